@@ -1,0 +1,114 @@
+package jtok
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+func newTok(tb testing.TB) *Tokenizer {
+	tb.Helper()
+	tok, err := New()
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	return tok
+}
+
+func TestJoin(t *testing.T) {
+	tok := newTok(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"english words", "TeraWulf signed a Lease.", "terawulf signed a lease"},
+		{"japanese", "マイクロソフトと契約を締結した。", "マイクロソフト と 契約 を 締結 し た"},
+		{"mixed", "IRENは、Microsoftと97億ドルの契約", "iren は microsoft と 97 億 ドル の 契約"},
+		{"punctuation only dropped", "「」、。!? -- ...", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tok.Join(tt.in); got != tt.want {
+				t.Errorf("Join(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokensOffsetsAndPOS(t *testing.T) {
+	tok := newTok(t)
+	s := "ソフトバンクグループは東京で新しいデータセンターを建設する。Cipher Mining signed."
+	toks := tok.Tokens(s)
+	if len(toks) == 0 {
+		t.Fatal("no tokens")
+	}
+	prev := 0
+	for _, k := range toks {
+		if k.Start < prev || k.End > len(s) || k.Start >= k.End {
+			t.Fatalf("bad span %d:%d after %d", k.Start, k.End, prev)
+		}
+		if got := s[k.Start:k.End]; got != k.Surface {
+			t.Errorf("s[%d:%d] = %q, want surface %q", k.Start, k.End, got, k.Surface)
+		}
+		if len(k.POS) == 0 {
+			t.Errorf("token %q has no POS", k.Surface)
+		}
+		prev = k.End
+	}
+	var found bool
+	for _, k := range toks {
+		if k.Surface == "東京" && len(k.POS) > 2 && k.POS[1] == "固有名詞" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("東京 not tagged as a proper noun: %+v", toks)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	tok := newTok(t)
+	want := tok.Join("IRENとマイクロソフトの5年間の契約")
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := tok.Join("IRENとマイクロソフトの5年間の契約"); got != want {
+				t.Errorf("concurrent Join = %q, want %q", got, want)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzTokens(f *testing.F) {
+	tok := newTok(f)
+	for _, s := range []string{"", "a", "契約を締結", "Hut 8 と AWS", "\xff\xfe", "１２３ドル"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range tok.Tokens(s) {
+			if k.Start < 0 || k.End > len(s) || k.Start > k.End {
+				t.Fatalf("span %d:%d outside %d", k.Start, k.End, len(s))
+			}
+			if utf8.ValidString(s) && s[k.Start:k.End] != k.Surface {
+				t.Fatalf("surface mismatch")
+			}
+		}
+		if j := tok.Join(s); strings.Contains(j, "  ") {
+			t.Fatalf("double space in %q", j)
+		}
+	})
+}
+
+func BenchmarkJoin(b *testing.B) {
+	tok := newTok(b)
+	s := strings.Repeat("採掘企業TeraWulfはFluidstackと128億ドルのHPC契約を締結した。", 50)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		tok.Join(s)
+	}
+}
