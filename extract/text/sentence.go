@@ -1,0 +1,218 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into a string.
+type Span struct{ Start, End int }
+
+// Text returns the part of src the span covers.
+func (s Span) Text(src string) string { return src[s.Start:s.End] }
+
+// maxOpen is how far (in bytes) an open bracket may reach before the
+// splitter stops treating the text after it as bracketed: a bracket that is
+// never closed must not swallow the rest of an article.
+const maxOpen = 300
+
+// abbreviations never end an English sentence when followed by a period.
+var abbreviations = map[string]bool{
+	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Jr": true, "Sr": true,
+	"No": true, "Nos": true, "Mr": true, "Ms": true, "Mrs": true, "Dr": true, "St": true,
+	"Mt": true, "Ft": true, "Prof": true, "Gov": true, "Sen": true, "Rep": true,
+	"Gen": true, "Col": true, "Lt": true, "Capt": true, "Sgt": true, "Bros": true,
+	"vs": true, "approx": true, "est": true, "al": true, "Fig": true, "Ave": true,
+	"Blvd": true, "Dept": true, "Univ": true, "Mfg": true, "Pty": true, "Messrs": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+}
+
+type openBracket struct {
+	close rune
+	pos   int
+}
+
+// Sentences splits s into sentences and returns their byte spans, in order,
+// non-overlapping, trimmed of surrounding white space and never empty.
+//
+// Japanese sentences end at 。, ! and ? (full-width forms fold to these under
+// NFKC) and at line breaks; terminators inside brackets 「」『』()【】[] do
+// not split unless the bracket has been open for more than 300 bytes. English
+// sentences end at . ! ? followed by a space and a capital letter, a digit, a
+// quote or bracket, a non-ASCII letter, or the end of the text; not after
+// abbreviations (Inc. Corp. U.S. e.g. Jan. …), single capital initials or
+// inside decimals like 3.7. A line break always ends a sentence.
+func Sentences(s string) []Span {
+	var out []Span
+	emit := func(a, b int) {
+		for a < b {
+			r, w := utf8.DecodeRuneInString(s[a:b])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			a += w
+		}
+		for b > a {
+			r, w := utf8.DecodeLastRuneInString(s[a:b])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			b -= w
+		}
+		if a < b {
+			out = append(out, Span{a, b})
+		}
+	}
+	var stack []openBracket
+	start := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n' || r == '\r':
+			emit(start, i)
+			start = i + w
+			stack = stack[:0]
+			i += w
+			continue
+		case closerOf(r) != 0:
+			stack = append(stack, openBracket{closerOf(r), i})
+		case isCloser(r):
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].close == r {
+					stack = stack[:k]
+					break
+				}
+			}
+		case r == '。' || r == '!' || r == '?' || r == '.':
+			if len(stack) > 0 {
+				if i-stack[0].pos <= maxOpen {
+					break
+				}
+				stack = stack[:0]
+			}
+			j := endOfTerminator(s, i)
+			if splitsAt(s, i, j, r) {
+				emit(start, j)
+				start = j
+				i = j
+				continue
+			}
+		}
+		i += w
+	}
+	emit(start, len(s))
+	return out
+}
+
+// endOfTerminator returns the end of the terminator run starting at i:
+// repeated terminators and any closing quotes or brackets right after them.
+func endOfTerminator(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if r == '。' || r == '!' || r == '?' || r == '.' || isCloser(r) || r == '"' || r == '\'' {
+			j += w
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// splitsAt decides whether the terminator r at s[i] (its run ending at j)
+// ends a sentence.
+func splitsAt(s string, i, j int, r rune) bool {
+	if r == '。' || j >= len(s) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if r == '!' || r == '?' {
+		return next == ' ' || next == '\t' || next == '\n' || next == '\r' || next >= utf8.RuneSelf
+	}
+	// A period.
+	var follower rune
+	switch {
+	case next == ' ' || next == '\t':
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		if k >= len(s) {
+			return true
+		}
+		follower, _ = utf8.DecodeRuneInString(s[k:])
+		if follower >= 'a' && follower <= 'z' {
+			return false
+		}
+		if follower < utf8.RuneSelf && !(follower >= 'A' && follower <= 'Z') &&
+			!(follower >= '0' && follower <= '9') && !strings.ContainsRune("\"'([{`*#-", follower) && follower != '\n' && follower != '\r' {
+			return false
+		}
+	case next >= utf8.RuneSelf:
+		// A period directly followed by Japanese text: a full-width period
+		// folded by NFKC, or an abbreviation such as "Inc.が".
+	default:
+		return false
+	}
+	return !abbreviationBefore(s, i)
+}
+
+// abbreviationBefore reports whether the word ending just before the period
+// at s[i] is an abbreviation, a single capital initial or a dotted acronym.
+func abbreviationBefore(s string, i int) bool {
+	k := i
+	for k > 0 {
+		c := s[k-1]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' {
+			k--
+			continue
+		}
+		break
+	}
+	word := s[k:i]
+	if word == "" {
+		return false
+	}
+	if strings.Contains(word, ".") {
+		return true // U.S. e.g. i.e. a.m.
+	}
+	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
+		return true
+	}
+	return abbreviations[word]
+}
+
+// closerOf returns the closing bracket for an opening one, or 0.
+func closerOf(r rune) rune {
+	switch r {
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '(':
+		return ')'
+	case '【':
+		return '】'
+	case '[':
+		return ']'
+	case '〔':
+		return '〕'
+	case '《':
+		return '》'
+	case '〈':
+		return '〉'
+	case '“':
+		return '”'
+	}
+	return 0
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '」', '』', ')', '】', ']', '〕', '》', '〉', '”':
+		return true
+	}
+	return false
+}
