@@ -1,0 +1,134 @@
+package org
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is one organisation name found in a text.
+type Mention struct {
+	Name  string // canonical name (gazetteer), or the name as written when unknown
+	Text  string // the matched text
+	Span  [2]int // byte offsets into the text
+	Known bool   // found in the gazetteer
+	Role  string // gazetteer role ("" when unknown)
+}
+
+// Find returns the organisations mentioned in text, known and unknown, in
+// text order and without overlaps (known names win over unknown ones).
+func (g *Gazetteer) Find(text string) []Mention {
+	known := g.findKnown(text)
+	unk := findUnknown(text)
+	return merge(known, unk)
+}
+
+// runeInfo is one kept rune of the matching key.
+type runeInfo struct {
+	fold, raw  rune
+	start, end int
+}
+
+// findKnown matches gazetteer aliases.
+func (g *Gazetteer) findKnown(text string) []Mention {
+	if len(g.byFirst) == 0 || text == "" {
+		return nil
+	}
+	rs := make([]runeInfo, 0, len(text)/2)
+	for i, r := range text {
+		if ignorable(r) {
+			continue
+		}
+		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: i, end: i + utf8.RuneLen(r)})
+	}
+	var out []Mention
+	for i := 0; i < len(rs); {
+		ps := g.byFirst[rs[i].fold]
+		matched := 0
+		for pi := range ps {
+			p := &ps[pi]
+			if n := g.matchAt(text, rs, i, p); n > 0 {
+				e := g.entries[p.entry]
+				s, t := rs[i].start, rs[i+n-1].end
+				out = append(out, Mention{Name: e.Name, Text: text[s:t], Span: [2]int{s, t}, Known: true, Role: e.Role})
+				matched = n
+				break
+			}
+		}
+		if matched > 0 {
+			i += matched
+		} else {
+			i++
+		}
+	}
+	return out
+}
+
+// matchAt reports the number of runes p matches at rs[i], or 0.
+func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
+	n := len(p.key)
+	if i+n > len(rs) {
+		return 0
+	}
+	for j := 0; j < n; j++ {
+		ri := rs[i+j]
+		if ri.fold != p.key[j] {
+			return 0
+		}
+		if p.exact && ri.raw != p.raw[j] {
+			return 0
+		}
+		if p.caps[j] && !unicode.IsUpper(ri.raw) {
+			return 0
+		}
+		// A match may skip spaces and dots only inside the text of one
+		// name: never across a line break.
+		if j > 0 && ri.start != rs[i+j-1].end && containsBreak(text[rs[i+j-1].end:ri.start]) {
+			return 0
+		}
+	}
+	s, t := rs[i].start, rs[i+n-1].end
+	if s > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:s])
+		if p.latinA && isLatin(prev) || p.kanaA && isKana(prev) {
+			return 0
+		}
+	}
+	if t < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[t:])
+		if p.latinZ && isLatin(next) || p.kanaZ && isKana(next) {
+			return 0
+		}
+	}
+	return n
+}
+
+// containsBreak reports whether skipped text is longer than a name's
+// separators ("J.P. Morgan", "Hut 8", "コア・サイエンティフィック").
+func containsBreak(s string) bool {
+	return len(s) > 3
+}
+
+// merge combines known and unknown mentions in text order, dropping
+// unknown ones that overlap a known one.
+func merge(known, unk []Mention) []Mention {
+	if len(unk) == 0 {
+		return known
+	}
+	out := make([]Mention, 0, len(known)+len(unk))
+	out = append(out, known...)
+	for _, u := range unk {
+		ok := true
+		for _, k := range known {
+			if u.Span[0] < k.Span[1] && k.Span[0] < u.Span[1] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, u)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	return out
+}

@@ -1,0 +1,204 @@
+package org
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/jtok"
+)
+
+func builtin(tb testing.TB) *Gazetteer {
+	tb.Helper()
+	g, err := Builtin()
+	if err != nil {
+		tb.Fatalf("Builtin: %v", err)
+	}
+	return g
+}
+
+func names(ms []Mention) string {
+	var b []string
+	for _, m := range ms {
+		s := m.Name
+		if !m.Known {
+			s += "?"
+		}
+		b = append(b, s)
+	}
+	return strings.Join(b, "|")
+}
+
+func TestFind(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "TeraWulf signed with Fluidstack.", "TeraWulf|Fluidstack"},
+		{"squashed spaces", "CoreScientificとStarwoodCapitalGroupが", "Core Scientific|Starwood Capital Group"},
+		{"IREN not IRENA", "IRENA said Irene met IREN", "IREN"},
+		{"hut lowercase", "a hut 8 miles away", ""},
+		{"Hut 8 possessive", "Hut 8's subsidiary", "Hut 8"},
+		{"Hut8 joined", "Hut8の子会社", "Hut 8"},
+		{"ticker exact case", "CIFR rose; cifr did not", "Cipher Digital"},
+		{"ticker no inner match", "CIFRX fund", ""},
+		{"japanese aliases", "ビット小鹿と比特小鹿と灿谷", "Bitdeer|Bitdeer|Cango"},
+		{"katakana boundary", "メタバースとメタ", "Meta"},
+		{"aws forms", "AWSとアマゾン・ウェブ・サービス", "Amazon Web Services|Amazon Web Services"},
+		{"word caps", "American bitcoin miners", ""},
+		{"longest first", "Cipher Mining and Cipher", "Cipher Digital|Cipher Digital"},
+		{"google chinese", "谷歌に譲渡", "Google"},
+		{"unknown english suffix", "a loan from Blue Harbor Capital Partners LLC today", "Blue Harbor Capital Partners?"},
+		{"unknown legal form comma", "Acme Technologies, Inc. signed", "Acme Technologies?"},
+		{"unknown japanese suffix", "米ノヴァリス社と契約", "ノヴァリス?"},
+		{"unknown holdings", "ミライホールディングスが買収", "ミライホールディングス?"},
+		{"no sentence starter", "The Company signed", ""},
+		{"not across newline", "Cipher\nMining", "Cipher Digital"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.in)
+			if names(got) != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.in, names(got), tt.want)
+			}
+			for _, m := range got {
+				if tt.in[m.Span[0]:m.Span[1]] != m.Text {
+					t.Errorf("span %v text %q, want %q", m.Span, tt.in[m.Span[0]:m.Span[1]], m.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		in, want string
+		known    bool
+	}{
+		{"CipherMining", "Cipher Digital", true},
+		{"cipher digital", "Cipher Digital", true},
+		{"BTDR", "Bitdeer", true},
+		{"ビット小鹿", "Bitdeer", true},
+		{"Marathon Digital", "MARA", true},
+		{"Keel Infrastructure", "Bitfarms", true},
+		{"Nobody Corp", "Nobody Corp", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, known := g.Canonical(tt.in)
+			if got != tt.want || known != tt.known {
+				t.Errorf("Canonical(%q) = %q,%v, want %q,%v", tt.in, got, known, tt.want, tt.known)
+			}
+		})
+	}
+}
+
+func TestRequiredCompanies(t *testing.T) {
+	g := builtin(t)
+	for _, n := range []string{"IREN", "Iris Energy", "TeraWulf", "WULF", "Cipher Mining", "Cipher Digital", "CIFR",
+		"Core Scientific", "CORZ", "CoreWeave", "Hut 8", "HUT", "American Bitcoin", "MARA", "Marathon Digital",
+		"Riot Platforms", "RIOT", "CleanSpark", "CLSK", "Bitfarms", "BITF", "Bitdeer", "ビット小鹿", "比特小鹿", "BTDR",
+		"Cango", "灿谷", "Canaan", "HIVE Digital", "Galaxy Digital", "Applied Digital", "APLD", "Soluna", "Bit Digital",
+		"WhiteFiber", "Greenidge", "Stronghold", "Northern Data", "Crusoe", "Lancium", "Fluidstack", "Nebius", "Lambda",
+		"Together AI", "Anthropic", "OpenAI", "xAI", "Microsoft", "マイクロソフト", "Amazon Web Services", "AWS",
+		"アマゾン ウェブ サービス", "Amazon", "Google", "グーグル", "谷歌", "Alphabet", "Meta", "Oracle", "Nvidia",
+		"エヌビディア", "AMD", "Intel", "Tether", "Blackstone", "Starwood Capital Group", "Macquarie", "Morgan Stanley",
+		"JPMorgan", "Goldman Sachs", "SoftBank", "ソフトバンク", "Bitmain", "MicroBT", "Coinbase", "Strategy",
+		"MicroStrategy", "Block", "Exxon", "ERCOT", "GMO Internet", "GMOインターネット", "SBI", "Sakura Internet",
+		"さくらインターネット", "KDDI", "NTT"} {
+		if _, ok := g.Canonical(n); !ok {
+			t.Errorf("%q missing from the built-in gazetteer", n)
+		}
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	g := builtin(t)
+	p := filepath.Join(t.TempDir(), "extra.yaml")
+	data := "- {name: Zephyr Compute, aliases: [ゼファー], tickers: [ZPHR], role: neocloud}\n- {name: IREN, aliases: [Childress Operator]}\n"
+	if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.LoadFile(p); err != nil {
+		t.Fatalf("LoadFile: %v", err)
+	}
+	if got, want := names(g.Find("ゼファーとZPHRとChildress OperatorとIREN")), "Zephyr Compute|Zephyr Compute|IREN|IREN"; got != want {
+		t.Errorf("after LoadFile Find = %q, want %q", got, want)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("- {aliases: [x]}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.LoadFile(bad); err == nil {
+		t.Error("LoadFile with an empty name: want error")
+	}
+	if err := g.LoadFile(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
+		t.Error("LoadFile missing file: want error")
+	}
+}
+
+func TestCapitalizedAt(t *testing.T) {
+	tests := []struct {
+		in   string
+		pos  int
+		want string
+		ok   bool
+	}{
+		{"with Two Prime Capital, Inc. for", 5, "Two Prime Capital", true},
+		{"with the Bank of Nowhere.", 5, "Bank of Nowhere", true},
+		{"with Texas utilities", 5, "", false},
+		{"with investors", 5, "", false},
+		{"from Zephyr's lenders", 5, "Zephyr", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, ok := CapitalizedAt(tt.in, tt.pos)
+			if ok != tt.ok || m.Name != tt.want {
+				t.Errorf("CapitalizedAt = %q,%v, want %q,%v", m.Name, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestFindTokens(t *testing.T) {
+	g := builtin(t)
+	tok, err := jtok.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "採掘企業ZenithHashはNorthwindと提携し、GPUとAIを導入した。"
+	got := names(g.FindTokens(s, tok.Tokens(s)))
+	if !strings.Contains(got, "ZenithHash?") || !strings.Contains(got, "Northwind?") || strings.Contains(got, "GPU") {
+		t.Errorf("FindTokens = %q, want ZenithHash? and Northwind?, no GPU", got)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	g := builtin(f)
+	for _, s := range []string{"", "IREN", "CoreScientificと", "Acme Technologies, Inc.", "米X社", "\xffCIFR", "Hut 8's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range g.Find(s) {
+			if m.Span[0] < 0 || m.Span[1] > len(s) || m.Span[0] > m.Span[1] {
+				t.Fatalf("span %v outside %d", m.Span, len(s))
+			}
+			if utf8.ValidString(s) && (!utf8.RuneStart(s[m.Span[0]]) || m.Span[1] < len(s) && !utf8.RuneStart(s[m.Span[1]])) {
+				t.Fatalf("span %v not on rune boundaries", m.Span)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := builtin(b)
+	s := strings.Repeat("採掘企業TeraWulfはFluidstackと128億ドルのHPC契約を締結した。Cipher Mining signed a lease with AWS. ", 100)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		g.Find(s)
+	}
+}

@@ -1,0 +1,386 @@
+package org
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/jtok"
+)
+
+// corporate words end an English organisation name ("Two Prime Capital",
+// "Acme Technologies Inc.").
+var corporate = map[string]bool{
+	"inc": true, "corp": true, "corporation": true, "ltd": true, "llc": true, "lp": true, "plc": true,
+	"limited": true, "holdings": true, "capital": true, "partners": true, "ai": true, "technologies": true,
+	"technology": true, "energy": true, "group": true, "labs": true, "bank": true, "infrastructure": true,
+	"networks": true, "systems": true, "power": true, "cloud": true, "computing": true, "ventures": true,
+	"management": true, "fund": true, "trust": true, "financial": true, "securities": true, "compute": true,
+	"electric": true, "utilities": true, "mining": true, "solutions": true, "gmbh": true, "ag": true,
+	"co": true, "company": true, "investments": true, "advisors": true, "data": true, "digital": true,
+	"platforms": true, "industries": true, "resources": true, "datacenters": true, "bitcoin": true,
+}
+
+// legal forms are dropped from an unknown organisation's name.
+var legal = map[string]bool{
+	"inc": true, "corp": true, "corporation": true, "ltd": true, "llc": true, "lp": true, "plc": true,
+	"limited": true, "gmbh": true, "ag": true, "co": true, "sa": true, "nv": true,
+}
+
+// stopWords are capitalised words that do not start or make an
+// organisation name by themselves.
+var stopWords = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"by": true, "from": true, "to": true, "of": true, "and": true, "or": true, "as": true, "its": true,
+	"their": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true,
+	"she": true, "they": true, "we": true, "our": true, "after": true, "under": true, "according": true,
+	"shares": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "q1": true, "q2": true, "q3": true, "q4": true, "u.s": true,
+	"us": true, "usa": true, "texas": true, "canada": true, "japan": true, "china": true, "north": true,
+	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
+	"bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
+	"eh": true, "ipo": true, "etf": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
+	"meanwhile": true, "however": true, "but": true, "while": true, "if": true, "when": true,
+	"deal": true, "agreement": true, "contract": true, "lease": true, "data": true, "center": true,
+	"centers": true, "mr": true, "ms": true, "dr": true, "president": true, "founder": true, "analyst": true,
+	"analysts": true, "investors": true, "miners": true, "miner": true, "company": true, "firm": true,
+	"press": true, "release": true, "news": true, "update": true, "breaking": true, "exclusive": true,
+	"earlier": true, "last": true, "next": true, "first": true, "second": true, "third": true, "fourth": true,
+	"fiscal": true, "full": true, "year": true, "quarter": true, "h1": true, "h2": true, "total": true,
+	"revenue": true, "here": true, "what": true, "why": true, "how": true, "who": true, "all": true,
+	"both": true, "each": true, "some": true, "one": true, "two": true, "three": true, "several": true,
+	"other": true, "senior": true, "secured": true, "convertible": true, "notes": true, "term": true,
+	"loan": true, "credit": true, "facility": true, "series": true, "ethereum": true, "eth": true,
+}
+
+// jaStop are Japanese or Latin tokens kagome may tag as organisations that
+// are not parties of a deal.
+var jaStop = map[string]bool{
+	"ai": true, "hpc": true, "btc": true, "eth": true, "gpu": true, "gpus": true, "cpu": true, "asic": true,
+	"mw": true, "gw": true, "kw": true, "mwh": true, "eh": true, "ph": true, "th": true, "zh": true, "s": true,
+	"ceo": true, "cfo": true, "coo": true, "cto": true, "ipo": true, "etf": true, "sec": true, "it": true,
+	"pow": true, "pos": true, "usd": true, "jpy": true, "us": true, "m&a": true, "chapter": true, "s&p": true,
+	"q1": true, "q2": true, "q3": true, "q4": true, "nasdaq": true, "nyse": true, "dc": true, "api": true,
+	"llm": true, "ml": true, "saas": true, "capex": true, "ebitda": true, "esg": true, "ppa": true,
+	"自社": true, "同社": true, "両社": true, "当社": true, "各社": true, "他社": true, "本社": true, "子会社": true,
+	"親会社": true, "会社": true, "企業": true, "政府": true, "日銀": true, "米国": true, "日本": true,
+	"中国": true, "国内": true, "海外": true, "市場": true, "取引所": true, "委員会": true, "証券取引委員会": true,
+	"連邦": true, "議会": true, "大学": true, "ビットコイン": true, "イーサリアム": true, "データセンター": true,
+	"マイニング": true, "グループ": true, "ホールディングス": true, "テキサス": true, "ナスダック": true,
+}
+
+// isStopToken reports whether s is not a usable organisation name.
+func isStopToken(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if l == "" || jaStop[l] || stopWords[l] {
+		return true
+	}
+	letters := 0
+	for _, r := range l {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters < 2
+}
+
+// IsStop reports whether name is a word that never names an organisation
+// (AI, HPC, BTC, CEO, 同社…).
+func IsStop(name string) bool { return isStopToken(name) }
+
+// wordAt returns the English word starting at i (letters, digits, and
+// inner '&', '.', '\” ), and its end.
+func wordAt(text string, i int) (string, int) {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if isLatin(r) || r == '&' && j > i || (r == '.' || r == '\'' || r == '’') && j > i && j+n < len(text) && isLatinAt(text, j+n) {
+			j += n
+			continue
+		}
+		break
+	}
+	return text[i:j], j
+}
+
+func isLatinAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isLatin(r)
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func allDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// CapitalizedAt reads an English organisation name written as capitalised
+// words starting at byte offset pos (after spaces and a leading "the"). It
+// returns false when there is none or when it is only stop words (months,
+// places, "AI"…).
+func CapitalizedAt(text string, pos int) (Mention, bool) {
+	i := pos
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if strings.HasPrefix(text[i:], "the ") {
+		i += 4
+	}
+	start, end := i, i
+	var words []string
+	for i < len(text) {
+		w, j := wordAt(text, i)
+		if w == "" {
+			break
+		}
+		lw := strings.ToLower(strings.TrimRight(w, "."))
+		switch {
+		case capitalised(w) || len(words) > 0 && allDigits(w) && len(w) <= 2:
+		case len(words) > 0 && (w == "&" || lw == "of") && j+1 < len(text) && text[j] == ' ' && capitalised(text[j+1:]):
+		case len(words) > 0 && lw == "ai":
+		default:
+			j = -1
+		}
+		if j < 0 {
+			break
+		}
+		words = append(words, w)
+		end = j
+		if j < len(text) && text[j] == ' ' {
+			i = j + 1
+			continue
+		}
+		if j+1 < len(text) && text[j] == ',' && text[j+1] == ' ' {
+			// "Acme, Inc." keeps the legal form.
+			w2, _ := wordAt(text, j+2)
+			if legal[strings.ToLower(strings.TrimRight(w2, "."))] {
+				i = j + 2
+				continue
+			}
+		}
+		break
+	}
+	if len(words) == 0 {
+		return Mention{}, false
+	}
+	// Drop trailing legal forms and connectors, and a trailing possessive.
+	name := text[start:end]
+	for len(words) > 0 {
+		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
+		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of") {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	name = strings.Join(words, " ")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	name = strings.TrimRight(name, ",")
+	allStop := true
+	for _, w := range strings.Fields(name) {
+		if !stopWords[strings.ToLower(strings.TrimRight(w, "."))] {
+			allStop = false
+		}
+	}
+	if allStop || isStopToken(name) {
+		return Mention{}, false
+	}
+	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
+}
+
+// findUnknown finds English names with corporate words and Japanese names
+// with company suffixes.
+func findUnknown(text string) []Mention {
+	var out []Mention
+	// English: capitalised sequences whose last word is corporate.
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsUpper(r) || r >= 0x3000 || i > 0 && isLatinAt(text, prevStart(text, i)) {
+			i += n
+			continue
+		}
+		m, ok := CapitalizedAt(text, i)
+		if !ok {
+			_, j := wordAt(text, i)
+			if j <= i {
+				j = i + n
+			}
+			i = j
+			continue
+		}
+		ws := strings.Fields(m.Text)
+		last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".,"))
+		// Drop sentence-initial stop words ("The Acme Capital").
+		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] {
+			ws = ws[1:]
+		}
+		if len(ws) >= 2 && corporate[last] {
+			m.Name = trimLegal(strings.Join(ws, " "))
+			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] {
+				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
+				if m.Span[0] < i {
+					m.Span[0] = i
+				}
+				m.Text = text[m.Span[0]:m.Span[1]]
+				out = append(out, m)
+			}
+		}
+		i = m.Span[1]
+	}
+	out = append(out, findJapaneseSuffixed(text)...)
+	return out
+}
+
+func prevStart(text string, i int) int {
+	_, n := utf8.DecodeLastRuneInString(text[:i])
+	return i - n
+}
+
+// trimLegal drops legal forms at the end of a name.
+func trimLegal(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 && legal[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.TrimRight(strings.Join(ws, " "), ",")
+}
+
+// jaSuffixes follow a Japanese company name; kept marks suffixes that are
+// part of the name.
+var jaSuffixes = []struct {
+	s    string
+	kept bool
+}{
+	{"ホールディングス", true}, {"グループ", true}, {"キャピタル", true}, {"パートナーズ", true},
+	{"テクノロジーズ", true}, {"株式会社", false}, {"社", false},
+}
+
+// nameRune reports runes a Japanese-text organisation name is written in:
+// katakana or Latin (kanji names are left to the gazetteer and kagome).
+func nameRune(r rune) bool { return isKana(r) || isLatin(r) || r == '&' }
+
+// findJapaneseSuffixed finds katakana/Latin names followed by a company
+// suffix (Xホールディングス, X社) or preceded by 株式会社.
+func findJapaneseSuffixed(text string) []Mention {
+	var out []Mention
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !nameRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if nameRune(r2) || r2 == ' ' && j+n2 < len(text) && isLatinAt(text, j+n2) && j > i && isLatinAt(text, prevStart(text, j)) || r2 == '・' {
+				j += n2
+				continue
+			}
+			break
+		}
+		run := strings.Trim(text[i:j], " ・")
+		rest := text[j:]
+		matched := false
+		for _, suf := range jaSuffixes {
+			base := run
+			if suf.kept {
+				// The run may already end in the suffix (katakana).
+				if strings.HasSuffix(run, suf.s) && len(run) > len(suf.s) {
+					base = strings.TrimSuffix(run, suf.s)
+					if !isStopToken(base) {
+						out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
+						matched = true
+					}
+					break
+				}
+				if strings.HasPrefix(rest, suf.s) && !isStopToken(run) {
+					e := j + len(suf.s)
+					out = append(out, Mention{Name: text[i:e], Text: text[i:e], Span: [2]int{i, e}})
+					matched = true
+					break
+				}
+				continue
+			}
+			if strings.HasPrefix(rest, suf.s) && !isStopToken(run) && !strings.HasPrefix(rest, "社会") && !strings.HasPrefix(rest, "社長") && !strings.HasPrefix(rest, "社員") {
+				out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
+				matched = true
+				break
+			}
+		}
+		if !matched && strings.HasSuffix(text[:i], "株式会社") && !isStopToken(run) {
+			out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
+		}
+		if j <= i {
+			j = i + n
+		}
+		i = j
+	}
+	return out
+}
+
+// FindTokens is Find plus the organisations kagome tags as
+// 名詞,固有名詞,組織 in toks (tokens of text), adjacent ones joined, stop
+// words left out. Latin words kagome does not know are tagged 組織 too, so
+// these mentions are candidates for the deal rules' party slots.
+func (g *Gazetteer) FindTokens(text string, toks []jtok.Token) []Mention {
+	ms := g.Find(text)
+	var extra []Mention
+	for i := 0; i < len(toks); i++ {
+		if !isOrgToken(toks[i]) {
+			continue
+		}
+		s, e := toks[i].Start, toks[i].End
+		k := i + 1
+		for k < len(toks) {
+			if isOrgToken(toks[k]) && toks[k].Start == e {
+				e = toks[k].End
+				k++
+				continue
+			}
+			if k+1 < len(toks) && toks[k].Surface == " " && isOrgToken(toks[k+1]) {
+				e = toks[k+1].End
+				k += 2
+				continue
+			}
+			break
+		}
+		i = k - 1
+		name := text[s:e]
+		if isStopToken(name) || allDigits(name) {
+			continue
+		}
+		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
+	}
+	return merge(ms, extra)
+}
+
+// isOrgToken reports kagome organisation tokens and Latin nouns with a
+// capital (kagome tags unknown Latin words 組織 or 一般 by context).
+func isOrgToken(t jtok.Token) bool {
+	if len(t.POS) >= 3 && t.POS[0] == "名詞" && t.POS[1] == "固有名詞" && t.POS[2] == "組織" {
+		return true
+	}
+	if len(t.POS) == 0 || t.POS[0] != "名詞" {
+		return false
+	}
+	upper := false
+	for _, r := range t.Surface {
+		if !isLatin(r) && r != '&' {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper = true
+		}
+	}
+	return upper
+}
