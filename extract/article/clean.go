@@ -1,0 +1,361 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// removeTags never hold article text (or hold only page furniture).
+var removeTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Canvas: true, atom.Form: true, atom.Button: true,
+	atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Nav: true, atom.Aside: true,
+	atom.Footer: true, atom.Header: true, atom.Figure: true, atom.Figcaption: true, atom.Dialog: true,
+	atom.Menu: true, atom.Object: true, atom.Embed: true, atom.Video: true, atom.Audio: true,
+}
+
+// boilerRoles are ARIA landmarks outside the article.
+var boilerRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"search": true, "dialog": true, "alertdialog": true, "menu": true, "menubar": true, "toolbar": true,
+}
+
+// boilerWords are class/id words (split on space, '-' and '_') of page furniture.
+var boilerWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
+	"sidebar": true, "side": true, "widget": true, "widgets": true, "related": true, "recommend": true,
+	"recommended": true, "recommendations": true, "popular": true, "ranking": true, "rankings": true,
+	"trending": true, "share": true, "sharing": true, "sharedaddy": true, "social": true, "sns": true,
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true, "subscribe": true,
+	"subscription": true, "signup": true, "comment": true, "comments": true, "disqus": true,
+	"footer": true, "header": true, "masthead": true, "advert": true, "advertisement": true, "ad": true,
+	"ads": true, "adsbygoogle": true, "sponsor": true, "sponsored": true, "promo": true, "banner": true,
+	"pagination": true, "pager": true, "tags": true, "taglist": true, "tag": true, "byline": true,
+	"meta": true, "prevnext": true, "outbrain": true, "taboola": true, "modal": true, "popup": true,
+	"toolbar": true, "hidden": true, "sr": true, "screen": true, "visually": true, "skip": true,
+	"kanren": true, "osusume": true, "ninki": true, "pickup": true, "author": true, "bio": true,
+	"caption": true, "credit": true, "more": true, "latest": true, "toc": true, "crumbs": true,
+	"rss": true, "follow": true, "entry-footer": true, "print": true, "login": true,
+}
+
+// boilerPrefixes catch joined words such as "relatedPosts" or "sharebuttons".
+var boilerPrefixes = []string{
+	"related", "sidebar", "share", "social", "comment", "ranking", "popular", "recommend",
+	"cookie", "newsletter", "breadcrumb", "advert", "sponsor", "trending", "taboola", "outbrain",
+}
+
+// keepWords mark elements that are the article body even when another word matches.
+var keepWords = map[string]bool{
+	"content": true, "body": true, "article": true, "entry": true, "post": true, "main": true,
+	"story": true, "text": true, "release": true,
+}
+
+// reBoilerHeading matches the title of a teaser block: related, popular,
+// ranking, "read more" and the like, in English and Japanese.
+var reBoilerHeading = regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(` +
+	`関連記事|関連ニュース|関連リンク|関連情報|関連する記事|人気記事|人気の記事|人気ランキング|アクセスランキング|ランキング|` +
+	`おすすめ記事|オススメ記事|おすすめ|注目記事|注目のニュース|最新記事|新着記事|最新ニュース|新着ニュース|` +
+	`こちらの記事もおすすめ|この記事を読んだ人|あわせて読みたい|合わせて読みたい|あわせて読む|併せて読みたい|` +
+	`よく読まれている記事|よく読まれている|読まれている記事|週間ランキング|コメント|シェア|タグ|カテゴリー?|` +
+	`related( articles?| stories| posts| news| content| reading| coverage)?|more (stories|news|articles|from [^\n]{1,40})|` +
+	`most (popular|read|viewed|shared)|popular( posts| stories| articles)?|trending( now| stories)?|` +
+	`you (may|might) (also )?like|recommended( for you| stories| articles)?|latest (news|stories|articles|posts)|` +
+	`read (more|next|also)|also read|see also|top stories|editor'?s picks|comments?|leave a (reply|comment)|share( this)?( article| story| post)?|tags?|topics|categories` +
+	`)[\s\p{P}\p{S}]*$`)
+
+// reTeaserLead starts a one-line teaser inside the body: "Related: …", "【関連記事】…".
+var reTeaserLead = regexp.MustCompile(`(?i)^[\s【\[\(<《▼▶►■●◆・]*(関連記事|関連|あわせて読みたい|合わせて読みたい|参考記事|related|read more|read also|also read|see also|recommended|more)\s*[】\]\)>》:：|-]`)
+
+// classWords splits class and id values into lower-case words.
+func classWords(n *html.Node) []string {
+	var words []string
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' || r == ':'
+		}) {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isBoilerplate decides from the element itself (tag, role, class, id,
+// hidden) that it is page furniture.
+func isBoilerplate(n *html.Node) bool {
+	if removeTags[n.DataAtom] {
+		return true
+	}
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article {
+		return false
+	}
+	if boilerRoles[strings.ToLower(attr(n, "role"))] {
+		return true
+	}
+	if _, ok := attrOK(n, "hidden"); ok || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	if st := strings.ToLower(attr(n, "style")); strings.Contains(strings.ReplaceAll(st, " ", ""), "display:none") {
+		return true
+	}
+	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "text" {
+		return false
+	}
+	words := classWords(n)
+	boiler, keep := false, false
+	for _, w := range words {
+		if boilerWords[w] {
+			boiler = true
+			continue
+		}
+		if keepWords[w] {
+			keep = true
+			continue
+		}
+		for _, p := range boilerPrefixes {
+			if strings.HasPrefix(w, p) {
+				boiler = true
+			}
+		}
+	}
+	// "entry-content has-sidebar" is the body; "post-meta" and "entry-footer"
+	// are not: a keep word only wins against weak boilerplate words.
+	if boiler && keep {
+		for _, w := range words {
+			switch w {
+			case "related", "sidebar", "share", "sharing", "social", "comments", "comment", "ranking",
+				"popular", "recommended", "meta", "footer", "header", "tags", "byline", "author", "ad", "ads",
+				"advert", "sponsored", "promo", "newsletter", "cookie", "nav", "breadcrumb", "pagination", "caption":
+				return !hasDescendantAttr(n, "itemprop", "articleBody")
+			}
+		}
+		return false
+	}
+	return boiler
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasDescendantAttr(n *html.Node, key, val string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (attr(c, key) == val || hasDescendantAttr(c, key, val)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleaner removes page furniture from a parsed page in place.
+type cleaner struct {
+	total int // prose characters on the whole page
+}
+
+// clean strips boilerplate from doc. An element that holds more than half
+// of the page's prose is never removed, whatever its class says: it is the
+// article (or wraps it) on a theme that names wrappers "has-sidebar".
+func clean(doc *html.Node) {
+	c := cleaner{total: proseLen(doc)}
+	c.walk(doc)
+	c.teasers(doc)
+}
+
+func (c *cleaner) walk(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		switch ch.Type {
+		case html.CommentNode:
+			n.RemoveChild(ch)
+		case html.ElementNode:
+			if isBoilerplate(ch) && (removeTags[ch.DataAtom] && ch.DataAtom != atom.Header && ch.DataAtom != atom.Footer ||
+				c.total == 0 || proseLen(ch)*2 <= c.total) {
+				n.RemoveChild(ch)
+			} else {
+				c.walk(ch)
+			}
+		}
+		ch = next
+	}
+}
+
+// teasers removes blocks titled "関連記事", "Related stories" and the like,
+// and one-line teasers ("Related: …") inside the body.
+func (c *cleaner) teasers(doc *html.Node) {
+	var heads, leads []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Strong, atom.B, atom.Span, atom.Div, atom.P:
+				t := strings.TrimSpace(textOf(ch))
+				if t != "" && utf8.RuneCountInString(t) <= 40 && !strings.Contains(t, "\n") && reBoilerHeading.MatchString(t) {
+					heads = append(heads, ch)
+					continue
+				}
+				if (ch.DataAtom == atom.P || ch.DataAtom == atom.Div) && utf8.RuneCountInString(t) <= 200 &&
+					reTeaserLead.MatchString(t) && linkDensity(ch) > 0.3 {
+					leads = append(leads, ch)
+					continue
+				}
+			case atom.Li:
+			}
+			walk(ch)
+		}
+	}
+	walk(doc)
+	for _, l := range leads {
+		if l.Parent != nil {
+			l.Parent.RemoveChild(l)
+		}
+	}
+	for _, h := range heads {
+		c.dropBlock(h)
+	}
+}
+
+// dropBlock removes a teaser heading with its block: the enclosing
+// container when that holds little prose beyond links, else the heading and
+// the link lists that follow it.
+func (c *cleaner) dropBlock(h *html.Node) {
+	if h.Parent == nil {
+		return
+	}
+	// A heading nested in <strong>/<span> acts from its block parent.
+	for h.Parent != nil && h.Parent.Type == html.ElementNode && !blockTags[h.Parent.DataAtom] {
+		h = h.Parent
+	}
+	box := h.Parent
+	for box != nil && box.Type == html.ElementNode && box.DataAtom != atom.Body && box.DataAtom != atom.Html &&
+		box.DataAtom != atom.Article && box.DataAtom != atom.Main && attr(box, "itemprop") != "articleBody" {
+		if !teaserBox(box) {
+			break
+		}
+		if parent := box.Parent; parent != nil && parent.Type == html.ElementNode && teaserBox(parent) && onlyChildBlock(parent, box) {
+			box = parent
+			continue
+		}
+		box.Parent.RemoveChild(box)
+		return
+	}
+	// The heading sits in the body: drop it and the link-heavy siblings after it.
+	parent := h.Parent
+	if parent == nil {
+		return
+	}
+	for s := h.NextSibling; s != nil; {
+		next := s.NextSibling
+		if s.Type == html.ElementNode {
+			if isHeading(s) || linkDensity(s) < 0.5 {
+				break
+			}
+			parent.RemoveChild(s)
+		}
+		s = next
+	}
+	parent.RemoveChild(h)
+}
+
+func onlyChildBlock(parent, child *html.Node) bool {
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != child && c.Type == html.ElementNode && proseLen(c) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// teaserBox reports a container of links and short teasers.
+func teaserBox(n *html.Node) bool {
+	text := utf8.RuneCountInString(strings.TrimSpace(textOf(n)))
+	if text == 0 {
+		return true
+	}
+	return linkDensity(n) >= 0.45 || proseLen(n) < 120
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// linkDensity is the share of n's text that sits inside links.
+func linkDensity(n *html.Node) float64 {
+	var all, link int
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			l := utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			all += l
+			if inLink {
+				link += l
+			}
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.A {
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if all == 0 {
+		return 0
+	}
+	return float64(link) / float64(all)
+}
+
+// proseLen counts characters of text outside links under n: a measure of
+// how much of the page's running text an element holds.
+func proseLen(n *html.Node) int {
+	total := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			total += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] || n.DataAtom == atom.A {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return total
+}

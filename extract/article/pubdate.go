@@ -1,0 +1,216 @@
+package article
+
+import (
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/kozan-dev/kozan/pipeline"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// metaDate reads the publication date from markup, in order: JSON-LD
+// datePublished, article:published_time, <time datetime> in the article,
+// other common meta tags, the URL, the feed's date. A source whose date is
+// unreadable, before 2009 or in the future is passed over.
+func metaDate(doc *goquery.Document, ld ldInfo, p pipeline.Page, lang string, now time.Time) (time.Time, bool) {
+	if p.Selectors.Date != "" {
+		var out time.Time
+		ok := false
+		doc.Find(p.Selectors.Date).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			for _, v := range []string{s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.Text()} {
+				if out, ok = ParseDate(v, lang, now); ok {
+					return false
+				}
+			}
+			return true
+		})
+		if ok {
+			return out, true
+		}
+	}
+	for _, d := range ld.DatePublished {
+		if t, ok := ParseDate(d, lang, now); ok {
+			return t, true
+		}
+	}
+	for _, k := range []string{"article:published_time", "og:article:published_time"} {
+		if t, ok := ParseDate(metaContent(doc, k), lang, now); ok {
+			return t, true
+		}
+	}
+	if t, ok := timeElement(doc, lang, now); ok {
+		return t, true
+	}
+	for _, k := range []string{"datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
+		"date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+		"sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
+		"cxenseparse:recs:publishtime", "citation_publication_date", "og:published_time", "published_time",
+		"original-publish-date", "release_date", "article:modified_time", "dateModified", "og:updated_time"} {
+		if t, ok := ParseDate(metaContent(doc, k), lang, now); ok {
+			return t, true
+		}
+	}
+	if t, ok := dateFromURL(p.URL, lang, now); ok {
+		return t, true
+	}
+	if p.FetchURL != "" {
+		if t, ok := dateFromURL(p.FetchURL, lang, now); ok {
+			return t, true
+		}
+	}
+	if p.HintDate != nil {
+		if t := p.HintDate.UTC(); !t.Before(minDate) && !t.After(now.Add(24*time.Hour)) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// timeElement reads the best <time datetime> of the article: one marked as
+// the publication date first, then the first one outside sidebars and
+// teasers; an "updated" time only when nothing else is there.
+func timeElement(doc *goquery.Document, lang string, now time.Time) (time.Time, bool) {
+	var first, updated time.Time
+	var hasFirst, hasUpdated bool
+	var marked time.Time
+	hasMarked := false
+	doc.Find("time[datetime], [itemprop=datePublished][datetime], [itemprop=datePublished][content]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Nodes[0]
+		if inBoilerplateDate(n) {
+			return true
+		}
+		v := s.AttrOr("datetime", s.AttrOr("content", ""))
+		t, ok := ParseDate(v, lang, now)
+		if !ok {
+			return true
+		}
+		words := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop") + " " + attr(n, "id"))
+		switch {
+		case strings.Contains(words, "publish") || strings.Contains(words, "entry-date") || strings.Contains(words, "posted") ||
+			strings.Contains(words, "datepublished") || hasAttr(n, "pubdate"):
+			marked, hasMarked = t, true
+			return false
+		case strings.Contains(words, "update") || strings.Contains(words, "modif"):
+			if !hasUpdated {
+				updated, hasUpdated = t, true
+			}
+		default:
+			if !hasFirst {
+				first, hasFirst = t, true
+			}
+		}
+		return true
+	})
+	switch {
+	case hasMarked:
+		return marked, true
+	case hasFirst:
+		return first, true
+	case hasUpdated:
+		return updated, true
+	}
+	return time.Time{}, false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrOK(n, key)
+	return ok
+}
+
+// inBoilerplateDate reports a date element inside a sidebar, teaser list,
+// navigation or comment, where dates belong to other stories. Headers and
+// bylines are fine: that is where the article's own date is.
+func inBoilerplateDate(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch p.DataAtom {
+		case atom.Aside, atom.Nav:
+			return true
+		case atom.Article, atom.Main, atom.Body:
+			return false
+		}
+		if boilerRoles[strings.ToLower(attr(p, "role"))] {
+			return true
+		}
+		for _, w := range classWords(p) {
+			switch {
+			case w == "sidebar" || w == "related" || w == "ranking" || w == "popular" || w == "recommend" ||
+				w == "recommended" || w == "comment" || w == "comments" || w == "widget" || w == "trending" ||
+				w == "kanren" || w == "ninki" || w == "osusume" || w == "latest" || w == "more":
+				return true
+			case strings.HasPrefix(w, "related") || strings.HasPrefix(w, "sidebar") || strings.HasPrefix(w, "ranking"):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// visibleDateText renders the page's text from the headline on, without
+// navigation and sidebars, for the last-resort visible date search. It
+// removes nav and aside elements from root (cleaning drops them anyway).
+func visibleDateText(root *html.Node, title string) string {
+	var drop []*html.Node
+	var find func(n *html.Node)
+	var h1 *html.Node
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Aside || c.DataAtom == atom.Nav || inBoilerplateDate(c) && isBoilerplate(c) {
+				drop = append(drop, c)
+				continue
+			}
+			if c.DataAtom == atom.H1 && h1 == nil {
+				h1 = c
+			}
+			find(c)
+		}
+	}
+	find(root)
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+	text := textOf(root)
+	if h1 != nil {
+		if t := strings.TrimSpace(textOf(h1)); t != "" {
+			if i := strings.Index(text, t); i >= 0 {
+				// The date line often sits just above the headline.
+				start := strings.LastIndex(text[:i], "\n")
+				if start > 0 {
+					if prev := strings.LastIndex(text[:start], "\n"); prev >= 0 {
+						start = prev
+					}
+				}
+				text = text[max(start, 0):]
+			}
+		}
+	}
+	return text
+}
+
+// textDate finds the first date written in text, line by line.
+func textDate(text, lang string, now time.Time) (time.Time, bool) {
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if n++; n > 400 {
+			break
+		}
+		if len(line) > 400 {
+			line = line[:400]
+		}
+		if t, ok := ParseDate(line, lang, now); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

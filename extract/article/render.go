@@ -1,0 +1,279 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
+)
+
+// blockTags start and end a line of text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Hr: true, atom.Address: true, atom.Center: true, atom.Details: true,
+	atom.Summary: true, atom.Form: true, atom.Fieldset: true, atom.Body: true, atom.Html: true,
+}
+
+// skipTags never carry article text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Object: true,
+	atom.Embed: true, atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
+	atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true, atom.Video: true, atom.Audio: true,
+	atom.Img: true, atom.Picture: true, atom.Source: true, atom.Map: true,
+}
+
+// renderer turns a DOM subtree into lines of text: one line per paragraph,
+// heading, list item or table row (cells joined by " | ").
+type renderer struct {
+	lines []string
+	cur   strings.Builder
+}
+
+// renderText returns the text of n: lines joined by "\n", NFKC-normalised,
+// empty lines dropped.
+func renderText(nodes ...*html.Node) string {
+	var r renderer
+	for _, n := range nodes {
+		r.node(n)
+	}
+	r.flush()
+	return strings.Join(r.lines, "\n")
+}
+
+func (r *renderer) flush() {
+	if r.cur.Len() == 0 {
+		return
+	}
+	line := cleanLine(r.cur.String())
+	r.cur.Reset()
+	if line != "" {
+		r.lines = append(r.lines, line)
+	}
+}
+
+func (r *renderer) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		r.cur.WriteString(n.Data)
+		return
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			r.node(c)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	a := n.DataAtom
+	if skipTags[a] {
+		return
+	}
+	switch a {
+	case atom.Br:
+		r.flush()
+		return
+	case atom.Table:
+		if isDataTable(n) {
+			r.flush()
+			r.table(n)
+			r.flush()
+			return
+		}
+	case atom.Pre:
+		r.flush()
+		for _, l := range strings.Split(textOf(n), "\n") {
+			r.cur.WriteString(l)
+			r.flush()
+		}
+		return
+	}
+	block := blockTags[a] || isCustomBlock(n)
+	if block {
+		r.flush()
+	} else if a == atom.Td || a == atom.Th {
+		r.cur.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.node(c)
+	}
+	if block {
+		r.flush()
+	}
+}
+
+// isCustomBlock treats unknown elements (AMP components, custom elements) as blocks.
+func isCustomBlock(n *html.Node) bool {
+	return n.DataAtom == 0 && strings.Contains(n.Data, "-")
+}
+
+// table renders a table of figures, one row per line.
+func (r *renderer) table(t *html.Node) {
+	for _, row := range tableRows(t) {
+		var cells []string
+		for c := row.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+				cells = append(cells, cleanLine(textOf(c)))
+			}
+		}
+		empty := true
+		for _, c := range cells {
+			if c != "" {
+				empty = false
+			}
+		}
+		if !empty {
+			r.lines = append(r.lines, strings.Join(cells, " | "))
+		}
+	}
+	if cap := firstChild(t, atom.Caption); cap != nil {
+		if l := cleanLine(textOf(cap)); l != "" {
+			r.lines = append(r.lines, l)
+		}
+	}
+}
+
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+	return rows
+}
+
+func firstChild(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+	}
+	return nil
+}
+
+// isDataTable tells a table of figures from a layout table: no nested
+// tables, no paragraphs or long prose in its cells, at least two columns.
+func isDataTable(t *html.Node) bool {
+	rows := tableRows(t)
+	if len(rows) == 0 {
+		return false
+	}
+	maxCells := 0
+	for _, row := range rows {
+		cells := 0
+		for c := row.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+				continue
+			}
+			cells++
+			if hasDescendant(c, atom.Table, atom.P, atom.Div, atom.Ul, atom.Ol, atom.Blockquote, atom.H1, atom.H2, atom.H3) {
+				return false
+			}
+			if utf8.RuneCountInString(strings.TrimSpace(textOf(c))) > 150 {
+				return false
+			}
+		}
+		maxCells = max(maxCells, cells)
+	}
+	return maxCells >= 2
+}
+
+func hasDescendant(n *html.Node, atoms ...atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			for _, a := range atoms {
+				if c.DataAtom == a {
+					return true
+				}
+			}
+			if hasDescendant(c, atoms...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textOf concatenates the text under n, skipping scripts and styles,
+// with a newline for <br> and block boundaries.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b.WriteByte('\n')
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			b.WriteByte('\n')
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// cleanLine NFKC-normalises a line and collapses its white space; a space
+// between two Japanese characters (left over from a source line break) is dropped.
+func cleanLine(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	var prev rune
+	for _, r := range s {
+		if r == utf8.RuneError || r == 0 || (unicode.IsControl(r) && !unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			if !(isWide(prev) && isWide(r)) {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// isWide reports Japanese script and punctuation characters.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) || r == 'ー'
+}
