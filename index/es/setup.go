@@ -1,0 +1,256 @@
+package es
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Index kinds: each has a template, versioned indices and an alias.
+const (
+	KindArticles = "articles"
+	KindDeals    = "deals"
+)
+
+// templatePriority is above the built-in templates (which use 100 and less).
+const templatePriority = 200
+
+// SetupReport says what Setup did for each index kind.
+type SetupReport struct {
+	Indices []IndexSetup `json:"indices"`
+}
+
+// IndexSetup is what Setup did for one alias.
+type IndexSetup struct {
+	Alias           string   `json:"alias"`            // e.g. kozan-deals
+	Index           string   `json:"index"`            // the write index behind it, e.g. kozan-deals-v1
+	Version         int      `json:"version"`          // mapping version (the vN suffix)
+	Hash            string   `json:"hash"`             // MappingHash of settings and mappings
+	TemplateUpdated bool     `json:"template_updated"` // the composable template was created or replaced
+	IndexCreated    bool     `json:"index_created"`    // the versioned index was created
+	AliasMoved      bool     `json:"alias_moved"`      // the alias was created or moved (one atomic _aliases call)
+	Previous        []string `json:"previous,omitempty"`
+	Reindexed       int64    `json:"reindexed"` // documents copied from Previous into Index
+}
+
+// Changed reports whether Setup changed anything.
+func (r SetupReport) Changed() bool {
+	for _, s := range r.Indices {
+		if s.TemplateUpdated || s.IndexCreated || s.AliasMoved {
+			return true
+		}
+	}
+	return false
+}
+
+// Setup creates or updates the composable index templates
+// <prefix>-articles and <prefix>-deals, the versioned indices
+// (<prefix>-deals-v1, -v2…) and the aliases in front of them.
+//
+// It is idempotent: the template's _meta stores the mapping hash and
+// version, and when the hash is unchanged nothing is written. When the
+// mapping changed, Setup puts the template with the next version, creates
+// the new index, moves the alias to it in one atomic _aliases call
+// (remove from the old indices + add with is_write_index), and then copies
+// the old documents into the new index with _reindex (op_type create, so a
+// document written after the move is never overwritten by its older copy).
+// Old indices are kept, not deleted: drop them once the new one looks right.
+func (c *Client) Setup(ctx context.Context) (SetupReport, error) {
+	var rep SetupReport
+	if err := c.Ping(ctx); err != nil {
+		return rep, err
+	}
+	articles, deals := Mappings()
+	for _, k := range []struct {
+		kind    string
+		mapping map[string]any
+	}{{KindArticles, articles}, {KindDeals, deals}} {
+		s, err := c.setupOne(ctx, k.kind, Settings(), k.mapping)
+		rep.Indices = append(rep.Indices, s)
+		if err != nil {
+			return rep, fmt.Errorf("setup %s: %w", c.Alias(k.kind), err)
+		}
+		c.log.Info("elasticsearch index ready", "alias", s.Alias, "index", s.Index, "version", s.Version,
+			"template_updated", s.TemplateUpdated, "index_created", s.IndexCreated, "alias_moved", s.AliasMoved,
+			"reindexed", s.Reindexed)
+	}
+	return rep, nil
+}
+
+type templateMeta struct {
+	ManagedBy   string `json:"managed_by"`
+	MappingHash string `json:"mapping_hash"`
+	Version     int    `json:"version"`
+}
+
+func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping map[string]any) (IndexSetup, error) {
+	alias := c.Alias(kind)
+	s := IndexSetup{Alias: alias, Hash: MappingHash(settings, mapping)}
+
+	// 1. The template and its stored version.
+	var got struct {
+		IndexTemplates []struct {
+			Name          string `json:"name"`
+			IndexTemplate struct {
+				Meta templateMeta `json:"_meta"`
+			} `json:"index_template"`
+		} `json:"index_templates"`
+	}
+	var cur *templateMeta
+	if _, err := c.do(ctx, http.MethodGet, "/_index_template/"+alias, nil, &got); err != nil && !isStatus(err, http.StatusNotFound) {
+		return s, err
+	} else if err == nil && len(got.IndexTemplates) > 0 {
+		cur = &got.IndexTemplates[0].IndexTemplate.Meta
+	}
+
+	// 2. Where the alias points now.
+	holders, err := c.aliasHolders(ctx, alias)
+	if err != nil {
+		return s, err
+	}
+
+	if cur != nil && cur.MappingHash == s.Hash && cur.Version > 0 {
+		s.Version = cur.Version
+	} else {
+		v := 0
+		if cur != nil {
+			v = cur.Version
+		}
+		for idx := range holders {
+			v = max(v, indexVersion(alias, idx))
+		}
+		s.Version = v + 1
+		body := map[string]any{
+			"index_patterns": []string{alias + "-v*"},
+			"priority":       templatePriority,
+			"version":        s.Version,
+			"template":       map[string]any{"settings": settings, "mappings": mapping},
+			"_meta":          templateMeta{ManagedBy: "kozan", MappingHash: s.Hash, Version: s.Version},
+		}
+		if _, err := c.do(ctx, http.MethodPut, "/_index_template/"+alias, body, nil); err != nil {
+			return s, err
+		}
+		s.TemplateUpdated = true
+	}
+	s.Index = alias + "-v" + strconv.Itoa(s.Version)
+
+	// 3. The versioned index (the template gives it settings and mappings).
+	if _, err := c.do(ctx, http.MethodHead, "/"+s.Index, nil, nil); isStatus(err, http.StatusNotFound) {
+		if _, err := c.do(ctx, http.MethodPut, "/"+s.Index, map[string]any{}, nil); err != nil && !isStatus(err, http.StatusBadRequest) {
+			return s, err
+		} else if err != nil {
+			// 400 resource_already_exists_exception from a concurrent setup is fine.
+			if se, ok := err.(*statusError); !ok || se.Type != "resource_already_exists_exception" {
+				return s, err
+			}
+		} else {
+			s.IndexCreated = true
+		}
+	} else if err != nil {
+		return s, err
+	}
+
+	// 4. The alias: only the current index, as write index.
+	var others []string
+	writeOK := false
+	for idx, isWrite := range holders {
+		if idx == s.Index {
+			writeOK = isWrite
+			continue
+		}
+		others = append(others, idx)
+	}
+	sort.Strings(others)
+	if writeOK && len(others) == 0 {
+		return s, nil
+	}
+	if len(holders) == 0 {
+		// No alias yet: make sure no concrete index has taken its name.
+		if _, err := c.do(ctx, http.MethodHead, "/"+alias, nil, nil); err == nil {
+			return s, fmt.Errorf("an index named %s exists where the alias should be: reindex it into %s and delete it", alias, s.Index)
+		} else if !isStatus(err, http.StatusNotFound) {
+			return s, err
+		}
+	}
+	var actions []any
+	for _, idx := range others {
+		actions = append(actions, map[string]any{"remove": map[string]any{"index": idx, "alias": alias}})
+	}
+	actions = append(actions, map[string]any{"add": map[string]any{"index": s.Index, "alias": alias, "is_write_index": true}})
+	if _, err := c.do(ctx, http.MethodPost, "/_aliases", map[string]any{"actions": actions}, nil); err != nil {
+		return s, err
+	}
+	s.AliasMoved = true
+	s.Previous = others
+
+	// 5. Copy what the old indices held; documents already in the new index win.
+	if len(others) > 0 {
+		var r struct {
+			Total    int64 `json:"total"`
+			Created  int64 `json:"created"`
+			Failures []struct {
+				ID    string `json:"id"`
+				Cause struct {
+					Type   string `json:"type"`
+					Reason string `json:"reason"`
+				} `json:"cause"`
+			} `json:"failures"`
+		}
+		body := map[string]any{
+			"conflicts": "proceed",
+			"source":    map[string]any{"index": strings.Join(others, ",")},
+			"dest":      map[string]any{"index": s.Index, "op_type": "create"},
+		}
+		q := url.Values{"wait_for_completion": {"true"}, "refresh": {"true"}}
+		if _, err := c.do(ctx, http.MethodPost, "/_reindex?"+q.Encode(), body, &r); err != nil {
+			return s, fmt.Errorf("reindex %s into %s (the alias already points at the new index; run kozan es sync to re-send from the store): %w",
+				strings.Join(others, ","), s.Index, err)
+		}
+		s.Reindexed = r.Created
+		if len(r.Failures) > 0 {
+			f := r.Failures[0]
+			return s, fmt.Errorf("reindex into %s: %d documents failed, first %s: %s: %s", s.Index, len(r.Failures), f.ID, f.Cause.Type, f.Cause.Reason)
+		}
+	}
+	return s, nil
+}
+
+// aliasHolders returns the indices the alias points to, with their
+// is_write_index flag.
+func (c *Client) aliasHolders(ctx context.Context, alias string) (map[string]bool, error) {
+	var got map[string]struct {
+		Aliases map[string]struct {
+			IsWriteIndex *bool `json:"is_write_index"`
+		} `json:"aliases"`
+	}
+	if _, err := c.do(ctx, http.MethodGet, "/_alias/"+alias, nil, &got); isStatus(err, http.StatusNotFound) {
+		return map[string]bool{}, nil
+	} else if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for idx, a := range got {
+		if def, ok := a.Aliases[alias]; ok {
+			// A single-index alias without the flag is its write index.
+			out[idx] = (def.IsWriteIndex != nil && *def.IsWriteIndex) || (def.IsWriteIndex == nil && len(got) == 1)
+		}
+	}
+	return out, nil
+}
+
+// indexVersion returns N of "<alias>-vN", or 0.
+func indexVersion(alias, index string) int {
+	rest, ok := strings.CutPrefix(index, alias+"-v")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(rest)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
