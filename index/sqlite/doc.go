@@ -1,0 +1,22 @@
+// Package sqlite is kozan's embedded store: crawl state, articles, deals with
+// their review status, an FTS5 index over pre-tokenized text, an outbox of
+// what Elasticsearch has not acknowledged, and the merging of the same deal
+// reported by several sources. It uses modernc.org/sqlite (pure Go) and is
+// always there, whether or not Elasticsearch is configured.
+//
+// Files:
+//   - store.go: Options, Store, Open, Close, connection settings, Stats.
+//   - schema.go: the numbered schema migrations and how they are applied.
+//   - put.go: Put (the pipeline.Sink): crawl state, articles, syndicated
+//     copies, deals, supersession, outbox entries, in one transaction.
+//   - merge.go: the pure predicate deciding whether two deals are the same
+//     agreement (SameDeal).
+//   - group.go: placing a deal into a merge group, promoting a new canonical
+//     deal, refreshing a group's URLs and earliest date.
+//   - query.go: CrawlState, Articles, Article, Deals (streaming), DealSources.
+//   - search.go: Search over FTS5 with bm25 ranking and bracketed snippets.
+//   - review.go: ApplyReviews.
+//   - outbox.go: Outbox, Ack, OutboxLen and the enqueue helper.
+//
+// Times are stored as INTEGER Unix nanoseconds in UTC; they come back in UTC.
+package sqlite

@@ -1,0 +1,229 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// allDeals collects Deals(f).
+func allDeals(t testing.TB, s *Store, f pipeline.DealFilter) []pipeline.DealRecord {
+	t.Helper()
+	var out []pipeline.DealRecord
+	if err := s.Deals(context.Background(), f, func(d pipeline.DealRecord) error {
+		out = append(out, d)
+		return nil
+	}); err != nil {
+		t.Fatalf("Deals: %v", err)
+	}
+	return out
+}
+
+func TestRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	r := jaIREN()
+	r.Page.Aliases = []string{jaURL + "?utm_source=x", jaURL + "/amp"}
+	put(t, s, r)
+
+	id := pipeline.ArticleID(jaURL)
+	arts, err := s.Articles(ctx, pipeline.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRec := []pipeline.ArticleRecord{{ID: id, URL: jaURL, Title: r.Doc.Article.Title, PublishedAt: day(2026, 1, 10),
+		Lang: "ja", Source: "nikkan-mining", FetchedAt: r.Page.FetchedAt, DealCount: 1}}
+	if !reflect.DeepEqual(arts, wantRec) {
+		t.Errorf("Articles:\n got %+v\nwant %+v", arts, wantRec)
+	}
+
+	got, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Doc.Article
+	want.ID, want.FetchedAt = id, ptr(r.Page.FetchedAt)
+	want.ContentHash = hashBytes([]byte(want.Text))
+	want.Aliases = []string{jaURL + "/amp", jaURL + "?utm_source=x"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Article:\n got %+v\nwant %+v", got, want)
+	}
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(unknown) err = %v, want ErrNotFound", err)
+	}
+
+	deals := allDeals(t, s, pipeline.DealFilter{})
+	if len(deals) != 1 {
+		t.Fatalf("Deals = %d, want 1", len(deals))
+	}
+	d := deals[0]
+	wantDeal := pipeline.DealRecord{
+		Deal: r.Doc.Deals[0], ID: pipeline.DealID(id, r.Doc.Deals[0]), ArticleID: id, URL: jaURL,
+		Title: r.Doc.Article.Title, Source: "nikkan-mining", Lang: "ja", PublishedAt: day(2026, 1, 10),
+		ExtractedAt: newClock().t, Review: pipeline.Review{Status: pipeline.StatusPending},
+	}
+	if !reflect.DeepEqual(d, wantDeal) {
+		t.Errorf("Deal:\n got %+v\nwant %+v", d, wantDeal)
+	}
+
+	cr, ok, err := s.CrawlState(ctx, jaURL)
+	if err != nil || !ok {
+		t.Fatalf("CrawlState = %v, %v", ok, err)
+	}
+	wantCR := pipeline.CrawlRecord{URL: jaURL, ETag: `"v1"`, LastModified: r.Page.LastMod, ContentHash: want.ContentHash,
+		ArticleID: id, FirstSeen: newClock().t, LastSeen: newClock().t}
+	if cr != wantCR {
+		t.Errorf("CrawlState:\n got %+v\nwant %+v", cr, wantCR)
+	}
+	alias, ok, err := s.CrawlState(ctx, jaURL+"/amp")
+	if err != nil || !ok || alias != wantCR {
+		t.Errorf("CrawlState(alias) = %+v, %v, %v; want the canonical record", alias, ok, err)
+	}
+	if _, ok, err := s.CrawlState(ctx, "https://unknown.example/"); ok || err != nil {
+		t.Errorf("CrawlState(unknown) = %v, %v", ok, err)
+	}
+}
+
+func TestCrawlStateSkipAndNotModified(t *testing.T) {
+	ctx := context.Background()
+	s, c := openTest(t)
+	const u = "https://news.example.jp/list?page=2"
+	page := pipeline.Page{URL: u, ETag: `"l1"`, LastMod: "x", Body: []byte("<html>list</html>")}
+	put(t, s, pipeline.Result{Page: page, Skip: "listing"})
+	first := c.t
+
+	c.Advance(time.Hour)
+	put(t, s, pipeline.Result{Page: pipeline.Page{URL: u, NotModified: true, ETag: `"other"`}, Skip: "not_modified"})
+	got, _, err := s.CrawlState(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pipeline.CrawlRecord{URL: u, ETag: `"l1"`, LastModified: "x", ContentHash: hashBytes(page.Body),
+		FirstSeen: first, LastSeen: c.t, Skip: "listing"}
+	if got != want {
+		t.Errorf("after 304:\n got %+v\nwant %+v", got, want)
+	}
+
+	// A failed extraction keeps no validators, so the page is fetched again.
+	c.Advance(time.Hour)
+	put(t, s, pipeline.Result{Page: page, Skip: "error: boom"})
+	got, _, _ = s.CrawlState(ctx, u)
+	if got.ETag != "" || got.LastModified != "" || got.Skip != "error: boom" || got.FirstSeen != first {
+		t.Errorf("after error: %+v", got)
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(migrations[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA user_version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO crawl_state (url, canonical_url, first_seen, last_seen) VALUES ('u', 'u', 1, 2)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("Open(v1): %v", err)
+	}
+	var v int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != SchemaVersion() {
+		t.Errorf("user_version = %d, %v; want %d", v, err, SchemaVersion())
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'crawl_state_article'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("migration 2 index present = %d, %v", n, err)
+	}
+	if _, ok, err := s.CrawlState(ctx, "u"); !ok || err != nil {
+		t.Errorf("data lost in migration: %v, %v", ok, err)
+	}
+	if _, err := s.db.Exec(`PRAGMA user_version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	_, err = Open(ctx, path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("Open(v99) err = %v, want a 'newer' refusal", err)
+	}
+
+	// Reopening a current store is a no-op.
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	for i := range 2 {
+		s, err := Open(ctx, fresh, Options{})
+		if err != nil {
+			t.Fatalf("Open #%d: %v", i, err)
+		}
+		s.Close()
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	put(t, s, jaIREN())
+	put(t, s, enIREN())
+	put(t, s, twResult(twText, twDeals()...))
+
+	tests := []struct {
+		name    string
+		query   string
+		wantIDs []string
+		snippet string // of the first hit
+	}{
+		{"japanese", "約 37 億 ドル の 契約", []string{jaURL},
+			"ビットコインマイニング大手[の]IRENは10日、Microsoftと[の]間で[約37億ドル]規模[の]AIクラウド[契約]を結んだと発表した。"},
+		{"japanese title only", "マイクロソフト", []string{jaURL}, "IRENが[マイクロソフト]とAIクラウド契約、約37億ドル"},
+		{"english", "microsoft contract", []string{enURL},
+			"Bitcoin miner IREN said on Friday it had signed a five-year AI cloud services [contract] with [Microsoft] worth $3.7 billion."},
+		{"english case and both", "IREN", []string{enURL, jaURL}, ""},
+		{"no match", "coreweave", nil, ""},
+		{"syntax chars are quoted", `"terawulf" (fluidstack* -`, []string{twURL}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := s.Search(ctx, tc.query, 10)
+			if err != nil {
+				t.Fatalf("Search: %v", err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.URL)
+			}
+			if len(tc.wantIDs) > 1 { // order by rank is not asserted here
+				if len(got) != len(tc.wantIDs) {
+					t.Errorf("hits = %v, want %v", got, tc.wantIDs)
+				}
+				return
+			}
+			if !reflect.DeepEqual(got, tc.wantIDs) {
+				t.Fatalf("hits = %v, want %v", got, tc.wantIDs)
+			}
+			if tc.snippet != "" && hits[0].Snippet != tc.snippet {
+				t.Errorf("snippet:\n got %q\nwant %q", hits[0].Snippet, tc.snippet)
+			}
+			if len(hits) > 0 && hits[0].Score <= 0 {
+				t.Errorf("score = %v, want > 0", hits[0].Score)
+			}
+		})
+	}
+	if _, err := s.Search(ctx, " 、 。 ", 10); err == nil {
+		t.Error("Search(punctuation only) succeeded, want an error")
+	}
+}
