@@ -1,0 +1,53 @@
+// Package money finds and parses money amounts in normalised Japanese and
+// English news text: "128億ドル", "1億6850万ドル", "一億二千万円", "約9600万ドル",
+// "92億ドル超", "US$3.7 billion", "$1.4bn", "€120m", "$8-10 million",
+// "up to $8.7 billion".
+//
+// Files: money.go holds Config, Parser, Find and Parse and the amount
+// grammar (prefix currency, number, suffix currency, ranges, guards);
+// number.go parses numerals (Arabic with thousands separators and decimals,
+// kanji digits with 十百千, the big units 万億兆, English scale words);
+// currency.go holds the currency prefix and suffix tables; qualifier.go the
+// qualifier words (約, 超, 最大, 以上, 未満, about, more than, up to…).
+//
+// Input must be normalised with text.Normalize first (full-width digits and
+// signs folded by NFKC, wave dashes folded to "~"); spans are byte offsets
+// into that text.
+//
+// Decisions:
+//
+//   - An amount needs a currency written next to the number, before it
+//     ($, US$, HK$, ¥, €, £, USD, EUR, RMB…) or after it (ドル, 米ドル, 円,
+//     ユーロ, 元, 人民元, ポンド, dollars, yen, euros, yuan, USD…). Bare
+//     numbers, percentages, share counts, years, hashrates and MW are never
+//     amounts. A bare "$" is USD and a bare "¥" is JPY.
+//   - Text and Span cover the whole expression including qualifier words
+//     written next to it: "約9600万ドル", "92億ドル超", "up to $8.7 billion".
+//   - Qualifier: 約/およそ/概ね/前後/程度/about/approximately/around/roughly →
+//     "about"; 超/以上/強/余り/more than/over/at least/in excess of → "over";
+//     未満/以下/弱/近く/less than/under/nearly/almost → "under";
+//     最大/上限/up to/as much as → "up_to". When a bound and "about" appear
+//     together (約4.57億ドル超) the bound wins and Approx stays true.
+//   - Approx is true for "about", for vague numerals and for ranges; a bound
+//     alone ("over", "under", "up_to") is not approximate.
+//   - Vague Japanese numerals keep their order of magnitude as a lower bound:
+//     a leading 数 counts as 1 and a trailing 数 as 0, so 数百億ドル = 100億
+//     (1e10) USD, 数千万円 = 1000万 (1e7) JPY, 数十億 = 数億×10 = 1e9,
+//     十数億ドル = 10億 (1e9) USD; Approx is true and the qualifier is empty
+//     unless a word sets one. English vague phrases ("billions of dollars")
+//     have no number and are not amounts.
+//   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
+//     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
+//     upper bound, Approx = true. A lower bound without a scale takes the
+//     upper bound's scale when that keeps it below the upper bound. "from $8m
+//     to $10m" is a change, so it yields two amounts.
+//   - Bitcoin counts ("500 BTC", "500ビットコイン", "₿5") are amounts with
+//     Currency "BTC" and a nil USD value, so reviewers see them; callers that
+//     want only fiat skip Currency == "BTC".
+//   - USD = Value × Config.FXUSD[Currency] (USD is always 1); nil when the
+//     rate is unknown or the currency is BTC.
+//   - Guards: a lone kanji digit after another kanji is a word (関東一円,
+//     統一元); 元 followed by 素/化/論/年… is not the yuan; "500 pounds"
+//     without a scale or £ is a weight; 約 inside 契約/予約/節約… is not
+//     "about"; a number glued to a Latin word (H100) needs a currency prefix.
+package money

@@ -1,0 +1,355 @@
+package money
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// Config configures a Parser. The zero value works: USD amounts get a USD
+// value, every other currency gets none.
+type Config struct {
+	// FXUSD maps an ISO currency code to its value in US dollars per unit
+	// (JPY 0.0067 means 1 yen = 0.0067 USD). USD is always 1; BTC never
+	// gets a USD value.
+	FXUSD map[string]float64
+}
+
+// Parser finds money amounts in normalised text. It is immutable after New
+// and safe for concurrent use.
+type Parser struct {
+	fx map[string]float64
+}
+
+// New returns a Parser with the FX table copied from cfg.
+func New(cfg Config) *Parser {
+	fx := make(map[string]float64, len(cfg.FXUSD)+1)
+	for k, v := range cfg.FXUSD {
+		if v > 0 {
+			fx[strings.ToUpper(k)] = v
+		}
+	}
+	fx["USD"] = 1
+	return &Parser{fx: fx}
+}
+
+// Find returns every money mention in text, which must already be
+// normalised with text.Normalize. Amounts are sorted by span start and do
+// not overlap; Span holds byte offsets into text and Text == text[Span[0]:Span[1]].
+func (p *Parser) Find(text string) []pipeline.Amount {
+	var out []pipeline.Amount
+	last := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isDigit(c) && startsNumber(text, i) {
+				if a, ok := p.parseAt(text, i, last); ok {
+					out = append(out, a)
+					last = a.Span[1]
+					i = last
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if isNumeralStart(r) && startsNumber(text, i) {
+			if a, ok := p.parseAt(text, i, last); ok {
+				out = append(out, a)
+				last = a.Span[1]
+				i = last
+				continue
+			}
+		}
+		i += w
+	}
+	return out
+}
+
+// Parse parses s as a single money expression ("約9600万ドル", "$1.4bn",
+// "up to $8.7 billion"); surrounding spaces are ignored. It reports false
+// unless one amount covers the whole of s. Span is relative to s.
+func (p *Parser) Parse(s string) (pipeline.Amount, bool) {
+	t := strings.TrimSpace(s)
+	off := strings.Index(s, t)
+	as := p.Find(s)
+	if len(as) != 1 || as[0].Span[0] != off || as[0].Span[1] != off+len(t) || t == "" {
+		return pipeline.Amount{}, false
+	}
+	return as[0], true
+}
+
+// startsNumber reports whether a number may start at i: not inside another
+// number ("2026" seen from "026", "3.7" from "7").
+func startsNumber(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if r < utf8.RuneSelf {
+		c := byte(r)
+		if isDigit(c) {
+			return false
+		}
+		if (c == '.' || c == ',') && i >= 2 && isDigit(s[i-2]) {
+			return false
+		}
+		return true
+	}
+	return !isNumeralRune(r)
+}
+
+// side is a currency written on one side of a number.
+type side struct {
+	code       string
+	start, end int
+	a          affix
+	ok         bool
+}
+
+// parseAt parses an amount whose first number starts at i; nothing before
+// lo may be used (it belongs to the previous amount).
+func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
+	n1, ok := parseNumber(s, i)
+	if !ok || followedByBlocker(s, n1.end) {
+		return pipeline.Amount{}, false
+	}
+	var pre side
+	if code, st, ok := matchPrefixBefore(s, i, lo); ok {
+		pre = side{code: code, start: st, end: i, ok: true}
+	}
+	var suf side
+	if a, e, ok := matchSuffixAt(s, n1.end); ok {
+		suf = side{code: a.code, start: n1.end, end: e, a: a, ok: true}
+	}
+	start := i
+	if pre.ok {
+		start = pre.start
+	}
+	end := n1.end
+	if suf.ok {
+		end = suf.end
+	}
+	code := pickCode(pre, suf)
+
+	value, maxV := n1.value, 0.0
+	isRange := false
+	unitText := suf
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok {
+		value, maxV, end, isRange = r.lo, r.hi, r.end, true
+		code = r.code
+		unitText = r.suf
+	}
+	if code == "" {
+		return pipeline.Amount{}, false
+	}
+	if !p.plausible(s, i, n1, pre, unitText, code) {
+		return pipeline.Amount{}, false
+	}
+
+	qual := ""
+	approx := n1.vague || isRange
+	// Up to two qualifiers before ("最大約", "up to about").
+	for range 2 {
+		q, st, ok := prefixQual(s, start, lo)
+		if !ok {
+			break
+		}
+		qual = combineQual(qual, q)
+		approx = approx || q == pipeline.QualAbout
+		start = st
+	}
+	if q, e, ok := suffixQual(s, end); ok {
+		qual = combineQual(qual, q)
+		approx = approx || q == pipeline.QualAbout
+		end = e
+	}
+	if qual == pipeline.QualAbout {
+		approx = true
+	}
+	a := pipeline.Amount{
+		Value:     value,
+		Max:       maxV,
+		Currency:  code,
+		Approx:    approx,
+		Qualifier: qual,
+		Text:      s[start:end],
+		Span:      [2]int{start, end},
+	}
+	if code != "BTC" {
+		if rate, ok := p.fx[code]; ok {
+			usd := value * rate
+			a.USD = &usd
+		}
+	}
+	return a, true
+}
+
+// pickCode chooses between a prefix and a suffix currency: a specific
+// suffix ("香港ドル") beats the bare "$", otherwise the prefix wins.
+func pickCode(pre, suf side) string {
+	switch {
+	case pre.ok && suf.ok:
+		if pre.code == "USD" && suf.code != "USD" {
+			return suf.code
+		}
+		return pre.code
+	case pre.ok:
+		return pre.code
+	case suf.ok:
+		return suf.code
+	}
+	return ""
+}
+
+// followedByBlocker reports text right after a number that makes it
+// something other than money: a percentage.
+func followedByBlocker(s string, i int) bool {
+	return i < len(s) && s[i] == '%'
+}
+
+// plausible applies the guards against numbers that only look like money.
+func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code string) bool {
+	// A lone kanji digit after another kanji is a word: 関東一円, 統一元.
+	if !pre.ok && n.end-n.start == 3 {
+		if _, ok := kanjiDigit(rune0(s[n.start:])); ok && n.start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:n.start]); r >= 0x3400 && !isNumeralRune(r) {
+				return false
+			}
+		}
+	}
+	// "500 pounds" is a weight; "5 million pounds" and "£500" are money.
+	if suf.ok && !pre.ok && suf.a.word && (suf.a.text == "pounds" || suf.a.text == "pound") && !n.scaled {
+		return false
+	}
+	// An English-style number glued to a Latin word ("H100 dollars",
+	// "A5 million") is a model name, unless a currency prefix explains it.
+	if !pre.ok && i > 0 && isASCIIAlnum(s[i-1]) && !n.scaled {
+		return false
+	}
+	return true
+}
+
+func rune0(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// span of a range.
+type rangeResult struct {
+	lo, hi float64
+	end    int
+	code   string
+	suf    side
+}
+
+// rangeAfter looks for the second half of a range after the first amount
+// ("$8-10 million", "8~10億ドル", "$8 million to $10 million", "between
+// $8m and $10m").
+func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (rangeResult, bool) {
+	q, kind := rangeSep(s, end)
+	if kind == "" {
+		return rangeResult{}, false
+	}
+	before := wordBefore(s, start)
+	switch kind {
+	case "to":
+		if before == "from" || before == "by" {
+			return rangeResult{}, false
+		}
+	case "and":
+		if before != "between" {
+			return rangeResult{}, false
+		}
+	}
+	var pre2 side
+	numAt := q
+	if c, nx, ok := matchPrefixAt(s, q); ok {
+		pre2 = side{code: c, start: q, end: nx, ok: true}
+		numAt = nx
+	}
+	if numAt >= len(s) {
+		return rangeResult{}, false
+	}
+	if r := rune0(s[numAt:]); !isNumeralStart(r) || r == '数' {
+		return rangeResult{}, false
+	}
+	n2, ok := parseNumber(s, numAt)
+	if !ok || followedByBlocker(s, n2.end) {
+		return rangeResult{}, false
+	}
+	var suf2 side
+	if a, e, ok := matchSuffixAt(s, n2.end); ok {
+		suf2 = side{code: a.code, start: n2.end, end: e, a: a, ok: true}
+	}
+	code2 := pickCode(pre2, suf2)
+	if code1 != "" && code2 != "" && code1 != code2 {
+		return rangeResult{}, false
+	}
+	code := code1
+	if code == "" {
+		code = code2
+	}
+	if code == "" {
+		return rangeResult{}, false
+	}
+	lo := n1.value
+	if !n1.scaled && n2.scaled && n1.value <= n2.coef {
+		if n1.plain {
+			lo = scaleOf(n1.mant, n1.dec, n2.unit)
+		} else {
+			lo = n1.value * n2.unit
+		}
+	}
+	if !(lo < n2.value) {
+		return rangeResult{}, false
+	}
+	e := n2.end
+	if suf2.ok {
+		e = suf2.end
+	}
+	return rangeResult{lo: lo, hi: n2.value, end: e, code: code, suf: suf2}, true
+}
+
+// rangeSep reads a range separator at i: "-", "–", "~" (with optional
+// spaces), " to ", " and ".
+func rangeSep(s string, i int) (int, string) {
+	p := i
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	switch {
+	case strings.HasPrefix(s[p:], "-"), strings.HasPrefix(s[p:], "~"):
+		p++
+	case strings.HasPrefix(s[p:], "–"):
+		p += len("–")
+	case p > i && strings.HasPrefix(s[p:], "to ") || p > i && strings.HasPrefix(s[p:], "and "):
+		kind := "to"
+		if s[p] == 'a' {
+			kind = "and"
+		}
+		return p + len(kind) + 1, kind
+	default:
+		return i, ""
+	}
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	return p, "dash"
+}
+
+// wordBefore returns the lowercased ASCII word just before position i
+// (skipping one space), or "".
+func wordBefore(s string, i int) string {
+	k := i
+	if k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	j := k
+	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z') {
+		j--
+	}
+	return strings.ToLower(s[j:k])
+}

@@ -1,0 +1,372 @@
+package money
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// number is one parsed numeral: Arabic ("3,000", "1.75"), kanji ("一億二千万"),
+// mixed ("1億6850万", "3千万") or vague ("数百億", "十数億"), possibly with an
+// English scale word ("5.5 billion", "$1.4bn").
+type number struct {
+	start, end int
+	value      float64
+	// coef and unit describe the last scale applied: value ends with
+	// coef×unit ("10億" → 10, 1e8; "8 million" → 8, 1e6). A number without a
+	// scale has unit 1.
+	coef, unit float64
+	scaled     bool // a big unit (万億兆) or an English scale word
+	kanji      bool // uses kanji digits or 十百千
+	vague      bool // contains 数
+	plain      bool // a single Arabic numeral, nothing else
+	digits     int  // count of kanji digits / Arabic runs, for the lone-kanji guard
+	mant       float64
+	dec        int // plain numbers: value = mant / 10^dec
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// scaleOf returns mant×unit/10^dec, multiplying first so that values such as
+// 9.7 billion come out exact.
+func scaleOf(mant float64, dec int, unit float64) float64 {
+	if dec < len(pow10) {
+		return mant * unit / pow10[dec]
+	}
+	return mant * unit / math.Pow(10, float64(dec))
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// parseArabic reads "123", "1,234,567", "3.7", "1,234.5" at s[i:]. Commas
+// must separate groups of exactly three digits.
+func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		mant = mant*10 + float64(s[j]-'0')
+		j++
+	}
+	if j == i {
+		return 0, 0, i, false
+	}
+	// Thousands separators: only when the leading run is 1–3 digits.
+	if j-i <= 3 {
+		for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+			(j+4 >= len(s) || !isDigit(s[j+4])) {
+			mant = mant*1000 + float64(s[j+1]-'0')*100 + float64(s[j+2]-'0')*10 + float64(s[j+3]-'0')
+			j += 4
+		}
+	}
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			mant = mant*10 + float64(s[j]-'0')
+			dec++
+			j++
+		}
+	}
+	return mant, dec, j, true
+}
+
+// kanjiDigit returns the value of a kanji digit.
+func kanjiDigit(r rune) (float64, bool) {
+	switch r {
+	case '〇', '零':
+		return 0, true
+	case '一', '壱':
+		return 1, true
+	case '二', '弐':
+		return 2, true
+	case '三', '参':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+// smallUnit returns the value of 十, 百, 千.
+func smallUnit(r rune) float64 {
+	switch r {
+	case '十', '拾':
+		return 10
+	case '百':
+		return 100
+	case '千', '仟':
+		return 1000
+	}
+	return 0
+}
+
+// bigUnit returns the value of 万, 億, 兆 (and the simplified 亿).
+func bigUnit(r rune) float64 {
+	switch r {
+	case '万', '萬':
+		return 1e4
+	case '億', '亿':
+		return 1e8
+	case '兆':
+		return 1e12
+	}
+	return 0
+}
+
+// isNumeralStart reports whether r can begin a number.
+func isNumeralStart(r rune) bool {
+	if r >= '0' && r <= '9' || r == '数' || smallUnit(r) != 0 {
+		return true
+	}
+	_, ok := kanjiDigit(r)
+	return ok
+}
+
+// isNumeralRune reports whether r can be part of a number.
+func isNumeralRune(r rune) bool {
+	return isNumeralStart(r) || bigUnit(r) != 0
+}
+
+// group is a number below 万: "6850", "二千", "3千5百", "数百".
+type group struct {
+	value     float64
+	mant      float64
+	dec       int
+	end       int
+	kanji     bool
+	vague     bool
+	arabic    bool // consists of one Arabic numeral only
+	digits    int
+	leadVague bool
+}
+
+// parseGroup reads a number below 万 at s[i:]. leading says whether nothing
+// precedes it in the whole number (a leading 数 counts as 1, a trailing one
+// as 0, so vague forms keep their order of magnitude as a lower bound).
+func parseGroup(s string, i int, leading bool) (group, bool) {
+	g := group{end: i}
+	pos := i
+	lastSmall := math.Inf(1)
+	for pos < len(s) {
+		var coef float64
+		hasCoef := false
+		coefArabic := false
+		var mant float64
+		var dec int
+		p := pos
+		r, w := utf8.DecodeRuneInString(s[p:])
+		switch {
+		case isDigit(s[p]):
+			m, d, e, _ := parseArabic(s, p)
+			mant, dec = m, d
+			coef = scaleOf(m, d, 1)
+			hasCoef, coefArabic = true, true
+			p = e
+			g.digits++
+		case r == '数':
+			if leading && g.value == 0 {
+				coef = 1
+			}
+			hasCoef = true
+			g.vague = true
+			p += w
+		default:
+			if d, ok := kanjiDigit(r); ok {
+				coef = d
+				hasCoef = true
+				g.kanji = true
+				g.digits++
+				p += w
+			}
+		}
+		// A small unit may follow the coefficient.
+		su := 0.0
+		if p < len(s) {
+			r2, w2 := utf8.DecodeRuneInString(s[p:])
+			if su = smallUnit(r2); su != 0 && su < lastSmall {
+				if !hasCoef {
+					coef = 1
+				}
+				g.kanji = true
+				g.value += coef * su
+				lastSmall = su
+				p += w2
+				pos = p
+				g.end = p
+				continue
+			}
+		}
+		if !hasCoef {
+			break
+		}
+		if coefArabic && g.value == 0 && !g.kanji {
+			g.arabic = true
+			g.mant, g.dec = mant, dec
+		}
+		g.value += coef
+		g.end = p
+		pos = p
+		break
+	}
+	return g, g.end > i
+}
+
+// parseNumber reads a number with Japanese big units (兆億万) or an English
+// scale word at s[i:].
+func parseNumber(s string, i int) (number, bool) {
+	n := number{start: i, unit: 1}
+	pos := i
+	lastBig := math.Inf(1)
+	groups := 0
+	for pos < len(s) {
+		g, ok := parseGroup(s, pos, n.value == 0 && groups == 0)
+		if !ok {
+			break
+		}
+		groups++
+		n.kanji = n.kanji || g.kanji
+		n.vague = n.vague || g.vague
+		n.digits += g.digits
+		p := g.end
+		if p+1 < len(s) && s[p] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[p+1:]); bigUnit(r) != 0 {
+				p++ // "1,000 万円", "5 億ドル"
+			}
+		}
+		if p < len(s) {
+			r, w := utf8.DecodeRuneInString(s[p:])
+			if u := bigUnit(r); u != 0 && u < lastBig {
+				var term float64
+				if g.arabic {
+					term = scaleOf(g.mant, g.dec, u)
+				} else {
+					term = g.value * u
+				}
+				n.value += term
+				n.coef, n.unit = g.value, u
+				n.scaled = true
+				lastBig = u
+				pos = p + w
+				n.end = pos
+				continue
+			}
+		}
+		// A group without a big unit ends the number.
+		n.value += g.value
+		n.end = g.end
+		if groups == 1 && g.arabic {
+			n.plain = true
+			n.mant, n.dec = g.mant, g.dec
+			n.coef = g.value
+		} else if n.scaled {
+			// "1万5000": keep the last big unit as the scale.
+			n.coef = n.value / n.unit
+		} else {
+			n.coef = n.value
+		}
+		break
+	}
+	if n.end <= i {
+		return n, false
+	}
+	if n.plain {
+		if u, e := englishScale(s, n.end); u != 0 {
+			n.value = scaleOf(n.mant, n.dec, u)
+			n.coef, n.unit = scaleOf(n.mant, n.dec, 1), u
+			n.scaled = true
+			n.plain = false
+			n.end = e
+		}
+	}
+	return n, true
+}
+
+// englishScale reads " million", "-billion", "bn", "M", "k"… after a number
+// ending at i. Single letters must follow the digits directly.
+func englishScale(s string, i int) (float64, int) {
+	p := i
+	sep := false
+	if p < len(s) && (s[p] == ' ' || s[p] == '-') {
+		p++
+		sep = true
+	}
+	words := [...]struct {
+		w string
+		v float64
+	}{
+		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+		{"mln", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
+	}
+	for _, w := range words {
+		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
+			return w.v, p + len(w.w)
+		}
+	}
+	if sep || p >= len(s) {
+		return 0, i
+	}
+	var v float64
+	switch s[p] {
+	case 'k', 'K':
+		v = 1e3
+	case 'm', 'M':
+		v = 1e6
+	case 'b', 'B':
+		v = 1e9
+	default:
+		return 0, i
+	}
+	if !wordEnd(s, p+1) {
+		return 0, i
+	}
+	return v, p + 1
+}
+
+// wordEnd reports whether position i ends an ASCII word.
+func wordEnd(s string, i int) bool {
+	return i >= len(s) || !isASCIIAlnum(s[i])
+}
+
+// wordStart reports whether position i starts an ASCII word.
+func wordStart(s string, i int) bool {
+	return i == 0 || !isASCIIAlnum(s[i-1])
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// hasPrefixFold is strings.HasPrefix with ASCII case folding.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lower(s[i]) != lower(prefix[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSuffixFold is strings.HasSuffix with ASCII case folding.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	return hasPrefixFold(s[len(s)-len(suffix):], suffix)
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
