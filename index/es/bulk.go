@@ -49,8 +49,7 @@ type bulkOp struct {
 // a whole bulk request) Index returns an error along with the report: items
 // acknowledged before the failure are in Acked, every other item stays
 // pending. Acked is always safe to apply to the outbox.
-func (c *Client) Index(ctx context.Context, items []pipeline.OutboxItem) (IndexReport, error) {
-	var rep IndexReport
+func (c *Client) Index(ctx context.Context, items []pipeline.OutboxItem) (rep IndexReport, err error) {
 	ops := make([]bulkOp, 0, len(items))
 	for _, it := range items {
 		op, err := c.prepare(it)
@@ -68,10 +67,10 @@ func (c *Client) Index(ctx context.Context, items []pipeline.OutboxItem) (IndexR
 	}()
 
 	for pass := 0; len(ops) > 0; pass++ {
-		retry, retryErrs, err := c.bulkPass(ctx, ops, &rep)
-		if err != nil {
+		retry, retryErrs, perr := c.bulkPass(ctx, ops, &rep)
+		if perr != nil {
 			rep.Failed += len(retry)
-			return rep, fmt.Errorf("bulk: %w", err)
+			return rep, fmt.Errorf("bulk: %w", perr)
 		}
 		if len(retry) == 0 {
 			break
