@@ -45,7 +45,7 @@ func fixtureDeals() []pipeline.DealRecord {
 		{
 			Deal: pipeline.Deal{
 				Company: "Hut 8", Counterparty: "Northwind Cloud", Kind: pipeline.KindHosting,
-				Amount: &pipeline.Amount{Value: 1.25e9, Currency: "USD", Text: "$1.25 billion", USD: ptr(1.25e9)},
+				Amount:     &pipeline.Amount{Value: 1.25e9, Currency: "USD", Text: "$1.25 billion", USD: ptr(1.25e9)},
 				Evidence:   `Hut 8 said it signed a $1.25 billion, 15-year hosting agreement with Northwind Cloud, "its largest yet".`,
 				Confidence: 0.88,
 			},
@@ -68,7 +68,7 @@ func fixtureDeals() []pipeline.DealRecord {
 		{
 			Deal: pipeline.Deal{
 				Company: "マイニング東海", Counterparty: "", Kind: pipeline.KindFinancing,
-				Amount: &pipeline.Amount{Value: 1.685e8, Currency: "JPY", Text: "1億6850万円", USD: ptr(1128950.5)},
+				Amount:     &pipeline.Amount{Value: 1.685e8, Currency: "JPY", Text: "1億6850万円", USD: ptr(1128950.5)},
 				Evidence:   "マイニング東海は地方銀行から1億6850万円の融資を受けた。",
 				Confidence: 0.81,
 			},
