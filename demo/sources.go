@@ -1,0 +1,35 @@
+package demo
+
+import (
+	"regexp"
+
+	"github.com/kozan-dev/kozan/config"
+)
+
+// Sources returns the crawl sources of both sites, Japanese first. The
+// Japanese site is found through its RSS feed (the newest stories) and its
+// paginated listing (every story); the English site through its Atom feed
+// (the newest releases) and its sitemap index (every release). Follow
+// patterns match article URLs and, on the Japanese site, listing pages.
+func (s *Server) Sources() []config.Source {
+	ja, en := s.URL(SiteJA), s.URL(SiteEN)
+	qja, qen := regexp.QuoteMeta(ja), regexp.QuoteMeta(en)
+	return []config.Source{
+		{
+			Name:      SiteJA,
+			Lang:      "ja",
+			Feeds:     []string{ja + "/feed/"},
+			StartURLs: []string{ja + "/news/"},
+			Follow:    []string{`^` + qja + `/archives/\d+/$`, `^` + qja + `/news/page/\d+/$`},
+			MaxDepth:  3,
+		},
+		{
+			Name:     SiteEN,
+			Lang:     "en",
+			Feeds:    []string{en + "/feed.atom"},
+			Sitemaps: []string{en + "/sitemap.xml"},
+			Follow:   []string{`^` + qen + `/news/\d{4}/\d{2}/\d{2}/[a-z0-9-]+\.html$`},
+			MaxDepth: 2,
+		},
+	}
+}
