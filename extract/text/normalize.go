@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -10,7 +11,8 @@ import (
 // extraction: wave dashes (〜 U+301C, ～ U+FF5E, ∼ U+223C, ⁓ U+2053) become
 // "~", the minus sign U+2212 becomes "-", zero-width characters and the BOM
 // are removed, and every space-like rune NFKC leaves alone (NBSP variants,
-// ideographic space) becomes an ASCII space. Full-width digits and letters
+// ideographic space) becomes an ASCII space, and invalid UTF-8 bytes become
+// U+FFFD. Full-width digits and letters
 // become ASCII and ㋿ becomes 令和 through NFKC itself. Normalize is
 // idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
@@ -19,6 +21,9 @@ func Normalize(s string) string {
 	// runes the fold handles, so iterate to a fixed point; in practice the
 	// loop runs once or twice.
 	out := s
+	if !utf8.ValidString(out) {
+		out = strings.ToValidUTF8(out, "\uFFFD")
+	}
 	for range 4 {
 		next := norm.NFKC.String(fold(out))
 		if next == out {
