@@ -3,6 +3,7 @@ package sqlite
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -122,8 +123,17 @@ func within(x, y float64) bool {
 	return math.Abs(x-y) <= MergeAmountTolerance*m
 }
 
-// fmtNum formats an amount compactly.
-func fmtNum(v float64) string { return fmt.Sprintf("%.4g", v) }
+// fmtNum formats an amount compactly (3.7bn, 250m, 12000).
+func fmtNum(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 1e9:
+		return strconv.FormatFloat(v/1e9, 'f', -1, 64) + "bn"
+	case a >= 1e6:
+		return strconv.FormatFloat(v/1e6, 'f', -1, 64) + "m"
+	default:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+}
 
 // norm folds a party name for comparison.
 func norm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
