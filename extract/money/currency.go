@@ -13,69 +13,106 @@ type affix struct {
 	exact bool // an ISO code or all-caps ticker: matched case-sensitively
 }
 
-// prefixes are written before the number ("US$3.7 billion", "USD 5.5
-// billion", "€120m"), longest first.
-var prefixes = sortAffixes([]affix{
-	{text: "U.S.$", code: "USD"}, {text: "US$", code: "USD"}, {text: "US $", code: "USD"},
-	{text: "USD$", code: "USD"}, {text: "HK$", code: "HKD"}, {text: "C$", code: "CAD"},
-	{text: "CA$", code: "CAD"}, {text: "CAD$", code: "CAD"}, {text: "A$", code: "AUD"},
-	{text: "AU$", code: "AUD"}, {text: "AUD$", code: "AUD"}, {text: "NZ$", code: "NZD"},
-	{text: "S$", code: "SGD"}, {text: "SG$", code: "SGD"}, {text: "NT$", code: "TWD"},
-	{text: "R$", code: "BRL"}, {text: "$", code: "USD"},
-	{text: "JP¥", code: "JPY"}, {text: "CN¥", code: "CNY"}, {text: "RMB¥", code: "CNY"},
-	{text: "¥", code: "JPY"}, {text: "€", code: "EUR"}, {text: "£", code: "GBP"},
-	{text: "₩", code: "KRW"}, {text: "₹", code: "INR"}, {text: "₿", code: "BTC"},
-	{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
-	{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
-	{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
-	{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
-	{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
-	{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
-	{text: "INR", code: "INR", exact: true}, {text: "Rmb", code: "CNY", exact: true},
-})
+// prefixTable lists currencies written before the number ("US$3.7
+// billion", "USD 5.5 billion", "€120m").
+func prefixTable() []affix {
+	return []affix{
+		{text: "U.S.$", code: "USD"}, {text: "US$", code: "USD"}, {text: "US $", code: "USD"},
+		{text: "USD$", code: "USD"}, {text: "HK$", code: "HKD"}, {text: "C$", code: "CAD"},
+		{text: "CA$", code: "CAD"}, {text: "CAD$", code: "CAD"}, {text: "A$", code: "AUD"},
+		{text: "AU$", code: "AUD"}, {text: "AUD$", code: "AUD"}, {text: "NZ$", code: "NZD"},
+		{text: "S$", code: "SGD"}, {text: "SG$", code: "SGD"}, {text: "NT$", code: "TWD"},
+		{text: "R$", code: "BRL"}, {text: "$", code: "USD"},
+		{text: "JP¥", code: "JPY"}, {text: "CN¥", code: "CNY"}, {text: "RMB¥", code: "CNY"},
+		{text: "¥", code: "JPY"}, {text: "€", code: "EUR"}, {text: "£", code: "GBP"},
+		{text: "₩", code: "KRW"}, {text: "₹", code: "INR"}, {text: "₿", code: "BTC"},
+		{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
+		{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
+		{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
+		{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
+		{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
+		{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
+		{text: "INR", code: "INR", exact: true}, {text: "Rmb", code: "CNY", exact: true},
+	}
+}
 
-// suffixes are written after the number ("128億ドル", "5.5 billion dollars",
-// "300 million EUR"), longest first.
-var suffixes = sortAffixes([]affix{
-	{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD"}, {text: "ドル", code: "USD"},
-	{text: "米国ドル", code: "USD"},
-	{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
-	{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD"},
-	{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
-	{text: "円", code: "JPY"}, {text: "日本円", code: "JPY"},
-	{text: "ユーロ", code: "EUR"},
-	{text: "人民元", code: "CNY"}, {text: "中国元", code: "CNY"}, {text: "元", code: "CNY"},
-	{text: "英ポンド", code: "GBP"}, {text: "ポンド", code: "GBP"},
-	{text: "ウォン", code: "KRW"}, {text: "ルピー", code: "INR"}, {text: "スイスフラン", code: "CHF"},
-	{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL"},
-	{text: "ビットコイン", code: "BTC"},
-	{text: "美元", code: "USD"}, {text: "日元", code: "JPY"}, {text: "欧元", code: "EUR"},
-	{text: "英镑", code: "GBP"}, {text: "港元", code: "HKD"}, {text: "人民币", code: "CNY"},
-	{text: "€", code: "EUR"}, {text: "£", code: "GBP"},
-	{text: "U.S. dollars", code: "USD", word: true}, {text: "US dollars", code: "USD", word: true},
-	{text: "U.S. dollar", code: "USD", word: true}, {text: "US dollar", code: "USD", word: true},
-	{text: "American dollars", code: "USD", word: true},
-	{text: "dollars", code: "USD", word: true}, {text: "dollar", code: "USD", word: true},
-	{text: "Hong Kong dollars", code: "HKD", word: true}, {text: "Canadian dollars", code: "CAD", word: true},
-	{text: "Australian dollars", code: "AUD", word: true}, {text: "Singapore dollars", code: "SGD", word: true},
-	{text: "Japanese yen", code: "JPY", word: true}, {text: "yen", code: "JPY", word: true},
-	{text: "euros", code: "EUR", word: true}, {text: "euro", code: "EUR", word: true},
-	{text: "pounds sterling", code: "GBP", word: true}, {text: "pound sterling", code: "GBP", word: true},
-	{text: "British pounds", code: "GBP", word: true}, {text: "sterling", code: "GBP", word: true},
-	{text: "pounds", code: "GBP", word: true}, {text: "pound", code: "GBP", word: true},
-	{text: "Chinese yuan", code: "CNY", word: true}, {text: "yuan", code: "CNY", word: true},
-	{text: "renminbi", code: "CNY", word: true},
-	{text: "Korean won", code: "KRW", word: true}, {text: "rupees", code: "INR", word: true},
-	{text: "Swiss francs", code: "CHF", word: true},
-	{text: "bitcoins", code: "BTC", word: true}, {text: "bitcoin", code: "BTC", word: true},
-	{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
-	{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
-	{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
-	{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
-	{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
-	{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
-	{text: "INR", code: "INR", exact: true}, {text: "BTC", code: "BTC", exact: true},
-})
+// suffixTable lists currencies written after the number ("128億ドル", "5.5
+// billion dollars", "300 million EUR").
+func suffixTable() []affix {
+	return []affix{
+		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD"}, {text: "ドル", code: "USD"},
+		{text: "米国ドル", code: "USD"},
+		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
+		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD"},
+		{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
+		{text: "円", code: "JPY"}, {text: "日本円", code: "JPY"},
+		{text: "ユーロ", code: "EUR"},
+		{text: "人民元", code: "CNY"}, {text: "中国元", code: "CNY"}, {text: "元", code: "CNY"},
+		{text: "英ポンド", code: "GBP"}, {text: "ポンド", code: "GBP"},
+		{text: "ウォン", code: "KRW"}, {text: "ルピー", code: "INR"}, {text: "スイスフラン", code: "CHF"},
+		{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL"},
+		{text: "ビットコイン", code: "BTC"},
+		{text: "美元", code: "USD"}, {text: "日元", code: "JPY"}, {text: "欧元", code: "EUR"},
+		{text: "英镑", code: "GBP"}, {text: "港元", code: "HKD"}, {text: "人民币", code: "CNY"},
+		{text: "€", code: "EUR"}, {text: "£", code: "GBP"},
+		{text: "U.S. dollars", code: "USD", word: true}, {text: "US dollars", code: "USD", word: true},
+		{text: "U.S. dollar", code: "USD", word: true}, {text: "US dollar", code: "USD", word: true},
+		{text: "American dollars", code: "USD", word: true},
+		{text: "dollars", code: "USD", word: true}, {text: "dollar", code: "USD", word: true},
+		{text: "Hong Kong dollars", code: "HKD", word: true}, {text: "Canadian dollars", code: "CAD", word: true},
+		{text: "Australian dollars", code: "AUD", word: true}, {text: "Singapore dollars", code: "SGD", word: true},
+		{text: "Japanese yen", code: "JPY", word: true}, {text: "yen", code: "JPY", word: true},
+		{text: "euros", code: "EUR", word: true}, {text: "euro", code: "EUR", word: true},
+		{text: "pounds sterling", code: "GBP", word: true}, {text: "pound sterling", code: "GBP", word: true},
+		{text: "British pounds", code: "GBP", word: true}, {text: "sterling", code: "GBP", word: true},
+		{text: "pounds", code: "GBP", word: true}, {text: "pound", code: "GBP", word: true},
+		{text: "Chinese yuan", code: "CNY", word: true}, {text: "yuan", code: "CNY", word: true},
+		{text: "renminbi", code: "CNY", word: true},
+		{text: "Korean won", code: "KRW", word: true}, {text: "rupees", code: "INR", word: true},
+		{text: "Swiss francs", code: "CHF", word: true},
+		{text: "bitcoins", code: "BTC", word: true}, {text: "bitcoin", code: "BTC", word: true},
+		{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
+		{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
+		{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
+		{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
+		{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
+		{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
+		{text: "INR", code: "INR", exact: true}, {text: "BTC", code: "BTC", exact: true},
+	}
+}
+
+// affixIndex buckets affixes by one byte (the first or the last of their
+// text, both cases for case-insensitive words), longest first in each
+// bucket, so a lookup tries only the few that can match.
+type affixIndex [256][]affix
+
+func newAffixIndex(table []affix, last bool) *affixIndex {
+	var ix affixIndex
+	for _, a := range sortAffixes(table) {
+		c := a.text[0]
+		if last {
+			c = a.text[len(a.text)-1]
+		}
+		ix[c] = append(ix[c], a)
+		if a.word && !a.exact {
+			if l, u := lower(c), upper(c); l != u {
+				other := l
+				if c == l {
+					other = u
+				}
+				ix[other] = append(ix[other], a)
+			}
+		}
+	}
+	return &ix
+}
+
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
 
 func sortAffixes(a []affix) []affix {
 	out := append([]affix(nil), a...)
@@ -101,7 +138,7 @@ func endsASCIILetter(s string) bool {
 // matchPrefixBefore finds a currency prefix ending at i (allowing one space
 // between it and the number) that starts at or after lo. It returns the
 // currency and the prefix start.
-func matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
+func (p *Parser) matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
 	for _, k := range [2]int{i, i - 1} {
 		if k < lo || k < 0 {
 			continue
@@ -109,7 +146,10 @@ func matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
 		if k == i-1 && s[k] != ' ' {
 			continue
 		}
-		for _, a := range prefixes {
+		if k == 0 {
+			continue
+		}
+		for _, a := range p.preLast[s[k-1]] {
 			st := k - len(a.text)
 			if st < lo {
 				continue
@@ -120,9 +160,6 @@ func matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
 			if startsASCIILetter(a.text) && !wordStart(s, st) {
 				continue
 			}
-			if a.exact && k == i && endsASCIILetter(a.text) {
-				// "USD5.5bn" is fine; nothing to check on the digit side.
-			}
 			return a.code, st, true
 		}
 	}
@@ -131,20 +168,23 @@ func matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
 
 // matchPrefixAt finds a currency prefix starting at i (the second half of a
 // range: "$8 million to $10 million"), returning the number start after it.
-func matchPrefixAt(s string, i int) (code string, next int, ok bool) {
-	for _, a := range prefixes {
+func (p *Parser) matchPrefixAt(s string, i int) (code string, next int, ok bool) {
+	if i >= len(s) {
+		return "", i, false
+	}
+	for _, a := range p.preFirst[s[i]] {
 		if i+len(a.text) > len(s) || !affixEq(s[i:i+len(a.text)], a) {
 			continue
 		}
 		if startsASCIILetter(a.text) && !wordStart(s, i) {
 			continue
 		}
-		p := i + len(a.text)
-		if p < len(s) && s[p] == ' ' {
-			p++
+		n := i + len(a.text)
+		if n < len(s) && s[n] == ' ' {
+			n++
 		}
-		if p < len(s) && isDigit(s[p]) {
-			return a.code, p, true
+		if n < len(s) && isDigit(s[n]) {
+			return a.code, n, true
 		}
 	}
 	return "", i, false
@@ -152,7 +192,7 @@ func matchPrefixAt(s string, i int) (code string, next int, ok bool) {
 
 // matchSuffixAt finds a currency suffix at i (allowing one space before it).
 // It returns the currency, the end of the suffix and the affix itself.
-func matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
+func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 	for _, k := range [2]int{i, i + 1} {
 		if k > len(s) {
 			continue
@@ -160,7 +200,10 @@ func matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 		if k == i+1 && (i >= len(s) || s[i] != ' ') {
 			continue
 		}
-		for _, a := range suffixes {
+		if k >= len(s) {
+			continue
+		}
+		for _, a := range p.sufFirst[s[k]] {
 			e := k + len(a.text)
 			if e > len(s) || !affixEq(s[k:e], a) {
 				continue

@@ -19,7 +19,10 @@ type Config struct {
 // Parser finds money amounts in normalised text. It is immutable after New
 // and safe for concurrent use.
 type Parser struct {
-	fx map[string]float64
+	fx       map[string]float64
+	preLast  *affixIndex // currency prefixes by last byte
+	preFirst *affixIndex // currency prefixes by first byte
+	sufFirst *affixIndex // currency suffixes by first byte
 }
 
 // New returns a Parser with the FX table copied from cfg.
@@ -31,7 +34,13 @@ func New(cfg Config) *Parser {
 		}
 	}
 	fx["USD"] = 1
-	return &Parser{fx: fx}
+	pre := prefixTable()
+	return &Parser{
+		fx:       fx,
+		preLast:  newAffixIndex(pre, true),
+		preFirst: newAffixIndex(pre, false),
+		sufFirst: newAffixIndex(suffixTable(), false),
+	}
 }
 
 // Find returns every money mention in text, which must already be
@@ -65,7 +74,26 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 		}
 		i += w
 	}
+	p.fillUSD(out)
 	return out
+}
+
+// fillUSD sets USD from the FX table, with one allocation for all amounts.
+func (p *Parser) fillUSD(as []pipeline.Amount) {
+	if len(as) == 0 {
+		return
+	}
+	vals := make([]float64, len(as))
+	for k := range as {
+		a := &as[k]
+		if a.Currency == "BTC" {
+			continue
+		}
+		if rate, ok := p.fx[a.Currency]; ok {
+			vals[k] = a.Value * rate
+			a.USD = &vals[k]
+		}
+	}
 }
 
 // Parse parses s as a single money expression ("約9600万ドル", "$1.4bn",
@@ -117,12 +145,16 @@ func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
 		return pipeline.Amount{}, false
 	}
 	var pre side
-	if code, st, ok := matchPrefixBefore(s, i, lo); ok {
+	if code, st, ok := p.matchPrefixBefore(s, i, lo); ok {
 		pre = side{code: code, start: st, end: i, ok: true}
 	}
 	var suf side
-	if a, e, ok := matchSuffixAt(s, n1.end); ok {
+	if a, e, ok := p.matchSuffixAt(s, n1.end); ok {
 		suf = side{code: a.code, start: n1.end, end: e, a: a, ok: true}
+	}
+	code := pickCode(pre, suf)
+	if pre.ok && suf.ok && suf.code != code {
+		suf = side{} // "$100,000 bitcoin": the suffix belongs to the next words
 	}
 	start := i
 	if pre.ok {
@@ -132,7 +164,6 @@ func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
 	if suf.ok {
 		end = suf.end
 	}
-	code := pickCode(pre, suf)
 
 	value, maxV := n1.value, 0.0
 	isRange := false
@@ -178,21 +209,17 @@ func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
 		Text:      s[start:end],
 		Span:      [2]int{start, end},
 	}
-	if code != "BTC" {
-		if rate, ok := p.fx[code]; ok {
-			usd := value * rate
-			a.USD = &usd
-		}
-	}
 	return a, true
 }
 
-// pickCode chooses between a prefix and a suffix currency: a specific
-// suffix ("香港ドル") beats the bare "$", otherwise the prefix wins.
+// pickCode chooses between a prefix and a suffix currency: a dollar suffix
+// ("$5 Hong Kong dollars") names the dollar a bare "$" left open; otherwise
+// the prefix wins (the caller drops a conflicting suffix: "$100,000
+// bitcoin" is a price in USD).
 func pickCode(pre, suf side) string {
 	switch {
 	case pre.ok && suf.ok:
-		if pre.code == "USD" && suf.code != "USD" {
+		if pre.code == "USD" && dollarFamily(suf.code) {
 			return suf.code
 		}
 		return pre.code
@@ -202,6 +229,15 @@ func pickCode(pre, suf side) string {
 		return suf.code
 	}
 	return ""
+}
+
+// dollarFamily reports currencies also written with a bare "$".
+func dollarFamily(code string) bool {
+	switch code {
+	case "USD", "HKD", "CAD", "AUD", "SGD", "NZD", "TWD":
+		return true
+	}
+	return false
 }
 
 // followedByBlocker reports text right after a number that makes it
@@ -266,7 +302,7 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 	}
 	var pre2 side
 	numAt := q
-	if c, nx, ok := matchPrefixAt(s, q); ok {
+	if c, nx, ok := p.matchPrefixAt(s, q); ok {
 		pre2 = side{code: c, start: q, end: nx, ok: true}
 		numAt = nx
 	}
@@ -281,10 +317,13 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 		return rangeResult{}, false
 	}
 	var suf2 side
-	if a, e, ok := matchSuffixAt(s, n2.end); ok {
+	if a, e, ok := p.matchSuffixAt(s, n2.end); ok {
 		suf2 = side{code: a.code, start: n2.end, end: e, a: a, ok: true}
 	}
 	code2 := pickCode(pre2, suf2)
+	if pre2.ok && suf2.ok && suf2.code != code2 {
+		suf2 = side{}
+	}
 	if code1 != "" && code2 != "" && code1 != code2 {
 		return rangeResult{}, false
 	}
