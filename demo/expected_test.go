@@ -150,7 +150,7 @@ func TestAnswerKeyConsistent(t *testing.T) {
 }
 
 var (
-	jaAmount = regexp.MustCompile(`^(?:約|最大|超|およそ)?(?:(\d[\d,]*)億)?(?:(\d[\d,]*)万)?(ドル|円)$`)
+	jaAmount = regexp.MustCompile(`^(?:約|最大|超|およそ)?(?:(\d[\d,]*)億)?(?:(\d[\d,]*)万)?(\d[\d,]*(?:\.\d+)?)?(ドル|円)$`)
 	enAmount = regexp.MustCompile(`^(?:(?:up to|about|more than|nearly) )?\$(\d[\d,]*(?:\.\d+)?)(?: ?(billion|bn|million|m))?$`)
 )
 
@@ -158,12 +158,12 @@ var (
 // kozan's money parser, so that a wrong value in expected.json is caught.
 // It returns -1 for a form it does not know.
 func parseWritten(s string) float64 {
-	if m := jaAmount.FindStringSubmatch(s); m != nil && (m[1] != "" || m[2] != "") {
-		n := func(x string) int64 {
-			v, _ := strconv.ParseInt(strings.ReplaceAll(x, ",", ""), 10, 64)
+	if m := jaAmount.FindStringSubmatch(s); m != nil && (m[1] != "" || m[2] != "" || m[3] != "") {
+		n := func(x string) float64 {
+			v, _ := strconv.ParseFloat(strings.ReplaceAll(x, ",", ""), 64)
 			return v
 		}
-		return float64(n(m[1])*100_000_000 + n(m[2])*10_000)
+		return n(m[1])*100_000_000 + n(m[2])*10_000 + n(m[3])
 	}
 	if m := enAmount.FindStringSubmatch(s); m != nil {
 		exp := map[string]string{"billion": "e9", "bn": "e9", "million": "e6", "m": "e6", "": ""}[m[2]]
@@ -184,6 +184,9 @@ func TestParseWritten(t *testing.T) {
 		{"約37億ドル", 3.7e9},
 		{"23億5000万ドル", 2.35e9},
 		{"3,000万ドル", 3e7},
+		{"3万9800ドル", 39800},
+		{"14.2円", 14.2},
+		{"超70億ドル", 7e9},
 		{"200億円", 2e10},
 		{"$2.35 billion", 2.35e9},
 		{"up to $4.3 billion", 4.3e9},
