@@ -1,0 +1,240 @@
+package deal
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/jtok"
+	"github.com/kozan-dev/kozan/extract/money"
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// Config configures an Extractor. Nil fields get defaults: a new kagome
+// tokenizer, a money parser without FX rates (USD only), the built-in
+// gazetteer. Share one Tokenizer across extractors: it is large.
+type Config struct {
+	Tokenizer *jtok.Tokenizer
+	Money     *money.Parser
+	Gazetteer *org.Gazetteer
+}
+
+// Result is what Extract finds in one document.
+type Result struct {
+	Deals   []pipeline.Deal   // deals, deduplicated, in text order
+	Amounts []pipeline.Amount // every money mention of the text, deal or not
+}
+
+// Extractor finds deals in normalised text. It is immutable after New and
+// safe for concurrent use.
+type Extractor struct {
+	tok     *jtok.Tokenizer
+	money   *money.Parser
+	gaz     *org.Gazetteer
+	words   []word
+	byFirst map[byte][]int
+}
+
+// New returns an Extractor.
+func New(cfg Config) (*Extractor, error) {
+	x := &Extractor{tok: cfg.Tokenizer, money: cfg.Money, gaz: cfg.Gazetteer}
+	if x.tok == nil {
+		t, err := jtok.New()
+		if err != nil {
+			return nil, fmt.Errorf("deal extractor: %w", err)
+		}
+		x.tok = t
+	}
+	if x.money == nil {
+		x.money = money.New(money.Config{})
+	}
+	if x.gaz == nil {
+		g, err := org.Builtin()
+		if err != nil {
+			return nil, fmt.Errorf("deal extractor: %w", err)
+		}
+		x.gaz = g
+	}
+	x.words = lexicon()
+	x.byFirst = indexLexicon(x.words)
+	return x, nil
+}
+
+// doc is the per-document analysis shared by the sentence rules.
+type doc struct {
+	text, lower string
+	cues        []cue
+	mentions    []mention
+	amounts     []pipeline.Amount
+}
+
+// Extract finds the deals of a document. text must already be normalised
+// (text.Normalize); title is the headline, used with the first sentence when
+// the body alone does not carry a deal. Spans are byte offsets into text.
+func (x *Extractor) Extract(title, txt string) Result {
+	d := x.analyze(txt)
+	res := Result{Amounts: d.amounts}
+	sents := splitSentences(txt)
+	var deals []pipeline.Deal
+	st := &state{}
+	prevEnd := 0
+	for _, s := range sents {
+		if strings.Contains(txt[prevEnd:s[0]], "\n") {
+			st.para++
+		}
+		prevEnd = s[1]
+		deals = append(deals, x.sentence(d, s, st)...)
+	}
+	if t := strings.TrimSpace(title); t != "" {
+		deals = append(deals, x.titleDeals(t, txt, sents)...)
+	}
+	res.Deals = dedupe(deals)
+	return res
+}
+
+// analyze finds amounts, lexicon cues and organisations once per document.
+func (x *Extractor) analyze(txt string) *doc {
+	d := &doc{text: txt, lower: asciiLower(txt)}
+	d.amounts = x.money.Find(txt)
+	if d.amounts == nil {
+		d.amounts = []pipeline.Amount{}
+	}
+	d.cues = scanLexicon(d.lower, x.words, x.byFirst)
+	known := x.gaz.Find(txt)
+	for _, m := range known {
+		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
+	}
+	if hasJapanese(txt) {
+		toks := x.tok.Tokens(txt)
+		for _, m := range org.FromTokens(txt, toks) {
+			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
+				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
+			}
+		}
+		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
+	}
+	return d
+}
+
+// splitSentences returns sentence spans, further split at markdown heading
+// and emphasis markers that glue headings to body text.
+func splitSentences(txt string) [][2]int {
+	var out [][2]int
+	for _, s := range text.Sentences(txt) {
+		a := s.Start
+		for {
+			seg := txt[a:s.End]
+			k := strings.Index(seg, "###")
+			if k2 := strings.Index(seg, "**"); k2 >= 0 && (k < 0 || k2 < k) {
+				k = k2
+			}
+			if k < 0 {
+				break
+			}
+			if k > 0 {
+				out = appendTrimmed(out, txt, a, a+k)
+			}
+			a += k
+			for a < s.End && (txt[a] == '#' || txt[a] == '*' || txt[a] == ' ') {
+				a++
+			}
+		}
+		out = appendTrimmed(out, txt, a, s.End)
+	}
+	return out
+}
+
+func appendTrimmed(out [][2]int, txt string, a, b int) [][2]int {
+	for a < b && (txt[a] == ' ' || txt[a] == '\n') {
+		a++
+	}
+	for b > a && (txt[b-1] == ' ' || txt[b-1] == '\n') {
+		b--
+	}
+	if a < b {
+		out = append(out, [2]int{a, b})
+	}
+	return out
+}
+
+func hasJapanese(s string) bool {
+	for _, r := range s {
+		if isJapaneseRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isJapaneseRune(r rune) bool {
+	return r >= 0x3040 && r <= 0x30FF || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF
+}
+
+func overlaps(ms []mention, sp [2]int) bool {
+	for _, m := range ms {
+		if sp[0] < m.Span[1] && m.Span[0] < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
+	for _, a := range as {
+		if sp[0] < a.Span[1] && a.Span[0] < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleDeals extracts from the headline joined with the first sentence, so a
+// deal split across them is found; evidence is the first sentence.
+func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Deal {
+	ev := [2]int{0, 0}
+	first := ""
+	if len(sents) > 0 {
+		ev = sents[0]
+		first = txt[ev[0]:ev[1]]
+	}
+	if first == title {
+		return nil
+	}
+	syn := title + "\n" + first
+	d := x.analyze(syn)
+	st := &state{}
+	out := x.sentence(d, [2]int{0, len(syn)}, st)
+	base := len(title) + 1
+	for i := range out {
+		dl := &out[i]
+		dl.Evidence = first
+		dl.EvidenceSpan = ev
+		dl.Confidence = round2(dl.Confidence * 0.9)
+		dl.Rule = "title+" + dl.Rule
+		if dl.Amount != nil {
+			if dl.Amount.Span[0] >= base {
+				dl.Amount.Span[0] += ev[0] - base
+				dl.Amount.Span[1] += ev[0] - base
+			} else {
+				dl.Amount.Span = ev
+			}
+		}
+		if first == "" {
+			dl.Evidence = title
+		}
+	}
+	return out
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// runeBoundary moves i back to the start of a rune.
+func runeBoundary(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}

@@ -1,0 +1,81 @@
+package deal
+
+import (
+	"math"
+	"sort"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// sameAmount reports amounts within 1% in the same currency.
+func sameAmount(a, b *pipeline.Amount) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if a.Currency != b.Currency {
+		return false
+	}
+	m := math.Max(math.Abs(a.Value), math.Abs(b.Value))
+	return m == 0 || math.Abs(a.Value-b.Value) <= 0.01*m
+}
+
+func sameParties(a, b pipeline.Deal) bool {
+	return a.Company == b.Company && a.Counterparty == b.Counterparty ||
+		a.Company == string(b.Counterparty) && string(a.Counterparty) == b.Company
+}
+
+// dedupe merges mentions of the same deal: same parties (either order) and
+// amount; a deal without counterparty folds into one with the same company
+// and amount; a deal without amount folds into one with the same parties.
+// The best evidence (highest confidence, then earliest) is kept, and term
+// and capacity are carried over.
+func dedupe(ds []pipeline.Deal) []pipeline.Deal {
+	if len(ds) == 0 {
+		return []pipeline.Deal{}
+	}
+	drop := make([]bool, len(ds))
+	better := func(i, j int) bool { // is i better than j
+		if ds[i].Confidence != ds[j].Confidence {
+			return ds[i].Confidence > ds[j].Confidence
+		}
+		return ds[i].EvidenceSpan[0] < ds[j].EvidenceSpan[0]
+	}
+	absorb := func(keep, gone int) {
+		if ds[keep].TermYears == nil {
+			ds[keep].TermYears = ds[gone].TermYears
+		}
+		if ds[keep].CapacityMW == nil {
+			ds[keep].CapacityMW = ds[gone].CapacityMW
+		}
+		drop[gone] = true
+	}
+	for i := range ds {
+		for j := range ds {
+			if i == j || drop[i] || drop[j] {
+				continue
+			}
+			a, b := ds[i], ds[j]
+			switch {
+			case sameParties(a, b) && sameAmount(a.Amount, b.Amount):
+				if better(i, j) {
+					absorb(i, j)
+				}
+			case b.Counterparty == "" && a.Counterparty != "" && (a.Company == b.Company || string(a.Counterparty) == b.Company) && b.Amount != nil && sameAmount(a.Amount, b.Amount):
+				absorb(i, j)
+			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "":
+				absorb(i, j)
+			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&
+				sameParties(a, b) && a.EvidenceSpan == b.EvidenceSpan && a.Kind == b.Kind:
+				absorb(i, j)
+			}
+		}
+	}
+	out := make([]pipeline.Deal, 0, len(ds))
+	for i, d := range ds {
+		if !drop[i] {
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].EvidenceSpan[0] < out[j].EvidenceSpan[0] })
+	return out
+}

@@ -1,0 +1,247 @@
+package deal
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// cueClass says what a lexicon word signals.
+type cueClass uint8
+
+const (
+	cueTrigger  cueClass = iota // a deal word: the amount near it is a deal
+	cueNegative                 // revenue, cash, valuation…: the amount near it is not
+	cueSum                      // a sum over several deals: no amount in its zone is a deal
+	cueContext                  // AI/HPC context: a generic contract becomes hpc_contract
+)
+
+// word is one lexicon entry.
+type word struct {
+	s      string
+	class  cueClass
+	kind   pipeline.Kind // for triggers
+	strong bool          // may make a deal without an amount (with a counterparty)
+	ja     bool          // Japanese: matched anywhere; English: on word boundaries
+	stem   bool          // English: the word may continue ("acqui" → acquire, acquisition)
+}
+
+// cue is one lexicon word found in the text.
+type cue struct {
+	start, end int
+	w          *word
+}
+
+// Kind precedence when several triggers sit near an amount: the more
+// specific kind wins.
+var kindRank = map[pipeline.Kind]int{
+	pipeline.KindAcquisition: 12, pipeline.KindBackstop: 11, pipeline.KindLease: 10,
+	pipeline.KindColocation: 9, pipeline.KindHosting: 8, pipeline.KindFinancing: 7,
+	pipeline.KindEquity: 6, pipeline.KindAssetSale: 5, pipeline.KindPurchase: 4,
+	pipeline.KindHPCContract: 3, pipeline.KindPartnership: 2, pipeline.KindOther: 1,
+}
+
+func ja(s string, c cueClass, k pipeline.Kind, strong bool) word {
+	return word{s: s, class: c, kind: k, strong: strong, ja: true}
+}
+
+func en(s string, c cueClass, k pipeline.Kind, strong bool) word {
+	return word{s: s, class: c, kind: k, strong: strong}
+}
+
+func enStem(s string, c cueClass, k pipeline.Kind, strong bool) word {
+	return word{s: s, class: c, kind: k, strong: strong, stem: true}
+}
+
+// lexicon builds the word list. Longer words shadow the shorter words they
+// contain (設備投資 is a negative, not the trigger 投資).
+func lexicon() []word {
+	T, N, S, C := cueTrigger, cueNegative, cueSum, cueContext
+	const (
+		acq   = pipeline.KindAcquisition
+		back  = pipeline.KindBackstop
+		lease = pipeline.KindLease
+		colo  = pipeline.KindColocation
+		host  = pipeline.KindHosting
+		fin   = pipeline.KindFinancing
+		eq    = pipeline.KindEquity
+		sale  = pipeline.KindAssetSale
+		buy   = pipeline.KindPurchase
+		hpc   = pipeline.KindHPCContract
+		part  = pipeline.KindPartnership
+		other = pipeline.KindOther
+	)
+	ws := []word{
+		// Japanese triggers.
+		ja("買収", T, acq, true), ja("合併", T, acq, true), ja("経営統合", T, acq, true),
+		ja("締結", T, other, true), ja("契約", T, other, true), ja("合意", T, other, true),
+		ja("覚書", T, part, true), ja("提携", T, part, true), ja("協業", T, part, true),
+		ja("パートナーシップ", T, part, true), ja("協力", T, part, false), ja("連携", T, part, false),
+		ja("調達", T, fin, false), ja("融資", T, fin, true), ja("借入", T, fin, false), ja("借り入れ", T, fin, false),
+		ja("社債", T, fin, false), ja("ローン", T, fin, false), ja("ファイナンス", T, fin, false),
+		ja("ファシリティ", T, fin, false), ja("転換", T, fin, false), ja("約束", T, fin, false),
+		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
+		ja("第三者割当", T, eq, true), ja("保証", T, back, true), ja("バックストップ", T, back, true),
+		ja("売却", T, sale, true), ja("譲渡", T, sale, true), ja("購入", T, buy, false), ja("取得", T, buy, false),
+		ja("発注", T, buy, false), ja("受注", T, hpc, true), ja("注文", T, other, false),
+		ja("リース", T, lease, true), ja("賃貸", T, lease, true), ja("ホスティング", T, host, false),
+		ja("托管", T, host, false), ja("コロケーション", T, colo, true),
+		// Japanese negatives: the amount is a figure, not an agreement.
+		ja("売上", N, "", false), ja("収益", N, "", false), ja("収入", N, "", false), ja("利益", N, "", false),
+		ja("損失", N, "", false), ja("赤字", N, "", false), ja("黒字", N, "", false), ja("現金", N, "", false),
+		ja("保有", N, "", false), ja("時価総額", N, "", false), ja("評価額", N, "", false), ja("価値", N, "", false),
+		ja("時価", N, "", false), ja("見込", N, "", false), ja("見通し", N, "", false), ja("予測", N, "", false),
+		ja("予想", N, "", false), ja("目標", N, "", false), ja("株価", N, "", false), ja("価格", N, "", false),
+		ja("費用", N, "", false), ja("コスト", N, "", false), ja("支出", N, "", false), ja("設備投資", N, "", false),
+		ja("伸び", N, "", false), ja("増加", N, "", false), ja("減少", N, "", false), ja("前年比", N, "", false),
+		ja("前年同期", N, "", false), ja("残高", N, "", false), ja("純資産", N, "", false), ja("規模", N, "", false),
+		ja("推定", N, "", false), ja("試算", N, "", false), ja("手数料", N, "", false), ja("報酬", N, "", false),
+		ja("営業キャッシュフロー", N, "", false), ja("EBITDA", N, "", false), ja("ハッシュプライス", N, "", false),
+		ja("達する可能性", N, "", false), ja("に達する", N, "", false), ja("計画", N, "", false),
+		// Japanese sums.
+		ja("総額", S, "", false), ja("合計", S, "", false), ja("累計", S, "", false), ja("合わせて", S, "", false),
+		ja("累積", S, "", false),
+		// Japanese AI/HPC context.
+		ja("HPC", C, "", false), ja("AI", C, "", false), ja("GPU", C, "", false), ja("計算", C, "", false),
+		ja("データセンター", C, "", false), ja("クラウド", C, "", false), ja("コンピュート", C, "", false),
+
+		// English triggers.
+		en("agreement", T, other, true), en("agreements", T, other, true), en("contract", T, other, true),
+		en("contracts", T, other, true), en("deal", T, other, true), en("deals", T, other, false),
+		en("signed", T, other, true), en("signs", T, other, true), en("inked", T, other, true), en("inks", T, other, true),
+		en("entered into", T, other, true), en("enters into", T, other, true), en("memorandum", T, part, true),
+		en("agreed", T, other, true), en("pact", T, other, true), en("awarded", T, other, false),
+		en("lease", T, lease, true), en("leases", T, lease, true), en("leased", T, lease, true), en("leasing", T, lease, true),
+		en("hosting", T, host, true), en("host", T, host, false), en("colocation", T, colo, true), en("co-location", T, colo, true),
+		enStem("acqui", T, acq, true), en("merger", T, acq, true), en("merge", T, acq, true), en("takeover", T, acq, true),
+		en("buyout", T, acq, true), en("take-private", T, acq, true),
+		en("buy", T, buy, false), en("buys", T, buy, false), en("bought", T, buy, false), en("purchase", T, buy, false),
+		en("purchased", T, buy, false), en("purchases", T, buy, false), en("order", T, buy, false),
+		en("sold", T, sale, true), en("sell", T, sale, true), en("sells", T, sale, true), en("sale", T, sale, false),
+		en("divest", T, sale, true), en("divested", T, sale, true), en("divestiture", T, sale, true), en("offload", T, sale, false),
+		en("financing", T, fin, true), en("financed", T, fin, true), en("finance", T, fin, false), en("loan", T, fin, true),
+		en("loans", T, fin, false), en("credit facility", T, fin, true), en("facility", T, fin, false),
+		en("notes", T, fin, false), en("convertible", T, fin, false), en("debt", T, fin, false), en("bonds", T, fin, false),
+		en("raised", T, fin, false), en("raise", T, fin, false), en("raises", T, fin, false), en("raising", T, fin, false),
+		en("secured", T, fin, false), en("secures", T, fin, false), en("borrow", T, fin, false), en("borrowed", T, fin, false),
+		en("lender", T, fin, false), en("lenders", T, fin, false), en("refinanc", T, fin, false),
+		en("investment", T, eq, true), en("invest", T, eq, true), en("invests", T, eq, true), en("invested", T, eq, true),
+		en("investing", T, eq, true), en("stake", T, eq, true), en("equity", T, eq, false), en("shares", T, eq, false),
+		en("private placement", T, eq, true), en("pipe", T, eq, false), en("offering", T, fin, false), en("funding", T, fin, false),
+		en("backstop", T, back, true), en("backstops", T, back, true), en("backstopped", T, back, true),
+		en("backstopping", T, back, true), en("guarantee", T, back, true), en("guaranteed", T, back, true),
+		en("partnership", T, part, true), en("partnered", T, part, true), en("partners with", T, part, true),
+		en("partnering", T, part, true), en("collaboration", T, part, true), en("joint venture", T, part, true),
+		en("alliance", T, part, true),
+		// English negatives.
+		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
+		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),
+		en("cash", N, "", false), en("holds", N, "", false), en("holding", N, "", false), en("holdings", N, "", false),
+		en("valuation", N, "", false), en("valued", N, "", false), en("market cap", N, "", false),
+		en("market capitalization", N, "", false), en("market value", N, "", false), en("forecast", N, "", false),
+		en("guidance", N, "", false), en("expects", N, "", false), en("projected", N, "", false), en("target", N, "", false),
+		en("cost", N, "", false), en("costs", N, "", false), en("capex", N, "", false), en("capital expenditure", N, "", false),
+		en("capital expenditures", N, "", false), en("spending", N, "", false), en("price", N, "", false),
+		en("hashprice", N, "", false), en("loss", N, "", false), en("losses", N, "", false), en("treasury", N, "", false),
+		en("reserves", N, "", false), en("liquidity", N, "", false), en("per share", N, "", false), en("rose", N, "", false),
+		en("fell", N, "", false), en("increased", N, "", false), en("decreased", N, "", false), en("up from", N, "", false),
+		en("down from", N, "", false), en("compared with", N, "", false), en("compared to", N, "", false),
+		en("year-over-year", N, "", false), en("backlog", N, "", false), en("balance sheet", N, "", false),
+		en("net", N, "", false), en("plans to spend", N, "", false), en("budget", N, "", false),
+		en("penalty", N, "", false), en("worth of bitcoin", N, "", false), en("salary", N, "", false),
+		en("compensation", N, "", false),
+		// English sums.
+		en("in total", S, "", false), en("combined", S, "", false), en("collectively", S, "", false),
+		en("altogether", S, "", false), en("total of", S, "", false), en("aggregate", S, "", false),
+		en("cumulative", S, "", false), en("industry-wide", S, "", false),
+		// English AI/HPC context.
+		en("hpc", C, "", false), en("ai", C, "", false), en("gpu", C, "", false), en("gpus", C, "", false),
+		en("compute", C, "", false), en("computing", C, "", false), en("cloud", C, "", false),
+		en("data center", C, "", false), en("data centers", C, "", false), en("datacenter", C, "", false),
+		en("hyperscaler", C, "", false), en("inference", C, "", false), en("training", C, "", false),
+	}
+	return ws
+}
+
+// scanLexicon finds every lexicon word in lower (the text with ASCII letters
+// lowercased, same offsets), longest match first, without overlaps.
+func scanLexicon(lower string, ws []word, byFirst map[byte][]int) []cue {
+	var out []cue
+	for i := 0; i < len(lower); {
+		cands := byFirst[lower[i]]
+		matched := 0
+		for _, wi := range cands {
+			w := &ws[wi]
+			if !strings.HasPrefix(lower[i:], w.s) {
+				continue
+			}
+			e := i + len(w.s)
+			if !w.ja {
+				if i > 0 && isWordByte(lower[i-1]) {
+					continue
+				}
+				if !w.stem && e < len(lower) && isWordByte(lower[e]) {
+					continue
+				}
+				if w.stem {
+					for e < len(lower) && isWordByte(lower[e]) {
+						e++
+					}
+				}
+			} else if isASCIIWord(w.s) {
+				// Latin words in Japanese text (AI, HPC) need boundaries too.
+				if i > 0 && isWordByte(lower[i-1]) || e < len(lower) && isWordByte(lower[e]) {
+					continue
+				}
+			}
+			out = append(out, cue{start: i, end: e, w: w})
+			matched = e - i
+			break
+		}
+		if matched > 0 {
+			i += matched
+		} else {
+			i++
+		}
+	}
+	return out
+}
+
+// indexLexicon groups word indexes by first byte, longest first.
+func indexLexicon(ws []word) map[byte][]int {
+	m := make(map[byte][]int)
+	for i := range ws {
+		ws[i].s = strings.ToLower(ws[i].s)
+		m[ws[i].s[0]] = append(m[ws[i].s[0]], i)
+	}
+	for b := range m {
+		l := m[b]
+		sort.SliceStable(l, func(x, y int) bool { return len(ws[l[x]].s) > len(ws[l[y]].s) })
+	}
+	return m
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower lowercases ASCII letters only, so offsets do not move.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,229 @@
+package deal
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/org"
+)
+
+// label is the grammatical role of an organisation mention in its sentence.
+type label uint8
+
+const (
+	lPlain label = iota // no marker
+	lSubj               // Xは, Xが, "X signed", "X:" headings
+	lPairA              // the first of "XとY", "X and Y"
+	lPairB              // the second of a pair
+	lCP                 // Xと, Xとの, Xから, Xに, "with X", "from X", "by X"
+	lDat                // Xに (a recipient: buyer, investee)
+	lObj                // Xを, "acquire X"
+	lInv                // "invest in X", "stake in X": X is the company
+	lPoss               // Xの, "X's"
+)
+
+// mention is an organisation mention with its role.
+type mention struct {
+	org.Mention
+	label label
+	miner bool
+	weak  bool // an unknown name from kagome or a capitalised frame
+}
+
+// labelJA gives mentions of a Japanese sentence their particle roles.
+// ms are sorted by position; text is the whole document.
+func labelJA(text string, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		p := afterMention(text, m.Span[1])
+		rest := text[p:]
+		switch {
+		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
+			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"), strings.HasPrefix(rest, "に対"),
+			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"):
+			m.label = lCP
+		case strings.HasPrefix(rest, "と"), strings.HasPrefix(rest, "及び"), strings.HasPrefix(rest, "および"):
+			m.label = lCP
+			n := strings.Index(rest, "と")
+			step := len("と")
+			if n != 0 {
+				step = len("および")
+				if strings.HasPrefix(rest, "及び") {
+					step = len("及び")
+				}
+				n = 0
+			}
+			if i+1 < len(ms) && ms[i+1].Span[0]-(p+step) <= 3 && ms[i+1].Span[0] >= p+step {
+				m.label = lPairA
+			}
+		case strings.HasPrefix(rest, "は"), strings.HasPrefix(rest, "が"), strings.HasPrefix(rest, "も"),
+			strings.HasPrefix(rest, ":"):
+			m.label = lSubj
+		case strings.HasPrefix(rest, "に"):
+			m.label = lDat
+		case strings.HasPrefix(rest, "を"):
+			m.label = lObj
+		case strings.HasPrefix(rest, "の"):
+			m.label = lPoss
+		default:
+			m.label = lPlain
+		}
+		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
+			m.label = lPairB
+		}
+	}
+}
+
+// afterMention skips what may sit between a name and its particle: a
+// parenthesised ticker or alias, 社, 氏, spaces.
+func afterMention(text string, p int) int {
+	for p < len(text) {
+		switch {
+		case text[p] == ' ':
+			p++
+		case text[p] == '(':
+			e := strings.IndexByte(text[p:], ')')
+			if e < 0 || e > 40 {
+				return p
+			}
+			p += e + 1
+		case strings.HasPrefix(text[p:], "社"):
+			p += len("社")
+		case strings.HasPrefix(text[p:], "グループ") && !strings.HasPrefix(text[p:], "グループ会社"):
+			p += len("グループ")
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// enPreps mark the counterparty in English.
+var enPreps = map[string]label{
+	"with": lCP, "from": lCP, "by": lCP, "to": lDat, "via": lCP, "alongside": lCP, "between": lPairA,
+	"for": lCP, "and": lCP, "including": lCP, "customer": lCP, "client": lCP, "tenant": lCP, "partner": lCP,
+}
+
+// enAcq words before a name make it the object of an acquisition.
+var enAcq = map[string]bool{
+	"acquire": true, "acquires": true, "acquired": true, "acquiring": true, "buy": true, "buys": true,
+	"bought": true, "buying": true, "purchase": true, "purchased": true, "purchasing": true, "of": false,
+	"takeover": true, "merge": true, "absorb": true,
+}
+
+// labelEN gives mentions of an English sentence their roles. sent is the
+// sentence span.
+func labelEN(text string, sent [2]int, ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		m.label = lPlain
+		// Words before the name, nearest first, stopping at punctuation.
+		ws := wordsBefore(text, sent[0], m.Span[0], 5)
+		prevMention := i > 0 && ms[i-1].Span[1] >= sent[0]
+		for k, w := range ws {
+			if enAcq[w] || k < 2 && (w == "of" && len(ws) > k+1 && (ws[k+1] == "acquisition" || ws[k+1] == "takeover" || ws[k+1] == "purchase")) {
+				m.label = lObj
+				break
+			}
+			if w == "in" && k+1 < len(ws) && (strings.HasPrefix(ws[k+1], "invest") || ws[k+1] == "stake" || ws[k+1] == "interest") {
+				m.label = lInv
+				break
+			}
+			if w == "in" && k+2 < len(ws) && (strings.HasPrefix(ws[k+2], "invest") || ws[k+2] == "stake") {
+				m.label = lInv
+				break
+			}
+			if l, ok := enPreps[w]; ok {
+				if w == "and" {
+					if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] {
+						m.label = lPairB
+						if ms[i-1].label == lPlain || ms[i-1].label == lSubj {
+							ms[i-1].label = lPairA
+						}
+					}
+					break
+				}
+				if w == "to" && k == 0 && i+0 < len(ms) {
+					m.label = lDat
+					break
+				}
+				m.label = l
+				break
+			}
+		}
+		if m.label == lPlain {
+			rest := text[m.Span[1]:sent[1]]
+			switch {
+			case strings.HasPrefix(rest, "'s"), strings.HasPrefix(rest, "’s"):
+				m.label = lPoss
+			case !prevMention || len(ws) == 0 || startsClause(ws):
+				m.label = lSubj
+			case strings.HasPrefix(rest, ":"):
+				m.label = lSubj
+			}
+		}
+	}
+	// "X and Y signed…": a pair at the start.
+	for i := 0; i+1 < len(ms); i++ {
+		if ms[i].label == lSubj && ms[i+1].label == lCP {
+			between := text[ms[i].Span[1]:ms[i+1].Span[0]]
+			if strings.TrimSpace(between) == "and" {
+				ms[i].label, ms[i+1].label = lPairA, lPairB
+			}
+		}
+	}
+}
+
+// startsClause reports whether the words before a name (nearest first) end a
+// clause or a sentence-initial phrase ("On Monday, X", "Meanwhile X").
+func startsClause(ws []string) bool {
+	if len(ws) == 0 {
+		return true
+	}
+	switch ws[0] {
+	case "miner", "operator", "company", "firm", "provider", "developer", "lab", "giant", "startup", "meanwhile",
+		"rival", "peer", "hyperscaler", "the", "said", "that", "while", "whereas", "when", "after", "as", "also",
+		"owner", "parent", "subsidiary", "unit", "affiliate", "based":
+		return true
+	}
+	return false
+}
+
+// wordsBefore returns up to n lowercase words before end (nearest first),
+// stopping at sentence punctuation or start.
+func wordsBefore(text string, start, end, n int) []string {
+	var out []string
+	i := end
+	for len(out) < n && i > start {
+		// skip spaces
+		for i > start && (text[i-1] == ' ' || text[i-1] == '-') {
+			i--
+		}
+		if i <= start {
+			break
+		}
+		c := text[i-1]
+		if c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.' {
+			break
+		}
+		j := i
+		for j > start {
+			r, sz := utf8.DecodeLastRuneInString(text[start:j])
+			if r == ' ' || r == ',' || r == ';' || r == ':' || r == '(' || r == '"' {
+				break
+			}
+			j -= sz
+		}
+		if j == i {
+			break
+		}
+		w := strings.ToLower(text[j:i])
+		if w == "the" || w == "a" || w == "an" || w == "its" || w == "u.s." || w == "new" {
+			i = j
+			continue
+		}
+		out = append(out, w)
+		i = j
+	}
+	return out
+}

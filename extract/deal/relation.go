@@ -1,0 +1,661 @@
+package deal
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// state carries the discourse topic from sentence to sentence.
+type state struct {
+	para      int     // paragraph number of the current sentence
+	topic     mention // the last sentence subject
+	topicPara int
+	hasTopic  bool
+}
+
+// Distances (bytes) within which a deal word ties to an amount.
+const (
+	maxDistJA = 63 // about 21 characters
+	maxDistEN = 90
+)
+
+// anaphors refer back to the topic company.
+var anaphors = []string{"同社", "当社", "the company", "the firm", "the miner", "the operator", "the group",
+	"it said", " its ", "it has", "it will", "it signed", "it raised", "it sold", "it agreed", "it also"}
+
+// sentence runs the relation rules over one sentence span.
+func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
+	txt := d.text
+	s := txt[sp[0]:sp[1]]
+	isJA := hasJapanese(s)
+	ms := x.sentenceMentions(d, sp, isJA)
+	if isJA {
+		labelJA(txt, ms)
+	} else {
+		labelEN(txt, sp, ms)
+	}
+	cues := cuesIn(d.cues, sp)
+	amts := amountsIn(d.amounts, sp)
+	maxDist := maxDistEN
+	if isJA {
+		maxDist = maxDistJA
+	}
+
+	subj, hasSubj := sentenceSubject(ms)
+	topic, hasTopic := st.topic, st.hasTopic
+	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) {
+		hasTopic = false
+	}
+	ctx := sentenceContext(cues)
+
+	var out []pipeline.Deal
+	used := make([]bool, len(cues)) // triggers tied to an amount
+	for i, a := range amts {
+		if skipAmount(txt, amts, i) {
+			markNear(cues, used, a, maxDist)
+			continue
+		}
+		lo, hi := sp[0], sp[1]
+		if i > 0 {
+			lo = amts[i-1].Span[1]
+		}
+		if i+1 < len(amts) {
+			hi = amts[i+1].Span[0]
+		}
+		trig, ok := nearestTrigger(cues, a, lo, hi, maxDist, isJA)
+		markNear(cues, used, a, maxDist)
+		if !ok {
+			continue
+		}
+		kind := zoneKind(cues, a, lo, hi, maxDist)
+		if blockedByNegative(txt, cues, a, lo, hi, trig, kind, isJA) {
+			continue
+		}
+		zm := mentionsIn(ms, lo, hi)
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, a.Span[0])
+		if !ok {
+			continue
+		}
+		kind = refineKind(kind, ctx, p, x.gaz)
+		amt := a
+		dl := pipeline.Deal{
+			Company:      p.company.Name,
+			Counterparty: pipeline.NullString(p.cpName()),
+			Kind:         kind,
+			Amount:       &amt,
+			Evidence:     s,
+			EvidenceSpan: sp,
+			Confidence:   p.confidence(true),
+			Rule:         "amount:" + p.how,
+		}
+		x.measures(d, &dl, lo, hi, a.Span[0])
+		out = append(out, dl)
+	}
+	out = append(out, x.amountless(d, sp, ms, cues, used, amts, subj, hasSubj, topic, hasTopic, ctx, isJA)...)
+
+	if hasSubj && (subj.Known || !subj.weak) {
+		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
+	} else if len(out) > 0 && out[0].Company != "" {
+		for _, m := range ms {
+			if m.Name == out[0].Company {
+				st.topic, st.hasTopic, st.topicPara = m, true, st.para
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sentenceMentions returns the organisation mentions of a sentence, adding
+// English names read from capitalised words after a preposition or at the
+// start of the sentence.
+func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
+	var ms []mention
+	for _, m := range d.mentions {
+		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] {
+			ms = append(ms, m)
+		}
+	}
+	if isJA {
+		return ms
+	}
+	txt := d.text
+	add := func(pos int) {
+		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
+		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) {
+			return
+		}
+		if name, known := x.gaz.Canonical(m.Name); known {
+			m.Name, m.Known = name, true
+		}
+		ms = append(ms, mention{Mention: m, weak: true})
+	}
+	add(sp[0])
+	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for "} {
+		for off := sp[0]; ; {
+			k := strings.Index(d.lower[off:sp[1]], prep)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(prep)
+			if at > sp[0] && isWordByte(d.lower[at-1]) {
+				continue
+			}
+			add(off)
+		}
+	}
+	sortMentions(ms)
+	return ms
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Span[0] < ms[j-1].Span[0]; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func hasAnaphor(lower string) bool {
+	for _, a := range anaphors {
+		if strings.Contains(lower, a) {
+			return true
+		}
+	}
+	return strings.HasPrefix(lower, "it ")
+}
+
+// sentenceSubject is the first subject (or pair head) of the sentence.
+func sentenceSubject(ms []mention) (mention, bool) {
+	for _, m := range ms {
+		if m.label == lSubj || m.label == lPairA {
+			if m.weak && org.IsStop(m.Name) {
+				continue
+			}
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// sentenceContext reports AI/HPC context words in the sentence.
+func sentenceContext(cues []cue) bool {
+	for _, c := range cues {
+		if c.w.class == cueContext {
+			return true
+		}
+	}
+	return false
+}
+
+func cuesIn(cs []cue, sp [2]int) []cue {
+	lo := lowerBound(len(cs), func(i int) bool { return cs[i].start >= sp[0] })
+	hi := lo
+	for hi < len(cs) && cs[hi].end <= sp[1] {
+		hi++
+	}
+	return cs[lo:hi]
+}
+
+func amountsIn(as []pipeline.Amount, sp [2]int) []pipeline.Amount {
+	lo := lowerBound(len(as), func(i int) bool { return as[i].Span[0] >= sp[0] })
+	hi := lo
+	for hi < len(as) && as[hi].Span[1] <= sp[1] {
+		hi++
+	}
+	return as[lo:hi]
+}
+
+func lowerBound(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := (lo + hi) / 2
+		if f(m) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+func mentionsIn(ms []mention, lo, hi int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.Span[0] >= lo && m.Span[1] <= hi {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// skipAmount drops amounts that are never deal values: per-unit prices
+// (ドル/PH/s, "per share"), and a BTC amount restated in fiat next to it.
+func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
+	a := amts[i]
+	rest := txt[a.Span[1]:]
+	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
+		strings.HasPrefix(rest, "/PH") {
+		return true
+	}
+	if a.Currency == "BTC" {
+		for j, b := range amts {
+			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func dist(c cue, a pipeline.Amount) int {
+	if c.end <= a.Span[0] {
+		return a.Span[0] - c.end
+	}
+	if c.start >= a.Span[1] {
+		return c.start - a.Span[1]
+	}
+	return 0
+}
+
+// nearestTrigger finds the deal word closest to the amount in [lo,hi].
+func nearestTrigger(cues []cue, a pipeline.Amount, lo, hi, maxDist int, isJA bool) (cue, bool) {
+	var best cue
+	bd := -1
+	for _, c := range cues {
+		if c.w.class != cueTrigger || c.start < lo || c.end > hi {
+			continue
+		}
+		dd := dist(c, a)
+		if dd > maxDist {
+			continue
+		}
+		if bd < 0 || dd < bd {
+			best, bd = c, dd
+		}
+	}
+	return best, bd >= 0
+}
+
+// markNear marks the triggers within reach of an amount: they belong to it.
+func markNear(cues []cue, used []bool, a pipeline.Amount, maxDist int) {
+	for i, c := range cues {
+		if c.w.class == cueTrigger && dist(c, a) <= maxDist {
+			used[i] = true
+		}
+	}
+}
+
+// zoneKind picks the most specific kind among the triggers near the amount.
+func zoneKind(cues []cue, a pipeline.Amount, lo, hi, maxDist int) pipeline.Kind {
+	kind := pipeline.KindOther
+	stock := false
+	for _, c := range cues {
+		if c.w.class != cueTrigger || c.start < lo || c.end > hi || dist(c, a) > maxDist {
+			continue
+		}
+		if c.w.s == "株式" {
+			stock = true
+			continue
+		}
+		if kindRank[c.w.kind] > kindRank[kind] {
+			kind = c.w.kind
+		}
+	}
+	if stock && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
+		kind = pipeline.KindEquity
+	}
+	return kind
+}
+
+// valuation negatives do not block an acquisition price.
+var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
+	"price": true, "価格": true, "market value": true}
+
+// blockedByNegative reports whether a non-deal word (revenue, cash, total…)
+// sits closer to the amount than the deal word, or a sum word governs it.
+func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, trig cue, kind pipeline.Kind, isJA bool) bool {
+	td := dist(trig, a)
+	for _, c := range cues {
+		if c.start < lo || c.end > hi {
+			continue
+		}
+		switch c.w.class {
+		case cueSum:
+			if isJA {
+				rest := txt[c.end:]
+				if dist(c, a) <= 12 && (strings.HasPrefix(rest, "は") || strings.HasPrefix(rest, "が") || strings.HasPrefix(rest, "で")) {
+					return true
+				}
+				continue
+			}
+			if c.w.s != "total of" || dist(c, a) < td {
+				return true
+			}
+		case cueNegative:
+			if kind == pipeline.KindAcquisition && valuationWords[c.w.s] {
+				continue
+			}
+			if dist(c, a) < td {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parties is a resolved company and counterparty.
+type parties struct {
+	company mention
+	cp      *mention
+	how     string
+}
+
+func (p parties) cpName() string {
+	if p.cp == nil {
+		return ""
+	}
+	return p.cp.Name
+}
+
+func (p parties) confidence(withAmount bool) float64 {
+	c := 0.6
+	switch p.how {
+	case "pair":
+		c = 0.9
+	case "subject", "acquisition", "investee":
+		c = 0.8
+	case "topic":
+		c = 0.65
+	case "miner":
+		c = 0.6
+	}
+	if p.cp == nil {
+		c -= 0.05
+	} else if p.cp.weak {
+		c -= 0.1
+	}
+	if p.company.weak {
+		c -= 0.1
+	}
+	if !withAmount {
+		c -= 0.1
+	}
+	return round2(c)
+}
+
+// usable reports whether a mention may be a party.
+func usable(m mention) bool {
+	return !(m.weak && !m.Known && org.IsStop(m.Name))
+}
+
+// resolve picks company and counterparty for a deal anchored at pos.
+func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, all []mention, kind pipeline.Kind, pos int) (parties, bool) {
+	var p parties
+	// Zone subject nearest before the anchor, else the sentence subject.
+	var zs, pairA, pairB, obj, inv, dat *mention
+	for i := range zm {
+		m := &zm[i]
+		if !usable(*m) {
+			continue
+		}
+		switch m.label {
+		case lSubj:
+			if m.Span[0] < pos || zs == nil {
+				zs = m
+			}
+		case lPairA:
+			if pairA == nil || m.Span[0] < pos {
+				pairA = m
+			}
+		case lPairB:
+			if pairB == nil || m.Span[0] < pos {
+				pairB = m
+			}
+		case lObj:
+			if obj == nil {
+				obj = m
+			}
+		case lInv:
+			inv = m
+		case lDat:
+			if dat == nil {
+				dat = m
+			}
+		}
+	}
+	var company *mention
+	switch {
+	case pairA != nil && pairB != nil:
+		company, p.how = pairA, "pair"
+		p.cp = pairB
+	case zs != nil:
+		company, p.how = zs, "subject"
+	case hasSubj:
+		s := subj
+		company, p.how = &s, "subject"
+	case pairA != nil:
+		company, p.how = pairA, "pair"
+	case hasTopic:
+		t := topic
+		company, p.how = &t, "topic"
+	}
+	if kind == pipeline.KindAcquisition && obj != nil {
+		// Company is the target; the acquirer is the counterparty.
+		acquirer := company
+		company, p.how = obj, "acquisition"
+		p.cp = acquirer
+		if acquirer != nil && acquirer.miner && !obj.miner {
+			company, p.cp = acquirer, obj
+		}
+	} else if inv != nil && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing || kind == pipeline.KindOther) {
+		investor := company
+		company, p.how = inv, "investee"
+		p.cp = investor
+	} else if dat != nil && company != nil && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing || kind == pipeline.KindBackstop) && dat.Name != company.Name && !company.miner {
+		investor := company
+		company, p.how = dat, "investee"
+		p.cp = investor
+	}
+	if company == nil {
+		// A known miner named in the sentence, not as a counterparty.
+		for i := range all {
+			m := &all[i]
+			if m.miner && m.label != lCP && m.label != lDat && m.label != lObj && m.label != lPairB {
+				company, p.how = m, "miner"
+				break
+			}
+		}
+	}
+	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA {
+		return p, false
+	}
+	if p.cp == nil {
+		p.cp = nearestCP(zm, company, pos)
+	}
+	if p.cp != nil && (p.cp.Name == company.Name || !usable(*p.cp)) {
+		p.cp = nil
+	}
+	// The miner reports: it is the company.
+	if p.cp != nil && !company.miner && p.cp.miner && kind != pipeline.KindAcquisition {
+		company, p.cp = p.cp, company
+	}
+	p.company = *company
+	return p, true
+}
+
+// nearestCP is the counterparty-marked mention nearest the anchor.
+func nearestCP(zm []mention, company *mention, pos int) *mention {
+	var best *mention
+	bd := -1
+	for i := range zm {
+		m := &zm[i]
+		if m.Name == company.Name || !usable(*m) {
+			continue
+		}
+		ok := false
+		switch m.label {
+		case lCP, lPairB, lDat:
+			ok = true
+		case lPlain:
+			// An unmarked known name right next to the amount ("IREN:
+			// マイクロソフト97億ドルの契約").
+			ok = m.Known && absInt(m.Span[1]-pos) <= 3
+		case lSubj:
+			ok = m.Known && m.Span[0] != company.Span[0] && company.label != lSubj
+		}
+		if !ok {
+			continue
+		}
+		dd := absInt(m.Span[0] - pos)
+		if m.Span[1] <= pos {
+			dd = pos - m.Span[1]
+		}
+		if bd < 0 || dd < bd {
+			best, bd = m, dd
+		}
+	}
+	return best
+}
+
+func absInt(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+// refineKind turns a generic contract into an AI/HPC contract when the
+// sentence or the counterparty says so.
+func refineKind(k pipeline.Kind, ctx bool, p parties, g *org.Gazetteer) pipeline.Kind {
+	if k != pipeline.KindOther {
+		return k
+	}
+	if ctx {
+		return pipeline.KindHPCContract
+	}
+	if p.cp != nil {
+		switch g.Role(p.cp.Name) {
+		case "hyperscaler", "neocloud", "ai":
+			return pipeline.KindHPCContract
+		}
+	}
+	return k
+}
+
+// measures fills term and capacity stated in the deal's zone.
+func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
+	if v, ok := findTerm(d.text, d.lower, lo, hi, pos); ok {
+		dl.TermYears = &v
+	}
+	if v, ok := findCapacity(d.text, lo, hi, pos); ok {
+		dl.CapacityMW = &v
+	}
+}
+
+// amountless finds deals without an amount: a strong deal word with a
+// counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
+func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
+	subj mention, hasSubj bool, topic mention, hasTopic bool, ctx, isJA bool) []pipeline.Deal {
+	var out []pipeline.Deal
+	seen := map[string]bool{}
+	for ci, c := range cues {
+		if c.w.class != cueTrigger || !c.w.strong || used[ci] {
+			continue
+		}
+		lo, hi := clauseAround(d.text, sp, c, isJA)
+		// A clause whose amounts were judged is not amount-less.
+		skip := false
+		for _, a := range amts {
+			if a.Span[0] >= lo && a.Span[1] <= hi {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		zm := mentionsIn(ms, lo, hi)
+		kind := c.w.kind
+		for _, c2 := range cues {
+			if c2.w.class == cueTrigger && c2.start >= lo && c2.end <= hi && kindRank[c2.w.kind] > kindRank[kind] {
+				kind = c2.w.kind
+			}
+			if c2.w.s == "株式" && c2.start >= lo && c2.end <= hi && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
+				kind = pipeline.KindEquity
+			}
+		}
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, c.start)
+		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
+			continue
+		}
+		key := p.company.Name + "\x00" + p.cp.Name
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		kind = refineKind(kind, ctx, p, x.gaz)
+		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
+			kind = pipeline.KindPartnership
+		}
+		dl := pipeline.Deal{
+			Company:      p.company.Name,
+			Counterparty: pipeline.NullString(p.cp.Name),
+			Kind:         kind,
+			Evidence:     d.text[sp[0]:sp[1]],
+			EvidenceSpan: sp,
+			Confidence:   p.confidence(false),
+			Rule:         "noamount:" + p.how,
+		}
+		x.measures(d, &dl, lo, hi, c.start)
+		out = append(out, dl)
+	}
+	return out
+}
+
+func hasPartnerWord(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.w.kind == pipeline.KindPartnership && c.start >= lo && c.end <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// strongUnknown reports an unknown name that still reads as a company
+// (it came with a corporate suffix, or is a capitalised multi-word name).
+func strongUnknown(m *mention) bool {
+	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
+}
+
+// clauseAround bounds the clause of a deal word: in Japanese between the
+// commas around it (a clause without a name reaches back one comma); in
+// English the whole sentence.
+func clauseAround(txt string, sp [2]int, c cue, isJA bool) (int, int) {
+	if !isJA {
+		return sp[0], sp[1]
+	}
+	lo := strings.LastIndex(txt[sp[0]:c.start], "、")
+	if lo < 0 {
+		lo = sp[0]
+	} else {
+		lo += sp[0] + len("、")
+		// Reach back over a short lead-in ("また、", "昨年11月、").
+		if c.start-lo < 6 {
+			if k := strings.LastIndex(txt[sp[0]:lo-len("、")], "、"); k >= 0 {
+				lo = sp[0] + k + len("、")
+			} else {
+				lo = sp[0]
+			}
+		}
+	}
+	hi := strings.Index(txt[c.end:sp[1]], "、")
+	if hi < 0 {
+		hi = sp[1]
+	} else {
+		hi += c.end
+	}
+	return lo, hi
+}
