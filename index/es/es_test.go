@@ -550,3 +550,15 @@ func equalSetup(a, b IndexSetup) bool {
 		a.TemplateUpdated == b.TemplateUpdated && a.IndexCreated == b.IndexCreated && a.AliasMoved == b.AliasMoved &&
 		slices.Equal(a.Previous, b.Previous) && a.Reindexed == b.Reindexed
 }
+
+func TestSetupReportString(t *testing.T) {
+	rep := SetupReport{Indices: []IndexSetup{
+		{Alias: "kozan-articles", Index: "kozan-articles-v1"},
+		{Alias: "kozan-deals", Index: "kozan-deals-v2", TemplateUpdated: true, IndexCreated: true, AliasMoved: true,
+			Previous: []string{"kozan-deals-v1"}, Reindexed: 12},
+	}}
+	want := "kozan-articles -> kozan-articles-v1 (unchanged); kozan-deals -> kozan-deals-v2 (template updated, index created, alias moved from kozan-deals-v1, 12 reindexed)"
+	if got := rep.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -37,6 +37,36 @@ type IndexSetup struct {
 	Reindexed       int64    `json:"reindexed"` // documents copied from Previous into Index
 }
 
+// String summarises the report on one line, e.g.
+// "kozan-articles -> kozan-articles-v1 (unchanged); kozan-deals -> kozan-deals-v2 (template updated, index created, alias moved from kozan-deals-v1, 120 reindexed)".
+func (r SetupReport) String() string {
+	var parts []string
+	for _, s := range r.Indices {
+		var what []string
+		if s.TemplateUpdated {
+			what = append(what, "template updated")
+		}
+		if s.IndexCreated {
+			what = append(what, "index created")
+		}
+		if s.AliasMoved {
+			if len(s.Previous) > 0 {
+				what = append(what, "alias moved from "+strings.Join(s.Previous, ","))
+			} else {
+				what = append(what, "alias created")
+			}
+		}
+		if s.Reindexed > 0 {
+			what = append(what, strconv.FormatInt(s.Reindexed, 10)+" reindexed")
+		}
+		if len(what) == 0 {
+			what = append(what, "unchanged")
+		}
+		parts = append(parts, s.Alias+" -> "+s.Index+" ("+strings.Join(what, ", ")+")")
+	}
+	return strings.Join(parts, "; ")
+}
+
 // Changed reports whether Setup changed anything.
 func (r SetupReport) Changed() bool {
 	for _, s := range r.Indices {
