@@ -59,6 +59,17 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 					i = last
 					continue
 				}
+			} else if isWordNumberStart(c) && wordStart(text, i) {
+				if n, ok := parseWordNumber(text, i); ok {
+					if a, ok := p.amountFrom(text, n, last); ok {
+						out = append(out, a)
+						last = a.Span[1]
+						i = last
+						continue
+					}
+					i = n.end
+					continue
+				}
 			}
 			i++
 			continue
@@ -141,7 +152,17 @@ type side struct {
 // lo may be used (it belongs to the previous amount).
 func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
 	n1, ok := parseNumber(s, i)
-	if !ok || followedByBlocker(s, n1.end) {
+	if !ok {
+		return pipeline.Amount{}, false
+	}
+	return p.amountFrom(s, n1, lo)
+}
+
+// amountFrom completes an amount around the number n1: currencies,
+// a range, qualifiers.
+func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool) {
+	i := n1.start
+	if followedByBlocker(s, n1.end) {
 		return pipeline.Amount{}, false
 	}
 	var pre side

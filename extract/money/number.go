@@ -226,6 +226,9 @@ func parseNumber(s string, i int) (number, bool) {
 	lastBig := math.Inf(1)
 	groups := 0
 	for pos < len(s) {
+		if groups > 0 && s[pos] == ' ' && spacedGroup(s, pos+1, lastBig) {
+			pos++ // "5億 3000万ドル"
+		}
 		g, ok := parseGroup(s, pos, n.value == 0 && groups == 0)
 		if !ok {
 			break
@@ -288,6 +291,29 @@ func parseNumber(s string, i int) (number, bool) {
 	return n, true
 }
 
+// spacedGroup reports whether a group at i is followed (after an optional
+// space) by a big unit smaller than last, so a space before it is inside
+// the number.
+func spacedGroup(s string, i int, last float64) bool {
+	if i >= len(s) {
+		return false
+	}
+	g, ok := parseGroup(s, i, false)
+	if !ok {
+		return false
+	}
+	p := g.end
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	u := bigUnit(r)
+	return u != 0 && u < last
+}
+
 // englishScale reads " million", "-billion", "bn", "M", "k"… after a number
 // ending at i. Single letters must follow the digits directly.
 func englishScale(s string, i int) (float64, int) {
@@ -302,7 +328,7 @@ func englishScale(s string, i int) (float64, int) {
 		v float64
 	}{
 		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-		{"mln", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
+		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
 	}
 	for _, w := range words {
 		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {

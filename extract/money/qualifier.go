@@ -61,6 +61,29 @@ const notYaku = "契予節要規制集公条條協確特解婚成先誓盟違締
 // prefixQual finds a qualifier ending at i (the amount start) that starts at
 // or after lo. It returns the qualifier and its start.
 func prefixQual(s string, i, lo int) (string, int, bool) {
+	if q, st, ok := jaPrefixQual(s, i, lo); ok {
+		return q, st, true
+	}
+	if i-1 < lo || s[i-1] != ' ' {
+		return "", i, false
+	}
+	if q, st, ok := jaPrefixQual(s, i-1, lo); ok && s[st] >= utf8.RuneSelf {
+		return q, st, true // "約 100億円"
+	}
+	// English: one space between the words and the amount.
+	k := i - 1
+	for _, q := range enPrefixQuals {
+		st := k - len(q.text)
+		if st < lo || !hasPrefixFold(s[st:k], q.text) || !wordStart(s, st) {
+			continue
+		}
+		return q.qual, st, true
+	}
+	return "", i, false
+}
+
+// jaPrefixQual finds a Japanese qualifier (or "~") ending exactly at i.
+func jaPrefixQual(s string, i, lo int) (string, int, bool) {
 	for _, q := range jaPrefixQuals {
 		st := i - len(q.text)
 		if st < lo || s[st:i] != q.text {
@@ -78,18 +101,6 @@ func prefixQual(s string, i, lo int) (string, int, bool) {
 			if isNumeralRune(r) || r == '.' {
 				continue
 			}
-		}
-		return q.qual, st, true
-	}
-	// English: one space between the words and the amount.
-	if i-1 < lo || s[i-1] != ' ' {
-		return "", i, false
-	}
-	k := i - 1
-	for _, q := range enPrefixQuals {
-		st := k - len(q.text)
-		if st < lo || !hasPrefixFold(s[st:k], q.text) || !wordStart(s, st) {
-			continue
 		}
 		return q.qual, st, true
 	}
