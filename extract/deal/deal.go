@@ -69,6 +69,7 @@ type doc struct {
 	cues        []cue
 	mentions    []mention
 	amounts     []pipeline.Amount
+	aiDoc       bool // the document is about AI/HPC: a miner's contract is an HPC contract
 }
 
 // Extract finds the deals of a document. text must already be normalised
@@ -103,6 +104,13 @@ func (x *Extractor) analyze(txt string) *doc {
 		d.amounts = []pipeline.Amount{}
 	}
 	d.cues = scanLexicon(d.lower, x.words, x.byFirst)
+	nctx := 0
+	for _, c := range d.cues {
+		if c.w.class == cueContext {
+			nctx++
+		}
+	}
+	d.aiDoc = nctx >= 3
 	known := x.gaz.Find(txt)
 	for _, m := range known {
 		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})

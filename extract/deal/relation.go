@@ -48,13 +48,12 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) {
 		hasTopic = false
 	}
-	ctx := sentenceContext(cues)
+	ctx := sentenceContext(cues) || d.aiDoc
 
 	var out []pipeline.Deal
 	used := make([]bool, len(cues)) // triggers tied to an amount
 	for i, a := range amts {
 		if skipAmount(txt, amts, i) {
-			markNear(cues, used, a, maxDist)
 			continue
 		}
 		lo, hi := sp[0], sp[1]
@@ -65,11 +64,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 			hi = amts[i+1].Span[0]
 		}
 		trig, ok := nearestTrigger(cues, a, lo, hi, maxDist, isJA)
-		markNear(cues, used, a, maxDist)
 		if !ok {
 			continue
 		}
-		kind := zoneKind(cues, a, lo, hi, maxDist)
+		markClause(txt, cues, used, a, trig, lo, hi, isJA)
+		kind := kindNear(cues, trig, a.Span[0], a.Span[1], lo, hi)
 		if blockedByNegative(txt, cues, a, lo, hi, trig, kind, isJA) {
 			continue
 		}
@@ -280,28 +279,46 @@ func nearestTrigger(cues []cue, a pipeline.Amount, lo, hi, maxDist int, isJA boo
 	return best, bd >= 0
 }
 
-// markNear marks the triggers within reach of an amount: they belong to it.
-func markNear(cues []cue, used []bool, a pipeline.Amount, maxDist int) {
+// markClause marks the deal word tied to an amount, and the deal words of
+// the amount's clause: they belong to it, not to an amount-less deal.
+func markClause(txt string, cues []cue, used []bool, a pipeline.Amount, trig cue, lo, hi int, isJA bool) {
+	clo, chi := clauseOf(txt, a.Span[0], a.Span[1], lo, hi, isJA)
 	for i, c := range cues {
-		if c.w.class == cueTrigger && dist(c, a) <= maxDist {
+		if c.w.class != cueTrigger {
+			continue
+		}
+		if c.start == trig.start || isJA && c.start >= clo && c.end <= chi {
 			used[i] = true
 		}
 	}
 }
 
-// zoneKind picks the most specific kind among the triggers near the amount.
-func zoneKind(cues []cue, a pipeline.Amount, lo, hi, maxDist int) pipeline.Kind {
-	kind := pipeline.KindOther
-	stock := false
+// kindNear picks the kind of a deal: the kind of its deal word, upgraded
+// to a more specific kind written right next to it or to the anchor
+// [as,ae) ("リース契約", "lease agreement"), within [lo,hi). A stock word
+// (株式, shares, stake) turns a sale or purchase into equity.
+func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
+	kind := trig.w.kind
+	stock := trig.w.s == "株式"
+	if stock {
+		kind = pipeline.KindOther
+	}
+	const radius = 15
+	anchor := pipeline.Amount{Span: [2]int{as, ae}}
+	tspan := pipeline.Amount{Span: [2]int{trig.start, trig.end}}
 	for _, c := range cues {
-		if c.w.class != cueTrigger || c.start < lo || c.end > hi || dist(c, a) > maxDist {
+		if c.w.class != cueTrigger || c.start < lo || c.end > hi {
 			continue
 		}
-		if c.w.s == "株式" {
+		if dist(c, anchor) > radius && dist(c, tspan) > radius {
+			continue
+		}
+		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" {
 			stock = true
 			continue
 		}
-		if kindRank[c.w.kind] > kindRank[kind] {
+		generic := kind == pipeline.KindOther || kind == pipeline.KindPartnership || kind == pipeline.KindHPCContract
+		if kindRank[c.w.kind] > kindRank[kind] && (generic || c.w.kind == pipeline.KindAcquisition || c.w.kind == pipeline.KindBackstop) {
 			kind = c.w.kind
 		}
 	}
@@ -309,6 +326,20 @@ func zoneKind(cues []cue, a pipeline.Amount, lo, hi, maxDist int) pipeline.Kind 
 		kind = pipeline.KindEquity
 	}
 	return kind
+}
+
+// clauseOf bounds the Japanese comma clause around [a,b) within [lo,hi).
+func clauseOf(txt string, a, b, lo, hi int, isJA bool) (int, int) {
+	if !isJA {
+		return lo, hi
+	}
+	if k := strings.LastIndex(txt[lo:a], "、"); k >= 0 {
+		lo += k + len("、")
+	}
+	if k := strings.Index(txt[b:hi], "、"); k >= 0 {
+		hi = b + k
+	}
+	return lo, hi
 }
 
 // valuation negatives do not block an acquisition price.
@@ -561,7 +592,8 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
 	subj mention, hasSubj bool, topic mention, hasTopic bool, ctx, isJA bool) []pipeline.Deal {
 	var out []pipeline.Deal
-	seen := map[string]bool{}
+	seen := map[string]int{} // key -> distance of the trigger to the counterparty
+	idx := map[string]int{}
 	for ci, c := range cues {
 		if c.w.class != cueTrigger || !c.w.strong || used[ci] {
 			continue
@@ -578,24 +610,20 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
-		kind := c.w.kind
-		for _, c2 := range cues {
-			if c2.w.class == cueTrigger && c2.start >= lo && c2.end <= hi && kindRank[c2.w.kind] > kindRank[kind] {
-				kind = c2.w.kind
-			}
-			if c2.w.s == "株式" && c2.start >= lo && c2.end <= hi && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
-				kind = pipeline.KindEquity
-			}
+		kind := kindNear(cues, c, c.start, c.end, lo, hi)
+		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
+			kind = pipeline.KindEquity
 		}
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, c.start)
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}
 		key := p.company.Name + "\x00" + p.cp.Name
-		if seen[key] {
+		dcp := absInt(c.start - p.cp.Span[1])
+		if prev, ok := seen[key]; ok && prev <= dcp {
 			continue
 		}
-		seen[key] = true
+		seen[key] = dcp
 		kind = refineKind(kind, ctx, p, x.gaz)
 		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
 			kind = pipeline.KindPartnership
@@ -610,9 +638,23 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 			Rule:         "noamount:" + p.how,
 		}
 		x.measures(d, &dl, lo, hi, c.start)
+		if k, ok := idx[key]; ok {
+			out[k] = dl
+			continue
+		}
+		idx[key] = len(out)
 		out = append(out, dl)
 	}
 	return out
+}
+
+func stockInClause(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.start >= lo && c.end <= hi && (c.w.s == "株式" || c.w.s == "stake" || c.w.s == "shares") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPartnerWord(cues []cue, lo, hi int) bool {
