@@ -11,6 +11,7 @@ type affix struct {
 	code  string
 	word  bool // an ASCII word or code: needs word boundaries, matched case-insensitively
 	exact bool // an ISO code or all-caps ticker: matched case-sensitively
+	cents bool // a hundredth of the currency (cents, セント, ¢)
 }
 
 // prefixTable lists currencies written before the number ("US$3.7
@@ -51,7 +52,9 @@ func suffixTable() []affix {
 		{text: "英ポンド", code: "GBP"}, {text: "ポンド", code: "GBP"},
 		{text: "ウォン", code: "KRW"}, {text: "ルピー", code: "INR"}, {text: "スイスフラン", code: "CHF"},
 		{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL"},
-		{text: "ビットコイン", code: "BTC"},
+		{text: "ビットコイン", code: "BTC"}, {text: "セント", code: "USD", cents: true},
+		{text: "¢", code: "USD", cents: true},
+		{text: "cents", code: "USD", word: true, cents: true}, {text: "cent", code: "USD", word: true, cents: true},
 		{text: "美元", code: "USD"}, {text: "日元", code: "JPY"}, {text: "欧元", code: "EUR"},
 		{text: "英镑", code: "GBP"}, {text: "港元", code: "HKD"}, {text: "人民币", code: "CNY"},
 		{text: "€", code: "EUR"}, {text: "£", code: "GBP"},
@@ -197,7 +200,7 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 		if k > len(s) {
 			continue
 		}
-		if k == i+1 && (i >= len(s) || s[i] != ' ') {
+		if k == i+1 && (i >= len(s) || s[i] != ' ' && s[i] != '-') {
 			continue
 		}
 		if k >= len(s) {
@@ -216,6 +219,9 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 			}
 			if a.text == "元" && !yuanFollower(s, e) {
 				continue
+			}
+			if k > i && s[i] == '-' && !a.word {
+				continue // only "5-billion-dollar" style words take a hyphen
 			}
 			return a, e, true
 		}

@@ -187,9 +187,12 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 
 	value, maxV := n1.value, 0.0
+	if suf.ok && suf.a.cents {
+		value = n1.value / 100
+	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok {
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !suf.a.cents && !r.suf.a.cents {
 		value, maxV, end, isRange = r.lo, r.hi, r.end, true
 		code = r.code
 		unitText = r.suf

@@ -225,6 +225,11 @@ var moneyCases = []struct {
 	{"3兆個", nil},
 	{"1000万台", nil},
 	{"1億 2026年", nil},
+	// Cents and hyphenated words.
+	{"99 cents", []w{{"99 cents", 0.99, "USD", "", false, 0}}},
+	{"50セント", []w{{"50セント", 0.5, "USD", "", false, 0}}},
+	{"a 5-billion-dollar deal", []w{{"5-billion-dollar", 5e9, "USD", "", false, 0}}},
+	{"5-year-old", nil},
 	// Not money.
 	{"50 EH/s", nil},
 	{"ハッシュレートは826EH/sから1ZH/sに", nil},
