@@ -11,8 +11,9 @@
 // figures that are not deals (earnings, market caps, power prices).
 //
 // Files: server.go holds Start, Server and the file handler (ETag,
-// Last-Modified, 304s, {{BASE}} substitution); sources.go the config.Source of
-// each site; expected.go the answer key (expected.json) and its types.
+// Last-Modified, 304s, redirects, {{BASE}} substitution, hit counts);
+// sources.go the config.Source of each site; expected.go the answer key
+// (expected.json: the deals, and the figures that are not deals) and its types.
 // The served files under sites/ are
 // generated from the article sources under content/ by internal/sitegen:
 // edit content/ or the templates, then run

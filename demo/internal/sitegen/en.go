@@ -147,7 +147,7 @@ func RenderEN(arts []*Article) (*Output, error) {
 		return nil, err
 	}
 	o.add("sitemap.xml", b, latest)
-	o.add("robots.txt", []byte("# Blockrate Newswire\nUser-agent: *\nDisallow: /admin/\nDisallow: /search\nCrawl-delay: 1\n\nSitemap: "+Base+"/sitemap.xml\n"), latest)
+	o.add("robots.txt", []byte("# Blockrate Newswire\nUser-agent: *\nDisallow: /admin/\nDisallow: /search\n\nSitemap: "+Base+"/sitemap.xml\n"), latest)
 	o.add("assets/wire.css", []byte(enCSS), time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC))
 	return o, nil
 }
