@@ -23,6 +23,9 @@ type Parser struct {
 	preLast  *affixIndex // currency prefixes by last byte
 	preFirst *affixIndex // currency prefixes by first byte
 	sufFirst *affixIndex // currency suffixes by first byte
+	jaPre    []qualWord  // Japanese qualifiers before an amount
+	enPre    []qualWord  // English qualifiers before an amount
+	suf      []qualWord  // qualifiers after an amount
 }
 
 // New returns a Parser with the FX table copied from cfg.
@@ -40,6 +43,9 @@ func New(cfg Config) *Parser {
 		preLast:  newAffixIndex(pre, true),
 		preFirst: newAffixIndex(pre, false),
 		sufFirst: newAffixIndex(suffixTable(), false),
+		jaPre:    jaPrefixQuals(),
+		enPre:    enPrefixQuals(),
+		suf:      suffixQuals(),
 	}
 }
 
@@ -208,7 +214,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	approx := n1.vague || isRange
 	// Up to two qualifiers before ("最大約", "up to about").
 	for range 2 {
-		q, st, ok := prefixQual(s, start, lo)
+		q, st, ok := p.prefixQual(s, start, lo)
 		if !ok {
 			break
 		}
@@ -216,7 +222,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		approx = approx || q == pipeline.QualAbout
 		start = st
 	}
-	if q, e, ok := suffixQual(s, end); ok {
+	if q, e, ok := p.suffixQual(s, end); ok {
 		qual = combineQual(qual, q)
 		approx = approx || q == pipeline.QualAbout
 		end = e

@@ -24,15 +24,10 @@ type number struct {
 	dec        int // plain numbers: value = mant / 10^dec
 }
 
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
 // scaleOf returns mant×unit/10^dec, multiplying first so that values such as
 // 9.7 billion come out exact.
 func scaleOf(mant float64, dec int, unit float64) float64 {
-	if dec < len(pow10) {
-		return mant * unit / pow10[dec]
-	}
-	return mant * unit / math.Pow(10, float64(dec))
+	return mant * unit / math.Pow10(dec)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -14,45 +14,51 @@ type qualWord struct {
 }
 
 // jaPrefixQuals come right before a Japanese amount ("約9600万ドル").
-var jaPrefixQuals = []qualWord{
-	{"最大で", pipeline.QualUpTo}, {"最大", pipeline.QualUpTo}, {"最高で", pipeline.QualUpTo},
-	{"最高", pipeline.QualUpTo}, {"上限", pipeline.QualUpTo},
-	{"最低でも", pipeline.QualOver}, {"最低", pipeline.QualOver}, {"少なくとも", pipeline.QualOver},
-	{"おおよそ", pipeline.QualAbout}, {"およそ", pipeline.QualAbout}, {"凡そ", pipeline.QualAbout},
-	{"概ね", pipeline.QualAbout}, {"推定", pipeline.QualAbout}, {"ほぼ", pipeline.QualAbout},
-	{"約", pipeline.QualAbout}, {"超", pipeline.QualOver},
-	{"~", pipeline.QualAbout},
+func jaPrefixQuals() []qualWord {
+	return []qualWord{
+		{"最大で", pipeline.QualUpTo}, {"最大", pipeline.QualUpTo}, {"最高で", pipeline.QualUpTo},
+		{"最高", pipeline.QualUpTo}, {"上限", pipeline.QualUpTo},
+		{"最低でも", pipeline.QualOver}, {"最低", pipeline.QualOver}, {"少なくとも", pipeline.QualOver},
+		{"おおよそ", pipeline.QualAbout}, {"およそ", pipeline.QualAbout}, {"凡そ", pipeline.QualAbout},
+		{"概ね", pipeline.QualAbout}, {"推定", pipeline.QualAbout}, {"ほぼ", pipeline.QualAbout},
+		{"約", pipeline.QualAbout}, {"超", pipeline.QualOver},
+		{"~", pipeline.QualAbout},
+	}
 }
 
-// jaSuffixQuals come right after a Japanese amount ("92億ドル超").
-var jaSuffixQuals = []qualWord{
-	{"以上", pipeline.QualOver}, {"超", pipeline.QualOver}, {"強", pipeline.QualOver},
-	{"余り", pipeline.QualOver}, {"あまり", pipeline.QualOver}, {"余", pipeline.QualOver},
-	{"未満", pipeline.QualUnder}, {"以下", pipeline.QualUnder}, {"弱", pipeline.QualUnder},
-	{"足らず", pipeline.QualUnder}, {"近く", pipeline.QualUnder},
-	{"前後", pipeline.QualAbout}, {"程度", pipeline.QualAbout}, {"ほど", pipeline.QualAbout},
-	{"くらい", pipeline.QualAbout}, {"ぐらい", pipeline.QualAbout},
-	{" or more", pipeline.QualOver}, {" or less", pipeline.QualUnder}, {"-plus", pipeline.QualOver},
-	{"+", pipeline.QualOver},
+// suffixQuals come right after an amount ("92億ドル超", "$1bn or more").
+func suffixQuals() []qualWord {
+	return []qualWord{
+		{"以上", pipeline.QualOver}, {"超", pipeline.QualOver}, {"強", pipeline.QualOver},
+		{"余り", pipeline.QualOver}, {"あまり", pipeline.QualOver}, {"余", pipeline.QualOver},
+		{"未満", pipeline.QualUnder}, {"以下", pipeline.QualUnder}, {"弱", pipeline.QualUnder},
+		{"足らず", pipeline.QualUnder}, {"近く", pipeline.QualUnder},
+		{"前後", pipeline.QualAbout}, {"程度", pipeline.QualAbout}, {"ほど", pipeline.QualAbout},
+		{"くらい", pipeline.QualAbout}, {"ぐらい", pipeline.QualAbout},
+		{" or more", pipeline.QualOver}, {" or less", pipeline.QualUnder}, {"-plus", pipeline.QualOver},
+		{"+", pipeline.QualOver},
+	}
 }
 
 // enPrefixQuals are English words before an amount, matched case-insensitively
 // on word boundaries, with one space between them and the amount.
-var enPrefixQuals = []qualWord{
-	{"up to", pipeline.QualUpTo}, {"as much as", pipeline.QualUpTo}, {"as high as", pipeline.QualUpTo},
-	{"a maximum of", pipeline.QualUpTo}, {"a max of", pipeline.QualUpTo},
-	{"more than", pipeline.QualOver}, {"over", pipeline.QualOver}, {"above", pipeline.QualOver},
-	{"in excess of", pipeline.QualOver}, {"upwards of", pipeline.QualOver}, {"upward of", pipeline.QualOver},
-	{"north of", pipeline.QualOver}, {"at least", pipeline.QualOver}, {"a minimum of", pipeline.QualOver},
-	{"exceeding", pipeline.QualOver}, {"just over", pipeline.QualOver}, {"well over", pipeline.QualOver},
-	{"greater than", pipeline.QualOver},
-	{"less than", pipeline.QualUnder}, {"under", pipeline.QualUnder}, {"below", pipeline.QualUnder},
-	{"nearly", pipeline.QualUnder}, {"almost", pipeline.QualUnder}, {"just under", pipeline.QualUnder},
-	{"just shy of", pipeline.QualUnder}, {"close to", pipeline.QualUnder}, {"fewer than", pipeline.QualUnder},
-	{"about", pipeline.QualAbout}, {"approximately", pipeline.QualAbout}, {"approx.", pipeline.QualAbout},
-	{"approx", pipeline.QualAbout}, {"around", pipeline.QualAbout}, {"roughly", pipeline.QualAbout},
-	{"some", pipeline.QualAbout}, {"circa", pipeline.QualAbout}, {"an estimated", pipeline.QualAbout},
-	{"estimated", pipeline.QualAbout}, {"ca.", pipeline.QualAbout},
+func enPrefixQuals() []qualWord {
+	return []qualWord{
+		{"up to", pipeline.QualUpTo}, {"as much as", pipeline.QualUpTo}, {"as high as", pipeline.QualUpTo},
+		{"a maximum of", pipeline.QualUpTo}, {"a max of", pipeline.QualUpTo},
+		{"more than", pipeline.QualOver}, {"over", pipeline.QualOver}, {"above", pipeline.QualOver},
+		{"in excess of", pipeline.QualOver}, {"upwards of", pipeline.QualOver}, {"upward of", pipeline.QualOver},
+		{"north of", pipeline.QualOver}, {"at least", pipeline.QualOver}, {"a minimum of", pipeline.QualOver},
+		{"exceeding", pipeline.QualOver}, {"just over", pipeline.QualOver}, {"well over", pipeline.QualOver},
+		{"greater than", pipeline.QualOver},
+		{"less than", pipeline.QualUnder}, {"under", pipeline.QualUnder}, {"below", pipeline.QualUnder},
+		{"nearly", pipeline.QualUnder}, {"almost", pipeline.QualUnder}, {"just under", pipeline.QualUnder},
+		{"just shy of", pipeline.QualUnder}, {"close to", pipeline.QualUnder}, {"fewer than", pipeline.QualUnder},
+		{"about", pipeline.QualAbout}, {"approximately", pipeline.QualAbout}, {"approx.", pipeline.QualAbout},
+		{"approx", pipeline.QualAbout}, {"around", pipeline.QualAbout}, {"roughly", pipeline.QualAbout},
+		{"some", pipeline.QualAbout}, {"circa", pipeline.QualAbout}, {"an estimated", pipeline.QualAbout},
+		{"estimated", pipeline.QualAbout}, {"ca.", pipeline.QualAbout},
+	}
 }
 
 // notYaku are kanji that make 約 part of a word (契約, 予約…), not "about".
@@ -60,19 +66,19 @@ const notYaku = "契予節要規制集公条條協確特解婚成先誓盟違締
 
 // prefixQual finds a qualifier ending at i (the amount start) that starts at
 // or after lo. It returns the qualifier and its start.
-func prefixQual(s string, i, lo int) (string, int, bool) {
-	if q, st, ok := jaPrefixQual(s, i, lo); ok {
+func (p *Parser) prefixQual(s string, i, lo int) (string, int, bool) {
+	if q, st, ok := p.jaPrefixQual(s, i, lo); ok {
 		return q, st, true
 	}
 	if i-1 < lo || s[i-1] != ' ' {
 		return "", i, false
 	}
-	if q, st, ok := jaPrefixQual(s, i-1, lo); ok && s[st] >= utf8.RuneSelf {
+	if q, st, ok := p.jaPrefixQual(s, i-1, lo); ok && s[st] >= utf8.RuneSelf {
 		return q, st, true // "約 100億円"
 	}
 	// English: one space between the words and the amount.
 	k := i - 1
-	for _, q := range enPrefixQuals {
+	for _, q := range p.enPre {
 		st := k - len(q.text)
 		if st < lo || !hasPrefixFold(s[st:k], q.text) || !wordStart(s, st) {
 			continue
@@ -83,8 +89,8 @@ func prefixQual(s string, i, lo int) (string, int, bool) {
 }
 
 // jaPrefixQual finds a Japanese qualifier (or "~") ending exactly at i.
-func jaPrefixQual(s string, i, lo int) (string, int, bool) {
-	for _, q := range jaPrefixQuals {
+func (p *Parser) jaPrefixQual(s string, i, lo int) (string, int, bool) {
+	for _, q := range p.jaPre {
 		st := i - len(q.text)
 		if st < lo || s[st:i] != q.text {
 			continue
@@ -107,15 +113,34 @@ func jaPrefixQual(s string, i, lo int) (string, int, bool) {
 	return "", i, false
 }
 
+// suffixDeny returns, for a one-kanji suffix qualifier, the kanji that make
+// it the start of another word instead.
+func suffixDeny(q string) (string, bool) {
+	switch q {
+	case "余":
+		return "剰裕地談波計白韻暇興", true
+	case "強":
+		return "化調気み制力烈硬行引固靭", true
+	case "弱":
+		return "体気含まめ点小者", true
+	}
+	return "", false
+}
+
 // suffixQual finds a qualifier starting at i (the amount end).
-func suffixQual(s string, i int) (string, int, bool) {
-	for _, q := range jaSuffixQuals {
+func (p *Parser) suffixQual(s string, i int) (string, int, bool) {
+	for _, q := range p.suf {
 		e := i + len(q.text)
 		if e > len(s) || !hasPrefixFold(s[i:e], q.text) {
 			continue
 		}
 		if q.text[0] == ' ' && !wordEnd(s, e) {
 			continue
+		}
+		if deny, ok := suffixDeny(q.text); ok && e < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[e:]); strings.ContainsRune(deny, r) {
+				continue // 余剰, 強化, 弱体…: the kanji starts the next word
+			}
 		}
 		if q.text == "+" && e < len(s) && isDigit(s[e]) {
 			continue

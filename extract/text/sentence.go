@@ -17,16 +17,17 @@ func (s Span) Text(src string) string { return src[s.Start:s.End] }
 // never closed must not swallow the rest of an article.
 const maxOpen = 300
 
-// abbreviations never end an English sentence when followed by a period.
-var abbreviations = map[string]bool{
-	"Inc": true, "Corp": true, "Co": true, "Ltd": true, "Jr": true, "Sr": true,
-	"No": true, "Nos": true, "Mr": true, "Ms": true, "Mrs": true, "Dr": true, "St": true,
-	"Mt": true, "Ft": true, "Prof": true, "Gov": true, "Sen": true, "Rep": true,
-	"Gen": true, "Col": true, "Lt": true, "Capt": true, "Sgt": true, "Bros": true,
-	"vs": true, "approx": true, "est": true, "al": true, "Fig": true, "Ave": true,
-	"Blvd": true, "Dept": true, "Univ": true, "Mfg": true, "Pty": true, "Messrs": true,
-	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
-	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+// isAbbreviation reports words that never end an English sentence when
+// followed by a period.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "No", "Nos", "Mr", "Ms", "Mrs", "Dr", "St",
+		"Mt", "Ft", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Capt", "Sgt", "Bros",
+		"vs", "approx", "est", "al", "Fig", "Ave", "Blvd", "Dept", "Univ", "Mfg", "Pty", "Messrs",
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
 }
 
 type openBracket struct {
@@ -181,7 +182,7 @@ func abbreviationBefore(s string, i int) bool {
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return true
 	}
-	return abbreviations[word]
+	return isAbbreviation(word)
 }
 
 // closerOf returns the closing bracket for an opening one, or 0.
