@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"runtime"
@@ -137,3 +138,36 @@ func BenchmarkExportJSONL100k(b *testing.B) { benchmarkExport(b, "jsonl", 100_00
 // BenchmarkExportCSV1k and BenchmarkExportXLSX1k are a week's export.
 func BenchmarkExportCSV1k(b *testing.B)  { benchmarkExport(b, "csv", 1000) }
 func BenchmarkExportXLSX1k(b *testing.B) { benchmarkExport(b, "xlsx", 1000) }
+
+// benchmarkImport reads back an unedited export of n deals with real ids.
+func benchmarkImport(b *testing.B, format string, n int) {
+	inner := syntheticDeals(n)
+	withIDs := func(fn func(pipeline.DealRecord) error) error {
+		i := 0
+		return inner(func(r pipeline.DealRecord) error {
+			r.ID = pipeline.DealID(strconv.Itoa(i), r.Deal)
+			i++
+			return fn(r)
+		})
+	}
+	var buf bytes.Buffer
+	if _, err := Export(context.Background(), &buf, format, withIDs); err != nil {
+		b.Fatal(err)
+	}
+	read := ImportCSV
+	if format == "xlsx" {
+		read = ImportXLSX
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ups, err := read(bytes.NewReader(buf.Bytes()))
+		if err != nil || len(ups) != n {
+			b.Fatalf("import = %d updates, %v", len(ups), err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkImportCSV5k and BenchmarkImportXLSX5k read a large review file.
+func BenchmarkImportCSV5k(b *testing.B)  { benchmarkImport(b, "csv", 5000) }
+func BenchmarkImportXLSX5k(b *testing.B) { benchmarkImport(b, "xlsx", 5000) }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -209,6 +210,9 @@ func ImportXLSX(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
+	if !hasFormulas(f) {
+		return parseRows(rows, nil, true)
+	}
 	formula := func(row, col int) bool {
 		ref, err := excelize.CoordinatesToCellName(col+1, row)
 		if err != nil {
@@ -218,6 +222,30 @@ func ImportXLSX(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 		return err == nil && fx != ""
 	}
 	return parseRows(rows, formula, true)
+}
+
+// formulaElem matches a cell formula element in worksheet XML, with or
+// without a namespace prefix.
+var formulaElem = regexp.MustCompile(`<([A-Za-z_][\w.-]*:)?f[\s>/]`)
+
+// hasFormulas reports whether any worksheet of f may hold a formula, from the
+// raw parts; when none does, the per-cell check (which makes excelize parse
+// the whole sheet a second time) is skipped.
+func hasFormulas(f *excelize.File) bool {
+	found := false
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		data, ok := v.([]byte)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		if !ok || formulaElem.Match(data) {
+			found = true // parsed already (not raw bytes) or holds a formula
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // Review file column names.

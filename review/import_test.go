@@ -453,3 +453,27 @@ func TestRoundTripUnedited(t *testing.T) {
 		})
 	}
 }
+
+func TestHasFormulas(t *testing.T) {
+	recs := fixtureDeals()
+	tests := []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"plain export", exportString(t, "xlsx", recs), false},
+		{"formula cell", xlsxReview(t, SheetDeals, [][]string{{"id", "status"}, {id1, "=A1"}}), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got := hasFormulas(f); got != tt.want {
+				t.Errorf("hasFormulas = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
