@@ -125,15 +125,11 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				m.label = lObj
 				break
 			}
-			if w == "in" && k+1 < len(ws) && (strings.HasPrefix(ws[k+1], "invest") || ws[k+1] == "stake" || ws[k+1] == "interest") {
+			if w == "in" && investBefore(ws[k+1:]) {
 				m.label = lInv
 				break
 			}
-			if w == "in" && k+2 < len(ws) && (strings.HasPrefix(ws[k+2], "invest") || ws[k+2] == "stake") {
-				m.label = lInv
-				break
-			}
-			if l, ok := enPreps[w]; ok {
+			if l, ok := enPreps[w]; ok && k < 4 {
 				if w == "and" {
 					if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] {
 						m.label = lPairB
@@ -174,6 +170,20 @@ func labelEN(text string, sent [2]int, ms []mention) {
 	}
 }
 
+// investBefore reports an invest/stake word among the next few words
+// before "in" ("invested $100 million in X", "a 5% stake in X").
+func investBefore(ws []string) bool {
+	for i, w := range ws {
+		if i >= 4 {
+			break
+		}
+		if strings.HasPrefix(w, "invest") || w == "stake" || w == "interest" || w == "investment" {
+			return true
+		}
+	}
+	return false
+}
+
 // startsClause reports whether the words before a name (nearest first) end a
 // clause or a sentence-initial phrase ("On Monday, X", "Meanwhile X").
 func startsClause(ws []string) bool {
@@ -192,6 +202,9 @@ func startsClause(ws []string) bool {
 // wordsBefore returns up to n lowercase words before end (nearest first),
 // stopping at sentence punctuation or start.
 func wordsBefore(text string, start, end, n int) []string {
+	if n < 8 {
+		n = 8
+	}
 	var out []string
 	i := end
 	for len(out) < n && i > start {

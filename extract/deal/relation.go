@@ -37,7 +37,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		labelEN(txt, sp, ms)
 	}
 	cues := cuesIn(d.cues, sp)
-	amts := amountsIn(d.amounts, sp)
+	amts := dropRestatedBTC(amountsIn(d.amounts, sp))
 	maxDist := maxDistEN
 	if isJA {
 		maxDist = maxDistJA
@@ -231,13 +231,44 @@ func mentionsIn(ms []mention, lo, hi int) []mention {
 	return out
 }
 
+// dropRestatedBTC leaves out BTC amounts with a fiat amount close by in
+// the same sentence ("sold 578 bitcoin for $55 million", "1900BTC(約1.75億ドル)"):
+// the fiat value is the deal's amount, and the BTC one must not split its zone.
+func dropRestatedBTC(as []pipeline.Amount) []pipeline.Amount {
+	btc := false
+	for _, a := range as {
+		if a.Currency == "BTC" {
+			btc = true
+		}
+	}
+	if !btc {
+		return as
+	}
+	out := make([]pipeline.Amount, 0, len(as))
+	for i, a := range as {
+		if a.Currency == "BTC" {
+			near := false
+			for j, b := range as {
+				if j != i && b.Currency != "BTC" && absInt(b.Span[0]-a.Span[0]) < 80 {
+					near = true
+				}
+			}
+			if near {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // skipAmount drops amounts that are never deal values: per-unit prices
 // (ドル/PH/s, "per share"), and a BTC amount restated in fiat next to it.
 func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	a := amts[i]
 	rest := txt[a.Span[1]:]
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
-		strings.HasPrefix(rest, "/PH") {
+		strings.HasPrefix(rest, " each") || strings.HasPrefix(rest, "あたり") || strings.HasPrefix(rest, "当たり") {
 		return true
 	}
 	if a.Currency == "BTC" {
@@ -322,6 +353,13 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 			kind = c.w.kind
 		}
 	}
+	if kind == pipeline.KindOther || kind == pipeline.KindPartnership {
+		for _, c := range cues {
+			if c.w.class == cueTrigger && c.w.kind == pipeline.KindAcquisition && c.start >= lo && c.end <= hi {
+				kind = pipeline.KindAcquisition
+			}
+		}
+	}
 	if stock && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 		kind = pipeline.KindEquity
 	}
@@ -370,12 +408,26 @@ func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, tr
 			if kind == pipeline.KindAcquisition && valuationWords[c.w.s] {
 				continue
 			}
+			if paymentForm(txt, c) {
+				continue
+			}
 			if dist(c, a) < td {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// paymentForm reports "in cash", "all-cash", "cash and stock": how a deal
+// is paid, not a cash balance.
+func paymentForm(txt string, c cue) bool {
+	if c.w.s != "cash" {
+		return false
+	}
+	before := txt[:c.start]
+	return strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "all-") || strings.HasSuffix(before, "all ") ||
+		strings.HasPrefix(txt[c.end:], " and stock") || strings.HasPrefix(txt[c.end:], "-and-stock")
 }
 
 // parties is a resolved company and counterparty.
