@@ -16,20 +16,20 @@ import (
 // become ASCII and ㋿ becomes 令和 through NFKC itself. Normalize is
 // idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
-	// Folding can create new NFKC compositions (a zero-width joiner removed
-	// between a letter and a combining mark) and NFKC can in theory produce
-	// runes the fold handles, so iterate to a fixed point; in practice the
-	// loop runs once or twice.
+	// NFKC is idempotent, so the result is final once it has nothing left to
+	// fold. Folding can create new NFKC compositions (a zero-width joiner
+	// removed between a letter and a combining mark), hence the loop; in
+	// practice it runs once.
 	out := s
 	if !utf8.ValidString(out) {
 		out = strings.ToValidUTF8(out, "\uFFFD")
 	}
-	for range 4 {
-		next := norm.NFKC.String(fold(out))
-		if next == out {
-			return out
+	out = norm.NFKC.String(fold(out))
+	for range 3 {
+		if strings.IndexFunc(out, needsFold) < 0 {
+			break
 		}
-		out = next
+		out = norm.NFKC.String(fold(out))
 	}
 	return out
 }
