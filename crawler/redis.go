@@ -1,0 +1,156 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// RedisOptions tunes NewRedisShared. The zero value works.
+type RedisOptions struct {
+	// Prefix namespaces every key; default "kozan:crawl:". Processes that
+	// split one crawl must use the same prefix.
+	Prefix string
+	// TTL bounds how long the visited set and claims live; a URL is fetched
+	// again by the first crawl that starts after its claim expired. It must be
+	// longer than a crawl and shorter than the interval between crawls;
+	// default 30 minutes.
+	TTL time.Duration
+}
+
+// redisShared is Shared over Redis: a frontier list, a visited key per URL
+// (SET NX with TTL, atomic with the push), a pending counter, claims, and a
+// last-request time per host, so that several processes split one crawl and
+// never fetch the same URL twice.
+type redisShared struct {
+	rdb    *redis.Client
+	prefix string
+	ttl    time.Duration
+}
+
+// enqueueScript claims the URL and pushes the task in one step.
+// KEYS: seen key, frontier, pending. ARGV: task JSON, TTL ms.
+var enqueueScript = redis.NewScript(`
+if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
+  redis.call('RPUSH', KEYS[2], ARGV[1])
+  redis.call('INCR', KEYS[3])
+  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  redis.call('PEXPIRE', KEYS[3], ARGV[2])
+  return 1
+end
+return 0`)
+
+// slotScript takes the host's request slot when the last one is old enough.
+// KEYS: host key. ARGV: delay ms. Returns ms to wait (0: taken).
+var slotScript = redis.NewScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
+local delay = tonumber(ARGV[1])
+if last >= 0 and last + delay > now then
+  return last + delay - now
+end
+redis.call('SET', KEYS[1], now, 'PX', delay + 60000)
+return 0`)
+
+// NewRedisShared connects to Redis (redis://host:port/db, as in kozan.yaml
+// `state:`) and returns a Shared for scale-out. Close the returned closer
+// when the crawl is over.
+func NewRedisShared(ctx context.Context, url string, opt RedisOptions) (Shared, func() error, error) {
+	o, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("redis %s: %w", url, err)
+	}
+	rdb := redis.NewClient(o)
+	if err := rdb.Ping(ctx).Err(); err != nil {
+		rdb.Close()
+		return nil, nil, fmt.Errorf("redis %s: %w", o.Addr, err)
+	}
+	if opt.Prefix == "" {
+		opt.Prefix = "kozan:crawl:"
+	}
+	if opt.TTL <= 0 {
+		opt.TTL = 30 * time.Minute
+	}
+	return &redisShared{rdb: rdb, prefix: opt.Prefix, ttl: opt.TTL}, rdb.Close, nil
+}
+
+func (r *redisShared) key(parts ...string) string {
+	k := r.prefix
+	for i, p := range parts {
+		if i > 0 {
+			k += ":"
+		}
+		k += p
+	}
+	return k
+}
+
+func (r *redisShared) Enqueue(ctx context.Context, t Task) (bool, error) {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return false, fmt.Errorf("redis enqueue: %w", err)
+	}
+	n, err := enqueueScript.Run(ctx, r.rdb, []string{r.key("seen", t.URL), r.key("frontier"), r.key("pending")},
+		string(b), r.ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("redis enqueue: %w", err)
+	}
+	return n == 1, nil
+}
+
+func (r *redisShared) Next(ctx context.Context) (Task, bool, error) {
+	b, err := r.rdb.LPop(ctx, r.key("frontier")).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return Task{}, false, nil
+	}
+	if err != nil {
+		return Task{}, false, fmt.Errorf("redis next: %w", err)
+	}
+	var t Task
+	if err := json.Unmarshal(b, &t); err != nil {
+		return Task{}, false, fmt.Errorf("redis next: %w", err)
+	}
+	return t, true, nil
+}
+
+func (r *redisShared) Done(ctx context.Context) error {
+	if err := r.rdb.Decr(ctx, r.key("pending")).Err(); err != nil {
+		return fmt.Errorf("redis done: %w", err)
+	}
+	return nil
+}
+
+func (r *redisShared) Pending(ctx context.Context) (int64, error) {
+	n, err := r.rdb.Get(ctx, r.key("pending")).Int64()
+	if errors.Is(err, redis.Nil) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("redis pending: %w", err)
+	}
+	return n, nil
+}
+
+func (r *redisShared) Claim(ctx context.Context, key string) (bool, error) {
+	ok, err := r.rdb.SetNX(ctx, r.key("claim", key), 1, r.ttl).Result()
+	if err != nil {
+		return false, fmt.Errorf("redis claim: %w", err)
+	}
+	return ok, nil
+}
+
+func (r *redisShared) HostSlot(ctx context.Context, host string, delay time.Duration) (time.Duration, error) {
+	if delay <= 0 {
+		return 0, nil
+	}
+	ms, err := slotScript.Run(ctx, r.rdb, []string{r.key("host", host)}, delay.Milliseconds()).Int64()
+	if err != nil {
+		return 0, fmt.Errorf("redis host slot: %w", err)
+	}
+	return time.Duration(ms) * time.Millisecond, nil
+}

@@ -1,0 +1,137 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// redisShared returns a Shared on the test Redis with a key prefix of its
+// own, or skips the test.
+func testRedis(t *testing.T, prefix string) Shared {
+	t.Helper()
+	u := os.Getenv("KOZAN_TEST_REDIS_URL")
+	if u == "" {
+		t.Skip("KOZAN_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/0); skipping the Redis scale-out test")
+	}
+	sh, closeFn, err := NewRedisShared(context.Background(), u, RedisOptions{Prefix: prefix, TTL: time.Minute})
+	if err != nil {
+		t.Fatalf("NewRedisShared: %v", err)
+	}
+	t.Cleanup(func() { closeFn() })
+	return sh
+}
+
+func TestRedisTwoCrawlers(t *testing.T) {
+	prefix := fmt.Sprintf("kozan:test:%d:", time.Now().UnixNano())
+	s := newSite(t)
+	cfg := s.config()
+	var (
+		mu    sync.Mutex
+		pages []pipeline.Page
+		per   [2]int
+		wg    sync.WaitGroup
+		errs  [2]error
+	)
+	for i := range 2 {
+		c := newTestCrawler(t, s, cfg, newFakeState(), testRedis(t, prefix))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := c.Crawl2(t)
+			errs[i] = err
+			mu.Lock()
+			defer mu.Unlock()
+			for _, p := range got {
+				pages = append(pages, p)
+				per[i]++
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("crawler %d: %v", i, err)
+		}
+	}
+	t.Logf("pages emitted per crawler: %v", per)
+	if per[0] == 0 || per[1] == 0 {
+		t.Logf("one crawler did all the work (allowed, but the split was not exercised)")
+	}
+	seen := map[string]int{}
+	for _, p := range pages {
+		if !p.NotModified {
+			seen[strings.TrimPrefix(p.URL, s.srv.URL)]++
+		}
+	}
+	for _, p := range wantArticles {
+		if seen[p] != 1 {
+			t.Errorf("%s emitted %d times between the crawlers, want 1", p, seen[p])
+		}
+	}
+	for path, n := range s.ok200() {
+		if path == "/robots.txt" {
+			continue // each process reads robots.txt itself
+		}
+		if n != 1 {
+			t.Errorf("%s fetched with 200 %d times between the crawlers, want 1", path, n)
+		}
+	}
+	for _, p := range neverRequested {
+		if n := s.requested(p); n != 0 {
+			t.Errorf("%s requested %d times, want never", p, n)
+		}
+	}
+}
+
+func TestRedisSharedContract(t *testing.T) {
+	sh := testRedis(t, fmt.Sprintf("kozan:test:%d:", time.Now().UnixNano()))
+	testSharedContract(t, sh)
+}
+
+func TestMemorySharedContract(t *testing.T) { testSharedContract(t, NewMemoryShared()) }
+
+func testSharedContract(t *testing.T, sh Shared) {
+	ctx := context.Background()
+	added, err := sh.Enqueue(ctx, Task{URL: "http://a.example/1", Kind: KindArticle, Source: "s", Depth: 1})
+	if err != nil || !added {
+		t.Fatalf("first Enqueue = %v, %v; want true", added, err)
+	}
+	if added, _ := sh.Enqueue(ctx, Task{URL: "http://a.example/1", Kind: KindListing}); added {
+		t.Errorf("second Enqueue of the same URL added it")
+	}
+	if n, _ := sh.Pending(ctx); n != 1 {
+		t.Errorf("Pending = %d, want 1", n)
+	}
+	got, ok, err := sh.Next(ctx)
+	if err != nil || !ok || got.URL != "http://a.example/1" || got.Kind != KindArticle || got.Depth != 1 {
+		t.Errorf("Next = %+v, %v, %v", got, ok, err)
+	}
+	if _, ok, _ := sh.Next(ctx); ok {
+		t.Errorf("Next on an empty frontier returned a task")
+	}
+	if err := sh.Done(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := sh.Pending(ctx); n != 0 {
+		t.Errorf("Pending after Done = %d, want 0", n)
+	}
+	if first, _ := sh.Claim(ctx, "k"); !first {
+		t.Errorf("first Claim = false")
+	}
+	if first, _ := sh.Claim(ctx, "k"); first {
+		t.Errorf("second Claim = true")
+	}
+	if w, _ := sh.HostSlot(ctx, "h:1", 200*time.Millisecond); w != 0 {
+		t.Errorf("first HostSlot wait = %v, want 0", w)
+	}
+	if w, _ := sh.HostSlot(ctx, "h:1", 200*time.Millisecond); w <= 0 || w > 200*time.Millisecond {
+		t.Errorf("second HostSlot wait = %v, want (0, 200ms]", w)
+	}
+}
