@@ -18,7 +18,7 @@ import (
 
 // supersede marks a deal its article no longer yields. It leaves its group;
 // a canonical deal hands the group to its earliest live member.
-func (s *Store) supersede(ctx context.Context, tx *sql.Tx, id string, mergedInto sql.NullString) error {
+func (s *Store) supersede(ctx context.Context, tx *wtx, id string, mergedInto sql.NullString) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE deals SET superseded = 1, merged_into = NULL, merge_reason = '' WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("supersede deal %s: %w", id, err)
 	}
@@ -36,7 +36,7 @@ func (s *Store) supersede(ctx context.Context, tx *sql.Tx, id string, mergedInto
 
 // promote makes the earliest live member of oldRoot's group its canonical
 // deal. The group's review moves with it unless the member has its own.
-func (s *Store) promote(ctx context.Context, tx *sql.Tx, oldRoot string) error {
+func (s *Store) promote(ctx context.Context, tx *wtx, oldRoot string) error {
 	var newRoot string
 	err := tx.QueryRowContext(ctx, `SELECT id FROM deals WHERE merged_into = ? AND superseded = 0
 		ORDER BY sort_at, id LIMIT 1`, oldRoot).Scan(&newRoot)
@@ -70,7 +70,7 @@ func (s *Store) promote(ctx context.Context, tx *sql.Tx, oldRoot string) error {
 
 // place merges a live, unmerged deal into the group of the same agreement
 // from another article, if there is one.
-func (s *Store) place(ctx context.Context, tx *sql.Tx, id string) error {
+func (s *Store) place(ctx context.Context, tx *wtx, id string) error {
 	var js, articleID, company, counterparty string
 	var at int64
 	var merged sql.NullString
@@ -93,18 +93,20 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, id string) error {
 	if err := json.Unmarshal([]byte(js), &d); err != nil {
 		return fmt.Errorf("place deal %s: decode: %w", id, err)
 	}
-	other := counterparty
-	if other == "" {
-		other = company
+	// Candidates name both parties, or one of them with no counterparty.
+	parties := `(c.company_lc = ? OR c.counterparty_lc = ?)`
+	args := []any{articleID, id, company, company}
+	if counterparty != "" {
+		parties = `((c.company_lc = ? AND c.counterparty_lc IN (?, '')) OR (c.company_lc = ? AND c.counterparty_lc IN (?, '')))`
+		args = []any{articleID, id, company, counterparty, counterparty, company}
 	}
 	window := MergeWindow.Nanoseconds()
 	rows, err := tx.QueryContext(ctx, `SELECT COALESCE(c.merged_into, c.id) AS root, min(r.group_sort_at)
 		FROM deals c JOIN deals r ON r.id = COALESCE(c.merged_into, c.id)
-		WHERE c.superseded = 0 AND c.article_id != ? AND c.id != ?
-			AND (c.company_lc IN (?, ?) OR c.counterparty_lc IN (?, ?))
+		WHERE c.superseded = 0 AND c.article_id != ? AND c.id != ? AND `+parties+`
 			AND c.sort_at BETWEEN ? AND ?
 		GROUP BY root ORDER BY min(r.group_sort_at), root`,
-		articleID, id, company, other, company, other, at-window, at+window)
+		append(args, at-window, at+window)...)
 	if err != nil {
 		return fmt.Errorf("place deal %s: candidates: %w", id, err)
 	}
@@ -144,7 +146,7 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, id string) error {
 
 // matchGroup reports whether d (from articleID, dated at) is the same deal as
 // every live member of root's group, and why, as compared with the root.
-func matchGroup(ctx context.Context, tx *sql.Tx, root, articleID string, d pipeline.Deal, at time.Time) (string, bool, error) {
+func matchGroup(ctx context.Context, tx *wtx, root, articleID string, d pipeline.Deal, at time.Time) (string, bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, article_id, deal_json, sort_at FROM deals
 		WHERE (id = ? OR merged_into = ?) AND superseded = 0`, root, root)
 	if err != nil {
@@ -180,7 +182,7 @@ func matchGroup(ctx context.Context, tx *sql.Tx, root, articleID string, d pipel
 }
 
 // refreshArticleGroups refreshes the group of every live deal of an article.
-func (s *Store) refreshArticleGroups(ctx context.Context, tx *sql.Tx, articleID string) error {
+func (s *Store) refreshArticleGroups(ctx context.Context, tx *wtx, articleID string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT COALESCE(merged_into, id) FROM deals
 		WHERE article_id = ? AND superseded = 0`, articleID)
 	if err != nil {
@@ -209,8 +211,8 @@ func (s *Store) refreshArticleGroups(ctx context.Context, tx *sql.Tx, articleID 
 
 // refreshGroup recomputes a canonical deal's earliest dates and source URLs
 // and queues it when they changed.
-func (s *Store) refreshGroup(ctx context.Context, tx *sql.Tx, root string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.sort_at, d.published_at, a.id, a.url
+func (s *Store) refreshGroup(ctx context.Context, tx *wtx, root string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.sort_at, d.published_at, a.url
 		FROM deals d JOIN articles a ON a.id = d.article_id
 		WHERE d.id = ? OR (d.merged_into = ? AND d.superseded = 0)
 		ORDER BY d.sort_at, d.id`, root, root)
@@ -218,16 +220,15 @@ func (s *Store) refreshGroup(ctx context.Context, tx *sql.Tx, root string) error
 		return fmt.Errorf("refresh group %s: %w", root, err)
 	}
 	var (
-		sortAt   sql.NullInt64
-		pubAt    sql.NullInt64
-		articles []string
-		urls     []string
+		sortAt sql.NullInt64
+		pubAt  sql.NullInt64
+		urls   []string
 	)
 	for rows.Next() {
 		var at int64
 		var pub sql.NullInt64
-		var aid, u string
-		if err := rows.Scan(&at, &pub, &aid, &u); err != nil {
+		var u string
+		if err := rows.Scan(&at, &pub, &u); err != nil {
 			rows.Close()
 			return fmt.Errorf("refresh group %s: %w", root, err)
 		}
@@ -237,7 +238,6 @@ func (s *Store) refreshGroup(ctx context.Context, tx *sql.Tx, root string) error
 		if pub.Valid && (!pubAt.Valid || pub.Int64 < pubAt.Int64) {
 			pubAt = pub
 		}
-		articles = append(articles, aid)
 		urls = append(urls, u)
 	}
 	rows.Close()
@@ -247,13 +247,11 @@ func (s *Store) refreshGroup(ctx context.Context, tx *sql.Tx, root string) error
 	if !sortAt.Valid {
 		return nil // no such deal
 	}
-	for _, aid := range articles {
-		copies, err := copyURLs(ctx, tx, aid)
-		if err != nil {
-			return err
-		}
-		urls = append(urls, copies...)
+	copies, err := groupCopyURLs(ctx, tx, root)
+	if err != nil {
+		return err
 	}
+	urls = append(urls, copies...)
 	urls = dedupe(urls)
 	joined := ""
 	if len(urls) > 1 {
@@ -271,18 +269,19 @@ func (s *Store) refreshGroup(ctx context.Context, tx *sql.Tx, root string) error
 	return nil
 }
 
-// copyURLs lists the syndicated copies of an article.
-func copyURLs(ctx context.Context, tx *sql.Tx, articleID string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT url FROM article_urls WHERE article_id = ? AND kind = 'copy' ORDER BY url`, articleID)
+// groupCopyURLs lists the syndicated copies of the articles of a group.
+func groupCopyURLs(ctx context.Context, tx *wtx, root string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT u.url FROM article_urls u WHERE u.kind = 'copy' AND u.article_id IN
+		(SELECT article_id FROM deals WHERE id = ? OR (merged_into = ? AND superseded = 0)) ORDER BY u.url`, root, root)
 	if err != nil {
-		return nil, fmt.Errorf("copies of %s: %w", articleID, err)
+		return nil, fmt.Errorf("copies in group %s: %w", root, err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var u string
 		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("copies of %s: %w", articleID, err)
+			return nil, fmt.Errorf("copies in group %s: %w", root, err)
 		}
 		out = append(out, u)
 	}
@@ -290,7 +289,7 @@ func copyURLs(ctx context.Context, tx *sql.Tx, articleID string) ([]string, erro
 }
 
 // enqueueGroup queues a canonical deal and its members.
-func enqueueGroup(ctx context.Context, tx *sql.Tx, root string) error {
+func enqueueGroup(ctx context.Context, tx *wtx, root string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM deals WHERE id = ? OR merged_into = ?`, root, root)
 	if err != nil {
 		return fmt.Errorf("queue group %s: %w", root, err)

@@ -13,7 +13,7 @@ import (
 // enqueue queues a document for Elasticsearch. A document already pending is
 // moved to the end with a new sequence number, so that acknowledging an
 // older delivery never drops a newer change.
-func enqueue(ctx context.Context, tx *sql.Tx, kind, id string) error {
+func enqueue(ctx context.Context, tx *wtx, kind, id string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE kind = ? AND doc_id = ?`, kind, id); err != nil {
 		return fmt.Errorf("outbox %s %s: %w", kind, id, err)
 	}

@@ -26,7 +26,7 @@ func (s *Store) Put(ctx context.Context, r pipeline.Result) error {
 	if r.Page.URL == "" {
 		return errors.New("put: page without URL")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("put %s: %w", r.Page.URL, err)
 	}
@@ -56,7 +56,7 @@ type crawlRow struct {
 }
 
 // upsertCrawl writes a crawl_state row; first_seen is set once.
-func upsertCrawl(ctx context.Context, tx *sql.Tx, c crawlRow, now time.Time) error {
+func upsertCrawl(ctx context.Context, tx *wtx, c crawlRow, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO crawl_state
 		(url, canonical_url, etag, last_modified, content_hash, article_id, first_seen, last_seen, skip)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -72,7 +72,7 @@ func upsertCrawl(ctx context.Context, tx *sql.Tx, c crawlRow, now time.Time) err
 }
 
 // touchCrawl records a 304: only last_seen changes.
-func touchCrawl(ctx context.Context, tx *sql.Tx, p pipeline.Page, now time.Time) error {
+func touchCrawl(ctx context.Context, tx *wtx, p pipeline.Page, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE crawl_state SET last_seen = ? WHERE url = ?`, nanos(now), p.URL)
 	if err != nil {
 		return fmt.Errorf("crawl state %s: %w", p.URL, err)
@@ -85,7 +85,7 @@ func touchCrawl(ctx context.Context, tx *sql.Tx, p pipeline.Page, now time.Time)
 
 // putSkip records a page that held no article. A failed extraction keeps no
 // validators, so the next run fetches the page again.
-func putSkip(ctx context.Context, tx *sql.Tx, r pipeline.Result, now time.Time) error {
+func putSkip(ctx context.Context, tx *wtx, r pipeline.Result, now time.Time) error {
 	c := crawlRow{url: r.Page.URL, canonical: r.Page.URL, etag: r.Page.ETag, lastMod: r.Page.LastMod,
 		hash: hashBytes(r.Page.Body), skip: r.Skip}
 	if strings.HasPrefix(r.Skip, "error") {
@@ -107,7 +107,7 @@ func putSkip(ctx context.Context, tx *sql.Tx, r pipeline.Result, now time.Time) 
 }
 
 // putDoc stores a document.
-func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, r pipeline.Result, now time.Time) error {
+func (s *Store) putDoc(ctx context.Context, tx *wtx, r pipeline.Result, now time.Time) error {
 	a := r.Doc.Article
 	canon := a.URL
 	if canon == "" {
@@ -234,7 +234,7 @@ func (s *Store) putDoc(ctx context.Context, tx *sql.Tx, r pipeline.Result, now t
 }
 
 // putFTS writes the article's FTS row when its tokens changed.
-func putFTS(ctx context.Context, tx *sql.Tx, rowid int64, title, text string, exists bool) (bool, error) {
+func putFTS(ctx context.Context, tx *wtx, rowid int64, title, text string, exists bool) (bool, error) {
 	if exists {
 		var t, x string
 		err := tx.QueryRowContext(ctx, `SELECT title_tokens, text_tokens FROM articles_fts WHERE rowid = ?`, rowid).Scan(&t, &x)
@@ -257,7 +257,7 @@ func putFTS(ctx context.Context, tx *sql.Tx, rowid int64, title, text string, ex
 
 // addArticleURL records another URL of an article. A URL already known as a
 // copy stays a copy.
-func addArticleURL(ctx context.Context, tx *sql.Tx, u, articleID, kind string) error {
+func addArticleURL(ctx context.Context, tx *wtx, u, articleID, kind string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO article_urls (url, article_id, kind) VALUES (?, ?, ?)
 		ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id,
 			kind = CASE WHEN article_urls.kind = 'copy' AND article_urls.article_id = excluded.article_id
@@ -277,7 +277,7 @@ type storedDeal struct {
 }
 
 // putDeals stores an article's deals: upserts, supersedes, merges.
-func (s *Store) putDeals(ctx context.Context, tx *sql.Tx, articleID string, pub sql.NullInt64, deals []pipeline.Deal, now time.Time) error {
+func (s *Store) putDeals(ctx context.Context, tx *wtx, articleID string, pub sql.NullInt64, deals []pipeline.Deal, now time.Time) error {
 	old := map[string]storedDeal{}
 	rows, err := tx.QueryContext(ctx, `SELECT id, deal_json, superseded, merged_into, published_at FROM deals WHERE article_id = ?`, articleID)
 	if err != nil {

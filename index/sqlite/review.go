@@ -27,7 +27,7 @@ func (s *Store) ApplyReviews(ctx context.Context, ups []pipeline.ReviewUpdate, f
 			return pipeline.ReviewReport{}, fmt.Errorf("apply reviews: row %d: deal %s: invalid status %q", u.Row, u.DealID, u.Review.Status)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return pipeline.ReviewReport{}, fmt.Errorf("apply reviews: %w", err)
 	}

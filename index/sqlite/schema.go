@@ -94,6 +94,11 @@ CREATE TABLE outbox (
 CREATE INDEX crawl_state_article ON crawl_state(article_id) WHERE article_id != '';
 CREATE INDEX deals_sort_at ON deals(sort_at) WHERE superseded = 0;
 `,
+	// 3: merge candidates are looked up by both parties.
+	`
+DROP INDEX deals_company;
+CREATE INDEX deals_parties ON deals(company_lc, counterparty_lc);
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.

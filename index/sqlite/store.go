@@ -24,10 +24,11 @@ type Options struct {
 // Store is kozan's embedded SQLite store. It is safe for concurrent use;
 // writes are serialised by SQLite.
 type Store struct {
-	db   *sql.DB
-	log  *slog.Logger
-	now  func() time.Time
-	path string
+	db    *sql.DB
+	log   *slog.Logger
+	now   func() time.Time
+	path  string
+	stmts stmtCache
 }
 
 // StoreStats counts what the store holds.
@@ -79,6 +80,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 
 // Close closes the store.
 func (s *Store) Close() error {
+	s.stmts.close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -225,5 +226,54 @@ func TestSearch(t *testing.T) {
 	}
 	if _, err := s.Search(ctx, " 、 。 ", 10); err == nil {
 		t.Error("Search(punctuation only) succeeded, want an error")
+	}
+}
+
+// TestConcurrentWriters has two handles on one file (as two kozan processes
+// would) writing at once: immediate transactions and the busy timeout make
+// them take turns instead of failing with SQLITE_BUSY.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(ctx, path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	errs := make(chan error, 2)
+	for w, s := range stores {
+		go func() {
+			for i := range 20 {
+				r := twResult(fmt.Sprintf("%s Writer %d, version %d.", twText, w, i), twDeals()...)
+				r.Page.URL = fmt.Sprintf("%s-%d", twURL, w)
+				r.Doc.Article.URL = r.Page.URL
+				if err := s.Put(ctx, r); err != nil {
+					errs <- err
+					return
+				}
+				var n int
+				if err := s.Deals(ctx, pipeline.DealFilter{}, func(pipeline.DealRecord) error { n++; return nil }); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range stores {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := stores[0].Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 || st.Deals+st.MergedDeals != 4 {
+		t.Errorf("Stats = %+v, want 2 articles and 4 deals", st)
 	}
 }
