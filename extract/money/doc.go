@@ -7,8 +7,9 @@
 // grammar (prefix currency, number, suffix currency, ranges, guards);
 // number.go parses numerals (Arabic with thousands separators and decimals,
 // kanji digits with 十百千, the big units 万億兆, English scale words);
-// currency.go holds the currency prefix and suffix tables; qualifier.go the
-// qualifier words (約, 超, 最大, 以上, 未満, about, more than, up to…).
+// words.go parses English number words ("five million dollars"); currency.go
+// holds the currency prefix and suffix tables; qualifier.go the qualifier
+// words (約, 超, 最大, 以上, 未満, about, more than, up to…).
 //
 // Input must be normalised with text.Normalize first (full-width digits and
 // signs folded by NFKC, wave dashes folded to "~"); spans are byte offsets
@@ -35,15 +36,18 @@
 //     (1e10) USD, 数千万円 = 1000万 (1e7) JPY, 数十億 = 数億×10 = 1e9,
 //     十数億ドル = 10億 (1e9) USD; Approx is true and the qualifier is empty
 //     unless a word sets one. English vague phrases ("billions of dollars")
-//     have no number and are not amounts.
+//     have no number and are not amounts; English number words with a
+//     currency word are ("five million dollars", "half a billion euros").
+//   - Cents (99 cents, 50セント, 25¢) are USD hundredths.
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the
 //     upper bound's scale when that keeps it below the upper bound. "from $8m
 //     to $10m" is a change, so it yields two amounts.
 //   - Bitcoin counts ("500 BTC", "500ビットコイン", "₿5") are amounts with
-//     Currency "BTC" and a nil USD value, so reviewers see them; callers that
-//     want only fiat skip Currency == "BTC".
+//     Currency "BTC" and a nil USD value, so reviewers see them;
+//     Config.SkipBTC drops them from Find. A dollar price next to the word
+//     ("$100,000 bitcoin") stays a USD amount.
 //   - USD = Value × Config.FXUSD[Currency] (USD is always 1); nil when the
 //     rate is unknown or the currency is BTC.
 //   - Guards: a lone kanji digit after another kanji is a word (関東一円,

@@ -107,6 +107,17 @@ func TestUSD(t *testing.T) {
 	}
 }
 
+func TestSkipBTC(t *testing.T) {
+	in := "It sold 500 BTC (500ビットコイン) for $45 million."
+	if got := New(Config{}).Find(in); len(got) != 3 || got[0].Currency != "BTC" || got[1].Currency != "BTC" {
+		t.Errorf("default: %s, want two BTC amounts and one USD", show(got))
+	}
+	got := New(Config{SkipBTC: true}).Find(in)
+	if len(got) != 1 || got[0].Text != "$45 million" {
+		t.Errorf("SkipBTC: %s, want only $45 million", show(got))
+	}
+}
+
 // checkAmounts verifies the Find invariants on any input.
 func checkAmounts(t *testing.T, p *Parser, in string) {
 	t.Helper()

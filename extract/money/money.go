@@ -14,12 +14,16 @@ type Config struct {
 	// (JPY 0.0067 means 1 yen = 0.0067 USD). USD is always 1; BTC never
 	// gets a USD value.
 	FXUSD map[string]float64
+	// SkipBTC drops bitcoin counts ("500 BTC", "500ビットコイン") from Find;
+	// by default they are amounts with Currency "BTC" and no USD value.
+	SkipBTC bool
 }
 
 // Parser finds money amounts in normalised text. It is immutable after New
 // and safe for concurrent use.
 type Parser struct {
 	fx       map[string]float64
+	skipBTC  bool
 	preLast  *affixIndex // currency prefixes by last byte
 	preFirst *affixIndex // currency prefixes by first byte
 	sufFirst *affixIndex // currency suffixes by first byte
@@ -40,6 +44,7 @@ func New(cfg Config) *Parser {
 	pre := prefixTable()
 	return &Parser{
 		fx:       fx,
+		skipBTC:  cfg.SkipBTC,
 		preLast:  newAffixIndex(pre, true),
 		preFirst: newAffixIndex(pre, false),
 		sufFirst: newAffixIndex(suffixTable(), false),
@@ -60,7 +65,9 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 		if c < utf8.RuneSelf {
 			if isDigit(c) && startsNumber(text, i) {
 				if a, ok := p.parseAt(text, i, last); ok {
-					out = append(out, a)
+					if !p.skipBTC || a.Currency != "BTC" {
+						out = append(out, a)
+					}
 					last = a.Span[1]
 					i = last
 					continue
@@ -83,7 +90,9 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if isNumeralStart(r) && startsNumber(text, i) {
 			if a, ok := p.parseAt(text, i, last); ok {
-				out = append(out, a)
+				if !p.skipBTC || a.Currency != "BTC" {
+					out = append(out, a)
+				}
 				last = a.Span[1]
 				i = last
 				continue
