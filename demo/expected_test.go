@@ -19,23 +19,23 @@ func TestReachable(t *testing.T) {
 	s := startServer(t)
 	for _, src := range s.Sources() {
 		t.Run(src.Name, func(t *testing.T) {
-			got := crawl(t, src)
+			got := crawl(t, src, false)
 			for _, p := range s.articlePaths(src.Name) {
-				d, ok := got[s.URL(src.Name)+p]
-				if !ok {
-					t.Errorf("%s is not reachable", p)
-				} else if d > src.MaxDepth {
-					t.Errorf("%s reached at depth %d > max_depth %d", p, d, src.MaxDepth)
+				if kind := got[s.URL(src.Name)+p]; kind != "article" {
+					t.Errorf("%s is not reached as an article (%q)", p, kind)
 				}
 			}
-			for u := range got {
+			for u, kind := range got {
 				if strings.Contains(u, "admin") {
 					t.Errorf("crawl reached a robots-disallowed URL %s", u)
 				}
+				if kind == "article" && !isArticle(src.Name, u) {
+					t.Errorf("follow patterns take %s for an article", u)
+				}
 			}
 			only := src
-			only.StartURLs, only.Sitemaps = nil, nil // feeds and links only
-			viaFeeds := crawl(t, only)
+			only.StartURLs, only.Sitemaps = nil, nil // feeds, and every link on their articles
+			viaFeeds := crawl(t, only, true)
 			var hidden []string
 			for _, p := range s.articlePaths(src.Name) {
 				if _, ok := viaFeeds[s.URL(src.Name)+p]; !ok {

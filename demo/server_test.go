@@ -346,11 +346,16 @@ var articleRE = map[string]*regexp.Regexp{
 
 func isArticle(site, u string) bool { return articleRE[site].MatchString(u) }
 
-// crawl is a minimal breadth-first crawler over one source, as a general
-// crawler would walk it: feed and sitemap entries at depth 1, start URLs at
-// depth 0, links followed when they match a follow pattern, up to max_depth,
-// robots.txt honoured, utm_* parameters stripped.
-func crawl(t testing.TB, src config.Source) map[string]int {
+// crawl is a minimal crawler over one source, walking it as a general news
+// crawler does: feed and sitemap entries matching a follow pattern are
+// articles; start URLs are
+// listings (depth 0) whose links matching a follow pattern are articles and
+// whose pagination links (rel="next", /page/N/) are listings one level
+// deeper, up to max_depth; robots.txt is honoured and utm_* parameters are
+// stripped. With expandArticles, links on article pages that match a follow
+// pattern are taken as well (a more liberal crawler). It returns the URLs
+// reached, with their kind.
+func crawl(t testing.TB, src config.Source, expandArticles bool) map[string]string {
 	t.Helper()
 	var follow []*regexp.Regexp
 	for _, f := range src.Follow {
@@ -363,20 +368,28 @@ func crawl(t testing.TB, src config.Source) map[string]int {
 	_, rb := get(t, base.Scheme+"://"+base.Host+"/robots.txt")
 	rules := parseRobots(string(rb))
 	type item struct {
-		u     string
-		depth int
+		u, kind string
+		depth   int
 	}
-	seen := map[string]int{}
+	follows := func(u string) bool {
+		for _, re := range follow {
+			if re.MatchString(stripTracking(u)) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]string{}
 	var queue []item
-	push := func(u string, d int) {
+	push := func(u, kind string, d int) {
 		u = stripTracking(u)
 		p, err := url.Parse(u)
-		if err != nil || rules.disallowed(p.Path) {
+		if err != nil || p.Host != base.Host || rules.disallowed(p.Path) {
 			return
 		}
 		if _, ok := seen[u]; !ok {
-			seen[u] = d
-			queue = append(queue, item{u, d})
+			seen[u] = kind
+			queue = append(queue, item{u, kind, d})
 		}
 	}
 	for _, f := range src.Feeds {
@@ -386,21 +399,25 @@ func crawl(t testing.TB, src config.Source) map[string]int {
 			t.Fatal(err)
 		}
 		for _, it := range feed.Items {
-			push(it.Link, 1)
+			if follows(it.Link) {
+				push(it.Link, "article", 1)
+			}
 		}
 	}
 	for _, sm := range src.Sitemaps {
 		for _, u := range sitemapURLs(t, sm) {
-			push(u, 1)
+			if follows(u) {
+				push(u, "article", 1)
+			}
 		}
 	}
 	for _, u := range src.StartURLs {
-		push(u, 0)
+		push(u, "listing", 0)
 	}
 	for len(queue) > 0 {
 		it := queue[0]
 		queue = queue[1:]
-		if it.depth >= src.MaxDepth {
+		if it.kind == "article" && !expandArticles {
 			continue
 		}
 		resp, body := get(t, it.u)
@@ -413,22 +430,26 @@ func crawl(t testing.TB, src config.Source) map[string]int {
 			t.Fatal(err)
 		}
 		from, _ := url.Parse(it.u)
-		doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		doc.Find("a[href], link[rel=next]").Each(func(_ int, a *goquery.Selection) {
 			ref, err := url.Parse(a.AttrOr("href", ""))
 			if err != nil {
 				return
 			}
 			u := stripTracking(from.ResolveReference(ref).String())
-			for _, re := range follow {
-				if re.MatchString(u) {
-					push(u, it.depth+1)
-					return
-				}
+			if follows(u) {
+				push(u, "article", it.depth+1)
+				return
+			}
+			next := a.AttrOr("rel", "") == "next" || pageLink.MatchString(ref.Path)
+			if it.kind == "listing" && next && it.depth+1 <= src.MaxDepth {
+				push(u, "listing", it.depth+1)
 			}
 		})
 	}
 	return seen
 }
+
+var pageLink = regexp.MustCompile(`/page/\d+/?$`)
 
 func stripTracking(u string) string {
 	p, err := url.Parse(u)

@@ -10,7 +10,8 @@ import (
 // Japanese site is found through its RSS feed (the newest stories) and its
 // paginated listing (every story); the English site through its Atom feed
 // (the newest releases) and its sitemap index (every release). Follow
-// patterns match article URLs and, on the Japanese site, listing pages.
+// patterns match article URLs only: a crawler finds the listing's further
+// pages by their rel="next" links and /news/page/N/ paths (depth 1, 2...).
 func (s *Server) Sources() []config.Source {
 	ja, en := s.URL(SiteJA), s.URL(SiteEN)
 	qja, qen := regexp.QuoteMeta(ja), regexp.QuoteMeta(en)
@@ -20,8 +21,8 @@ func (s *Server) Sources() []config.Source {
 			Lang:      "ja",
 			Feeds:     []string{ja + "/feed/"},
 			StartURLs: []string{ja + "/news/"},
-			Follow:    []string{`^` + qja + `/archives/\d+/$`, `^` + qja + `/news/page/\d+/$`},
-			MaxDepth:  3,
+			Follow:    []string{`^` + qja + `/archives/\d+/$`},
+			MaxDepth:  2,
 		},
 		{
 			Name:     SiteEN,
