@@ -44,7 +44,10 @@ type openBracket struct {
 // sentences end at . ! ? followed by a space and a capital letter, a digit, a
 // quote or bracket, a non-ASCII letter, or the end of the text; not after
 // abbreviations (Inc. Corp. U.S. e.g. Jan. …), single capital initials or
-// inside decimals like 3.7. A line break always ends a sentence.
+// inside decimals like 3.7. A company form or country abbreviation (Inc.
+// Corp. Co. Ltd. U.S. U.K.) does end a sentence when the next word is one
+// that opens sentences ("… with Acme Corp. The deal …"). A line break always
+// ends a sentence.
 func Sentences(s string) []Span {
 	var out []Span
 	emit := func(a, b int) {
@@ -157,8 +160,46 @@ func splitsAt(s string, i, j int, r rune) bool {
 	default:
 		return false
 	}
-	return !abbreviationBefore(s, i)
+	if !abbreviationBefore(s, i) {
+		return true
+	}
+	// "… with Acme Corp. The deal …": a company suffix followed by a word
+	// that starts sentences ends the sentence after all.
+	return companySuffixBefore(s, i) && follower != 0 && startsSentence(s, j)
 }
+
+// companySuffixBefore reports whether the word before the period at s[i]
+// is a company-form abbreviation (Inc., Corp., Co., Ltd.) or the "U.S." /
+// "U.K." that often end a sentence.
+func companySuffixBefore(s string, i int) bool {
+	for _, w := range [...]string{"Inc", "Corp", "Co", "Ltd", "U.S", "U.K"} {
+		if strings.HasSuffix(s[:i], w) && (i == len(w) || !isASCIILetter(s[i-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsSentence reports whether the first word after position j (past
+// spaces) is one that usually opens a sentence.
+func startsSentence(s string, j int) bool {
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(s) && isASCIILetter(s[k]) {
+		k++
+	}
+	switch s[j:k] {
+	case "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+		"In", "On", "At", "But", "However", "Meanwhile", "According", "Shares", "Under",
+		"Separately", "Earlier", "Last", "Analysts", "A", "An":
+		return true
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // abbreviationBefore reports whether the word ending just before the period
 // at s[i] is an abbreviation, a single capital initial or a dotted acronym.

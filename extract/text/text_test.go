@@ -50,6 +50,8 @@ func TestSentences(t *testing.T) {
 		{"line break closes bracket", "「開いたまま\n次の文。最後。", []string{"「開いたまま", "次の文。", "最後。"}},
 		{"english", "Cipher signed a lease. The deal is worth $5.5 billion! Is it? Yes.", []string{"Cipher signed a lease.", "The deal is worth $5.5 billion!", "Is it?", "Yes."}},
 		{"abbreviations", "Acme Inc. signed with Foo Corp. for the U.S. market. Mr. J. Smith agreed.", []string{"Acme Inc. signed with Foo Corp. for the U.S. market.", "Mr. J. Smith agreed."}},
+		{"company suffix ends sentence", "Cipher signed with Acme Corp. The deal closes in May. It hired Foo Inc. Analysts agreed.", []string{"Cipher signed with Acme Corp.", "The deal closes in May.", "It hired Foo Inc.", "Analysts agreed."}},
+		{"company suffix then name", "Acme Corp. Chief Executive Jane Doe spoke. Sales rose in the U.S. The end.", []string{"Acme Corp. Chief Executive Jane Doe spoke.", "Sales rose in the U.S.", "The end."}},
 		{"decimal", "Revenue was $3.7 billion. Costs rose 2.5%.", []string{"Revenue was $3.7 billion.", "Costs rose 2.5%."}},
 		{"lowercase follows", "It rose approx. three times. Next", []string{"It rose approx. three times.", "Next"}},
 		{"quote after period", `He said "we signed." Then he left.`, []string{`He said "we signed."`, "Then he left."}},
