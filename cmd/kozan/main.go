@@ -1,0 +1,70 @@
+// Command kozan crawls Japanese and English bitcoin-mining news, extracts
+// the AI/HPC deals it reports, stores them in SQLite (and Elasticsearch when
+// configured) and exports them for review. See README.md and DESIGN.md.
+//
+// main.go holds the entry point and exit codes; root.go the command tree and
+// shared wiring; one file per command (run.go, demo.go, extract.go,
+// query.go for search/articles/deals, export.go, review.go, es.go); lock.go the
+// cron lock; table.go the terminal table.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes (DESIGN.md).
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+	exitLocked = 75 // EX_TEMPFAIL: another run holds the lock
+)
+
+// usageError marks errors in how kozan was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// lockedError: another run holds the lock; nothing was done.
+var errLocked = errors.New("another kozan run holds the lock")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes kozan with args and returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	a.close()
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errLocked):
+		fmt.Fprintln(stderr, "kozan:", err, "- nothing was done")
+		return exitLocked
+	case errors.As(err, &ue) || isCobraUsage(err):
+		fmt.Fprintln(stderr, "kozan:", err)
+		fmt.Fprintln(stderr, "Run 'kozan --help' for usage.")
+		return exitUsage
+	default:
+		fmt.Fprintln(stderr, "kozan:", err)
+		return exitFailed
+	}
+}

@@ -1,0 +1,306 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kozan-dev/kozan/pipeline"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) searchCmd() *cobra.Command {
+	var limit int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Full-text search over stored articles (Elasticsearch when configured, else the store)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			q := strings.Join(args, " ")
+			cfg, err := a.config()
+			if err != nil {
+				return err
+			}
+			x, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			toks := x.Tokens(q)
+			if strings.TrimSpace(toks) == "" {
+				return usageError{fmt.Errorf("query %q has no searchable words", q)}
+			}
+			var hits []pipeline.SearchHit
+			if cfg.Elasticsearch != nil {
+				c, err := a.esClient(cfg)
+				if err != nil {
+					return err
+				}
+				if hits, err = c.Search(ctx, q, toks, limit); err != nil {
+					return fmt.Errorf("search elasticsearch: %w", err)
+				}
+			} else {
+				s, err := a.openStore(ctx)
+				if err != nil {
+					return err
+				}
+				if hits, err = s.Search(ctx, toks, limit); err != nil {
+					return fmt.Errorf("search store: %w", err)
+				}
+			}
+			if asJSON {
+				return writeJSONLines(a.stdout, hits)
+			}
+			if len(hits) == 0 {
+				fmt.Fprintf(a.stdout, "no articles match %q\n", q)
+				return nil
+			}
+			for _, h := range hits {
+				fmt.Fprintf(a.stdout, "%s  %s  [%s] %s\n    %s\n    %s\n\n", dateOf(h.PublishedAt), h.Lang, h.Source, h.Title, h.Snippet, h.URL)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many results")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
+	return cmd
+}
+
+func (a *app) articlesCmd() *cobra.Command {
+	var since, source string
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "articles",
+		Short: "List the articles the store holds",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			f := pipeline.ArticleFilter{Source: source, Limit: limit}
+			if since != "" {
+				t, err := parseWhen(since, time.Now())
+				if err != nil {
+					return usageError{fmt.Errorf("--since: %w", err)}
+				}
+				f.Since = t
+			}
+			s, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			arts, err := s.Articles(ctx, f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSONLines(a.stdout, arts)
+			}
+			rows := [][]string{}
+			for _, r := range arts {
+				rows = append(rows, []string{dateOf(r.PublishedAt), r.Lang, r.Source, strconv.Itoa(r.DealCount), r.Title, r.URL})
+			}
+			return printTable(a.stdout, []string{"DATE", "LANG", "SOURCE", "DEALS", "TITLE", "URL"}, rows, []int{0, 0, 16, 0, 50, 0})
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "", "fetched since (2026-11-01, or a duration like 7d, 48h)")
+	cmd.Flags().StringVar(&source, "source", "", "only this source")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
+	return cmd
+}
+
+// dealFlags are the deal filters shared by `deals` and `export`.
+type dealFlags struct {
+	since, until, company, counterparty, kind, status, lang, source string
+	minUSD                                                           float64
+	all                                                              bool
+	limit                                                            int
+}
+
+func (f *dealFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.since, "since", "", "published on or after (2026-11-01, or a duration like 7d)")
+	fl.StringVar(&f.until, "until", "", "published before (2026-11-30, or a duration)")
+	fl.StringVar(&f.company, "company", "", "company or counterparty (canonical name, any case)")
+	fl.StringVar(&f.counterparty, "counterparty", "", "counterparty")
+	fl.StringVar(&f.kind, "kind", "", "deal kind: "+kindList())
+	fl.Float64Var(&f.minUSD, "min-usd", 0, "amount at least this many US dollars")
+	fl.StringVar(&f.status, "status", "", "review status: pending, approved or rejected")
+	fl.StringVar(&f.lang, "lang", "", "ja or en")
+	fl.StringVar(&f.source, "source", "", "only deals from this source")
+	fl.BoolVar(&f.all, "include-superseded", false, "also deals the latest version of their article no longer supports")
+}
+
+func kindList() string {
+	var s []string
+	for _, k := range pipeline.Kinds {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+func (f *dealFlags) filter(now time.Time) (pipeline.DealFilter, error) {
+	out := pipeline.DealFilter{Company: f.company, Counterparty: f.counterparty, Kind: pipeline.Kind(f.kind),
+		MinUSD: f.minUSD, Status: f.status, Lang: f.lang, Source: f.source, IncludeSuperseded: f.all, Limit: f.limit}
+	var err error
+	if f.since != "" {
+		if out.Since, err = parseWhen(f.since, now); err != nil {
+			return out, usageError{fmt.Errorf("--since: %w", err)}
+		}
+	}
+	if f.until != "" {
+		if out.Until, err = parseWhen(f.until, now); err != nil {
+			return out, usageError{fmt.Errorf("--until: %w", err)}
+		}
+	}
+	if f.kind != "" && !out.Kind.Valid() {
+		return out, usageError{fmt.Errorf("--kind %q: want one of %s", f.kind, kindList())}
+	}
+	switch f.status {
+	case "", pipeline.StatusPending, pipeline.StatusApproved, pipeline.StatusRejected:
+	default:
+		return out, usageError{fmt.Errorf("--status %q: want pending, approved or rejected", f.status)}
+	}
+	if f.lang != "" && f.lang != "ja" && f.lang != "en" {
+		return out, usageError{fmt.Errorf("--lang %q: want ja or en", f.lang)}
+	}
+	if f.minUSD < 0 {
+		return out, usageError{fmt.Errorf("--min-usd must not be negative")}
+	}
+	return out, nil
+}
+
+func (a *app) dealsCmd() *cobra.Command {
+	var f dealFlags
+	var asJSON bool
+	var showSources string
+	cmd := &cobra.Command{
+		Use:   "deals",
+		Short: "Show the deals the store holds",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			s, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			if showSources != "" {
+				return a.showSources(cmd, showSources, asJSON)
+			}
+			filter, err := f.filter(time.Now())
+			if err != nil {
+				return err
+			}
+			var recs []pipeline.DealRecord
+			err = s.Deals(ctx, filter, func(r pipeline.DealRecord) error {
+				if asJSON {
+					return writeJSONLine(a.stdout, r)
+				}
+				recs = append(recs, r)
+				return nil
+			})
+			if err != nil || asJSON {
+				return err
+			}
+			return printDeals(a.stdout, recs)
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().IntVar(&f.limit, "limit", 0, "at most this many")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
+	cmd.Flags().StringVar(&showSources, "show-sources", "", "explain a deal: every article it was merged from, and why")
+	return cmd
+}
+
+func (a *app) showSources(cmd *cobra.Command, id string, asJSON bool) error {
+	s, err := a.openStore(cmd.Context())
+	if err != nil {
+		return err
+	}
+	d, members, err := s.DealSources(cmd.Context(), id)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSONLine(a.stdout, map[string]any{"deal": d, "sources": members})
+	}
+	fmt.Fprintf(a.stdout, "deal %s\n  %s ↔ %s  %s  %s\n\n", d.ID, d.Company, orDash(string(d.Counterparty)), formatAmount(d.Amount), d.Kind)
+	rows := [][]string{}
+	for _, m := range members {
+		rows = append(rows, []string{dateOf(m.PublishedAt), m.Lang, m.Source, formatAmount(m.Amount), m.MergeReason, m.URL})
+	}
+	return printTable(a.stdout, []string{"DATE", "LANG", "SOURCE", "AMOUNT", "WHY MERGED", "URL"}, rows, []int{0, 0, 16, 0, 40, 0})
+}
+
+// printDeals prints the deals table.
+func printDeals(w io.Writer, recs []pipeline.DealRecord) error {
+	if len(recs) == 0 {
+		_, err := fmt.Fprintln(w, "no deals")
+		return err
+	}
+	rows := [][]string{}
+	for _, r := range recs {
+		src := r.Source
+		if n := len(r.URLs); n > 1 {
+			src += fmt.Sprintf(" +%d", n-1)
+		}
+		rows = append(rows, []string{dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
+			formatAmount(r.Amount), string(r.Kind), src, r.Review.Status})
+	}
+	return printTable(w, []string{"DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 22, 26, 28, 0, 20, 0})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func dateOf(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return "----------"
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// parseWhen reads 2026-11-01, an RFC 3339 time, or a duration back from now (7d, 48h).
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if strings.HasSuffix(s, "d") {
+		if n, err := strconv.Atoi(strings.TrimSuffix(s, "d")); err == nil && n >= 0 {
+			return now.AddDate(0, 0, -n), nil
+		}
+	}
+	if d, err := time.ParseDuration(s); err == nil && d >= 0 {
+		return now.Add(-d), nil
+	}
+	return time.Time{}, fmt.Errorf("%q: want a date (2026-11-01), an RFC 3339 time, or a duration (7d, 48h)", s)
+}
+
+func writeJSONLine(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func writeJSONLines[T any](w io.Writer, vs []T) error {
+	for _, v := range vs {
+		if err := writeJSONLine(w, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
