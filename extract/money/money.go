@@ -287,6 +287,11 @@ func followedByBlocker(s string, i int) bool {
 
 // plausible applies the guards against numbers that only look like money.
 func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code string) bool {
+	// A number glued to a Latin letter it did not consume is a token such as
+	// "3D", "5G" or "10x", not an amount: "CAD 3D", "$5G".
+	if !suf.ok && n.end < len(s) && isASCIILetterByte(s[n.end]) {
+		return false
+	}
 	// A lone kanji digit after another kanji is a word: 関東一円, 統一元.
 	if !pre.ok && n.end-n.start == 3 {
 		if _, ok := kanjiDigit(rune0(s[n.start:])); ok && n.start > 0 {
@@ -306,6 +311,8 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 	}
 	return true
 }
+
+func isASCIILetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func rune0(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

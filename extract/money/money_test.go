@@ -230,6 +230,10 @@ var moneyCases = []struct {
 	{"50セント", []w{{"50セント", 0.5, "USD", "", false, 0}}},
 	{"a 5-billion-dollar deal", []w{{"5-billion-dollar", 5e9, "USD", "", false, 0}}},
 	{"5-year-old", nil},
+	{"CAD 3D models", nil},
+	{"USD 5G rollout", nil},
+	{"a $10x return", nil},
+	{"100 USDT", nil},
 	// Not money.
 	{"50 EH/s", nil},
 	{"ハッシュレートは826EH/sから1ZH/sに", nil},
