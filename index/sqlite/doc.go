@@ -17,6 +17,13 @@
 //   - search.go: Search over FTS5 with bm25 ranking and bracketed snippets.
 //   - review.go: ApplyReviews.
 //   - outbox.go: Outbox, Ack, OutboxLen and the enqueue helper.
+//   - stmt.go: the prepared-statement cache and the write transaction type
+//     that uses it.
+//
+// Ordering and identity: Deals come newest first by published_at (the
+// extraction time when unknown), then by id. A deal's extracted_at is when it
+// was first extracted. Article and deal IDs are pipeline.ArticleID and
+// pipeline.DealID, so a re-run overwrites and never duplicates.
 //
 // Times are stored as INTEGER Unix nanoseconds in UTC; they come back in UTC.
 package sqlite

@@ -147,6 +147,14 @@ func TestMigrations(t *testing.T) {
 	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil || v != SchemaVersion() {
 		t.Errorf("user_version = %d, %v; want %d", v, err, SchemaVersion())
 	}
+	var mode string
+	var fk int
+	if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	if err := s.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
+	}
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'crawl_state_article'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("migration 2 index present = %d, %v", n, err)
