@@ -116,9 +116,9 @@ func (a *app) articlesCmd() *cobra.Command {
 // dealFlags are the deal filters shared by `deals` and `export`.
 type dealFlags struct {
 	since, until, company, counterparty, kind, status, lang, source string
-	minUSD                                                           float64
-	all                                                              bool
-	limit                                                            int
+	minUSD                                                          float64
+	all                                                             bool
+	limit                                                           int
 }
 
 func (f *dealFlags) register(cmd *cobra.Command) {

@@ -337,4 +337,3 @@ func first(s []string, n int) []string {
 	}
 	return s
 }
-

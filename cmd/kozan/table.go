@@ -125,4 +125,3 @@ func short(currency string, v float64) string {
 	}
 	return sym + num + unit
 }
-
