@@ -3,9 +3,16 @@ package deal
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
+
+// isHeading reports a short line that does not end like a sentence.
+func isHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) < 120 && !strings.HasSuffix(s, "。") && !strings.HasSuffix(s, ".") && !strings.Contains(s, "\n")
+}
 
 // sameAmount reports amounts within 1% in the same currency.
 func sameAmount(a, b *pipeline.Amount) bool {
@@ -68,6 +75,32 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				sameParties(a, b) && a.EvidenceSpan == b.EvidenceSpan && a.Kind == b.Kind:
 				absorb(i, j)
 			}
+		}
+	}
+	// A heading with the amount ("Cipher: $5.5 billion contract") and the
+	// next sentence with the counterparty are one deal.
+	for i := range ds {
+		for j := range ds {
+			if i == j || drop[i] || drop[j] {
+				continue
+			}
+			a, b := ds[i], ds[j] // a: amount without counterparty; b: counterparty without amount
+			if a.Amount == nil || a.Counterparty != "" || b.Amount != nil || b.Counterparty == "" || a.Company != b.Company {
+				continue
+			}
+			gap := b.EvidenceSpan[0] - a.EvidenceSpan[1]
+			generic := a.Kind == pipeline.KindOther || a.Kind == pipeline.KindHPCContract || a.Kind == b.Kind
+			if gap < 0 || gap > 3 || !generic || !isHeading(a.Evidence) {
+				continue
+			}
+			m := b
+			m.Amount = a.Amount
+			m.Rule = "heading+" + b.Rule
+			if m.TermYears == nil {
+				m.TermYears = a.TermYears
+			}
+			ds[j] = m
+			drop[i] = true
 		}
 	}
 	out := make([]pipeline.Deal, 0, len(ds))

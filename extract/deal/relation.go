@@ -73,7 +73,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, a.Span[0])
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
 		}
@@ -132,7 +132,8 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		ms = append(ms, mention{Mention: m, weak: true})
 	}
 	add(sp[0])
-	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for "} {
+	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
+		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {
 			k := strings.Index(d.lower[off:sp[1]], prep)
 			if k < 0 {
@@ -411,6 +412,12 @@ func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, tr
 			if paymentForm(txt, c) {
 				continue
 			}
+			// English figures name the metric before the amount or right
+			// after it ("$80 million in revenue"); a later word is a purpose
+			// ("to cover costs").
+			if !isJA && c.start >= a.Span[1] && c.start-a.Span[1] > 14 {
+				continue
+			}
 			if dist(c, a) < td {
 				return true
 			}
@@ -476,7 +483,7 @@ func usable(m mention) bool {
 }
 
 // resolve picks company and counterparty for a deal anchored at pos.
-func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, all []mention, kind pipeline.Kind, pos int) (parties, bool) {
+func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, all []mention, kind pipeline.Kind, pos, end int, isJA bool) (parties, bool) {
 	var p parties
 	// Zone subject nearest before the anchor, else the sentence subject.
 	var zs, pairA, pairB, obj, inv, dat *mention
@@ -511,6 +518,9 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 		}
 	}
 	var company *mention
+	if pairA != nil && zs != nil && zs.Span[0] < pos && pairA.Span[0] > pos {
+		pairA, pairB = nil, nil // the pair belongs to a later clause
+	}
 	switch {
 	case pairA != nil && pairB != nil:
 		company, p.how = pairA, "pair"
@@ -553,11 +563,11 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 			}
 		}
 	}
-	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA {
+	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA && company.label != lInv && company.label != lObj {
 		return p, false
 	}
 	if p.cp == nil {
-		p.cp = nearestCP(zm, company, pos)
+		p.cp = nearestCP(zm, company, pos, end, isJA)
 	}
 	if p.cp != nil && (p.cp.Name == company.Name || !usable(*p.cp)) {
 		p.cp = nil
@@ -566,12 +576,28 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 	if p.cp != nil && !company.miner && p.cp.miner && kind != pipeline.KindAcquisition {
 		company, p.cp = p.cp, company
 	}
+	// A non-miner backing or renting from a miner named in the clause
+	// ("グーグルは…14億ドルを保証し、…Cipherの株式を取得"): the miner reports.
+	if p.cp == nil && !company.miner && company.Known && minerKinds[kind] {
+		for i := range zm {
+			if zm[i].miner && zm[i].Name != company.Name {
+				company, p.cp = &zm[i], company
+				break
+			}
+		}
+	}
 	p.company = *company
 	return p, true
 }
 
-// nearestCP is the counterparty-marked mention nearest the anchor.
-func nearestCP(zm []mention, company *mention, pos int) *mention {
+// minerKinds are deals a miner reports when a non-miner is the subject.
+var minerKinds = map[pipeline.Kind]bool{pipeline.KindBackstop: true, pipeline.KindLease: true,
+	pipeline.KindHosting: true, pipeline.KindColocation: true, pipeline.KindHPCContract: true}
+
+// nearestCP is the counterparty-marked mention nearest the anchor. English
+// names the counterparty after the amount ("$X deal with B"), Japanese
+// before it ("Bと…Xドルの契約"): the other side costs more.
+func nearestCP(zm []mention, company *mention, pos, end int, isJA bool) *mention {
 	var best *mention
 	bd := -1
 	for i := range zm {
@@ -586,16 +612,21 @@ func nearestCP(zm []mention, company *mention, pos int) *mention {
 		case lPlain:
 			// An unmarked known name right next to the amount ("IREN:
 			// マイクロソフト97億ドルの契約").
-			ok = m.Known && absInt(m.Span[1]-pos) <= 3
+			ok = m.Known && (absInt(m.Span[1]-pos) <= 3 || absInt(m.Span[0]-end) <= 3)
 		case lSubj:
 			ok = m.Known && m.Span[0] != company.Span[0] && company.label != lSubj
 		}
 		if !ok {
 			continue
 		}
-		dd := absInt(m.Span[0] - pos)
+		dd := m.Span[0] - pos
 		if m.Span[1] <= pos {
 			dd = pos - m.Span[1]
+			if !isJA {
+				dd += 1 << 20 // English: after the amount first
+			}
+		} else if isJA {
+			dd += 1 << 20 // Japanese: before the amount first
 		}
 		if bd < 0 || dd < bd {
 			best, bd = m, dd
@@ -666,7 +697,7 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
 		}
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, c.start)
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, c.start, c.end, isJA)
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}

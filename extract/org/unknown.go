@@ -173,11 +173,20 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if len(words) == 0 {
 		return Mention{}, false
 	}
-	// Drop trailing legal forms and connectors, and a trailing possessive.
+	// A model number (GB300, H100, S21) is a product, not a company.
+	if hasLetterDigit(words[0]) {
+		return Mention{}, false
+	}
+	// Drop trailing legal forms, connectors and stop words, and a trailing
+	// possessive.
 	name := text[start:end]
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
-		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of") {
+		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || stopWords[lw]) {
+			if stopWords[lw] {
+				end = start + strings.LastIndex(text[start:end], words[len(words)-1])
+				end = len(strings.TrimRight(text[:end], " "))
+			}
 			words = words[:len(words)-1]
 			continue
 		}
@@ -196,6 +205,20 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
+}
+
+// hasLetterDigit reports a word mixing letters and digits.
+func hasLetterDigit(w string) bool {
+	l, d := false, false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			d = true
+		case unicode.IsLetter(r):
+			l = true
+		}
+	}
+	return l && d
 }
 
 // findUnknown finds English names with corporate words and Japanese names
@@ -333,7 +356,13 @@ func findJapaneseSuffixed(text string) []Mention {
 // words left out. Latin words kagome does not know are tagged 組織 too, so
 // these mentions are candidates for the deal rules' party slots.
 func (g *Gazetteer) FindTokens(text string, toks []jtok.Token) []Mention {
-	ms := g.Find(text)
+	return merge(g.Find(text), FromTokens(text, toks))
+}
+
+// FromTokens returns only the organisations kagome tags in toks (tokens of
+// text): 名詞,固有名詞,組織 and capitalised Latin nouns, adjacent ones
+// joined, stop words left out. They are weaker evidence than Find's.
+func FromTokens(text string, toks []jtok.Token) []Mention {
 	var extra []Mention
 	for i := 0; i < len(toks); i++ {
 		if !isOrgToken(toks[i]) {
@@ -361,7 +390,7 @@ func (g *Gazetteer) FindTokens(text string, toks []jtok.Token) []Mention {
 		}
 		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
-	return merge(ms, extra)
+	return extra
 }
 
 // isOrgToken reports kagome organisation tokens and Latin nouns with a

@@ -1,0 +1,60 @@
+package deal
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+// benchText is the seed article when present, else the Japanese corpus
+// concatenated to about 26 KB.
+func benchText(b *testing.B) string {
+	b.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt"))
+	if err == nil {
+		return text.Normalize(string(raw))
+	}
+	cb, err := os.ReadFile(filepath.Join("testdata", "corpus_ja.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for sb.Len() < 26000 {
+		sb.Write(cb)
+	}
+	return text.Normalize(sb.String())
+}
+
+// BenchmarkExtractJA measures tokenize + rules on a 26 KB Japanese
+// article. Compare with BenchmarkKagomeBare: the target is at most 1.25×.
+func BenchmarkExtractJA(b *testing.B) {
+	x := newExtractor(b)
+	s := benchText(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	for b.Loop() {
+		x.Extract("", s)
+	}
+}
+
+// BenchmarkKagomeBare is kagome's bare tokenization of the same text.
+func BenchmarkKagomeBare(b *testing.B) {
+	kt, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := benchText(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	for b.Loop() {
+		kt.Tokenize(s)
+	}
+}

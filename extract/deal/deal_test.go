@@ -1,0 +1,110 @@
+package deal
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+func TestExtractRules(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		name, title, text string
+		want              []string // "company|counterparty|amount text|kind"
+	}{
+		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
+		{"ja revenue is not a deal", "", "TeraWulfの通年売上高は1億6850万ドルだった。", nil},
+		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
+			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
+		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},
+		{"ja no amount partnership", "", "MARAはスターウッド・キャピタルと提携した。", []string{"MARA|Starwood Capital Group||partnership"}},
+		{"ja topic", "", "Cipher Digitalは決算を発表した。また、同社はAWSと55億ドルのリース契約を締結した。",
+			[]string{"Cipher Digital|Amazon Web Services|55億ドル|lease"}},
+		{"en signed with", "", "TeraWulf signed a $3.7 billion lease with Fluidstack.", []string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
+		{"en raised no counterparty", "", "Cipher Mining raised $1.1 billion in convertible notes.", []string{"Cipher Digital||$1.1 billion|financing"}},
+		{"en sum is not a deal", "", "Miners have signed $65 billion of contracts in total.", nil},
+		{"en cash is not a deal", "", "IREN had cash of $2.8 billion at the end of the quarter.", nil},
+		{"en acquire for", "", "CleanSpark agreed to acquire GRIID for $155 million.", []string{"CleanSpark|GRIID|$155 million|acquisition"}},
+		{"en invest in", "", "Tether will invest $775 million in Rumble.", []string{"Rumble|Tether|$775 million|equity"}},
+		{"headline and body", "IREN wins $9.7 billion Microsoft deal", "The five-year contract gives Microsoft access to GB300 GPUs.",
+			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},
+		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
+			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt := text.Normalize(tt.text)
+			res := x.Extract(text.Normalize(tt.title), txt)
+			checkResult(t, txt, res)
+			var got []string
+			for _, d := range res.Deals {
+				a := ""
+				if d.Amount != nil {
+					a = d.Amount.Text
+				}
+				got = append(got, d.Company+"|"+string(d.Counterparty)+"|"+a+"|"+string(d.Kind))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("deals:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMeasures(t *testing.T) {
+	tests := []struct {
+		in        string
+		term, cap float64
+	}{
+		{"5年間97億ドルの契約、容量200メガワット", 5, 200},
+		{"a 10-year lease for 1.2 GW", 10, 1200},
+		{"a ten-year deal covering 150 MW (not 300 MWh)", 10, 150},
+		{"15年のリース契約", 15, 0},
+		{"2025年の契約", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			lower := asciiLower(tt.in)
+			term, _ := findTerm(tt.in, lower, 0, len(tt.in), 0)
+			c, _ := findCapacity(tt.in, 0, len(tt.in), 0)
+			if term != tt.term || c != tt.cap {
+				t.Errorf("term %g cap %g, want %g %g", term, c, tt.term, tt.cap)
+			}
+		})
+	}
+}
+
+func TestConcurrentExtract(t *testing.T) {
+	x := newExtractor(t)
+	txt := text.Normalize("採掘企業TeraWulfはFluidstackと128億ドルの契約を締結した。IREN signed a $9.7 billion contract with Microsoft.")
+	want := x.Extract("", txt)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got := x.Extract("", txt)
+			if len(got.Deals) != len(want.Deals) {
+				t.Errorf("concurrent Extract: %d deals, want %d", len(got.Deals), len(want.Deals))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzExtract(f *testing.F) {
+	x := newExtractor(f)
+	for _, s := range []string{"", "IRENとマイクロソフトの5年間97億ドルの契約", "TeraWulf signed a $3.7 billion lease with Fluidstack.",
+		"CIFR:55億ドルの契約を保持\nCipherはAWSと契約", "約1900BTC(約1.75億ドル)を売却", "\xff\xfe$1 billion deal with",
+		"### HUT:70億ドル**の契約", "A and B agreed to acquire C for $", "同社は、、、と提携"} {
+		f.Add("", s)
+	}
+	f.Add("Hut 8 lands $7 billion lease", "The miner said.")
+	f.Fuzz(func(t *testing.T, title, s string) {
+		txt := text.Normalize(s)
+		res := x.Extract(text.Normalize(title), txt)
+		checkResult(t, txt, res)
+	})
+}
