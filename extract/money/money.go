@@ -60,23 +60,26 @@ func New(cfg Config) *Parser {
 func (p *Parser) Find(text string) []pipeline.Amount {
 	var out []pipeline.Amount
 	last := 0
+	keep := func(a pipeline.Amount) {
+		if !p.skipBTC || a.Currency != "BTC" {
+			out = append(out, a)
+		}
+		last = a.Span[1]
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if isDigit(c) && startsNumber(text, i) {
+			switch {
+			case isDigit(c) && startsNumber(text, i):
 				if a, ok := p.parseAt(text, i, last); ok {
-					if !p.skipBTC || a.Currency != "BTC" {
-						out = append(out, a)
-					}
-					last = a.Span[1]
+					keep(a)
 					i = last
 					continue
 				}
-			} else if isWordNumberStart(c) && wordStart(text, i) {
+			case isWordNumberStart(c) && wordStart(text, i):
 				if n, ok := parseWordNumber(text, i); ok {
 					if a, ok := p.amountFrom(text, n, last); ok {
-						out = append(out, a)
-						last = a.Span[1]
+						keep(a)
 						i = last
 						continue
 					}
@@ -90,10 +93,7 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if isNumeralStart(r) && startsNumber(text, i) {
 			if a, ok := p.parseAt(text, i, last); ok {
-				if !p.skipBTC || a.Currency != "BTC" {
-					out = append(out, a)
-				}
-				last = a.Span[1]
+				keep(a)
 				i = last
 				continue
 			}
@@ -287,6 +287,11 @@ func followedByBlocker(s string, i int) bool {
 
 // plausible applies the guards against numbers that only look like money.
 func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code string) bool {
+	// "a billion-dollar deal", "five-million-dollar": a word number with a
+	// hyphenated currency is an adjective, not a stated amount.
+	if n.words && suf.ok && suf.start < len(s) && s[suf.start] == '-' {
+		return false
+	}
 	// A number glued to a Latin letter it did not consume is a token such as
 	// "3D", "5G" or "10x", not an amount: "CAD 3D", "$5G".
 	if !suf.ok && n.end < len(s) && isASCIILetterByte(s[n.end]) {

@@ -201,6 +201,8 @@ var moneyCases = []struct {
 	{"nearly a billion dollars", []w{{"nearly a billion dollars", 1e9, "USD", un, false, 0}}},
 	{"Two billion yen", []w{{"Two billion yen", 2e9, "JPY", "", false, 0}}},
 	{"one pound of coffee", nil},
+	{"a billion-dollar deal", nil},
+	{"a one-time $5 million fee", []w{{"$5 million", 5e6, "USD", "", false, 0}}},
 	{"a dollar store", nil},
 	{"one hundred employees", nil},
 	// Odd spacing and prices.

@@ -19,6 +19,7 @@ type number struct {
 	kanji      bool // uses kanji digits or 十百千
 	vague      bool // contains 数
 	plain      bool // a single Arabic numeral, nothing else
+	words      bool // English number words ("five million")
 	digits     int  // count of kanji digits / Arabic runs, for the lone-kanji guard
 	mant       float64
 	dec        int // plain numbers: value = mant / 10^dec

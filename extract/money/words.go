@@ -94,7 +94,7 @@ func isWordNumberStart(c byte) bool {
 
 // parseWordNumber reads an English number in words at s[i:].
 func parseWordNumber(s string, i int) (number, bool) {
-	n := number{start: i, unit: 1}
+	n := number{start: i, unit: 1, words: true}
 	var total, cur float64
 	pos := i
 	words := 0
