@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageInfo is what the crawler reads from an HTML page.
@@ -49,10 +52,10 @@ func parsePage(body []byte, base *url.URL) (pageInfo, error) {
 		}
 		return u.String()
 	}
-	html := doc.Find("html").First()
-	if _, ok := html.Attr("amp"); ok {
+	root := doc.Find("html").First()
+	if _, ok := root.Attr("amp"); ok {
 		pi.isAMP = true
-	} else if _, ok := html.Attr("⚡"); ok {
+	} else if _, ok := root.Attr("⚡"); ok {
 		pi.isAMP = true
 	}
 	doc.Find("link[rel][href]").Each(func(_ int, s *goquery.Selection) {
@@ -93,12 +96,72 @@ func parsePage(body []byte, base *url.URL) (pageInfo, error) {
 	if main.Length() == 0 {
 		main = doc.Find("body").First()
 	}
-	main.Find("script,style,noscript").Remove()
-	text := strings.Join(strings.Fields(main.Text()), " ")
-	pi.textLen = len(text)
-	sum := sha256.Sum256([]byte(text))
-	pi.textHash = hex.EncodeToString(sum[:])
+	th := textHasher{h: sha256.New()}
+	for _, n := range main.Nodes {
+		th.walk(n)
+	}
+	th.flush()
+	pi.textLen = th.n
+	pi.textHash = hex.EncodeToString(th.h.Sum(nil))
 	return pi, nil
+}
+
+// textHasher hashes the text of a node tree with whitespace runs collapsed
+// to one space and trimmed, skipping script, style and noscript, without
+// building the text.
+type textHasher struct {
+	h       hash.Hash
+	n       int  // bytes hashed
+	pending bool // a space is due before the next word
+	buf     [512]byte
+	bn      int
+}
+
+func (t *textHasher) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		t.text(n.Data)
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript:
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t.walk(c)
+	}
+}
+
+func (t *textHasher) text(s string) {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' {
+			if t.n > 0 {
+				t.pending = true
+			}
+			continue
+		}
+		if t.pending {
+			t.put(' ')
+			t.pending = false
+		}
+		t.put(b)
+	}
+}
+
+func (t *textHasher) put(b byte) {
+	if t.bn == len(t.buf) {
+		t.h.Write(t.buf[:])
+		t.bn = 0
+	}
+	t.buf[t.bn] = b
+	t.bn++
+	t.n++
+}
+
+func (t *textHasher) flush() {
+	t.h.Write(t.buf[:t.bn])
+	t.bn = 0
 }
 
 // looksBinary reports whether a body served as HTML is binary: NUL bytes or

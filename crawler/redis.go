@@ -54,7 +54,7 @@ local delay = tonumber(ARGV[1])
 if last >= 0 and last + delay > now then
   return last + delay - now
 end
-redis.call('SET', KEYS[1], now, 'PX', delay + 60000)
+redis.call('SET', KEYS[1], now, 'PX', delay + 600000)
 return 0`)
 
 // NewRedisShared connects to Redis (redis://host:port/db, as in kozan.yaml
@@ -145,9 +145,6 @@ func (r *redisShared) Claim(ctx context.Context, key string) (bool, error) {
 }
 
 func (r *redisShared) HostSlot(ctx context.Context, host string, delay time.Duration) (time.Duration, error) {
-	if delay <= 0 {
-		return 0, nil
-	}
 	ms, err := slotScript.Run(ctx, r.rdb, []string{r.key("host", host)}, delay.Milliseconds()).Int64()
 	if err != nil {
 		return 0, fmt.Errorf("redis host slot: %w", err)

@@ -121,9 +121,6 @@ func (m *memShared) Claim(_ context.Context, key string) (bool, error) {
 }
 
 func (m *memShared) HostSlot(_ context.Context, host string, delay time.Duration) (time.Duration, error) {
-	if delay <= 0 {
-		return 0, nil
-	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := m.now()
