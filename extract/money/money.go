@@ -378,6 +378,9 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 	if code1 != "" && code2 != "" && code1 != code2 {
 		return rangeResult{}, false
 	}
+	if code2 == "" && kind != "dash" && !n2.scaled {
+		return rangeResult{}, false // "$5 to 10 people"
+	}
 	code := code1
 	if code == "" {
 		code = code2

@@ -202,6 +202,8 @@ var moneyCases = []struct {
 	{"Two billion yen", []w{{"Two billion yen", 2e9, "JPY", "", false, 0}}},
 	{"one pound of coffee", nil},
 	{"a billion-dollar deal", nil},
+	{"tickets rose $5 to 10 venues", []w{{"$5", 5, "USD", "", false, 0}}},
+	{"$8 to 10 million", []w{{"$8 to 10 million", 8e6, "USD", "", true, 1e7}}},
 	{"a one-time $5 million fee", []w{{"$5 million", 5e6, "USD", "", false, 0}}},
 	{"a dollar store", nil},
 	{"one hundred employees", nil},
