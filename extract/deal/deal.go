@@ -124,7 +124,32 @@ func (x *Extractor) analyze(txt string) *doc {
 		}
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
+	d.cues = pruneCues(d.cues, d.mentions)
 	return d
+}
+
+// pruneCues drops lexicon words inside organisation names ("Soluna
+// Holdings", "Two Prime Capital") and turns a deal word followed by a
+// figure word into a figure word ("hosting revenue", "リース収入").
+func pruneCues(cs []cue, ms []mention) []cue {
+	out := cs[:0]
+	mi := 0
+	for _, c := range cs {
+		for mi < len(ms) && ms[mi].Span[1] <= c.start {
+			mi++
+		}
+		if mi < len(ms) && ms[mi].Span[0] < c.end && c.start < ms[mi].Span[1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	for i := 0; i+1 < len(out); i++ {
+		c, n := out[i], out[i+1]
+		if c.w.class == cueTrigger && n.w.class == cueNegative && n.start-c.end <= 1 {
+			out[i].w = n.w
+		}
+	}
+	return out
 }
 
 // splitSentences returns sentence spans, further split at markdown heading

@@ -78,7 +78,8 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		}
 	}
 	// A heading with the amount ("Cipher: $5.5 billion contract") and the
-	// next sentence with the counterparty are one deal.
+	// next sentence with the counterparty are one deal; so are adjacent
+	// sentences giving the same kind of deal's counterparty and amount.
 	for i := range ds {
 		for j := range ds {
 			if i == j || drop[i] || drop[j] {
@@ -89,8 +90,13 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				continue
 			}
 			gap := b.EvidenceSpan[0] - a.EvidenceSpan[1]
-			generic := a.Kind == pipeline.KindOther || a.Kind == pipeline.KindHPCContract || a.Kind == b.Kind
-			if gap < 0 || gap > 3 || !generic || !isHeading(a.Evidence) {
+			if a.EvidenceSpan[0] > b.EvidenceSpan[0] {
+				gap = a.EvidenceSpan[0] - b.EvidenceSpan[1]
+			}
+			generic := a.Kind == pipeline.KindOther || a.Kind == pipeline.KindHPCContract
+			// A heading and its next sentence, or two adjacent sentences
+			// about the same kind of deal ("…MicroBTに発注した。発注総額は…").
+			if gap < 0 || gap > 3 || !(generic && isHeading(a.Evidence) || a.Kind == b.Kind) {
 				continue
 			}
 			m := b

@@ -84,7 +84,7 @@ func lexicon() []word {
 		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
 		ja("第三者割当", T, eq, true), ja("保証", T, back, true), ja("バックストップ", T, back, true),
 		ja("売却", T, sale, true), ja("譲渡", T, sale, true), ja("購入", T, buy, false), ja("取得", T, buy, false),
-		ja("発注", T, buy, false), ja("受注", T, hpc, true), ja("注文", T, other, false),
+		ja("発注", T, buy, true), ja("受注", T, hpc, true), ja("注文", T, other, false),
 		ja("リース", T, lease, true), ja("賃貸", T, lease, true), ja("ホスティング", T, host, false),
 		ja("托管", T, host, false), ja("コロケーション", T, colo, true),
 		// Japanese negatives: the amount is a figure, not an agreement.
@@ -133,7 +133,9 @@ func lexicon() []word {
 		en("backstopping", T, back, true), en("guarantee", T, back, true), en("guaranteed", T, back, true),
 		en("partnership", T, part, true), en("partnered", T, part, true), en("partners with", T, part, true),
 		en("partnering", T, part, true), en("collaboration", T, part, true), en("joint venture", T, part, true),
-		en("alliance", T, part, true),
+		en("alliance", T, part, true), en("contracted revenue", T, other, false), en("contracted rent", T, other, false),
+		en("contract value", T, other, false), en("revenue over the", T, other, false), en("over the term", T, other, false),
+		en("over the life", T, other, false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
 		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),
@@ -152,7 +154,9 @@ func lexicon() []word {
 		en("penalty", N, "", false), en("worth of bitcoin", N, "", false), en("salary", N, "", false),
 		en("compensation", N, "", false), en("could be worth", N, "", false), en("would be worth", N, "", false),
 		en("could be", N, "", false), en("would be", N, "", false), en("potential", N, "", false),
-		en("estimates", N, "", false), en("argued", N, "", false),
+		en("estimates", N, "", false), en("argued", N, "", false), en("could", N, "", false), en("would", N, "", false),
+		en("might", N, "", false), en("annual", N, "", false), en("annualized", N, "", false), en("guided", N, "", false),
+		en("run-rate", N, "", false),
 		// English sums.
 		en("in total", S, "", false), en("combined", S, "", false), en("collectively", S, "", false),
 		en("altogether", S, "", false), en("total of", S, "", false), en("aggregate", S, "", false),

@@ -69,7 +69,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		}
 		markClause(txt, cues, used, a, trig, lo, hi, isJA)
 		kind := kindNear(cues, trig, a.Span[0], a.Span[1], lo, hi)
-		if blockedByNegative(txt, cues, a, lo, hi, trig, kind, isJA) {
+		if blockedByNegative(d, cues, a, lo, hi, trig, kind, isJA) {
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
@@ -387,7 +387,8 @@ var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価"
 
 // blockedByNegative reports whether a non-deal word (revenue, cash, total…)
 // sits closer to the amount than the deal word, or a sum word governs it.
-func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, trig cue, kind pipeline.Kind, isJA bool) bool {
+func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig cue, kind pipeline.Kind, isJA bool) bool {
+	txt := d.text
 	td := dist(trig, a)
 	for _, c := range cues {
 		if c.start < lo || c.end > hi {
@@ -396,8 +397,8 @@ func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, tr
 		switch c.w.class {
 		case cueSum:
 			if isJA {
-				rest := txt[c.end:]
-				if dist(c, a) <= 12 && (strings.HasPrefix(rest, "は") || strings.HasPrefix(rest, "が") || strings.HasPrefix(rest, "で")) {
+				// 総額 is a deal's total value unless several companies are summed.
+				if pluralJA(txt[lo:hi]) {
 					return true
 				}
 				continue
@@ -415,12 +416,54 @@ func blockedByNegative(txt string, cues []cue, a pipeline.Amount, lo, hi int, tr
 			// English figures name the metric before the amount or right
 			// after it ("$80 million in revenue"); a later word is a purpose
 			// ("to cover costs").
-			if !isJA && c.start >= a.Span[1] && c.start-a.Span[1] > 14 {
+			if !isJA && c.start >= a.Span[1] && (c.start-a.Span[1] > 30 || clauseBreak(d.lower[a.Span[1]:c.start])) {
+				continue
+			}
+			if dealValue(d.lower, c) {
 				continue
 			}
 			if dist(c, a) < td {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// clauseBreak reports words that start a new clause between an amount and
+// a later word ("$55 million to cover operating costs").
+func clauseBreak(between string) bool {
+	return strings.Contains(between, ",") || strings.Contains(between, " to ") || strings.Contains(between, " for ") ||
+		strings.Contains(between, " and ") || strings.Contains(between, " as ") || strings.Contains(between, " while ")
+}
+
+// dealValue reports a valuation word describing a deal ("a deal valued at",
+// "the transaction, valued at"): the amount is the deal's value.
+func dealValue(lower string, c cue) bool {
+	if c.w.s != "valued" && c.w.s != "valuation" {
+		return false
+	}
+	lo := c.start - 30
+	if lo < 0 {
+		lo = 0
+	}
+	before := lower[lo:c.start]
+	for _, w := range []string{"deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralJA reports a Japanese clause that sums over several companies.
+func pluralJA(s string) bool {
+	if strings.Contains(s, "各社") || strings.Contains(s, "など") || strings.Contains(s, "複数") || strings.Contains(s, "業界全体") {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && strings.HasPrefix(s[i+1:], "社") {
+			return true
 		}
 	}
 	return false
