@@ -79,7 +79,8 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	// A heading with the amount ("Cipher: $5.5 billion contract") and the
 	// next sentence with the counterparty are one deal; so are adjacent
-	// sentences giving the same kind of deal's counterparty and amount.
+	// sentences giving the same deal's counterparty and amount ("Cipher
+	// agreed a lease with AWS. The deal is valued at $5.5 billion.").
 	for i := range ds {
 		for j := range ds {
 			if i == j || drop[i] || drop[j] {
@@ -96,7 +97,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			generic := a.Kind == pipeline.KindOther || a.Kind == pipeline.KindHPCContract
 			// A heading and its next sentence, or two adjacent sentences
 			// about the same kind of deal ("…MicroBTに発注した。発注総額は…").
-			if gap < 0 || gap > 3 || !(generic && isHeading(a.Evidence) || a.Kind == b.Kind) {
+			if gap < 0 || gap > 3 || !(generic || a.Kind == b.Kind) {
 				continue
 			}
 			m := b

@@ -190,6 +190,9 @@ func startsClause(ws []string) bool {
 	if len(ws) == 0 {
 		return true
 	}
+	if len(ws) == 1 && (ws[0] == "and" || ws[0] == "but" || ws[0] == "while") {
+		return true
+	}
 	switch ws[0] {
 	case "miner", "operator", "company", "firm", "provider", "developer", "lab", "giant", "startup", "meanwhile",
 		"rival", "peer", "hyperscaler", "the", "said", "that", "while", "whereas", "when", "after", "as", "also",

@@ -96,6 +96,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 
 	if hasSubj && (subj.Known || !subj.weak) {
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
+	} else if m, ok := firstMiner(ms); ok && len(out) == 0 {
+		st.topic, st.hasTopic, st.topicPara = m, true, st.para
 	} else if len(out) > 0 && out[0].Company != "" {
 		for _, m := range ms {
 			if m.Name == out[0].Company {
@@ -121,9 +123,12 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		return ms
 	}
 	txt := d.text
-	add := func(pos int) {
+	add := func(pos int, initial bool) {
 		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
 		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) {
+			return
+		}
+		if initial && !verbFollows(txt[m.Span[1]:sp[1]]) {
 			return
 		}
 		if name, known := x.gaz.Canonical(m.Name); known {
@@ -131,7 +136,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		ms = append(ms, mention{Mention: m, weak: true})
 	}
-	add(sp[0])
+	add(sp[0], true)
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {
@@ -144,11 +149,31 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			if at > sp[0] && isWordByte(d.lower[at-1]) {
 				continue
 			}
-			add(off)
+			add(off, false)
 		}
 	}
 	sortMentions(ms)
 	return ms
+}
+
+// firstMiner is the first known miner of a sentence that is not a
+// counterparty: the topic of a sentence without a subject.
+func firstMiner(ms []mention) (mention, bool) {
+	for _, m := range ms {
+		if m.miner && m.label != lCP && m.label != lDat && m.label != lObj && m.label != lPairB {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// verbFollows reports a lowercase word right after a sentence-initial name
+// ("Zephyr signed", not "NEW YORK, March 3").
+func verbFollows(rest string) bool {
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	return rest[1] >= 'a' && rest[1] <= 'z'
 }
 
 func sortMentions(ms []mention) {
@@ -342,7 +367,8 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		if c.w.class != cueTrigger || c.start < lo || c.end > hi {
 			continue
 		}
-		if dist(c, anchor) > radius && dist(c, tspan) > radius {
+		strongKind := c.w.kind == pipeline.KindBackstop || c.w.kind == pipeline.KindAcquisition
+		if dist(c, anchor) > radius && dist(c, tspan) > radius && !(strongKind && dist(c, anchor) <= 3*radius) {
 			continue
 		}
 		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" {
@@ -627,6 +653,10 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 				company, p.cp = &zm[i], company
 				break
 			}
+		}
+		if p.cp == nil && hasTopic && topic.miner && topic.Name != company.Name {
+			t := topic
+			company, p.cp = &t, company
 		}
 	}
 	p.company = *company

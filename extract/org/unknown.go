@@ -30,7 +30,8 @@ var legal = map[string]bool{
 // stopWords are capitalised words that do not start or make an
 // organisation name by themselves.
 var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"the": true, "during": true, "despite": true, "since": true, "until": true, "before": true, "rival": true,
+	"unlike": true, "like": true, "following": true, "amid": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
 	"by": true, "from": true, "to": true, "of": true, "and": true, "or": true, "as": true, "its": true,
 	"their": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true,
 	"she": true, "they": true, "we": true, "our": true, "after": true, "under": true, "according": true,
