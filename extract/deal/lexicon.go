@@ -136,7 +136,10 @@ func lexicon() []word {
 		en("partnering", T, part, true), en("collaboration", T, part, true), en("joint venture", T, part, true),
 		en("alliance", T, part, true), en("contracted revenue", T, other, false), en("contracted rent", T, other, false),
 		en("contract value", T, other, false), en("revenue over the", T, other, false), en("over the term", T, other, false),
-		en("over the life", T, other, false),
+		en("over the life", T, other, false), en("in total equity value", T, acq, false), en("total equity value", T, acq, false),
+		en("equity value", T, acq, false), en("enterprise value", T, acq, false), en("in total enterprise value", T, acq, false),
+		en("transaction value", T, other, false), en("deal value", T, other, false), en("purchase price", T, buy, false),
+		en("in total consideration", T, other, false), en("total consideration", T, other, false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
 		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),
@@ -157,7 +160,8 @@ func lexicon() []word {
 		en("could be", N, "", false), en("would be", N, "", false), en("potential", N, "", false),
 		en("estimates", N, "", false), en("argued", N, "", false), en("could", N, "", false), en("would", N, "", false),
 		en("might", N, "", false), en("annual", N, "", false), en("annualized", N, "", false), en("guided", N, "", false),
-		en("run-rate", N, "", false),
+		en("run-rate", N, "", false), en("total", N, "", false), en("totaling", N, "", false), en("totalling", N, "", false),
+		en("traded", N, "", false), en("trades", N, "", false), en("trading", N, "", false), en("closed at", N, "", false),
 		// English sums.
 		en("in total", S, "", false), en("combined", S, "", false), en("collectively", S, "", false),
 		en("altogether", S, "", false), en("total of", S, "", false), en("aggregate", S, "", false),

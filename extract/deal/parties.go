@@ -89,6 +89,18 @@ func afterMention(text string, p int) int {
 			p += e + 1
 		case strings.HasPrefix(text[p:], "社"):
 			p += len("社")
+		case strings.HasPrefix(text[p:], "など"):
+			// "みずほ銀行など3行から": the list's particle is the name's.
+			p += len("など")
+			for p < len(text) && text[p] >= '0' && text[p] <= '9' {
+				p++
+			}
+			for _, u := range []string{"行", "社", "機関"} {
+				if strings.HasPrefix(text[p:], u) {
+					p += len(u)
+					break
+				}
+			}
 		case strings.HasPrefix(text[p:], "グループ") && !strings.HasPrefix(text[p:], "グループ会社"):
 			p += len("グループ")
 		default:

@@ -37,7 +37,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		labelEN(txt, sp, ms)
 	}
 	cues := cuesIn(d.cues, sp)
-	amts := dropRestatedBTC(amountsIn(d.amounts, sp))
+	amts := dealCandidates(txt, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	maxDist := maxDistEN
 	if isJA {
 		maxDist = maxDistJA
@@ -53,9 +53,6 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 	var out []pipeline.Deal
 	used := make([]bool, len(cues)) // triggers tied to an amount
 	for i, a := range amts {
-		if skipAmount(txt, amts, i) {
-			continue
-		}
 		lo, hi := sp[0], sp[1]
 		if i > 0 {
 			lo = amts[i-1].Span[1]
@@ -288,10 +285,29 @@ func dropRestatedBTC(as []pipeline.Amount) []pipeline.Amount {
 	return out
 }
 
+// dealCandidates leaves out amounts that are never deal values, so they do
+// not split the zones of the others.
+func dealCandidates(txt string, as []pipeline.Amount) []pipeline.Amount {
+	out := as[:0:0]
+	for i := range as {
+		if !skipAmount(txt, as, i) {
+			out = append(out, as[i])
+		}
+	}
+	return out
+}
+
 // skipAmount drops amounts that are never deal values: per-unit prices
-// (ドル/PH/s, "per share"), and a BTC amount restated in fiat next to it.
+// (ドル/PH/s, "per share", 1株4.20ドル), and a BTC amount restated in fiat
+// next to it.
 func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	a := amts[i]
+	before := txt[:a.Span[0]]
+	for _, u := range []string{"1株", "株当たり", "1株あたり", "1台", "1台あたり", "1枚"} {
+		if strings.HasSuffix(before, u) {
+			return true
+		}
+	}
 	rest := txt[a.Span[1]:]
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
 		strings.HasPrefix(rest, " each") || strings.HasPrefix(rest, "あたり") || strings.HasPrefix(rest, "当たり") {
@@ -466,16 +482,16 @@ func clauseBreak(between string) bool {
 // dealValue reports a valuation word describing a deal ("a deal valued at",
 // "the transaction, valued at"): the amount is the deal's value.
 func dealValue(lower string, c cue) bool {
-	if c.w.s != "valued" && c.w.s != "valuation" {
+	if c.w.s != "valued" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
 		return false
 	}
 	lo := c.start - 30
 	if lo < 0 {
 		lo = 0
 	}
-	before := lower[lo:c.start]
-	for _, w := range []string{"deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger"} {
-		if strings.Contains(before, w) {
+	for _, w := range strings.FieldsFunc(lower[lo:c.start], func(r rune) bool { return r == ' ' || r == ',' }) {
+		switch w {
+		case "deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger":
 			return true
 		}
 	}
@@ -484,7 +500,7 @@ func dealValue(lower string, c cue) bool {
 
 // pluralJA reports a Japanese clause that sums over several companies.
 func pluralJA(s string) bool {
-	if strings.Contains(s, "各社") || strings.Contains(s, "など") || strings.Contains(s, "複数") || strings.Contains(s, "業界全体") {
+	if strings.Contains(s, "各社") || strings.Contains(s, "複数社") || strings.Contains(s, "業界全体") {
 		return true
 	}
 	for i := 0; i < len(s); i++ {

@@ -175,8 +175,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		return Mention{}, false
 	}
 	// A model number (GB300, H100, S21) is a product, not a company.
-	if hasLetterDigit(words[0]) {
-		return Mention{}, false
+	for _, w := range words {
+		if hasLetterDigit(w) {
+			return Mention{}, false
+		}
 	}
 	// Drop trailing legal forms, connectors and stop words, and a trailing
 	// possessive.
