@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -279,7 +280,7 @@ func (a *app) syncES(ctx context.Context, cfg *config.Config, store *sqlite.Stor
 	var r esReport
 	client, err := a.esClient(cfg)
 	if err == nil {
-		err = deliverOutbox(ctx, store, client, &r)
+		err = deliverOutbox(ctx, a.log, store, client, &r)
 	}
 	if err != nil {
 		r.Err = err.Error()
@@ -304,7 +305,7 @@ func (a *app) esClient(cfg *config.Config) (*es.Client, error) {
 
 // deliverOutbox sends the outbox in batches until it is empty or a batch
 // makes no progress.
-func deliverOutbox(ctx context.Context, store *sqlite.Store, client *es.Client, r *esReport) error {
+func deliverOutbox(ctx context.Context, log *slog.Logger, store *sqlite.Store, client *es.Client, r *esReport) error {
 	for {
 		items, err := store.Outbox(ctx, 500)
 		if err != nil {
@@ -317,16 +318,23 @@ func deliverOutbox(ctx context.Context, store *sqlite.Store, client *es.Client, 
 		r.Indexed += rep.Indexed
 		r.Retried += rep.Retried
 		r.Failed += rep.Failed
-		if len(rep.Acked) > 0 {
-			if aerr := store.Ack(ctx, rep.Acked); aerr != nil {
+		for _, e := range rep.Errors {
+			log.Warn("elasticsearch refused a document", "err", e)
+		}
+		// A document ES refuses with a 4xx (mapping, malformed) will be refused
+		// again: it leaves the outbox (logged above; the store still holds it),
+		// so it cannot block delivery of everything behind it.
+		done := append(append([]int64{}, rep.Acked...), rep.Rejected...)
+		if len(done) > 0 {
+			if aerr := store.Ack(ctx, done); aerr != nil {
 				return fmt.Errorf("ack outbox: %w", aerr)
 			}
 		}
 		if err != nil {
 			return err
 		}
-		if len(rep.Acked) == 0 {
-			return fmt.Errorf("%d documents rejected: %s", rep.Failed, strings.Join(first(rep.Errors, 3), "; "))
+		if len(done) == 0 {
+			return fmt.Errorf("no progress: %d documents not acknowledged: %s", rep.Failed, strings.Join(first(rep.Errors, 3), "; "))
 		}
 	}
 }
