@@ -81,7 +81,7 @@ func TestDeployCompose(t *testing.T) {
 		for _, v := range s.Volumes {
 			src := strings.SplitN(v, ":", 2)[0]
 			if strings.HasPrefix(src, ".") || strings.HasPrefix(src, "/") {
-				if _, err := os.Stat(deployDir + strings.TrimPrefix(src, "./")); err != nil && src != "./sources.yaml" {
+				if _, err := os.Stat(deployDir + strings.TrimPrefix(src, "./")); err != nil {
 					t.Errorf("service %s mounts %s: %v", name, src, err)
 				}
 				continue
@@ -140,13 +140,20 @@ func TestDeployKozanYAML(t *testing.T) {
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	merged := append(append(bytes.Clone(base), '\n'), src...)
+	// The merge the deployments do: the base without its store line, then the overlay.
+	var merged []byte
+	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+		if !bytes.HasPrefix(l, []byte("store:")) {
+			merged = append(merged, l...)
+		}
+	}
+	merged = append(append(merged, '\n'), base...)
 	c, err = config.Parse(merged)
 	if err != nil {
 		t.Fatalf("deploy/kozan.yaml + deploy/sources.yaml: %v", err)
 	}
-	if len(c.Sources) == 0 {
-		t.Error("merged config has no sources")
+	if len(c.Sources) == 0 || c.Store != "/data/kozan.db" || c.Elasticsearch == nil {
+		t.Errorf("merged config: %d sources, store %q, elasticsearch %v; want sources, /data/kozan.db, set", len(c.Sources), c.Store, c.Elasticsearch)
 	}
 }
 

@@ -132,7 +132,10 @@ func HighlightTerms(frags []string) []string {
 			if j < 0 {
 				break
 			}
-			t := strings.TrimSpace(f[:j])
+			t := f[:j]
+			if k := strings.LastIndex(t, preTag); k >= 0 { // a stray pre tag: the innermost one counts
+				t = t[k+len(preTag):]
+			}
 			f = f[j+len(postTag):]
 			// A token-field highlight may span several tokens: keep each.
 			for _, w := range strings.Fields(t) {
@@ -252,10 +255,24 @@ func findAll(s, term string) [][2]int {
 		if i < 0 {
 			break
 		}
-		out = append(out, [2]int{off + i, off + i + len(lt)})
-		off += i + len(lt)
+		start, end := off+i, off+i+len(lt)
+		// Matches start and end on rune boundaries, and an ASCII word
+		// matches whole: "ai" is not in "said".
+		if utf8.RuneStart(ls[start]) && (end == len(ls) || utf8.RuneStart(ls[end])) &&
+			!(isWordByte(lt[0]) && start > 0 && isWordByte(ls[start-1])) &&
+			!(isWordByte(lt[len(lt)-1]) && end < len(ls) && isWordByte(ls[end])) {
+			out = append(out, [2]int{start, end})
+		}
+		off = start + 1
+		for off < len(ls) && !utf8.RuneStart(ls[off]) {
+			off++
+		}
 	}
 	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // lowerASCII lowercases ASCII letters only, so byte offsets are kept.
