@@ -48,6 +48,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) {
 		hasTopic = false
 	}
+	if hasTopic && !hasSubj && genericSubject(d.lower[sp[0]:sp[1]], isJA) {
+		hasTopic = false
+	}
 	ctx := sentenceContext(cues) || d.aiDoc
 
 	var out []pipeline.Deal
@@ -179,6 +182,32 @@ func sortMentions(ms []mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// genericSubject reports a sentence whose subject is a group, not the
+// topic company ("Miners raised…", "採掘企業各社は…").
+func genericSubject(lower string, isJA bool) bool {
+	if isJA {
+		for _, g := range []string{"採掘企業は", "採掘企業が", "各社は", "各社が", "業界は", "市場は", "投資家は", "アナリストは",
+			"マイナーは", "企業は", "企業が", "事業者は", "彼らは", "彼らが"} {
+			if strings.Contains(lower, g) {
+				return true
+			}
+		}
+		return false
+	}
+	ws := strings.Fields(lower)
+	for i, w := range ws {
+		if i >= 4 {
+			break
+		}
+		switch strings.Trim(w, ",") {
+		case "miners", "companies", "firms", "operators", "investors", "analysts", "hyperscalers", "lenders",
+			"industry", "sector", "peers", "rivals", "they", "others", "banks":
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnaphor(lower string) bool {

@@ -87,6 +87,31 @@ func isStopToken(s string) bool {
 	return letters < 2
 }
 
+// placeWords are places and facility words: a capitalised name made only of
+// them, or starting with a facility word, is not an organisation.
+var placeWords = map[string]bool{
+	"alabama": true, "alaska": true, "arizona": true, "arkansas": true, "california": true, "colorado": true,
+	"connecticut": true, "delaware": true, "florida": true, "georgia": true, "hawaii": true, "idaho": true,
+	"illinois": true, "indiana": true, "iowa": true, "kansas": true, "kentucky": true, "louisiana": true,
+	"maine": true, "maryland": true, "massachusetts": true, "michigan": true, "minnesota": true, "mississippi": true,
+	"missouri": true, "montana": true, "nebraska": true, "nevada": true, "hampshire": true, "jersey": true,
+	"mexico": true, "york": true, "carolina": true, "dakota": true, "ohio": true, "oklahoma": true, "oregon": true,
+	"pennsylvania": true, "rhode": true, "island": true, "tennessee": true, "utah": true, "vermont": true,
+	"virginia": true, "washington": true, "wisconsin": true, "wyoming": true, "paraguay": true, "ethiopia": true,
+	"norway": true, "sweden": true, "finland": true, "iceland": true, "kazakhstan": true, "russia": true,
+	"bhutan": true, "oman": true, "uae": true, "dubai": true, "abu": true, "dhabi": true, "argentina": true,
+	"brazil": true, "uruguay": true, "chile": true, "germany": true, "france": true, "britain": true, "uk": true,
+	"europe": true, "asia": true, "africa": true, "america": true, "americas": true, "australia": true,
+	"singapore": true, "hong": true, "kong": true, "taiwan": true, "korea": true, "india": true, "london": true,
+	"tokyo": true, "beijing": true, "shanghai": true, "abilene": true, "houston": true, "dallas": true,
+	"austin": true, "denver": true, "miami": true, "toronto": true, "vancouver": true, "quebec": true,
+	"alberta": true, "ontario": true, "manitoba": true, "columbia": true, "british": true, "latin": true,
+	"project": true, "phase": true, "campus": true, "site": true, "plant": true, "facility": true, "building": true,
+	"tranche": true, "class": true, "chapter": true, "section": true, "exhibit": true, "form": true, "fy": true,
+	"wall": true, "street": true, "silicon": true, "valley": true, "congress": true, "senate": true,
+	"federal": true, "state": true, "county": true, "city": true, "district": true, "court": true,
+}
+
 // IsStop reports whether name is a word that never names an organisation
 // (AI, HPC, BTC, CEO, 同社…).
 func IsStop(name string) bool { return isStopToken(name) }
@@ -199,9 +224,18 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	name = strings.TrimRight(name, ",")
 	allStop := true
-	for _, w := range strings.Fields(name) {
-		if !stopWords[strings.ToLower(strings.TrimRight(w, "."))] {
+	fs := strings.Fields(name)
+	for _, w := range fs {
+		lw := strings.ToLower(strings.TrimRight(w, "."))
+		if !stopWords[lw] && !placeWords[lw] {
 			allStop = false
+		}
+	}
+	if len(fs) > 0 {
+		switch strings.ToLower(fs[0]) {
+		case "project", "phase", "campus", "site", "plant", "facility", "building", "tranche", "class", "chapter",
+			"section", "exhibit", "form", "fy", "lake", "river", "mount", "fort", "port", "north", "south", "east", "west":
+			allStop = true
 		}
 	}
 	if allStop || isStopToken(name) {
