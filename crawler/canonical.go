@@ -42,7 +42,10 @@ func Canonical(raw string, strip []string) (string, error) {
 	}
 	u.User = nil
 	host, port := u.Hostname(), u.Port()
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	host = strings.TrimRight(strings.ToLower(host), ".")
+	if host == "" {
+		return "", fmt.Errorf("canonical %q: %w", raw, errors.New("no host"))
+	}
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}
