@@ -33,7 +33,9 @@ type fakeES struct {
 	mappings  map[string]map[string]any            // index → mappings
 	aliases   map[string]map[string]bool           // alias → index → is_write_index
 
-	requests   []string           // "METHOD /path"
+	requests   []string         // "METHOD /path"
+	tasks      []map[string]any // reindex task responses
+	taskPolls  int
 	bulkFail   []int              // statuses to answer whole bulk requests with, in order
 	itemFault  map[string][]int   // doc id → statuses to answer for it, in order, then success
 	bulkBodies [][]map[string]any // NDJSON lines of each bulk request, decoded
@@ -169,6 +171,8 @@ func (f *fakeES) serve(w http.ResponseWriter, r *http.Request) {
 		f.serveReindex(w, r, js)
 	case r.URL.Path == "/_bulk" && r.Method == http.MethodPost:
 		f.serveBulk(w, r, body)
+	case len(parts) == 2 && parts[0] == "_tasks" && r.Method == http.MethodGet:
+		f.serveTask(w, parts[1])
 	case len(parts) == 2 && parts[1] == "_refresh" && r.Method == http.MethodPost:
 		f.reply(w, 200, map[string]any{"_shards": map[string]any{"total": 2, "successful": 2, "failed": 0}})
 	case len(parts) == 2 && parts[1] == "_search" && r.Method == http.MethodPost:
@@ -281,14 +285,18 @@ func (f *fakeES) serveAliases(w http.ResponseWriter, js map[string]any) {
 }
 
 func (f *fakeES) serveReindex(w http.ResponseWriter, r *http.Request, js map[string]any) {
-	if r.URL.Query().Get("wait_for_completion") != "true" {
-		f.t.Errorf("_reindex without wait_for_completion=true")
+	if r.URL.Query().Get("wait_for_completion") != "false" {
+		f.t.Errorf("_reindex without wait_for_completion=false")
 	}
 	src := js["source"].(map[string]any)["index"].(string)
 	dest := js["dest"].(map[string]any)
 	destIdx := dest["index"].(string)
 	if dest["op_type"] != "create" {
 		f.t.Errorf("_reindex op_type %v, want create", dest["op_type"])
+	}
+	if _, ok := f.indices[destIdx]; !ok {
+		f.fail(w, 404, "index_not_found_exception", "no such index ["+destIdx+"]")
+		return
 	}
 	total, created := 0, 0
 	for _, s := range strings.Split(src, ",") {
@@ -301,8 +309,25 @@ func (f *fakeES) serveReindex(w http.ResponseWriter, r *http.Request, js map[str
 			created++
 		}
 	}
-	f.reply(w, 200, map[string]any{"took": 3, "total": total, "created": created, "updated": 0,
+	// The copy is done at once; the task reports "running" on the first poll.
+	f.tasks = append(f.tasks, map[string]any{"took": 3, "total": total, "created": created, "updated": 0,
 		"version_conflicts": total - created, "failures": []any{}})
+	f.taskPolls = 0
+	f.reply(w, 200, map[string]any{"task": fmt.Sprintf("fakenode:%d", len(f.tasks))})
+}
+
+func (f *fakeES) serveTask(w http.ResponseWriter, id string) {
+	var n int
+	if _, err := fmt.Sscanf(id, "fakenode:%d", &n); err != nil || n < 1 || n > len(f.tasks) {
+		f.fail(w, 404, "resource_not_found_exception", "task ["+id+"] isn't running and hasn't stored its results")
+		return
+	}
+	f.taskPolls++
+	if f.taskPolls == 1 {
+		f.reply(w, 200, map[string]any{"completed": false, "task": map[string]any{"action": "indices:data/write/reindex"}})
+		return
+	}
+	f.reply(w, 200, map[string]any{"completed": true, "task": map[string]any{"action": "indices:data/write/reindex"}, "response": f.tasks[n-1]})
 }
 
 func (f *fakeES) serveBulk(w http.ResponseWriter, r *http.Request, body []byte) {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Index kinds: each has a template, versioned indices and an alias.
@@ -219,31 +220,11 @@ func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping ma
 
 	// 5. Copy what the old indices held; documents already in the new index win.
 	if len(others) > 0 {
-		var r struct {
-			Total    int64 `json:"total"`
-			Created  int64 `json:"created"`
-			Failures []struct {
-				ID    string `json:"id"`
-				Cause struct {
-					Type   string `json:"type"`
-					Reason string `json:"reason"`
-				} `json:"cause"`
-			} `json:"failures"`
-		}
-		body := map[string]any{
-			"conflicts": "proceed",
-			"source":    map[string]any{"index": strings.Join(others, ",")},
-			"dest":      map[string]any{"index": s.Index, "op_type": "create"},
-		}
-		q := url.Values{"wait_for_completion": {"true"}, "refresh": {"true"}}
-		if _, err := c.do(ctx, http.MethodPost, "/_reindex?"+q.Encode(), body, &r); err != nil {
-			return s, fmt.Errorf("reindex %s into %s (the alias already points at the new index; run kozan es sync to re-send from the store): %w",
+		n, err := c.reindex(ctx, others, s.Index)
+		s.Reindexed = n
+		if err != nil {
+			return s, fmt.Errorf("reindex %s into %s (the alias already points at the new index; kozan es sync re-sends what the store holds): %w",
 				strings.Join(others, ","), s.Index, err)
-		}
-		s.Reindexed = r.Created
-		if len(r.Failures) > 0 {
-			f := r.Failures[0]
-			return s, fmt.Errorf("reindex into %s: %d documents failed, first %s: %s: %s", s.Index, len(r.Failures), f.ID, f.Cause.Type, f.Cause.Reason)
 		}
 	}
 	return s, nil
@@ -270,6 +251,71 @@ func (c *Client) aliasHolders(ctx context.Context, alias string) (map[string]boo
 		}
 	}
 	return out, nil
+}
+
+// reindexStatus is the part of a _reindex reply (or its task's response) kozan reads.
+type reindexStatus struct {
+	Total    int64 `json:"total"`
+	Created  int64 `json:"created"`
+	Failures []struct {
+		ID    string `json:"id"`
+		Cause struct {
+			Type   string `json:"type"`
+			Reason string `json:"reason"`
+		} `json:"cause"`
+	} `json:"failures"`
+}
+
+// reindex copies from into dest as a background task (op_type create,
+// conflicts proceed) and polls the task until it completes, so a long copy
+// is not cut by the per-request timeout. It returns the documents created.
+func (c *Client) reindex(ctx context.Context, from []string, dest string) (int64, error) {
+	body := map[string]any{
+		"conflicts": "proceed",
+		"source":    map[string]any{"index": strings.Join(from, ",")},
+		"dest":      map[string]any{"index": dest, "op_type": "create"},
+	}
+	var started struct {
+		Task string `json:"task"`
+	}
+	q := url.Values{"wait_for_completion": {"false"}, "refresh": {"true"}}
+	if _, err := c.do(ctx, http.MethodPost, "/_reindex?"+q.Encode(), body, &started); err != nil {
+		return 0, err
+	}
+	if started.Task == "" {
+		return 0, fmt.Errorf("_reindex returned no task")
+	}
+	for attempt := 1; ; attempt++ {
+		var task struct {
+			Completed bool          `json:"completed"`
+			Response  reindexStatus `json:"response"`
+			Error     *struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			} `json:"error"`
+		}
+		if _, err := c.do(ctx, http.MethodGet, "/_tasks/"+url.PathEscape(started.Task), nil, &task); err != nil {
+			return 0, fmt.Errorf("task %s: %w", started.Task, err)
+		}
+		if task.Completed {
+			r := task.Response
+			if task.Error != nil {
+				return r.Created, fmt.Errorf("task %s: %s: %s", started.Task, task.Error.Type, task.Error.Reason)
+			}
+			if len(r.Failures) > 0 {
+				f := r.Failures[0]
+				return r.Created, fmt.Errorf("%d documents failed, first %s: %s: %s", len(r.Failures), f.ID, f.Cause.Type, f.Cause.Reason)
+			}
+			return r.Created, nil
+		}
+		t := time.NewTimer(min(c.backoff(attempt), 5*time.Second))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return 0, fmt.Errorf("task %s still running: %w", started.Task, ctx.Err())
+		case <-t.C:
+		}
+	}
 }
 
 // indexVersion returns N of "<alias>-vN", or 0.
