@@ -20,7 +20,7 @@ var testNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 func quickBackoff(int) time.Duration { return time.Millisecond }
 
 // newTestClient builds a client for the fake with basic auth from a fake environment.
-func newTestClient(t *testing.T, f *fakeES, opt Options) *Client {
+func newTestClient(t testing.TB, f *fakeES, opt Options) *Client {
 	t.Helper()
 	f.user, f.pass = "kozan-writer", "s3cret-pa55word"
 	if opt.Getenv == nil {

@@ -19,7 +19,7 @@ import (
 // X-Elastic-Product on every reply, error objects with type and reason,
 // per-item bulk statuses, require_alias and dynamic: strict enforced.
 type fakeES struct {
-	t        *testing.T
+	t        testing.TB
 	mu       sync.Mutex
 	srv      *httptest.Server
 	user     string // expected basic auth user ("" with apiKey "": no auth)
@@ -41,7 +41,7 @@ type fakeES struct {
 	bulkBodies [][]map[string]any // NDJSON lines of each bulk request, decoded
 }
 
-func newFakeES(t *testing.T) *fakeES {
+func newFakeES(t testing.TB) *fakeES {
 	t.Helper()
 	f := &fakeES{t: t, templates: map[string]map[string]any{}, indices: map[string]map[string]map[string]any{},
 		mappings: map[string]map[string]any{}, aliases: map[string]map[string]bool{}, itemFault: map[string][]int{}}
