@@ -26,6 +26,7 @@ const (
 type mention struct {
 	org.Mention
 	label label
+	wa    bool // Japanese subject marked with は (the sentence topic), not が
 	miner bool
 	weak  bool // an unknown name from kagome or a capitalised frame
 }
@@ -59,6 +60,10 @@ func labelJA(text string, ms []mention) {
 		case strings.HasPrefix(rest, "は"), strings.HasPrefix(rest, "が"), strings.HasPrefix(rest, "も"),
 			strings.HasPrefix(rest, ":"):
 			m.label = lSubj
+			m.wa = !strings.HasPrefix(rest, "が")
+		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
+			// Headline style "A、Bと提携": the name opening the line is the subject.
+			m.label = lSubj
 		case strings.HasPrefix(rest, "に"):
 			m.label = lDat
 		case strings.HasPrefix(rest, "を"):
@@ -72,6 +77,11 @@ func labelJA(text string, ms []mention) {
 			m.label = lPairB
 		}
 	}
+}
+
+// lineStart is the offset of the start of the line holding i.
+func lineStart(text string, i int) int {
+	return strings.LastIndexByte(text[:i], '\n') + 1
 }
 
 // afterMention skips what may sit between a name and its particle: a

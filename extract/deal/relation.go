@@ -635,6 +635,14 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 	if pairA != nil && zs != nil && zs.Span[0] < pos && pairA.Span[0] > pos {
 		pairA, pairB = nil, nil // the pair belongs to a later clause
 	}
+	// "Xは…し、Yが…を引き受ける": the は topic is the company, the が
+	// subject of the later clause its counterparty.
+	if isJA && zs != nil && !zs.wa && hasSubj && subj.wa && subj.Name != zs.Name && subj.Span[0] < zs.Span[0] && pairA == nil {
+		ga := zs
+		s := subj
+		zs = &s
+		p.cp = ga
+	}
 	switch {
 	case pairA != nil && pairB != nil:
 		company, p.how = pairA, "pair"

@@ -2,6 +2,7 @@ package org
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,7 +21,46 @@ type Mention struct {
 func (g *Gazetteer) Find(text string) []Mention {
 	known := g.findKnown(text)
 	unk := findUnknown(text)
+	known = g.preferLonger(known, unk)
 	return merge(known, unk)
+}
+
+// legalOnly are words that extend a known name without changing the
+// company ("Tether Holdings", "Riot Platforms, Inc.").
+var legalOnly = map[string]bool{"holdings": true, "group": true, "inc": true, "corp": true, "corporation": true,
+	"ltd": true, "limited": true, "llc": true, "co": true, "plc": true, "company": true, "sa": true, "ag": true,
+	"nv": true, "gmbh": true, "lp": true}
+
+// preferLonger drops a known mention inside a longer unknown name that
+// names another company ("Block" in "Block Mining"), unless the longer name
+// is the known one with a legal form, or itself canonical.
+func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
+	out := known[:0:0]
+	for _, k := range known {
+		drop := false
+		for _, u := range unk {
+			if u.Span[0] > k.Span[0] || u.Span[1] <= k.Span[1] {
+				continue
+			}
+			if _, ok := g.Canonical(u.Name); ok {
+				continue
+			}
+			extra := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(u.Text[k.Span[1]-u.Span[0]:]))
+			onlyLegal := true
+			for _, w := range extra {
+				if !legalOnly[strings.ToLower(w)] {
+					onlyLegal = false
+				}
+			}
+			if !onlyLegal && u.Span[0] == k.Span[0] {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // runeInfo is one kept rune of the matching key.
