@@ -81,6 +81,10 @@ func (x *Extractor) Extract(title, txt string) Result {
 	sents := splitSentences(txt)
 	var deals []pipeline.Deal
 	st := &state{}
+	if t := strings.TrimSpace(title); t != "" {
+		// The headline's subject is the topic of the first paragraph.
+		st.topic, st.hasTopic = x.headlineSubject(t)
+	}
 	prevEnd := 0
 	for _, s := range sents {
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
@@ -222,6 +226,24 @@ func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
 		}
 	}
 	return false
+}
+
+// headlineSubject is the company a headline is about: its first subject,
+// else its first known miner.
+func (x *Extractor) headlineSubject(title string) (mention, bool) {
+	d := x.analyze(title)
+	sp := [2]int{0, len(title)}
+	isJA := hasJapanese(title)
+	ms := x.sentenceMentions(d, sp, isJA)
+	if isJA {
+		labelJA(title, ms)
+	} else {
+		labelEN(title, sp, ms)
+	}
+	if m, ok := sentenceSubject(ms); ok && !m.weak {
+		return m, true
+	}
+	return firstMiner(ms)
 }
 
 // titleDeals extracts from the headline joined with the first sentence, so a

@@ -97,6 +97,9 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			generic := a.Kind == pipeline.KindOther || a.Kind == pipeline.KindHPCContract
 			// A heading and its next sentence, or two adjacent sentences
 			// about the same kind of deal ("…MicroBTに発注した。発注総額は…").
+			if a.EvidenceSpan == b.EvidenceSpan {
+				gap = 0
+			}
 			if gap < 0 || gap > 3 || !(generic || a.Kind == b.Kind) {
 				continue
 			}

@@ -52,6 +52,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		hasTopic = false
 	}
 	ctx := sentenceContext(cues) || d.aiDoc
+	anaphoric := startsWithAnaphor(d.lower[sp[0]:sp[1]])
 
 	var out []pipeline.Deal
 	used := make([]bool, len(cues)) // triggers tied to an amount
@@ -73,7 +74,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, a.Span[0], a.Span[1], isJA)
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
 		}
@@ -92,7 +93,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
 	}
-	out = append(out, x.amountless(d, sp, ms, cues, used, amts, subj, hasSubj, topic, hasTopic, ctx, isJA)...)
+	out = append(out, x.amountless(d, sp, ms, cues, used, amts, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), ctx, isJA)...)
 
 	if hasSubj && (subj.Known || !subj.weak) {
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
@@ -204,6 +205,25 @@ func genericSubject(lower string, isJA bool) bool {
 		switch strings.Trim(w, ",") {
 		case "miners", "companies", "firms", "operators", "investors", "analysts", "hyperscalers", "lenders",
 			"industry", "sector", "peers", "rivals", "they", "others", "banks":
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAnaphor reports a sentence opening on the topic company
+// ("The company said", "The Miami-based miner", "It", "同社は").
+func startsWithAnaphor(lower string) bool {
+	if strings.HasPrefix(lower, "it ") || strings.HasPrefix(lower, "同社") || strings.HasPrefix(lower, "当社") {
+		return true
+	}
+	if !strings.HasPrefix(lower, "the ") {
+		return false
+	}
+	ws := strings.Fields(lower)
+	for i := 1; i < len(ws) && i <= 4; i++ {
+		switch strings.Trim(ws[i], ",") {
+		case "company", "miner", "firm", "operator", "group", "developer", "company's", "miner's":
 			return true
 		}
 	}
@@ -634,6 +654,14 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 	var company *mention
 	if pairA != nil && zs != nil && zs.Span[0] < pos && pairA.Span[0] > pos {
 		pairA, pairB = nil, nil // the pair belongs to a later clause
+	}
+	// "The miner said A and B will occupy…": the topic miner deals with the pair.
+	if pairA != nil && pairB != nil && hasTopic && topic.miner && !pairA.miner && !pairB.miner && (hasSubj && subj.Span[0] == pairA.Span[0]) {
+		t := topic
+		p.company, p.cp, p.how = t, pairA, "topic"
+		if p.cp.Name != t.Name {
+			return p, true
+		}
 	}
 	// "Xは…し、Yが…を引き受ける": the は topic is the company, the が
 	// subject of the later clause its counterparty.
