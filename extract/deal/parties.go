@@ -39,6 +39,9 @@ func labelJA(text string, ms []mention) {
 		p := afterMention(text, m.Span[1])
 		rest := text[p:]
 		switch {
+		case strings.HasPrefix(rest, "主導"), strings.HasPrefix(rest, "の主導"), strings.HasPrefix(rest, "が主導"),
+			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"):
+			m.label = lCP
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"), strings.HasPrefix(rest, "に対"),
 			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"):

@@ -150,6 +150,11 @@ func allDigits(w string) bool {
 	return w != ""
 }
 
+// leadStrip are descriptive words a Title Case headline puts before a name.
+var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "miner": true, "miners": true,
+	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
+	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true}
+
 // CapitalizedAt reads an English organisation name written as capitalised
 // words starting at byte offset pos (after spaces and a leading "the"). It
 // returns false when there is none or when it is only stop words (months,
@@ -195,6 +200,11 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			}
 		}
 		break
+	}
+	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline).
+	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])]) {
+		start = strings.Index(text[start:end], words[1]) + start
+		words = words[1:]
 	}
 	if len(words) == 0 {
 		return Mention{}, false
