@@ -263,6 +263,42 @@ func TestSetupMappingChange(t *testing.T) {
 	}
 }
 
+func TestSetupResumesInterruptedReindex(t *testing.T) {
+	f := newFakeES(t)
+	c := newTestClient(t, f, Options{})
+	ctx := context.Background()
+	if _, err := c.Setup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Index(ctx, demoItems()); err != nil {
+		t.Fatal(err)
+	}
+	f.templates["kozan-deals"]["_meta"].(map[string]any)["mapping_hash"] = "0ld0ld0ld0ld0ld0"
+	f.reindexErr = true
+	if _, err := c.Setup(ctx); err == nil || !strings.Contains(err.Error(), "node closed during reindex") {
+		t.Fatalf("setup with a failing reindex: got %v", err)
+	}
+	if got := f.templates["kozan-deals"]["_meta"].(map[string]any)["migrate_from"]; got == nil {
+		t.Fatal("template _meta has no migrate_from marker after the failed copy")
+	}
+	if f.count("kozan-deals-v2") != 0 {
+		t.Fatalf("v2 has %d docs before the resumed copy", f.count("kozan-deals-v2"))
+	}
+	rep, err := c.Setup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := rep.Indices[1]; d.Reindexed != 2 || d.Version != 2 || !slices.Equal(d.Previous, []string{"kozan-deals-v1"}) {
+		t.Errorf("resumed setup: %+v", d)
+	}
+	if f.count("kozan-deals-v2") != 2 || f.templates["kozan-deals"]["_meta"].(map[string]any)["migrate_from"] != nil {
+		t.Errorf("after resume: v2 has %d docs, marker %v", f.count("kozan-deals-v2"), f.templates["kozan-deals"]["_meta"])
+	}
+	if rep, err := c.Setup(ctx); err != nil || rep.Changed() {
+		t.Errorf("setup after the resume: %v %v", rep, err)
+	}
+}
+
 func TestSetupAliasNameTaken(t *testing.T) {
 	f := newFakeES(t)
 	f.indices["kozan-articles"] = map[string]map[string]any{}

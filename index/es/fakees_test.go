@@ -36,6 +36,7 @@ type fakeES struct {
 	requests   []string         // "METHOD /path"
 	tasks      []map[string]any // reindex task responses
 	taskPolls  int
+	reindexErr bool               // fail the next reindex task
 	bulkFail   []int              // statuses to answer whole bulk requests with, in order
 	itemFault  map[string][]int   // doc id → statuses to answer for it, in order, then success
 	bulkBodies [][]map[string]any // NDJSON lines of each bulk request, decoded
@@ -298,6 +299,13 @@ func (f *fakeES) serveReindex(w http.ResponseWriter, r *http.Request, js map[str
 		f.fail(w, 404, "index_not_found_exception", "no such index ["+destIdx+"]")
 		return
 	}
+	if f.reindexErr {
+		f.reindexErr = false
+		f.tasks = append(f.tasks, map[string]any{"failed": true})
+		f.taskPolls = 0
+		f.reply(w, 200, map[string]any{"task": fmt.Sprintf("fakenode:%d", len(f.tasks))})
+		return
+	}
 	total, created := 0, 0
 	for _, s := range strings.Split(src, ",") {
 		for id, doc := range f.indices[s] {
@@ -325,6 +333,11 @@ func (f *fakeES) serveTask(w http.ResponseWriter, id string) {
 	f.taskPolls++
 	if f.taskPolls == 1 {
 		f.reply(w, 200, map[string]any{"completed": false, "task": map[string]any{"action": "indices:data/write/reindex"}})
+		return
+	}
+	if f.tasks[n-1]["failed"] == true {
+		f.reply(w, 200, map[string]any{"completed": true, "task": map[string]any{"action": "indices:data/write/reindex"},
+			"error": map[string]any{"type": "node_closed_exception", "reason": "node closed during reindex"}})
 		return
 	}
 	f.reply(w, 200, map[string]any{"completed": true, "task": map[string]any{"action": "indices:data/write/reindex"}, "response": f.tasks[n-1]})

@@ -2,6 +2,7 @@ package es
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -89,6 +90,8 @@ func (r SetupReport) Changed() bool {
 // (remove from the old indices + add with is_write_index), and then copies
 // the old documents into the new index with _reindex (op_type create, so a
 // document written after the move is never overwritten by its older copy).
+// The template's _meta.migrate_from names the indices still to copy until
+// the copy succeeds, so a setup interrupted there is finished by the next.
 // Old indices are kept, not deleted: drop them once the new one looks right.
 func (c *Client) Setup(ctx context.Context) (SetupReport, error) {
 	var rep SetupReport
@@ -116,6 +119,23 @@ type templateMeta struct {
 	ManagedBy   string `json:"managed_by"`
 	MappingHash string `json:"mapping_hash"`
 	Version     int    `json:"version"`
+	// MigrateFrom lists the older indices whose documents still have to be
+	// copied into this version's index; it is cleared once the copy is done,
+	// so an interrupted reindex is resumed by the next setup.
+	MigrateFrom []string `json:"migrate_from,omitempty"`
+}
+
+func (c *Client) putTemplate(ctx context.Context, alias string, settings, mapping map[string]any, meta templateMeta) error {
+	meta.ManagedBy = "kozan"
+	body := map[string]any{
+		"index_patterns": []string{alias + "-v*"},
+		"priority":       templatePriority,
+		"version":        meta.Version,
+		"template":       map[string]any{"settings": settings, "mappings": mapping},
+		"_meta":          meta,
+	}
+	_, err := c.do(ctx, http.MethodPut, "/_index_template/"+alias, body, nil)
+	return err
 }
 
 func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping map[string]any) (IndexSetup, error) {
@@ -144,8 +164,9 @@ func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping ma
 		return s, err
 	}
 
+	meta := templateMeta{MappingHash: s.Hash}
 	if cur != nil && cur.MappingHash == s.Hash && cur.Version > 0 {
-		s.Version = cur.Version
+		meta = *cur
 	} else {
 		v := 0
 		if cur != nil {
@@ -154,32 +175,32 @@ func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping ma
 		for idx := range holders {
 			v = max(v, indexVersion(alias, idx))
 		}
-		s.Version = v + 1
-		body := map[string]any{
-			"index_patterns": []string{alias + "-v*"},
-			"priority":       templatePriority,
-			"version":        s.Version,
-			"template":       map[string]any{"settings": settings, "mappings": mapping},
-			"_meta":          templateMeta{ManagedBy: "kozan", MappingHash: s.Hash, Version: s.Version},
+		meta.Version = v + 1
+		next := alias + "-v" + strconv.Itoa(meta.Version)
+		for idx := range holders {
+			if idx != next {
+				meta.MigrateFrom = append(meta.MigrateFrom, idx)
+			}
 		}
-		if _, err := c.do(ctx, http.MethodPut, "/_index_template/"+alias, body, nil); err != nil {
+		sort.Strings(meta.MigrateFrom)
+		if err := c.putTemplate(ctx, alias, settings, mapping, meta); err != nil {
 			return s, err
 		}
 		s.TemplateUpdated = true
 	}
+	s.Version = meta.Version
 	s.Index = alias + "-v" + strconv.Itoa(s.Version)
 
 	// 3. The versioned index (the template gives it settings and mappings).
 	if _, err := c.do(ctx, http.MethodHead, "/"+s.Index, nil, nil); isStatus(err, http.StatusNotFound) {
-		if _, err := c.do(ctx, http.MethodPut, "/"+s.Index, map[string]any{}, nil); err != nil && !isStatus(err, http.StatusBadRequest) {
-			return s, err
-		} else if err != nil {
-			// 400 resource_already_exists_exception from a concurrent setup is fine.
-			if se, ok := err.(*statusError); !ok || se.Type != "resource_already_exists_exception" {
-				return s, err
-			}
-		} else {
+		var se *statusError
+		switch _, err := c.do(ctx, http.MethodPut, "/"+s.Index, map[string]any{}, nil); {
+		case err == nil:
 			s.IndexCreated = true
+		case errors.As(err, &se) && se.Type == "resource_already_exists_exception":
+			// A concurrent setup made it: fine.
+		default:
+			return s, err
 		}
 	} else if err != nil {
 		return s, err
@@ -196,36 +217,40 @@ func (c *Client) setupOne(ctx context.Context, kind string, settings, mapping ma
 		others = append(others, idx)
 	}
 	sort.Strings(others)
-	if writeOK && len(others) == 0 {
-		return s, nil
-	}
-	if len(holders) == 0 {
-		// No alias yet: make sure no concrete index has taken its name.
-		if _, err := c.do(ctx, http.MethodHead, "/"+alias, nil, nil); err == nil {
-			return s, fmt.Errorf("an index named %s exists where the alias should be: reindex it into %s and delete it", alias, s.Index)
-		} else if !isStatus(err, http.StatusNotFound) {
+	if !writeOK || len(others) > 0 {
+		if len(holders) == 0 {
+			// No alias yet: make sure no concrete index has taken its name.
+			if _, err := c.do(ctx, http.MethodHead, "/"+alias, nil, nil); err == nil {
+				return s, fmt.Errorf("an index named %s exists where the alias should be: reindex it into %s and delete it", alias, s.Index)
+			} else if !isStatus(err, http.StatusNotFound) {
+				return s, err
+			}
+		}
+		var actions []any
+		for _, idx := range others {
+			actions = append(actions, map[string]any{"remove": map[string]any{"index": idx, "alias": alias}})
+		}
+		actions = append(actions, map[string]any{"add": map[string]any{"index": s.Index, "alias": alias, "is_write_index": true}})
+		if _, err := c.do(ctx, http.MethodPost, "/_aliases", map[string]any{"actions": actions}, nil); err != nil {
 			return s, err
 		}
+		s.AliasMoved = true
 	}
-	var actions []any
-	for _, idx := range others {
-		actions = append(actions, map[string]any{"remove": map[string]any{"index": idx, "alias": alias}})
-	}
-	actions = append(actions, map[string]any{"add": map[string]any{"index": s.Index, "alias": alias, "is_write_index": true}})
-	if _, err := c.do(ctx, http.MethodPost, "/_aliases", map[string]any{"actions": actions}, nil); err != nil {
-		return s, err
-	}
-	s.AliasMoved = true
-	s.Previous = others
 
-	// 5. Copy what the old indices held; documents already in the new index win.
-	if len(others) > 0 {
-		n, err := c.reindex(ctx, others, s.Index)
+	// 5. Copy what the old indices held (op_type create: documents already in
+	// the new index win, and a resumed copy is harmless), then clear the marker.
+	if len(meta.MigrateFrom) > 0 {
+		s.Previous = meta.MigrateFrom
+		n, err := c.reindex(ctx, meta.MigrateFrom, s.Index)
 		s.Reindexed = n
 		if err != nil {
-			return s, fmt.Errorf("reindex %s into %s (the alias already points at the new index; kozan es sync re-sends what the store holds): %w",
-				strings.Join(others, ","), s.Index, err)
+			return s, fmt.Errorf("reindex %s into %s (the next setup resumes it): %w", strings.Join(meta.MigrateFrom, ","), s.Index, err)
 		}
+		meta.MigrateFrom = nil
+		if err := c.putTemplate(ctx, alias, settings, mapping, meta); err != nil {
+			return s, fmt.Errorf("reindex done, clearing the marker: %w", err)
+		}
+		s.TemplateUpdated = true
 	}
 	return s, nil
 }
