@@ -82,6 +82,11 @@ func labelJA(text string, ms []mention) {
 	}
 }
 
+func isKatakanaAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r >= 0x30A1 && r <= 0x30FA || r == 'ー'
+}
+
 // lineStart is the offset of the start of the line holding i.
 func lineStart(text string, i int) int {
 	return strings.LastIndexByte(text[:i], '\n') + 1
@@ -102,6 +107,13 @@ func afterMention(text string, p int) int {
 			p += e + 1
 		case strings.HasPrefix(text[p:], "社"):
 			p += len("社")
+		case strings.HasPrefix(text[p:], "・") && p+len("・") < len(text) && isKatakanaAt(text, p+len("・")):
+			// A katakana name that goes on ("グリフォン・デジタル・マイニング").
+			p += len("・")
+			for p < len(text) && (isKatakanaAt(text, p) || strings.HasPrefix(text[p:], "・")) {
+				_, n := utf8.DecodeRuneInString(text[p:])
+				p += n
+			}
 		case strings.HasPrefix(text[p:], "など"):
 			// "みずほ銀行など3行から": the list's particle is the name's.
 			p += len("など")

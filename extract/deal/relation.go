@@ -339,11 +339,29 @@ func dropRestatedBTC(as []pipeline.Amount) []pipeline.Amount {
 func dealCandidates(txt string, as []pipeline.Amount) []pipeline.Amount {
 	out := as[:0:0]
 	for i := range as {
-		if !skipAmount(txt, as, i) {
-			out = append(out, as[i])
+		if skipAmount(txt, as, i) {
+			continue
 		}
+		if i > 0 && restates(txt, as[i-1], as[i]) {
+			continue
+		}
+		out = append(out, as[i])
 	}
 	return out
+}
+
+// restates reports an amount that converts the one before it: "55億ドル
+// (約8100億円)", "¥20 billion ($134 million)", "$1.4bn, or about ¥210bn".
+func restates(txt string, prev, a pipeline.Amount) bool {
+	if prev.Currency == a.Currency || a.Span[0] < prev.Span[1] {
+		return false
+	}
+	gap := strings.TrimSpace(txt[prev.Span[1]:a.Span[0]])
+	switch gap {
+	case "(", "(約", "(about", "(approximately", "(roughly", ", or about", ", or roughly", ", or", "、約", "(日本円で約", "(同約":
+		return true
+	}
+	return false
 }
 
 // skipAmount drops amounts that are never deal values: per-unit prices
