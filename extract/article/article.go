@@ -24,8 +24,21 @@ type Options struct {
 }
 
 // MinTextLen is the fewest characters of main text an article has; a page
-// with less is skipped as "too_short".
+// with less is skipped as "too_short". A Japanese character counts twice:
+// it carries at least as much as two Latin letters.
 const MinTextLen = 200
+
+// textLen measures text against MinTextLen.
+func textLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if isWide(r) {
+			n++
+		}
+	}
+	return n
+}
 
 // engine picks the main-text extractor.
 type engine int
@@ -34,6 +47,7 @@ const (
 	engineAuto        engine = iota // selectors, known CMS containers, then trafilatura
 	engineHeuristic                 // selectors, known CMS containers, then densest text block
 	engineTrafilatura               // go-trafilatura with its fallback only
+	engineTrafRaw                   // experiment: trafilatura without kozan's cleaning
 )
 
 // Extract turns a fetched page into an Article: main text, title, date,
@@ -94,9 +108,13 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		visible = visibleDateText(root, title)
 	}
 
-	clean(root)
-	text := mainText(doc, root, p.Selectors.Body, eng)
-	if utf8.RuneCountInString(text) < MinTextLen {
+	if eng != engineTrafRaw {
+		clean(root)
+	} else {
+		eng = engineTrafilatura
+	}
+	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)
+	if textLen(text) < MinTextLen {
 		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.Skip("too_short"))
 	}
 	a.Text = text
@@ -114,21 +132,48 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 	return a, nil
 }
 
-// mainText picks the article body and renders it.
-func mainText(doc *goquery.Document, root *html.Node, selector string, eng engine) string {
-	if eng == engineTrafilatura {
-		if n := trafilaturaBody(root, true); n != nil {
-			return renderText(n)
-		}
-		return ""
-	}
-	if selector != "" {
+// mainText picks the article body and renders it. The source's selector
+// wins when it matches. Otherwise go-trafilatura and kozan's own choice (a
+// known CMS container, else the densest block) both run: when they agree on
+// the body, kozan's rendering of it is kept (it keeps the lists, headings
+// and tables that trafilatura sometimes drops); when they disagree,
+// trafilatura is trusted, as it is right more often on real pages.
+func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng engine) string {
+	if selector != "" && eng != engineTrafilatura {
 		if sel := doc.Find(selector); sel.Length() > 0 {
-			if t := renderText(sel.Nodes...); utf8.RuneCountInString(t) >= MinTextLen {
+			dropLinkLines(sel.Nodes...)
+			if t := renderText(sel.Nodes...); textLen(t) >= MinTextLen {
 				return t
 			}
 		}
 	}
+	var traf string
+	if eng != engineHeuristic {
+		if n := trafilaturaBody(root, lang); n != nil {
+			traf = dropNavLines(renderText(n), linkTexts(root))
+		}
+		if eng == engineTrafilatura {
+			return traf
+		}
+	}
+	var own string
+	known := knownBody(doc)
+	if known != nil {
+		dropLinkLines(known)
+		own = renderText(known)
+	} else if n := densest(root); n != nil {
+		dropLinkLines(n)
+		own = renderText(n)
+	}
+	if eng == engineHeuristic || textLen(traf) < MinTextLen {
+		return own
+	}
+	return traf
+}
+
+// knownBody finds the article body by a well-known CMS or wire selector:
+// the match with the most running text, if it has enough.
+func knownBody(doc *goquery.Document) *html.Node {
 	for _, s := range bodySelectors {
 		sel := doc.Find(s)
 		if sel.Length() == 0 {
@@ -142,20 +187,10 @@ func mainText(doc *goquery.Document, root *html.Node, selector string, eng engin
 			}
 		})
 		if best != nil && bestLen >= 140 {
-			return renderText(best)
+			return best
 		}
 	}
-	if eng == engineAuto {
-		if n := trafilaturaBody(root, false); n != nil {
-			if t := renderText(n); utf8.RuneCountInString(t) >= MinTextLen {
-				return t
-			}
-		}
-	}
-	if n := densest(root); n != nil {
-		return renderText(n)
-	}
-	return ""
+	return nil
 }
 
 func firstLine(s string) string {
@@ -175,12 +210,6 @@ func findTitle(doc *goquery.Document, p pipeline.Page, ld ldInfo, site string) s
 			return cleanTitle(t, site, false)
 		}
 	}
-	if og := collapseSpace(metaContent(doc, "og:title", "twitter:title")); og != "" {
-		return cleanTitle(og, site, og == docTitle)
-	}
-	if ld.Headline != "" {
-		return cleanTitle(ld.Headline, site, false)
-	}
 	var h1 string
 	doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if t := collapseSpace(s.Text()); t != "" && !inBoilerplate(s.Nodes[0]) {
@@ -189,13 +218,61 @@ func findTitle(doc *goquery.Document, p pipeline.Page, ld ldInfo, site string) s
 		}
 		return true
 	})
+	if og := collapseSpace(metaContent(doc, "og:title", "twitter:title")); og != "" {
+		// "Headline｜Author" or "Headline（Publisher）" when the h1 is just "Headline".
+		if utf8.RuneCountInString(h1) >= 10 && len(og) > len(h1) && strings.HasPrefix(og, h1) {
+			return h1
+		}
+		return cleanTitle(og, site, og == docTitle)
+	}
+	if ld.Headline != "" {
+		return cleanTitle(ld.Headline, site, false)
+	}
 	if h1 != "" && (site == "" || h1 != site) {
 		return cleanTitle(h1, site, false)
 	}
 	if docTitle != "" {
+		if t := visibleTitle(doc, docTitle); t != "" {
+			return t
+		}
 		return cleanTitle(docTitle, site, true)
 	}
 	return collapseSpace(p.HintTitle)
+}
+
+// visibleTitle finds the headline of a page without h1 or og:title: the
+// longest part of <title> (split at separators such as " - " and "｜") that
+// starts a line of the page, taking the whole line when it goes on (titles
+// are often cut short).
+func visibleTitle(doc *goquery.Document, docTitle string) string {
+	var parts []string
+	rest := []string{docTitle}
+	for _, sep := range titleSeparators {
+		var next []string
+		for _, r := range rest {
+			next = append(next, strings.Split(r, sep)...)
+		}
+		rest = next
+	}
+	for _, r := range rest {
+		if r = strings.TrimSpace(r); utf8.RuneCountInString(r) >= 8 {
+			parts = append(parts, r)
+		}
+	}
+	if len(parts) < 2 || doc.Find("body").Length() == 0 {
+		return ""
+	}
+	best := ""
+	for _, line := range strings.Split(textOf(doc.Find("body").Get(0)), "\n") {
+		line = collapseSpace(line)
+		for _, p := range parts {
+			if strings.HasPrefix(line, p) && utf8.RuneCountInString(line) <= utf8.RuneCountInString(p)+40 &&
+				utf8.RuneCountInString(line) > utf8.RuneCountInString(best) {
+				best = line
+			}
+		}
+	}
+	return best
 }
 
 // inBoilerplate reports whether n sits in page furniture (a header logo h1,
@@ -283,35 +360,69 @@ func notArticle(doc *goquery.Document, p pipeline.Page, ld ldInfo, title string)
 	if isListLD && !isArticleLD {
 		return "listing"
 	}
-	body := doc.Find("body")
-	bodyWords := map[string]bool{}
-	for _, w := range classWords(body.Get(0)) {
-		bodyWords[w] = true
-	}
-	if body.Length() > 0 && !bodyWords["single"] && !bodyWords["singular"] && !bodyWords["postid"] {
-		for _, w := range []string{"archive", "category", "tag", "search", "blog", "home", "paged", "author"} {
-			if bodyWords[w] && !articleSignal {
-				return "listing"
-			}
-		}
-	}
 	if articleSignal {
 		return ""
 	}
-	// Many teasers, each a linked headline, and no article markup.
+	body := doc.Find("body")
+	bodyWords := map[string]bool{}
+	if body.Length() > 0 {
+		for _, w := range classWords(body.Get(0)) {
+			bodyWords[w] = true
+		}
+	}
+	archiveClass := !bodyWords["single"] && !bodyWords["singular"] && !bodyWords["postid"] &&
+		(bodyWords["archive"] || bodyWords["category"] || bodyWords["tag"] || bodyWords["search"] || bodyWords["paged"])
+	// Many teasers, each a linked headline, and not one real paragraph.
 	teasers := doc.Find("article").Length()
 	linked := 0
 	doc.Find("h2, h3").Each(func(_ int, s *goquery.Selection) {
 		t := collapseSpace(s.Text())
 		lt := collapseSpace(s.Find("a").Text())
-		if t != "" && lt != "" && len(lt)*10 >= len(t)*8 {
+		if t == "" {
+			return
+		}
+		if lt == "" { // <a><h2>…</h2></a>
+			for p := s.Nodes[0].Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+				if p.DataAtom == atom.A {
+					lt = t
+					break
+				}
+			}
+		}
+		if lt != "" && len(lt)*10 >= len(t)*8 {
 			linked++
 		}
 	})
-	if teasers >= 4 || linked >= 6 || (reListingURL.MatchString(p.URL) && (teasers >= 2 || linked >= 3)) {
+	many := teasers >= 4 || linked >= 5
+	if archiveClass && (many || reListingURL.MatchString(p.URL)) {
+		return "listing"
+	}
+	if many && longestParagraph(doc) < 240 {
 		return "listing"
 	}
 	return ""
+}
+
+// longestParagraph measures (by textLen) the longest run of prose in one
+// paragraph-like element outside links.
+func longestParagraph(doc *goquery.Document) int {
+	best := 0
+	doc.Find("p, div, td, li, dd").Each(func(_ int, s *goquery.Selection) {
+		n := s.Nodes[0]
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !blockTags[c.DataAtom] && c.DataAtom != atom.A && !skipTags[c.DataAtom]:
+				b.WriteString(textOf(c))
+			}
+		}
+		if l := textLen(strings.TrimSpace(b.String())); l > best {
+			best = l
+		}
+	})
+	return best
 }
 
 // sampleText is up to max bytes of the page's visible text, for guessing
@@ -339,3 +450,38 @@ func sampleText(root *html.Node, max int) string {
 	walk(root)
 	return b.String()
 }
+
+// trimHead drops what precedes the first paragraph in a body cell of a
+// legacy layout: short menu lines, the headline, and date-only lines.
+func trimHead(text, title, lang string, now time.Time) string {
+	lines := strings.Split(text, "\n")
+	titleLine := cleanLine(title)
+	start := 0
+	if titleLine != "" {
+		for i := 0; i < len(lines) && i < 8; i++ {
+			l := lines[i]
+			if l == titleLine || (strings.HasPrefix(l, titleLine) && utf8.RuneCountInString(l) <= utf8.RuneCountInString(titleLine)+40) {
+				start = i + 1
+				break
+			}
+			if utf8.RuneCountInString(l) > 20 {
+				break
+			}
+		}
+	}
+	for start < len(lines) && start < 10 && utf8.RuneCountInString(lines[start]) <= 40 && isDateLine(lines[start], lang, now) {
+		start++
+	}
+	return strings.Join(lines[start:], "\n")
+}
+
+// isDateLine reports a line that holds a date and little else.
+func isDateLine(line, lang string, now time.Time) bool {
+	if _, ok := ParseDate(line, lang, now); !ok {
+		return false
+	}
+	rest := reDateish.ReplaceAllString(line, "")
+	return utf8.RuneCountInString(strings.TrimSpace(rest)) <= 6
+}
+
+var reDateish = regexp.MustCompile(`(?i)[\d\s年月日時分秒:/.,\-+()]|令和|平成|元|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|am|pm|posted|on|updated?|公開|更新|配信|掲載|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|[月火水木金土日]|utc|gmt|jst|et`)

@@ -37,7 +37,7 @@ var boilerWords = map[string]bool{
 	"pagination": true, "pager": true, "tags": true, "taglist": true, "tag": true, "byline": true,
 	"meta": true, "prevnext": true, "outbrain": true, "taboola": true, "modal": true, "popup": true,
 	"toolbar": true, "hidden": true, "sr": true, "screen": true, "visually": true, "skip": true,
-	"kanren": true, "osusume": true, "ninki": true, "pickup": true, "author": true, "bio": true,
+	"kanren": true, "osusume": true, "date": true, "posted": true, "timestamp": true, "published": true, "updated": true, "ninki": true, "pickup": true, "author": true, "bio": true,
 	"caption": true, "credit": true, "more": true, "latest": true, "toc": true, "crumbs": true,
 	"rss": true, "follow": true, "entry-footer": true, "print": true, "login": true,
 }
@@ -46,12 +46,13 @@ var boilerWords = map[string]bool{
 var boilerPrefixes = []string{
 	"related", "sidebar", "share", "social", "comment", "ranking", "popular", "recommend",
 	"cookie", "newsletter", "breadcrumb", "advert", "sponsor", "trending", "taboola", "outbrain",
+	"creator", "profile", "authorbox", "authorinfo", "author",
 }
 
 // keepWords mark elements that are the article body even when another word matches.
 var keepWords = map[string]bool{
 	"content": true, "body": true, "article": true, "entry": true, "post": true, "main": true,
-	"story": true, "text": true, "release": true,
+	"story": true, "text": true, "release": true, "blog": true,
 }
 
 // reBoilerHeading matches the title of a teaser block: related, popular,
@@ -101,6 +102,13 @@ func isBoilerplate(n *html.Node) bool {
 	if removeTags[n.DataAtom] {
 		return true
 	}
+	if n.DataAtom == 0 && strings.HasPrefix(n.Data, "amp-") {
+		switch n.Data {
+		case "amp-fit-text", "amp-accordion", "amp-list", "amp-layout", "amp-story-page", "amp-story-grid-layer", "amp-story":
+		default:
+			return true
+		}
+	}
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body || n.DataAtom == atom.Main || n.DataAtom == atom.Article {
 		return false
 	}
@@ -140,7 +148,8 @@ func isBoilerplate(n *html.Node) bool {
 			switch w {
 			case "related", "sidebar", "share", "sharing", "social", "comments", "comment", "ranking",
 				"popular", "recommended", "meta", "footer", "header", "tags", "byline", "author", "ad", "ads",
-				"advert", "sponsored", "promo", "newsletter", "cookie", "nav", "breadcrumb", "pagination", "caption":
+				"advert", "sponsored", "promo", "newsletter", "cookie", "nav", "breadcrumb", "pagination", "caption",
+				"date", "posted", "timestamp":
 				return !hasDescendantAttr(n, "itemprop", "articleBody")
 			}
 		}
@@ -188,8 +197,7 @@ func (c *cleaner) walk(n *html.Node) {
 		case html.CommentNode:
 			n.RemoveChild(ch)
 		case html.ElementNode:
-			if isBoilerplate(ch) && (removeTags[ch.DataAtom] && ch.DataAtom != atom.Header && ch.DataAtom != atom.Footer ||
-				c.total == 0 || proseLen(ch)*2 <= c.total) {
+			if skipTags[ch.DataAtom] || isBoilerplate(ch) && (c.total == 0 || proseLen(ch)*2 <= c.total) {
 				n.RemoveChild(ch)
 			} else {
 				c.walk(ch)
@@ -358,4 +366,81 @@ func proseLen(n *html.Node) int {
 	}
 	walk(n)
 	return total
+}
+
+// dropLinkLines removes navigation left inside an article body: short
+// blocks made only of two or more links ("ニュース一覧へ戻る　印刷する",
+// "Previous | Next").
+func dropLinkLines(nodes ...*html.Node) {
+	for _, n := range nodes {
+		dropLinkLinesIn(n)
+	}
+}
+
+func dropLinkLinesIn(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if blockTags[c.DataAtom] && countLinks(c) >= 2 && linkDensity(c) >= 0.95 &&
+				utf8.RuneCountInString(strings.TrimSpace(textOf(c))) <= 60 {
+				n.RemoveChild(c)
+			} else {
+				dropLinkLinesIn(c)
+			}
+		}
+		c = next
+	}
+}
+
+func countLinks(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if c.DataAtom == atom.A {
+				k++
+			} else {
+				k += countLinks(c)
+			}
+		}
+	}
+	return k
+}
+
+// linkTexts collects the texts of links and of short blocks made (almost)
+// only of links: menus, "back to the list" lines, teaser headlines.
+func linkTexts(root *html.Node) map[string]bool {
+	out := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipTags[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom == atom.A || blockTags[c.DataAtom] {
+				t := cleanLine(textOf(c))
+				if t != "" && utf8.RuneCountInString(t) <= 100 && (c.DataAtom == atom.A || linkDensity(c) >= 0.75) {
+					out[t] = true
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+var reCopyright = regexp.MustCompile(`(?i)^(copyright|©|\(c\))|all rights reserved|無断転載|無断複製`)
+
+// dropNavLines removes lines that are a link or a menu of links on the
+// page, and copyright lines, from extracted text.
+func dropNavLines(text string, links map[string]bool) string {
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if links[l] || (utf8.RuneCountInString(l) <= 120 && reCopyright.MatchString(l)) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(kept, "\n")
 }

@@ -45,7 +45,7 @@ func metaDate(doc *goquery.Document, ld ldInfo, p pipeline.Page, lang string, no
 	}
 	for _, k := range []string{"datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
 		"date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
-		"sailthru.date", "parsely-pub-date", "article.published", "article_date_original",
+		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original",
 		"cxenseparse:recs:publishtime", "citation_publication_date", "og:published_time", "published_time",
 		"original-publish-date", "release_date", "article:modified_time", "dateModified", "og:updated_time"} {
 		if t, ok := ParseDate(metaContent(doc, k), lang, now); ok {
@@ -136,62 +136,72 @@ func inBoilerplateDate(n *html.Node) bool {
 		if boilerRoles[strings.ToLower(attr(p, "role"))] {
 			return true
 		}
-		for _, w := range classWords(p) {
-			switch {
-			case w == "sidebar" || w == "related" || w == "ranking" || w == "popular" || w == "recommend" ||
-				w == "recommended" || w == "comment" || w == "comments" || w == "widget" || w == "trending" ||
-				w == "kanren" || w == "ninki" || w == "osusume" || w == "latest" || w == "more":
-				return true
-			case strings.HasPrefix(w, "related") || strings.HasPrefix(w, "sidebar") || strings.HasPrefix(w, "ranking"):
-				return true
-			}
+		if isTeaserList(p) {
+			return true
 		}
 	}
 	return false
 }
 
-// visibleDateText renders the page's text from the headline on, without
-// navigation and sidebars, for the last-resort visible date search. It
-// removes nav and aside elements from root (cleaning drops them anyway).
+// visibleDateText renders the page's text from just above the headline
+// on, without navigation, sidebars and teaser lists, for the last-resort
+// visible date search. It does not change the document.
 func visibleDateText(root *html.Node, title string) string {
-	var drop []*html.Node
-	var find func(n *html.Node)
-	var h1 *html.Node
-	find = func(n *html.Node) {
+	var b strings.Builder
+	headline := -1
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] || n.DataAtom == atom.Aside || n.DataAtom == atom.Nav || isTeaserList(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b.WriteByte('\n')
+				return
+			}
+			if n.DataAtom == atom.H1 && headline < 0 {
+				headline = b.Len()
+			}
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.Aside || c.DataAtom == atom.Nav || inBoilerplateDate(c) && isBoilerplate(c) {
-				drop = append(drop, c)
-				continue
-			}
-			if c.DataAtom == atom.H1 && h1 == nil {
-				h1 = c
-			}
-			find(c)
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			b.WriteByte('\n')
 		}
 	}
-	find(root)
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
-	}
-	text := textOf(root)
-	if h1 != nil {
-		if t := strings.TrimSpace(textOf(h1)); t != "" {
-			if i := strings.Index(text, t); i >= 0 {
-				// The date line often sits just above the headline.
-				start := strings.LastIndex(text[:i], "\n")
-				if start > 0 {
-					if prev := strings.LastIndex(text[:start], "\n"); prev >= 0 {
-						start = prev
-					}
-				}
-				text = text[max(start, 0):]
+	walk(root)
+	text := b.String()
+	if headline > 0 {
+		// The date line often sits just above the headline.
+		start := strings.LastIndex(text[:headline], "\n")
+		if start > 0 {
+			if prev := strings.LastIndex(text[:start], "\n"); prev >= 0 {
+				start = prev
 			}
 		}
+		text = text[max(start, 0):]
 	}
 	return text
+}
+
+// isTeaserList reports a sidebar or teaser block by its class or id.
+func isTeaserList(n *html.Node) bool {
+	for _, w := range classWords(n) {
+		switch {
+		case w == "sidebar" || w == "related" || w == "ranking" || w == "popular" || w == "recommend" ||
+			w == "recommended" || w == "comment" || w == "comments" || w == "widget" || w == "trending" ||
+			w == "kanren" || w == "ninki" || w == "osusume" || w == "latest" || w == "more":
+			return true
+		case strings.HasPrefix(w, "related") || strings.HasPrefix(w, "sidebar") || strings.HasPrefix(w, "ranking"):
+			return true
+		}
+	}
+	return false
 }
 
 // textDate finds the first date written in text, line by line.

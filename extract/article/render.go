@@ -74,7 +74,7 @@ func (r *renderer) node(n *html.Node) {
 	default:
 		return
 	}
-	a := n.DataAtom
+	a := tagOf(n)
 	if skipTags[a] {
 		return
 	}
@@ -111,9 +111,17 @@ func (r *renderer) node(n *html.Node) {
 	}
 }
 
+// tagOf is n's atom; nodes built by go-trafilatura carry only the tag name.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 && n.Type == html.ElementNode {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
+}
+
 // isCustomBlock treats unknown elements (AMP components, custom elements) as blocks.
 func isCustomBlock(n *html.Node) bool {
-	return n.DataAtom == 0 && strings.Contains(n.Data, "-")
+	return tagOf(n) == 0 && strings.Contains(n.Data, "-")
 }
 
 // table renders a table of figures, one row per line.
@@ -121,7 +129,7 @@ func (r *renderer) table(t *html.Node) {
 	for _, row := range tableRows(t) {
 		var cells []string
 		for c := row.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			if c.Type == html.ElementNode && (tagOf(c) == atom.Td || tagOf(c) == atom.Th) {
 				cells = append(cells, cleanLine(textOf(c)))
 			}
 		}
@@ -150,7 +158,7 @@ func tableRows(t *html.Node) []*html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
+			switch tagOf(c) {
 			case atom.Tr:
 				rows = append(rows, c)
 			case atom.Thead, atom.Tbody, atom.Tfoot:
@@ -164,7 +172,7 @@ func tableRows(t *html.Node) []*html.Node {
 
 func firstChild(n *html.Node, a atom.Atom) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
+		if c.Type == html.ElementNode && tagOf(c) == a {
 			return c
 		}
 	}
@@ -182,7 +190,7 @@ func isDataTable(t *html.Node) bool {
 	for _, row := range rows {
 		cells := 0
 		for c := row.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+			if c.Type != html.ElementNode || (tagOf(c) != atom.Td && tagOf(c) != atom.Th) {
 				continue
 			}
 			cells++
@@ -202,7 +210,7 @@ func hasDescendant(n *html.Node, atoms ...atom.Atom) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			for _, a := range atoms {
-				if c.DataAtom == a {
+				if tagOf(c) == a {
 					return true
 				}
 			}
@@ -225,10 +233,10 @@ func textOf(n *html.Node) string {
 			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipTags[n.DataAtom] {
+			if skipTags[tagOf(n)] {
 				return
 			}
-			if n.DataAtom == atom.Br {
+			if tagOf(n) == atom.Br {
 				b.WriteByte('\n')
 				return
 			}
@@ -236,7 +244,7 @@ func textOf(n *html.Node) string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+		if n.Type == html.ElementNode && blockTags[tagOf(n)] {
 			b.WriteByte('\n')
 		}
 	}
@@ -244,13 +252,13 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// cleanLine NFKC-normalises a line and collapses its white space; a space
-// between two Japanese characters (left over from a source line break) is dropped.
+// cleanLine NFKC-normalises a line and collapses its white space; a source
+// line break between two Japanese characters is dropped.
 func cleanLine(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, brk := false, false
 	var prev rune
 	for _, r := range s {
 		if r == utf8.RuneError || r == 0 || (unicode.IsControl(r) && !unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
@@ -258,14 +266,18 @@ func cleanLine(s string) string {
 		}
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
+			brk = brk || r == '\n' || r == '\r'
 			continue
 		}
 		if space {
-			if !(isWide(prev) && isWide(r)) {
+			// A source line break between two Japanese characters is
+			// not a space; a written space (often U+3000) is.
+			if !(brk && isWide(prev) && isWide(r)) {
 				b.WriteByte(' ')
 			}
 			space = false
 		}
+		brk = false
 		b.WriteRune(r)
 		prev = r
 	}
