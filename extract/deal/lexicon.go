@@ -95,7 +95,7 @@ func lexicon() []word {
 		ja("保有", N, "", false), ja("時価総額", N, "", false), ja("評価額", N, "", false), ja("価値", N, "", false),
 		ja("時価", N, "", false), ja("見込", N, "", false), ja("見通し", N, "", false), ja("予測", N, "", false),
 		ja("予想", N, "", false), ja("目標", N, "", false), ja("株価", N, "", false), ja("価格", N, "", false),
-		ja("費用", N, "", false), ja("コスト", N, "", false), ja("支出", N, "", false), ja("設備投資", N, "", false),
+		ja("費用", N, "", false), ja("自社株買い", N, "", false), ja("買い戻", N, "", false), ja("コスト", N, "", false), ja("支出", N, "", false), ja("設備投資", N, "", false),
 		ja("伸び", N, "", false), ja("増加", N, "", false), ja("減少", N, "", false), ja("前年比", N, "", false),
 		ja("前年同期", N, "", false), ja("残高", N, "", false), ja("純資産", N, "", false), ja("市場規模", N, "", false),
 		ja("推定", N, "", false), ja("試算", N, "", false), ja("手数料", N, "", false), ja("報酬", N, "", false),
@@ -143,6 +143,9 @@ func lexicon() []word {
 		en("over the life", T, other, false), en("in total equity value", T, acq, false), en("total equity value", T, acq, false),
 		en("equity value", T, acq, false), en("enterprise value", T, acq, false), en("in total enterprise value", T, acq, false),
 		en("transaction value", T, other, false), en("deal value", T, other, false), en("purchase price", T, buy, false),
+		en("aggregate principal amount", T, fin, false), en("in aggregate principal amount", T, fin, false),
+		en("repurchase", N, "", false), en("repurchased", N, "", false), en("repurchases", N, "", false),
+		en("buyback", N, "", false), en("buy back", N, "", false), en("redeem", N, "", false), en("redeemed", N, "", false),
 		en("in total consideration", T, other, false), en("total consideration", T, other, false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),

@@ -74,6 +74,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
+		if listedParties(txt, zm, a) {
+			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
+		}
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
@@ -539,6 +542,32 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 	return false
 }
 
+// listedParties reports three or more organisations listed after the
+// amount (joined by commas, "and", 、, と): the amount sums several deals.
+func listedParties(txt string, zm []mention, a pipeline.Amount) bool {
+	run, best := 0, 0
+	for i := range zm {
+		if zm[i].Span[0] < a.Span[1] {
+			continue
+		}
+		if run > 0 {
+			gap := strings.TrimSpace(txt[zm[i-1].Span[1]:zm[i].Span[0]])
+			switch gap {
+			case ",", "and", ", and", "、", "と", "や", "or", ", or":
+				run++
+			default:
+				run = 1
+			}
+		} else {
+			run = 1
+		}
+		if run > best {
+			best = run
+		}
+	}
+	return best >= 3
+}
+
 // clauseBreak reports words that start a new clause between an amount and
 // a later word ("$55 million to cover operating costs").
 func clauseBreak(between string) bool {
@@ -779,7 +808,7 @@ func nearestCP(zm []mention, company *mention, pos, end int, isJA bool) *mention
 		}
 		ok := false
 		switch m.label {
-		case lCP, lPairB, lDat:
+		case lCP, lPairB, lDat, lInv, lObj:
 			ok = true
 		case lPlain:
 			// An unmarked known name right next to the amount ("IREN:
