@@ -26,9 +26,11 @@ const (
 // (or why not). They are when:
 //   - the parties are the same, in either order, a missing counterparty on one
 //     side matching either party of the other;
-//   - the kinds are equal, or one of them is "other";
 //   - the amounts are within MergeAmountTolerance (USD values when both are
 //     known, else the same currency), or one of them is missing;
+//   - when an amount is missing, the kinds are equal or one of them is
+//     "other" (with both amounts known and close, outlets that label the same
+//     contract a lease and an HPC contract still report one deal);
 //   - the dates are within MergeWindow.
 //
 // Two different amounts between the same parties are never the same deal.
@@ -37,18 +39,20 @@ func SameDeal(a, b pipeline.Deal, aAt, bAt time.Time) (bool, string) {
 	if !ok {
 		return false, "different parties"
 	}
+	amount, ok := closeAmounts(a.Amount, b.Amount)
+	if !ok {
+		return false, amount
+	}
 	var kind string
 	switch {
 	case a.Kind == b.Kind:
 		kind = "same kind " + string(a.Kind)
 	case a.Kind == pipeline.KindOther || b.Kind == pipeline.KindOther:
 		kind = fmt.Sprintf("kinds %s and %s (one is other)", a.Kind, b.Kind)
+	case a.Amount != nil && b.Amount != nil:
+		kind = fmt.Sprintf("kinds %s and %s (same amount)", a.Kind, b.Kind)
 	default:
 		return false, fmt.Sprintf("different kinds %s and %s", a.Kind, b.Kind)
-	}
-	amount, ok := closeAmounts(a.Amount, b.Amount)
-	if !ok {
-		return false, amount
 	}
 	gap := aAt.Sub(bAt)
 	if gap < 0 {
