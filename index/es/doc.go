@@ -25,5 +25,7 @@
 // Mapping changes: Setup puts the template under the next version, creates
 // the new index, moves the alias in one _aliases call, then copies the old
 // documents with _reindex (op_type create, so documents written after the
-// move win). The old index is kept for rollback; delete it by hand.
+// move win). Until the copy succeeds the template's _meta.migrate_from names
+// the old indices, so an interrupted setup is finished by the next one. The
+// old index is kept for rollback; delete it by hand.
 package es
