@@ -1,0 +1,146 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// item is one held-out excerpt with its answer key.
+type item struct {
+	ID    string     `yaml:"id"`
+	Split string     `yaml:"split"`
+	Style string     `yaml:"style"`
+	Title string     `yaml:"title"`
+	Text  string     `yaml:"text"`
+	Deals []wantDeal `yaml:"deals"`
+	Lang  string     `yaml:"-"` // from the file name
+}
+
+// wantDeal is one expected deal. Company and Counterparty may list several
+// acceptable spellings separated by "|"; a nil Counterparty matches anything.
+type wantDeal struct {
+	Company      string   `yaml:"company"`
+	Counterparty *string  `yaml:"counterparty"`
+	Amount       *float64 `yaml:"amount"`
+	Currency     *string  `yaml:"currency"`
+	Kind         string   `yaml:"kind"`
+}
+
+// setFiles maps each language to its file in testdata.
+var setFiles = []struct{ lang, file string }{
+	{"en", "heldout_en.yaml"},
+	{"ja", "heldout_ja.yaml"},
+}
+
+// loadSet reads both languages of the held-out set.
+func loadSet(t *testing.T) []item {
+	t.Helper()
+	var all []item
+	for _, f := range setFiles {
+		b, err := os.ReadFile(filepath.Join("testdata", f.file))
+		if err != nil {
+			t.Fatalf("read %s: %v", f.file, err)
+		}
+		var items []item
+		if err := yaml.Unmarshal(b, &items); err != nil {
+			t.Fatalf("parse %s: %v", f.file, err)
+		}
+		for i := range items {
+			items[i].Lang = f.lang
+		}
+		all = append(all, items...)
+	}
+	return all
+}
+
+// loadAliases reads testdata/aliases.yaml.
+func loadAliases(t *testing.T) aliases {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "aliases.yaml"))
+	if err != nil {
+		t.Fatalf("read aliases: %v", err)
+	}
+	var groups [][]string
+	if err := yaml.Unmarshal(b, &groups); err != nil {
+		t.Fatalf("parse aliases: %v", err)
+	}
+	a, err := newAliases(groups)
+	if err != nil {
+		t.Fatalf("aliases: %v", err)
+	}
+	return a
+}
+
+// checkItem reports what is wrong with one item, or nil.
+func checkItem(it item) error {
+	if it.ID == "" || it.Text == "" {
+		return fmt.Errorf("missing id or text")
+	}
+	if it.Split != "dev" && it.Split != "final" {
+		return fmt.Errorf("split %q is neither dev nor final", it.Split)
+	}
+	if it.Style == "" {
+		return fmt.Errorf("missing style")
+	}
+	for i, d := range it.Deals {
+		if d.Company == "" {
+			return fmt.Errorf("deal %d: empty company", i)
+		}
+		if !pipeline.Kind(d.Kind).Valid() {
+			return fmt.Errorf("deal %d: invalid kind %q", i, d.Kind)
+		}
+		if (d.Amount == nil) != (d.Currency == nil) {
+			return fmt.Errorf("deal %d: amount and currency must be both set or both null", i)
+		}
+		if d.Amount != nil && *d.Amount <= 0 {
+			return fmt.Errorf("deal %d: amount %v is not positive", i, *d.Amount)
+		}
+	}
+	return nil
+}
+
+func TestHeldoutSetWellFormed(t *testing.T) {
+	items := loadSet(t)
+	loadAliases(t)
+	seen := map[string]bool{}
+	count := map[string]int{}
+	final := map[string]int{}
+	negatives := 0
+	for _, it := range items {
+		if seen[it.ID] {
+			t.Errorf("%s: duplicate id", it.ID)
+		}
+		seen[it.ID] = true
+		if err := checkItem(it); err != nil {
+			t.Errorf("%s: %v", it.ID, err)
+		}
+		count[it.Lang]++
+		if it.Split == "final" {
+			final[it.Lang]++
+		}
+		if len(it.Deals) == 0 {
+			negatives++
+		}
+	}
+	if got, want := count["en"], 35; got < want {
+		t.Errorf("english excerpts = %d, want at least %d", got, want)
+	}
+	if got, want := count["ja"], 25; got < want {
+		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
+	}
+	for lang, n := range count {
+		// final is about a third of each language
+		if f := final[lang]; f*4 < n || f*2 > n {
+			t.Errorf("%s: %d of %d excerpts in final, want about a third", lang, f, n)
+		}
+	}
+	if negatives*6 < len(items) {
+		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
+	}
+}
