@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/crawler"
 	"github.com/kozan-dev/kozan/pipeline"
@@ -109,7 +110,7 @@ func (a *app) extractOne(ctx context.Context, in, lang string) (pipeline.Documen
 		return pipeline.Document{}, err
 	}
 	if !looksHTML(body) {
-		if !isUTF8ish(body) {
+		if !utf8.Valid(body) {
 			if dec, _, derr := crawler.DecodeHTML(body, ctype); derr == nil {
 				body = dec
 			}
@@ -181,15 +182,8 @@ func (a *app) readInput(ctx context.Context, in string) ([]byte, string, error) 
 	return b, ctype, nil
 }
 
-func looksHTML(b []byte) bool {
-	head := b
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	return bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(b), []byte("<html"))
-}
-
-func isUTF8ish(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
+// looksHTML: DESIGN.md takes an input without "<html" as plain article text.
+func looksHTML(b []byte) bool { return bytes.Contains(bytes.ToLower(b), []byte("<html")) }
 
 func printDocument(w io.Writer, d pipeline.Document) {
 	fmt.Fprintf(w, "%s\n  title: %s\n  date:  %s  lang: %s  text: %d bytes, %d amounts\n", d.Source, orDash(d.Article.Title), dateOf(d.Article.PublishedAt), d.Article.Lang, len(d.Article.Text), len(d.Amounts))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kozan-dev/kozan/demo"
 	"github.com/kozan-dev/kozan/pipeline"
+	"golang.org/x/text/encoding/japanese"
 )
 
 // kozan runs the CLI in-process and returns exit code, stdout and stderr.
@@ -189,4 +190,38 @@ func within(a, b, tol float64) bool {
 		d = -d
 	}
 	return d <= tol*b
+}
+
+// TestExtractShiftJISInputs: a legacy Shift_JIS page (declared in <meta>) and
+// an undeclared Shift_JIS text are both decoded once to UTF-8.
+func TestExtractShiftJISInputs(t *testing.T) {
+	sentence := "IRENはマイクロソフトと5年間で97億ドルのクラウド契約を締結したと発表した。同社によると、テキサス州の拠点で提供する。"
+	page := `<html><head><meta charset="shift_jis"><title>IREN、97億ドル契約</title></head><body><article><p>` +
+		strings.Repeat(sentence, 4) + `</p></article></body></html>`
+	enc := func(s string) []byte {
+		b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	dir := t.TempDir()
+	for name, body := range map[string][]byte{"page.html": enc(page), "plain.txt": enc(sentence)} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, body, 0o644)
+		code, out, errOut := kozan(t, "", "extract", "--json", path)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		var doc pipeline.Document
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !strings.Contains(doc.Article.Text, "マイクロソフト") {
+			t.Errorf("%s: text not decoded to UTF-8: %q", name, doc.Article.Text)
+		}
+		if len(doc.Deals) == 0 || doc.Deals[0].Counterparty != "Microsoft" {
+			t.Errorf("%s: deals %+v", name, doc.Deals)
+		}
+	}
 }
