@@ -77,19 +77,7 @@ func TestOutboxSurvivesAnOutage(t *testing.T) {
 	dir := t.TempDir()
 	cfgPath := filepath.Join(dir, "kozan.yaml")
 	writeCfg := func(esURL string) {
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "store: kozan.db\nelasticsearch: {addresses: [%q], timeout: 2s}\ncrawl: {delay: 10ms}\nsources:\n", esURL)
-		for _, s := range srv.Sources() {
-			fmt.Fprintf(&b, "  - name: %s\n    lang: %s\n", s.Name, s.Lang)
-			for key, list := range map[string][]string{"feeds": s.Feeds, "sitemaps": s.Sitemaps, "start_urls": s.StartURLs, "follow": s.Follow, "deny": s.Deny} {
-				q, _ := json.Marshal(list)
-				fmt.Fprintf(&b, "    %s: %s\n", key, q)
-			}
-			fmt.Fprintf(&b, "    max_depth: %d\n", s.MaxDepth)
-		}
-		if err := os.WriteFile(cfgPath, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeSourcesConfig(t, cfgPath, srv, fmt.Sprintf("elasticsearch: {addresses: [%q], timeout: 2s}\n", esURL))
 	}
 	writeCfg(dead)
 	code, _, errOut := kozan(t, "", "run", "--config", cfgPath)
@@ -147,4 +135,23 @@ func outboxLen(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// writeSourcesConfig writes a config at path for the demo server's sources,
+// a store beside it, and extra YAML.
+func writeSourcesConfig(t *testing.T, path string, srv *demo.Server, extra string) {
+	t.Helper()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "store: kozan.db\n%scrawl: {delay: 10ms}\nsources:\n", extra)
+	for _, s := range srv.Sources() {
+		fmt.Fprintf(&b, "  - name: %s\n    lang: %s\n", s.Name, s.Lang)
+		for key, list := range map[string][]string{"feeds": s.Feeds, "sitemaps": s.Sitemaps, "start_urls": s.StartURLs, "follow": s.Follow, "deny": s.Deny} {
+			q, _ := json.Marshal(list) // YAML is a superset of JSON
+			fmt.Fprintf(&b, "    %s: %s\n", key, q)
+		}
+		fmt.Fprintf(&b, "    max_depth: %d\n", s.MaxDepth)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
