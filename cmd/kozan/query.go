@@ -228,12 +228,16 @@ func (a *app) showSources(cmd *cobra.Command, id string, asJSON bool) error {
 	if asJSON {
 		return writeJSONLine(a.stdout, map[string]any{"deal": d, "sources": members})
 	}
-	fmt.Fprintf(a.stdout, "deal %s\n  %s ↔ %s  %s  %s\n\n", d.ID, d.Company, orDash(string(d.Counterparty)), formatAmount(d.Amount), d.Kind)
-	rows := [][]string{}
+	fmt.Fprintf(a.stdout, "deal %s\n  %s ↔ %s  %s  %s\n  evidence: %s\n\n", d.ID, d.Company, orDash(string(d.Counterparty)), formatAmount(d.Amount), d.Kind, d.Evidence)
+	if len(members) == 0 {
+		fmt.Fprintf(a.stdout, "reported once: %s %s %s\n", dateOf(d.PublishedAt), d.Source, d.URL)
+		return nil
+	}
+	rows := [][]string{{dateOf(d.PublishedAt), d.Lang, d.Source, formatAmount(d.Amount), "(this deal)", d.URL}}
 	for _, m := range members {
 		rows = append(rows, []string{dateOf(m.PublishedAt), m.Lang, m.Source, formatAmount(m.Amount), m.MergeReason, m.URL})
 	}
-	return printTable(a.stdout, []string{"DATE", "LANG", "SOURCE", "AMOUNT", "WHY MERGED", "URL"}, rows, []int{0, 0, 16, 0, 40, 0})
+	return printTable(a.stdout, []string{"DATE", "LANG", "SOURCE", "AMOUNT", "WHY MERGED", "URL"}, rows, []int{0, 0, 16, 0, 90, 0})
 }
 
 // printDeals prints the deals table.
