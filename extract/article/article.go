@@ -47,7 +47,6 @@ const (
 	engineAuto        engine = iota // selectors, known CMS containers, then trafilatura
 	engineHeuristic                 // selectors, known CMS containers, then densest text block
 	engineTrafilatura               // go-trafilatura with its fallback only
-	engineTrafRaw                   // experiment: trafilatura without kozan's cleaning
 )
 
 // Extract turns a fetched page into an Article: main text, title, date,
@@ -108,11 +107,7 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		visible = visibleDateText(root, title)
 	}
 
-	if eng != engineTrafRaw {
-		clean(root)
-	} else {
-		eng = engineTrafilatura
-	}
+	clean(root)
 	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)
 	if textLen(text) < MinTextLen {
 		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.Skip("too_short"))

@@ -407,25 +407,71 @@ func countLinks(n *html.Node) int {
 }
 
 // linkTexts collects the texts of links and of short blocks made (almost)
-// only of links: menus, "back to the list" lines, teaser headlines.
+// only of links: menus, "back to the list" lines, teaser headlines. One
+// bottom-up pass: each element reports its text (while short), its length
+// and the length inside links.
 func linkTexts(root *html.Node) map[string]bool {
 	out := map[string]bool{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || skipTags[c.DataAtom] {
-				continue
+	const maxText = 400 // bytes of raw text kept per element
+	type acc struct {
+		text      strings.Builder
+		long      bool
+		all, link int
+	}
+	var walk func(n *html.Node, inLink bool, a *acc)
+	walk = func(n *html.Node, inLink bool, a *acc) {
+		switch n.Type {
+		case html.TextNode:
+			l := utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			a.all += l
+			if inLink {
+				a.link += l
 			}
-			if c.DataAtom == atom.A || blockTags[c.DataAtom] {
-				t := cleanLine(textOf(c))
-				if t != "" && utf8.RuneCountInString(t) <= 100 && (c.DataAtom == atom.A || linkDensity(c) >= 0.75) {
-					out[t] = true
+			if !a.long {
+				if a.text.Len()+len(n.Data) > maxText {
+					a.long = true
+				} else {
+					a.text.WriteString(n.Data)
 				}
 			}
-			walk(c)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+		}
+		isLink := n.Type == html.ElementNode && n.DataAtom == atom.A
+		isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
+		if !isLink && !isBlock {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inLink, a)
+			}
+			return
+		}
+		var own acc
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink || isLink, &own)
+		}
+		if !own.long && own.all > 0 && (isLink || float64(own.link) >= 0.75*float64(own.all)) {
+			if t := cleanLine(own.text.String()); t != "" && utf8.RuneCountInString(t) <= 100 {
+				out[t] = true
+			}
+		}
+		a.all += own.all
+		a.link += own.link
+		if !a.long {
+			if own.long || a.text.Len()+own.text.Len() > maxText {
+				a.long = true
+			} else {
+				a.text.WriteString(own.text.String())
+				if isBlock {
+					a.text.WriteByte('\n')
+				}
+			}
 		}
 	}
-	walk(root)
+	var top acc
+	walk(root, false, &top)
 	return out
 }
 

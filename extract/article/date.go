@@ -45,7 +45,7 @@ func ParseDate(s string, lang string, now time.Time) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	t = t.UTC()
+	t = t.UTC().Truncate(time.Second)
 	if t.Before(minDate) || (!now.IsZero() && t.After(now.Add(24*time.Hour))) {
 		return time.Time{}, false
 	}

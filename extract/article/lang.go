@@ -18,6 +18,10 @@ func DetectLang(text, hint string) string {
 			break
 		}
 		switch {
+		case r < 0x80:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・':
 			kana++
 		case unicode.Is(unicode.Han, r):

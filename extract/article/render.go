@@ -286,6 +286,9 @@ func cleanLine(s string) string {
 
 // isWide reports Japanese script and punctuation characters.
 func isWide(r rune) bool {
+	if r < 0x2e80 {
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) || r == 'ー'
 }
