@@ -325,9 +325,11 @@ func IsSkip(err error) (string, bool) {
 }
 
 var (
-	reNotFound = regexp.MustCompile(`(?i)(\b404\b|page not found|not found|page (does not|doesn't) exist|no longer available|` +
-		`お探しのページは見つかりません|ページが見つかりません|ページは見つかりませんでした|ページは存在しません|` +
-		`指定されたページ|該当するページ|記事が見つかりません|記事は削除|エラー)`)
+	reNotFound = regexp.MustCompile(`(?i)(\b404\b|\b410\b|page not found|not found|can'?t be found|cannot be found|could not be found|page (does not|doesn't) exist|no longer available|` +
+		`お探しのページは見つかりません(でした)?|ページが見つかりません(でした)?|ページは見つかりませんでした|ページは存在しません|` +
+		`指定されたページ(は|が)(見つかりません|存在しません)|該当するページ(は|が)(見つかりません|ありません)|記事が見つかりません|記事は削除されました|` +
+		`エラー|error)`)
+	reTitleNoise = regexp.MustCompile(`[\s\p{P}\p{S}]+`)
 	reListingURL = regexp.MustCompile(`(?i)/(tag|tags|category|categories|author|search|topics?|archives?|page/\d+)(/|$|\?)|[?&](s|page|paged|tag|cat)=`)
 )
 
@@ -336,8 +338,9 @@ var (
 func notArticle(doc *goquery.Document, p pipeline.Page, ld ldInfo, title string) string {
 	h1 := collapseSpace(doc.Find("h1").First().Text())
 	docTitle := collapseSpace(doc.Find("title").First().Text())
-	for _, t := range []string{h1, docTitle, title} {
-		if t != "" && utf8.RuneCountInString(t) <= 60 && reNotFound.MatchString(t) {
+	site := collapseSpace(metaContent(doc, "og:site_name"))
+	for _, t := range []string{h1, cleanTitle(docTitle, site, true), title} {
+		if isNotFoundTitle(t) {
 			return "not_found"
 		}
 	}
@@ -418,6 +421,32 @@ func longestParagraph(doc *goquery.Document) int {
 		}
 	})
 	return best
+}
+
+// isNotFoundTitle reports a headline that says "page not found" and little
+// else ("404 Not Found", "お探しのページは見つかりません"), not a story that
+// mentions an error.
+func isNotFoundTitle(t string) bool {
+	if t == "" || utf8.RuneCountInString(t) > 60 {
+		return false
+	}
+	ms := reNotFound.FindAllStringIndex(t, -1)
+	if ms == nil {
+		return false
+	}
+	rest, hasCore := t, false
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := strings.ToLower(t[ms[i][0]:ms[i][1]])
+		if m != "エラー" && m != "error" {
+			hasCore = true
+		}
+		rest = rest[:ms[i][0]] + " " + rest[ms[i][1]:]
+	}
+	rest = reTitleNoise.ReplaceAllString(rest, "")
+	for _, w := range []string{"oops", "sorry", "that", "the", "this", "page", "申し訳ございません", "ページ", "file"} {
+		rest = strings.ReplaceAll(strings.ToLower(rest), w, "")
+	}
+	return hasCore && utf8.RuneCountInString(rest) <= 6
 }
 
 // sampleText is up to max bytes of the page's visible text, for guessing

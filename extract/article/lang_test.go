@@ -91,3 +91,29 @@ func TestDetectLangSeed(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNotFoundTitle(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"404 Not Found", true},
+		{"Page not found", true},
+		{"Oops! That page can't be found. Error 404", true},
+		{"お探しのページは見つかりません", true},
+		{"404エラー ページが見つかりません", true},
+		{"Error 404 - Page Not Found", true},
+		{"Bitcoin miner not found guilty of fraud in Texas", false},
+		{"マイニング機器のエラー率が改善、404台を交換", false},
+		{"Miner posts 404 BTC in January", false},
+		{"Hashline Mining signs 10-year HPC lease", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := isNotFoundTitle(tt.title); got != tt.want {
+				t.Errorf("isNotFoundTitle(%q) = %v, want %v", tt.title, got, tt.want)
+			}
+		})
+	}
+}
