@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/kozan-dev/kozan/pipeline"
@@ -204,21 +205,38 @@ func isTeaserList(n *html.Node) bool {
 	return false
 }
 
-// textDate finds the first date written in text, line by line.
+// textDate finds the date written near the headline. Short lines (a
+// byline, a dateline) come first, and only there do relative forms ("3時間前",
+// "yesterday") count: in a sentence they are about something else. Then
+// any line with a full date.
 func textDate(text, lang string, now time.Time) (time.Time, bool) {
-	n := 0
+	var lines []string
 	for line := range strings.SplitSeq(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
+		if line = strings.TrimSpace(line); line != "" {
+			if len(line) > 400 {
+				line = line[:400]
+			}
+			lines = append(lines, line)
+			if len(lines) == 400 {
+				break
+			}
+		}
+	}
+	for _, line := range lines {
+		n := utf8.RuneCountInString(line)
+		if n > 80 {
 			continue
 		}
-		if n++; n > 400 {
-			break
+		clock := now
+		if n > 30 {
+			clock = time.Time{} // no relative dates
 		}
-		if len(line) > 400 {
-			line = line[:400]
+		if t, ok := ParseDate(line, lang, clock); ok && !t.After(now.Add(24*time.Hour)) {
+			return t, true
 		}
-		if t, ok := ParseDate(line, lang, now); ok {
+	}
+	for _, line := range lines {
+		if t, ok := ParseDate(line, lang, time.Time{}); ok && !t.After(now.Add(24*time.Hour)) {
 			return t, true
 		}
 	}
