@@ -85,13 +85,16 @@ func (x *Extractor) Extract(title, txt string) Result {
 		// The headline's subject is the topic of the first paragraph.
 		st.topic, st.hasTopic = x.headlineSubject(t)
 	}
-	prevEnd := 0
+	prevEnd, prevFrom := 0, 0
 	for _, s := range sents {
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
 			st.para++
+			prevFrom = len(deals) // a new paragraph: nothing to restate
 		}
 		prevEnd = s[1]
-		deals = append(deals, x.sentence(d, s, st)...)
+		from := len(deals)
+		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
+		prevFrom = from
 	}
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents)...)
@@ -261,7 +264,7 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 	syn := title + "\n" + first
 	d := x.analyze(syn)
 	st := &state{}
-	out := x.sentence(d, [2]int{0, len(syn)}, st)
+	out := x.sentence(d, [2]int{0, len(syn)}, st, nil)
 	base := len(title) + 1
 	for i := range out {
 		dl := &out[i]

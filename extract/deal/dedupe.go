@@ -31,6 +31,13 @@ func sameParties(a, b pipeline.Deal) bool {
 		a.Company == string(b.Counterparty) && string(a.Counterparty) == b.Company
 }
 
+// kindsAgree reports kinds that may describe one deal: equal, or one of
+// them generic. A backstop and the warrants the guarantor receives for it
+// are two deals between the same parties.
+func kindsAgree(a, b pipeline.Kind) bool {
+	return !(a == pipeline.KindEquity && b == pipeline.KindBackstop || a == pipeline.KindBackstop && b == pipeline.KindEquity)
+}
+
 // dedupe merges mentions of the same deal: same parties (either order) and
 // amount; a deal without counterparty folds into one with the same company
 // and amount; a deal without amount folds into one with the same parties.
@@ -69,7 +76,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				}
 			case b.Counterparty == "" && a.Counterparty != "" && (a.Company == b.Company || string(a.Counterparty) == b.Company) && b.Amount != nil && sameAmount(a.Amount, b.Amount):
 				absorb(i, j)
-			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "":
+			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
 				absorb(i, j)
 			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&
 				sameParties(a, b) && a.EvidenceSpan == b.EvidenceSpan && a.Kind == b.Kind:

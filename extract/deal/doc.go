@@ -21,6 +21,8 @@
 //   - lexicon.go: deal words, non-deal words, sums, AI context; the scanner.
 //   - parties.go: roles of organisation mentions (Japanese particles, English frames).
 //   - relation.go: the sentence rules: amount ↔ deal word ↔ parties, amount-less deals.
+//   - followup.go: a sentence restating the value of the deal just told
+//     (契約総額は…, "The deal is valued at…") gives it its amount.
 //   - measure.go: contract term (years) and capacity (MW).
 //   - dedupe.go: merging mentions of the same deal.
 package deal

@@ -184,8 +184,13 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				break
 			}
 		}
+		rest := text[m.Span[1]:sent[1]]
+		if possessive(rest) && m.label != lPlain && m.label != lObj && m.label != lInv && !(len(ws) > 0 && adjacentPrep[ws[0]]) {
+			// "part of Lambda's payments", "including Nvidia's GB300": a
+			// possessive far from its preposition owns a thing, not a role.
+			m.label = lPoss
+		}
 		if m.label == lPlain {
-			rest := text[m.Span[1]:sent[1]]
 			switch {
 			case strings.HasPrefix(rest, "'s"), strings.HasPrefix(rest, "’s"):
 				m.label = lPoss
@@ -205,6 +210,14 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// adjacentPrep keep their role over a possessive right after them ("with
+// Microsoft's cloud unit").
+var adjacentPrep = map[string]bool{"with": true, "from": true, "by": true, "to": true, "between": true, "and": true}
+
+func possessive(rest string) bool {
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
 
 // investBefore reports an invest/stake word among the next few words

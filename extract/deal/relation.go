@@ -26,7 +26,10 @@ var anaphors = []string{"同社", "当社", "the company", "the firm", "the mine
 	"it said", " its ", "it has", "it will", "it signed", "it raised", "it sold", "it agreed", "it also"}
 
 // sentence runs the relation rules over one sentence span.
-func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
+// prev are the deals of the previous sentence of the same paragraph: a
+// sentence restating their value ("契約総額は…", "The deal is valued at…")
+// gives them its amount.
+func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal) []pipeline.Deal {
 	txt := d.text
 	s := txt[sp[0]:sp[1]]
 	isJA := hasJapanese(s)
@@ -53,6 +56,24 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 	}
 	ctx := sentenceContext(cues) || d.aiDoc
 	anaphoric := startsWithAnaphor(d.lower[sp[0]:sp[1]])
+	// The miner the paragraph is about backs a guarantor's deal even when
+	// the sentence has its own subject ("Google agreed to backstop…").
+	var topicMiner *mention
+	if st.hasTopic && st.topic.miner && (st.topicPara == st.para || hasAnaphor(d.lower[sp[0]:sp[1]])) {
+		t := st.topic
+		topicMiner = &t
+	}
+	judged := amts // every deal candidate, including those given to prev
+	if len(prev) > 0 {
+		var rest []pipeline.Amount
+		for _, a := range amts {
+			if want, ok := followUpAmount(d, sp, a, ms, isJA); ok && x.attachFollowUp(d, sp, a, want, prev) {
+				continue
+			}
+			rest = append(rest, a)
+		}
+		amts = rest
+	}
 
 	var out []pipeline.Deal
 	used := make([]bool, len(cues)) // triggers tied to an amount
@@ -77,7 +98,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		if listedParties(txt, zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), ms, kind, a.Span[0], a.Span[1], isJA)
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
 		}
@@ -96,7 +117,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state) []pipeline.Deal {
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
 	}
-	out = append(out, x.amountless(d, sp, ms, cues, used, amts, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), ctx, isJA)...)
+	out = append(out, x.amountless(d, sp, ms, cues, used, judged, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ctx, isJA)...)
 
 	if hasSubj && (subj.Known || !subj.weak) {
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
@@ -664,7 +685,9 @@ func usable(m mention) bool {
 }
 
 // resolve picks company and counterparty for a deal anchored at pos.
-func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, all []mention, kind pipeline.Kind, pos, end int, isJA bool) (parties, bool) {
+// topicMiner, when set, is the paragraph's miner: the company of a deal a
+// non-miner backs or rents without naming the miner.
+func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, all []mention, kind pipeline.Kind, pos, end int, isJA bool) (parties, bool) {
 	var p parties
 	// Zone subject nearest before the anchor, else the sentence subject.
 	var zs, pairA, pairB, obj, inv, dat *mention
@@ -786,6 +809,10 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 			t := topic
 			company, p.cp = &t, company
 		}
+		if p.cp == nil && topicMiner != nil && topicMiner.Name != company.Name {
+			t := *topicMiner
+			company, p.cp = &t, company
+		}
 	}
 	p.company = *company
 	return p, true
@@ -874,7 +901,7 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 // amountless finds deals without an amount: a strong deal word with a
 // counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
 func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
-	subj mention, hasSubj bool, topic mention, hasTopic bool, ctx, isJA bool) []pipeline.Deal {
+	subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, ctx, isJA bool) []pipeline.Deal {
 	var out []pipeline.Deal
 	seen := map[string]int{} // key -> distance of the trigger to the counterparty
 	idx := map[string]int{}
@@ -898,7 +925,7 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
 		}
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, ms, kind, c.start, c.end, isJA)
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, topicMiner, ms, kind, c.start, c.end, isJA)
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}
@@ -956,12 +983,35 @@ func strongUnknown(m *mention) bool {
 	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
 }
 
+// enClauseBreaks start a new English clause with its own subject or verb
+// ("…, and Nvidia agreed to…", "…; Google backstops…", "… and receive
+// warrants…").
+var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", " and receive ", " and receives ",
+	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get "}
+
+// enClause bounds the English clause around [a,b) within sentence sp.
+func enClause(txt string, sp [2]int, a, b int) (int, int) {
+	lo, hi := sp[0], sp[1]
+	for _, br := range enClauseBreaks {
+		if k := strings.LastIndex(txt[sp[0]:a], br); k >= 0 && sp[0]+k+len(br) > lo {
+			lo = sp[0] + k + len(br)
+			if br[0] != ',' && br[0] != ';' {
+				lo = sp[0] + k + len(" and ") // keep the verb in the clause
+			}
+		}
+		if k := strings.Index(txt[b:sp[1]], br); k >= 0 && b+k < hi {
+			hi = b + k
+		}
+	}
+	return lo, hi
+}
+
 // clauseAround bounds the clause of a deal word: in Japanese between the
 // commas around it (a clause without a name reaches back one comma); in
 // English the whole sentence.
 func clauseAround(txt string, sp [2]int, c cue, isJA bool) (int, int) {
 	if !isJA {
-		return sp[0], sp[1]
+		return enClause(txt, sp, c.start, c.end)
 	}
 	lo := strings.LastIndex(txt[sp[0]:c.start], "、")
 	if lo < 0 {
