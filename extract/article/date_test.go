@@ -132,3 +132,31 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestTextDate(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, lang, want string
+	}{
+		{"byline first", "Miner signs lease\nBy Dana Whitfield · Feb 17, 2026\nThe company said on March 3, 2020 it was founded.", "en", "2026-02-17"},
+		{"relative byline", "採掘大手がAIに転換\n3時間前\n本文です。", "ja", "2026-03-01"},
+		{"relative in a sentence is ignored", "Headline\nThe company said yesterday that it had signed a lease with a cloud provider for ten years.", "en", ""},
+		{"full date in a sentence as last resort", "Headline\nThe agreement, signed on February 9, 2026, runs for ten years and covers 200 MW of capacity in Texas.", "en", "2026-02-09"},
+		{"future date skipped", "Headline\nMarch 30, 2026\nFeb 2, 2026", "en", "2026-02-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := textDate(tt.text, tt.lang, now)
+			s := ""
+			if ok {
+				s = got.In(jst).Format("2006-01-02")
+				if tt.lang != "ja" {
+					s = got.Format("2006-01-02")
+				}
+			}
+			if s != tt.want {
+				t.Errorf("textDate = %q, want %q", s, tt.want)
+			}
+		})
+	}
+}
