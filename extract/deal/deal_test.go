@@ -26,7 +26,7 @@ func TestExtractRules(t *testing.T) {
 		{"en raised no counterparty", "", "Cipher Mining raised $1.1 billion in convertible notes.", []string{"Cipher Digital||$1.1 billion|financing"}},
 		{"en sum is not a deal", "", "Miners have signed $65 billion of contracts in total.", nil},
 		{"en cash is not a deal", "", "IREN had cash of $2.8 billion at the end of the quarter.", nil},
-		{"en acquire for", "", "CleanSpark agreed to acquire GRIID for $155 million.", []string{"CleanSpark|GRIID|$155 million|acquisition"}},
+		{"en acquire for", "", "CleanSpark agreed to acquire Lancium for $155 million.", []string{"CleanSpark|Lancium|$155 million|acquisition"}},
 		{"en invest in", "", "Tether will invest $775 million in Rumble.", []string{"Rumble|Tether|$775 million|equity"}},
 		{"headline and body", "IREN wins $9.7 billion Microsoft deal", "The five-year contract gives Microsoft access to GB300 GPUs.",
 			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},

@@ -85,6 +85,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if i+1 < len(amts) {
 			hi = amts[i+1].Span[0]
 		}
+		lo, hi = zoneClause(txt, lo, hi, a, i > 0, i+1 < len(amts), isJA)
 		trig, ok := nearestTrigger(cues, a, lo, hi, maxDist, isJA)
 		if !ok {
 			continue
@@ -478,7 +479,7 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		if dist(c, anchor) > radius && dist(c, tspan) > radius && !(strongKind && dist(c, anchor) <= 3*radius) {
 			continue
 		}
-		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" {
+		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" || c.w.s == "warrants" || c.w.s == "新株予約権" {
 			stock = true
 			continue
 		}
@@ -497,7 +498,60 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 	if stock && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 		kind = pipeline.KindEquity
 	}
+	if kind == pipeline.KindAcquisition && acquiresShares(cues, lo, hi) {
+		kind = pipeline.KindEquity
+	}
 	return kind
+}
+
+// acquiresShares reports an acquisition word whose object is shares or
+// warrants, not a company ("warrants to acquire 24 million shares", "株式の
+// 一部を取得"): a stake, not a takeover.
+func acquiresShares(cues []cue, lo, hi int) bool {
+	for i, c := range cues {
+		if c.start < lo || c.end > hi || c.w.class != cueTrigger || c.w.kind != pipeline.KindAcquisition {
+			continue
+		}
+		if i > 0 && cues[i-1].w.s == "warrants" && c.start-cues[i-1].end < 20 {
+			return true
+		}
+		for _, n := range cues[i+1:] {
+			if n.start-c.end > 40 || n.end > hi {
+				break
+			}
+			if n.w.s == "shares" || n.w.s == "warrants" {
+				return true
+			}
+			if n.w.class == cueTrigger && n.w.kind == pipeline.KindAcquisition {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// zoneClause narrows an amount's zone [lo,hi) to its clause when another
+// amount lies beyond the clause break: "…に5,600万ドルで売却し、…から3,000万ドルの
+// 融資を受けた" and "…deal with Fluidstack; Google backstops $1.4 billion" are
+// two deals, and the parties of one clause are not the other's.
+func zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after, isJA bool) (int, int) {
+	breaks := []string{"; "}
+	if isJA {
+		breaks = []string{"し、", "、また", "。また", "ほか、", "一方、", "一方で"}
+	}
+	for _, br := range breaks {
+		if before {
+			if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
+				lo += k + len(br)
+			}
+		}
+		if after {
+			if k := strings.Index(txt[a.Span[1]:hi], br); k >= 0 {
+				hi = a.Span[1] + k
+			}
+		}
+	}
+	return lo, hi
 }
 
 // clauseOf bounds the Japanese comma clause around [a,b) within [lo,hi).
@@ -813,6 +867,16 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 			t := *topicMiner
 			company, p.cp = &t, company
 		}
+		if p.cp == nil {
+			// "Cipher inks $3 billion deal with Fluidstack; Google backstops $1.4 billion".
+			for i := range all {
+				m := &all[i]
+				if m.miner && m.Name != company.Name && (m.label == lSubj || m.label == lPairA) {
+					company, p.cp = m, company
+					break
+				}
+			}
+		}
 	}
 	p.company = *company
 	return p, true
@@ -961,7 +1025,7 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 
 func stockInClause(cues []cue, lo, hi int) bool {
 	for _, c := range cues {
-		if c.start >= lo && c.end <= hi && (c.w.s == "株式" || c.w.s == "stake" || c.w.s == "shares") {
+		if c.start >= lo && c.end <= hi && (c.w.s == "株式" || c.w.s == "stake" || c.w.s == "shares" || c.w.s == "warrants" || c.w.s == "新株予約権") {
 			return true
 		}
 	}
