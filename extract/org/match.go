@@ -29,7 +29,8 @@ func (g *Gazetteer) Find(text string) []Mention {
 // company ("Tether Holdings", "Riot Platforms, Inc.").
 var legalOnly = map[string]bool{"holdings": true, "group": true, "inc": true, "corp": true, "corporation": true,
 	"ltd": true, "limited": true, "llc": true, "co": true, "plc": true, "company": true, "sa": true, "ag": true,
-	"nv": true, "gmbh": true, "lp": true}
+	"nv": true, "gmbh": true, "lp": true, "ホールディングス": true, "グループ": true, "株式会社": true, "社": true,
+	"hd": true}
 
 // preferLonger drops a known mention inside a longer unknown name that
 // names another company ("Block" in "Block Mining"), unless the longer name

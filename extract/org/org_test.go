@@ -56,6 +56,13 @@ func TestFind(t *testing.T) {
 		{"unknown holdings", "ミライホールディングスが買収", "ミライホールディングス?"},
 		{"no sentence starter", "The Company signed", ""},
 		{"not across newline", "Cipher\nMining", "Cipher Digital"},
+		{"japanese trading houses", "双日と伊藤忠商事、三井物産が出資", "Sojitz|Itochu|Mitsui & Co."},
+		{"japanese bank longest alias", "三井住友信託銀行と三井住友銀行と三菱UFJ銀行", "Sumitomo Mitsui Trust|SMBC|MUFG"},
+		{"japanese utilities", "中部電力と九州電力から受電", "Chubu Electric Power|Kyushu Electric Power"},
+		{"katakana miners", "クルーソーとコアウィーブ、ビットファームズ", "Crusoe|CoreWeave|Bitfarms"},
+		{"japanese holdings suffix keeps known", "MARAホールディングスと提携", "MARA"},
+		{"chinese aliases", "英伟达向阿里巴巴和腾讯供货", "Nvidia|Alibaba|Tencent"},
+		{"dell technologies", "from Dell Technologies and Founders Fund", "Dell Technologies|Founders Fund"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +115,10 @@ func TestRequiredCompanies(t *testing.T) {
 		"エヌビディア", "AMD", "Intel", "Tether", "Blackstone", "Starwood Capital Group", "Macquarie", "Morgan Stanley",
 		"JPMorgan", "Goldman Sachs", "SoftBank", "ソフトバンク", "Bitmain", "MicroBT", "Coinbase", "Strategy",
 		"MicroStrategy", "Block", "Exxon", "ERCOT", "GMO Internet", "GMOインターネット", "SBI", "Sakura Internet",
-		"さくらインターネット", "KDDI", "NTT"} {
+		"さくらインターネット", "KDDI", "NTT", "双日", "三菱商事", "三井物産", "伊藤忠", "丸紅", "住友商事", "三菱UFJ銀行",
+		"みずほ", "三井住友", "関西電力", "東京電力", "中部電力", "Sojitz", "Dell Technologies", "テラウルフ", "コア・サイエンティフィック",
+		"コアウィーブ", "ライオット", "ビットディア", "ハット8", "クリーンスパーク", "ビットファームズ", "アプライド・デジタル",
+		"ギャラクシー", "クルーソー", "テザー", "Founders Fund", "KKR", "Duke Energy", "Cathedra Bitcoin"} {
 		if _, ok := g.Canonical(n); !ok {
 			t.Errorf("%q missing from the built-in gazetteer", n)
 		}
