@@ -27,7 +27,7 @@ var boilerRoles = map[string]bool{
 // boilerWords are class/id words (split on space, '-' and '_') of page furniture.
 var boilerWords = map[string]bool{
 	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
-	"sidebar": true, "side": true, "widget": true, "widgets": true, "related": true, "recommend": true,
+	"sidebar": true, "side": true, "related": true, "recommend": true,
 	"recommended": true, "recommendations": true, "popular": true, "ranking": true, "rankings": true,
 	"trending": true, "share": true, "sharing": true, "sharedaddy": true, "social": true, "sns": true,
 	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true, "subscribe": true,
@@ -99,6 +99,9 @@ func attr(n *html.Node, key string) string {
 // isBoilerplate decides from the element itself (tag, role, class, id,
 // hidden) that it is page furniture.
 func isBoilerplate(n *html.Node) bool {
+	if n.DataAtom == atom.Figure && hasDescendant(n, atom.Table, atom.Blockquote) {
+		return false // a table of figures or a pull quote in a <figure>
+	}
 	if removeTags[n.DataAtom] {
 		return true
 	}
@@ -197,7 +200,7 @@ func (c *cleaner) walk(n *html.Node) {
 		case html.CommentNode:
 			n.RemoveChild(ch)
 		case html.ElementNode:
-			if skipTags[ch.DataAtom] || isBoilerplate(ch) && (c.total == 0 || proseLen(ch)*2 <= c.total) {
+			if skipTags[ch.DataAtom] || isBoilerplate(ch) && (c.total == 0 || c.removable(ch)) {
 				n.RemoveChild(ch)
 			} else {
 				c.walk(ch)
@@ -205,6 +208,33 @@ func (c *cleaner) walk(n *html.Node) {
 		}
 		ch = next
 	}
+}
+
+// removable reports whether a boilerplate-looking element may go: not when
+// it holds more than half of the page's prose, nor when it holds a quarter
+// and the headline or main/articleBody (a "container sidebar_right" wrapper).
+func (c *cleaner) removable(n *html.Node) bool {
+	p := proseLen(n)
+	if p*2 > c.total {
+		return false
+	}
+	if p*4 > c.total && n.DataAtom != atom.Aside && n.DataAtom != atom.Nav && n.DataAtom != atom.Footer &&
+		hasMainContent(n) {
+		return false
+	}
+	return true
+}
+
+func hasMainContent(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 || c.DataAtom == atom.Main || attr(c, "itemprop") == "articleBody" || hasMainContent(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // teasers removes blocks titled "関連記事", "Related stories" and the like,
