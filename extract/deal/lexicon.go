@@ -15,6 +15,7 @@ const (
 	cueNegative                 // revenue, cash, valuation…: the amount near it is not
 	cueSum                      // a sum over several deals: no amount in its zone is a deal
 	cueContext                  // AI/HPC context: a generic contract becomes hpc_contract
+	cueNeutral                  // shadows a deal word that is not one here ("including debt")
 )
 
 // word is one lexicon entry.
@@ -57,7 +58,7 @@ func enStem(s string, c cueClass, k pipeline.Kind, strong bool) word {
 // lexicon builds the word list. Longer words shadow the shorter words they
 // contain (設備投資 is a negative, not the trigger 投資).
 func lexicon() []word {
-	T, N, S, C := cueTrigger, cueNegative, cueSum, cueContext
+	T, N, S, C, X := cueTrigger, cueNegative, cueSum, cueContext, cueNeutral
 	const (
 		acq   = pipeline.KindAcquisition
 		back  = pipeline.KindBackstop
@@ -143,15 +144,18 @@ func lexicon() []word {
 		en("over the life", T, other, false), en("in total equity value", T, acq, false), en("total equity value", T, acq, false),
 		en("equity value", T, acq, false), en("enterprise value", T, acq, false), en("in total enterprise value", T, acq, false),
 		en("transaction value", T, other, false), en("deal value", T, other, false), en("purchase price", T, buy, false),
-		en("aggregate principal amount", T, fin, false), en("in aggregate principal amount", T, fin, false),
+		en("aggregate principal amount", T, fin, false), en("gross proceeds", T, fin, false), en("net proceeds", T, fin, false), en("in aggregate principal amount", T, fin, false),
 		en("repurchase", N, "", false), en("repurchased", N, "", false), en("repurchases", N, "", false),
 		en("buyback", N, "", false), en("buy back", N, "", false), en("redeem", N, "", false), en("redeemed", N, "", false),
 		en("in total consideration", T, other, false), en("total consideration", T, other, false),
+		// English words that shadow a deal word.
+		en("including debt", X, "", false), en("assumption of debt", X, "", false), en("including the assumption of debt", X, "", false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
 		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),
 		en("cash", N, "", false), en("holds", N, "", false), en("holding", N, "", false), en("holdings", N, "", false),
-		en("valuation", N, "", false), en("valued", N, "", false), en("market cap", N, "", false),
+		en("valuation", N, "", false), en("valued", N, "", false), en("valuing", N, "", false), en("values", N, "", false),
+		en("price target", N, "", false), en("tranche", N, "", false), en("market cap", N, "", false),
 		en("market capitalization", N, "", false), en("market value", N, "", false), en("forecast", N, "", false),
 		en("guidance", N, "", false), en("expects", N, "", false), en("projected", N, "", false), en("target", N, "", false),
 		en("cost", N, "", false), en("costs", N, "", false), en("capex", N, "", false), en("capital expenditure", N, "", false),

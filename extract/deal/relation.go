@@ -92,6 +92,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		}
 		markClause(txt, cues, used, a, trig, lo, hi, isJA)
 		kind := kindNear(cues, trig, a.Span[0], a.Span[1], lo, hi)
+		if kind == pipeline.KindPurchase && objectInZone(ms, lo, hi) {
+			kind = pipeline.KindAcquisition // "buy Soluna for $X": a company bought
+		}
 		if blockedByNegative(d, cues, a, lo, hi, trig, kind, isJA) {
 			continue
 		}
@@ -102,6 +105,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
+		}
+		if (kind == pipeline.KindPurchase || kind == pipeline.KindOther) && boughtCompany(zm, p) {
+			kind = pipeline.KindAcquisition
 		}
 		kind = refineKind(kind, ctx, p, x.gaz)
 		amt := a
@@ -401,6 +407,16 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 		}
 	}
 	rest := txt[a.Span[1]:]
+	if strings.HasPrefix(rest, " for each") || strings.HasPrefix(rest, " apiece") || strings.HasPrefix(rest, " for every") {
+		return true
+	}
+	// "raised its target to $18 from $12": a changed figure, not a deal.
+	if i+1 < len(amts) && strings.TrimSpace(txt[a.Span[1]:amts[i+1].Span[0]]) == "from" && strings.HasSuffix(before, "to ") {
+		return true
+	}
+	if i > 0 && strings.TrimSpace(txt[amts[i-1].Span[1]:a.Span[0]]) == "from" && strings.HasSuffix(txt[:amts[i-1].Span[0]], "to ") {
+		return true
+	}
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
 		strings.HasPrefix(rest, " each") || strings.HasPrefix(rest, "あたり") || strings.HasPrefix(rest, "当たり") {
 		return true
@@ -568,8 +584,28 @@ func clauseOf(txt string, a, b, lo, hi int, isJA bool) (int, int) {
 	return lo, hi
 }
 
+// buybackWords spend an amount on the company's own shares, however the
+// clause is built.
+var buybackWords = map[string]bool{"repurchase": true, "repurchased": true, "repurchases": true, "buyback": true,
+	"buy back": true, "自社株買い": true, "買い戻": true}
+
+// unitOfAmount reports a negative word that is the unit of an amount right
+// before it ("$2.30 per share").
+func unitOfAmount(d *doc, c cue) bool {
+	if c.w.s != "per share" && c.w.s != "price" {
+		return false
+	}
+	for _, a := range d.amounts {
+		if a.Span[1] <= c.start && c.start-a.Span[1] <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // valuation negatives do not block an acquisition price.
 var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
+	"valuing": true, "values": true,
 	"price": true, "価格": true, "market value": true}
 
 // blockedByNegative reports whether a non-deal word (revenue, cash, total…)
@@ -596,6 +632,13 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 		case cueNegative:
 			if kind == pipeline.KindAcquisition && valuationWords[c.w.s] {
 				continue
+			}
+			if unitOfAmount(d, c) {
+				continue // "$2.30 per share": the unit of another figure
+			}
+			if buybackWords[c.w.s] && c.start >= a.Span[1] && c.start-a.Span[1] <= 45 &&
+				!strings.Contains(txt[a.Span[1]:c.start], ",") && !strings.Contains(txt[a.Span[1]:c.start], " and ") {
+				return true // "$460 million of the proceeds to repurchase shares"
 			}
 			if paymentForm(txt, c) {
 				continue
@@ -691,6 +734,26 @@ func paymentForm(txt string, c cue) bool {
 	before := txt[:c.start]
 	return strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "all-") || strings.HasSuffix(before, "all ") ||
 		strings.HasPrefix(txt[c.end:], " and stock") || strings.HasPrefix(txt[c.end:], "-and-stock")
+}
+
+// objectInZone reports an organisation bought or acquired in [lo,hi)
+// ("buy Soluna", "Xを取得").
+func objectInZone(ms []mention, lo, hi int) bool {
+	for _, m := range ms {
+		if m.label == lObj && m.Span[0] >= lo && m.Span[1] <= hi && usable(m) && (m.Known || !m.weak) {
+			return true
+		}
+	}
+	return false
+}
+
+// boughtCompany reports a resolved deal whose company or counterparty is
+// the object of the purchase.
+func boughtCompany(zm []mention, p parties) bool {
+	if p.cp == nil {
+		return false
+	}
+	return p.company.label == lObj || p.cp.label == lObj
 }
 
 // parties is a resolved company and counterparty.
@@ -973,6 +1036,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		if c.w.class != cueTrigger || !c.w.strong || used[ci] {
 			continue
 		}
+		if !isJA && hypothetical(d.lower, sp[0], c.start) {
+			continue // "more hyperscaler leases", "potential deals"
+		}
 		lo, hi := clauseAround(d.text, sp, c, isJA)
 		// A clause whose amounts were judged is not amount-less.
 		skip := false
@@ -1021,6 +1087,23 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		out = append(out, dl)
 	}
 	return out
+}
+
+// hypothetical reports a deal word spoken of in general, not as a deal:
+// after more/additional/future/potential, or in an analyst's price-target
+// sentence.
+func hypothetical(lower string, sentStart, at int) bool {
+	ws := wordsBefore(lower, sentStart, at, 3)
+	for i, w := range ws {
+		if i >= 3 {
+			break
+		}
+		switch w {
+		case "more", "additional", "future", "potential", "further", "any", "possible":
+			return true
+		}
+	}
+	return strings.Contains(lower[sentStart:at], "price target")
 }
 
 func stockInClause(cues []cue, lo, hi int) bool {
