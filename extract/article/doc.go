@@ -31,11 +31,15 @@
 // written with the heuristic in mind. On go-trafilatura's own evaluation
 // set of about 980 real pages (snippets that must and must not appear,
 // read from the module cache; not part of this repository), the shipped
-// pipeline reaches F1 0.894 (precision 0.918, recall 0.872) and the own
+// pipeline reaches F1 0.897 (precision 0.917, recall 0.877) and the own
 // heuristic alone 0.839 (recall 0.780); trying CMS containers before
 // trafilatura scored 0.886, trafilatura without kozan's cleaning 0.894 with
 // lower precision (0.907). Real pages decide, and precision matters most
 // here: teaser text becomes false deals.
+//
+// Cost (BenchmarkExtract100KB): about 4.7 ms for a typical 100 KB page,
+// 18.5 ms for a 100 KB page that is 70% article text, where trafilatura's
+// own work (including a language guess it always runs) dominates.
 //
 // The body is UTF-8 already: the page is parsed with golang.org/x/net/html
 // (which never re-decodes) and handed to trafilatura as a tree, so a
