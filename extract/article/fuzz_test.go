@@ -58,3 +58,40 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentExtract: the pipeline runs Extract from several workers at
+// once; results must equal the serial ones (run with -race).
+func TestConcurrentExtract(t *testing.T) {
+	fs := fixtures()
+	want := make([]goldenOut, len(fs))
+	for i, f := range fs {
+		want[i] = run(t, f, engineAuto)
+	}
+	errs := make(chan string, len(fs)*4)
+	done := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, f := range fs {
+				a, err := Extract(loadPage(t, f), testOptions())
+				var got goldenOut
+				if err != nil {
+					got.Skip, _ = IsSkip(err)
+				} else {
+					got.Article = &a
+				}
+				if (got.Article == nil) != (want[i].Article == nil) || got.Skip != want[i].Skip ||
+					(got.Article != nil && got.Article.Text != want[i].Article.Text) {
+					errs <- f.name
+				}
+			}
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: concurrent result differs", name)
+	}
+}
