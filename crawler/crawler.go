@@ -468,17 +468,8 @@ func (c *Crawler) doListing(ctx context.Context, col *colly.Collector, s *source
 	if c.failed(s, t, res) {
 		return nil
 	}
-	if looksBinary(res.body) {
-		c.failedParse(s, t, "non_html", errors.New("binary body"))
-		return nil
-	}
-	body, _, err := DecodeHTML(res.body, res.header.Get("Content-Type"))
-	var pi pageInfo
-	if err == nil {
-		pi, err = parsePage(body, res.final)
-	}
-	if err != nil {
-		c.failedParse(s, t, "bad_html", err)
+	_, _, pi, ok := c.decodePage(s, t, res)
+	if !ok {
 		return nil
 	}
 	c.stats.lists.Add(1)
@@ -575,17 +566,8 @@ func (c *Crawler) doArticle(ctx context.Context, col *colly.Collector, s *source
 	if c.failed(s, t, res) {
 		return nil
 	}
-	if looksBinary(res.body) {
-		c.failedParse(s, t, "non_html", errors.New("binary body served as HTML"))
-		return nil
-	}
-	body, cs, err := DecodeHTML(res.body, res.header.Get("Content-Type"))
-	var pi pageInfo
-	if err == nil {
-		pi, err = parsePage(body, res.final)
-	}
-	if err != nil {
-		c.failedParse(s, t, "bad_html", err)
+	body, cs, pi, ok := c.decodePage(s, t, res)
+	if !ok {
 		return nil
 	}
 	c.stats.fetched.Add(1)
@@ -777,4 +759,23 @@ func resolve(base *url.URL, ref string) string {
 		return ref
 	}
 	return u.String()
+}
+
+// decodePage decodes a fetched HTML body to UTF-8 and parses its links and
+// identity. A binary body or unparseable HTML is counted and logged as a
+// per-page failure, and ok is false.
+func (c *Crawler) decodePage(s *source, t Task, res *fetchResult) (body []byte, charset string, pi pageInfo, ok bool) {
+	if looksBinary(res.body) {
+		c.failedParse(s, t, "non_html", errors.New("binary body served as HTML"))
+		return nil, "", pi, false
+	}
+	body, charset, err := DecodeHTML(res.body, res.header.Get("Content-Type"))
+	if err == nil {
+		pi, err = parsePage(body, res.final)
+	}
+	if err != nil {
+		c.failedParse(s, t, "bad_html", err)
+		return nil, "", pi, false
+	}
+	return body, charset, pi, true
 }
