@@ -182,8 +182,12 @@ func (a *app) readInput(ctx context.Context, in string) ([]byte, string, error) 
 	return b, ctype, nil
 }
 
-// looksHTML: DESIGN.md takes an input without "<html" as plain article text.
-func looksHTML(b []byte) bool { return bytes.Contains(bytes.ToLower(b), []byte("<html")) }
+// looksHTML: DESIGN.md takes an input without "<html" as plain article text
+// (a page that starts with a doctype but omits <html> is HTML too).
+func looksHTML(b []byte) bool {
+	low := bytes.ToLower(b)
+	return bytes.Contains(low, []byte("<html")) || bytes.HasPrefix(bytes.TrimSpace(low), []byte("<!doctype html"))
+}
 
 func printDocument(w io.Writer, d pipeline.Document) {
 	fmt.Fprintf(w, "%s\n  title: %s\n  date:  %s  lang: %s  text: %d bytes, %d amounts\n", d.Source, orDash(d.Article.Title), dateOf(d.Article.PublishedAt), d.Article.Lang, len(d.Article.Text), len(d.Amounts))
