@@ -94,7 +94,11 @@ func (x *Extractor) Extract(title, txt string) Result {
 		prevEnd = s[1]
 		from := len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
-		prevFrom = from
+		if len(deals) > from {
+			// A sentence without deals ("1株に対し0.85株を割り当てる") does
+			// not stand between a deal and its value.
+			prevFrom = from
+		}
 	}
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents)...)

@@ -126,3 +126,44 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 	}
 	return true
 }
+
+// roleOpeners open a sentence naming the other side of the deal just told
+// ("The buyer, Asunción-based X, will…", "買い手は…").
+var roleOpeners = []string{"the buyer", "the purchaser", "the acquirer", "the lender", "the tenant", "the customer",
+	"the investor", "the acquiring company", "買い手は", "売却先は", "譲渡先は", "融資元は", "借り手は", "顧客は"}
+
+// fillCounterparty gives the first organisation of a sentence opening on a
+// role word to the last deal of prev without a counterparty. It reports
+// whether it did.
+func fillCounterparty(d *doc, sp [2]int, ms []mention, prev []pipeline.Deal) bool {
+	lower := d.lower[sp[0]:sp[1]]
+	opener := false
+	for _, o := range roleOpeners {
+		if strings.HasPrefix(lower, o) {
+			opener = true
+			break
+		}
+	}
+	if !opener {
+		return false
+	}
+	var m *mention
+	for i := range ms {
+		if ms[i].Span[0]-sp[0] <= 80 && usable(ms[i]) {
+			m = &ms[i]
+			break
+		}
+	}
+	if m == nil {
+		return false
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := &prev[i]
+		if p.Counterparty == "" && p.Company != m.Name {
+			p.Counterparty = pipeline.NullString(m.Name)
+			p.Rule += "+role"
+			return true
+		}
+	}
+	return false
+}

@@ -86,6 +86,7 @@ func lexicon() []word {
 		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
 		ja("第三者割当", T, eq, true), ja("新株予約権", T, eq, true), ja("ワラント", T, eq, true), ja("引受", T, eq, false), ja("引き受け", T, eq, false),
 		ja("子会社化", T, acq, true), ja("傘下", T, acq, false), ja("基本合意", T, other, true), ja("支払", T, other, false), ja("保証", T, back, true), ja("バックストップ", T, back, true),
+		ja("電力購入契約", T, other, true), ja("電力供給契約", T, other, true), ja("PPA", T, other, true),
 		ja("売却", T, sale, true), ja("譲渡", T, sale, true), ja("購入", T, buy, false), ja("取得", T, buy, false),
 		ja("発注", T, buy, true), ja("受注", T, hpc, true), ja("注文", T, other, false),
 		ja("リース", T, lease, true), ja("賃貸", T, lease, true), ja("賃借", T, lease, true), ja("借り受け", T, lease, true), ja("ホスティング", T, host, false),
@@ -148,7 +149,13 @@ func lexicon() []word {
 		en("repurchase", N, "", false), en("repurchased", N, "", false), en("repurchases", N, "", false),
 		en("buyback", N, "", false), en("buy back", N, "", false), en("redeem", N, "", false), en("redeemed", N, "", false),
 		en("in total consideration", T, other, false), en("total consideration", T, other, false),
+		// Power purchase agreements buy electricity, not assets: kind other
+		// (see ppaIn), never refined into an HPC contract.
+		en("power purchase agreement", T, other, true), en("power purchase agreements", T, other, true),
+		en("power supply agreement", T, other, true), en("ppa", T, other, true),
 		// English words that shadow a deal word.
+		en("hosting site", X, "", false), en("hosting sites", X, "", false), en("hosting facility", X, "", false),
+		en("hosting facilities", X, "", false), en("hosting campus", X, "", false), en("interest in", T, eq, false),
 		en("including debt", X, "", false), en("assumption of debt", X, "", false), en("including the assumption of debt", X, "", false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),

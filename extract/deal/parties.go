@@ -44,7 +44,9 @@ func labelJA(text string, ms []mention) {
 			m.label = lCP
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"), strings.HasPrefix(rest, "に対"),
-			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"):
+			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"),
+			strings.HasPrefix(rest, "向け"), strings.HasPrefix(rest, "製"):
+			// "コアウィーブ向けに…提供", "エヌビディア製の…を購入": the customer, the maker.
 			m.label = lCP
 		case strings.HasPrefix(rest, "と"), strings.HasPrefix(rest, "及び"), strings.HasPrefix(rest, "および"):
 			m.label = lCP
@@ -115,8 +117,16 @@ func afterMention(text string, p int) int {
 				p += n
 			}
 		case strings.HasPrefix(text[p:], "など"):
-			// "みずほ銀行など3行から": the list's particle is the name's.
+			// "みずほ銀行など3行から", "三菱UFJ銀行など邦銀3行は": the list's
+			// particle is the name's.
 			p += len("など")
+			for n := 0; n < 4 && p < len(text); n++ {
+				r, sz := utf8.DecodeRuneInString(text[p:])
+				if r < 0x4E00 || r > 0x9FFF {
+					break
+				}
+				p += sz
+			}
 			for p < len(text) && text[p] >= '0' && text[p] <= '9' {
 				p++
 			}
@@ -168,7 +178,8 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 			if l, ok := enPreps[w]; ok && k < 4 {
 				if w == "and" {
-					if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] {
+					if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] || k > 0 && prevMention && descriptorRun(ws[:k]) &&
+						strings.HasPrefix(text[ms[i-1].Span[1]:], " and ") {
 						m.label = lPairB
 						if ms[i-1].label == lPlain || ms[i-1].label == lSubj {
 							ms[i-1].label = lPairA
@@ -201,6 +212,14 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+	// "A said B agreed to invest…": A reports the deal, B is its counterparty.
+	for i := 0; i+1 < len(ms); i++ {
+		between := text[ms[i].Span[1]:ms[i+1].Span[0]]
+		if (between == " said " || between == " said that " || between == " says " || between == " announced that ") &&
+			(ms[i].label == lSubj || ms[i].label == lPlain) {
+			ms[i].label, ms[i+1].label = lSubj, lCP
+		}
+	}
 	// "X and Y signed…": a pair at the start.
 	for i := 0; i+1 < len(ms); i++ {
 		if ms[i].label == lSubj && ms[i+1].label == lCP {
@@ -210,6 +229,21 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// descriptorRun reports words (nearest first) that describe the name after
+// them: "Japanese trading house", "AI cloud provider".
+func descriptorRun(ws []string) bool {
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	switch ws[0] {
+	case "house", "company", "firm", "provider", "operator", "developer", "startup", "lab", "giant", "group",
+		"conglomerate", "bank", "utility", "maker", "manufacturer", "miner", "investor", "fund", "manager",
+		"platform", "insurer", "lender", "supplier", "vendor", "partner", "hyperscaler", "player", "specialist":
+		return true
+	}
+	return false
 }
 
 // adjacentPrep keep their role over a possessive right after them ("with

@@ -64,6 +64,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		topicMiner = &t
 	}
 	judged := amts // every deal candidate, including those given to prev
+	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) {
+		return nil // the sentence names the other side of the previous deal
+	}
 	if len(prev) > 0 {
 		var rest []pipeline.Amount
 		for _, a := range amts {
@@ -86,7 +89,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			hi = amts[i+1].Span[0]
 		}
 		lo, hi = zoneClause(txt, lo, hi, a, i > 0, i+1 < len(amts), isJA)
-		trig, ok := nearestTrigger(cues, a, lo, hi, maxDist, isJA)
+		trig, ok := nearestTrigger(d.lower, cues, a, lo, hi, maxDist, isJA)
 		if !ok {
 			continue
 		}
@@ -109,7 +112,13 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if (kind == pipeline.KindPurchase || kind == pipeline.KindOther) && boughtCompany(zm, p) {
 			kind = pipeline.KindAcquisition
 		}
+		if kind == pipeline.KindOther {
+			kind = mainKind(cues, trig, a, lo, hi)
+		}
 		kind = refineKind(kind, ctx, p, x.gaz)
+		if ppaIn(cues, lo, hi) {
+			kind = pipeline.KindOther
+		}
 		amt := a
 		dl := pipeline.Deal{
 			Company:      p.company.Name,
@@ -163,6 +172,9 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if initial && !verbFollows(txt[m.Span[1]:sp[1]]) {
 			return
 		}
+		if demonyms[m.Name] {
+			return // "and Japanese trading house Sojitz": a description, not a name
+		}
 		if name, known := x.gaz.Canonical(m.Name); known {
 			m.Name, m.Known = name, true
 		}
@@ -187,6 +199,13 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	sortMentions(ms)
 	return ms
 }
+
+// demonyms describe a company's origin; alone they name none.
+var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
+	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
+	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,
+	"Brazilian": true, "Paraguayan": true, "Texan": true, "Icelandic": true, "Finnish": true, "Irish": true,
+	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true}
 
 // firstMiner is the first known miner of a sentence that is not a
 // counterparty: the topic of a sentence without a subject.
@@ -442,12 +461,15 @@ func dist(c cue, a pipeline.Amount) int {
 }
 
 // nearestTrigger finds the deal word closest to the amount in [lo,hi].
-func nearestTrigger(cues []cue, a pipeline.Amount, lo, hi, maxDist int, isJA bool) (cue, bool) {
+func nearestTrigger(lower string, cues []cue, a pipeline.Amount, lo, hi, maxDist int, isJA bool) (cue, bool) {
 	var best cue
 	bd := -1
 	for _, c := range cues {
 		if c.w.class != cueTrigger || c.start < lo || c.end > hi {
 			continue
+		}
+		if !isJA && c.start > a.Span[1] && hypothetical(lower, lo, c.start) {
+			continue // "…ahead of further leasing"
 		}
 		dd := dist(c, a)
 		if dd > maxDist {
@@ -518,6 +540,37 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		kind = pipeline.KindEquity
 	}
 	return kind
+}
+
+// mainKind is the kind of a deal whose amount sits by a value phrase
+// ("a 15-year lease with X…, with a contract value of $7 billion"): the
+// nearest strong deal word of a specific kind before the amount in the zone.
+func mainKind(cues []cue, trig cue, a pipeline.Amount, lo, hi int) pipeline.Kind {
+	if trig.w.strong {
+		return pipeline.KindOther
+	}
+	kind := pipeline.KindOther
+	for _, c := range cues {
+		if c.start < lo || c.end > a.Span[0] || c.w.class != cueTrigger || !c.w.strong {
+			continue
+		}
+		switch c.w.kind {
+		case pipeline.KindLease, pipeline.KindColocation, pipeline.KindHosting:
+			kind = c.w.kind
+		}
+	}
+	return kind
+}
+
+// ppaIn reports a power purchase agreement in [lo,hi).
+func ppaIn(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.start >= lo && c.end <= hi && c.w.class == cueTrigger && c.w.kind == pipeline.KindOther &&
+			(strings.Contains(c.w.s, "power") || strings.Contains(c.w.s, "ppa") || strings.Contains(c.w.s, "電力")) {
+			return true
+		}
+	}
+	return false
 }
 
 // acquiresShares reports an acquisition word whose object is shares or
@@ -1068,6 +1121,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		kind = refineKind(kind, ctx, p, x.gaz)
 		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
 			kind = pipeline.KindPartnership
+		}
+		if ppaIn(cues, lo, hi) {
+			kind = pipeline.KindOther
 		}
 		dl := pipeline.Deal{
 			Company:      p.company.Name,
