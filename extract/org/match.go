@@ -46,7 +46,11 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 			if _, ok := g.Canonical(u.Name); ok {
 				continue
 			}
-			extra := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(u.Text[k.Span[1]-u.Span[0]:]))
+			rest := u.Text[k.Span[1]-u.Span[0]:]
+			if kanaRest := strings.Trim(rest, "・ "); kanaRest != "" && kanaGeneric(kanaRest) && isKanaAt(kanaRest, 0) {
+				continue // グリフォン・デジタル・マイニング: the known name with common words
+			}
+			extra := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(rest))
 			onlyLegal := true
 			for _, w := range extra {
 				if !legalOnly[strings.ToLower(w)] {

@@ -307,7 +307,24 @@ func findUnknown(text string) []Mention {
 		}
 		i = m.Span[1]
 	}
-	out = append(out, findJapaneseSuffixed(text)...)
+	ja := findJapanese(text)
+	if len(ja) > 0 {
+		// An English name in brackets after a Japanese one is the same
+		// company (ルミナ・ラボ(Lumina Labs)).
+		en := out[:0:0]
+		for _, m := range out {
+			dup := false
+			for _, j := range ja {
+				if j.Span[1] < m.Span[0] && strings.HasPrefix(text[j.Span[1]:], "(") && m.Span[0]-j.Span[1] <= 2 {
+					dup = true
+				}
+			}
+			if !dup {
+				en = append(en, m)
+			}
+		}
+		out = append(en, ja...)
+	}
 	return out
 }
 
@@ -323,79 +340,6 @@ func trimLegal(name string) string {
 		ws = ws[:len(ws)-1]
 	}
 	return strings.TrimRight(strings.Join(ws, " "), ",")
-}
-
-// jaSuffixes follow a Japanese company name; kept marks suffixes that are
-// part of the name.
-var jaSuffixes = []struct {
-	s    string
-	kept bool
-}{
-	{"ホールディングス", true}, {"グループ", true}, {"キャピタル", true}, {"パートナーズ", true},
-	{"テクノロジーズ", true}, {"株式会社", false}, {"社", false},
-}
-
-// nameRune reports runes a Japanese-text organisation name is written in:
-// katakana or Latin (kanji names are left to the gazetteer and kagome).
-func nameRune(r rune) bool { return isKana(r) || isLatin(r) || r == '&' }
-
-// findJapaneseSuffixed finds katakana/Latin names followed by a company
-// suffix (Xホールディングス, X社) or preceded by 株式会社.
-func findJapaneseSuffixed(text string) []Mention {
-	var out []Mention
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !nameRune(r) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if nameRune(r2) || r2 == ' ' && j+n2 < len(text) && isLatinAt(text, j+n2) && j > i && isLatinAt(text, prevStart(text, j)) || r2 == '・' {
-				j += n2
-				continue
-			}
-			break
-		}
-		run := strings.Trim(text[i:j], " ・")
-		rest := text[j:]
-		matched := false
-		for _, suf := range jaSuffixes {
-			base := run
-			if suf.kept {
-				// The run may already end in the suffix (katakana).
-				if strings.HasSuffix(run, suf.s) && len(run) > len(suf.s) {
-					base = strings.TrimSuffix(run, suf.s)
-					if !isStopToken(base) {
-						out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
-						matched = true
-					}
-					break
-				}
-				if strings.HasPrefix(rest, suf.s) && !isStopToken(run) {
-					e := j + len(suf.s)
-					out = append(out, Mention{Name: text[i:e], Text: text[i:e], Span: [2]int{i, e}})
-					matched = true
-					break
-				}
-				continue
-			}
-			if strings.HasPrefix(rest, suf.s) && !isStopToken(run) && !strings.HasPrefix(rest, "社会") && !strings.HasPrefix(rest, "社長") && !strings.HasPrefix(rest, "社員") {
-				out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
-				matched = true
-				break
-			}
-		}
-		if !matched && strings.HasSuffix(text[:i], "株式会社") && !isStopToken(run) {
-			out = append(out, Mention{Name: run, Text: text[i : i+len(run)], Span: [2]int{i, i + len(run)}})
-		}
-		if j <= i {
-			j = i + n
-		}
-		i = j
-	}
-	return out
 }
 
 // FindTokens is Find plus the organisations kagome tags as

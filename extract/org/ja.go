@@ -1,0 +1,479 @@
+package org
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Japanese organisation names no list has. News writes them with a legal
+// form (株式会社X, X株式会社, (株)X), a group word (Xホールディングス,
+// Xグループ), the counter 社 (米X社), or bare, as a katakana name in a party
+// slot (ルミナ・ラボと…契約, グルポ・アミスタッドに売却). Names may mix kanji,
+// katakana, Latin and a leading hiragana word (みちのくパワー株式会社).
+
+// jaLegal are legal forms written before or after a name; they are not part
+// of the name.
+var jaLegal = []string{"株式会社", "(株)", "有限会社", "合同会社"}
+
+// jaGroupWords end a name and stay part of it; kanji marks the ones a
+// kanji-only name may carry (南海ホールディングス, not 企業グループ).
+var jaGroupWords = []struct {
+	s     string
+	kanji bool
+}{
+	{"ホールディングス", true}, {"グループ", false}, {"キャピタル", false}, {"パートナーズ", false},
+	{"テクノロジーズ", false}, {"インベストメンツ", false},
+}
+
+// jaPartyAfter are particles after a bare katakana name that put it in a
+// party slot of a deal sentence.
+var jaPartyAfter = []string{"との", "と", "は", "が", "に", "から", "へ", "向け", "を", "より", "傘下", "側"}
+
+// jaFunction are hiragana function words that may stand between a clause
+// and a name ("…であるみちのくパワー株式会社"); longest first.
+var jaFunction = []string{"していた", "している", "されている", "された", "される", "させる", "である", "となる",
+	"における", "にある", "および", "ならびに", "から", "まで", "より", "など", "ほか", "する", "した", "して",
+	"いる", "ある", "なる", "れる", "られる", "った", "また", "かつ", "の", "は", "が", "と", "を", "に", "で",
+	"も", "へ", "や", "て", "た", "る"}
+
+// jaCountry are one-kanji country prefixes (米エヌビディア, 英アーム); they
+// are stripped only before katakana or Latin, so 中部電力 stays whole.
+var jaCountry = map[rune]bool{'米': true, '英': true, '中': true, '独': true, '仏': true, '豪': true, '加': true,
+	'日': true, '韓': true, '台': true, '印': true, '露': true, '蘭': true, '伊': true, '西': true, '瑞': true,
+	'星': true, '泰': true, '越': true, '比': true, '伯': true, '墨': true, '亜': true, '芬': true, '諾': true}
+
+// jaLeadWords are kanji words that open a span before a name without being
+// part of it (子会社X株式会社, 米大手X社).
+var jaLeadWords = []string{"米国", "英国", "中国", "韓国", "台湾", "香港", "大手", "子会社", "新会社", "傘下", "同",
+	"当", "国内", "海外", "地場", "地元", "新興", "中堅", "老舗"}
+
+// jaRoleTail are words glued after a name in press releases (株式会社X代表取締役).
+var jaRoleTail = []string{"代表取締役", "代表", "取締役", "社長", "会長", "本社", "広報", "執行役員"}
+
+func isHira(r rune) bool  { return r >= 0x3041 && r <= 0x309F }
+func isKanji(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r == '々' || r == 0x3006 }
+
+// jaNameRune reports runes of a Japanese-text name (hiragana aside).
+func jaNameRune(r rune) bool {
+	return isKana(r) || isKanji(r) || isLatin(r) || r == '&' || r == '・'
+}
+
+// findJapanese finds unknown organisations in Japanese text.
+func findJapanese(text string) []Mention {
+	if !hasKanaOrKanji(text) {
+		return nil
+	}
+	var out []Mention
+	add := func(s, e int) {
+		name := text[s:e]
+		if s < e && !jaGenericName(name) {
+			out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
+		}
+	}
+	for _, lf := range jaLegal {
+		for off := 0; ; {
+			k := strings.Index(text[off:], lf)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(lf)
+			// X株式会社: the name precedes; else 株式会社X: it follows.
+			if s := jaBackward(text, at, true, true); s < at {
+				add(s, at)
+			} else if s, e := jaForward(text, off); e > s {
+				add(s, e)
+			}
+		}
+	}
+	for _, gw := range jaGroupWords {
+		for off := 0; ; {
+			k := strings.Index(text[off:], gw.s)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(gw.s)
+			if off < len(text) {
+				if r, _ := utf8.DecodeRuneInString(text[off:]); isKana(r) {
+					continue // part of a longer katakana word
+				}
+			}
+			s := jaBackward(text, at, gw.kanji, false)
+			if s < at && (gw.kanji || hasKanaOrLatin(text[s:at])) {
+				add(s, off)
+			}
+		}
+	}
+	// X社: katakana or Latin names with the counter 社 (米ノヴァリス社).
+	for off := 0; ; {
+		k := strings.Index(text[off:], "社")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + len("社")
+		if strings.HasPrefix(text[off:], "会") || strings.HasPrefix(text[off:], "長") || strings.HasPrefix(text[off:], "員") ||
+			strings.HasPrefix(text[off:], "内") || strings.HasPrefix(text[off:], "外") || strings.HasPrefix(text[off:], "債") {
+			continue
+		}
+		s := jaBackward(text, at, false, false)
+		if s < at {
+			add(s, at)
+		}
+	}
+	out = append(out, findBareKatakana(text)...)
+	return dedupeMentions(out)
+}
+
+func hasKanaOrKanji(s string) bool {
+	for _, r := range s {
+		if isKana(r) || isKanji(r) || isHira(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKanaOrLatin(s string) bool {
+	for _, r := range s {
+		if isKana(r) || isLatin(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// jaForward reads a name starting at i (after 株式会社): a leading hiragana
+// word, then kanji, katakana and Latin, up to a particle, punctuation or a
+// bracket. It returns the name's span.
+func jaForward(text string, i int) (int, int) {
+	s := i
+	j := i
+	seenOther := false
+	if h := hiraPrefix(text[i:]); h != "" && stripFunction(h) != h {
+		return s, s // 「株式会社は」: a particle, not a name
+	}
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case isHira(r) && !seenOther:
+		case jaNameRune(r):
+			seenOther = true
+		case r == ' ' && j > s && isLatinAt(text, prevStart(text, j)) && j+n < len(text) && isLatinAt(text, j+n):
+		default:
+			goto done
+		}
+		j += n
+	}
+done:
+	if !seenOther {
+		return s, s
+	}
+	e := j
+	for {
+		cut := false
+		for _, w := range jaRoleTail {
+			if strings.HasSuffix(text[s:e], w) && e-len(w) > s {
+				e -= len(w)
+				cut = true
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	e = s + len(strings.TrimRight(text[s:e], "・ "))
+	if utf8.RuneCountInString(text[s:e]) > 30 {
+		return s, s
+	}
+	return s, e
+}
+
+// hiraPrefix returns the leading hiragana run of s.
+func hiraPrefix(s string) string {
+	for i, r := range s {
+		if !isHira(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// jaBackward reads a name ending at byte offset end, backwards: katakana,
+// Latin and (when kanji is true) kanji; with hira, a short hiragana word
+// after a clause ending (…であるみちのくパワー). It returns the name's start
+// (end when there is none), country and lead words stripped.
+func jaBackward(text string, end int, kanji, hira bool) int {
+	i := end
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if isKana(r) || isLatin(r) || r == '&' || r == '・' || kanji && isKanji(r) {
+			i -= n
+			continue
+		}
+		if r == ' ' && i < end && isLatinAt(text, i) && i-n > 0 && isLatinAt(text, prevStart(text, i-n)) {
+			i -= n
+			continue
+		}
+		break
+	}
+	if i == end {
+		return end
+	}
+	if hira && i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); isHira(r) {
+			h := i
+			for h > 0 {
+				r2, n2 := utf8.DecodeLastRuneInString(text[:h])
+				if !isHira(r2) {
+					break
+				}
+				h -= n2
+			}
+			rest := stripFunction(text[h:i])
+			if rest != "" && utf8.RuneCountInString(rest) <= 6 {
+				i -= len(rest)
+			}
+		}
+	}
+	// Strip leading context words and a country prefix before katakana or
+	// Latin.
+	for changed := true; changed; {
+		changed = false
+		for _, w := range jaLeadWords {
+			if strings.HasPrefix(text[i:end], w) && len(w) < end-i {
+				i += len(w)
+				changed = true
+			}
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if jaCountry[r] && i+n < end {
+			r2, _ := utf8.DecodeRuneInString(text[i+n : end])
+			if isKana(r2) || isLatin(r2) {
+				i += n
+				changed = true
+			}
+		}
+	}
+	for strings.HasPrefix(text[i:end], "・") {
+		i += len("・")
+	}
+	if utf8.RuneCountInString(text[i:end]) > 30 {
+		return end
+	}
+	return i
+}
+
+// stripFunction drops leading function words from a hiragana run and
+// returns what is left (a hiragana name part, or "").
+func stripFunction(h string) string {
+	for h != "" {
+		cut := false
+		for _, w := range jaFunction {
+			if strings.HasPrefix(h, w) {
+				h = h[len(w):]
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	return h
+}
+
+// findBareKatakana finds katakana names (with ・) without a legal form in a
+// party slot: followed by と/は/が/に/から/向け…, possibly after an English
+// name in brackets (ルミナ・ラボ(Lumina Labs)と).
+func findBareKatakana(text string) []Mention {
+	var out []Mention
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isKana(r) || r == 'ー' {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if isKana(r2) || r2 == '・' && j+n2 < len(text) && isKanaAt(text, j+n2) {
+				j += n2
+				continue
+			}
+			break
+		}
+		s, e := i, j
+		i = j
+		if s > 0 {
+			p, _ := utf8.DecodeLastRuneInString(text[:s])
+			if isLatin(p) || p == '・' || p == '同' || p == '当' || p == '新' || p == '旧' {
+				continue
+			}
+		}
+		if e < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[e:]); isLatin(r2) || r2 == '社' {
+				continue
+			}
+		}
+		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) || kanaGeneric(text[s:e]) ||
+			kanaSite(text[s:e]) {
+			continue
+		}
+		// A single katakana word is a common noun more often than a name:
+		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
+		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) {
+			continue
+		}
+		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
+	}
+	return out
+}
+
+// jaDescriptors end a description before "の" and a name
+// (AIスタートアップのX, 地域電力会社のX, データセンター開発のX).
+var jaDescriptors = []string{"企業", "会社", "大手", "スタートアップ", "新興", "事業者", "業者", "メーカー", "プロバイダー",
+	"銀行", "ファンド", "商社", "マイナー", "開発", "運営", "子会社", "傘下", "社", "部門", "法人", "専業", "最大手",
+	"中堅", "ベンチャー", "運用会社", "投資会社", "電力会社", "通信会社", "事業会社", "クラウド", "取引所", "プラットフォーム"}
+
+// jaCompanySign reports a sign that the katakana word text[s:e] names a
+// company: a country prefix (米X), a descriptor and の before it
+// (スタートアップのX), or its English name in brackets after it (X(Acme)).
+func jaCompanySign(text string, s, e int) bool {
+	if s > 0 {
+		p, n := utf8.DecodeLastRuneInString(text[:s])
+		if jaCountry[p] {
+			if s-n == 0 {
+				return true
+			}
+			pp, _ := utf8.DecodeLastRuneInString(text[:s-n])
+			if !isKanji(pp) {
+				return true
+			}
+		}
+		if p == 'の' {
+			before := text[:s-n]
+			for _, d := range jaDescriptors {
+				if strings.HasSuffix(before, d) {
+					return true
+				}
+			}
+		}
+	}
+	rest := text[e:]
+	if strings.HasPrefix(rest, "(") && len(rest) > 1 && isLatinAt(rest, 1) {
+		if r, _ := utf8.DecodeRuneInString(rest[1:]); r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isKanaAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isKana(r)
+}
+
+// kanaSiteWords end the katakana name of a site or facility
+// (リバーベンド・キャンパス), not of a company.
+var kanaSiteWords = []string{"キャンパス", "サイト", "センター", "プラント", "パーク", "ファーム", "タワー", "ビル",
+	"ステーション", "プロジェクト", "フェーズ", "ハブ", "ゾーン", "レイク", "リバー", "ダム", "ポート", "モデル", "チップ",
+	"サービス", "プラン", "ファンド"}
+
+// kanaSite reports a katakana run ending in a site or facility word.
+func kanaSite(run string) bool {
+	for _, w := range kanaSiteWords {
+		if strings.HasSuffix(run, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// jaPartyFollows reports a party particle at the start of rest, after an
+// optional bracketed Latin name.
+func jaPartyFollows(rest string) bool {
+	if strings.HasPrefix(rest, "(") {
+		k := strings.IndexByte(rest, ')')
+		if k < 0 || k > 80 {
+			return false
+		}
+		inner := rest[1:k]
+		if inner == "" || !isLatinAt(inner, 0) {
+			return false
+		}
+		rest = rest[k+1:]
+	}
+	for _, p := range jaPartyAfter {
+		if strings.HasPrefix(rest, p) {
+			// 「…とする」「…としている」 are verbs, not the partner particle.
+			if p == "と" && (strings.HasPrefix(rest, "とし") || strings.HasPrefix(rest, "とな")) {
+				return false
+			}
+			// 「…について」「…における」 name a topic or a place.
+			if p == "に" && (strings.HasPrefix(rest, "につ") || strings.HasPrefix(rest, "にお") || strings.HasPrefix(rest, "にて") ||
+				strings.HasPrefix(rest, "によ") || strings.HasPrefix(rest, "に関") || strings.HasPrefix(rest, "に伴") ||
+				strings.HasPrefix(rest, "に向") || strings.HasPrefix(rest, "になる") || strings.HasPrefix(rest, "にな")) {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// jaGenericName reports a suffix- or prefix-marked name that is a common
+// word (同社, データセンター, 電力).
+func jaGenericName(name string) bool {
+	if isStopToken(name) || jaGenericKanji[name] {
+		return true
+	}
+	kana, other := false, false
+	for _, r := range name {
+		switch {
+		case isKana(r) || r == '・':
+			kana = true
+		default:
+			other = true
+		}
+	}
+	if kana && !other {
+		return kanaGeneric(name) && utf8.RuneCountInString(name) < 6
+	}
+	return utf8.RuneCountInString(name) < 2
+}
+
+// jaGenericKanji are kanji words that take a legal or group word without
+// naming a company.
+var jaGenericKanji = map[string]bool{"同": true, "当": true, "本": true, "各": true, "全": true, "自": true,
+	"子": true, "親": true, "新": true, "関連": true, "持株": true, "運営": true, "事業": true, "企業": true,
+	"傘下": true, "合弁": true, "金融": true, "投資": true, "銀行": true, "証券": true, "商社": true, "電力": true,
+	"地元": true, "国内": true, "海外": true, "上場": true, "非上場": true, "大手": true, "米国": true,
+	"日本": true, "中国": true, "三社": true, "両": true, "他": true, "別": true, "中核": true, "主要": true}
+
+// dedupeMentions keeps, of overlapping mentions, the longest (then the
+// first), in text order.
+func dedupeMentions(ms []Mention) []Mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Span[0] != ms[j].Span[0] {
+			return ms[i].Span[0] < ms[j].Span[0]
+		}
+		return ms[i].Span[1] > ms[j].Span[1]
+	})
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Span[0] < out[n-1].Span[1] {
+			if m.Span[1]-m.Span[0] > out[n-1].Span[1]-out[n-1].Span[0] {
+				out[n-1] = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}

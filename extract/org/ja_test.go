@@ -1,0 +1,73 @@
+package org
+
+import "testing"
+
+func TestFindJapaneseUnknown(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"legal prefix katakana", "株式会社ソラテックは、提携を発表した。", "ソラテック?"},
+		{"legal prefix mixed kanji", "当社は株式会社ヒカリ計算と契約した。", "ヒカリ計算?"},
+		{"legal prefix with head office", "株式会社カゼデータ(本社:大阪市)は", "カゼデータ?"},
+		{"legal prefix role glued", "株式会社アサヒノード代表取締役の山田氏", "アサヒノード?"},
+		{"legal suffix kanji katakana", "北斗グリーン電力株式会社は10日、", "北斗グリーン電力?"},
+		{"legal suffix after clause", "採掘を展開するハッシュゲート株式会社と", "ハッシュゲート?"},
+		{"legal suffix hiragana lead", "地域の電力会社であるさくらぎパワー株式会社から", "さくらぎパワー?"},
+		{"kabu bracket", "(株)ミドリ演算と", "ミドリ演算?"},
+		{"kabu bracket suffix", "ミドリ演算(株)と", "ミドリ演算?"},
+		{"holdings kanji", "東雲ホールディングスが買収", "東雲ホールディングス?"},
+		{"group katakana", "アカツキグループと提携", "アカツキグループ?"},
+		{"group generic kanji", "企業グループと金融グループ", ""},
+		{"counter sha", "米ゼノリス社と契約", "ゼノリス?"},
+		{"counter sha not kaisha", "同社と子会社と社長", ""},
+		{"country prefix stripped", "英ブライトノード株式会社は", "ブライトノード?"},
+		{"chubu stays whole", "中部電力と", "Chubu Electric Power"},
+		{"bare with dot", "ルナ・コンピュートと5年間の契約", "ルナ・コンピュート?"},
+		{"bare descriptor", "AIスタートアップのハヤテと提携", "ハヤテ?"},
+		{"bare country prefix", "米ノースゲートから融資を受けた", "ノースゲート?"},
+		{"bare english in brackets", "カゲロウ(Kagero Labs)と契約", "カゲロウ?"},
+		{"bare single word no sign", "シーズンは終わり、ムードが変わった", ""},
+		{"bare generic", "データセンターとコロケーション、ホスティングとインフラに", ""},
+		{"bare generic compound", "ハッシュレートが上昇し、ビットコインマイニングは", ""},
+		{"bare site", "リバーサイド・キャンパスについて、ミナミ・プラントに", ""},
+		{"bare topic particle", "ソラ・ネットについて", ""},
+		{"bare not inside latin compound", "AIクラウドと", ""},
+		{"known with common words", "グリフォン・デジタル・マイニングとの合併", "Gryphon Digital"},
+		{"known holdings", "MARAホールディングスは", "MARA"},
+		{"stop words", "同社と当社と子会社", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.in)
+			if names(got) != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.in, names(got), tt.want)
+			}
+			for _, m := range got {
+				if tt.in[m.Span[0]:m.Span[1]] != m.Text {
+					t.Errorf("span %v text %q, want %q", m.Span, tt.in[m.Span[0]:m.Span[1]], m.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestKanaGeneric(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"データセンター", true},
+		{"ビットコイン・マイニング", true},
+		{"コロケーションサービス", true},
+		{"ハッシュワン", true}, // ハッシュ + ワン: a name needs more context than the run
+		{"ルミナ", false},
+		{"ブロックワークス", false},
+		{"", true},
+	}
+	for _, tt := range tests {
+		if got := kanaGeneric(tt.in); got != tt.want {
+			t.Errorf("kanaGeneric(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
