@@ -85,7 +85,7 @@ func lexicon() []word {
 		ja("ファシリティ", T, fin, false), ja("転換", T, fin, false), ja("約束", T, fin, false),
 		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
 		ja("第三者割当", T, eq, true), ja("新株予約権", T, eq, true), ja("ワラント", T, eq, true), ja("引受", T, eq, false), ja("引き受け", T, eq, false),
-		ja("子会社化", T, acq, true), ja("傘下", T, acq, false), ja("基本合意", T, other, true), ja("支払", T, other, false), ja("保証", T, back, true), ja("バックストップ", T, back, true),
+		ja("子会社化", T, acq, true), ja("傘下", T, acq, false), ja("基本合意", T, other, true), ja("基本合意書", T, part, true), ja("MOU", T, part, true), ja("支払", T, other, false), ja("保証", T, back, true), ja("バックストップ", T, back, true),
 		ja("電力購入契約", T, other, true), ja("電力供給契約", T, other, true), ja("PPA", T, other, true),
 		ja("売却", T, sale, true), ja("譲渡", T, sale, true), ja("購入", T, buy, false), ja("取得", T, buy, false),
 		ja("発注", T, buy, true), ja("受注", T, hpc, true), ja("注文", T, other, false),

@@ -29,6 +29,8 @@ type mention struct {
 	wa    bool // Japanese subject marked with は (the sentence topic), not が
 	miner bool
 	weak  bool // an unknown name from kagome or a capitalised frame
+	// passive marks the recipient of a passive verb ("was extended to X").
+	passive bool
 }
 
 // labelJA gives mentions of a Japanese sentence their particle roles.
@@ -109,6 +111,10 @@ func afterMention(text string, p int) int {
 			p += e + 1
 		case strings.HasPrefix(text[p:], "社"):
 			p += len("社")
+		case hasCorpSuffix(text[p:]) > 0:
+			// "MARAホールディングスと", "デジタルマイン株式会社は": the suffix
+			// is part of the name.
+			p += hasCorpSuffix(text[p:])
 		case strings.HasPrefix(text[p:], "・") && p+len("・") < len(text) && isKatakanaAt(text, p+len("・")):
 			// A katakana name that goes on ("グリフォン・デジタル・マイニング").
 			p += len("・")
@@ -143,6 +149,19 @@ func afterMention(text string, p int) int {
 		}
 	}
 	return p
+}
+
+// jaCorpSuffixes end a Japanese company name.
+var jaCorpSuffixes = []string{"ホールディングス", "株式会社", "(株)", "合同会社", "有限会社", "コーポレーション", "インク", "HD"}
+
+// hasCorpSuffix returns the length of the corporate suffix s opens with, or 0.
+func hasCorpSuffix(s string) int {
+	for _, x := range jaCorpSuffixes {
+		if strings.HasPrefix(s, x) {
+			return len(x)
+		}
+	}
+	return 0
 }
 
 // enPreps mark the counterparty in English.
@@ -189,6 +208,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				}
 				if w == "to" && k == 0 && i+0 < len(ms) {
 					m.label = lDat
+					if len(ws) > 2 {
+						switch ws[2] {
+						case "was", "were", "been", "is", "are", "be":
+							m.passive = true
+						}
+					}
 					break
 				}
 				m.label = l

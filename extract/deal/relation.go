@@ -544,14 +544,12 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 
 // mainKind is the kind of a deal whose amount sits by a value phrase
 // ("a 15-year lease with X…, with a contract value of $7 billion"): the
-// nearest strong deal word of a specific kind before the amount in the zone.
+// last deal word of a service kind (lease, colocation, hosting) before the
+// amount in the zone.
 func mainKind(cues []cue, trig cue, a pipeline.Amount, lo, hi int) pipeline.Kind {
-	if trig.w.strong {
-		return pipeline.KindOther
-	}
 	kind := pipeline.KindOther
 	for _, c := range cues {
-		if c.start < lo || c.end > a.Span[0] || c.w.class != cueTrigger || !c.w.strong {
+		if c.start < lo || c.end > a.Span[0] || c.w.class != cueTrigger {
 			continue
 		}
 		switch c.w.kind {
@@ -828,7 +826,7 @@ func (p parties) confidence(withAmount bool) float64 {
 	switch p.how {
 	case "pair":
 		c = 0.9
-	case "subject", "acquisition", "investee":
+	case "subject", "acquisition", "investee", "passive":
 		c = 0.8
 	case "topic":
 		c = 0.65
@@ -942,6 +940,10 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 		investor := company
 		company, p.how = dat, "investee"
 		p.cp = investor
+	}
+	if company == nil && dat != nil && dat.passive {
+		// Passive voice: "a $700 million facility was extended to X by Y".
+		company, p.how = dat, "passive"
 	}
 	if company == nil {
 		// A known miner named in the sentence, not as a counterparty.
@@ -1230,6 +1232,19 @@ func clauseAround(txt string, sp [2]int, c cue, isJA bool) (int, int) {
 			}
 		}
 	}
+	// "…MARAと、…の基本合意書を締結": a clause ending on a counterparty
+	// particle continues into the next one.
+	for lo > sp[0] {
+		prev := strings.TrimSuffix(txt[sp[0]:lo], "、")
+		if len(prev) == lo-sp[0] || !endsWithCPParticle(prev) {
+			break
+		}
+		if k := strings.LastIndex(prev, "、"); k >= 0 {
+			lo = sp[0] + k + len("、")
+		} else {
+			lo = sp[0]
+		}
+	}
 	hi := strings.Index(txt[c.end:sp[1]], "、")
 	if hi < 0 {
 		hi = sp[1]
@@ -1237,4 +1252,15 @@ func clauseAround(txt string, sp [2]int, c cue, isJA bool) (int, int) {
 		hi += c.end
 	}
 	return lo, hi
+}
+
+// endsWithCPParticle reports Japanese text ending on a counterparty
+// particle ("Xと", "Xとの間で", "Xに対し").
+func endsWithCPParticle(s string) bool {
+	for _, p := range []string{"と", "との間で", "に対し", "に対して", "向けに"} {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
 }
