@@ -16,6 +16,23 @@
 // no amount make amount-less deals. The headline is read together with the
 // first sentence. Finally the same deal mentioned twice is merged.
 //
+// Across sentences: a sentence that restates the value of the deal just
+// told (契約総額は…, 買収額は…, "The deal is valued at…", "The lease is
+// expected to generate…") and names no organisation before the amount
+// gives that amount to the previous sentence's amount-less deal; a sentence
+// opening on a role ("The buyer, X", 買い手は) names its counterparty. A
+// guarantor that backs a deal without naming the miner (グーグルが賃料支払いを
+// 保証する, "Google agreed to provide a backstop") is the counterparty of a
+// backstop deal of the paragraph's miner. Within a sentence, amount zones
+// stop at clause breaks (し、, "; ") when another amount lies beyond.
+//
+// Kinds: warrants and shares bought are equity, a stake or interest sold
+// is equity, buying a company is an acquisition (priced by "valuing X at",
+// never by a per-share price), a value phrase takes the service kind named
+// before it (lease, colocation, hosting). Power purchase agreements
+// (PPA, 電力購入契約) are kind other: they buy electricity, not assets, and
+// are never refined into HPC contracts.
+//
 // Files:
 //   - deal.go: Config, Extractor, Result, New, Extract, per-document analysis.
 //   - lexicon.go: deal words, non-deal words, sums, AI context; the scanner.
