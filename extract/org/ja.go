@@ -119,6 +119,9 @@ func findJapanese(text string) []Mention {
 			continue
 		}
 		s := jaBackward(text, at, false, false)
+		if p, _ := utf8.DecodeLastRuneInString(text[:at]); p >= '0' && p <= '9' {
+			continue // マイナー8社: a count of companies
+		}
 		if s < at {
 			add(s, at)
 		}

@@ -54,6 +54,15 @@ var stopWords = map[string]bool{
 	"both": true, "each": true, "some": true, "one": true, "two": true, "three": true, "several": true,
 	"other": true, "senior": true, "secured": true, "convertible": true, "notes": true, "term": true,
 	"loan": true, "credit": true, "facility": true, "series": true, "ethereum": true, "eth": true,
+	"buyer": true, "seller": true, "purchaser": true, "acquirer": true, "lender": true, "lenders": true,
+	"borrower": true, "issuer": true, "customer": true, "customers": true, "tenant": true, "tenants": true,
+	"parties": true, "companies": true, "board": true, "directors": true,
+	"transaction": true, "merger": true, "offering": true, "closing": true, "agreements": true, "terms": true,
+	"japanese": true, "american": true, "chinese": true, "canadian": true, "british": true, "german": true,
+	"french": true, "australian": true, "korean": true, "taiwanese": true, "singaporean": true, "norwegian": true,
+	"swedish": true, "european": true, "asian": true, "nordic": true, "indian": true, "saudi": true, "emirati": true,
+	"paraguayan": true, "brazilian": true, "mexican": true, "swiss": true, "dutch": true, "irish": true,
+	"finnish": true, "icelandic": true, "kazakh": true, "ethiopian": true, "malaysian": true, "thai": true,
 }
 
 // jaStop are Japanese or Latin tokens kagome may tag as organisations that
@@ -150,6 +159,147 @@ func allDigits(w string) bool {
 	return w != ""
 }
 
+// capitalisedAhead reports a capitalised word at i, or one after a name
+// connector ("de la Plata").
+func capitalisedAhead(text string, i int) bool {
+	if capitalised(text[i:]) {
+		return true
+	}
+	w, k := wordAt(text, i)
+	return nameConnector[w] && k+1 < len(text) && text[k] == ' ' && capitalised(text[k+1:])
+}
+
+// nameConnector are lower-case words inside a name between capitalised ones
+// ("Energía Digital del Este", "Banco de la Nación", "Van der Berg").
+var nameConnector = map[string]bool{"de": true, "del": true, "della": true, "di": true, "da": true, "do": true,
+	"dos": true, "das": true, "du": true, "des": true, "la": true, "le": true, "van": true, "von": true, "der": true,
+	"den": true, "y": true, "e": true, "al": true, "bin": true}
+
+// nationality words (and "X-based", "X-listed") describe a company before
+// its name ("Japanese trading house Sojitz", "Asunción-based Acme").
+var nationality = map[string]bool{"japanese": true, "american": true, "chinese": true, "canadian": true,
+	"british": true, "german": true, "french": true, "australian": true, "korean": true, "taiwanese": true,
+	"singaporean": true, "norwegian": true, "swedish": true, "european": true, "asian": true, "nordic": true,
+	"indian": true, "saudi": true, "emirati": true, "paraguayan": true, "brazilian": true, "mexican": true,
+	"swiss": true, "dutch": true, "irish": true, "finnish": true, "icelandic": true, "kazakh": true,
+	"ethiopian": true, "malaysian": true, "thai": true, "u.s.": true, "us": true, "uk": true, "texas": true,
+	"local": true, "private": true, "public": true, "listed": true, "new": true}
+
+// descriptorHeads end a description before a company name ("trading house
+// Sojitz", "AI cloud startup Zephyr"); units and subsidiaries are left out
+// (their parent reports the deal).
+var descriptorHeads = map[string]bool{"house": true, "firm": true, "company": true, "miner": true, "operator": true,
+	"startup": true, "start-up": true, "developer": true, "provider": true, "platform": true, "bank": true,
+	"lender": true, "giant": true, "manager": true, "investor": true, "utility": true, "conglomerate": true,
+	"maker": true, "chipmaker": true, "producer": true, "owner": true, "specialist": true, "hyperscaler": true,
+	"lab": true, "consortium": true, "neocloud": true, "builder": true, "supplier": true, "vendor": true,
+	"insurer": true, "retailer": true, "exchange": true, "peer": true, "rival": true, "outfit": true,
+	"player": true, "group": true, "fund": true, "automaker": true, "carmaker": true}
+
+// descriptorNoise are words whose descriptions name sources, not parties
+// ("research firm Hashrate Index", "law firm Acme").
+var descriptorNoise = map[string]bool{"research": true, "analyst": true, "analytics": true, "law": true,
+	"consulting": true, "advisory": true, "rating": true, "ratings": true, "data": false, "pr": true,
+	"brokerage": true, "polling": true, "auditing": true, "accounting": true}
+
+// skipDescriptor returns the offset of a capitalised name after a
+// description at i ("Japanese trading house ", "AI cloud startup "), or i.
+func skipDescriptor(text string, i int) int {
+	j := i
+	n := 0
+	for n < 6 && j < len(text) {
+		w, k := wordAt(text, j)
+		if w == "" || k >= len(text) || text[k] != ' ' && text[k] != '-' {
+			return i
+		}
+		lw := strings.ToLower(w)
+		if descriptorNoise[lw] {
+			return i
+		}
+		if text[k] == '-' {
+			// "Asunción-based", "Frankfurt-listed", "AI-focused".
+			w2, k2 := wordAt(text, k+1)
+			if w2 == "" || k2 >= len(text) || text[k2] != ' ' {
+				return i
+			}
+			if (w2 == "based" || w2 == "listed" || w2 == "headquartered") && k2+1 < len(text) && capitalised(text[k2+1:]) {
+				return k2 + 1
+			}
+			j, n = k2+1, n+1
+			continue
+		}
+		switch {
+		case descriptorHeads[lw] && !capitalised(w):
+			if k+1 < len(text) && capitalised(text[k+1:]) {
+				return k + 1
+			}
+			return i
+		case capitalised(w) && !(n == 0 && (nationality[lw] || stopWords[lw] || leadStrip[lw])) && !(lw == "ai" || lw == "hpc" || lw == "gpu"):
+			return i
+		}
+		j, n = k+1, n+1
+	}
+	return i
+}
+
+// describedAt reports a description right before a capitalised name at
+// pos ("trading house Sojitz", "Asunción-based Energía").
+func describedAt(text string, pos int) bool {
+	if pos < 2 || text[pos-1] != ' ' {
+		return false
+	}
+	b := pos - 1
+	a := b
+	for a > 0 && (isLatinAt(text, prevStart(text, a)) || text[a-1] == '-') {
+		a = prevStart(text, a)
+	}
+	w := text[a:b]
+	if strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-headquartered") {
+		return true
+	}
+	if !descriptorHeads[w] {
+		return false
+	}
+	// The word before the head must not make it a source ("research firm").
+	if a > 1 && text[a-1] == ' ' {
+		c := a - 1
+		d := c
+		for d > 0 && isLatinAt(text, prevStart(text, d)) {
+			d = prevStart(text, d)
+		}
+		if descriptorNoise[strings.ToLower(text[d:c])] {
+			return false
+		}
+	}
+	return true
+}
+
+// corporateInside reports a corporate word followed by connector-joined
+// words ("Energía Digital del Este", "Power Bank of Ohio").
+func corporateInside(ws []string) bool {
+	for i := 0; i < len(ws)-1; i++ {
+		if corporate[strings.ToLower(strings.Trim(ws[i], ".,"))] {
+			for _, w := range ws[i+1:] {
+				if nameConnector[w] || w == "of" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// allStopWords reports names made only of stop or place words.
+func allStopWords(ws []string) bool {
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !stopWords[lw] && !placeWords[lw] {
+			return false
+		}
+	}
+	return true
+}
+
 // leadStrip are descriptive words a Title Case headline puts before a name.
 var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "miner": true, "miners": true,
 	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
@@ -167,6 +317,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if strings.HasPrefix(text[i:], "the ") {
 		i += 4
 	}
+	if k := skipDescriptor(text, i); k > i {
+		i = k
+	}
 	start, end := i, i
 	var words []string
 	for i < len(text) {
@@ -177,7 +330,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		lw := strings.ToLower(strings.TrimRight(w, "."))
 		switch {
 		case capitalised(w) || len(words) > 0 && allDigits(w) && len(w) <= 2:
-		case len(words) > 0 && (w == "&" || lw == "of") && j+1 < len(text) && text[j] == ' ' && capitalised(text[j+1:]):
+		case len(words) > 0 && (w == "&" || lw == "of" || nameConnector[w]) && j+1 < len(text) && text[j] == ' ' && capitalisedAhead(text, j+1):
 		case len(words) > 0 && lw == "ai":
 		default:
 			j = -1
@@ -220,7 +373,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	name := text[start:end]
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
-		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || stopWords[lw]) {
+		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw]) {
 			if stopWords[lw] {
 				end = start + strings.LastIndex(text[start:end], words[len(words)-1])
 				end = len(strings.TrimRight(text[:end], " "))
@@ -294,7 +447,7 @@ func findUnknown(text string) []Mention {
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] {
 			ws = ws[1:]
 		}
-		if len(ws) >= 2 && corporate[last] {
+		if len(ws) >= 2 && (corporate[last] || corporateInside(ws)) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))

@@ -1,0 +1,54 @@
+package org
+
+import "testing"
+
+func TestFindEnglishUnknown(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"connector del", "The buyer, Lima-based Nube Digital del Sur, paid cash.", "Nube Digital del Sur?"},
+		{"connector de la", "a loan from Banco de la Plata Capital", "Banco de la Plata Capital?"},
+		{"based descriptor", "sold to Oslo-based Fjordhash for $10 million", "Fjordhash?"},
+		{"trading house descriptor", "signed with Korean trading house Hanbit Corp. on Monday", "Hanbit?"},
+		{"startup descriptor", "a lease with AI startup Quillon for 20 MW", "Quillon?"},
+		{"research firm is a source", "according to research firm Minerstats Index", ""},
+		{"subsidiary is not a party", "its subsidiary Blue Ridge Centers signed", ""},
+		{"the buyer is not an org", "The Buyer agreed; the Company said", ""},
+		{"nationality alone", "Japanese lenders and Canadian miners", ""},
+		{"ticker after name", "Zorvia Technologies, Inc. (NASDAQ: ZRV) said", "Zorvia Technologies?"},
+		{"accented name", "financing from Énergie Boréale Capital", "Énergie Boréale Capital?"},
+		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.in)
+			if names(got) != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.in, names(got), tt.want)
+			}
+		})
+	}
+}
+
+func TestCapitalizedAtDescriptor(t *testing.T) {
+	tests := []struct {
+		in   string
+		pos  int
+		want string
+		ok   bool
+	}{
+		{"with Japanese trading house Marunaka Corp. to", 5, "Marunaka", true},
+		{"with AI cloud platform Zephyrus for", 5, "Zephyrus", true},
+		{"to a local operator for $30 million", 3, "", false},
+		{"by research firm Minerstats Index", 3, "", false},
+		{"with Oslo-based Fjordhash", 5, "Fjordhash", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, ok := CapitalizedAt(tt.in, tt.pos)
+			if ok != tt.ok || m.Name != tt.want {
+				t.Errorf("CapitalizedAt = %q,%v, want %q,%v", m.Name, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
