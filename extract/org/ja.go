@@ -65,11 +65,18 @@ func findJapanese(text string) []Mention {
 		return nil
 	}
 	var out []Mention
-	add := func(s, e int) {
+	// add keeps text[s:e] unless its base text[s:b] (the name without a
+	// group word) is a common word; a legal form is strong evidence, so
+	// only a single common word is refused there.
+	add := func(s, b, e int, legal bool) {
 		name := text[s:e]
-		if s < e && !jaGenericName(name) {
-			out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
+		if s >= b || jaGenericName(text[s:b]) {
+			return
 		}
+		if !legal && kanaGeneric(text[s:b]) {
+			return
+		}
+		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	for _, lf := range jaLegal {
 		for off := 0; ; {
@@ -81,9 +88,9 @@ func findJapanese(text string) []Mention {
 			off = at + len(lf)
 			// X株式会社: the name precedes; else 株式会社X: it follows.
 			if s := jaBackward(text, at, true, true); s < at {
-				add(s, at)
+				add(s, at, at, true)
 			} else if s, e := jaForward(text, off); e > s {
-				add(s, e)
+				add(s, e, e, true)
 			}
 		}
 	}
@@ -102,7 +109,7 @@ func findJapanese(text string) []Mention {
 			}
 			s := jaBackward(text, at, gw.kanji, false)
 			if s < at && (gw.kanji || hasKanaOrLatin(text[s:at])) {
-				add(s, off)
+				add(s, at, off, false)
 			}
 		}
 	}
@@ -123,7 +130,7 @@ func findJapanese(text string) []Mention {
 			continue // マイナー8社: a count of companies
 		}
 		if s < at {
-			add(s, at)
+			add(s, at, at, false)
 		}
 	}
 	out = append(out, findBareKatakana(text)...)
@@ -443,7 +450,7 @@ func jaGenericName(name string) bool {
 		}
 	}
 	if kana && !other {
-		return kanaGeneric(name) && utf8.RuneCountInString(name) < 6
+		return kanaStop[strings.ReplaceAll(name, "・", "")]
 	}
 	return utf8.RuneCountInString(name) < 2
 }

@@ -71,3 +71,26 @@ func TestKanaGeneric(t *testing.T) {
 		}
 	}
 }
+
+// TestFindJapaneseNoFalseOrgs runs Find on market prose full of katakana
+// loanwords, places and people: no organisation may come out of it.
+func TestFindJapaneseNoFalseOrgs(t *testing.T) {
+	g := builtin(t)
+	prose := []string{
+		"ビットコイン価格の下落を受け、マイナー各社はAIインフラへの転換を急いでいる。",
+		"ハッシュプライスは過去最低水準となり、エネルギーコストの高いサイトは閉鎖に追い込まれた。",
+		"アナリストのレポートによると、GPUクラウドへの需要は旺盛で、ハイパースケーラーはリース契約を積み増している。",
+		"米国ではテキサス州やノースダコタ州に新たなキャンパスが建設され、ノルウェーやパラグアイにも拠点が広がる。",
+		"同社のCEOはインタビューで「ストレージとネットワークの整備が課題だ」と述べた。",
+		"ジェンスン・フアン氏は基調講演で新型チップを発表し、サプライチェーンの逼迫を指摘した。",
+		"東京のスタートアップの多くはクラウドを使う。メガソーラーの電力をマイニングに回す事例もある。",
+		"同社はポートフォリオを見直し、ホスティング事業を売却した。新会社は年内に設立する。",
+		"シリーズBの資金調達にはベンチャーキャピタル数社が参加した。大手マイナー5社の合計は100億ドル。",
+		"シーズンは終わり、ムードが変わった。コメントを控えた。",
+	}
+	for _, s := range prose {
+		if got := g.Find(s); len(got) > 0 {
+			t.Errorf("Find(%q) = %q, want nothing", s, names(got))
+		}
+	}
+}
