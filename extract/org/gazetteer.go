@@ -45,13 +45,13 @@ type pattern struct {
 // loaded; LoadFile must not run concurrently with Find.
 type Gazetteer struct {
 	entries []Entry
-	byFirst map[rune][]pattern // folded first rune -> patterns, longest first
+	byFirst map[[2]rune][]pattern // folded first two runes (second 0 for one-rune keys) -> patterns, longest first
 	keys    map[string]int     // folded key -> entry
 }
 
 // Builtin returns a gazetteer loaded with the embedded company list.
 func Builtin() (*Gazetteer, error) {
-	g := &Gazetteer{byFirst: make(map[rune][]pattern), keys: make(map[string]int)}
+	g := &Gazetteer{byFirst: make(map[[2]rune][]pattern), keys: make(map[string]int)}
 	if err := g.load(builtinYAML); err != nil {
 		return nil, fmt.Errorf("builtin gazetteer: %w", err)
 	}
@@ -77,7 +77,7 @@ func (g *Gazetteer) load(b []byte) error {
 		return fmt.Errorf("parse: %w", err)
 	}
 	if g.byFirst == nil {
-		g.byFirst = make(map[rune][]pattern)
+		g.byFirst = make(map[[2]rune][]pattern)
 		g.keys = make(map[string]int)
 	}
 	for i, e := range es {
@@ -149,12 +149,16 @@ func (g *Gazetteer) add(idx int, alias string, ticker bool) {
 			g.keys[k] = idx
 		}
 	}
-	for _, q := range g.byFirst[p.key[0]] {
+	head := [2]rune{p.key[0], 0}
+	if len(p.key) > 1 {
+		head[1] = p.key[1]
+	}
+	for _, q := range g.byFirst[head] {
 		if q.entry == idx && string(q.raw) == string(p.raw) {
 			return
 		}
 	}
-	g.byFirst[p.key[0]] = append(g.byFirst[p.key[0]], p)
+	g.byFirst[head] = append(g.byFirst[head], p)
 }
 
 // Canonical returns the canonical name for any alias, ticker or spelling of

@@ -88,15 +88,28 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 	}
 	var out []Mention
 	for i := 0; i < len(rs); {
-		ps := g.byFirst[rs[i].fold]
 		matched := 0
-		for pi := range ps {
-			p := &ps[pi]
-			if n := g.matchAt(text, rs, i, p); n > 0 {
-				e := g.entries[p.entry]
-				s, t := rs[i].start, rs[i+n-1].end
-				out = append(out, Mention{Name: e.Name, Text: text[s:t], Span: [2]int{s, t}, Known: true, Role: e.Role})
-				matched = n
+		// Two-rune heads hold the longer aliases: try them first.
+		heads := [2][2]rune{{rs[i].fold, -1}, {rs[i].fold, 0}}
+		if i+1 < len(rs) {
+			heads[0][1] = rs[i+1].fold
+		}
+		for _, h := range heads {
+			if h[1] < 0 {
+				continue
+			}
+			ps := g.byFirst[h]
+			for pi := range ps {
+				p := &ps[pi]
+				if n := g.matchAt(text, rs, i, p); n > 0 {
+					e := g.entries[p.entry]
+					s, t := rs[i].start, rs[i+n-1].end
+					out = append(out, Mention{Name: e.Name, Text: text[s:t], Span: [2]int{s, t}, Known: true, Role: e.Role})
+					matched = n
+					break
+				}
+			}
+			if matched > 0 {
 				break
 			}
 		}
