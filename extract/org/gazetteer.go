@@ -46,7 +46,7 @@ type pattern struct {
 type Gazetteer struct {
 	entries []Entry
 	byFirst map[[2]rune][]pattern // folded first two runes (second 0 for one-rune keys) -> patterns, longest first
-	keys    map[string]int     // folded key -> entry
+	keys    map[string]int        // folded key -> entry
 }
 
 // Builtin returns a gazetteer loaded with the embedded company list.
