@@ -17,8 +17,8 @@
 //   - bulk.go: Index — outbox items through esutil.BulkIndexer to the
 //     aliases (RequireAlias), deals as update+upsert, a bounded retry pass
 //     for 429/5xx items, and the IndexReport the outbox is settled with.
-//   - search.go: Search, SearchBody, and the snippet builder (the sentence
-//     with the most highlighted terms, matches in [brackets]).
+//   - search.go: Search and SearchBody; snippets come from index/snippet,
+//     shared with the SQLite store, so both backends print the same.
 //   - kibana.go: the embedded saved objects (kibana/kozan.ndjson, identical
 //     to deploy/kibana/kozan.ndjson) and ImportKibana.
 //

@@ -1,102 +1,73 @@
 package es
 
 import (
-	"strings"
+	"context"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/index/snippet"
 )
 
-func TestSnippet(t *testing.T) {
-	cases := []struct {
-		name  string
-		text  string
-		terms []string
-		want  string
+func TestSearchBody(t *testing.T) {
+	tests := []struct {
+		name, query, tokens string
+		wantTokens          string
 	}{
-		{"best japanese sentence", "鉱山会社の決算は増収だった。北辰マイニングは蒼天クラウドと契約を結んだ。株価は上昇した。",
-			[]string{"蒼天", "契約"}, "北辰マイニングは[蒼天]クラウドと[契約]を結んだ。"},
-		{"bigrams merge", "同社はAI計算基盤を拡張する。蒼天クラウドが利用する。",
-			[]string{"蒼天", "天ク", "クラ", "ラウ", "ウド"}, "[蒼天クラウド]が利用する。"},
-		{"english case-insensitive, whole words", "The firm said it would grow. Ridgeway signed an AI lease with Larchmont. Shares rose.",
-			[]string{"ai", "lease"}, "Ridgeway signed an [AI] [lease] with Larchmont."},
-		{"ties go to the first sentence", "A lease here. A lease there.", []string{"lease"}, "A [lease] here."},
-		{"no terms: first sentence", "First one. Second one.", nil, "First one."},
-		{"empty text", "", []string{"x"}, ""},
-		{"newlines split", "見出し\n本文に契約の話がある", []string{"契約"}, "本文に[契約]の話がある"},
+		{"tokens", "蒼天クラウド 契約", "蒼天 クラウド 契約", "蒼天 クラウド 契約"},
+		{"no tokens: the raw query", "32億ドル", " ", "32億ドル"},
 	}
-	for _, tc := range cases {
+	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Snippet(tc.text, tc.terms); got != tc.want {
-				t.Errorf("got  %q\nwant %q", got, tc.want)
+			body := SearchBody(tc.query, tc.tokens, 7)
+			if _, ok := body["highlight"]; ok {
+				t.Error("body asks for highlights; snippets are built locally")
+			}
+			should := body["query"].(map[string]any)["bool"].(map[string]any)["should"].([]any)
+			tok := should[0].(map[string]any)["multi_match"].(map[string]any)["query"]
+			raw := should[1].(map[string]any)["multi_match"].(map[string]any)["query"]
+			if tok != tc.wantTokens || raw != tc.query || body["size"] != 7 {
+				t.Errorf("tokens %q, raw %q, size %v; want %q, %q, 7", tok, raw, body["size"], tc.wantTokens, tc.query)
 			}
 		})
 	}
 }
 
-func TestSnippetClipsLongSentence(t *testing.T) {
-	text := strings.Repeat("前置き", 200) + "契約" + strings.Repeat("後書き", 200) + "。"
-	got := Snippet(text, []string{"契約"})
-	if n := utf8.RuneCountInString(got); n > maxSnippetRunes+4 {
-		t.Errorf("snippet has %d runes, want at most about %d", n, maxSnippetRunes)
+// TestSearchSnippetLikeStore checks that Search's snippets are what the
+// SQLite store builds for the same article and tokens (snippet.Make with
+// snippet.Terms(tokens, "")), so `kozan search` prints the same either way.
+func TestSearchSnippetLikeStore(t *testing.T) {
+	f := newFakeES(t)
+	c := newTestClient(t, f, Options{})
+	ctx := context.Background()
+	if _, err := c.Setup(ctx); err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(got, "[契約]") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
-		t.Errorf("clipped snippet %q: want the match and ellipses", got)
+	if _, err := c.Index(ctx, demoItems()); err != nil {
+		t.Fatal(err)
 	}
-}
-
-func TestHighlightTerms(t *testing.T) {
-	frags := []string{
-		"北辰 マイニング は " + preTag + "蒼天" + postTag + " クラウド と " + preTag + "契約" + postTag,
-		preTag + "蒼天 クラウド" + postTag + " の " + preTag + "の" + postTag,
-		"unclosed " + preTag + "tail",
+	ja, en := jaArticle(), enArticle()
+	tests := []struct {
+		name, query, tokens string
+		text, title         string
+		want                string
+	}{
+		{"best sentence, not the first", "契約総額", "契約 総額", ja.Text, ja.Title, "[契約総額]は約32億ドル。"},
+		{"particles are not highlighted", "蒼天クラウドの契約", "蒼天 クラウド の 契約", ja.Text, ja.Title,
+			"北辰マイニングは27日、[クラウド]事業者の[蒼天クラウド]とAI向け計算基盤の10年[契約]を結んだと発表した。"},
+		{"english", "contract worth", "contract worth", en.Text, en.Title, "The [contract] is [worth] about $4.1 billion."},
 	}
-	got := HighlightTerms(frags)
-	want := []string{"クラウド", "蒼天", "契約"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
-func FuzzSnippet(f *testing.F) {
-	f.Add("北辰マイニングは蒼天クラウドと契約を結んだ。株価は上昇した。", "契約 蒼天")
-	f.Add("Ridgeway signed an AI lease. Shares rose!", "ai lease")
-	f.Add("", "")
-	f.Add("a.b. c", ". c")
-	f.Add("\xff\xfe。契約", "\xff 契")
-	f.Fuzz(func(t *testing.T, text, terms string) {
-		got := Snippet(text, strings.Fields(terms))
-		if utf8.ValidString(text) && !utf8.ValidString(got) {
-			t.Fatalf("invalid UTF-8 from valid input: %q", got)
-		}
-		// Removing the brackets and ellipses gives back a piece of the text.
-		plain := strings.NewReplacer("[", "", "]", "", "…", "").Replace(got)
-		orig := strings.NewReplacer("[", "", "]", "", "…", "").Replace(text)
-		if !strings.Contains(orig, plain) {
-			t.Fatalf("snippet %q is not from the text %q", got, text)
-		}
-		if !strings.ContainsAny(text, "[]") && strings.Count(got, "[") != strings.Count(got, "]") {
-			t.Fatalf("unbalanced brackets in %q", got)
-		}
-	})
-}
-
-func FuzzHighlightTerms(f *testing.F) {
-	f.Add(preTag + "蒼天" + postTag + " x " + preTag + "契約 締結" + postTag)
-	f.Add(preTag + postTag + preTag)
-	f.Fuzz(func(t *testing.T, frag string) {
-		for _, term := range HighlightTerms([]string{frag}) {
-			if term == "" || strings.Contains(term, preTag) || strings.Contains(term, postTag) || strings.ContainsAny(term, " \t\n") {
-				t.Fatalf("bad term %q from %q", term, frag)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := c.Search(ctx, tc.query, tc.tokens, 5)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	})
-}
-
-func BenchmarkSnippet(b *testing.B) {
-	text := strings.Repeat("鉱山会社の決算は増収だった。", 40) + "北辰マイニングは蒼天クラウドと10年の契約を結んだ。" + strings.Repeat("Shares rose on the news. ", 40)
-	terms := []string{"蒼天", "クラウド", "契約"}
-	b.ReportAllocs()
-	for b.Loop() {
-		Snippet(text, terms)
+			if len(hits) != 1 {
+				t.Fatalf("%d hits, want 1: %+v", len(hits), hits)
+			}
+			store := snippet.Make(tc.text, tc.title, snippet.Terms(tc.tokens, ""))
+			if got := hits[0].Snippet; got != tc.want || got != store {
+				t.Errorf("snippet %q, store's %q, want %q", got, store, tc.want)
+			}
+		})
 	}
 }

@@ -14,7 +14,8 @@
 //   - group.go: placing a deal into a merge group, promoting a new canonical
 //     deal, refreshing a group's URLs and earliest date.
 //   - query.go: CrawlState, Articles, Article, Deals (streaming), DealSources.
-//   - search.go: Search over FTS5 with bm25 ranking and bracketed snippets.
+//   - search.go: Search over FTS5 with bm25 ranking; snippets come from
+//     index/snippet, shared with index/es.
 //   - review.go: ApplyReviews.
 //   - outbox.go: Outbox, Ack, OutboxLen and the enqueue helper.
 //   - stmt.go: the prepared-statement cache and the write transaction type

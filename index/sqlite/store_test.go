@@ -197,7 +197,8 @@ func TestSearch(t *testing.T) {
 		snippet string // of the first hit
 	}{
 		{"japanese", "約 37 億 ドル の 契約", []string{jaURL},
-			"ビットコインマイニング大手[の]IRENは10日、Microsoftと[の]間で[約37億ドル]規模[の]AIクラウド[契約]を結んだと発表した。"},
+			"ビットコインマイニング大手のIRENは10日、Microsoftとの間で[約37億ドル]規模のAIクラウド[契約]を結んだと発表した。"},
+		{"japanese, the sentence with the most terms", "契約 期間", []string{jaURL}, "[契約期間]は5年で、テキサス州の拠点にGPUを設置する。"},
 		{"japanese title only", "マイクロソフト", []string{jaURL}, "IRENが[マイクロソフト]とAIクラウド契約、約37億ドル"},
 		{"english", "microsoft contract", []string{enURL},
 			"Bitcoin miner IREN said on Friday it had signed a five-year AI cloud services [contract] with [Microsoft] worth $3.7 billion."},
