@@ -11,7 +11,16 @@
 //
 // Find also reports organisations no list has (Known false): English
 // capitalised names ending in a corporate word (Inc., Capital, Partners,
-// Technologies…) and Japanese names with 社/グループ/ホールディングス/株式会社.
+// Technologies…), or after a description ("Japanese trading house X",
+// "AI startup X", "Asunción-based X"), with name connectors ("del",
+// "de la"); Japanese names with a legal form (株式会社X, X株式会社, (株)X),
+// a group word (Xホールディングス, Xグループ) or the counter 社 (米X社), in
+// kanji, katakana, Latin or a leading hiragana word, country prefixes
+// (米, 英, 中…) stripped before katakana; and bare katakana names in a party
+// slot (followed by と/は/が/に/から/向け…) when a ・, a descriptor
+// (スタートアップのX), a country prefix or a bracketed English name marks
+// them as companies. Katakana common nouns (データセンター, コロケーション,
+// ハッシュレート…) are refused, also as compounds of common words.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
 // English capitalised name at a position, for the deal rules' frames.
 //
@@ -19,5 +28,9 @@
 //   - companies.yaml: the built-in gazetteer data.
 //   - gazetteer.go: Entry, Gazetteer, Builtin, LoadFile, Canonical, Role.
 //   - match.go: Mention, Find and the alias matcher.
-//   - unknown.go: unknown organisations (English and Japanese), stoplists.
+//   - unknown.go: unknown English organisations, CapitalizedAt, kagome
+//     tokens (FromTokens), stop words.
+//   - ja.go: unknown Japanese organisations (legal forms, group words, 社,
+//     bare katakana names).
+//   - kanastop.go: katakana common nouns and the compound splitter.
 package org

@@ -186,6 +186,17 @@ func TestFindTokens(t *testing.T) {
 	}
 }
 
+func TestFromTokensStop(t *testing.T) {
+	tok, err := jtok.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "東証グロース上場の同社は、MOUとLOIを締結し、金融庁に届け出た。"
+	if got := names(FromTokens(s, tok.Tokens(s))); got != "" {
+		t.Errorf("FromTokens(%q) = %q, want nothing", s, got)
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	g := builtin(f)
 	for _, s := range []string{"", "IREN", "CoreScientificと", "Acme Technologies, Inc.", "米X社", "\xffCIFR", "Hut 8's"} {

@@ -79,6 +79,14 @@ var jaStop = map[string]bool{
 	"中国": true, "国内": true, "海外": true, "市場": true, "取引所": true, "委員会": true, "証券取引委員会": true,
 	"連邦": true, "議会": true, "大学": true, "ビットコイン": true, "イーサリアム": true, "データセンター": true,
 	"マイニング": true, "グループ": true, "ホールディングス": true, "テキサス": true, "ナスダック": true,
+	"mou": true, "loi": true, "nda": true, "tob": true, "mbo": true, "spac": true, "pr": true, "ir": true,
+	"dx": true, "gx": true, "ev": true, "os": true, "pc": true, "ceo兼": true, "東証": true, "東証プライム": true,
+	"東証グロース": true, "東証スタンダード": true, "金融庁": true, "経済産業省": true, "経産省": true, "総務省": true,
+	"財務省": true, "内閣府": true, "環境省": true, "国土交通省": true, "証券取引所": true, "東京証券取引所": true,
+	"新会社": true, "合弁会社": true, "持株会社": true, "事業会社": true, "グループ会社": true, "関連会社": true,
+	"電力会社": true, "銀行": true, "邦銀": true, "大手": true, "データセンター事業者": true, "クラウド": true,
+	"サーバー": true, "電力": true, "契約": true, "事業": true, "インフラ": true, "エネルギー": true,
+	"テクノロジー": true, "コロケーション": true, "ホスティング": true,
 }
 
 // isStopToken reports whether s is not a usable organisation name.
