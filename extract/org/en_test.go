@@ -52,3 +52,30 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		})
 	}
 }
+
+func TestDefinedTerms(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"ticker and quoted term", `Zorvia Technologies, Inc. (NASDAQ: ZRV) ("Zorvia" or the "Company") today said Zorvia signed; ZRV rose.`,
+			"Zorvia Technologies?|Zorvia Technologies?|Zorvia Technologies?"},
+		{"curly quotes", "Kestrel Data Partners LLC (“Kestrel”) agreed. Kestrel will pay.", "Kestrel Data Partners?|Kestrel Data Partners?"},
+		{"no inner word match", `Orbis Power Corp. ("Orbis") and Orbisa met.`, "Orbis Power?"},
+		{"full name again is one mention", `Pell Grid Inc. ("Pell") said Pell Grid Inc. agreed.`, "Pell Grid?|Pell Grid?"},
+		{"company is not a term", `Talon Mining Corp. (the "Company") said the Company grew.`, "Talon Mining?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.in)
+			if names(got) != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.in, names(got), tt.want)
+			}
+			for _, m := range got {
+				if tt.in[m.Span[0]:m.Span[1]] != m.Text {
+					t.Errorf("span %v text %q, want %q", m.Span, tt.in[m.Span[0]:m.Span[1]], m.Text)
+				}
+			}
+		})
+	}
+}

@@ -468,6 +468,7 @@ func findUnknown(text string) []Mention {
 		}
 		i = m.Span[1]
 	}
+	out = append(out, definedTerms(text, out)...)
 	ja := findJapanese(text)
 	if len(ja) > 0 {
 		// An English name in brackets after a Japanese one is the same
@@ -564,4 +565,95 @@ func isOrgToken(t jtok.Token) bool {
 		}
 	}
 	return upper
+}
+
+// definedTerms finds the short names a press release defines for an
+// unknown company right after its name — a ticker ("Zorvia Technologies,
+// Inc. (NASDAQ: ZRV)") or a quoted term ("(“Zorvia” or the “Company”)") —
+// and returns their later uses as mentions of that company.
+func definedTerms(text string, ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		rest := text[m.Span[1]:]
+		off := m.Span[1]
+		var terms []string
+		for g := 0; g < 2; g++ {
+			t := strings.TrimLeft(rest, " ,.")
+			off += len(rest) - len(t)
+			if !strings.HasPrefix(t, "(") {
+				break
+			}
+			k := strings.IndexByte(t, ')')
+			if k < 0 || k > 120 {
+				break
+			}
+			terms = append(terms, termsIn(t[1:k])...)
+			off += k + 1
+			rest = t[k+1:]
+		}
+		for _, term := range terms {
+			for from := off; ; {
+				k := strings.Index(text[from:], term)
+				if k < 0 {
+					break
+				}
+				a := from + k
+				b := a + len(term)
+				from = b
+				if a > 0 && isLatinAt(text, prevStart(text, a)) || b < len(text) && isLatinAt(text, b) || overlapsAny(ms, a, b) {
+					continue
+				}
+				out = append(out, Mention{Name: m.Name, Text: term, Span: [2]int{a, b}})
+			}
+		}
+	}
+	return out
+}
+
+// termsIn returns the ticker and quoted short names of a parenthesis
+// ("NASDAQ: ZRV", "“Zorvia” or the “Company”").
+func termsIn(p string) []string {
+	var out []string
+	if k := strings.IndexByte(p, ':'); k > 0 {
+		ex := strings.ToUpper(strings.TrimSpace(p[:k]))
+		switch ex {
+		case "NASDAQ", "NYSE", "NYSE AMERICAN", "TSX", "TSXV", "TSX-V", "ASX", "LSE", "AIM", "CSE", "OTC", "OTCQX", "NASDAQ GM", "NASDAQ CM":
+			t := strings.TrimSpace(p[k+1:])
+			if e := strings.IndexAny(t, " ;,"); e >= 0 {
+				t = t[:e]
+			}
+			if len(t) >= 2 && len(t) <= 6 && strings.ToUpper(t) == t && !jaStop[strings.ToLower(t)] {
+				out = append(out, t)
+			}
+		}
+	}
+	for _, q := range [][2]string{{"\"", "\""}, {"“", "”"}} {
+		for s := p; ; {
+			a := strings.Index(s, q[0])
+			if a < 0 {
+				break
+			}
+			s = s[a+len(q[0]):]
+			b := strings.Index(s, q[1])
+			if b < 0 {
+				break
+			}
+			t := s[:b]
+			s = s[b+len(q[1]):]
+			if t != "" && capitalised(t) && !isStopToken(t) && len(t) <= 40 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// overlapsAny reports a mention overlapping [a, b).
+func overlapsAny(ms []Mention, a, b int) bool {
+	for _, m := range ms {
+		if a < m.Span[1] && m.Span[0] < b {
+			return true
+		}
+	}
+	return false
 }
