@@ -7,5 +7,7 @@
 // queries are tokenized the same way.
 //
 // Files:
-//   - jtok.go: Tokenizer, Token, New, Tokens, Join and the POS interning.
+//   - jtok.go: Tokenizer, Token, New, Tokens, AppendTokens (kagome's lattice
+//     read directly, no intermediate kagome token slice), Join and the POS
+//     interning (a POS list index per dictionary word id).
 package jtok

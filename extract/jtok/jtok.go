@@ -9,6 +9,7 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
 // Token is one morpheme of the input.
@@ -22,30 +23,33 @@ type Token struct {
 // Tokenizer is a kagome tokenizer with the IPA dictionary. It is safe for
 // concurrent use.
 type Tokenizer struct {
-	kt      *tokenizer.Tokenizer
 	d       *dict.Dict
-	known   map[uint64][]string // packed POS ids -> interned names
-	unknown [][]string          // unknown-word id -> POS
+	posOf   []int32    // known-word id -> index into posList
+	posList [][]string // interned POS name lists
+	unknown [][]string // unknown-word id -> POS
 }
 
 // New builds the tokenizer. The dictionary is loaded once per process.
 func New() (*Tokenizer, error) {
 	d := ipa.Dict()
-	kt, err := tokenizer.New(d, tokenizer.OmitBosEos())
-	if err != nil {
+	if _, err := tokenizer.New(d, tokenizer.OmitBosEos()); err != nil {
 		return nil, fmt.Errorf("new kagome tokenizer: %w", err)
 	}
-	t := &Tokenizer{kt: kt, d: d, known: make(map[uint64][]string)}
-	for _, p := range d.POSTable.POSs {
+	t := &Tokenizer{d: d, posOf: make([]int32, len(d.POSTable.POSs))}
+	index := make(map[uint64]int32)
+	for id, p := range d.POSTable.POSs {
 		k := packPOS(p)
-		if _, ok := t.known[k]; ok {
-			continue
+		i, ok := index[k]
+		if !ok {
+			names := make([]string, len(p))
+			for j, n := range p {
+				names[j] = d.POSTable.NameList[n]
+			}
+			i = int32(len(t.posList))
+			t.posList = append(t.posList, names)
+			index[k] = i
 		}
-		names := make([]string, len(p))
-		for i, id := range p {
-			names[i] = d.POSTable.NameList[id]
-		}
-		t.known[k] = names
+		t.posOf[id] = i
 	}
 	start, depth := 0, 1
 	if v, ok := d.UnkDict.ContentsMeta[dict.POSStartIndex]; ok {
@@ -78,32 +82,45 @@ func packPOS(p dict.POS) uint64 {
 
 // Tokens splits s into morphemes (kagome Normal mode). Byte offsets refer to s.
 func (t *Tokenizer) Tokens(s string) []Token {
-	if s == "" {
-		return nil
-	}
-	kts := t.kt.Analyze(s, tokenizer.Normal)
-	out := make([]Token, 0, len(kts))
-	for _, k := range kts {
-		if k.Class == tokenizer.DUMMY || k.Surface == "" {
-			continue
-		}
-		out = append(out, Token{Surface: k.Surface, POS: t.pos(k), Start: k.Position, End: k.Position + len(k.Surface)})
-	}
-	return out
+	return t.AppendTokens(nil, s)
 }
 
-func (t *Tokenizer) pos(k tokenizer.Token) []string {
-	switch k.Class {
-	case tokenizer.KNOWN:
-		if k.ID >= 0 && k.ID < len(t.d.POSTable.POSs) {
-			return t.known[packPOS(t.d.POSTable.POSs[k.ID])]
+// AppendTokens is Tokens appending to dst, so that a caller can reuse one
+// buffer across documents. It runs kagome's lattice directly, without
+// building kagome's own token slice.
+func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
+	if s == "" {
+		return dst
+	}
+	la := lattice.New(t.d, nil)
+	defer la.Free()
+	la.Build(s)
+	la.Forward(lattice.Normal)
+	la.Backward(lattice.Normal)
+	if dst == nil {
+		dst = make([]Token, 0, len(la.Output))
+	}
+	for i := len(la.Output) - 1; i >= 0; i-- {
+		n := la.Output[i]
+		if n.ID == lattice.BosEosID || n.Class == lattice.DUMMY || n.Surface == "" {
+			continue
 		}
-	case tokenizer.UNKNOWN:
-		if k.ID >= 0 && k.ID < len(t.unknown) {
-			return t.unknown[k.ID]
+		dst = append(dst, Token{Surface: n.Surface, POS: t.pos(n), Start: n.Position, End: n.Position + len(n.Surface)})
+	}
+	return dst
+}
+
+// pos returns the interned POS of a lattice node.
+func (t *Tokenizer) pos(n *lattice.Node) []string {
+	switch n.Class {
+	case lattice.KNOWN:
+		if n.ID >= 0 && n.ID < len(t.posOf) {
+			return t.posList[t.posOf[n.ID]]
 		}
-	default:
-		return k.POS()
+	case lattice.UNKNOWN:
+		if n.ID >= 0 && n.ID < len(t.unknown) {
+			return t.unknown[n.ID]
+		}
 	}
 	return nil
 }
