@@ -8,6 +8,10 @@
 //     with id, split (dev or final), style, optional title, text and the
 //     expected deals (company, counterparty|null, amount|null, currency|null,
 //     kind).
+//   - testdata/blind2_en.yaml, testdata/blind2_ja.yaml: a second blind set
+//     (split blind2, 25 English and 20 Japanese excerpts, about a quarter
+//     negatives), written after the first had been partly tuned on. It is
+//     scored on its own lines and never fails the build.
 //   - testdata/aliases.yaml: spellings of the same party (English, Japanese,
 //     Chinese, tickers) used only by the scorer.
 //   - set_test.go: loading the set and checking it is well formed.

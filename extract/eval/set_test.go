@@ -38,11 +38,24 @@ var setFiles = []struct{ lang, file string }{
 	{"ja", "heldout_ja.yaml"},
 }
 
+// blind2Files is the second blind set (split blind2), written after the first
+// had been partly tuned on: it is scored and logged, never gating the build.
+var blind2Files = []struct{ lang, file string }{
+	{"en", "blind2_en.yaml"},
+	{"ja", "blind2_ja.yaml"},
+}
+
 // loadSet reads both languages of the held-out set.
 func loadSet(t *testing.T) []item {
 	t.Helper()
+	return loadFiles(t, setFiles)
+}
+
+// loadFiles reads the given per-language files of testdata.
+func loadFiles(t *testing.T, files []struct{ lang, file string }) []item {
+	t.Helper()
 	var all []item
-	for _, f := range setFiles {
+	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join("testdata", f.file))
 		if err != nil {
 			t.Fatalf("read %s: %v", f.file, err)
@@ -82,8 +95,8 @@ func checkItem(it item) error {
 	if it.ID == "" || it.Text == "" {
 		return fmt.Errorf("missing id or text")
 	}
-	if it.Split != "dev" && it.Split != "final" {
-		return fmt.Errorf("split %q is neither dev nor final", it.Split)
+	if it.Split != "dev" && it.Split != "final" && it.Split != "blind2" {
+		return fmt.Errorf("split %q is not dev, final or blind2", it.Split)
 	}
 	if it.Style == "" {
 		return fmt.Errorf("missing style")
@@ -141,6 +154,42 @@ func TestHeldoutSetWellFormed(t *testing.T) {
 		}
 	}
 	if negatives*6 < len(items) {
+		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
+	}
+}
+
+func TestBlind2SetWellFormed(t *testing.T) {
+	old := map[string]bool{}
+	for _, it := range loadSet(t) {
+		old[it.ID] = true
+	}
+	items := loadFiles(t, blind2Files)
+	seen := map[string]bool{}
+	count := map[string]int{}
+	negatives := 0
+	for _, it := range items {
+		if seen[it.ID] || old[it.ID] {
+			t.Errorf("%s: duplicate id", it.ID)
+		}
+		seen[it.ID] = true
+		if err := checkItem(it); err != nil {
+			t.Errorf("%s: %v", it.ID, err)
+		}
+		if it.Split != "blind2" {
+			t.Errorf("%s: split %q, want blind2", it.ID, it.Split)
+		}
+		count[it.Lang]++
+		if len(it.Deals) == 0 {
+			negatives++
+		}
+	}
+	if got, want := count["en"], 25; got < want {
+		t.Errorf("english excerpts = %d, want at least %d", got, want)
+	}
+	if got, want := count["ja"], 20; got < want {
+		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
+	}
+	if negatives*5 < len(items) {
 		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
 	}
 }
