@@ -6,6 +6,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,7 +48,13 @@ type Gazetteer struct {
 	entries []Entry
 	byFirst map[[2]rune][]pattern // folded first two runes (second 0 for one-rune keys) -> patterns, longest first
 	keys    map[string]int        // folded key -> entry
+	first   []uint64              // bit set of the folded first runes of keys below firstBits
+	runes   sync.Pool             // *[]runeInfo buffers of findKnown
 }
+
+// firstBits bounds the runes of the first-rune bit set (the Basic
+// Multilingual Plane); keys starting above it are always looked up.
+const firstBits = 0x10000
 
 // Builtin returns a gazetteer loaded with the embedded company list.
 func Builtin() (*Gazetteer, error) {
@@ -148,6 +155,12 @@ func (g *Gazetteer) add(idx int, alias string, ticker bool) {
 		if _, dup := g.keys[k]; !dup {
 			g.keys[k] = idx
 		}
+	}
+	if r := p.key[0]; r >= 0 && r < firstBits {
+		if g.first == nil {
+			g.first = make([]uint64, firstBits/64)
+		}
+		g.first[r>>6] |= 1 << (uint(r) & 63)
 	}
 	head := [2]rune{p.key[0], 0}
 	if len(p.key) > 1 {

@@ -32,6 +32,9 @@ var legalOnly = map[string]bool{"holdings": true, "group": true, "inc": true, "c
 	"nv": true, "gmbh": true, "lp": true, "ホールディングス": true, "グループ": true, "株式会社": true, "社": true,
 	"hd": true}
 
+// punctSpace turns the commas and dots of a legal form into spaces.
+var punctSpace = strings.NewReplacer(",", " ", ".", " ")
+
 // preferLonger drops a known mention inside a longer unknown name that
 // names another company ("Block" in "Block Mining"), unless the longer name
 // is the known one with a legal form, or itself canonical.
@@ -50,7 +53,7 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 			if kanaRest := strings.Trim(rest, "・ "); kanaRest != "" && kanaGeneric(kanaRest) && isKanaAt(kanaRest, 0) {
 				continue // グリフォン・デジタル・マイニング: the known name with common words
 			}
-			extra := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(rest))
+			extra := strings.Fields(punctSpace.Replace(rest))
 			onlyLegal := true
 			for _, w := range extra {
 				if !legalOnly[strings.ToLower(w)] {
@@ -79,15 +82,28 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 	if len(g.byFirst) == 0 || text == "" {
 		return nil
 	}
-	rs := make([]runeInfo, 0, len(text)/2)
+	bp, _ := g.runes.Get().(*[]runeInfo)
+	if bp == nil {
+		bp = new([]runeInfo)
+	}
+	defer g.runes.Put(bp)
+	rs := (*bp)[:0]
+	if cap(rs) < len(text)/2 {
+		rs = make([]runeInfo, 0, len(text)/2)
+	}
 	for i, r := range text {
 		if ignorable(r) {
 			continue
 		}
 		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: i, end: i + utf8.RuneLen(r)})
 	}
+	*bp = rs
 	var out []Mention
 	for i := 0; i < len(rs); {
+		if !g.mayStart(rs[i].fold) {
+			i++
+			continue
+		}
 		matched := 0
 		// Two-rune heads hold the longer aliases: try them first.
 		heads := [2][2]rune{{rs[i].fold, -1}, {rs[i].fold, 0}}
@@ -120,6 +136,18 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// mayStart reports whether some alias key may begin with the folded rune
+// r: a bit test for the Basic Multilingual Plane, true above it.
+func (g *Gazetteer) mayStart(r rune) bool {
+	if r < 0 || r >= firstBits {
+		return true
+	}
+	if g.first == nil {
+		return false
+	}
+	return g.first[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
 // matchAt reports the number of runes p matches at rs[i], or 0.
