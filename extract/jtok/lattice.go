@@ -76,8 +76,8 @@ func (a *arena) add(d *dict.Dict, id int, pos, end, start, stop int, class uint8
 }
 
 // build adds the nodes of s, as kagome's Lattice.Build without a user
-// dictionary.
-func (a *arena) build(d *dict.Dict, s string) int {
+// dictionary. dups is d.Index.Dup as a slice by id (nil: use the map).
+func (a *arena) build(d *dict.Dict, dups []int32, s string) int {
 	rc := utf8.RuneCountInString(s)
 	if n := nodesPerRune*rc + 2; cap(a.nodes) < n {
 		a.nodes = make([]node, 0, n) // one allocation instead of a growth chain
@@ -89,8 +89,19 @@ func (a *arena) build(d *dict.Dict, s string) int {
 	for pos, ch := range s {
 		runePos++
 		anyMatches := false
-		d.Index.CommonPrefixSearchCallback(s[pos:], func(id, l int) {
-			a.add(d, id, pos, pos+l, runePos, runePos+utf8.RuneCountInString(s[pos:pos+l]), classKnown)
+		// d.Index.CommonPrefixSearchCallback, with the duplicate count
+		// read from a slice instead of a map.
+		d.Index.Da.CommonPrefixSearchCallback(s[pos:], func(x, l int) {
+			var dup int
+			if dups != nil {
+				dup = int(dups[x])
+			} else {
+				dup = int(d.Index.Dup[int32(x)])
+			}
+			stop := runePos + utf8.RuneCountInString(s[pos:pos+l])
+			for id := x; id <= x+dup; id++ {
+				a.add(d, id, pos, pos+l, runePos, stop, classKnown)
+			}
 			anyMatches = true
 		})
 		class := d.CharacterCategory(ch)
@@ -132,6 +143,19 @@ func (a *arena) build(d *dict.Dict, s string) int {
 		}
 	}
 	return rc + 2
+}
+
+// denseDups returns d.Index.Dup as a slice indexed by word id, or nil when
+// an id falls outside the dictionary.
+func denseDups(d *dict.Dict) []int32 {
+	dups := make([]int32, len(d.Morphs))
+	for k, v := range d.Index.Dup {
+		if k < 0 || int(k) >= len(dups) {
+			return nil
+		}
+		dups[k] = v
+	}
+	return dups
 }
 
 // group sorts the node indexes by column, stably.

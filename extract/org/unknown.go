@@ -436,7 +436,7 @@ func findUnknown(text string) []Mention {
 	// English: capitalised sequences whose last word is corporate.
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsUpper(r) || r >= 0x3000 || i > 0 && isLatinAt(text, prevStart(text, i)) {
+		if r >= 0x3000 || !unicode.IsUpper(r) || i > 0 && isLatinAt(text, prevStart(text, i)) {
 			i += n
 			continue
 		}
