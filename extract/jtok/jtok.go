@@ -28,7 +28,7 @@ type Tokenizer struct {
 	posOf   []int32     // known-word id -> index into posList
 	posList [][]string  // interned POS name lists
 	unknown [][]string  // unknown-word id -> POS
-	dups    []int32     // dictionary index duplicate counts by word id
+	tab     *tables     // dictionary maps as arrays, for the lattice
 	arenas  chan *arena // free lattice states, kept across garbage collections
 }
 
@@ -57,7 +57,7 @@ func New() (*Tokenizer, error) {
 		}
 		t.posOf[id] = i
 	}
-	t.dups = denseDups(d)
+	t.tab = newTables(d)
 	start, depth := 0, 1
 	if v, ok := d.UnkDict.ContentsMeta[dict.POSStartIndex]; ok {
 		start = int(v)
@@ -103,7 +103,7 @@ func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 	}
 	a := t.getArena()
 	defer t.putArena(a)
-	cols := a.build(t.d, t.dups, s)
+	cols := a.build(t.d, t.tab, s)
 	a.group(cols)
 	a.forward(t.d, cols)
 	a.backward(cols)

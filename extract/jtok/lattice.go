@@ -76,8 +76,8 @@ func (a *arena) add(d *dict.Dict, id int, pos, end, start, stop int, class uint8
 }
 
 // build adds the nodes of s, as kagome's Lattice.Build without a user
-// dictionary. dups is d.Index.Dup as a slice by id (nil: use the map).
-func (a *arena) build(d *dict.Dict, dups []int32, s string) int {
+// dictionary.
+func (a *arena) build(d *dict.Dict, tab *tables, s string) int {
 	rc := utf8.RuneCountInString(s)
 	if n := nodesPerRune*rc + 2; cap(a.nodes) < n {
 		a.nodes = make([]node, 0, n) // one allocation instead of a growth chain
@@ -93,8 +93,8 @@ func (a *arena) build(d *dict.Dict, dups []int32, s string) int {
 		// read from a slice instead of a map.
 		d.Index.Da.CommonPrefixSearchCallback(s[pos:], func(x, l int) {
 			var dup int
-			if dups != nil {
-				dup = int(dups[x])
+			if tab.dups != nil {
+				dup = int(tab.dups[x])
 			} else {
 				dup = int(d.Index.Dup[int32(x)])
 			}
@@ -133,8 +133,8 @@ func (a *arena) build(d *dict.Dict, dups []int32, s string) int {
 		if c, size := utf8.DecodeLastRuneInString(s[pos:endPos]); c != utf8.RuneError {
 			prev = endPos - size
 		}
-		id := int(d.UnkDict.Index[int32(class)])
-		dup := int(d.UnkDict.IndexDup[int32(class)])
+		id := int(tab.unkIndex[class])
+		dup := int(tab.unkDup[class])
 		for x := range dup + 1 {
 			if pos < prev {
 				a.add(d, id+x, pos, prev, runePos, runePos+utf8.RuneCountInString(s[pos:prev]), classUnknown)
@@ -143,6 +143,23 @@ func (a *arena) build(d *dict.Dict, dups []int32, s string) int {
 		}
 	}
 	return rc + 2
+}
+
+// tables are dictionary maps read per rune, as arrays.
+type tables struct {
+	dups     []int32    // d.Index.Dup by word id; nil: read the map
+	unkIndex [256]int32 // d.UnkDict.Index by character class
+	unkDup   [256]int32 // d.UnkDict.IndexDup by character class
+}
+
+// newTables builds the tables of d.
+func newTables(d *dict.Dict) *tables {
+	t := &tables{dups: denseDups(d)}
+	for c := range 256 {
+		t.unkIndex[c] = d.UnkDict.Index[int32(c)]
+		t.unkDup[c] = d.UnkDict.IndexDup[int32(c)]
+	}
+	return t
 }
 
 // denseDups returns d.Index.Dup as a slice indexed by word id, or nil when
