@@ -7,11 +7,7 @@
 // queries are tokenized the same way.
 //
 // Files:
-//   - jtok.go: Tokenizer, Token, New, Tokens, AppendTokens, Join, the POS
-//     interning (a POS list index per dictionary word id) and the free list
-//     of lattice states.
-//   - lattice.go: a port of kagome's Viterbi lattice (Normal mode, no user
-//     dictionary) whose nodes live in one reused slice instead of one
-//     sync.Pool object each; same tokens as kagome, about 3× faster. Texts
-//     over 1 GB go through kagome's own lattice.
+//   - jtok.go: Tokenizer, Token, New, Tokens, AppendTokens (kagome's lattice
+//     read directly, no intermediate kagome token slice), Join and the POS
+//     interning (a POS list index per dictionary word id).
 package jtok

@@ -2,7 +2,6 @@ package jtok
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,15 +24,10 @@ type Token struct {
 // concurrent use.
 type Tokenizer struct {
 	d       *dict.Dict
-	posOf   []int32     // known-word id -> index into posList
-	posList [][]string  // interned POS name lists
-	unknown [][]string  // unknown-word id -> POS
-	tab     *tables     // dictionary maps as arrays, for the lattice
-	arenas  chan *arena // free lattice states, kept across garbage collections
+	posOf   []int32    // known-word id -> index into posList
+	posList [][]string // interned POS name lists
+	unknown [][]string // unknown-word id -> POS
 }
-
-// maxKeptNodes bounds the node capacity of a lattice state kept for reuse.
-const maxKeptNodes = 1 << 20
 
 // New builds the tokenizer. The dictionary is loaded once per process.
 func New() (*Tokenizer, error) {
@@ -41,7 +35,7 @@ func New() (*Tokenizer, error) {
 	if _, err := tokenizer.New(d, tokenizer.OmitBosEos()); err != nil {
 		return nil, fmt.Errorf("new kagome tokenizer: %w", err)
 	}
-	t := &Tokenizer{d: d, posOf: make([]int32, len(d.POSTable.POSs)), arenas: make(chan *arena, 2*runtime.GOMAXPROCS(0))}
+	t := &Tokenizer{d: d, posOf: make([]int32, len(d.POSTable.POSs))}
 	index := make(map[uint64]int32)
 	for id, p := range d.POSTable.POSs {
 		k := packPOS(p)
@@ -57,7 +51,6 @@ func New() (*Tokenizer, error) {
 		}
 		t.posOf[id] = i
 	}
-	t.tab = newTables(d)
 	start, depth := 0, 1
 	if v, ok := d.UnkDict.ContentsMeta[dict.POSStartIndex]; ok {
 		start = int(v)
@@ -93,67 +86,12 @@ func (t *Tokenizer) Tokens(s string) []Token {
 }
 
 // AppendTokens is Tokens appending to dst, so that a caller can reuse one
-// buffer across documents.
+// buffer across documents. It runs kagome's lattice directly, without
+// building kagome's own token slice.
 func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 	if s == "" {
 		return dst
 	}
-	if len(s) > maxLatticeText {
-		return t.appendKagome(dst, s)
-	}
-	a := t.getArena()
-	defer t.putArena(a)
-	cols := a.build(t.d, t.tab, s)
-	a.group(cols)
-	a.forward(t.d, cols)
-	a.backward(cols)
-	if dst == nil {
-		dst = make([]Token, 0, len(a.path))
-	}
-	for i := len(a.path) - 1; i >= 0; i-- {
-		n := &a.nodes[a.path[i]]
-		if n.id < 0 || n.class == classDummy || n.end == n.pos {
-			continue
-		}
-		var pos []string
-		switch n.class {
-		case classKnown:
-			if int(n.id) < len(t.posOf) {
-				pos = t.posList[t.posOf[n.id]]
-			}
-		case classUnknown:
-			if int(n.id) < len(t.unknown) {
-				pos = t.unknown[n.id]
-			}
-		}
-		dst = append(dst, Token{Surface: s[n.pos:n.end], POS: pos, Start: int(n.pos), End: int(n.end)})
-	}
-	return dst
-}
-
-// getArena takes a free lattice state or makes one.
-func (t *Tokenizer) getArena() *arena {
-	select {
-	case a := <-t.arenas:
-		return a
-	default:
-		return new(arena)
-	}
-}
-
-// putArena keeps a for reuse unless enough are kept or it grew too big.
-func (t *Tokenizer) putArena(a *arena) {
-	if cap(a.nodes) > maxKeptNodes {
-		return
-	}
-	select {
-	case t.arenas <- a:
-	default:
-	}
-}
-
-// appendKagome is AppendTokens through kagome's own lattice.
-func (t *Tokenizer) appendKagome(dst []Token, s string) []Token {
 	la := lattice.New(t.d, nil)
 	defer la.Free()
 	la.Build(s)
