@@ -83,7 +83,7 @@ func (x *Extractor) Extract(title, txt string) Result {
 	st := &state{}
 	if t := strings.TrimSpace(title); t != "" {
 		// The headline's subject is the topic of the first paragraph.
-		st.topic, st.hasTopic = x.headlineSubject(t)
+		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0])
 	}
 	prevEnd, prevFrom := 0, 0
 	for _, s := range sents {
@@ -130,6 +130,29 @@ func (x *Extractor) analyze(txt string) *doc {
 		toks := x.tok.Tokens(txt)
 		for _, m := range org.FromTokens(txt, toks) {
 			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
+				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
+			}
+		}
+		for _, m := range investees(txt) {
+			// A longer katakana run replaces the unknown pieces inside it
+			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
+			inner := func(o mention) bool {
+				return o.Span[0] >= m.Span[0] && o.Span[1] <= m.Span[1] && !o.Known && o.Span != m.Span
+			}
+			clash := false
+			for _, o := range d.mentions {
+				if o.Span[0] < m.Span[1] && m.Span[0] < o.Span[1] && !inner(o) {
+					clash = true
+				}
+			}
+			if !clash {
+				kept := d.mentions[:0]
+				for _, o := range d.mentions {
+					if !inner(o) {
+						kept = append(kept, o)
+					}
+				}
+				d.mentions = kept
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
@@ -254,7 +277,12 @@ func (x *Extractor) headlineSubject(title string) (mention, bool) {
 }
 
 // titleDeals extracts from the headline joined with the first sentence, so a
-// deal split across them is found; evidence is the first sentence.
+// deal split across them is found; evidence is the first sentence. A
+// headline of several clauses ("A、Bと…契約　Cが…を保証", "A inks … with B;
+// C backstops $X") joins only its first clause to the body; each further
+// clause is read on its own, after it, with the first clause's subject as
+// the topic, so a guarantor of the second clause backs the miner of the
+// first and is never paired with the first clause's customer.
 func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Deal {
 	ev := [2]int{0, 0}
 	first := ""
@@ -265,11 +293,21 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 	if first == title {
 		return nil
 	}
-	syn := title + "\n" + first
+	clauses := headlineClauses(title)
+	syn := clauses[0] + "\n" + first
+	spans := [][2]int{{0, len(syn)}}
+	for _, c := range clauses[1:] {
+		syn += "\n"
+		spans = append(spans, [2]int{len(syn), len(syn) + len(c)})
+		syn += c
+	}
 	d := x.analyze(syn)
 	st := &state{}
-	out := x.sentence(d, [2]int{0, len(syn)}, st, nil)
-	base := len(title) + 1
+	var out []pipeline.Deal
+	for _, sp := range spans {
+		out = append(out, x.sentence(d, sp, st, nil)...)
+	}
+	base := len(clauses[0]) + 1
 	for i := range out {
 		dl := &out[i]
 		dl.Evidence = first
@@ -277,7 +315,7 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 		dl.Confidence = round2(dl.Confidence * 0.9)
 		dl.Rule = "title+" + dl.Rule
 		if dl.Amount != nil {
-			if dl.Amount.Span[0] >= base {
+			if dl.Amount.Span[0] >= base && dl.Amount.Span[1] <= base+len(first) {
 				dl.Amount.Span[0] += ev[0] - base
 				dl.Amount.Span[1] += ev[0] - base
 			} else {
@@ -291,6 +329,54 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 	return out
 }
 
+// headlineClauses splits a headline into its clauses: at ";" and " | ",
+// at "/" next to Japanese, and at a space between two Japanese characters
+// (a full-width space normalised), which Japanese headlines use between
+// two statements. Spaces inside names ("Together AI", "Hut 8") stay.
+func headlineClauses(title string) []string {
+	var out []string
+	start := 0
+	cut := func(a, b int) {
+		if c := strings.TrimSpace(title[start:a]); c != "" {
+			out = append(out, c)
+		}
+		start = b
+	}
+	for i := 0; i < len(title); i++ {
+		switch title[i] {
+		case ';':
+			cut(i, i+1)
+		case '|':
+			if i > 0 && title[i-1] == ' ' {
+				cut(i, i+1)
+			}
+		case '/':
+			if jaBefore(title, i) || jaAfter(title, i+1) {
+				cut(i, i+1)
+			}
+		case ' ':
+			if jaBefore(title, i) && jaAfter(title, i+1) {
+				cut(i, i+1)
+			}
+		}
+	}
+	cut(len(title), len(title))
+	if len(out) == 0 {
+		return []string{strings.TrimSpace(title)}
+	}
+	return out
+}
+
+func jaBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isJapaneseRune(r) && r != '・'
+}
+
+func jaAfter(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isJapaneseRune(r) && r != '・'
+}
+
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // runeBoundary moves i back to the start of a rune.
@@ -299,4 +385,49 @@ func runeBoundary(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// investees finds katakana names that receive an investment, which no list
+// and no dictionary knows: "コールドレーンに3,000万ドルを出資", "グリッドノヴァへの
+// 出資", "…に投資". The run of katakana right before に/への is a name when
+// 出資/投資 follows in the same clause and it is no common noun (org.IsStop).
+func investees(txt string) []org.Mention {
+	var out []org.Mention
+	for _, verb := range []string{"出資", "投資"} {
+		for from := 0; ; {
+			k := strings.Index(txt[from:], verb)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(verb)
+			lo := strings.LastIndexAny(txt[:at], "、。\n") + 1
+			seg := txt[lo:at]
+			for _, mark := range []string{"への", "に"} {
+				p := strings.LastIndex(seg, mark)
+				if p <= 0 {
+					continue
+				}
+				end := lo + p
+				start := end
+				for start > lo {
+					r, n := utf8.DecodeLastRuneInString(txt[:start])
+					if !(r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r == '・') {
+						break
+					}
+					start -= n
+				}
+				for start < end && strings.HasPrefix(txt[start:], "・") {
+					start += len("・")
+				}
+				name := txt[start:end]
+				if utf8.RuneCountInString(name) < 3 || org.IsStop(name) {
+					continue
+				}
+				out = append(out, org.Mention{Name: name, Text: name, Span: [2]int{start, end}})
+				break
+			}
+		}
+	}
+	return out
 }

@@ -86,6 +86,13 @@ func labelJA(text string, ms []mention) {
 	}
 }
 
+// profileBracket reports a press-release profile after a company name,
+// "(本社:東京都港区、代表取締役社長:山田太郎)" or "(NASDAQ: WULF、本社:…)":
+// labelled fields, no sentence end.
+func profileBracket(b string) bool {
+	return len(b) <= 240 && strings.Contains(b, ":") && !strings.Contains(b, "。")
+}
+
 func isKatakanaAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	return r >= 0x30A1 && r <= 0x30FA || r == 'ー'
@@ -105,7 +112,7 @@ func afterMention(text string, p int) int {
 			p++
 		case text[p] == '(':
 			e := strings.IndexByte(text[p:], ')')
-			if e < 0 || e > 40 {
+			if e < 0 || e > 40 && !profileBracket(text[p:p+e]) {
 				return p
 			}
 			p += e + 1
