@@ -228,6 +228,11 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 		rest := text[m.Span[1]:sent[1]]
+		if m.label == lObj && productAfter(rest) {
+			// "buy the Nvidia GPUs", "acquire Bitmain S21 machines": the
+			// maker sells products, it is not the company bought.
+			m.label = lCP
+		}
 		if possessive(rest) && m.label != lPlain && m.label != lObj && m.label != lInv && !(len(ws) > 0 && adjacentPrep[ws[0]]) {
 			// "part of Lambda's payments", "including Nvidia's GB300": a
 			// possessive far from its preposition owns a thing, not a role.
@@ -312,7 +317,7 @@ func startsClause(ws []string) bool {
 	switch ws[0] {
 	case "miner", "operator", "company", "firm", "provider", "developer", "lab", "giant", "startup", "meanwhile",
 		"rival", "peer", "hyperscaler", "the", "said", "that", "while", "whereas", "when", "after", "as", "also",
-		"owner", "parent", "subsidiary", "unit", "affiliate", "based":
+		"owner", "parent", "subsidiary", "unit", "affiliate", "based", "where":
 		return true
 	}
 	return false
@@ -358,4 +363,28 @@ func wordsBefore(text string, start, end, n int) []string {
 		i = j
 	}
 	return out
+}
+
+// productNouns are things bought from a maker, not companies.
+var productNouns = map[string]bool{"gpu": true, "gpus": true, "chip": true, "chips": true, "server": true, "servers": true,
+	"system": true, "systems": true, "accelerator": true, "accelerators": true, "hardware": true, "machine": true,
+	"machines": true, "miners": true, "rigs": true, "units": true, "processors": true, "equipment": true,
+	"racks": true, "superchips": true, "asics": true, "asic": true}
+
+// productAfter reports a product noun right after a name, possibly behind
+// model codes ("Nvidia GPUs", "Nvidia B200 chips", "Bitmain S21 XP machines").
+func productAfter(rest string) bool {
+	for i, w := range strings.Fields(rest) {
+		if i >= 4 {
+			break
+		}
+		w = strings.ToLower(strings.TrimRight(w, ",.;:"))
+		if productNouns[w] {
+			return true
+		}
+		if !strings.ContainsAny(w, "0123456789") && !(len(w) <= 4 && strings.ToUpper(w) == w) {
+			return false
+		}
+	}
+	return false
 }

@@ -557,6 +557,20 @@ func mainKind(cues []cue, trig cue, a pipeline.Amount, lo, hi int) pipeline.Kind
 			kind = c.w.kind
 		}
 	}
+	if kind != pipeline.KindOther {
+		return kind
+	}
+	// "a $90 million agreement with Lambda to provide hosting for its
+	// GPUs": the service named right after the agreement.
+	for _, c := range cues {
+		if c.start < a.Span[1] || c.end > hi || c.start-a.Span[1] > maxDistEN || c.w.class != cueTrigger {
+			continue
+		}
+		switch c.w.kind {
+		case pipeline.KindLease, pipeline.KindColocation, pipeline.KindHosting:
+			return c.w.kind
+		}
+	}
 	return kind
 }
 
@@ -1191,7 +1205,7 @@ func strongUnknown(m *mention) bool {
 // enClauseBreaks start a new English clause with its own subject or verb
 // ("…, and Nvidia agreed to…", "…; Google backstops…", "… and receive
 // warrants…").
-var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", " and receive ", " and receives ",
+var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", ", where ", " and receive ", " and receives ",
 	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get "}
 
 // enClause bounds the English clause around [a,b) within sentence sp.
