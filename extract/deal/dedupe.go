@@ -38,6 +38,19 @@ func kindsAgree(a, b pipeline.Kind) bool {
 	return !(a == pipeline.KindEquity && b == pipeline.KindBackstop || a == pipeline.KindBackstop && b == pipeline.KindEquity)
 }
 
+// headlineNamesOther reports a body deal b guessed weaker than the
+// headline deal a for the same company, amount (or no amount and the same
+// kind) and sentence but with
+// another counterparty ("Riot signs AI lease with Nebius" / "The miner
+// said Anthropic and Nebius would share…, in a lease worth $3 billion"):
+// the headline ties its deal word to both parties, the body guesses.
+func headlineNamesOther(a, b pipeline.Deal) bool {
+	return strings.HasPrefix(a.Rule, "title+") && !strings.HasPrefix(b.Rule, "title+") &&
+		a.Company == b.Company && a.Counterparty != "" && b.Counterparty != "" && a.Counterparty != b.Counterparty &&
+		a.Amount != nil && (sameAmount(a.Amount, b.Amount) || b.Amount == nil && a.Kind == b.Kind) &&
+		a.EvidenceSpan == b.EvidenceSpan && a.Confidence > b.Confidence
+}
+
 // dedupe merges mentions of the same deal: same parties (either order) and
 // amount; a deal without counterparty folds into one with the same company
 // and amount; a deal without amount folds into one with the same parties.
@@ -78,6 +91,8 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				absorb(i, j)
 			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
 				absorb(i, j)
+			case headlineNamesOther(a, b):
+				drop[j] = true
 			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&
 				sameParties(a, b) && a.EvidenceSpan == b.EvidenceSpan && a.Kind == b.Kind:
 				absorb(i, j)
