@@ -133,6 +133,7 @@ func (x *Extractor) analyze(txt string) *doc {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
+		d.mentions = extendCorpNames(txt, d.mentions)
 		for _, m := range investees(txt) {
 			// A longer katakana run replaces the unknown pieces inside it
 			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
@@ -158,17 +159,20 @@ func (x *Extractor) analyze(txt string) *doc {
 		}
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
-	d.cues = pruneCues(d.cues, d.mentions)
+	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	return d
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna
 // Holdings", "Two Prime Capital") and turns a deal word followed by a
 // figure word into a figure word ("hosting revenue", "リース収入").
-func pruneCues(cs []cue, ms []mention) []cue {
+func pruneCues(lower string, cs []cue, ms []mention) []cue {
 	out := cs[:0]
 	mi := 0
 	for _, c := range cs {
+		if c.w.s == "株式" && strings.HasPrefix(lower[c.end:], "会社") {
+			continue // 株式会社 of a name the gazetteer does not cover whole
+		}
 		for mi < len(ms) && ms[mi].Span[1] <= c.start {
 			mi++
 		}
@@ -430,4 +434,43 @@ func investees(txt string) []org.Mention {
 		}
 	}
 	return out
+}
+
+// corpNameEnds are the last words of Japanese company names that may hold
+// hiragana the unknown-name finder stops at ("株式会社東北みらい銀行").
+var corpNameEnds = []string{"銀行", "信用金庫", "証券", "電力", "信託", "商事", "物産", "リース", "キャピタル", "ファイナンス"}
+
+// extendCorpNames stretches an unknown name right after 株式会社 to the
+// nearest company-name ending within a few characters, with no punctuation
+// or は/が/を in between.
+func extendCorpNames(txt string, ms []mention) []mention {
+	const corp = "株式会社"
+	for i := range ms {
+		m := &ms[i]
+		if m.Known || !strings.HasSuffix(txt[:m.Span[0]], corp) {
+			continue
+		}
+		best := -1
+		for _, e := range corpNameEnds {
+			k := strings.Index(txt[m.Span[0]:], e)
+			if k < 0 {
+				continue
+			}
+			end := m.Span[0] + k + len(e)
+			if end <= m.Span[1] || utf8.RuneCountInString(txt[m.Span[0]:end]) > 14 ||
+				strings.ContainsAny(txt[m.Span[1]:end-len(e)], "、。,()はがを") {
+				continue
+			}
+			if best < 0 || end < best {
+				best = end
+			}
+		}
+		if best < 0 || i+1 < len(ms) && ms[i+1].Span[0] < best {
+			continue
+		}
+		m.Span[1] = best
+		m.Text = txt[m.Span[0]:best]
+		m.Name = m.Text
+	}
+	return ms
 }

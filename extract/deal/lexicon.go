@@ -83,6 +83,7 @@ func lexicon() []word {
 		ja("社債", T, fin, false), ja("債券", T, fin, false), ja("利回り債", T, fin, false), ja("発行", T, fin, false),
 		ja("借換", T, fin, false), ja("ローン", T, fin, false), ja("ファイナンス", T, fin, false),
 		ja("ファシリティ", T, fin, false), ja("転換", T, fin, false), ja("約束", T, fin, false),
+		ja("コミットメントライン", T, fin, true), ja("融資枠", T, fin, true), ja("与信枠", T, fin, true), ja("当座貸越", T, fin, true),
 		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
 		ja("第三者割当", T, eq, true), ja("新株予約権", T, eq, true), ja("ワラント", T, eq, true), ja("引受", T, eq, false), ja("引き受け", T, eq, false),
 		ja("子会社化", T, acq, true), ja("傘下", T, acq, false), ja("基本合意", T, other, true), ja("基本合意書", T, part, true), ja("MOU", T, part, true), ja("支払", T, other, false), ja("保証", T, back, true), ja("バックストップ", T, back, true),

@@ -42,7 +42,10 @@ func labelJA(text string, ms []mention) {
 		rest := text[p:]
 		switch {
 		case strings.HasPrefix(rest, "主導"), strings.HasPrefix(rest, "の主導"), strings.HasPrefix(rest, "が主導"),
-			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"):
+			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"),
+			// "X銀行をアレンジャーとするシンジケートローン": the lender.
+			strings.HasPrefix(rest, "をアレンジャー"), strings.HasPrefix(rest, "を主幹事"),
+			strings.HasPrefix(rest, "をエージェント"), strings.HasPrefix(rest, "を幹事"):
 			m.label = lCP
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"), strings.HasPrefix(rest, "に対"),
