@@ -14,7 +14,19 @@
 // "invest in X", "X and Y"), falling back to the topic company of the
 // paragraph (同社, "the company"). Deal words with a named counterparty and
 // no amount make amount-less deals. The headline is read together with the
-// first sentence. Finally the same deal mentioned twice is merged.
+// first sentence; a headline of two clauses (split at a space between
+// Japanese words, ／, ;) joins only its first clause to the body, the others
+// are read after it with its subject as topic, so a guarantor backs the
+// miner, never the customer. A headline deal beats a weaker body guess of
+// another counterparty in the same sentence. Finally the same deal
+// mentioned twice is merged.
+//
+// Japanese names no list knows: a press-release profile bracket
+// ("(本社:…、代表取締役社長:…)") may stand between a name and は; a katakana
+// run before に/への…出資/投資 is the investee; an unknown name after 株式会社
+// reaches to a company-name ending (銀行, 電力…). A maker before a product
+// noun ("buy the Nvidia GPUs") is the vendor of a purchase, not a company
+// bought.
 //
 // Across sentences: a sentence that restates the value of the deal just
 // told (契約総額は…, 買収額は…, "The deal is valued at…", "The lease is
