@@ -101,25 +101,15 @@ func RenderEN(arts []*Article) (*Output, error) {
 			return nil, err
 		}
 	}
-	for _, f := range []struct{ name, tmpl, path, title string }{
+	if err := addStatic(o, enTemplates, base, latest, []staticPage{
 		{"about/index.html", "about", "/about/", "About " + enName},
 		{"admin/index.html", "login", "/admin/", "Client login"},
 		{"404.html", "notfound", "/404", "Page not found"},
-	} {
-		p := base(page{Path: f.path, Title: f.title, NoIndex: f.tmpl != "about"})
-		b, err := execute(enTemplates, f.tmpl, p)
-		if err != nil {
-			return nil, err
-		}
-		o.add(f.name, b, latest)
+	}); err != nil {
+		return nil, err
 	}
 	pagesSM = append(pagesSM, sitemapURL{Loc: Base + "/about/", LastMod: latest})
-	var feed []*Article
-	for _, a := range arts {
-		if a.Hidden == "" && len(feed) < enFeedSize {
-			feed = append(feed, a)
-		}
-	}
+	feed := feedItems(arts, enFeedSize)
 	b, err = execute(enTemplates, "atom", struct {
 		Base    string
 		Items   []*Article

@@ -102,25 +102,15 @@ func RenderJA(arts []*Article) (*Output, error) {
 			return nil, err
 		}
 	}
-	for _, f := range []struct{ name, tmpl, path, title string }{
+	if err := addStatic(o, jaTemplates, base, latest, []staticPage{
 		{"about/index.html", "about", "/about/", "このサイトについて"},
 		{"wp-admin/index.html", "login", "/wp-admin/", "ログイン"},
 		{"404.html", "notfound", "/404", "ページが見つかりません"},
-	} {
-		p := base(page{Path: f.path, Title: f.title, NoIndex: f.tmpl != "about"})
-		b, err := execute(jaTemplates, f.tmpl, p)
-		if err != nil {
-			return nil, err
-		}
-		o.add(f.name, b, latest)
+	}); err != nil {
+		return nil, err
 	}
 	sm = append(sm, sitemapURL{Loc: Base + "/about/", LastMod: latest})
-	var feed []*Article
-	for _, a := range arts {
-		if a.Hidden == "" && len(feed) < jaFeedSize {
-			feed = append(feed, a)
-		}
-	}
+	feed := feedItems(arts, jaFeedSize)
 	b, err = execute(jaTemplates, "rss", struct {
 		Base    string
 		Items   []*Article

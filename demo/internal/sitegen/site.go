@@ -252,3 +252,31 @@ func paginate(arts []*Article, n int) [][]*Article {
 	}
 	return append(pages, arts)
 }
+
+// staticPage is a page every site has (about, a login page robots.txt
+// disallows, the 404 page).
+type staticPage struct{ name, tmpl, path, title string }
+
+// addStatic renders the static pages; all but "about" are noindex.
+func addStatic(o *Output, t *template.Template, base func(page) page, mod time.Time, pages []staticPage) error {
+	for _, f := range pages {
+		b, err := execute(t, f.tmpl, base(page{Path: f.path, Title: f.title, NoIndex: f.tmpl != "about"}))
+		if err != nil {
+			return err
+		}
+		o.add(f.name, b, mod)
+	}
+	return nil
+}
+
+// feedItems is the newest n articles a feed lists (hidden ones are reached
+// only through listings or the sitemap).
+func feedItems(arts []*Article, n int) []*Article {
+	var feed []*Article
+	for _, a := range arts {
+		if a.Hidden == "" && len(feed) < n {
+			feed = append(feed, a)
+		}
+	}
+	return feed
+}
