@@ -12,6 +12,12 @@
 //     (split blind2, 25 English and 20 Japanese excerpts, about a quarter
 //     negatives), written after the first had been partly tuned on. It is
 //     scored on its own lines and never fails the build.
+//   - testdata/blind3_en.yaml, testdata/blind3_ja.yaml: a third blind set
+//     (split blind3, 28 English and 22 Japanese excerpts, 13 negatives),
+//     written for the end-of-day measurement without reading the rules or
+//     the earlier sets. Scored per language and overall on its own lines,
+//     never failing; its texts, misses and false positives are printed only
+//     with -v and KOZAN_EVAL_SHOW=1, so rule authors see just the scores.
 //   - testdata/aliases.yaml: spellings of the same party (English, Japanese,
 //     Chinese, tickers) used only by the scorer.
 //   - set_test.go: loading the set and checking it is well formed.

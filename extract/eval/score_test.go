@@ -17,6 +17,7 @@ var legalWords = map[string]bool{
 	"inc": true, "incorporated": true, "corp": true, "corporation": true,
 	"ltd": true, "limited": true, "llc": true, "plc": true, "co": true,
 	"ag": true, "sa": true, "gmbh": true, "nv": true,
+	"ab": true, "asa": true, "bv": true, "spa": true, "srl": true, "ltda": true,
 }
 
 // nameKey is the comparison key of a party name: NFKC, lower case, without
@@ -26,6 +27,8 @@ func nameKey(s string) string {
 	for _, jp := range []string{"株式会社", "(株)", "(有)", "有限会社", "合同会社"} {
 		s = strings.ReplaceAll(s, jp, " ")
 	}
+	// "S.A.", "N.V.": drop the dots so abbreviated legal forms are one word.
+	s = strings.ReplaceAll(s, ".", "")
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for len(words) > 1 && legalWords[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -205,6 +208,9 @@ func TestNameKey(t *testing.T) {
 		{"ＴｅｒａＷｕｌｆ", "terawulf"},
 		{"アジャイルエナジーX社", "アジャイルエナジーx"},
 		{"双日", "双日"},
+		{"Hydra Energia S.A.", "hydraenergia"},
+		{"Arvika Digital AB", "arvikadigital"},
+		{"U.S. Bancorp", "usbancorp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -45,6 +45,18 @@ var blind2Files = []struct{ lang, file string }{
 	{"ja", "blind2_ja.yaml"},
 }
 
+// blind3Files is the third blind set (split blind3), written at the end of
+// the day by someone who had read neither the rules nor the earlier sets. It
+// is scored and logged, never gating the build, and its texts stay hidden
+// unless KOZAN_EVAL_SHOW=1 is set together with -v.
+var blind3Files = []struct{ lang, file string }{
+	{"en", "blind3_en.yaml"},
+	{"ja", "blind3_ja.yaml"},
+}
+
+// blindSplits are the splits scored on their own lines, outside "all".
+var blindSplits = map[string]bool{"blind2": true, "blind3": true}
+
 // loadSet reads both languages of the held-out set.
 func loadSet(t *testing.T) []item {
 	t.Helper()
@@ -95,8 +107,8 @@ func checkItem(it item) error {
 	if it.ID == "" || it.Text == "" {
 		return fmt.Errorf("missing id or text")
 	}
-	if it.Split != "dev" && it.Split != "final" && it.Split != "blind2" {
-		return fmt.Errorf("split %q is not dev, final or blind2", it.Split)
+	if it.Split != "dev" && it.Split != "final" && !blindSplits[it.Split] {
+		return fmt.Errorf("split %q is not dev, final, blind2 or blind3", it.Split)
 	}
 	if it.Style == "" {
 		return fmt.Errorf("missing style")
@@ -187,6 +199,42 @@ func TestBlind2SetWellFormed(t *testing.T) {
 		t.Errorf("english excerpts = %d, want at least %d", got, want)
 	}
 	if got, want := count["ja"], 20; got < want {
+		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
+	}
+	if negatives*5 < len(items) {
+		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
+	}
+}
+
+func TestBlind3SetWellFormed(t *testing.T) {
+	old := map[string]bool{}
+	for _, it := range append(loadSet(t), loadFiles(t, blind2Files)...) {
+		old[it.ID] = true
+	}
+	items := loadFiles(t, blind3Files)
+	seen := map[string]bool{}
+	count := map[string]int{}
+	negatives := 0
+	for _, it := range items {
+		if seen[it.ID] || old[it.ID] {
+			t.Errorf("%s: duplicate id", it.ID)
+		}
+		seen[it.ID] = true
+		if err := checkItem(it); err != nil {
+			t.Errorf("%s: %v", it.ID, err)
+		}
+		if it.Split != "blind3" {
+			t.Errorf("%s: split %q, want blind3", it.ID, it.Split)
+		}
+		count[it.Lang]++
+		if len(it.Deals) == 0 {
+			negatives++
+		}
+	}
+	if got, want := count["en"], 28; got < want {
+		t.Errorf("english excerpts = %d, want at least %d", got, want)
+	}
+	if got, want := count["ja"], 22; got < want {
 		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
 	}
 	if negatives*5 < len(items) {
