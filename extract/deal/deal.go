@@ -160,6 +160,7 @@ func (x *Extractor) analyze(txt string) *doc {
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
+	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	return d
 }
 
@@ -183,11 +184,85 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 	}
 	for i := 0; i+1 < len(out); i++ {
 		c, n := out[i], out[i+1]
-		if c.w.class == cueTrigger && n.w.class == cueNegative && n.start-c.end <= 1 {
+		// "an agreement valued at $X" values the agreement: the deal word stays.
+		if c.w.class == cueTrigger && n.w.class == cueNegative && n.start-c.end <= 1 && !valueVerbs[n.w.s] {
 			out[i].w = n.w
 		}
 	}
 	return out
+}
+
+// dropNonDealWords removes lexicon words that do not make a deal where
+// they stand: a payment verb or stock word saying how a price is paid
+// ("paid in newly issued shares", "0.42 X shares for each Y share", "an
+// all-stock deal"), and a "facility" that is a place ("its 70 MW Boden
+// facility"), not a credit facility.
+func dropNonDealWords(txt, lower string, cs []cue) []cue {
+	out := cs[:0]
+	for _, c := range cs {
+		switch c.w.s {
+		case "paid", "pay", "pays":
+			if hasAnyPrefix(lower[c.end:], " in ", " with ", " partly ", " partially ", " entirely ", " fully ", " half ") {
+				continue
+			}
+		case "shares", "stock", "equity":
+			if hasAnyPrefix(lower[c.end:], " per ", " for each ", " for every ") {
+				continue // an exchange ratio
+			}
+			before := lower[max(0, c.start-45):c.start]
+			if k := strings.LastIndexAny(before, ",;"); k >= 0 {
+				before = before[k+1:]
+			}
+			if strings.Contains(before, "paid ") || strings.Contains(before, "payable ") || strings.Contains(before, "newly issued") ||
+				strings.Contains(before, "all-stock") || strings.Contains(before, "all stock") {
+				continue
+			}
+		case "hosting", "colocation", "lease", "leasing", "cloud":
+			if hasAnyPrefix(lower[c.end:], " operator", " provider", " firm", " company", " startup", " business", " specialist") {
+				continue // "colocation operator X": what X does, not a deal
+			}
+		case "facility":
+			if physicalFacility(txt, lower, c.start) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// physicalFacility reports a "facility" at i that is a site: a capacity or
+// a site name right before it ("its 60 MW Spring Creek facility").
+func physicalFacility(txt, lower string, i int) bool {
+	before := lower[max(0, i-40):i]
+	if k := strings.LastIndexAny(before, ",;"); k >= 0 {
+		before = before[k+1:]
+	}
+	if strings.Contains(before, " mw ") || strings.Contains(before, "megawatt") || strings.Contains(before, " gw ") {
+		return true
+	}
+	ws := strings.Fields(before)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	switch last {
+	case "mining", "hosting", "production", "manufacturing", "cooling", "power", "its":
+		return true
+	}
+	// A capitalised site name ("the Boden facility"), not a lender's.
+	j := i - 1 - len(last)
+	return j >= 0 && txt[j] >= 'A' && txt[j] <= 'Z' && len(ws) > 1 && (ws[len(ws)-2] == "its" || ws[len(ws)-2] == "the")
+}
+
+// hasAnyPrefix reports s starting with one of ps.
+func hasAnyPrefix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitSentences returns sentence spans, further split at markdown heading

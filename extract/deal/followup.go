@@ -10,7 +10,7 @@ import (
 // "買収額は約90億ドル"): a clause opening on one restates that deal's amount.
 var jaValueNouns = []string{"契約総額", "契約金額", "契約額", "買収総額", "買収金額", "買収額", "取得価額", "取得総額",
 	"取得金額", "取得額", "総収入", "受注総額", "受注額", "売却総額", "売却額", "売却価格", "譲渡価額", "譲渡額",
-	"融資総額", "融資額", "調達総額", "調達額", "出資額", "投資総額", "取引総額", "取引額", "総額", "金額", "契約規模"}
+	"融資総額", "融資額", "調達総額", "調達額", "出資額", "投資総額", "投資額", "取引総額", "取引額", "総額", "金額", "契約規模"}
 
 // enDealNouns open an English sentence about the deal just told ("The deal
 // is valued at…", "The lease is expected to generate…").
@@ -21,7 +21,7 @@ var enDealNouns = map[string]bool{"deal": true, "agreement": true, "contract": t
 
 // enValueWords say that the amount is the value of the deal named before.
 var enValueWords = []string{"valued at", "worth", "value of", "generate", "bring in", "total ", "totals", "totaling",
-	"totalling", "priced at", "price of", "amounts to", "represents", "is for ", "covers", "carries"}
+	"totalling", "priced at", "price of", " values ", "amounts to", "represents", "is for ", "covers", "carries"}
 
 // kindOfValueNoun is the kind a Japanese value noun implies, or "" for any.
 func kindOfValueNoun(n string) pipeline.Kind {
@@ -41,9 +41,9 @@ func kindOfValueNoun(n string) pipeline.Kind {
 // value noun (契約総額は, "The deal is valued at") and names no
 // organisation before the amount, so it cannot be a different deal. want
 // is the kind the value noun implies ("" for any).
-func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, isJA bool) (want pipeline.Kind, ok bool) {
+func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []pipeline.Deal, isJA bool) (want pipeline.Kind, ok bool) {
 	for _, m := range ms {
-		if m.Span[0] < a.Span[0] {
+		if m.Span[0] < a.Span[0] && !partyOf(m, prev) {
 			return "", false
 		}
 	}
@@ -93,6 +93,30 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, isJA boo
 		}
 	}
 	return "", false
+}
+
+// partyOf reports an organisation that is a party of one of the deals just
+// told ("…to acquire X. The transaction values X at $N"): naming it again
+// does not start a different deal.
+func partyOf(m mention, prev []pipeline.Deal) bool {
+	for _, p := range prev {
+		if sameName(p.Company, m.Name) || sameName(string(p.Counterparty), m.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameName reports two names of one organisation, one perhaps without its
+// legal form ("Fjordkraft Compute" and "Fjordkraft Compute ASA").
+func sameName(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || strings.HasPrefix(b, a+" ")
 }
 
 // attachFollowUp gives amount a to the best amount-less deal of the

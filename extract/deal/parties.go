@@ -241,6 +241,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			// possessive far from its preposition owns a thing, not a role.
 			m.label = lPoss
 		}
+		if sourceAfter(rest) {
+			// "a Jefferies report said", "according to a JPMorgan research
+			// note": the name is a source of the news, not a party.
+			m.label = lPoss
+			continue
+		}
 		if m.label == lPlain {
 			switch {
 			case strings.HasPrefix(rest, "'s"), strings.HasPrefix(rest, "’s"):
@@ -269,6 +275,21 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// sourceNouns follow a name that is the source of a figure ("a Barclays
+// report", "JPMorgan analysts"), not a party to a deal.
+var sourceNouns = []string{" report", " research", " analyst", " analysts", " note", " estimate", " estimates", " survey", " data showed", " data show"}
+
+// sourceAfter reports a source noun right after a name, as a whole word
+// ("a Barclays report", not "Canaan reported").
+func sourceAfter(rest string) bool {
+	for _, n := range sourceNouns {
+		if strings.HasPrefix(rest, n) && (len(rest) == len(n) || !isWordByte(rest[len(n)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptorRun reports words (nearest first) that describe the name after

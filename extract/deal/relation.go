@@ -70,7 +70,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	if len(prev) > 0 {
 		var rest []pipeline.Amount
 		for _, a := range amts {
-			if want, ok := followUpAmount(d, sp, a, ms, isJA); ok && x.attachFollowUp(d, sp, a, want, prev) {
+			if want, ok := followUpAmount(d, sp, a, ms, prev, isJA); ok && x.attachFollowUp(d, sp, a, want, prev) {
 				continue
 			}
 			rest = append(rest, a)
@@ -169,7 +169,10 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) {
 			return
 		}
-		if initial && !verbFollows(txt[m.Span[1]:sp[1]]) {
+		if strings.HasSuffix(d.lower[:pos], " in ") && placeAfter(txt[m.Span[1]:sp[1]]) {
+			return // "a site in Sherbrooke, Quebec,": a city and its region
+		}
+		if initial && (!verbFollows(txt[m.Span[1]:sp[1]]) || modifierWord(m.Text)) {
 			return
 		}
 		if demonyms[m.Name] {
@@ -198,6 +201,52 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	}
 	sortMentions(ms)
 	return ms
+}
+
+// placeAfter reports a name followed by ", Region" (a capitalised word or
+// two, then a comma or the end of the sentence): "X, Quebec," "X, New
+// Brunswick." — X is a city.
+func placeAfter(rest string) bool {
+	if !strings.HasPrefix(rest, ", ") {
+		return false
+	}
+	rest = rest[2:]
+	for n := 0; n < 2; n++ {
+		if rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+			return false
+		}
+		i := 1
+		for i < len(rest) && rest[i] >= 'a' && rest[i] <= 'z' {
+			i++
+		}
+		if i < 3 {
+			return false
+		}
+		rest = rest[i:]
+		if rest == "" || rest[0] == ',' || rest[0] == '.' {
+			return true
+		}
+		if rest[0] != ' ' {
+			return false
+		}
+		rest = rest[1:]
+	}
+	return false
+}
+
+// modifierWord reports a single capitalised word that opens a sentence as
+// an adverb or participle ("Publicly listed miners…", "Collectively, …",
+// "Listed miners…"), not as a name.
+func modifierWord(s string) bool {
+	if strings.ContainsAny(s, " .&") || len(s) < 5 {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return strings.HasSuffix(s, "ly") || strings.HasSuffix(s, "ed")
 }
 
 // demonyms describe a company's origin; alone they name none.
@@ -479,7 +528,33 @@ func nearestTrigger(lower string, cues []cue, a pipeline.Amount, lo, hi, maxDist
 			best, bd = c, dd
 		}
 	}
+	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ") {
+		// "agreed to acquire a 7.2 MW data center in …, from X for $N",
+		// "buy X … in an all-stock deal worth $N": a price governed by a
+		// buying or selling verb further back.
+		for _, c := range cues {
+			if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && priceVerb(c.w.kind) &&
+				dist(c, a) <= 3*maxDist && !strings.ContainsAny(lower[c.end:a.Span[0]], ";") {
+				best, bd = c, dist(c, a)
+			}
+		}
+	}
 	return best, bd >= 0
+}
+
+// hasAnySuffix reports s ending with one of ps.
+func hasAnySuffix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// priceVerb reports a deal kind whose verb takes a price ("for $N").
+func priceVerb(k pipeline.Kind) bool {
+	return k == pipeline.KindAcquisition || k == pipeline.KindPurchase || k == pipeline.KindAssetSale
 }
 
 // markClause marks the deal word tied to an amount, and the deal words of
@@ -538,6 +613,15 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 	}
 	if kind == pipeline.KindAcquisition && acquiresShares(cues, lo, hi) {
 		kind = pipeline.KindEquity
+	}
+	if kind == pipeline.KindEquity {
+		// "invest ¥15 billion in a joint venture with X": the money goes
+		// into a venture of both, not into X.
+		for _, c := range cues {
+			if c.w.class == cueTrigger && c.w.s == "joint venture" && c.start >= ae && c.end <= hi && c.start-ae <= 2*radius {
+				kind = pipeline.KindPartnership
+			}
+		}
 	}
 	return kind
 }
@@ -672,6 +756,10 @@ func unitOfAmount(d *doc, c cue) bool {
 var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
 	"valuing": true, "values": true,
 	"price": true, "価格": true, "market value": true}
+
+// valueVerbs state the value of the deal word right before them ("an
+// agreement valued at $X").
+var valueVerbs = map[string]bool{"valued": true, "worth": true, "totaling": true, "totalling": true}
 
 // blockedByNegative reports whether a non-deal word (revenue, cash, total…)
 // sits closer to the amount than the deal word, or a sum word governs it.

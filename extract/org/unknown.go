@@ -25,6 +25,9 @@ var corporate = map[string]bool{
 var legal = map[string]bool{
 	"inc": true, "corp": true, "corporation": true, "ltd": true, "llc": true, "lp": true, "plc": true,
 	"limited": true, "gmbh": true, "ag": true, "co": true, "sa": true, "nv": true,
+	// Nordic, Dutch, Italian, Australian, Japanese and European forms.
+	"as": true, "asa": true, "ab": true, "oy": true, "oyj": true, "bv": true, "spa": true, "srl": true,
+	"se": true, "pty": true, "kk": true, "llp": true, "aps": true, "sarl": true, "sas": true,
 }
 
 // stopWords are capitalised words that do not start or make an
