@@ -54,7 +54,7 @@ func (a *app) esCmd() *cobra.Command {
 			if cfg.Elasticsearch == nil {
 				return errNoES
 			}
-			s, err := a.openStore(ctx)
+			s, err := a.readStore(ctx)
 			if err != nil {
 				return err
 			}

@@ -30,7 +30,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.openStore(ctx)
+			s, err := a.readStore(ctx)
 			if err != nil {
 				return err
 			}
@@ -91,7 +91,7 @@ are not applied unless --force.`,
 			if err != nil {
 				return fmt.Errorf("review import %s: %w (nothing was applied)", args[0], err)
 			}
-			s, err := a.openStore(ctx)
+			s, err := a.readStore(ctx)
 			if err != nil {
 				return err
 			}

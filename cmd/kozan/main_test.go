@@ -35,6 +35,21 @@ func TestVersionAndUsage(t *testing.T) {
 	}
 }
 
+func TestReadCommandsNeedAStore(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "kozan.yaml")
+	os.WriteFile(cfg, []byte("store: nowhere.db\n"), 0o644)
+	for _, args := range [][]string{{"deals"}, {"articles"}, {"search", "mining"}, {"export", "--format", "csv"}} {
+		code, _, errOut := kozan(t, "", append(args, "--config", cfg)...)
+		if code != exitFailed || !strings.Contains(errOut, "no store at") || !strings.Contains(errOut, "nowhere.db") {
+			t.Errorf("%v: exit %d, stderr %q: want 1 naming the missing store", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nowhere.db")); err == nil {
+		t.Error("a read command created an empty store")
+	}
+}
+
 func TestBadConfigExits1(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "kozan.yaml")

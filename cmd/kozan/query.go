@@ -44,7 +44,7 @@ func (a *app) searchCmd() *cobra.Command {
 					return fmt.Errorf("search elasticsearch: %w", err)
 				}
 			} else {
-				s, err := a.openStore(ctx)
+				s, err := a.readStore(ctx)
 				if err != nil {
 					return err
 				}
@@ -88,7 +88,7 @@ func (a *app) articlesCmd() *cobra.Command {
 				}
 				f.Since = t
 			}
-			s, err := a.openStore(ctx)
+			s, err := a.readStore(ctx)
 			if err != nil {
 				return err
 			}
@@ -184,16 +184,16 @@ func (a *app) dealsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore(ctx)
+			filter, err := f.filter(time.Now())
+			if err != nil {
+				return err
+			}
+			s, err := a.readStore(ctx)
 			if err != nil {
 				return err
 			}
 			if showSources != "" {
 				return a.showSources(cmd, showSources, asJSON)
-			}
-			filter, err := f.filter(time.Now())
-			if err != nil {
-				return err
 			}
 			var recs []pipeline.DealRecord
 			err = s.Deals(ctx, filter, func(r pipeline.DealRecord) error {
@@ -217,7 +217,7 @@ func (a *app) dealsCmd() *cobra.Command {
 }
 
 func (a *app) showSources(cmd *cobra.Command, id string, asJSON bool) error {
-	s, err := a.openStore(cmd.Context())
+	s, err := a.readStore(cmd.Context())
 	if err != nil {
 		return err
 	}

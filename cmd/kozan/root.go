@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
@@ -114,6 +115,27 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 	}
 	a.store = s
 	return s, nil
+}
+
+// readStore opens an existing store for the commands that only read or
+// update it (search, articles, deals, export, review import, es sync): a
+// mistyped path or a run from the wrong directory is an error naming the
+// path, not a new empty store.
+func (a *app) readStore(ctx context.Context) (*sqlite.Store, error) {
+	if a.store != nil {
+		return a.store, nil
+	}
+	c, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(c.Store); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: run `kozan run` first, or pass --config with the right store", c.Store)
+		}
+		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
+	}
+	return a.openStore(ctx)
 }
 
 // extractor builds the extractor (and its kagome dictionary) once.
