@@ -47,6 +47,7 @@ const (
 	engineAuto        engine = iota // selectors, known CMS containers, then trafilatura
 	engineHeuristic                 // selectors, known CMS containers, then densest text block
 	engineTrafilatura               // go-trafilatura with its fallback only
+	engineNoClean                   // go-trafilatura on the uncleaned page (measurement only)
 )
 
 // Extract turns a fetched page into an Article: main text, title, date,
@@ -107,7 +108,9 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		visible = visibleDateText(root, title)
 	}
 
-	clean(root)
+	if eng != engineNoClean {
+		clean(root)
+	}
 	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)
 	if textLen(text) < MinTextLen {
 		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.Skip("too_short"))
@@ -147,7 +150,7 @@ func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng
 		if n := trafilaturaBody(root, lang); n != nil {
 			traf = dropNavLines(renderText(n), linkTexts(root))
 		}
-		if eng == engineTrafilatura {
+		if eng == engineTrafilatura || eng == engineNoClean {
 			return traf
 		}
 	}
