@@ -18,8 +18,8 @@ import (
 	"testing"
 
 	"github.com/go-shiori/dom"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/kozan-dev/kozan/pipeline"
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 
