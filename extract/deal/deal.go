@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/jtok"
@@ -28,14 +29,15 @@ type Result struct {
 	Amounts []pipeline.Amount // every money mention of the text, deal or not
 }
 
-// Extractor finds deals in normalised text. It is immutable after New and
-// safe for concurrent use.
+// Extractor finds deals in normalised text. It is immutable after New (but for a
+// pool of token buffers) and safe for concurrent use.
 type Extractor struct {
-	tok     *jtok.Tokenizer
-	money   *money.Parser
-	gaz     *org.Gazetteer
-	words   []word
-	byFirst map[byte][]int
+	tok    *jtok.Tokenizer
+	money  *money.Parser
+	gaz    *org.Gazetteer
+	words  []word
+	lexIdx *lexIndex
+	toks   sync.Pool // *[]jtok.Token buffers reused across documents
 }
 
 // New returns an Extractor.
@@ -59,7 +61,7 @@ func New(cfg Config) (*Extractor, error) {
 		x.gaz = g
 	}
 	x.words = lexicon()
-	x.byFirst = indexLexicon(x.words)
+	x.lexIdx = indexLexicon(x.words)
 	return x, nil
 }
 
@@ -114,7 +116,7 @@ func (x *Extractor) analyze(txt string) *doc {
 	if d.amounts == nil {
 		d.amounts = []pipeline.Amount{}
 	}
-	d.cues = scanLexicon(d.lower, x.words, x.byFirst)
+	d.cues = scanLexicon(d.lower, x.words, x.lexIdx)
 	nctx := 0
 	for _, c := range d.cues {
 		if c.w.class == cueContext {
@@ -127,12 +129,19 @@ func (x *Extractor) analyze(txt string) *doc {
 		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
 	}
 	if hasJapanese(txt) {
-		toks := x.tok.Tokens(txt)
+		buf, _ := x.toks.Get().(*[]jtok.Token)
+		if buf == nil {
+			buf = new([]jtok.Token)
+		}
+		toks := x.tok.AppendTokens((*buf)[:0], txt)
 		for _, m := range org.FromTokens(txt, toks) {
 			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
+		clear(toks) // drop the references to txt before pooling
+		*buf = toks[:0]
+		x.toks.Put(buf)
 		d.mentions = extendCorpNames(txt, d.mentions)
 		for _, m := range investees(txt) {
 			// A longer katakana run replaces the unknown pieces inside it

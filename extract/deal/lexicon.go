@@ -194,40 +194,58 @@ func lexicon() []word {
 	return ws
 }
 
+// lexIndex finds the lexicon words that can start at a position. Words
+// are grouped by their first two bytes, longest first, in one flat table
+// (off is indexed by the two-byte key), so a scan costs one array lookup
+// per byte and no hashing; words of a single byte sit in short.
+type lexIndex struct {
+	off   []uint32 // len 1<<16+1: ids[off[k]:off[k+1]] start with key k
+	ids   []int32
+	short [256][]int32
+}
+
+// indexLexicon lowercases the words and builds their index.
+func indexLexicon(ws []word) *lexIndex {
+	idx := &lexIndex{off: make([]uint32, 1<<16+1)}
+	var byKey [1 << 16][]int32
+	for i := range ws {
+		ws[i].s = strings.ToLower(ws[i].s)
+		w := ws[i].s
+		if len(w) == 1 {
+			idx.short[w[0]] = append(idx.short[w[0]], int32(i))
+			continue
+		}
+		k := uint16(w[0])<<8 | uint16(w[1])
+		byKey[k] = append(byKey[k], int32(i))
+	}
+	for k := range byKey {
+		l := byKey[k]
+		sort.SliceStable(l, func(x, y int) bool { return len(ws[l[x]].s) > len(ws[l[y]].s) })
+		idx.off[k] = uint32(len(idx.ids))
+		idx.ids = append(idx.ids, l...)
+	}
+	idx.off[1<<16] = uint32(len(idx.ids))
+	return idx
+}
+
 // scanLexicon finds every lexicon word in lower (the text with ASCII letters
 // lowercased, same offsets), longest match first, without overlaps.
-func scanLexicon(lower string, ws []word, byFirst map[byte][]int) []cue {
+func scanLexicon(lower string, ws []word, idx *lexIndex) []cue {
 	var out []cue
 	for i := 0; i < len(lower); {
-		cands := byFirst[lower[i]]
-		matched := 0
-		for _, wi := range cands {
-			w := &ws[wi]
-			if !strings.HasPrefix(lower[i:], w.s) {
-				continue
-			}
-			e := i + len(w.s)
-			if !w.ja {
-				if i > 0 && isWordByte(lower[i-1]) {
-					continue
-				}
-				if !w.stem && e < len(lower) && isWordByte(lower[e]) {
-					continue
-				}
-				if w.stem {
-					for e < len(lower) && isWordByte(lower[e]) {
-						e++
-					}
-				}
-			} else if isASCIIWord(w.s) {
-				// Latin words in Japanese text (AI, HPC) need boundaries too.
-				if i > 0 && isWordByte(lower[i-1]) || e < len(lower) && isWordByte(lower[e]) {
-					continue
-				}
-			}
-			out = append(out, cue{start: i, end: e, w: w})
-			matched = e - i
-			break
+		c := lower[i]
+		if c&0xC0 == 0x80 {
+			i++ // inside a multi-byte rune: no word starts here
+			continue
+		}
+		var cands []int32
+		if i+1 < len(lower) {
+			k := uint16(c)<<8 | uint16(lower[i+1])
+			cands = idx.ids[idx.off[k]:idx.off[k+1]]
+		}
+		matched := matchAt(lower, i, ws, cands, &out)
+		if matched == 0 {
+			matched = matchAt(lower, i, ws, idx.short[c], &out)
 		}
 		if matched > 0 {
 			i += matched
@@ -238,18 +256,37 @@ func scanLexicon(lower string, ws []word, byFirst map[byte][]int) []cue {
 	return out
 }
 
-// indexLexicon groups word indexes by first byte, longest first.
-func indexLexicon(ws []word) map[byte][]int {
-	m := make(map[byte][]int)
-	for i := range ws {
-		ws[i].s = strings.ToLower(ws[i].s)
-		m[ws[i].s[0]] = append(m[ws[i].s[0]], i)
+// matchAt appends the first of cands that matches at i with its word
+// boundaries and returns the length it covers, 0 when none does.
+func matchAt(lower string, i int, ws []word, cands []int32, out *[]cue) int {
+	for _, wi := range cands {
+		w := &ws[wi]
+		if !strings.HasPrefix(lower[i:], w.s) {
+			continue
+		}
+		e := i + len(w.s)
+		if !w.ja {
+			if i > 0 && isWordByte(lower[i-1]) {
+				continue
+			}
+			if !w.stem && e < len(lower) && isWordByte(lower[e]) {
+				continue
+			}
+			if w.stem {
+				for e < len(lower) && isWordByte(lower[e]) {
+					e++
+				}
+			}
+		} else if isASCIIWord(w.s) {
+			// Latin words in Japanese text (AI, HPC) need boundaries too.
+			if i > 0 && isWordByte(lower[i-1]) || e < len(lower) && isWordByte(lower[e]) {
+				continue
+			}
+		}
+		*out = append(*out, cue{start: i, end: e, w: w})
+		return e - i
 	}
-	for b := range m {
-		l := m[b]
-		sort.SliceStable(l, func(x, y int) bool { return len(ws[l[x]].s) > len(ws[l[y]].s) })
-	}
-	return m
+	return 0
 }
 
 func isWordByte(c byte) bool {

@@ -214,7 +214,18 @@ func ignorable(r rune) bool {
 	return false
 }
 
-func fold(r rune) rune { return unicode.ToLower(r) }
+func fold(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= 0x3000 && r < 0xA640:
+		return r // CJK, kana and their punctuation have no case
+	}
+	return unicode.ToLower(r)
+}
 
 // isLatin reports an ASCII-range letter or digit (after NFKC).
 func isLatin(r rune) bool {
