@@ -18,6 +18,10 @@
 //     the earlier sets. Scored per language and overall on its own lines,
 //     never failing; its texts, misses and false positives are printed only
 //     with -v and KOZAN_EVAL_SHOW=1, so rule authors see just the scores.
+//   - testdata/blind4_en.yaml, testdata/blind4_ja.yaml: a fourth blind set
+//     (split blind4, 30 English and 20 Japanese excerpts, 13 negatives),
+//     written the same way for the final measurement, scored and hidden like
+//     blind3.
 //   - testdata/aliases.yaml: spellings of the same party (English, Japanese,
 //     Chinese, tickers) used only by the scorer.
 //   - set_test.go: loading the set and checking it is well formed.

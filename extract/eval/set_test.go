@@ -54,8 +54,15 @@ var blind3Files = []struct{ lang, file string }{
 	{"ja", "blind3_ja.yaml"},
 }
 
+// blind4Files is the fourth blind set (split blind4), written like blind3
+// for the final measurement; scored and logged the same way, never gating.
+var blind4Files = []struct{ lang, file string }{
+	{"en", "blind4_en.yaml"},
+	{"ja", "blind4_ja.yaml"},
+}
+
 // blindSplits are the splits scored on their own lines, outside "all".
-var blindSplits = map[string]bool{"blind2": true, "blind3": true}
+var blindSplits = map[string]bool{"blind2": true, "blind3": true, "blind4": true}
 
 // loadSet reads both languages of the held-out set.
 func loadSet(t *testing.T) []item {
@@ -108,7 +115,7 @@ func checkItem(it item) error {
 		return fmt.Errorf("missing id or text")
 	}
 	if it.Split != "dev" && it.Split != "final" && !blindSplits[it.Split] {
-		return fmt.Errorf("split %q is not dev, final, blind2 or blind3", it.Split)
+		return fmt.Errorf("split %q is not dev, final, blind2, blind3 or blind4", it.Split)
 	}
 	if it.Style == "" {
 		return fmt.Errorf("missing style")
@@ -235,6 +242,42 @@ func TestBlind3SetWellFormed(t *testing.T) {
 		t.Errorf("english excerpts = %d, want at least %d", got, want)
 	}
 	if got, want := count["ja"], 22; got < want {
+		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
+	}
+	if negatives*5 < len(items) {
+		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
+	}
+}
+
+func TestBlind4SetWellFormed(t *testing.T) {
+	old := map[string]bool{}
+	for _, it := range append(append(loadSet(t), loadFiles(t, blind2Files)...), loadFiles(t, blind3Files)...) {
+		old[it.ID] = true
+	}
+	items := loadFiles(t, blind4Files)
+	seen := map[string]bool{}
+	count := map[string]int{}
+	negatives := 0
+	for _, it := range items {
+		if seen[it.ID] || old[it.ID] {
+			t.Errorf("%s: duplicate id", it.ID)
+		}
+		seen[it.ID] = true
+		if err := checkItem(it); err != nil {
+			t.Errorf("%s: %v", it.ID, err)
+		}
+		if it.Split != "blind4" {
+			t.Errorf("%s: split %q, want blind4", it.ID, it.Split)
+		}
+		count[it.Lang]++
+		if len(it.Deals) == 0 {
+			negatives++
+		}
+	}
+	if got, want := count["en"], 30; got < want {
+		t.Errorf("english excerpts = %d, want at least %d", got, want)
+	}
+	if got, want := count["ja"], 20; got < want {
 		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
 	}
 	if negatives*5 < len(items) {
