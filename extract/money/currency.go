@@ -12,14 +12,16 @@ type affix struct {
 	word  bool // an ASCII word or code: needs word boundaries, matched case-insensitively
 	exact bool // an ISO code or all-caps ticker: matched case-sensitively
 	cents bool // a hundredth of the currency (cents, セント, ¢)
+	code3 bool // a three-letter ISO code, matched in any case
 }
 
 // prefixTable lists currencies written before the number ("US$3.7
 // billion", "USD 5.5 billion", "€120m").
 func prefixTable() []affix {
-	return []affix{
-		{text: "U.S.$", code: "USD"}, {text: "US$", code: "USD"}, {text: "US $", code: "USD"},
-		{text: "USD$", code: "USD"}, {text: "HK$", code: "HKD"}, {text: "C$", code: "CAD"},
+	return append(codeAffixes(), []affix{
+		{text: "U.S.$", code: "USD", word: true}, {text: "US$", code: "USD", word: true},
+		{text: "US $", code: "USD", word: true}, {text: "USD$", code: "USD", word: true},
+		{text: "HK$", code: "HKD", word: true}, {text: "C$", code: "CAD"},
 		{text: "CA$", code: "CAD"}, {text: "CAD$", code: "CAD"}, {text: "A$", code: "AUD"},
 		{text: "AU$", code: "AUD"}, {text: "AUD$", code: "AUD"}, {text: "NZ$", code: "NZD"},
 		{text: "S$", code: "SGD"}, {text: "SG$", code: "SGD"}, {text: "NT$", code: "TWD"},
@@ -27,25 +29,23 @@ func prefixTable() []affix {
 		{text: "JP¥", code: "JPY"}, {text: "CN¥", code: "CNY"}, {text: "RMB¥", code: "CNY"},
 		{text: "¥", code: "JPY"}, {text: "€", code: "EUR"}, {text: "£", code: "GBP"},
 		{text: "₩", code: "KRW"}, {text: "₹", code: "INR"}, {text: "₿", code: "BTC"},
-		{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
-		{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
-		{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
-		{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
-		{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
-		{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
-		{text: "INR", code: "INR", exact: true}, {text: "Rmb", code: "CNY", exact: true},
-	}
+		{text: "人民币", code: "CNY"}, {text: "人民幣", code: "CNY"},
+		{text: "euro", code: "EUR", word: true},
+		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
+		{text: "INR", code: "INR", exact: true},
+	}...)
 }
 
 // suffixTable lists currencies written after the number ("128億ドル", "5.5
 // billion dollars", "300 million EUR").
 func suffixTable() []affix {
-	return []affix{
+	return append(codeAffixes(), []affix{
 		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD"}, {text: "ドル", code: "USD"},
 		{text: "米国ドル", code: "USD"},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
 		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD"},
 		{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
+		{text: "ニュー台湾ドル", code: "TWD"}, {text: "NTドル", code: "TWD"},
 		{text: "円", code: "JPY"}, {text: "日本円", code: "JPY"},
 		{text: "ユーロ", code: "EUR"},
 		{text: "人民元", code: "CNY"}, {text: "中国元", code: "CNY"}, {text: "元", code: "CNY"},
@@ -53,7 +53,9 @@ func suffixTable() []affix {
 		{text: "ウォン", code: "KRW"}, {text: "ルピー", code: "INR"}, {text: "スイスフラン", code: "CHF"},
 		{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL"},
 		{text: "ビットコイン", code: "BTC"}, {text: "セント", code: "USD", cents: true},
-		{text: "¢", code: "USD", cents: true},
+		{text: "¢", code: "USD", cents: true}, {text: "ペンス", code: "GBP", cents: true},
+		{text: "pence", code: "GBP", word: true, cents: true},
+		{text: "$", code: "USD"}, {text: "¥", code: "JPY"},
 		{text: "cents", code: "USD", word: true, cents: true}, {text: "cent", code: "USD", word: true, cents: true},
 		{text: "美元", code: "USD"}, {text: "日元", code: "JPY"}, {text: "欧元", code: "EUR"},
 		{text: "英镑", code: "GBP"}, {text: "港元", code: "HKD"}, {text: "人民币", code: "CNY"},
@@ -62,8 +64,16 @@ func suffixTable() []affix {
 		{text: "U.S. dollar", code: "USD", word: true}, {text: "US dollar", code: "USD", word: true},
 		{text: "American dollars", code: "USD", word: true},
 		{text: "dollars", code: "USD", word: true}, {text: "dollar", code: "USD", word: true},
-		{text: "Hong Kong dollars", code: "HKD", word: true}, {text: "Canadian dollars", code: "CAD", word: true},
-		{text: "Australian dollars", code: "AUD", word: true}, {text: "Singapore dollars", code: "SGD", word: true},
+		{text: "Hong Kong dollars", code: "HKD", word: true}, {text: "Hong Kong dollar", code: "HKD", word: true},
+		{text: "HK dollars", code: "HKD", word: true}, {text: "HK dollar", code: "HKD", word: true},
+		{text: "Canadian dollars", code: "CAD", word: true}, {text: "Canadian dollar", code: "CAD", word: true},
+		{text: "Australian dollars", code: "AUD", word: true}, {text: "Australian dollar", code: "AUD", word: true},
+		{text: "Aussie dollars", code: "AUD", word: true},
+		{text: "Singapore dollars", code: "SGD", word: true}, {text: "Singapore dollar", code: "SGD", word: true},
+		{text: "New Zealand dollars", code: "NZD", word: true}, {text: "New Zealand dollar", code: "NZD", word: true},
+		{text: "New Taiwan dollars", code: "TWD", word: true}, {text: "New Taiwan dollar", code: "TWD", word: true},
+		{text: "Taiwan dollars", code: "TWD", word: true}, {text: "Taiwan dollar", code: "TWD", word: true},
+		{text: "NT dollars", code: "TWD", word: true},
 		{text: "Japanese yen", code: "JPY", word: true}, {text: "yen", code: "JPY", word: true},
 		{text: "euros", code: "EUR", word: true}, {text: "euro", code: "EUR", word: true},
 		{text: "pounds sterling", code: "GBP", word: true}, {text: "pound sterling", code: "GBP", word: true},
@@ -74,14 +84,24 @@ func suffixTable() []affix {
 		{text: "Korean won", code: "KRW", word: true}, {text: "rupees", code: "INR", word: true},
 		{text: "Swiss francs", code: "CHF", word: true},
 		{text: "bitcoins", code: "BTC", word: true}, {text: "bitcoin", code: "BTC", word: true},
-		{text: "USD", code: "USD", exact: true}, {text: "JPY", code: "JPY", exact: true},
-		{text: "EUR", code: "EUR", exact: true}, {text: "GBP", code: "GBP", exact: true},
-		{text: "CNY", code: "CNY", exact: true}, {text: "RMB", code: "CNY", exact: true},
-		{text: "HKD", code: "HKD", exact: true}, {text: "CAD", code: "CAD", exact: true},
-		{text: "AUD", code: "AUD", exact: true}, {text: "CHF", code: "CHF", exact: true},
-		{text: "SGD", code: "SGD", exact: true}, {text: "KRW", code: "KRW", exact: true},
+		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
 		{text: "INR", code: "INR", exact: true}, {text: "BTC", code: "BTC", exact: true},
+	}...)
+}
+
+// codeAffixes are the ISO codes matched in any case ("USD 5", "usd 100",
+// "100 eur", "rmb 300"): none of them is an English word. CAD, KRW and INR
+// stay upper-case only (the tables list them with exact: true).
+func codeAffixes() []affix {
+	var out []affix
+	for _, c := range [...][2]string{
+		{"USD", "USD"}, {"JPY", "JPY"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"CNY", "CNY"},
+		{"RMB", "CNY"}, {"HKD", "HKD"}, {"AUD", "AUD"}, {"CHF", "CHF"}, {"SGD", "SGD"},
+		{"NZD", "NZD"}, {"TWD", "TWD"},
+	} {
+		out = append(out, affix{text: c[0], code: c[1], word: true, code3: true})
 	}
+	return out
 }
 
 // affixIndex buckets affixes by one byte (the first or the last of their
@@ -140,8 +160,9 @@ func endsASCIILetter(s string) bool {
 
 // matchPrefixBefore finds a currency prefix ending at i (allowing one space
 // between it and the number) that starts at or after lo. It returns the
-// currency and the prefix start.
-func (p *Parser) matchPrefixBefore(s string, i, lo int) (code string, start int, ok bool) {
+// prefix and where it starts. A code inside a currency pair ("EUR/USD
+// 1.08", "USD/JPY 151") is not a prefix.
+func (p *Parser) matchPrefixBefore(s string, i, lo int) (a affix, start int, ok bool) {
 	for _, k := range [2]int{i, i - 1} {
 		if k < lo || k < 0 {
 			continue
@@ -163,10 +184,13 @@ func (p *Parser) matchPrefixBefore(s string, i, lo int) (code string, start int,
 			if startsASCIILetter(a.text) && !wordStart(s, st) {
 				continue
 			}
-			return a.code, st, true
+			if startsASCIILetter(a.text) && st > 0 && s[st-1] == '/' {
+				return affix{}, i, false
+			}
+			return a, st, true
 		}
 	}
-	return "", i, false
+	return affix{}, i, false
 }
 
 // matchPrefixAt finds a currency prefix starting at i (the second half of a
@@ -223,10 +247,27 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 			if k > i && s[i] == '-' && !a.word {
 				continue // only "5-billion-dollar" style words take a hyphen
 			}
+			if symbolAffix(a.text) && digitAfter(s, e) {
+				continue // "5 $10 bills": the symbol is the next amount's prefix
+			}
 			return a, e, true
 		}
 	}
 	return affix{}, i, false
+}
+
+// symbolAffix reports currency symbols that may be written on either side
+// of a number.
+func symbolAffix(t string) bool {
+	return t == "$" || t == "¥" || t == "€" || t == "£"
+}
+
+// digitAfter reports a digit at i, after an optional space.
+func digitAfter(s string, i int) bool {
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && isDigit(s[i])
 }
 
 // yuanFollower rejects 元 that starts a word rather than naming the yuan:

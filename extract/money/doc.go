@@ -18,10 +18,30 @@
 // Decisions:
 //
 //   - An amount needs a currency written next to the number, before it
-//     ($, US$, HK$, ¥, €, £, USD, EUR, RMB…) or after it (ドル, 米ドル, 円,
-//     ユーロ, 元, 人民元, ポンド, dollars, yen, euros, yuan, USD…). Bare
-//     numbers, percentages, share counts, years, hashrates and MW are never
-//     amounts. A bare "$" is USD and a bare "¥" is JPY.
+//     ($, US$, HK$, ¥, €, £, USD, EUR, RMB, 人民币, "euro 5"…) or after it
+//     (ドル, 米ドル, 円, ユーロ, 元, 人民元, ポンド, dollars, yen, euros, yuan,
+//     USD, "45$", "12,50 €"…). Bare numbers, percentages, share counts,
+//     years, hashrates and MW are never amounts; neither is slang without a
+//     currency ("10 grand"). A bare "$" is USD and a bare "¥" is JPY.
+//   - ISO codes match in any case ("usd 100", "100 eur", "rmb 300", "Usd
+//     7") except CAD, KRW and INR, which are also words or abbreviations
+//     and must be upper-case. "us$"/"hk$" fold too. A code inside a
+//     currency pair ("EUR/USD 1.0850") is not a prefix, and "Euro 2024" (a
+//     year after the word euro) is not an amount.
+//   - Dollars other than the US dollar keep their own code, never USD:
+//     Canadian/Australian/Hong Kong/Singapore/New Zealand/(New) Taiwan
+//     dollars, C$, A$, HK$, S$, NZ$, NT$, カナダドル, 豪ドル, 香港ドル,
+//     シンガポールドル, 台湾ドル → CAD, AUD, HKD, SGD, NZD, TWD.
+//   - European number forms are read when unambiguous: "1.299,00",
+//     "€1.234.567,89", "1.234.567", and a decimal comma of one or two digits
+//     ("€2,50", "12,5"). A single dot group without a comma ("€1.299") stays
+//     the English decimal 1.299; a comma before three digits stays a
+//     thousands separator ("€1,299" = 1299).
+//   - With a currency next to it, a number may use spaces between groups of
+//     three ("1 500 円", "€ 1 200"), and a single-letter scale may follow a
+//     space after a prefix ("$2.5 m").
+//   - A banknote or coin names its face value: "1万円札" holds the amount
+//     1万円, "五百円玉" the amount 五百円.
 //   - Text and Span cover the whole expression including qualifier words
 //     written next to it: "約9600万ドル", "92億ドル超", "up to $8.7 billion".
 //   - Qualifier: 約/およそ/概ね/前後/程度/about/approximately/around/roughly →
@@ -38,7 +58,8 @@
 //     unless a word sets one. English vague phrases ("billions of dollars")
 //     have no number and are not amounts; English number words with a
 //     currency word are ("five million dollars", "half a billion euros").
-//   - Cents (99 cents, 50セント, 25¢) are USD hundredths.
+//   - Cents (99 cents, 50セント, 25¢) are USD hundredths; pence (10 pence,
+//     5ペンス) are GBP hundredths.
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the
@@ -51,7 +72,10 @@
 //   - USD = Value × Config.FXUSD[Currency] (USD is always 1); nil when the
 //     rate is unknown or the currency is BTC.
 //   - Guards: a lone kanji digit after another kanji is a word (関東一円,
-//     統一元); 元 followed by 素/化/論/年… is not the yuan; "500 pounds"
-//     without a scale or £ is a weight; 約 inside 契約/予約/節約… is not
+//     統一元); 元 followed by 素/化/論/年… is not the yuan; "20 pounds" is
+//     GBP unless the words around make it a weight ("weighs 5 pounds",
+//     "lost 20 pounds", "10 pounds of rice", "35 pounds per square inch", "a
+//     20-pound bird", 体重150ポンド, 重さ5ポンド) — a scaled amount ("5
+//     million pounds") or £ is always money; 約 inside 契約/予約/節約… is not
 //     "about"; a number glued to a Latin word (H100) needs a currency prefix.
 package money

@@ -181,8 +181,11 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		return pipeline.Amount{}, false
 	}
 	var pre side
-	if code, st, ok := p.matchPrefixBefore(s, i, lo); ok {
-		pre = side{code: code, start: st, end: i, ok: true}
+	if a, st, ok := p.matchPrefixBefore(s, i, lo); ok && !yearAfterWord(a, n1) {
+		pre = side{code: a.code, start: st, end: i, a: a, ok: true}
+	}
+	if n1.plain {
+		n1 = p.widen(s, n1, pre.ok)
 	}
 	var suf side
 	if a, e, ok := p.matchSuffixAt(s, n1.end); ok {
@@ -305,8 +308,10 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 			}
 		}
 	}
-	// "500 pounds" is a weight; "5 million pounds" and "£500" are money.
-	if suf.ok && !pre.ok && suf.a.word && (suf.a.text == "pounds" || suf.a.text == "pound") && !n.scaled {
+	// "20 pounds" is money unless the words around make it a weight
+	// ("weighs 5 pounds", "10 pounds of rice", "a 20-pound bird", 体重150ポンド);
+	// "5 million pounds" and "£500" are always money.
+	if suf.ok && !pre.ok && !n.scaled && poundWeight(s, n.start, suf) {
 		return false
 	}
 	// An English-style number glued to a Latin word ("H100 dollars",
@@ -445,4 +450,116 @@ func wordBefore(s string, i int) string {
 		j--
 	}
 	return strings.ToLower(s[j:k])
+}
+
+// yearAfterWord reports a year after a currency word used as a prefix:
+// "Euro 2024" is a tournament, not €2024.
+func yearAfterWord(a affix, n number) bool {
+	return a.text == "euro" && n.plain && n.dec == 0 && n.end-n.start == 4 && n.value >= 1900 && n.value < 2100
+}
+
+// widen extends a plain Arabic number with what only a currency makes
+// likely: a single-letter scale after a space ("$2.5 m", after a prefix
+// only) and thousands separated by spaces ("1 500 円", "€ 1 200"), kept when
+// a currency suffix follows or a prefix precedes.
+func (p *Parser) widen(s string, n number, hasPre bool) number {
+	if hasPre {
+		if u, e := spacedLetterScale(s, n.end); u != 0 {
+			n.value = scaleOf(n.mant, n.dec, u)
+			n.coef, n.unit = scaleOf(n.mant, n.dec, 1), u
+			n.scaled, n.plain = true, false
+			n.end = e
+			return n
+		}
+	}
+	if n.dec != 0 || n.end-n.start > 3 {
+		return n
+	}
+	mant, k, groups := n.mant, n.end, 0
+	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
+		(k+4 == len(s) || !isDigit(s[k+4])) {
+		mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
+		k += 4
+		groups++
+	}
+	if groups == 0 {
+		return n
+	}
+	dec := 0
+	if k+1 < len(s) && (s[k] == ',' || s[k] == '.') && isDigit(s[k+1]) {
+		j := k + 1
+		m := mant
+		for j < len(s) && isDigit(s[j]) {
+			m = m*10 + float64(s[j]-'0')
+			dec++
+			j++
+		}
+		mant, k = m, j
+	}
+	if _, _, ok := p.matchSuffixAt(s, k); !ok && (!hasPre || digitAfter(s, k)) {
+		return n
+	}
+	n.mant, n.dec, n.end = mant, dec, k
+	n.value = scaleOf(mant, dec, 1)
+	n.coef = n.value
+	return n
+}
+
+// spacedLetterScale reads " m", " M", " k", " bn"-less single letters after
+// a space ("$2.5 m") at i.
+func spacedLetterScale(s string, i int) (float64, int) {
+	if i+1 >= len(s) || s[i] != ' ' || !wordEnd(s, i+2) {
+		return 0, i
+	}
+	switch s[i+1] {
+	case 'k', 'K':
+		return 1e3, i + 2
+	case 'm', 'M':
+		return 1e6, i + 2
+	case 'b', 'B':
+		return 1e9, i + 2
+	}
+	return 0, i
+}
+
+// poundWeight reports a "pound(s)" or ポンド suffix that the words around
+// make a weight.
+func poundWeight(s string, start int, suf side) bool {
+	switch suf.a.text {
+	case "ポンド":
+		lo := max(start-12, 0)
+		w := s[lo:start]
+		return strings.Contains(w, "重さ") || strings.Contains(w, "体重") ||
+			strings.Contains(w, "重量") || strings.Contains(w, "重み")
+	case "pound", "pounds":
+	default:
+		return false
+	}
+	if s[suf.start] == '-' {
+		return true // "a 20-pound bird"
+	}
+	rest := s[suf.end:]
+	for _, f := range [...]string{" of ", " per square", " heavier", " lighter", " overweight", " underweight"} {
+		if hasPrefixFold(rest, f) {
+			return true
+		}
+	}
+	// Up to three words back: "weighs 5 pounds", "lost 20 pounds".
+	k := start
+	for range 3 {
+		w := wordBefore(s, k)
+		if w == "" {
+			break
+		}
+		for _, stem := range [...]string{"weigh", "lost", "lose", "losing", "gain", "lift", "heav"} {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+		if k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		k -= len(w)
+	}
+	return false
 }

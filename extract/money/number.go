@@ -44,6 +44,9 @@ func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 	if j == i {
 		return 0, 0, i, false
 	}
+	if m, d, e, ok := parseEuropean(s, i, j, mant); ok {
+		return m, d, e, true
+	}
 	// Thousands separators: only when the leading run is 1–3 digits.
 	if j-i <= 3 {
 		for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
@@ -61,6 +64,44 @@ func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 		}
 	}
 	return mant, dec, j, true
+}
+
+// parseEuropean reads the European forms of a number whose leading digits
+// are s[i:j] (value mant): dots between groups of three and a decimal comma
+// ("1.299,00", "1.234.567,89"), two or more dot groups without decimals
+// ("1.234.567"), or a decimal comma of one or two digits alone ("2,50",
+// "12,5"). A single dot group without a comma ("1.299") stays the English
+// decimal 1.299, and a comma before exactly three digits stays a thousands
+// separator.
+func parseEuropean(s string, i, j int, mant float64) (float64, int, int, bool) {
+	k, groups := j, 0
+	if j-i <= 3 {
+		for k+3 < len(s) && s[k] == '.' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
+			(k+4 == len(s) || !isDigit(s[k+4])) {
+			mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
+			k += 4
+			groups++
+		}
+	}
+	// A decimal comma: one or two digits, then no digit and no further
+	// ",d" or ".d" (which would make it a list or an English number).
+	if k+1 < len(s) && s[k] == ',' && isDigit(s[k+1]) {
+		e := k + 2
+		if e < len(s) && isDigit(s[e]) {
+			e++
+		}
+		if e == len(s) || !isDigit(s[e]) && !((s[e] == ',' || s[e] == '.') && e+1 < len(s) && isDigit(s[e+1])) {
+			dec := e - k - 1
+			for p := k + 1; p < e; p++ {
+				mant = mant*10 + float64(s[p]-'0')
+			}
+			return mant, dec, e, true
+		}
+	}
+	if groups >= 2 && (k == len(s) || s[k] != '.' && s[k] != ',' || k+1 == len(s) || !isDigit(s[k+1])) {
+		return mant, 0, k, true
+	}
+	return 0, 0, i, false
 }
 
 // kanjiDigit returns the value of a kanji digit.
