@@ -98,8 +98,10 @@ func (x *Extractor) document(source string, a pipeline.Article) pipeline.Documen
 		a.ID = pipeline.ArticleID(a.URL)
 	}
 	a.TitleTokens = x.tok.Join(a.Title)
-	a.TextTokens = x.tok.Join(a.Text)
-	res := x.deals.Extract(a.Title, a.Text)
+	// One tokenization serves the search index and the deal rules.
+	toks := x.tok.Tokens(a.Text)
+	a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
+	res := x.deals.ExtractTokens(a.Title, a.Text, toks)
 	doc := pipeline.Document{Source: source, Article: a, Deals: res.Deals, Amounts: res.Amounts}
 	if doc.Deals == nil {
 		doc.Deals = []pipeline.Deal{}

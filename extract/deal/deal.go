@@ -78,7 +78,14 @@ type doc struct {
 // (text.Normalize); title is the headline, used with the first sentence when
 // the body alone does not carry a deal. Spans are byte offsets into text.
 func (x *Extractor) Extract(title, txt string) Result {
-	d := x.analyze(txt)
+	return x.ExtractTokens(title, txt, nil)
+}
+
+// ExtractTokens is Extract for a caller that has already tokenized txt
+// with the same tokenizer (the facade reuses them for the search index):
+// toks must be the tokens of txt, or nil to tokenize here when needed.
+func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
+	d := x.analyze(txt, toks)
 	res := Result{Amounts: d.amounts}
 	sents := splitSentences(txt)
 	var deals []pipeline.Deal
@@ -110,7 +117,7 @@ func (x *Extractor) Extract(title, txt string) Result {
 }
 
 // analyze finds amounts, lexicon cues and organisations once per document.
-func (x *Extractor) analyze(txt string) *doc {
+func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d := &doc{text: txt, lower: asciiLower(txt)}
 	d.amounts = x.money.Find(txt)
 	if d.amounts == nil {
@@ -129,19 +136,23 @@ func (x *Extractor) analyze(txt string) *doc {
 		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
 	}
 	if hasJapanese(txt) {
-		buf, _ := x.toks.Get().(*[]jtok.Token)
-		if buf == nil {
-			buf = new([]jtok.Token)
+		if toks == nil {
+			buf, _ := x.toks.Get().(*[]jtok.Token)
+			if buf == nil {
+				buf = new([]jtok.Token)
+			}
+			toks = x.tok.AppendTokens((*buf)[:0], txt)
+			defer func() {
+				clear(toks) // drop the references to txt before pooling
+				*buf = toks[:0]
+				x.toks.Put(buf)
+			}()
 		}
-		toks := x.tok.AppendTokens((*buf)[:0], txt)
 		for _, m := range org.FromTokens(txt, toks) {
 			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
-		clear(toks) // drop the references to txt before pooling
-		*buf = toks[:0]
-		x.toks.Put(buf)
 		d.mentions = extendCorpNames(txt, d.mentions)
 		for _, m := range investees(txt) {
 			// A longer katakana run replaces the unknown pieces inside it
@@ -349,7 +360,7 @@ func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
 // headlineSubject is the company a headline is about: its first subject,
 // else its first known miner.
 func (x *Extractor) headlineSubject(title string) (mention, bool) {
-	d := x.analyze(title)
+	d := x.analyze(title, nil)
 	sp := [2]int{0, len(title)}
 	isJA := hasJapanese(title)
 	ms := x.sentenceMentions(d, sp, isJA)
@@ -389,7 +400,7 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 		spans = append(spans, [2]int{len(syn), len(syn) + len(c)})
 		syn += c
 	}
-	d := x.analyze(syn)
+	d := x.analyze(syn, nil)
 	st := &state{}
 	var out []pipeline.Deal
 	for _, sp := range spans {

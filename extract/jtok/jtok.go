@@ -129,9 +129,15 @@ func (t *Tokenizer) pos(n *lattice.Node) []string {
 // spaces, leaving out whitespace and punctuation-only tokens. It is the
 // tokenization of the full-text indexes, for documents and queries alike.
 func (t *Tokenizer) Join(s string) string {
+	return JoinTokens(t.Tokens(s), len(s))
+}
+
+// JoinTokens is Join over tokens already made (size, the input's length,
+// only sizes the buffer).
+func JoinTokens(toks []Token, size int) string {
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	for _, tok := range t.Tokens(s) {
+	b.Grow(size + size/4)
+	for _, tok := range toks {
 		if !hasWordRune(tok.Surface) {
 			continue
 		}

@@ -133,9 +133,111 @@ func findJapanese(text string) []Mention {
 			add(s, at, at, false)
 		}
 	}
+	for _, sp := range findDatedSubjects(text) {
+		add(sp[0], sp[1], sp[1], false)
+	}
 	out = append(out, findBareKatakana(text)...)
 	return dedupeMentions(out)
 }
+
+// jaPersonTail ends a subject that is a person or an office, not a company
+// (田中社長は12日, 経産相は12日).
+var jaPersonTail = []string{"社長", "会長", "頭取", "氏", "大統領", "首相", "長官", "大臣", "相", "知事", "市長", "議長",
+	"代表", "幹部", "関係者", "担当者", "責任者", "アナリスト", "広報", "CEO", "CFO", "COO", "教授", "記者", "政府", "当局"}
+
+// jaDescriptor are words that describe a company before its name.
+var jaDescriptor = []string{"企業", "会社", "大手", "業者", "事業者", "新興", "傘下", "マイナー", "メーカー", "運営"}
+
+// findDatedSubjects finds the subject of a Japanese wire lead: a name
+// before は and a day, then a comma (北辰電力は12日、…と発表した). Wire news
+// opens nearly every company story this way, so the name needs no legal
+// form; kanji, katakana and Latin are read back from は, a country prefix
+// and lead words stripped, and people and offices refused.
+func findDatedSubjects(text string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		k := strings.Index(text[off:], "は")
+		if k < 0 {
+			return out
+		}
+		at := off + k
+		off = at + len("は")
+		if !datedComma(text[off:]) {
+			continue
+		}
+		s := jaBackward(text, at, true, false)
+		if s >= at || utf8.RuneCountInString(text[s:at]) < 2 {
+			continue
+		}
+		// A description glued before the name (ビットコイン採掘企業X) ends
+		// at its last generic word.
+		for _, w := range jaDescriptor {
+			if k := strings.LastIndex(text[s:at], w); k >= 0 && utf8.RuneCountInString(text[s+k+len(w):at]) >= 2 {
+				s += k + len(w)
+			}
+		}
+		name := text[s:at]
+		if strings.HasSuffix(name, "社") {
+			continue // X社: the counter rule reads it
+		}
+		person := false
+		for _, lf := range jaLegal {
+			if strings.HasSuffix(name, lf) {
+				person = true // not a person: the legal-form rule reads this name
+			}
+		}
+		for _, w := range jaPersonTail {
+			if strings.HasSuffix(name, w) {
+				person = true
+			}
+		}
+		if !person { // nor a legal form
+			out = append(out, [2]int{s, at})
+		}
+	}
+}
+
+// datedComma reports whether s opens with a day and a comma: 12日、,
+// 2月12日、, 今月12日、, 同日、, 12日までに、.
+func datedComma(s string) bool {
+	for _, p := range []string{"今月", "先月", "来月", "同月", "昨年", "今年"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	switch {
+	case strings.HasPrefix(s, "同日"), strings.HasPrefix(s, "本日"), strings.HasPrefix(s, "昨日"), strings.HasPrefix(s, "前日"):
+		s = s[len("同日"):]
+	default:
+		n := 0
+		for n < len(s) && isDigitByte(s[n]) {
+			n++
+		}
+		if n == 0 || n > 2 {
+			return false
+		}
+		s = s[n:]
+		if strings.HasPrefix(s, "月") {
+			s = s[len("月"):]
+			n = 0
+			for n < len(s) && isDigitByte(s[n]) {
+				n++
+			}
+			if n == 0 || n > 2 {
+				return false
+			}
+			s = s[n:]
+		}
+		if !strings.HasPrefix(s, "日") {
+			return false
+		}
+		s = s[len("日"):]
+	}
+	for _, p := range []string{"までに", "付で", "付け", "付", "夜", "朝", "午前", "午後"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.HasPrefix(s, "、") || strings.HasPrefix(s, ",")
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 func hasKanaOrKanji(s string) bool {
 	for _, r := range s {

@@ -36,6 +36,13 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"known with common words", "グリフォン・デジタル・マイニングとの合併", "Gryphon Digital"},
 		{"known holdings", "MARAホールディングスは", "MARA"},
 		{"stop words", "同社と当社と子会社", ""},
+		{"dated subject kanji", "東証上場の北辰電力は12日、契約を結んだ。", "北辰電力?"},
+		{"dated subject mixed", "北辰マイニングは2月12日、発表した。", "北辰マイニング?"},
+		{"dated subject same day", "ホクシンマイニングは同日、発表した。", "ホクシンマイニング?"},
+		{"dated subject descriptor", "採掘企業ナギサ計算は今月3日、発表した。", "ナギサ計算?"},
+		{"dated subject person", "田中社長は12日、記者会見した。", ""},
+		{"dated subject office", "経済産業相は12日、述べた。", ""},
+		{"undated topic is not a subject", "北辰電力は契約を結んだ。", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
