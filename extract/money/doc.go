@@ -59,7 +59,11 @@
 //     have no number and are not amounts; English number words with a
 //     currency word are ("five million dollars", "half a billion euros").
 //   - Cents (99 cents, 50セント, 25¢) are USD hundredths; pence (10 pence,
-//     5ペンス) are GBP hundredths.
+//     5ペンス) are GBP hundredths. Whole dollars or pounds followed by their
+//     hundredths make one amount: "3ドル50セント" = 3.5 USD, "ten dollars
+//     and fifty cents" = 10.5 USD, "£2 and 20 pence" = 2.2 GBP.
+//   - Slang counts only with its currency: "20 bucks" is USD, "100 quid"
+//     GBP; "10 grand" names no currency and is not an amount.
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the

@@ -221,6 +221,12 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if !p.plausible(s, i, n1, pre, unitText, code) {
 		return pipeline.Amount{}, false
 	}
+	if !isRange && !suf.a.cents {
+		if c, e, ok := p.centsAfter(s, end, n1, code); ok {
+			value += c
+			end = e
+		}
+	}
 
 	qual := ""
 	approx := n1.vague || isRange
@@ -562,4 +568,39 @@ func poundWeight(s string, start int, suf side) bool {
 		k -= len(w)
 	}
 	return false
+}
+
+// centsAfter reads the hundredths that complete a whole amount of dollars
+// or pounds: "3ドル50セント", "5 dollars 50 cents", "ten dollars and fifty
+// cents", "£2 and 20 pence". It returns the value to add and the new end.
+func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, int, bool) {
+	if code != "USD" && code != "GBP" || n.scaled || n.vague || n.dec != 0 || n.value != float64(int64(n.value)) {
+		return 0, end, false
+	}
+	q := end
+	if q < len(s) && s[q] == ' ' {
+		q++
+		if hasPrefixFold(s[q:], "and ") {
+			q += len("and ")
+		}
+	}
+	if q >= len(s) {
+		return 0, end, false
+	}
+	var n2 number
+	ok := false
+	switch {
+	case isDigit(s[q]):
+		n2, ok = parseNumber(s, q)
+	case n.words && wordStart(s, q) && isWordNumberStart(s[q]):
+		n2, ok = parseWordNumber(s, q)
+	}
+	if !ok || n2.scaled || n2.value >= 100 || n2.dec != 0 {
+		return 0, end, false
+	}
+	a, e, ok := p.matchSuffixAt(s, n2.end)
+	if !ok || !a.cents || a.code != code {
+		return 0, end, false
+	}
+	return n2.value / 100, e, true
 }

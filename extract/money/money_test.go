@@ -285,6 +285,18 @@ var moneyCases = []struct {
 	{"45$", []w{{"45$", 45, "USD", "", false, 0}}},
 	{"5 $10 bills", []w{{"$10", 10, "USD", "", false, 0}}},
 	{"人民币300元", []w{{"人民币300元", 300, "CNY", "", false, 0}}},
+	// Dollars (pounds) and cents make one amount.
+	{"3ドル50セント", []w{{"3ドル50セント", 3.5, "USD", "", false, 0}}},
+	{"ten dollars and fifty cents", []w{{"ten dollars and fifty cents", 10.5, "USD", "", false, 0}}},
+	{"5 dollars 50 cents", []w{{"5 dollars 50 cents", 5.5, "USD", "", false, 0}}},
+	{"£2 and 20 pence", []w{{"£2 and 20 pence", 2.2, "GBP", "", false, 0}}},
+	{"$5 million and 50 cents", []w{{"$5 million", 5e6, "USD", "", false, 0}, {"50 cents", 0.5, "USD", "", false, 0}}},
+	// Slang with a currency, and "a" before a number word.
+	{"twenty bucks", []w{{"twenty bucks", 20, "USD", "", false, 0}}},
+	{"100 quid", []w{{"100 quid", 100, "GBP", "", false, 0}}},
+	{"10 grand", nil},
+	{"a five dollar fee", []w{{"five dollar", 5, "USD", "", false, 0}}},
+	{"1000 yuan renminbi", []w{{"1000 yuan renminbi", 1000, "CNY", "", false, 0}}},
 	{"the H100 GPU", nil},
 	{"Q4 revenue rose 12%", nil},
 	{"数字", nil},

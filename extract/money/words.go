@@ -120,7 +120,8 @@ func parseWordNumber(s string, i int) (number, bool) {
 		ok := true
 		switch kind {
 		case 'u':
-			ok = prev != 'u' || cur >= 20 && int(cur)%10 == 0 && v < 10
+			// "twenty five", not "a five" or "half five".
+			ok = prev != 'a' && prev != 'h' && (prev != 'u' || cur >= 20 && int(cur)%10 == 0 && v < 10)
 		case 'a':
 			ok = words == 0 || prev == 'h'
 		case 'h':
