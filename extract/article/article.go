@@ -73,6 +73,7 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 	if err != nil {
 		return pipeline.Article{}, fmt.Errorf("parse html %s: %w", p.URL, err)
 	}
+	expandNoscript(root)
 	doc := goquery.NewDocumentFromNode(root)
 
 	ld := readLD(doc)

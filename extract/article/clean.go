@@ -71,17 +71,28 @@ var reBoilerHeading = regexp.MustCompile(`(?i)^[\s\p{P}\p{S}]*(` +
 // reTeaserLead starts a one-line teaser inside the body: "Related: …", "【関連記事】…".
 var reTeaserLead = regexp.MustCompile(`(?i)^[\s【\[\(<《▼▶►■●◆・]*(関連記事|関連|あわせて読みたい|合わせて読みたい|参考記事|related|read more|read also|also read|see also|recommended|more)\s*[】\]\)>》:：|-]`)
 
-// classWords splits class and id values into lower-case words.
+// classWords splits class and id values into lower-case words. What
+// describes the element's state rather than its kind is left out: a BEM
+// modifier after "--" ("TestReport__Section--Ads") and the words after
+// has/with/no ("o-section--has-ads", "layout-with-sidebar").
 func classWords(n *html.Node) []string {
 	var words []string
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
-			return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' || r == ':'
-		}) {
-			words = append(words, w)
+		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+			if i := strings.Index(tok, "--"); i > 0 {
+				tok = tok[:i]
+			}
+		sub:
+			for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' || r == ':' }) {
+				switch w {
+				case "has", "with", "no", "without":
+					break sub
+				}
+				words = append(words, w)
+			}
 		}
 	}
 	return words
@@ -102,7 +113,7 @@ func isBoilerplate(n *html.Node) bool {
 	if n.DataAtom == atom.Figure && hasDescendant(n, atom.Table, atom.Blockquote) {
 		return false // a table of figures or a pull quote in a <figure>
 	}
-	if removeTags[n.DataAtom] {
+	if removeTags[n.DataAtom] && !(n.DataAtom == atom.Header && isArticleHeader(n)) {
 		return true
 	}
 	if n.DataAtom == 0 && strings.HasPrefix(n.Data, "amp-") {
@@ -159,6 +170,20 @@ func isBoilerplate(n *html.Node) bool {
 		return false
 	}
 	return boiler
+}
+
+// isArticleHeader reports a <header> inside <main> or <article> that holds
+// running text (a lede, a standfirst, a section intro), not only the
+// headline, a byline and links.
+func isArticleHeader(n *html.Node) bool {
+	inMain := false
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Main || p.DataAtom == atom.Article) {
+			inMain = true
+			break
+		}
+	}
+	return inMain && textLen(strings.TrimSpace(textOf(n))) >= 120 && proseLen(n) >= 80 && linkDensity(n) < 0.3
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {
@@ -437,7 +462,8 @@ func countLinks(n *html.Node) int {
 }
 
 // linkTexts collects the texts of links and of short blocks made (almost)
-// only of links: menus, "back to the list" lines, teaser headlines. One
+// only of links: menus, "back to the list" lines, teaser headlines; not
+// in-page anchors ("#section"), which name the body's own headings. One
 // bottom-up pass: each element reports its text (while short), its length
 // and the length inside links.
 func linkTexts(root *html.Node) map[string]bool {
@@ -470,7 +496,8 @@ func linkTexts(root *html.Node) map[string]bool {
 				return
 			}
 		}
-		isLink := n.Type == html.ElementNode && n.DataAtom == atom.A
+		// In-page anchors (a table of contents) repeat the body's headings.
+		isLink := n.Type == html.ElementNode && n.DataAtom == atom.A && !strings.HasPrefix(attr(n, "href"), "#")
 		isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
 		if !isLink && !isBlock {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -519,4 +546,53 @@ func dropNavLines(text string, links map[string]bool) string {
 		kept = append(kept, l)
 	}
 	return strings.Join(kept, "\n")
+}
+
+// expandNoscript replaces a <noscript> in the body that carries the article
+// (Blogger and other script-rendered themes put the post there and in a
+// <script type="text/template">) by its parsed content. The parser, with
+// scripting on, leaves noscript content as raw text, which would otherwise
+// be lost with the script; a noscript holding only a tracking pixel or an
+// image stays as it is and is removed by clean.
+func expandNoscript(root *html.Node) {
+	var found []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Head {
+				continue
+			}
+			if c.DataAtom == atom.Noscript {
+				if c.FirstChild != nil && c.FirstChild.Type == html.TextNode && len(c.FirstChild.Data) >= 400 &&
+					strings.Contains(c.FirstChild.Data, "<p") {
+					found = append(found, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, ns := range found {
+		parent := ns.Parent
+		ctx := parent
+		if ctx.Type != html.ElementNode {
+			continue
+		}
+		nodes, err := html.ParseFragment(strings.NewReader(ns.FirstChild.Data), ctx)
+		if err != nil {
+			continue
+		}
+		text := 0
+		for _, n := range nodes {
+			text += proseLen(n)
+		}
+		if text < 200 {
+			continue
+		}
+		for _, n := range nodes {
+			parent.InsertBefore(n, ns)
+		}
+		parent.RemoveChild(ns)
+	}
 }
