@@ -2,9 +2,11 @@ package crawler
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/index/sqlite"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -89,7 +92,64 @@ const benchParallel = 8
 // BenchmarkCrawlKozan crawls the 2,000-page loopback site with politeness
 // off (no delay, no robots) through kozan's crawler.
 func BenchmarkCrawlKozan(b *testing.B) {
-	srv, served := benchSite(b)
+	benchCrawl(b, nil)
+}
+
+// BenchmarkCrawlSeenStore crawls the same site with a real store that
+// already remembers many other URLs: the crawler asks the store about each
+// URL as it goes and keeps nothing per stored row, so peak memory must not
+// grow with the store.
+func BenchmarkCrawlSeenStore(b *testing.B) {
+	for _, n := range []int{0, 20_000, 200_000} {
+		b.Run(fmt.Sprintf("seen=%d", n), func(b *testing.B) {
+			benchCrawl(b, seenStore(b, n))
+		})
+	}
+}
+
+// seenStore is a store whose crawl state holds n URLs of another site.
+func seenStore(b *testing.B, n int) State {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "kozan.db")
+	s, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := tx.Prepare(`INSERT INTO crawl_state (url, canonical_url, etag, content_hash, first_seen, last_seen)
+		VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now().UnixNano()
+	for i := range n {
+		u := fmt.Sprintf("https://news.example/%d/%d", i/1000, i)
+		if _, err := st.Exec(u, u, fmt.Sprintf(`"e%d"`, i), fmt.Sprintf("%064x", i), now, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	s, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func benchCrawl(b *testing.B, state State) {
+	srv, _ := benchSite(b)
 	cfg := config.Defaults()
 	f := false
 	cfg.Crawl.RespectRobots = &f
@@ -103,7 +163,7 @@ func BenchmarkCrawlKozan(b *testing.B) {
 	var pages int64
 	start := time.Now()
 	for b.Loop() {
-		c, err := New(cfg, cfg.Sources, nil, Options{Logger: testLogger(b)})
+		c, err := New(cfg, cfg.Sources, state, Options{Logger: testLogger(b)})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -131,7 +191,6 @@ func BenchmarkCrawlKozan(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-	_ = served
 }
 
 // BenchmarkCrawlBareColly crawls the same site with a bare async colly
