@@ -81,7 +81,7 @@ func suffixTable() []affix {
 		{text: "pounds", code: "GBP", word: true}, {text: "pound", code: "GBP", word: true},
 		{text: "Chinese yuan", code: "CNY", word: true}, {text: "yuan renminbi", code: "CNY", word: true},
 		{text: "yuan", code: "CNY", word: true},
-		{text: "bucks", code: "USD", word: true}, {text: "quid", code: "GBP", word: true},
+		{text: "bucks", code: "USD", word: true, exact: true}, {text: "quid", code: "GBP", word: true, exact: true},
 		{text: "renminbi", code: "CNY", word: true},
 		{text: "Korean won", code: "KRW", word: true}, {text: "rupees", code: "INR", word: true},
 		{text: "Swiss francs", code: "CHF", word: true},
@@ -162,8 +162,8 @@ func endsASCIILetter(s string) bool {
 
 // matchPrefixBefore finds a currency prefix ending at i (allowing one space
 // between it and the number) that starts at or after lo. It returns the
-// prefix and where it starts. A code inside a currency pair ("EUR/USD
-// 1.08", "USD/JPY 151") is not a prefix.
+// prefix and where it starts. A code inside a currency pair or a token
+// ("EUR/USD 1.08", "BTC-USD 95,000", "--min-usd 100") is not a prefix.
 func (p *Parser) matchPrefixBefore(s string, i, lo int) (a affix, start int, ok bool) {
 	for _, k := range [2]int{i, i - 1} {
 		if k < lo || k < 0 {
@@ -186,8 +186,8 @@ func (p *Parser) matchPrefixBefore(s string, i, lo int) (a affix, start int, ok 
 			if startsASCIILetter(a.text) && !wordStart(s, st) {
 				continue
 			}
-			if startsASCIILetter(a.text) && st > 0 && s[st-1] == '/' {
-				return affix{}, i, false
+			if startsASCIILetter(a.text) && st > 0 && (s[st-1] == '/' || s[st-1] == '-' || s[st-1] == '_') {
+				return affix{}, i, false // "EUR/USD 1.08", "BTC-USD 95,000", "--min-usd 100"
 			}
 			return a, st, true
 		}

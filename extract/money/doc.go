@@ -26,8 +26,9 @@
 //   - ISO codes match in any case ("usd 100", "100 eur", "rmb 300", "Usd
 //     7") except CAD, KRW and INR, which are also words or abbreviations
 //     and must be upper-case. "us$"/"hk$" fold too. A code inside a
-//     currency pair ("EUR/USD 1.0850") is not a prefix, and "Euro 2024" (a
-//     year after the word euro) is not an amount.
+//     currency pair or a token ("EUR/USD 1.0850", "BTC-USD 95,000",
+//     "--min-usd 100") is not a prefix, and neither "Euro 2024" (a year after
+//     the word euro) nor "Euro 6" (an emissions standard) is an amount.
 //   - Dollars other than the US dollar keep their own code, never USD:
 //     Canadian/Australian/Hong Kong/Singapore/New Zealand/(New) Taiwan
 //     dollars, C$, A$, HK$, S$, NZ$, NT$, カナダドル, 豪ドル, 香港ドル,
@@ -62,8 +63,9 @@
 //     5ペンス) are GBP hundredths. Whole dollars or pounds followed by their
 //     hundredths make one amount: "3ドル50セント" = 3.5 USD, "ten dollars
 //     and fifty cents" = 10.5 USD, "£2 and 20 pence" = 2.2 GBP.
-//   - Slang counts only with its currency: "20 bucks" is USD, "100 quid"
-//     GBP; "10 grand" names no currency and is not an amount.
+//   - Slang counts only with its currency, in lower case: "20 bucks" is
+//     USD, "100 quid" GBP ("the 2024 Bucks" is a team); "10 grand" names no
+//     currency and is not an amount.
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the

@@ -181,7 +181,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		return pipeline.Amount{}, false
 	}
 	var pre side
-	if a, st, ok := p.matchPrefixBefore(s, i, lo); ok && !yearAfterWord(a, n1) {
+	if a, st, ok := p.matchPrefixBefore(s, i, lo); ok && !nameAfterEuro(s, a, st, n1) {
 		pre = side{code: a.code, start: st, end: i, a: a, ok: true}
 	}
 	if n1.plain {
@@ -458,10 +458,17 @@ func wordBefore(s string, i int) string {
 	return strings.ToLower(s[j:k])
 }
 
-// yearAfterWord reports a year after a currency word used as a prefix:
-// "Euro 2024" is a tournament, not €2024.
-func yearAfterWord(a affix, n number) bool {
-	return a.text == "euro" && n.plain && n.dec == 0 && n.end-n.start == 4 && n.value >= 1900 && n.value < 2100
+// nameAfterEuro reports a name made of the word euro (starting at st) and
+// a number: a year ("Euro 2024" is a tournament, not €2024) or, written
+// "Euro", a single digit ("Euro 6" is an emissions standard).
+func nameAfterEuro(s string, a affix, st int, n number) bool {
+	if a.text != "euro" || !n.plain || n.dec != 0 {
+		return false
+	}
+	if n.end-n.start == 4 && n.value >= 1900 && n.value < 2100 {
+		return true
+	}
+	return n.end-n.start == 1 && s[st] == 'E'
 }
 
 // widen extends a plain Arabic number with what only a currency makes

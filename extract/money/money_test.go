@@ -270,6 +270,9 @@ var moneyCases = []struct {
 	{"EUR/USD 1.0850", nil},
 	{"euro 5", []w{{"euro 5", 5, "EUR", "", false, 0}}},
 	{"Euro 2024 final", nil},
+	{"Euro 6 engines", nil},
+	{"BTC-USD 95,000", nil},
+	{"--min-usd 100000000", nil},
 	{"5 New Zealand dollars", []w{{"5 New Zealand dollars", 5, "NZD", "", false, 0}}},
 	{"5 Taiwan dollars", []w{{"5 Taiwan dollars", 5, "TWD", "", false, 0}}},
 	// European numbers, spaced groups, symbol suffixes.
@@ -294,6 +297,7 @@ var moneyCases = []struct {
 	// Slang with a currency, and "a" before a number word.
 	{"twenty bucks", []w{{"twenty bucks", 20, "USD", "", false, 0}}},
 	{"100 quid", []w{{"100 quid", 100, "GBP", "", false, 0}}},
+	{"the 2024 Bucks roster", nil},
 	{"10 grand", nil},
 	{"a five dollar fee", []w{{"five dollar", 5, "USD", "", false, 0}}},
 	{"1000 yuan renminbi", []w{{"1000 yuan renminbi", 1000, "CNY", "", false, 0}}},
