@@ -351,8 +351,9 @@ func spacedGroup(s string, i int, last float64) bool {
 	return u != 0 && u < last
 }
 
-// englishScale reads " million", "-billion", "bn", "M", "k"… after a number
-// ending at i. Single letters must follow the digits directly.
+// englishScale reads " million", "-billion", "bn", "M", "k", " hundred",
+// " hundred million"… after a number ending at i. Single letters must follow
+// the digits directly.
 func englishScale(s string, i int) (float64, int) {
 	p := i
 	sep := false
@@ -366,6 +367,14 @@ func englishScale(s string, i int) (float64, int) {
 	}{
 		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
 		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
+	}
+	if hasPrefixFold(s[p:], "hundred") && wordEnd(s, p+len("hundred")) {
+		// "5 hundred dollars", "3 hundred million yen".
+		e := p + len("hundred")
+		if u, e2 := englishScale(s, e); u >= 1e3 && e2 > e+1 && s[e] == ' ' {
+			return 100 * u, e2
+		}
+		return 100, e
 	}
 	for _, w := range words {
 		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
