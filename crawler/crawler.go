@@ -385,14 +385,25 @@ func (c *Crawler) process(ctx context.Context, col *colly.Collector, t Task, out
 	return nil
 }
 
-func (c *Crawler) doFeed(ctx context.Context, col *colly.Collector, s *source, t Task) error {
-	res := c.fetch(col, KindFeed, t.URL, nil)
+// fetchXML fetches a feed or a sitemap, gunzipped and decoded to UTF-8
+// once. A nil result means the fetch failed and was recorded; a decoding
+// error comes back with the result for the caller to record.
+func (c *Crawler) fetchXML(col *colly.Collector, s *source, t Task) (*fetchResult, []byte, error) {
+	res := c.fetch(col, t.Kind, t.URL, nil)
 	if c.failed(s, t, res) {
-		return nil
+		return nil, nil, nil
 	}
 	body, err := gunzipIfNeeded(res.body)
 	if err == nil {
 		body, _, err = DecodeHTML(body, res.header.Get("Content-Type"))
+	}
+	return res, body, err
+}
+
+func (c *Crawler) doFeed(ctx context.Context, col *colly.Collector, s *source, t Task) error {
+	res, body, err := c.fetchXML(col, s, t)
+	if res == nil {
+		return nil
 	}
 	var items []feedItem
 	if err == nil {
@@ -417,13 +428,9 @@ func (c *Crawler) doFeed(ctx context.Context, col *colly.Collector, s *source, t
 }
 
 func (c *Crawler) doSitemap(ctx context.Context, col *colly.Collector, s *source, t Task) error {
-	res := c.fetch(col, KindSitemap, t.URL, nil)
-	if c.failed(s, t, res) {
+	res, body, err := c.fetchXML(col, s, t)
+	if res == nil {
 		return nil
-	}
-	body, err := gunzipIfNeeded(res.body)
-	if err == nil {
-		body, _, err = DecodeHTML(body, res.header.Get("Content-Type"))
 	}
 	var children, pages []feedItem
 	if err == nil {
