@@ -91,11 +91,18 @@ func putSkip(ctx context.Context, tx *wtx, r pipeline.Result, now time.Time) err
 	if strings.HasPrefix(r.Skip, "error") {
 		c.etag, c.lastMod, c.keepArticle = "", "", true
 	}
+	return upsertCrawlAll(ctx, tx, c, r.Page.Aliases, now)
+}
+
+// upsertCrawlAll writes c for c.url and again for every other URL of
+// others (aliases that lead to the same page).
+func upsertCrawlAll(ctx context.Context, tx *wtx, c crawlRow, others []string, now time.Time) error {
+	first := c.url
 	if err := upsertCrawl(ctx, tx, c, now); err != nil {
 		return err
 	}
-	for _, u := range r.Page.Aliases {
-		if u == r.Page.URL {
+	for _, u := range others {
+		if u == first {
 			continue
 		}
 		c.url = u
@@ -135,19 +142,7 @@ func (s *Store) putDoc(ctx context.Context, tx *wtx, r pipeline.Result, now time
 	crawl := func(articleID string) error {
 		c := crawlRow{url: r.Page.URL, canonical: r.Page.URL, etag: r.Page.ETag, lastMod: r.Page.LastMod,
 			hash: hash, articleID: articleID}
-		if err := upsertCrawl(ctx, tx, c, now); err != nil {
-			return err
-		}
-		for _, u := range append([]string{canon}, aliases...) {
-			if u == r.Page.URL {
-				continue
-			}
-			c.url = u
-			if err := upsertCrawl(ctx, tx, c, now); err != nil {
-				return err
-			}
-		}
-		return nil
+		return upsertCrawlAll(ctx, tx, c, append([]string{canon}, aliases...), now)
 	}
 
 	var old struct {
