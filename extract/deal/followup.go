@@ -17,11 +17,12 @@ var jaValueNouns = []string{"契約総額", "契約金額", "契約額", "買収
 var enDealNouns = map[string]bool{"deal": true, "agreement": true, "contract": true, "lease": true, "transaction": true,
 	"acquisition": true, "purchase": true, "sale": true, "financing": true, "loan": true, "facility": true, "pact": true,
 	"arrangement": true, "order": true, "partnership": true, "takeover": true, "merger": true, "offering": true,
-	"agreements": true, "contracts": true, "leases": true, "deals": true}
+	"agreements": true, "contracts": true, "leases": true, "deals": true, "consideration": true, "price": true}
 
 // enValueWords say that the amount is the value of the deal named before.
 var enValueWords = []string{"valued at", "worth", "value of", "generate", "bring in", "total ", "totals", "totaling",
-	"totalling", "priced at", "price of", " values ", "amounts to", "represents", "is for ", "covers", "carries"}
+	"totalling", "priced at", "price of", " values ", "amounts to", "represents", "is for ", "covers", "carries",
+	"price is", "price was", "price will be", "value is", "value was", "consideration is", "consideration was"}
 
 // kindOfValueNoun is the kind a Japanese value noun implies, or "" for any.
 func kindOfValueNoun(n string) pipeline.Kind {

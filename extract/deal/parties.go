@@ -201,7 +201,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				m.label = lObj
 				break
 			}
-			if w == "in" && investBefore(ws[k+1:]) {
+			if w == "in" && (investBefore(ws[k+1:]) || k+1 == len(ws) && investBeforeRaw(text, sent[0], m.Span[0])) {
 				m.label = lInv
 				break
 			}
@@ -228,6 +228,14 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				}
 				m.label = l
 				break
+			}
+		}
+		if m.label == lPlain && len(ws) == 0 {
+			// "from its largest shareholder, Growler Mining", "to a local
+			// investor group, Abay Power": the name restates a role noun
+			// governed by a preposition before the comma.
+			if l, ok := appositiveRole(text, sent[0], m.Span[0]); ok {
+				m.label = l
 			}
 		}
 		rest := text[m.Span[1]:sent[1]]
@@ -329,6 +337,58 @@ func investBefore(ws []string) bool {
 	return false
 }
 
+// investBeforeRaw reports an invest word shortly before the "in" that
+// ends text[:end] when a bracket cut the word list ("invest ¥20 billion
+// ($134 million) in U.S. developer X").
+func investBeforeRaw(text string, start, end int) bool {
+	lo := end - 120
+	if lo < start {
+		lo = start
+	}
+	w := strings.ToLower(text[lo:end])
+	k := strings.LastIndex(w, " in ")
+	if k < 0 {
+		return false
+	}
+	w = w[:k]
+	if j := strings.LastIndexAny(w, ".;"); j >= 0 && j+1 < len(w) && w[j+1] == ' ' {
+		w = w[j+1:]
+	}
+	if len(w) > 60 {
+		w = w[len(w)-60:]
+	}
+	return strings.Contains(w, "invest") || strings.Contains(w, " stake")
+}
+
+// roleNouns describe a party before its name in apposition ("its largest
+// shareholder, X").
+var roleNouns = map[string]bool{"shareholder": true, "investor": true, "group": true, "partner": true, "lender": true,
+	"bank": true, "buyer": true, "purchaser": true, "acquirer": true, "customer": true, "client": true, "tenant": true,
+	"company": true, "firm": true, "developer": true, "operator": true, "provider": true, "fund": true, "manager": true,
+	"consortium": true, "utility": true, "startup": true, "backer": true, "owner": true, "affiliate": true}
+
+// appositiveRole reads "<prep> [its largest] <role noun>, <name>": the
+// name's role is the preposition's.
+func appositiveRole(text string, start, pos int) (label, bool) {
+	b := strings.TrimRight(text[start:pos], " ")
+	if !strings.HasSuffix(b, ",") {
+		return lPlain, false
+	}
+	ws := wordsBefore(text, start, start+len(b)-1, 5)
+	if len(ws) < 2 || !roleNouns[ws[0]] {
+		return lPlain, false
+	}
+	for k := 1; k < len(ws) && k < 4; k++ {
+		switch ws[k] {
+		case "with", "from", "by", "for":
+			return lCP, true
+		case "to":
+			return lDat, true
+		}
+	}
+	return lPlain, false
+}
+
 // startsClause reports whether the words before a name (nearest first) end a
 // clause or a sentence-initial phrase ("On Monday, X", "Meanwhile X").
 func startsClause(ws []string) bool {
@@ -364,6 +424,12 @@ func wordsBefore(text string, start, end, n int) []string {
 			break
 		}
 		c := text[i-1]
+		if c == '.' && dottedAbbrev(text[start:i]) {
+			// "U.S.", "U.K.": an abbreviation, not the end of a sentence.
+			j := strings.LastIndexByte(text[start:i], ' ') + start + 1
+			i = j
+			continue
+		}
 		if c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '.' {
 			break
 		}
@@ -387,6 +453,20 @@ func wordsBefore(text string, start, end, n int) []string {
 		i = j
 	}
 	return out
+}
+
+// dottedAbbrev reports s ending in a dotted abbreviation ("U.S.", "U.K.").
+func dottedAbbrev(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	if len(w) < 4 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 1 && w[i] != '.' || i%2 == 0 && !(w[i] >= 'A' && w[i] <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // productNouns are things bought from a maker, not companies.

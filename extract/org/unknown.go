@@ -205,7 +205,8 @@ var descriptorHeads = map[string]bool{"house": true, "firm": true, "company": tr
 	"maker": true, "chipmaker": true, "producer": true, "owner": true, "specialist": true, "hyperscaler": true,
 	"lab": true, "consortium": true, "neocloud": true, "builder": true, "supplier": true, "vendor": true,
 	"insurer": true, "retailer": true, "exchange": true, "peer": true, "rival": true, "outfit": true,
-	"player": true, "group": true, "fund": true, "automaker": true, "carmaker": true}
+	"player": true, "group": true, "fund": true, "automaker": true, "carmaker": true, "host": true,
+	"shareholder": true, "backer": true, "tenant": true, "customer": true}
 
 // descriptorNoise are words whose descriptions name sources, not parties
 // ("research firm Hashrate Index", "law firm Acme").
@@ -458,7 +459,7 @@ func findUnknown(text string) []Mention {
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] {
 			ws = ws[1:]
 		}
-		if len(ws) >= 2 && (corporate[last] || corporateInside(ws)) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
+		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && last != "as" && last != "se") || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
