@@ -22,9 +22,14 @@
 //     (split blind4, 30 English and 20 Japanese excerpts, 13 negatives),
 //     written the same way for the final measurement, scored and hidden like
 //     blind3.
+//   - testdata/blind5_en.yaml, testdata/blind5_ja.yaml: a fifth blind set
+//     (split blind5, 25 English and 15 Japanese excerpts, 10 negatives),
+//     written without reading the rules or the earlier sets, shaped like
+//     the real excerpts the extractor will be judged on; scored and hidden
+//     like blind3.
 //   - testdata/aliases.yaml: spellings of the same party (English, Japanese,
 //     Chinese, tickers) used only by the scorer.
-//   - set_test.go: loading the set and checking it is well formed.
+//   - set_test.go: loading the sets and checking each is well formed.
 //   - score_test.go: name normalisation, deal matching and precision/recall.
 //   - eval_test.go: TestHeldout, which runs the real extractor on every
 //     excerpt and logs precision, recall and F1 per split and language, with

@@ -61,8 +61,16 @@ var blind4Files = []struct{ lang, file string }{
 	{"ja", "blind4_ja.yaml"},
 }
 
+// blind5Files is the fifth blind set (split blind5), written like blind3
+// and blind4 without reading the rules or the earlier sets; scored and logged
+// the same way, never gating, its details hidden like blind3's.
+var blind5Files = []struct{ lang, file string }{
+	{"en", "blind5_en.yaml"},
+	{"ja", "blind5_ja.yaml"},
+}
+
 // blindSplits are the splits scored on their own lines, outside "all".
-var blindSplits = map[string]bool{"blind2": true, "blind3": true, "blind4": true}
+var blindSplits = map[string]bool{"blind2": true, "blind3": true, "blind4": true, "blind5": true}
 
 // loadSet reads both languages of the held-out set.
 func loadSet(t *testing.T) []item {
@@ -115,7 +123,7 @@ func checkItem(it item) error {
 		return fmt.Errorf("missing id or text")
 	}
 	if it.Split != "dev" && it.Split != "final" && !blindSplits[it.Split] {
-		return fmt.Errorf("split %q is not dev, final, blind2, blind3 or blind4", it.Split)
+		return fmt.Errorf("split %q is not dev, final, blind2, blind3, blind4 or blind5", it.Split)
 	}
 	if it.Style == "" {
 		return fmt.Errorf("missing style")
@@ -279,6 +287,45 @@ func TestBlind4SetWellFormed(t *testing.T) {
 	}
 	if got, want := count["ja"], 20; got < want {
 		t.Errorf("japanese excerpts = %d, want at least %d", got, want)
+	}
+	if negatives*5 < len(items) {
+		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
+	}
+}
+
+func TestBlind5SetWellFormed(t *testing.T) {
+	old := map[string]bool{}
+	earlier := append(loadSet(t), loadFiles(t, blind2Files)...)
+	earlier = append(earlier, loadFiles(t, blind3Files)...)
+	earlier = append(earlier, loadFiles(t, blind4Files)...)
+	for _, it := range earlier {
+		old[it.ID] = true
+	}
+	items := loadFiles(t, blind5Files)
+	seen := map[string]bool{}
+	count := map[string]int{}
+	negatives := 0
+	for _, it := range items {
+		if seen[it.ID] || old[it.ID] {
+			t.Errorf("%s: duplicate id", it.ID)
+		}
+		seen[it.ID] = true
+		if err := checkItem(it); err != nil {
+			t.Errorf("%s: %v", it.ID, err)
+		}
+		if it.Split != "blind5" {
+			t.Errorf("%s: split %q, want blind5", it.ID, it.Split)
+		}
+		count[it.Lang]++
+		if len(it.Deals) == 0 {
+			negatives++
+		}
+	}
+	if got, want := count["en"], 25; got != want {
+		t.Errorf("english excerpts = %d, want %d", got, want)
+	}
+	if got, want := count["ja"], 15; got != want {
+		t.Errorf("japanese excerpts = %d, want %d", got, want)
 	}
 	if negatives*5 < len(items) {
 		t.Errorf("only %d of %d excerpts are negatives, want about a quarter", negatives, len(items))
