@@ -103,7 +103,7 @@ func lexicon() []word {
 		ja("前年同期", N, "", false), ja("残高", N, "", false), ja("純資産", N, "", false), ja("市場規模", N, "", false),
 		ja("推定", N, "", false), ja("試算", N, "", false), ja("手数料", N, "", false), ja("報酬", N, "", false),
 		ja("営業キャッシュフロー", N, "", false), ja("EBITDA", N, "", false), ja("ハッシュプライス", N, "", false),
-		ja("達する可能性", N, "", false), ja("に達する", N, "", false), ja("計画", N, "", false),
+		ja("達する可能性", N, "", false), ja("可能性", N, "", false), ja("に達する", N, "", false), ja("計画", N, "", false),
 		// Japanese sums.
 		ja("総額", S, "", false), ja("合計", S, "", false), ja("累計", S, "", false), ja("合わせて", S, "", false),
 		ja("累積", S, "", false),
@@ -146,7 +146,7 @@ func lexicon() []word {
 		en("over the life", T, other, false), en("in total equity value", T, acq, false), en("total equity value", T, acq, false),
 		en("equity value", T, acq, false), en("enterprise value", T, acq, false), en("in total enterprise value", T, acq, false),
 		en("transaction value", T, other, false), en("deal value", T, other, false), en("purchase price", T, buy, false),
-		en("aggregate principal amount", T, fin, false), en("gross proceeds", T, fin, false), en("net proceeds", T, fin, false), en("in aggregate principal amount", T, fin, false),
+		en("aggregate principal amount", T, fin, false), en("gross proceeds", T, fin, false), en("net proceeds", N, "", false), en("in aggregate principal amount", T, fin, false),
 		en("repurchase", N, "", false), en("repurchased", N, "", false), en("repurchases", N, "", false),
 		en("buyback", N, "", false), en("buy back", N, "", false), en("redeem", N, "", false), en("redeemed", N, "", false),
 		en("in total consideration", T, other, false), en("total consideration", T, other, false),
@@ -180,6 +180,8 @@ func lexicon() []word {
 		en("estimates", N, "", false), en("argued", N, "", false), en("could", N, "", false), en("would", N, "", false),
 		en("might", N, "", false), en("annual", N, "", false), en("annualized", N, "", false), en("guided", N, "", false),
 		en("run-rate", N, "", false), en("total", N, "", false), en("totaling", N, "", false), en("totalling", N, "", false),
+		en("jumped", N, "", false), en("surged", N, "", false), en("climbed", N, "", false), en("slid", N, "", false),
+		en("dropped", N, "", false), en("tumbled", N, "", false), en("soared", N, "", false), en("plunged", N, "", false),
 		en("traded", N, "", false), en("trades", N, "", false), en("trading", N, "", false), en("closed at", N, "", false),
 		// English sums.
 		en("in total", S, "", false), en("combined", S, "", false), en("collectively", S, "", false),

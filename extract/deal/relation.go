@@ -2,6 +2,7 @@ package deal
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/pipeline"
@@ -92,6 +93,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		trig, ok := nearestTrigger(d.lower, cues, a, lo, hi, maxDist, isJA)
 		if !ok {
 			continue
+		}
+		if valueMetric[trig.w.s] && !strongTriggerIn(cues, trig) {
+			continue // "could support $12 billion of enterprise value": no deal told
 		}
 		markClause(txt, cues, used, a, trig, lo, hi, isJA)
 		kind := kindNear(cues, trig, a.Span[0], a.Span[1], lo, hi)
@@ -485,6 +489,16 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i > 0 && strings.TrimSpace(txt[amts[i-1].Span[1]:a.Span[0]]) == "from" && strings.HasSuffix(txt[:amts[i-1].Span[0]], "to ") {
 		return true
 	}
+	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) {
+		return true
+	}
+	// "$15 million at closing and the rest over 18 months": an instalment
+	// of a deal, not its value.
+	for _, p := range []string{" at closing", " on closing", " upon closing", " at close", " upfront", " up front", " at signing", " on signing", " in an initial payment"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
 		strings.HasPrefix(rest, " each") || strings.HasPrefix(rest, "あたり") || strings.HasPrefix(rest, "当たり") {
 		return true
@@ -497,6 +511,69 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 		}
 	}
 	return false
+}
+
+// valueMetric are value phrases that price a deal only when a deal is told
+// in the sentence ("agreed to buy X … $2 billion in enterprise value").
+var valueMetric = map[string]bool{"enterprise value": true, "in total enterprise value": true, "equity value": true,
+	"total equity value": true, "in total equity value": true}
+
+// strongTriggerIn reports a deal word other than t that names a deal by
+// itself (acquire, merger, deal, agreement…).
+func strongTriggerIn(cs []cue, t cue) bool {
+	for _, c := range cs {
+		if c.w.class == cueTrigger && c.w.strong && c.start != t.start {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueAmount reports an order of magnitude, not a figure ("数十億ドル",
+// "several billion dollars", "tens of millions").
+func vagueAmount(t string) bool {
+	l := strings.ToLower(t)
+	for _, v := range []string{"数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion"} {
+		if strings.Contains(l, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// formerSize reports the earlier size of a deal that grew or changed
+// ("upsized from the $1.25 billion it announced", "当初は25億ドルの発行を予定").
+func formerSize(txt string, a pipeline.Amount) bool {
+	lo := a.Span[0] - 60
+	if lo < 0 {
+		lo = 0
+	}
+	lo = runeBoundary(txt, lo)
+	b := strings.ToLower(txt[lo:a.Span[0]])
+	for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
+		"announced ", "proposed ", "initial ", "original ", "earlier "} {
+		for strings.HasSuffix(b, w) {
+			b = strings.TrimSuffix(b, w)
+		}
+	}
+	for _, v := range []string{"upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from "} {
+		if strings.HasSuffix(b, v) {
+			return true
+		}
+	}
+	// Japanese: the clause opens on 当初/従来 (initially).
+	k := strings.LastIndexAny(b, "。、")
+	if k >= 0 {
+		_, n := utf8.DecodeRuneInString(b[k:])
+		b = b[k+n:]
+	}
+	return strings.HasPrefix(b, "当初") || strings.HasPrefix(b, "従来")
+}
+
+// shareMove reports a share price after a percentage move ("shares jumped
+// 21% to $15.10", "rose 4% at $17.85").
+func shareMove(before string) bool {
+	return strings.HasSuffix(before, "% to ") || strings.HasSuffix(before, "% at ") || strings.HasSuffix(before, " percent to ")
 }
 
 func dist(c cue, a pipeline.Amount) int {
