@@ -26,9 +26,13 @@ func sameAmount(a, b *pipeline.Amount) bool {
 	return m == 0 || math.Abs(a.Value-b.Value) <= 0.01*m
 }
 
+// sameParties reports the same two parties in either order; a name may
+// be written with or without its trailing words ("Northern Volt" in a
+// headline, "Northern Volt Mining" in the body).
 func sameParties(a, b pipeline.Deal) bool {
-	return a.Company == b.Company && a.Counterparty == b.Counterparty ||
-		a.Company == string(b.Counterparty) && string(a.Counterparty) == b.Company
+	eq := func(x, y string) bool { return x == y || sameName(x, y) }
+	return eq(a.Company, b.Company) && eq(string(a.Counterparty), string(b.Counterparty)) ||
+		eq(a.Company, string(b.Counterparty)) && eq(string(a.Counterparty), b.Company)
 }
 
 // kindsAgree reports kinds that may describe one deal: equal, or one of

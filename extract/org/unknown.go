@@ -385,7 +385,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	name := text[start:end]
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
-		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw]) {
+		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
 			if stopWords[lw] {
 				end = start + strings.LastIndex(text[start:end], words[len(words)-1])
 				end = len(strings.TrimRight(text[:end], " "))
