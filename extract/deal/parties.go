@@ -86,6 +86,26 @@ func labelJA(text string, ms []mention) {
 		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
 			m.label = lPairB
 		}
+		if (m.label == lPlain || m.label == lPoss) && org.JARoleBefore(text, m.Span[0]) {
+			// "相手先はAIクラウド企業のコアウィーブで", "売却先は…X": the role
+			// noun names the other side.
+			m.label = lCP
+		}
+	}
+	// "Xから米Y製GPUを購入": the seller is the counterparty, the maker of
+	// the product only describes it.
+	seller := false
+	for i := range ms {
+		if strings.HasPrefix(text[afterMention(text, ms[i].Span[1]):], "から") {
+			seller = true
+		}
+	}
+	if seller {
+		for i := range ms {
+			if strings.HasPrefix(text[afterMention(text, ms[i].Span[1]):], "製") {
+				ms[i].label = lPoss
+			}
+		}
 	}
 }
 

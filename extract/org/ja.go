@@ -430,18 +430,78 @@ func findBareKatakana(text string) []Mention {
 				continue
 			}
 		}
-		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) || kanaGeneric(text[s:e]) ||
+		role := JARoleBefore(text, s)
+		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(role && jaCopula(text[e:])) || kanaGeneric(text[s:e]) ||
 			kanaSite(text[s:e]) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) {
+		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !role {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
 	}
 	return out
+}
+
+// jaRoleNouns name the other side of a deal before は (相手先は…X).
+var jaRoleNouns = []string{"相手先", "売却先", "譲渡先", "買い手", "顧客", "取引先", "提携先", "融資元", "借入先",
+	"出資先", "引受先", "契約先", "発注先", "購入先", "調達先", "委託先", "賃借人", "借り手", "貸し手", "入居企業", "テナント"}
+
+// JARoleBefore reports a role noun with は opening the clause before pos
+// ("相手先はAIクラウド企業のX", "売却先は現地の企業X"): the name at pos is
+// the other side of the deal told.
+func JARoleBefore(text string, pos int) bool {
+	lo := pos - 90
+	if lo < 0 {
+		lo = 0
+	}
+	for lo < pos && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	b := text[lo:pos]
+	if k := strings.LastIndexAny(b, "。、"); k >= 0 {
+		_, n := utf8.DecodeRuneInString(b[k:])
+		// A role noun may open the clause before an apposition comma.
+		if !strings.Contains(b[k+n:], "は") {
+			prev := b[:k]
+			if j := strings.LastIndexAny(prev, "。、"); j >= 0 {
+				_, m := utf8.DecodeRuneInString(prev[j:])
+				prev = prev[j+m:]
+			}
+			if roleOpens(prev) && describes(prev) {
+				return true
+			}
+		}
+		b = b[k+n:]
+	}
+	return roleOpens(b)
+}
+
+// describes reports a clause ending in a descriptor (…の採掘企業).
+func describes(b string) bool {
+	for _, d := range jaDescriptors {
+		if strings.HasSuffix(b, d) {
+			return true
+		}
+	}
+	return false
+}
+
+func roleOpens(b string) bool {
+	for _, r := range jaRoleNouns {
+		if strings.HasPrefix(b, r+"は") {
+			return true
+		}
+	}
+	return false
+}
+
+// jaCopula reports a copula after a name (Xで、 Xだ Xとなる): "相手先はXで…".
+func jaCopula(rest string) bool {
+	return strings.HasPrefix(rest, "で") || strings.HasPrefix(rest, "だ") || strings.HasPrefix(rest, "となる") ||
+		strings.HasPrefix(rest, "。") || strings.HasPrefix(rest, "です")
 }
 
 // jaDescriptors end a description before "の" and a name
@@ -465,10 +525,19 @@ func jaCompanySign(text string, s, e int) bool {
 				return true
 			}
 		}
-		if p == 'の' {
+		if p == 'の' || p == '、' {
+			// スタートアップのX; apposition: ビットコインマイナー、X
 			before := text[:s-n]
 			for _, d := range jaDescriptors {
 				if strings.HasSuffix(before, d) {
+					return true
+				}
+			}
+		}
+		if isKanji(p) {
+			// 電力関連企業X: a kanji descriptor glued to the name.
+			for _, d := range jaDescriptors {
+				if isKanji([]rune(d)[0]) && utf8.RuneCountInString(d) >= 2 && strings.HasSuffix(text[:s], d) {
 					return true
 				}
 			}

@@ -1,6 +1,9 @@
 package org
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindJapaneseUnknown(t *testing.T) {
 	g := builtin(t)
@@ -27,6 +30,10 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bare descriptor", "AIスタートアップのハヤテと提携", "ハヤテ?"},
 		{"bare country prefix", "米ノースゲートから融資を受けた", "ノースゲート?"},
 		{"bare english in brackets", "カゲロウ(Kagero Labs)と契約", "カゲロウ?"},
+		{"bare after role noun", "相手先はAI企業のミズチで、契約額は", "ミズチ?"},
+		{"bare glued kanji descriptor", "譲渡先は地元電力企業サクラ・パワーで、", "サクラ・パワー?"},
+		{"bare apposition descriptor", "北欧の採掘企業、ヒョウガを買収", "ヒョウガ?"},
+		{"no role noun copula", "計画はソラミチで行う", ""},
 		{"bare single word no sign", "シーズンは終わり、ムードが変わった", ""},
 		{"bare generic", "データセンターとコロケーション、ホスティングとインフラに", ""},
 		{"bare generic compound", "ハッシュレートが上昇し、ビットコインマイニングは", ""},
@@ -99,5 +106,26 @@ func TestFindJapaneseNoFalseOrgs(t *testing.T) {
 		if got := g.Find(s); len(got) > 0 {
 			t.Errorf("Find(%q) = %q, want nothing", s, names(got))
 		}
+	}
+}
+
+func TestJARoleBefore(t *testing.T) {
+	tests := []struct {
+		name, in, at string
+		want         bool
+	}{
+		{"role noun opens clause", "同社によると、相手先はAI企業のミズチで", "ミズチ", true},
+		{"seller noun", "売却先は現地企業のカワセミで", "カワセミ", true},
+		{"role before apposition comma", "売却先は北欧の企業、カワセミで", "カワセミ", true},
+		{"no role noun", "同社はAI企業のミズチと", "ミズチ", false},
+		{"role noun in an earlier clause", "相手先は非公表だが、ミズチは", "ミズチ", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pos := strings.Index(tt.in, tt.at)
+			if got := JARoleBefore(tt.in, pos); got != tt.want {
+				t.Errorf("JARoleBefore(%q at %q) = %v, want %v", tt.in, tt.at, got, tt.want)
+			}
+		})
 	}
 }
