@@ -2,6 +2,7 @@ package deal
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -117,7 +118,49 @@ func sameName(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return a == b || strings.HasPrefix(b, a+" ")
+	// Japanese writes a short form without a space (ミライ電源 for
+	// ミライ電源ホールディングス).
+	return a == b || strings.HasPrefix(b, a+" ") || hasJapanese(a) && utf8.RuneCountInString(a) >= 3 && strings.HasPrefix(b, a)
+}
+
+// ventureWords name a joint venture told before ("the venture", 新会社).
+var ventureWords = []string{"venture", "the jv", "the new company", "the partnership", "新会社", "合弁", "共同出資会社"}
+
+// ventureContribution reports an amount a party of an amount-less
+// partnership just told puts into the venture ("Hut 8 will contribute
+// $90m for a 51% interest in the venture", "Xは新会社に約2000億円を出資し"):
+// it is the value of that partnership.
+func ventureContribution(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []pipeline.Deal) bool {
+	part := false
+	for _, p := range prev {
+		if p.Kind == pipeline.KindPartnership && p.Amount == nil && p.Counterparty != "" {
+			part = true
+		}
+	}
+	if !part {
+		return false
+	}
+	lower := d.lower[sp[0]:sp[1]]
+	venture := false
+	for _, w := range ventureWords {
+		if strings.Contains(lower, w) {
+			venture = true
+		}
+	}
+	if !venture {
+		return false
+	}
+	for _, m := range ms {
+		if m.Span[0] < a.Span[0] && !partyOf(m, prev) {
+			return false
+		}
+	}
+	for _, c := range cuesIn(d.cues, sp) {
+		if c.w.class == cueTrigger && (c.w.kind == pipeline.KindEquity || c.w.kind == pipeline.KindPartnership) && dist(c, a) <= maxDistEN {
+			return true
+		}
+	}
+	return false
 }
 
 // attachFollowUp gives amount a to the best amount-less deal of the
@@ -157,6 +200,58 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 var roleOpeners = []string{"the buyer", "the purchaser", "the acquirer", "the lender", "the tenant", "the customer",
 	"the investor", "the acquiring company", "買い手は", "売却先は", "譲渡先は", "融資元は", "借り手は", "顧客は"}
 
+// agentVerbs name who provided a deal in a passive sentence ("The
+// facility was led by X").
+var agentVerbs = []string{"led", "arranged", "provided", "underwritten", "funded", "backed", "financed",
+	"syndicated", "extended", "anchored", "made"}
+
+// passiveAgent reads "The <deal noun> was <verb> by …" at the start of a
+// sentence and returns the offset after "by".
+func passiveAgent(lower string) (int, bool) {
+	ws := strings.Fields(lower)
+	if len(ws) < 5 || ws[0] != "the" {
+		return 0, false
+	}
+	noun := -1
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		if enDealNouns[ws[i]] || ws[i] == "notes" || ws[i] == "round" || ws[i] == "credit" || ws[i] == "bonds" {
+			noun = i
+		}
+	}
+	if noun < 0 || noun+3 >= len(ws) {
+		return 0, false
+	}
+	i := noun + 1
+	switch ws[i] {
+	case "was", "is", "were", "are":
+		i++
+	case "will":
+		if ws[i+1] != "be" {
+			return 0, false
+		}
+		i += 2
+	default:
+		return 0, false
+	}
+	if i+1 >= len(ws) || ws[i+1] != "by" {
+		return 0, false
+	}
+	verb := false
+	for _, v := range agentVerbs {
+		if ws[i] == v {
+			verb = true
+		}
+	}
+	if !verb {
+		return 0, false
+	}
+	k := strings.Index(lower, " "+ws[i]+" by ")
+	if k < 0 {
+		return 0, false
+	}
+	return k + len(" "+ws[i]+" by "), true
+}
+
 // fillCounterparty gives the first organisation of a sentence opening on a
 // role word to the last deal of prev without a counterparty. It reports
 // whether it did.
@@ -169,12 +264,17 @@ func fillCounterparty(d *doc, sp [2]int, ms []mention, prev []pipeline.Deal) boo
 			break
 		}
 	}
+	from := sp[0]
 	if !opener {
-		return false
+		k, ok := passiveAgent(lower)
+		if !ok {
+			return false
+		}
+		from = sp[0] + k
 	}
 	var m *mention
 	for i := range ms {
-		if ms[i].Span[0]-sp[0] <= 80 && usable(ms[i]) {
+		if ms[i].Span[0] >= from && ms[i].Span[0]-from <= 80 && usable(ms[i]) {
 			m = &ms[i]
 			break
 		}

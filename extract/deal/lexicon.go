@@ -77,7 +77,7 @@ func lexicon() []word {
 		// Japanese triggers.
 		ja("買収", T, acq, true), ja("合併", T, acq, true), ja("経営統合", T, acq, true),
 		ja("締結", T, other, true), ja("契約", T, other, true), ja("合意", T, other, true),
-		ja("覚書", T, part, true), ja("提携", T, part, true), ja("協業", T, part, true),
+		ja("覚書", T, part, true), ja("合弁", T, part, true), ja("ジョイントベンチャー", T, part, true), ja("提携", T, part, true), ja("協業", T, part, true),
 		ja("パートナーシップ", T, part, true), ja("協力", T, part, false), ja("連携", T, part, false),
 		ja("調達", T, fin, false), ja("融資", T, fin, true), ja("借入", T, fin, false), ja("借り入れ", T, fin, false),
 		ja("社債", T, fin, false), ja("債券", T, fin, false), ja("利回り債", T, fin, false), ja("発行", T, fin, false),
@@ -132,7 +132,8 @@ func lexicon() []word {
 		en("secured", T, fin, false), en("secures", T, fin, false), en("borrow", T, fin, false), en("borrowed", T, fin, false),
 		en("lender", T, fin, false), en("lenders", T, fin, false), en("refinanc", T, fin, false),
 		en("investment", T, eq, true), en("invest", T, eq, true), en("invests", T, eq, true), en("invested", T, eq, true),
-		en("investing", T, eq, true), en("stake", T, eq, true), en("warrants", T, eq, true), en("warrant", T, eq, false), en("equity", T, eq, false), en("shares", T, eq, false),
+		en("investing", T, eq, true), en("contribute", T, eq, false), en("contributes", T, eq, false), en("contributed", T, eq, false),
+		en("contribution", T, eq, false), en("stake", T, eq, true), en("warrants", T, eq, true), en("warrant", T, eq, false), en("equity", T, eq, false), en("shares", T, eq, false),
 		en("private placement", T, eq, true), en("pipe", T, eq, false), en("offering", T, fin, false), en("funding", T, fin, false),
 		en("backstop", T, back, true), en("backstops", T, back, true), en("backstopped", T, back, true),
 		en("backstopping", T, back, true), en("guarantee", T, back, true), en("guaranteed", T, back, true), en("guarantees", T, back, true), en("guaranteeing", T, back, true),

@@ -74,6 +74,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			if want, ok := followUpAmount(d, sp, a, ms, prev, isJA); ok && x.attachFollowUp(d, sp, a, want, prev) {
 				continue
 			}
+			if ventureContribution(d, sp, a, ms, prev) && x.attachFollowUp(d, sp, a, pipeline.KindPartnership, prev) {
+				continue
+			}
 			rest = append(rest, a)
 		}
 		amts = rest

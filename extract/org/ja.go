@@ -69,6 +69,12 @@ func findJapanese(text string) []Mention {
 	// group word) is a common word; a legal form is strong evidence, so
 	// only a single common word is refused there.
 	add := func(s, b, e int, legal bool) {
+		for _, lf := range jaLegal {
+			// 株式会社Xホールディングス: the legal form is not part of the name.
+			if strings.HasPrefix(text[s:e], lf) && s+len(lf) < b {
+				s += len(lf)
+			}
+		}
 		name := text[s:e]
 		if s >= b || jaGenericName(text[s:b]) {
 			return

@@ -20,6 +20,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"kabu bracket", "(株)ミドリ演算と", "ミドリ演算?"},
 		{"kabu bracket suffix", "ミドリ演算(株)と", "ミドリ演算?"},
 		{"holdings kanji", "東雲ホールディングスが買収", "東雲ホールディングス?"},
+		{"legal prefix before holdings", "株式会社東雲電源ホールディングスは20日、", "東雲電源ホールディングス?"},
 		{"group katakana", "アカツキグループと提携", "アカツキグループ?"},
 		{"group generic kanji", "企業グループと金融グループ", ""},
 		{"counter sha", "米ゼノリス社と契約", "ゼノリス?"},

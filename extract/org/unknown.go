@@ -336,6 +336,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	var words []string
 	for i < len(text) {
 		w, j := wordAt(text, i)
+		if w == "" && len(words) > 0 && strings.HasPrefix(text[i:], "& ") {
+			w, j = "&", i+1 // "Saguaro Water & Power"
+		}
 		if w == "" {
 			break
 		}
