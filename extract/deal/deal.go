@@ -112,7 +112,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents)...)
 	}
-	res.Deals = dedupe(deals)
+	res.Deals = dedupe(dropPending(deals))
 	return res
 }
 

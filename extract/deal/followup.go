@@ -10,7 +10,7 @@ import (
 // jaValueNouns name the value of the deal just told ("契約総額は約32億ドル",
 // "買収額は約90億ドル"): a clause opening on one restates that deal's amount.
 var jaValueNouns = []string{"契約総額", "契約金額", "契約額", "買収総額", "買収金額", "買収額", "取得価額", "取得総額",
-	"取得金額", "取得額", "総収入", "受注総額", "受注額", "売却総額", "売却額", "売却価格", "譲渡価額", "譲渡額",
+	"取得金額", "取得額", "購入総額", "購入金額", "購入額", "購入価格", "発注総額", "発注額", "総収入", "受注総額", "受注額", "売却総額", "売却額", "売却価格", "譲渡価額", "譲渡額",
 	"融資総額", "融資額", "調達総額", "調達額", "出資額", "投資総額", "投資額", "取引総額", "取引額", "総額", "金額", "契約規模"}
 
 // enDealNouns open an English sentence about the deal just told ("The deal
@@ -30,6 +30,8 @@ func kindOfValueNoun(n string) pipeline.Kind {
 	switch {
 	case strings.HasPrefix(n, "買収"), strings.HasPrefix(n, "取得"):
 		return pipeline.KindAcquisition
+	case strings.HasPrefix(n, "購入"), strings.HasPrefix(n, "発注"):
+		return pipeline.KindPurchase
 	case strings.HasPrefix(n, "融資"), strings.HasPrefix(n, "調達"):
 		return pipeline.KindFinancing
 	case strings.HasPrefix(n, "売却"), strings.HasPrefix(n, "譲渡"):

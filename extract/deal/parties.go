@@ -152,10 +152,15 @@ func afterMention(text string, p int) int {
 				_, n := utf8.DecodeRuneInString(text[p:])
 				p += n
 			}
-		case strings.HasPrefix(text[p:], "など"):
-			// "みずほ銀行など3行から", "三菱UFJ銀行など邦銀3行は": the list's
-			// particle is the name's.
-			p += len("など")
+		case strings.HasPrefix(text[p:], "など") || strings.HasPrefix(text[p:], "ほか") ||
+			strings.HasPrefix(text[p:], "他") && len(text) > p+len("他") && isDigitByte(text[p+len("他")]):
+			// "みずほ銀行など3行から", "三菱UFJ銀行など邦銀3行は", "X銀行ほか3行
+			// との間で": the list's particle is the name's.
+			if strings.HasPrefix(text[p:], "他") {
+				p += len("他")
+			} else {
+				p += len("など")
+			}
 			for n := 0; n < 4 && p < len(text); n++ {
 				r, sz := utf8.DecodeRuneInString(text[p:])
 				if r < 0x4E00 || r > 0x9FFF {
@@ -512,3 +517,5 @@ func productAfter(rest string) bool {
 	}
 	return false
 }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

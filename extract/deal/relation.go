@@ -1182,6 +1182,31 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 	return p, true
 }
 
+// pendingKinds are the kinds of weak deal words that may make a pending
+// amount-less deal.
+var pendingKinds = map[pipeline.Kind]bool{pipeline.KindPurchase: true, pipeline.KindAssetSale: true,
+	pipeline.KindFinancing: true, pipeline.KindEquity: true}
+
+// pendingRule marks a deal from a weak deal word that needs the next
+// sentence's value to stand.
+const pendingRule = "pending:"
+
+// dropPending removes pending deals that got no amount, and renames the
+// rule of those that did.
+func dropPending(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, dl := range ds {
+		if strings.HasPrefix(dl.Rule, pendingRule) {
+			if dl.Amount == nil {
+				continue
+			}
+			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)
+		}
+		out = append(out, dl)
+	}
+	return out
+}
+
 // minerKinds are deals a miner reports when a non-miner is the subject.
 var minerKinds = map[pipeline.Kind]bool{pipeline.KindBackstop: true, pipeline.KindLease: true,
 	pipeline.KindHosting: true, pipeline.KindColocation: true, pipeline.KindHPCContract: true}
@@ -1270,7 +1295,14 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 	seen := map[string]int{} // key -> distance of the trigger to the counterparty
 	idx := map[string]int{}
 	for ci, c := range cues {
-		if c.w.class != cueTrigger || !c.w.strong || used[ci] {
+		if c.w.class != cueTrigger || used[ci] {
+			continue
+		}
+		// A weak buying, selling or funding word ("から…を購入した") makes
+		// a pending deal: it stands only if the next sentence gives its
+		// value (購入額は…), see dropPending.
+		pending := !c.w.strong
+		if pending && !pendingKinds[c.w.kind] {
 			continue
 		}
 		if !isJA && hypothetical(d.lower, sp[0], c.start) {
@@ -1298,6 +1330,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		}
 		key := p.company.Name + "\x00" + p.cp.Name
 		dcp := absInt(c.start - p.cp.Span[1])
+		if pending {
+			dcp += 1 << 20 // a strong deal word wins
+		}
 		if prev, ok := seen[key]; ok && prev <= dcp {
 			continue
 		}
@@ -1317,6 +1352,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 			EvidenceSpan: sp,
 			Confidence:   p.confidence(false),
 			Rule:         "noamount:" + p.how,
+		}
+		if pending {
+			dl.Rule = pendingRule + p.how
 		}
 		x.measures(d, &dl, lo, hi, c.start)
 		if k, ok := idx[key]; ok {
