@@ -796,8 +796,30 @@ func zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after, isJA b
 			}
 		}
 	}
+	if !isJA {
+		// "agreed to buy X for $310 million and signed a PPA with Y
+		// valued at $240 million": a coordinated verb starts the next
+		// deal's clause.
+		for _, v := range andVerbs {
+			br := " and " + v + " "
+			if before {
+				if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
+					lo += k + len(" and ")
+				}
+			}
+			if after {
+				if k := strings.Index(txt[a.Span[1]:hi], br); k >= 0 {
+					hi = a.Span[1] + k
+				}
+			}
+		}
+	}
 	return lo, hi
 }
+
+// andVerbs are deal verbs that open a coordinated clause after "and".
+var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
+	"closed", "acquired", "will", "also", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
 
 // clauseOf bounds the Japanese comma clause around [a,b) within [lo,hi).
 func clauseOf(txt string, a, b, lo, hi int, isJA bool) (int, int) {
@@ -932,11 +954,17 @@ func dealValue(lower string, c cue) bool {
 	if c.w.s != "valued" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
 		return false
 	}
-	lo := c.start - 30
+	// The deal noun may stand before its partner ("an agreement with
+	// Coastal Wind Energy valued at"), but not beyond a comma.
+	lo := c.start - 60
 	if lo < 0 {
 		lo = 0
 	}
-	for _, w := range strings.FieldsFunc(lower[lo:c.start], func(r rune) bool { return r == ' ' || r == ',' }) {
+	win := lower[lo:c.start]
+	if k := strings.LastIndexAny(win, ",;"); k >= 0 && c.start-lo-k > 30 {
+		win = win[k:]
+	}
+	for _, w := range strings.FieldsFunc(win, func(r rune) bool { return r == ' ' || r == ',' }) {
 		switch w {
 		case "deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger":
 			return true
