@@ -116,7 +116,7 @@ func lexicon() []word {
 		en("contracts", T, other, true), en("deal", T, other, true), en("deals", T, other, false),
 		en("signed", T, other, true), en("signs", T, other, true), en("inked", T, other, true), en("inks", T, other, true),
 		en("entered into", T, other, true), en("enters into", T, other, true), en("memorandum", T, part, true),
-		en("agreed", T, other, true), en("pact", T, other, true),
+		en("agreed", T, other, true), en("pact", T, other, true), en("extension", T, other, false),
 		en("lease", T, lease, true), en("leases", T, lease, true), en("leased", T, lease, true), en("leasing", T, lease, true),
 		en("hosting", T, host, true), en("host", T, host, false), en("colocation", T, colo, true), en("co-location", T, colo, true),
 		enStem("acqui", T, acq, true), en("merger", T, acq, true), en("merge", T, acq, true), en("takeover", T, acq, true),

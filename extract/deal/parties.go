@@ -294,7 +294,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 	// "A said B agreed to invest…": A reports the deal, B is its counterparty.
 	for i := 0; i+1 < len(ms); i++ {
 		between := text[ms[i].Span[1]:ms[i+1].Span[0]]
-		if (between == " said " || between == " said that " || between == " says " || between == " announced that ") &&
+		if reportVerbBetween(between) &&
 			(ms[i].label == lSubj || ms[i].label == lPlain) {
 			ms[i].label, ms[i+1].label = lSubj, lCP
 		}
@@ -308,6 +308,43 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// reportVerbBetween reports "said", "said that", "said on Monday",
+// "announced Tuesday that" between two names: the first reports the deal
+// of the second.
+func reportVerbBetween(b string) bool {
+	b = strings.TrimLeft(b, ".,") // "Hut 8 Corp. said"
+	ws := strings.Fields(b)
+	if len(ws) == 0 || b[0] != ' ' || b[len(b)-1] != ' ' {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(ws[0], ",.")) {
+	case "inc", "corp", "ltd", "co", "plc", "llc", "ag", "sa", "nv":
+		ws = ws[1:] // "Cipher Mining Inc said…"
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	verb := ws[0]
+	if verb != "said" && verb != "says" && verb != "announced" {
+		return false
+	}
+	ws = ws[1:]
+	that := len(ws) > 0 && ws[len(ws)-1] == "that"
+	if that {
+		ws = ws[:len(ws)-1]
+	}
+	if verb == "announced" && !that {
+		return false // "A announced B…" without "that" reports nothing of B
+	}
+	if len(ws) > 0 && ws[0] == "on" {
+		ws = ws[1:]
+	}
+	if len(ws) == 1 && strings.HasSuffix(ws[0], "day") {
+		ws = ws[1:]
+	}
+	return len(ws) == 0
 }
 
 // sourceNouns follow a name that is the source of a figure ("a Barclays
