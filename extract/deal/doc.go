@@ -38,6 +38,25 @@
 // backstop deal of the paragraph's miner. Within a sentence, amount zones
 // stop at clause breaks (し、, "; ") when another amount lies beyond.
 //
+// Parties written around a role: a name in apposition to a role noun after
+// a preposition takes the preposition's role ("from its largest
+// shareholder, X"); a Japanese name after a role noun (相手先は/売却先は…X で)
+// is the counterparty; a seller (Xから) beats the maker of the product
+// (米Y製GPU); "A Inc said on Monday B would…" makes A report B's deal; a
+// headline "A, B expand pact" is a pair; "The facility was led by X" names
+// the previous deal's lender. A weak buying, selling or funding word with a
+// named counterparty makes a pending deal that stands only when the next
+// sentence gives its value (購入額は…, "The purchase price was…"); a
+// party's contribution to a joint venture just told is that partnership's
+// amount. "and <deal verb>" opens the next deal's clause when another
+// amount follows.
+//
+// Figures that are never deal values: per-unit prices, the former size of
+// a changed deal ("upsized from the $X", 当初は…), net proceeds, vague
+// magnitudes (数十億ドル, "several billion"), instalments ("$X at
+// closing"), a share price after a percentage move, and enterprise or
+// equity value when no deal is told.
+//
 // Kinds: warrants and shares bought are equity, a stake or interest sold
 // is equity, buying a company is an acquisition (priced by "valuing X at",
 // never by a per-share price), a value phrase takes the service kind named

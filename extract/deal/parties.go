@@ -299,6 +299,15 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ms[i].label, ms[i+1].label = lSubj, lCP
 		}
 	}
+	// Headline style "A, B expand pact": two names opening the sentence,
+	// joined by a comma and followed by a verb, are a pair.
+	if len(ms) >= 2 && strings.TrimSpace(text[sent[0]:ms[0].Span[0]]) == "" && text[ms[0].Span[1]:ms[1].Span[0]] == ", " {
+		rest := text[ms[1].Span[1]:sent[1]]
+		if w := strings.Fields(rest); len(w) > 0 && rest[0] == ' ' && w[0] != "and" && w[0] != "or" &&
+			w[0][0] >= 'a' && w[0][0] <= 'z' && (len(ms) == 2 || ms[2].Span[0] > ms[1].Span[1]+len(w[0])+2) {
+			ms[0].label, ms[1].label = lPairA, lPairB
+		}
+	}
 	// "X and Y signed…": a pair at the start.
 	for i := 0; i+1 < len(ms); i++ {
 		if ms[i].label == lSubj && ms[i+1].label == lCP {

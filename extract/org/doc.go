@@ -19,7 +19,11 @@
 // (米, 英, 中…) stripped before katakana; and bare katakana names in a party
 // slot (followed by と/は/が/に/から/向け…) when a ・, a descriptor
 // (スタートアップのX), a country prefix or a bracketed English name marks
-// them as companies. Katakana common nouns (データセンター, コロケーション,
+// them as companies, or when they follow a role noun (相手先はX で), a kanji
+// descriptor glued to them (電力関連企業X) or a descriptor in apposition
+// (採掘企業、X). JARoleBefore reports such a role noun for the deal rules.
+// English names may end in a legal form alone (Kverna ASA) and join words
+// with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
 // English capitalised name at a position, for the deal rules' frames.
