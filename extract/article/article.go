@@ -133,10 +133,10 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 
 // mainText picks the article body and renders it. The source's selector
 // wins when it matches. Otherwise go-trafilatura and kozan's own choice (a
-// known CMS container, else the densest block) both run: when they agree on
-// the body, kozan's rendering of it is kept (it keeps the lists, headings
-// and tables that trafilatura sometimes drops); when they disagree,
-// trafilatura is trusted, as it is right more often on real pages.
+// known CMS container, else the densest block) both run: trafilatura's
+// text is kept, with the body lines kozan's rendering has between its lines
+// put back when both found the same body (fillGaps); kozan's choice is used
+// alone only when trafilatura finds too little.
 func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng engine) string {
 	if selector != "" && eng != engineTrafilatura {
 		if sel := doc.Find(selector); sel.Length() > 0 {
@@ -144,6 +144,18 @@ func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng
 			if t := renderText(sel.Nodes...); textLen(t) >= MinTextLen {
 				return t
 			}
+		}
+	}
+	var own *html.Node
+	var ownLines []string
+	var ownBody []bool
+	if eng != engineTrafilatura && eng != engineNoClean {
+		if own = knownBody(doc); own == nil {
+			own = densest(root)
+		}
+		if own != nil {
+			dropLinkLines(own)
+			ownLines, ownBody = renderLines(own)
 		}
 	}
 	var traf string
@@ -155,23 +167,60 @@ func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng
 			return traf
 		}
 	}
-	var own string
-	known := knownBody(doc)
-	if known != nil {
-		dropLinkLines(known)
-		own = renderText(known)
-	} else if n := densest(root); n != nil {
-		dropLinkLines(n)
-		own = renderText(n)
-	}
 	if eng == engineHeuristic || textLen(traf) < MinTextLen {
-		return own
+		return strings.Join(ownLines, "\n")
 	}
-	return traf
+	return fillGaps(ownLines, ownBody, traf)
 }
 
-// knownBody finds the article body by a well-known CMS or wire selector:
-// the match with the most running text, if it has enough.
+// fillGaps repairs trafilatura's text with kozan's rendering of the same
+// body. When kozan's own body holds nearly all of trafilatura's lines in
+// the same order, the body lines (paragraphs, headings, list items, table
+// rows; not captions, credits or links) kozan has between two of
+// trafilatura's lines are put back: trafilatura's balanced mode leaves out
+// short ones, which often carry the facts ("契約電力:最大5万キロワット").
+// Nothing is added before trafilatura's first line or after its last.
+func fillGaps(ownLines []string, ownBody []bool, traf string) string {
+	trafLines := strings.Split(traf, "\n")
+	pos := make(map[string]int, len(ownLines))
+	for i := len(ownLines) - 1; i >= 0; i-- {
+		pos[ownLines[i]] = i
+	}
+	first, last, found, total := -1, -1, 0, 0
+	for _, l := range trafLines {
+		n := textLen(l)
+		total += n
+		i, ok := pos[l]
+		if !ok || i < last {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+		found += n
+	}
+	if first < 0 || found*10 < total*9 {
+		return traf
+	}
+	// Walk trafilatura's lines; before each one found in order, put back
+	// kozan's body lines since the previous one.
+	out := make([]string, 0, len(trafLines)+last-first)
+	cur := first
+	for _, l := range trafLines {
+		if i, ok := pos[l]; ok && i >= cur && i <= last {
+			for j := cur; j < i; j++ {
+				if ownBody[j] {
+					out = append(out, ownLines[j])
+				}
+			}
+			cur = i + 1
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
 func knownBody(doc *goquery.Document) *html.Node {
 	for _, s := range bodySelectors {
 		sel := doc.Find(s)

@@ -53,6 +53,11 @@ func BenchmarkExtract100KB(b *testing.B) { benchExtract(b, bigPage(100<<10, 0.15
 // text (a long report): the worst case.
 func BenchmarkExtract100KBTextHeavy(b *testing.B) { benchExtract(b, bigPage(100<<10, 0.7)) }
 
+// BenchmarkExtract100KBShort measures a 100 KB page around a short story
+// (about 2 KB of text, under the length at which trafilatura's first
+// result is trusted without its fallback comparison).
+func BenchmarkExtract100KBShort(b *testing.B) { benchExtract(b, bigPage(100<<10, 0.02)) }
+
 func benchExtract(b *testing.B, body []byte) {
 	page := pipeline.Page{URL: "https://ledger.example.com/p/1", Status: 200,
 		Header: http.Header{"Content-Type": {"text/html"}}, Body: body}

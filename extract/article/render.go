@@ -36,6 +36,13 @@ var skipTags = map[atom.Atom]bool{
 type renderer struct {
 	lines []string
 	cur   strings.Builder
+	// With meta set, kinds records for each line whether it is body
+	// structure worth restoring (see lineBody).
+	meta     bool
+	kinds    []bool
+	block    atom.Atom // the innermost block element open
+	inLink   bool
+	linkRune int // bytes of cur written inside links
 }
 
 // renderText returns the text of n: lines joined by "\n", NFKC-normalised,
@@ -49,21 +56,52 @@ func renderText(nodes ...*html.Node) string {
 	return strings.Join(r.lines, "\n")
 }
 
+// renderLines is renderText line by line, with whether each line is body
+// structure: a paragraph, heading, list item, definition, quote or table
+// row that is not mostly a link (not a caption, credit or teaser link).
+func renderLines(nodes ...*html.Node) (lines []string, body []bool) {
+	r := renderer{meta: true}
+	for _, n := range nodes {
+		r.node(n)
+	}
+	r.flush()
+	return r.lines, r.kinds
+}
+
+// lineBody lists the block elements whose lines are body structure.
+var lineBody = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true,
+}
+
 func (r *renderer) flush() {
 	if r.cur.Len() == 0 {
 		return
 	}
+	raw := r.cur.Len()
 	line := cleanLine(r.cur.String())
 	r.cur.Reset()
 	if line != "" {
 		r.lines = append(r.lines, line)
+		if r.meta {
+			r.kinds = append(r.kinds, lineBody[r.block] && r.linkRune*2 < raw)
+		}
+	}
+	r.linkRune = 0
+}
+
+func (r *renderer) write(s string) {
+	r.cur.WriteString(s)
+	if r.inLink {
+		r.linkRune += len(s)
 	}
 }
 
 func (r *renderer) node(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		r.cur.WriteString(n.Data)
+		r.write(n.Data)
 		return
 	case html.DocumentNode:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -91,10 +129,13 @@ func (r *renderer) node(n *html.Node) {
 		}
 	case atom.Pre:
 		r.flush()
+		outer := r.block
+		r.block = atom.Pre
 		for _, l := range strings.Split(textOf(n), "\n") {
 			r.cur.WriteString(l)
 			r.flush()
 		}
+		r.block = outer
 		return
 	}
 	block := blockTags[a] || isCustomBlock(n)
@@ -103,12 +144,20 @@ func (r *renderer) node(n *html.Node) {
 	} else if a == atom.Td || a == atom.Th {
 		r.cur.WriteByte(' ')
 	}
+	outerBlock, outerLink := r.block, r.inLink
+	if block {
+		r.block = a
+	}
+	if a == atom.A {
+		r.inLink = true
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.node(c)
 	}
 	if block {
 		r.flush()
 	}
+	r.block, r.inLink = outerBlock, outerLink
 }
 
 // tagOf is n's atom; nodes built by go-trafilatura carry only the tag name.
@@ -141,11 +190,17 @@ func (r *renderer) table(t *html.Node) {
 		}
 		if !empty {
 			r.lines = append(r.lines, strings.Join(cells, " | "))
+			if r.meta {
+				r.kinds = append(r.kinds, true)
+			}
 		}
 	}
 	if cap := firstChild(t, atom.Caption); cap != nil {
 		if l := cleanLine(textOf(cap)); l != "" {
 			r.lines = append(r.lines, l)
+			if r.meta {
+				r.kinds = append(r.kinds, true)
+			}
 		}
 	}
 }
