@@ -74,12 +74,17 @@ var reTeaserLead = regexp.MustCompile(`(?i)^[\s【\[\(<《▼▶►■●◆・]
 // classWords splits class and id values into lower-case words. What
 // describes the element's state rather than its kind is left out: a BEM
 // modifier after "--" ("TestReport__Section--Ads") and the words after
-// has/with/no ("o-section--has-ads", "layout-with-sidebar").
+// has/with/no and position words ("o-section--has-ads",
+// "layout-with-sidebar", "content-below-header"), and the id of
+// a heading or paragraph.
 func classWords(n *html.Node) []string {
 	var words []string
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
+		}
+		if a.Key == "id" && (isHeading(n) || n.DataAtom == atom.P) {
+			continue // generated from the heading's text ("nav_nur_die_folie")
 		}
 		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
 			if i := strings.Index(tok, "--"); i > 0 {
@@ -88,7 +93,7 @@ func classWords(n *html.Node) []string {
 		sub:
 			for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' || r == ':' }) {
 				switch w {
-				case "has", "with", "no", "without":
+				case "has", "with", "no", "without", "below", "above", "after", "before", "under":
 					break sub
 				}
 				words = append(words, w)
@@ -172,12 +177,19 @@ func isBoilerplate(n *html.Node) bool {
 	return boiler
 }
 
-// isArticleHeader reports a <header> inside <main> or <article> that holds
+// isArticleHeader reports a <header> inside <main> or <article> (or named
+// as the header of an entry, post, article or story) that holds
 // running text (a lede, a standfirst, a section intro), not only the
 // headline, a byline and links.
 func isArticleHeader(n *html.Node) bool {
 	inMain := false
-	for p := n.Parent; p != nil; p = p.Parent {
+	for _, w := range classWords(n) {
+		switch w {
+		case "entry", "post", "article", "story":
+			inMain = true // "entry__header", "Post__header"
+		}
+	}
+	for p := n.Parent; p != nil && !inMain; p = p.Parent {
 		if p.Type == html.ElementNode && (p.DataAtom == atom.Main || p.DataAtom == atom.Article) {
 			inMain = true
 			break
@@ -497,7 +509,8 @@ func linkTexts(root *html.Node) map[string]bool {
 			}
 		}
 		// In-page anchors (a table of contents) repeat the body's headings.
-		isLink := n.Type == html.ElementNode && n.DataAtom == atom.A && !strings.HasPrefix(attr(n, "href"), "#")
+		href, hasHref := attrOK(n, "href")
+		isLink := n.Type == html.ElementNode && n.DataAtom == atom.A && hasHref && !isAnchorLink(href)
 		isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
 		if !isLink && !isBlock {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -530,6 +543,14 @@ func linkTexts(root *html.Node) map[string]bool {
 	var top acc
 	walk(root, false, &top)
 	return out
+}
+
+// isAnchorLink reports a link to a named place in a page ("#fazit",
+// "/story.html#section-2"): a table of contents, not navigation. A bare
+// "#" (a script-driven menu button) is navigation.
+func isAnchorLink(href string) bool {
+	i := strings.IndexByte(href, '#')
+	return i >= 0 && i < len(href)-1 && href[i+1] != '!' && href[i+1] != '/'
 }
 
 var reCopyright = regexp.MustCompile(`(?i)^(copyright|©|\(c\))|all rights reserved|無断転載|無断複製`)
