@@ -195,7 +195,7 @@ func isArticleHeader(n *html.Node) bool {
 			break
 		}
 	}
-	return inMain && textLen(strings.TrimSpace(textOf(n))) >= 120 && proseLen(n) >= 80 && linkDensity(n) < 0.3
+	return inMain && textLen(strings.TrimSpace(textOf(n))) >= 100 && proseLen(n) >= 80 && linkDensity(n) < 0.3
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {
