@@ -51,6 +51,13 @@
 // amount. "and <deal verb>" opens the next deal's clause when another
 // amount follows.
 //
+// Japanese clauses around a name: a が clause headed by a describing verb
+// in 連体形 (グーグルが出資する英AIクラウドのX) only describes the next
+// name, it is no party; Xの第三者割当増資/株式を引き受け/取得 makes X the
+// company invested in; a name in corner brackets (スタートアップ「X」と)
+// takes the particle after the bracket. A value noun may stand a short
+// aside before its amount (取得額は株式交換を含め約…).
+//
 // Figures that are never deal values: per-unit prices, the former size of
 // a changed deal ("upsized from the $X", 当初は…), net proceeds, vague
 // magnitudes (数十億ドル, "several billion"), instalments ("$X at

@@ -62,9 +62,10 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 			if k < 0 {
 				continue
 			}
-			// The value noun governs the amount: only a particle and a
-			// hedge (約, 最大, およそ) sit between them.
-			if len(pre)-(k+len(n)) > 15 {
+			// The value noun governs the amount: only a particle, a hedge
+			// (約, 最大, およそ) or a short aside (株式交換を含め, 10年間で)
+			// sit between them.
+			if len(pre)-(k+len(n)) > 30 {
 				continue
 			}
 			return kindOfValueNoun(n), true

@@ -71,6 +71,11 @@ func labelJA(text string, ms []mention) {
 			strings.HasPrefix(rest, ":"):
 			m.label = lSubj
 			m.wa = !strings.HasPrefix(rest, "が")
+			if !m.wa && relativeClause(rest[len("が"):]) {
+				// "グーグルが出資する英AIクラウドのX": the が clause
+				// describes the next name; it is no party.
+				m.label = lPoss
+			}
 		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
 			// Headline style "A、Bと提携": the name opening the line is the subject.
 			m.label = lSubj
@@ -80,6 +85,11 @@ func labelJA(text string, ms []mention) {
 			m.label = lObj
 		case strings.HasPrefix(rest, "の"):
 			m.label = lPoss
+			if sharesTaken(rest[len("の"):]) {
+				// "Xの第三者割当増資を引き受け", "Xの株式の20%を取得": X
+				// issues the shares, it is the company invested in.
+				m.label = lInv
+			}
 		default:
 			m.label = lPlain
 		}
@@ -109,6 +119,61 @@ func labelJA(text string, ms []mention) {
 	}
 }
 
+// shareIssues are what a company issues to an investor.
+var shareIssues = []string{"第三者割当増資", "第三者割当", "増資", "新株", "株式", "優先株", "普通株"}
+
+// sharesTaken reports rest (after Xの) naming X's shares taken by the
+// subject: an issue, then 引き受け/引受/取得 in the same clause.
+func sharesTaken(rest string) bool {
+	ok := false
+	for _, w := range shareIssues {
+		if strings.HasPrefix(rest, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if k := strings.IndexAny(rest, "、。"); k >= 0 {
+		rest = rest[:k]
+	}
+	return strings.Contains(rest, "引き受") || strings.Contains(rest, "引受") || strings.Contains(rest, "取得")
+}
+
+// describingVerbs head a relative clause that only describes a company
+// (Xが出資する…, Xが支援する…, Xが運営する…).
+var describingVerbs = []string{"出資", "支援", "後押し", "運営", "設立", "創業", "開発", "手掛け", "手がけ", "率い", "展開", "傘下に持つ"}
+
+// relativeClause reports rest (what follows Xが) as a relative clause
+// describing a noun: a describing verb in 連体形 (する, した, している…)
+// followed by the noun it describes, not by こと, 方針, 予定 or punctuation.
+func relativeClause(rest string) bool {
+	for _, v := range describingVerbs {
+		if !strings.HasPrefix(rest, v) {
+			continue
+		}
+		r := rest[len(v):]
+		for _, e := range []string{"している", "していた", "した", "する", "る", "た"} {
+			if !strings.HasPrefix(r, e) {
+				continue
+			}
+			r = r[len(e):]
+			c, _ := utf8.DecodeRuneInString(r)
+			if c == utf8.RuneError || c == '、' || c == '。' || c >= 0x3041 && c <= 0x309F {
+				return false // こと, と, ため…: the clause goes on
+			}
+			for _, n := range []string{"方針", "予定", "計画", "見通し", "意向", "考え", "可能性", "契約", "形"} {
+				if strings.HasPrefix(r, n) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // profileBracket reports a press-release profile after a company name,
 // "(本社:東京都港区、代表取締役社長:山田太郎)" or "(NASDAQ: WULF、本社:…)":
 // labelled fields, no sentence end.
@@ -133,6 +198,8 @@ func afterMention(text string, p int) int {
 		switch {
 		case text[p] == ' ':
 			p++
+		case strings.HasPrefix(text[p:], "」"):
+			p += len("」") // a name in brackets: スタートアップ「X」と
 		case text[p] == '(':
 			e := strings.IndexByte(text[p:], ')')
 			if e < 0 || e > 40 && !profileBracket(text[p:p+e]) {

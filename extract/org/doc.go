@@ -21,7 +21,8 @@
 // (スタートアップのX), a country prefix or a bracketed English name marks
 // them as companies, or when they follow a role noun (相手先はX で), a kanji
 // descriptor glued to them (電力関連企業X) or a descriptor in apposition
-// (採掘企業、X). JARoleBefore reports such a role noun for the deal rules.
+// (採掘企業、X); and names in corner brackets after a descriptor in a party
+// slot (AIスタートアップ「X」と), never products (GPU「B300」を). JARoleBefore reports such a role noun for the deal rules.
 // English names may end in a legal form alone (Kverna ASA) and join words
 // with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.

@@ -143,6 +143,7 @@ func findJapanese(text string) []Mention {
 		add(sp[0], sp[1], sp[1], false)
 	}
 	out = append(out, findBareKatakana(text)...)
+	out = append(out, findBracketed(text)...)
 	return dedupeMentions(out)
 }
 
@@ -290,6 +291,9 @@ done:
 		return s, s
 	}
 	e := j
+	if strings.HasPrefix(text[e:], "け") && strings.HasSuffix(text[s:e], "向") && e-len("向") > s {
+		e -= len("向") // 株式会社X向けに: the customer particle, not the name
+	}
 	for {
 		cut := false
 		for _, w := range jaRoleTail {
@@ -447,6 +451,51 @@ func findBareKatakana(text string) []Mention {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
+	}
+	return out
+}
+
+// findBracketed finds names in corner brackets after a descriptor, in a
+// party slot: AIスタートアップ「ネクサラAI」と, 採掘企業「ハッシュワン」から.
+// A product in brackets (GPU「B300」を, サービス「X」) has no company
+// descriptor before it. The span is the name inside the brackets.
+func findBracketed(text string) []Mention {
+	var out []Mention
+	for off := 0; ; {
+		k := strings.Index(text[off:], "「")
+		if k < 0 {
+			break
+		}
+		s := off + k + len("「")
+		off = s
+		e := strings.Index(text[s:], "」")
+		if e <= 0 || utf8.RuneCountInString(text[s:s+e]) > 20 {
+			continue
+		}
+		e += s
+		name := text[s:e]
+		ok := true
+		for _, r := range name {
+			if !jaNameRune(r) && r != ' ' && !(r >= '0' && r <= '9') {
+				ok = false
+				break
+			}
+		}
+		if !ok || utf8.RuneCountInString(name) < 2 || jaGenericName(name) || kanaGeneric(name) {
+			continue
+		}
+		before := strings.TrimSuffix(text[:s-len("「")], "の")
+		desc := false
+		for _, d := range jaDescriptors {
+			if strings.HasSuffix(before, d) && d != "クラウド" && d != "プラットフォーム" && d != "開発" && d != "運営" {
+				desc = true
+				break
+			}
+		}
+		if !desc || !jaPartyFollows(text[e+len("」"):]) {
+			continue
+		}
+		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return out
 }

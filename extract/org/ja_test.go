@@ -51,6 +51,11 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"dated subject person", "田中社長は12日、記者会見した。", ""},
 		{"dated subject office", "経済産業相は12日、述べた。", ""},
 		{"undated topic is not a subject", "北辰電力は契約を結んだ。", ""},
+		{"legal prefix before muke", "株式会社ナミハッシュ向けにホスティングを提供", "ナミハッシュ?"},
+		{"bracketed after descriptor", "AIスタートアップ「ソラリスAI」と契約", "ソラリスAI?"},
+		{"bracketed after descriptor no", "採掘企業の「ハヤブサ計算」から購入", "ハヤブサ計算?"},
+		{"bracketed product", "GPU「B300」を購入し、サービス「ソラ」と", ""},
+		{"bracketed no party slot", "AIスタートアップ「ソラリスAI」の製品", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
