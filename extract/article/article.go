@@ -48,6 +48,7 @@ const (
 	engineHeuristic                 // selectors, known CMS containers, then densest text block
 	engineTrafilatura               // go-trafilatura with its fallback only
 	engineNoClean                   // go-trafilatura on the uncleaned page (measurement only)
+	engineLightClean                // as engineAuto, cleaning only by tag, role and teaser headings (measurement only)
 )
 
 // Extract turns a fetched page into an Article: main text, title, date,
@@ -109,7 +110,11 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		visible = visibleDateText(root, title)
 	}
 
-	if eng != engineNoClean {
+	switch eng {
+	case engineNoClean:
+	case engineLightClean:
+		cleanLight(root)
+	default:
 		clean(root)
 	}
 	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)

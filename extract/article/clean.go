@@ -218,7 +218,8 @@ func hasDescendantAttr(n *html.Node, key, val string) bool {
 
 // cleaner removes page furniture from a parsed page in place.
 type cleaner struct {
-	total int // prose characters on the whole page
+	total int  // prose characters on the whole page
+	light bool // only furniture by tag, ARIA role or hidden, and teaser blocks (measurement)
 }
 
 // clean strips boilerplate from doc. An element that holds more than half
@@ -230,6 +231,26 @@ func clean(doc *html.Node) {
 	c.teasers(doc)
 }
 
+// cleanLight is clean without the class and id words: for measuring what
+// those words win (engineLightClean).
+func cleanLight(doc *html.Node) {
+	c := cleaner{total: proseLen(doc), light: true}
+	c.walk(doc)
+	c.teasers(doc)
+}
+
+// isFurniture is isBoilerplate without the class and id words.
+func isFurniture(n *html.Node) bool {
+	if removeTags[n.DataAtom] && !(n.DataAtom == atom.Header && isArticleHeader(n)) {
+		return n.DataAtom != atom.Figure || !hasDescendant(n, atom.Table, atom.Blockquote)
+	}
+	if boilerRoles[strings.ToLower(attr(n, "role"))] || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	_, hidden := attrOK(n, "hidden")
+	return hidden
+}
+
 func (c *cleaner) walk(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
@@ -237,7 +258,13 @@ func (c *cleaner) walk(n *html.Node) {
 		case html.CommentNode:
 			n.RemoveChild(ch)
 		case html.ElementNode:
-			if skipTags[ch.DataAtom] || isBoilerplate(ch) && (c.total == 0 || c.removable(ch)) {
+			furniture := false
+			if c.light {
+				furniture = isFurniture(ch)
+			} else {
+				furniture = isBoilerplate(ch)
+			}
+			if skipTags[ch.DataAtom] || furniture && (c.total == 0 || c.removable(ch)) {
 				n.RemoveChild(ch)
 			} else {
 				c.walk(ch)
@@ -316,8 +343,8 @@ func (c *cleaner) teasers(doc *html.Node) {
 // container when that holds little prose beyond links, else the heading and
 // the link lists that follow it.
 func (c *cleaner) dropBlock(h *html.Node) {
-	if h.Parent == nil {
-		return
+	if !attached(h) {
+		return // inside a block an earlier heading took away
 	}
 	// A heading nested in <strong>/<span> acts from its block parent.
 	for h.Parent != nil && h.Parent.Type == html.ElementNode && !blockTags[h.Parent.DataAtom] {
@@ -333,7 +360,9 @@ func (c *cleaner) dropBlock(h *html.Node) {
 			box = parent
 			continue
 		}
-		box.Parent.RemoveChild(box)
+		if box.Parent != nil {
+			box.Parent.RemoveChild(box)
+		}
 		return
 	}
 	// The heading sits in the body: drop it and the link-heavy siblings after it.
@@ -352,6 +381,16 @@ func (c *cleaner) dropBlock(h *html.Node) {
 		s = next
 	}
 	parent.RemoveChild(h)
+}
+
+// attached reports whether n is still in the document.
+func attached(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.DocumentNode {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyChildBlock(parent, child *html.Node) bool {

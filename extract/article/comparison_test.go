@@ -204,6 +204,7 @@ func comparisonVariants() []struct {
 		{"kozan Extract", kozan(engineAuto)},
 		{"kozan cleaning+trafilatura only", kozan(engineTrafilatura)},
 		{"kozan no cleaning+trafilatura", kozan(engineNoClean)},
+		{"kozan light cleaning (tags, roles)", kozan(engineLightClean)},
 		{"kozan heuristic only", kozan(engineHeuristic)},
 		{"trafilatura+fallback balanced", plain(trafilatura.Balanced)},
 		{"trafilatura+fallback recall", plain(trafilatura.FavorRecall)},
