@@ -41,6 +41,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		labelEN(txt, sp, ms)
 	}
 	cues := cuesIn(d.cues, sp)
+	if isJA {
+		cues = dropRelativeCues(txt, ms, cues)
+	}
 	amts := dealCandidates(txt, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	maxDist := maxDistEN
 	if isJA {
@@ -152,6 +155,35 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				st.topic, st.hasTopic, st.topicPara = m, true, st.para
 				break
 			}
+		}
+	}
+	return out
+}
+
+// dropRelativeCues removes the deal words of relative clauses that only
+// describe a company (グーグルが出資する英AIクラウドのX: 出資 is no deal
+// of this sentence).
+func dropRelativeCues(txt string, ms []mention, cues []cue) []cue {
+	var at []int
+	for _, m := range ms {
+		p := afterMention(txt, m.Span[1])
+		if m.label == lPoss && strings.HasPrefix(txt[p:], "が") && relativeClause(txt[p+len("が"):]) {
+			at = append(at, p+len("が"))
+		}
+	}
+	if len(at) == 0 {
+		return cues
+	}
+	out := make([]cue, 0, len(cues))
+	for _, c := range cues {
+		drop := false
+		for _, a := range at {
+			if c.start == a {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -1351,6 +1383,11 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		kind := kindNear(cues, c, c.start, c.end, lo, hi)
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
+		}
+		if kind == pipeline.KindOther && isJA {
+			// "ホスティングサービスを提供する契約": the service named
+			// before the agreement.
+			kind = mainKind(cues, c, pipeline.Amount{Span: [2]int{c.start, c.end}}, lo, c.start)
 		}
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, topicMiner, ms, kind, c.start, c.end, isJA)
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
