@@ -315,14 +315,29 @@ func cleanLine(s string) string {
 	b.Grow(len(s))
 	space, brk := false, false
 	var prev rune
-	for _, r := range s {
-		if r == utf8.RuneError || r == 0 || (unicode.IsControl(r) && !unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
-			continue
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			brk = brk || r == '\n' || r == '\r'
-			continue
+		i += size
+		if r < utf8.RuneSelf { // ASCII: the common case, without table lookups
+			switch {
+			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+				space = b.Len() > 0
+				brk = brk || r == '\n' || r == '\r'
+				continue
+			case r < 0x20 || r == 0x7f:
+				continue
+			}
+		} else {
+			if r == utf8.RuneError || (unicode.IsControl(r) && !unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
+				continue
+			}
+			if unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
 		}
 		if space {
 			// A source line break between two Japanese characters is
@@ -333,7 +348,11 @@ func cleanLine(s string) string {
 			space = false
 		}
 		brk = false
-		b.WriteRune(r)
+		if size == 1 {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(s[i-size : i])
+		}
 		prev = r
 	}
 	return b.String()
