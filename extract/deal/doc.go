@@ -54,7 +54,8 @@
 // Japanese clauses around a name: a が clause headed by a describing verb
 // in 連体形 (グーグルが出資する英AIクラウドのX) only describes the next
 // name, it is no party; Xの第三者割当増資/株式を引き受け/取得 makes X the
-// company invested in; a name in corner brackets (スタートアップ「X」と)
+// company invested in; Xの[最新]GPU…を購入/調達 makes the maker X the
+// seller (unless another party sells: Yから); a name in corner brackets (スタートアップ「X」と)
 // takes the particle after the bracket. A value noun may stand a short
 // aside before its amount (取得額は株式交換を含め約…).
 //

@@ -89,6 +89,9 @@ func labelJA(text string, ms []mention) {
 				// "Xの第三者割当増資を引き受け", "Xの株式の20%を取得": X
 				// issues the shares, it is the company invested in.
 				m.label = lInv
+			} else if productBought(rest[len("の"):]) {
+				// "米エヌビディアの最新GPU「B300」を購入": the maker sells.
+				m.label = lCP
 			}
 		default:
 			m.label = lPlain
@@ -112,11 +115,54 @@ func labelJA(text string, ms []mention) {
 	}
 	if seller {
 		for i := range ms {
-			if strings.HasPrefix(text[afterMention(text, ms[i].Span[1]):], "製") {
+			r := text[afterMention(text, ms[i].Span[1]):]
+			if strings.HasPrefix(r, "製") || strings.HasPrefix(r, "の") && productBought(r[len("の"):]) {
 				ms[i].label = lPoss
 			}
 		}
 	}
+}
+
+// jaProducts are things bought from their maker (GPU, サーバー, 採掘機).
+var jaProducts = []string{"GPU", "サーバー", "サーバ", "チップ", "半導体", "AI半導体", "マイニング機", "採掘機", "マイニングマシン",
+	"マシン", "ASIC", "アクセラレーター", "スーパーコンピューター", "スパコン", "演算装置"}
+
+// jaProductLead are words that may stand before the product noun.
+var jaProductLead = []string{"最新型", "最新鋭", "最新", "最先端", "新型", "次世代", "高性能", "主力", "旗艦"}
+
+// productBought reports rest (after Xの) naming X's product bought in the
+// same clause: [最新]GPU[「B300」]を…購入/調達/導入/発注.
+func productBought(rest string) bool {
+	for _, l := range jaProductLead {
+		if strings.HasPrefix(rest, l) {
+			rest = rest[len(l):]
+			break
+		}
+	}
+	ok := false
+	for _, w := range jaProducts {
+		if strings.HasPrefix(rest, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if k := strings.IndexAny(rest, "、。"); k >= 0 {
+		rest = rest[:k]
+	}
+	k := strings.Index(rest, "を")
+	if k < 0 {
+		return false
+	}
+	rest = rest[k:]
+	for _, v := range []string{"購入", "調達", "導入", "発注", "取得", "買い"} {
+		if strings.Contains(rest, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareIssues are what a company issues to an investor.
