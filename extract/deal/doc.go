@@ -70,7 +70,9 @@
 // never by a per-share price), a value phrase takes the service kind named
 // before it (lease, colocation, hosting). Power purchase agreements
 // (PPA, 電力購入契約) are kind other: they buy electricity, not assets, and
-// are never refined into HPC contracts.
+// are never refined into HPC contracts; only a PPA in the amount's own
+// clause makes it one (Xを…で買収し、あわせてYと電力購入契約 keeps the
+// acquisition).
 //
 // Files:
 //   - deal.go: Config, Extractor, Result, New, Extract, per-document analysis.

@@ -126,7 +126,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			kind = mainKind(cues, trig, a, lo, hi)
 		}
 		kind = refineKind(kind, ctx, p, x.gaz)
-		if ppaIn(cues, lo, hi) {
+		if plo, phi := zoneClause(txt, lo, hi, a, true, true, isJA); ppaIn(cues, plo, phi) {
+			// A PPA in the amount's own clause; "Xを…で買収し、あわせて
+			// Yと電力購入契約を締結" keeps the acquisition.
 			kind = pipeline.KindOther
 		}
 		amt := a

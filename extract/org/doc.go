@@ -23,6 +23,8 @@
 // descriptor glued to them (電力関連企業X) or a descriptor in apposition
 // (採掘企業、X); and names in corner brackets after a descriptor in a party
 // slot (AIスタートアップ「X」と), never products (GPU「B300」を). JARoleBefore reports such a role noun for the deal rules.
+// A ・-joined katakana name of three or more common words ending in a
+// corporate word (テキサス・グリッド・パートナーズ) is still a name.
 // English names may end in a legal form alone (Kverna ASA) and join words
 // with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.

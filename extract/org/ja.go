@@ -441,7 +441,8 @@ func findBareKatakana(text string) []Mention {
 			}
 		}
 		role := JARoleBefore(text, s)
-		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(role && jaCopula(text[e:])) || kanaGeneric(text[s:e]) ||
+		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(role && jaCopula(text[e:])) ||
+			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) ||
 			kanaSite(text[s:e]) {
 			continue
 		}
@@ -498,6 +499,28 @@ func findBracketed(text string) []Mention {
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return out
+}
+
+// kanaCorpEnds end a katakana company name written in common words
+// (テキサス・グリッド・パートナーズ, ノース・ベイ・キャピタル).
+var kanaCorpEnds = []string{"パートナーズ", "キャピタル", "テクノロジーズ", "ホールディングス", "インダストリーズ",
+	"ソリューションズ", "ベンチャーズ", "インベストメンツ", "システムズ", "ネットワークス", "エナジー", "ラボ", "ラボズ"}
+
+// kanaCorpName reports a katakana run of at least three ・-joined words
+// whose last word is a corporate word: a company even when every word is
+// common.
+func kanaCorpName(run string) bool {
+	parts := strings.Split(run, "・")
+	if len(parts) < 3 {
+		return false
+	}
+	last := parts[len(parts)-1]
+	for _, w := range kanaCorpEnds {
+		if last == w {
+			return true
+		}
+	}
+	return false
 }
 
 // jaRoleNouns name the other side of a deal before は (相手先は…X).

@@ -54,6 +54,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"legal prefix before muke", "株式会社ナミハッシュ向けにホスティングを提供", "ナミハッシュ?"},
 		{"bracketed after descriptor", "AIスタートアップ「ソラリスAI」と契約", "ソラリスAI?"},
 		{"bracketed after descriptor no", "採掘企業の「ハヤブサ計算」から購入", "ハヤブサ計算?"},
+		{"bare common words corporate end", "米電力会社テキサス・グリッド・パートナーズと契約", "テキサス・グリッド・パートナーズ?"},
+		{"bare common words two parts", "パワー・パートナーズと", ""},
 		{"bracketed product", "GPU「B300」を購入し、サービス「ソラ」と", ""},
 		{"bracketed no party slot", "AIスタートアップ「ソラリスAI」の製品", ""},
 	}
