@@ -1205,6 +1205,16 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 	if p.cp == nil {
 		p.cp = nearestCP(zm, company, pos, end, isJA)
 	}
+	if p.cp == nil && company.label == lPairA {
+		// "AとBは、…合弁会社を設立する": the pair subject of the
+		// sentence is the deal's two sides, even in a later clause.
+		for i := range all {
+			if all[i].label == lPairB && all[i].Span[0] > company.Span[0] && usable(all[i]) {
+				p.cp, p.how = &all[i], "pair"
+				break
+			}
+		}
+	}
 	if p.cp != nil && (p.cp.Name == company.Name || !usable(*p.cp)) {
 		p.cp = nil
 	}
