@@ -165,7 +165,11 @@ func mainText(doc *goquery.Document, root *html.Node, selector, lang string, eng
 	}
 	var traf string
 	if eng != engineHeuristic {
-		if n := trafilaturaBody(root, lang); n != nil {
+		short := 0
+		for _, l := range ownLines {
+			short += utf8.RuneCountInString(l)
+		}
+		if n := trafilaturaBody(root, lang, short < shortBody(lang)); n != nil {
 			traf = dropNavLines(renderText(n), linkTexts(root))
 		}
 		if eng == engineTrafilatura || eng == engineNoClean {

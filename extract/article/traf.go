@@ -21,11 +21,13 @@ import (
 // The Readability/DOM Distiller comparison (half the cost on a long page)
 // only runs when the first result is short, as FavorRecall does: a long
 // result is never replaced by a fallback in practice (same F1 on the set).
+// When kozan's own body is already short (short), the first pass without
+// the comparison is skipped.
 //
 // Japanese says in 100 characters what English says in 250, so for "ja"
 // the size under which trafilatura gives up and falls back to the whole
 // page's text is lowered accordingly.
-func trafilaturaBody(doc *html.Node, lang string) *html.Node {
+func trafilaturaBody(doc *html.Node, lang string, short bool) *html.Node {
 	cfg := trafilatura.DefaultConfig()
 	if lang == "ja" {
 		cfg.MinExtractedSize = 100
@@ -36,13 +38,25 @@ func trafilaturaBody(doc *html.Node, lang string) *html.Node {
 		Focus:           trafilatura.Balanced,
 		HtmlDateMode:    trafilatura.Disabled,
 	}
-	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err == nil && res != nil && utf8.RuneCountInString(res.ContentText) > cfg.MinExtractedSize*10 {
-		return res.ContentNode
+	if !short {
+		res, err := trafilatura.ExtractDocument(doc, opts)
+		if err == nil && res != nil && utf8.RuneCountInString(res.ContentText) > cfg.MinExtractedSize*10 {
+			return res.ContentNode
+		}
 	}
 	opts.EnableFallback = true
-	if res, err = trafilatura.ExtractDocument(doc, opts); err != nil || res == nil {
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil {
 		return nil
 	}
 	return res.ContentNode
+}
+
+// shortBody is the body length (in characters) under which trafilatura's
+// first result would be compared with its fallbacks anyway.
+func shortBody(lang string) int {
+	if lang == "ja" {
+		return 100 * 10
+	}
+	return trafilatura.DefaultConfig().MinExtractedSize * 10
 }
