@@ -69,7 +69,10 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		if ds[i].Confidence != ds[j].Confidence {
 			return ds[i].Confidence > ds[j].Confidence
 		}
-		return ds[i].EvidenceSpan[0] < ds[j].EvidenceSpan[0]
+		if ds[i].EvidenceSpan[0] != ds[j].EvidenceSpan[0] {
+			return ds[i].EvidenceSpan[0] < ds[j].EvidenceSpan[0]
+		}
+		return i < j // the same deal found twice (headline and body read together)
 	}
 	absorb := func(keep, gone int) {
 		if ds[keep].TermYears == nil {
