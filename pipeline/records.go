@@ -98,6 +98,9 @@ type ReviewUpdate struct {
 	Review Review     // the new status, note and reviewer; ReviewedAt is set by the store when it applies
 	Seen   *time.Time // reviewed_at as the file carried it (from its export); a newer review in the store wins unless forced
 	Row    int        // row in the file, for messages
+	// KeepNote and KeepReviewer are set when the file has no such column:
+	// the store keeps the deal's note or reviewer instead of clearing it.
+	KeepNote, KeepReviewer bool
 }
 
 // ReviewReport says what applying a review file did.

@@ -119,8 +119,9 @@ func Import(path string) ([]pipeline.ReviewUpdate, error) {
 //
 // Columns are found by name in the header row (the first non-blank row): id
 // and status are required; note, reviewer and reviewed_at are read when
-// present (a missing note or reviewer column reads as empty, which clears
-// them); every other column is ignored. See parseRows for the row rules.
+// present (a file without a note or reviewer column leaves the deals' notes
+// or reviewers as they are; an empty cell in a present column clears it);
+// every other column is ignored. See parseRows for the row rules.
 func ImportCSV(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -392,6 +393,9 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 			Review: pipeline.Review{Status: st, Note: note, Reviewer: reviewer},
 			Seen:   seenAt,
 			Row:    rowNum,
+			// No such column: keep what the store holds.
+			KeepNote:     colOf(headNote) < 0,
+			KeepReviewer: colOf(headReviewer) < 0,
 		})
 	}
 	if len(fe.Problems) > 0 {

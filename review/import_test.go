@@ -223,9 +223,10 @@ func TestImportCSVVariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// These files have no reviewer column: the store keeps its reviewers.
 	both := []pipeline.ReviewUpdate{
-		{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusApproved, Note: "確認済み"}, Row: 2},
-		{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusRejected, Note: "重複"}, Row: 3},
+		{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusApproved, Note: "確認済み"}, Row: 2, KeepReviewer: true},
+		{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusRejected, Note: "重複"}, Row: 3, KeepReviewer: true},
 	}
 	tests := []struct {
 		name string
@@ -237,14 +238,16 @@ func TestImportCSVVariants(t *testing.T) {
 		{"semicolons", "id;status;note\n" + id1 + ";承認;確認済み\n" + id2 + ";却下;重複\n", both},
 		{"no bom, upper-case id", "ID,Status,Note\n" + strings.ToUpper(id1) + ",approved,確認済み\n" + id2 + ",REJECTED,重複\n", both},
 		{"header only", bom + "id,status,note\n", []pipeline.ReviewUpdate{}},
-		{"blank rows keep row numbers", "id,status\n\n,\n" + id1 + ",pending\n",
-			[]pipeline.ReviewUpdate{{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusPending}, Row: 4}}},
+		{"blank rows keep row numbers, no note column keeps notes", "id,status\n\n,\n" + id1 + ",pending\n",
+			[]pipeline.ReviewUpdate{{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusPending}, Row: 4, KeepNote: true, KeepReviewer: true}}},
 		{"multi-line cell keeps row numbers", "id,status,note\n" + id1 + ",approved,\"two\nlines\"\n" + id2 + ",rejected,\n",
 			[]pipeline.ReviewUpdate{
-				{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusApproved, Note: "two\nlines"}, Row: 2},
-				{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusRejected}, Row: 3}}},
+				{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusApproved, Note: "two\nlines"}, Row: 2, KeepReviewer: true},
+				{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusRejected}, Row: 3, KeepReviewer: true}}},
 		{"unreviewed rows skipped", "id,status,note\n" + id1 + ",,\n" + id2 + ",approved,\n",
-			[]pipeline.ReviewUpdate{{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusApproved}, Row: 3}}},
+			[]pipeline.ReviewUpdate{{DealID: id2, Review: pipeline.Review{Status: pipeline.StatusApproved}, Row: 3, KeepReviewer: true}}},
+		{"all columns: empty cells clear", "id,status,note,reviewer\n" + id1 + ",approved,,\n",
+			[]pipeline.ReviewUpdate{{DealID: id1, Review: pipeline.Review{Status: pipeline.StatusApproved}, Row: 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

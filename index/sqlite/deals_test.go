@@ -147,6 +147,21 @@ func TestApplyReviews(t *testing.T) {
 	if d := allDeals(t, s, pipeline.DealFilter{Status: pipeline.StatusRejected}); len(d) != 1 || d[0].ID != backstop {
 		t.Errorf("invalid file changed the store: %+v", d)
 	}
+
+	// A file without note and reviewer columns changes the status only;
+	// one whose status and kept fields equal the store is unchanged.
+	rep, err := s.ApplyReviews(ctx, []pipeline.ReviewUpdate{
+		{DealID: backstop, Review: pipeline.Review{Status: pipeline.StatusApproved}, KeepNote: true, KeepReviewer: true},
+		{DealID: lease, Review: pipeline.Review{Status: pipeline.StatusApproved}, KeepNote: true, KeepReviewer: true},
+	}, true)
+	if err != nil || len(rep.Changed) != 1 || rep.Changed[0] != backstop || rep.Unchanged != 1 {
+		t.Fatalf("keep columns: %+v, %v", rep, err)
+	}
+	for _, d := range allDeals(t, s, pipeline.DealFilter{Status: pipeline.StatusApproved}) {
+		if d.ID == backstop && (d.Review.Note != "not a deal" || d.Review.Reviewer != "ken") {
+			t.Errorf("a file without note/reviewer columns cleared them: %+v", d.Review)
+		}
+	}
 }
 
 func TestOutbox(t *testing.T) {

@@ -45,6 +45,12 @@ func (s *Store) ApplyReviews(ctx context.Context, ups []pipeline.ReviewUpdate, f
 		if err != nil {
 			return pipeline.ReviewReport{}, fmt.Errorf("apply reviews: row %d: %w", u.Row, err)
 		}
+		if u.KeepNote {
+			u.Review.Note = note
+		}
+		if u.KeepReviewer {
+			u.Review.Reviewer = reviewer
+		}
 		if status == u.Review.Status && note == u.Review.Note && reviewer == u.Review.Reviewer {
 			rep.Unchanged++
 			continue
