@@ -1026,9 +1026,34 @@ func paymentForm(txt string, c cue) bool {
 	if c.w.s != "cash" {
 		return false
 	}
+	if cashBalance(txt, c) {
+		return false
+	}
 	before := txt[:c.start]
 	return strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "all-") || strings.HasSuffix(before, "all ") ||
 		strings.HasPrefix(txt[c.end:], " and stock") || strings.HasPrefix(txt[c.end:], "-and-stock")
+}
+
+// cashBalance reports "cash" naming money held, never a payment: "cash and
+// (cash) equivalents", "cash on hand", or a holding verb before the figure
+// ("had about $1.8 billion in cash", "ended the quarter with $900 million
+// in cash").
+func cashBalance(txt string, c cue) bool {
+	after := strings.ToLower(txt[c.end:])
+	if hasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
+		" and marketable", " and investments", " and restricted cash", " balance", " position", " reserves") {
+		return true
+	}
+	before := strings.ToLower(txt[max(0, c.start-45):c.start])
+	if k := strings.LastIndexAny(before, ",;."); k >= 0 {
+		before = before[k+1:]
+	}
+	for _, v := range []string{" had ", " has ", " held ", " holds ", " have ", " ended the quarter with ", " ended the year with "} {
+		if strings.Contains(" "+before, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectInZone reports an organisation bought or acquired in [lo,hi)
