@@ -122,7 +122,7 @@ func lexicon() []word {
 		enStem("acqui", T, acq, true), en("merger", T, acq, true), en("merge", T, acq, true), en("takeover", T, acq, true),
 		en("buyout", T, acq, true), en("take-private", T, acq, true),
 		en("buy", T, buy, false), en("buys", T, buy, false), en("bought", T, buy, false), en("purchase", T, buy, false),
-		en("purchased", T, buy, false), en("purchases", T, buy, false), en("order", T, buy, false),
+		en("purchased", T, buy, false), en("purchases", T, buy, false), en("order", T, buy, false), en("orders", T, buy, false), en("ordered", T, buy, false),
 		en("sold", T, sale, true), en("sell", T, sale, true), en("sells", T, sale, true), en("sale", T, sale, false),
 		en("divest", T, sale, true), en("divested", T, sale, true), en("divestiture", T, sale, true), en("offload", T, sale, false),
 		en("financing", T, fin, true), en("financed", T, fin, true), en("finance", T, fin, false), en("loan", T, fin, true),
