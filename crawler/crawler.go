@@ -39,7 +39,7 @@ type Options struct {
 	Workers       int              // concurrent fetches in total; default parallelism × hosts, at most 64
 	RetryBase     time.Duration    // first retry backoff, doubled each attempt; default 500ms
 	MaxRetryAfter time.Duration    // a longer Retry-After gives up instead of waiting; default 2m
-	IdleTimeout   time.Duration    // with a shared frontier, stop waiting for other processes' tasks after this; default 2m
+	IdleTimeout   time.Duration    // with a shared frontier, stop waiting for other processes' tasks after this; default 5m (longer than the Redis lease, so a crashed process's tasks are taken over first)
 }
 
 // Crawler fetches the configured sources. Build it with New; Crawl may be
@@ -111,7 +111,7 @@ func New(cfg config.Config, sources []config.Source, state State, opt Options) (
 		opt.MaxRetryAfter = 2 * time.Minute
 	}
 	if opt.IdleTimeout <= 0 {
-		opt.IdleTimeout = 2 * time.Minute
+		opt.IdleTimeout = 5 * time.Minute
 	}
 	c := &Crawler{
 		cfg: cc, sources: map[string]*source{}, state: state, opt: opt, log: opt.Logger,
@@ -292,7 +292,7 @@ func (c *Crawler) work(ctx context.Context, col *colly.Collector, out chan<- pip
 		}
 		idleSince = time.Time{}
 		perr := c.process(ctx, col, t, out)
-		if err := c.shared.Done(context.WithoutCancel(ctx)); err != nil {
+		if err := c.shared.Done(context.WithoutCancel(ctx), t); err != nil {
 			return fmt.Errorf("crawl frontier: %w", err)
 		}
 		if perr != nil {

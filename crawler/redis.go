@@ -20,16 +20,24 @@ type RedisOptions struct {
 	// longer than a crawl and shorter than the interval between crawls;
 	// default 30 minutes.
 	TTL time.Duration
+	// Lease is how long a process may hold a task it took before another
+	// process takes it over (the holder crashed or hangs); default 2
+	// minutes. A task taken over twice is fetched twice at worst: a page is
+	// still emitted once (its claim is shared).
+	Lease time.Duration
 }
 
 // redisShared is Shared over Redis: a frontier list, a visited key per URL
-// (SET NX with TTL, atomic with the push), a pending counter, claims, and a
-// last-request time per host, so that several processes split one crawl and
-// never fetch the same URL twice.
+// (SET NX with TTL, atomic with the push), a pending counter, an in-flight
+// hash of lent tasks with their lease deadlines, claims, and a last-request
+// time per host, so that several processes split one crawl, never fetch the
+// same URL twice while they are alive, and finish the tasks of one that
+// died.
 type redisShared struct {
 	rdb    *redis.Client
 	prefix string
 	ttl    time.Duration
+	lease  time.Duration
 }
 
 // enqueueScript claims the URL and pushes the task in one step.
@@ -41,6 +49,38 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
   redis.call('PEXPIRE', KEYS[2], ARGV[2])
   redis.call('PEXPIRE', KEYS[3], ARGV[2])
   return 1
+end
+return 0`)
+
+// nextScript lends the first task of the frontier, or else one whose lease
+// ran out, recording its deadline in the in-flight hash.
+// KEYS: frontier, inflight. ARGV: lease ms, TTL ms.
+var nextScript = redis.NewScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local task = redis.call('LPOP', KEYS[1])
+if not task then
+  local all = redis.call('HGETALL', KEYS[2])
+  for i = 1, #all, 2 do
+    if tonumber(all[i + 1]) < now then
+      task = all[i]
+      break
+    end
+  end
+  if not task then
+    return false
+  end
+end
+redis.call('HSET', KEYS[2], task, now + tonumber(ARGV[1]))
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return task`)
+
+// doneScript ends a loan; pending drops once per task even when a slow
+// holder and its successor both finish it.
+// KEYS: inflight, pending. ARGV: task.
+var doneScript = redis.NewScript(`
+if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then
+  redis.call('DECR', KEYS[2])
 end
 return 0`)
 
@@ -76,7 +116,10 @@ func NewRedisShared(ctx context.Context, url string, opt RedisOptions) (Shared, 
 	if opt.TTL <= 0 {
 		opt.TTL = 30 * time.Minute
 	}
-	return &redisShared{rdb: rdb, prefix: opt.Prefix, ttl: opt.TTL}, rdb.Close, nil
+	if opt.Lease <= 0 {
+		opt.Lease = 2 * time.Minute
+	}
+	return &redisShared{rdb: rdb, prefix: opt.Prefix, ttl: opt.TTL, lease: opt.Lease}, rdb.Close, nil
 }
 
 func (r *redisShared) key(parts ...string) string {
@@ -104,7 +147,8 @@ func (r *redisShared) Enqueue(ctx context.Context, t Task) (bool, error) {
 }
 
 func (r *redisShared) Next(ctx context.Context) (Task, bool, error) {
-	b, err := r.rdb.LPop(ctx, r.key("frontier")).Bytes()
+	raw, err := nextScript.Run(ctx, r.rdb, []string{r.key("frontier"), r.key("inflight")},
+		r.lease.Milliseconds(), r.ttl.Milliseconds()).Text()
 	if errors.Is(err, redis.Nil) {
 		return Task{}, false, nil
 	}
@@ -112,14 +156,18 @@ func (r *redisShared) Next(ctx context.Context) (Task, bool, error) {
 		return Task{}, false, fmt.Errorf("redis next: %w", err)
 	}
 	var t Task
-	if err := json.Unmarshal(b, &t); err != nil {
+	if err := json.Unmarshal([]byte(raw), &t); err != nil {
 		return Task{}, false, fmt.Errorf("redis next: %w", err)
 	}
+	t.raw = raw
 	return t, true, nil
 }
 
-func (r *redisShared) Done(ctx context.Context) error {
-	if err := r.rdb.Decr(ctx, r.key("pending")).Err(); err != nil {
+func (r *redisShared) Done(ctx context.Context, t Task) error {
+	if t.raw == "" {
+		return errors.New("redis done: a task not taken with Next")
+	}
+	if err := doneScript.Run(ctx, r.rdb, []string{r.key("inflight"), r.key("pending")}, t.raw).Err(); err != nil && !errors.Is(err, redis.Nil) {
 		return fmt.Errorf("redis done: %w", err)
 	}
 	return nil

@@ -97,6 +97,60 @@ func TestRedisSharedContract(t *testing.T) {
 
 func TestMemorySharedContract(t *testing.T) { testSharedContract(t, NewMemoryShared()) }
 
+// TestRedisLeaseTakeover: a process that took a task and died (never called
+// Done) does not strand it: once the lease runs out another process gets it,
+// and the crawl's pending count reaches zero exactly once.
+func TestRedisLeaseTakeover(t *testing.T) {
+	u := os.Getenv("KOZAN_TEST_REDIS_URL")
+	if u == "" {
+		t.Skip("KOZAN_TEST_REDIS_URL is not set; skipping the Redis lease test")
+	}
+	ctx := context.Background()
+	prefix := fmt.Sprintf("kozan:test:%d:", time.Now().UnixNano())
+	open := func() Shared {
+		sh, closeFn, err := NewRedisShared(ctx, u, RedisOptions{Prefix: prefix, TTL: time.Minute, Lease: 300 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { closeFn() })
+		return sh
+	}
+	dead, alive := open(), open()
+	for _, p := range []string{"/1", "/2"} {
+		if _, err := dead.Enqueue(ctx, Task{URL: "http://a.example" + p, Kind: KindArticle}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	taken, ok, err := dead.Next(ctx) // and then the process dies
+	if err != nil || !ok {
+		t.Fatalf("Next = %v, %v", ok, err)
+	}
+	other, ok, _ := alive.Next(ctx)
+	if !ok || other.URL == taken.URL {
+		t.Fatalf("second process got %+v, %v; want the other task", other, ok)
+	}
+	if err := alive.Done(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := alive.Next(ctx); ok {
+		t.Fatal("a leased task was handed out before its lease ran out")
+	}
+	time.Sleep(400 * time.Millisecond)
+	again, ok, err := alive.Next(ctx)
+	if err != nil || !ok || again.URL != taken.URL {
+		t.Fatalf("after the lease: Next = %+v, %v, %v; want %s", again, ok, err, taken.URL)
+	}
+	if err := alive.Done(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	if err := dead.Done(ctx, taken); err != nil { // a late holder finishing too
+		t.Fatal(err)
+	}
+	if n, _ := alive.Pending(ctx); n != 0 {
+		t.Errorf("Pending = %d, want 0", n)
+	}
+}
+
 func testSharedContract(t *testing.T, sh Shared) {
 	ctx := context.Background()
 	added, err := sh.Enqueue(ctx, Task{URL: "http://a.example/1", Kind: KindArticle, Source: "s", Depth: 1})
@@ -116,7 +170,7 @@ func testSharedContract(t *testing.T, sh Shared) {
 	if _, ok, _ := sh.Next(ctx); ok {
 		t.Errorf("Next on an empty frontier returned a task")
 	}
-	if err := sh.Done(ctx); err != nil {
+	if err := sh.Done(ctx, got); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := sh.Pending(ctx); n != 0 {

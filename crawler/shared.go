@@ -26,6 +26,8 @@ type Task struct {
 	Aliases   []string   `json:"a,omitempty"` // the URLs as discovered, when they differ from URL
 	HintTitle string     `json:"t,omitempty"` // title from a feed or news sitemap
 	HintDate  *time.Time `json:"h,omitempty"` // publication date from a feed or sitemap
+
+	raw string // the frontier entry it was read from (Redis), to find it again in Done
 }
 
 // Shared is the crawl state several workers (and, with Redis, several
@@ -36,9 +38,12 @@ type Shared interface {
 	// crawl, atomically, and reports whether it was added.
 	Enqueue(ctx context.Context, t Task) (bool, error)
 	// Next takes a task from the frontier; ok is false when it is empty now.
+	// A shared frontier lends the task for a lease: a task whose holder
+	// neither finished it nor came back within the lease (a crashed
+	// process) is handed out again.
 	Next(ctx context.Context) (t Task, ok bool, err error)
 	// Done marks a task taken with Next as finished.
-	Done(ctx context.Context) error
+	Done(ctx context.Context, t Task) error
 	// Pending is the number of enqueued tasks not yet done, by every worker.
 	Pending(ctx context.Context) (int64, error)
 	// Claim records key once per crawl and reports whether the caller was first.
@@ -97,7 +102,7 @@ func (m *memShared) Next(context.Context) (Task, bool, error) {
 	return t, true, nil
 }
 
-func (m *memShared) Done(context.Context) error {
+func (m *memShared) Done(context.Context, Task) error {
 	m.mu.Lock()
 	m.pending--
 	m.mu.Unlock()
