@@ -332,8 +332,14 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		m := &ms[i]
 		m.label = lPlain
 		// Words before the name, nearest first, stopping at punctuation.
-		ws := wordsBefore(text, sent[0], m.Span[0], 5)
-		prevMention := i > 0 && ms[i-1].Span[1] >= sent[0]
+		// "Alphabet's Google": the owner's place is the name's place.
+		at, first := m.Span[0], i
+		for first > 0 && ms[first-1].Span[1] >= sent[0] && ownerOf(text[ms[first-1].Span[1]:ms[first].Span[0]]) {
+			first--
+			at = ms[first].Span[0]
+		}
+		ws := wordsBefore(text, sent[0], at, 5)
+		prevMention := first > 0 && ms[first-1].Span[1] >= sent[0]
 		for k, w := range ws {
 			if enAcq[w] || k < 2 && (w == "of" && len(ws) > k+1 && (ws[k+1] == "acquisition" || ws[k+1] == "takeover" || ws[k+1] == "purchase")) {
 				m.label = lObj
@@ -430,6 +436,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// ownerOf reports the possessive between an owner and the company it owns
+// ("Alphabet's Google", "SoftBank’s SB Energy").
+func ownerOf(between string) bool {
+	return between == "'s " || between == "’s "
 }
 
 // reportVerbBetween reports "said", "said that", "said on Monday",
