@@ -82,7 +82,7 @@ func lexicon() []word {
 		ja("調達", T, fin, false), ja("融資", T, fin, true), ja("借入", T, fin, false), ja("借り入れ", T, fin, false),
 		ja("社債", T, fin, false), ja("債券", T, fin, false), ja("利回り債", T, fin, false), ja("発行", T, fin, false),
 		ja("借換", T, fin, false), ja("ローン", T, fin, false), ja("ファイナンス", T, fin, false),
-		ja("ファシリティ", T, fin, false), ja("転換", T, fin, false), ja("約束", T, fin, false),
+		ja("ファシリティ", T, fin, false), ja("プロジェクト資金", T, fin, false), ja("資金を確保", T, fin, false), ja("資金枠", T, fin, true), ja("転換", T, fin, false), ja("約束", T, fin, false),
 		ja("コミットメントライン", T, fin, true), ja("融資枠", T, fin, true), ja("与信枠", T, fin, true), ja("当座貸越", T, fin, true),
 		ja("出資", T, eq, true), ja("投資", T, eq, false), ja("増資", T, eq, false), ja("株式", T, eq, false),
 		ja("第三者割当", T, eq, true), ja("新株予約権", T, eq, true), ja("ワラント", T, eq, true), ja("引受", T, eq, false), ja("引き受け", T, eq, false),
@@ -94,7 +94,7 @@ func lexicon() []word {
 		ja("托管", T, host, false), ja("コロケーション", T, colo, true),
 		// Japanese negatives: the amount is a figure, not an agreement.
 		ja("売上", N, "", false), ja("収益", N, "", false), ja("収入", N, "", false), ja("利益", N, "", false),
-		ja("損失", N, "", false), ja("赤字", N, "", false), ja("黒字", N, "", false), ja("現金", N, "", false),
+		ja("損失", N, "", false), ja("赤字", N, "", false), ja("黒字", N, "", false), ja("現金", N, "", false), ja("手元資金", N, "", false), ja("手元流動性", N, "", false),
 		ja("保有", N, "", false), ja("時価総額", N, "", false), ja("評価額", N, "", false), ja("価値", N, "", false),
 		ja("時価", N, "", false), ja("見込", N, "", false), ja("見通し", N, "", false), ja("予測", N, "", false),
 		ja("予想", N, "", false), ja("目標", N, "", false), ja("株価", N, "", false), ja("価格", N, "", false),

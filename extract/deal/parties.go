@@ -48,7 +48,7 @@ func labelJA(text string, ms []mention) {
 			strings.HasPrefix(rest, "をエージェント"), strings.HasPrefix(rest, "を幹事"):
 			m.label = lCP
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
-			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"), strings.HasPrefix(rest, "に対"),
+			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"),
 			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"),
 			strings.HasPrefix(rest, "向け"), strings.HasPrefix(rest, "製"):
 			// "コアウィーブ向けに…提供", "エヌビディア製の…を購入": the customer, the maker.
@@ -80,6 +80,7 @@ func labelJA(text string, ms []mention) {
 			// Headline style "A、Bと提携": the name opening the line is the subject.
 			m.label = lSubj
 		case strings.HasPrefix(rest, "に"):
+			// "Xに対し…融資枠を設ける": X receives (the borrower, investee).
 			m.label = lDat
 		case strings.HasPrefix(rest, "を"):
 			m.label = lObj
@@ -274,6 +275,11 @@ func afterMention(text string, p int) int {
 			} else {
 				p += len("など")
 			}
+			if q, ok := listGroup(text, p); ok {
+				// "Xなどの銀行団から", "Xなど3メガバンクは": the group's particle.
+				p = q
+				continue
+			}
 			for n := 0; n < 4 && p < len(text); n++ {
 				r, sz := utf8.DecodeRuneInString(text[p:])
 				if r < 0x4E00 || r > 0x9FFF {
@@ -297,6 +303,34 @@ func afterMention(text string, p int) int {
 		}
 	}
 	return p
+}
+
+// listGroup reads the group a listed name belongs to after など
+// (の銀行団, 3メガバンク, の金融機関): the end of the group when a party
+// particle follows it.
+func listGroup(text string, p int) (int, bool) {
+	q := p
+	if strings.HasPrefix(text[q:], "の") {
+		q += len("の")
+	}
+	n := 0
+	for n < 7 && q < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[q:])
+		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
+			break
+		}
+		q += sz
+		n++
+	}
+	if n == 0 {
+		return p, false
+	}
+	for _, pt := range []string{"から", "より", "は", "が", "と", "に対", "による", "により"} {
+		if strings.HasPrefix(text[q:], pt) {
+			return q, true
+		}
+	}
+	return p, false
 }
 
 // jaCorpSuffixes end a Japanese company name.
