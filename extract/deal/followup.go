@@ -70,6 +70,11 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 			}
 			return kindOfValueNoun(n), true
 		}
+		if contractOfAmount(d.text[a.Span[1]:sp[1]]) && !strings.ContainsAny(d.text[sp[0]:a.Span[0]], "はが") {
+			// "新たに5年間で約37億ドルの契約を結び": a sentence with no
+			// subject tells the amount of the contract just announced.
+			return "", true
+		}
 		return "", false
 	}
 	lower := d.lower[sp[0]:a.Span[0]]
@@ -98,6 +103,23 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 		}
 	}
 	return "", false
+}
+
+// contractOfAmount reports an amount that names a contract right after it
+// (…億ドルの契約を結び, (約5600億円)規模の契約を締結).
+func contractOfAmount(rest string) bool {
+	if strings.HasPrefix(rest, "(") {
+		if e := strings.IndexByte(rest, ')'); e > 0 && e < 40 {
+			rest = rest[e+1:]
+		}
+	}
+	rest = strings.TrimPrefix(rest, "規模")
+	for _, w := range []string{"の契約を結", "の契約を締結", "の契約に合意", "の契約で合意"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // partyOf reports an organisation that is a party of one of the deals just
