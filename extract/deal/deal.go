@@ -154,6 +154,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 			}
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)
+		d.mentions = extendAcronymNames(txt, d.mentions)
 		for _, m := range investees(txt) {
 			// A longer katakana run replaces the unknown pieces inside it
 			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
@@ -456,6 +457,15 @@ func headlineClauses(title string) []string {
 		case ' ':
 			if jaBefore(title, i) && jaAfter(title, i+1) {
 				cut(i, i+1)
+				break
+			}
+			// "…契約を締結 ― シリーズBで15億円を調達": a dash between clauses.
+			for _, dash := range []string{" ― ", " — ", " – ", " - "} {
+				if strings.HasPrefix(title[i:], dash) && (jaBefore(title, i) || jaAfter(title, i+len(dash))) {
+					cut(i, i+len(dash))
+					i += len(dash) - 1
+					break
+				}
 			}
 		}
 	}
@@ -534,6 +544,32 @@ func investees(txt string) []org.Mention {
 // corpNameEnds are the last words of Japanese company names that may hold
 // hiragana the unknown-name finder stops at ("株式会社東北みらい銀行").
 var corpNameEnds = []string{"銀行", "信用金庫", "証券", "電力", "信託", "商事", "物産", "リース", "キャピタル", "ファイナンス"}
+
+// extendAcronymNames stretches a known Latin name glued to a katakana run
+// that ends in a legal form ("SBIインベストメント株式会社",
+// "GMOインターネット株式会社"): the group's subsidiary, another company.
+func extendAcronymNames(txt string, ms []mention) []mention {
+	for i := range ms {
+		m := &ms[i]
+		if !m.Known || !isASCIIWord(strings.ReplaceAll(m.Text, " ", "")) {
+			continue
+		}
+		p, n := m.Span[1], 0
+		for p < len(txt) && isKatakanaAt(txt, p) {
+			_, sz := utf8.DecodeRuneInString(txt[p:])
+			p += sz
+			n++
+		}
+		if n < 3 || hasCorpSuffix(txt[p:]) == 0 || i+1 < len(ms) && ms[i+1].Span[0] < p {
+			continue
+		}
+		m.Span[1] = p
+		m.Text = txt[m.Span[0]:p]
+		m.Name = m.Text
+		m.Known, m.miner = false, false
+	}
+	return ms
+}
 
 // extendCorpNames stretches an unknown name right after 株式会社 to the
 // nearest company-name ending within a few characters, with no punctuation

@@ -45,7 +45,10 @@ func labelJA(text string, ms []mention) {
 			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"),
 			// "X銀行をアレンジャーとするシンジケートローン": the lender.
 			strings.HasPrefix(rest, "をアレンジャー"), strings.HasPrefix(rest, "を主幹事"),
-			strings.HasPrefix(rest, "をエージェント"), strings.HasPrefix(rest, "を幹事"):
+			strings.HasPrefix(rest, "をエージェント"), strings.HasPrefix(rest, "を幹事"),
+			// "X株式会社をリード投資家とする第三者割当増資", "Xを割当先とする": the investor.
+			strings.HasPrefix(rest, "をリード投資家"), strings.HasPrefix(rest, "をリードインベスター"),
+			strings.HasPrefix(rest, "を引受先"), strings.HasPrefix(rest, "を割当先"), strings.HasPrefix(rest, "を割当予定先"):
 			m.label = lCP
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"),
