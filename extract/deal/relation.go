@@ -96,6 +96,13 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			hi = amts[i+1].Span[0]
 		}
 		lo, hi = zoneClause(txt, lo, hi, a, i > 0, i+1 < len(amts), isJA)
+		if _, chi := zoneClause(txt, lo, hi, a, false, true, isJA); !isJA && chi < hi {
+			// "buy a site from X for $95 million and separately signed a
+			// PPA with Y": the amount's own clause, when it has a deal word.
+			if _, ok := nearestTrigger(d.lower, cues, a, lo, chi, maxDist, isJA); ok {
+				hi = chi
+			}
+		}
 		trig, ok := nearestTrigger(d.lower, cues, a, lo, hi, maxDist, isJA)
 		if !ok {
 			continue
@@ -853,7 +860,7 @@ func zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after, isJA b
 
 // andVerbs are deal verbs that open a coordinated clause after "and".
 var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
-	"closed", "acquired", "will", "also", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
+	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
 
 // clauseOf bounds the Japanese comma clause around [a,b) within [lo,hi).
 func clauseOf(txt string, a, b, lo, hi int, isJA bool) (int, int) {
@@ -1514,7 +1521,7 @@ func strongUnknown(m *mention) bool {
 // ("…, and Nvidia agreed to…", "…; Google backstops…", "… and receive
 // warrants…").
 var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", ", where ", " and receive ", " and receives ",
-	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get "}
+	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get ", " and separately ", " and also "}
 
 // enClause bounds the English clause around [a,b) within sentence sp.
 func enClause(txt string, sp [2]int, a, b int) (int, int) {
