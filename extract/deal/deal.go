@@ -112,8 +112,51 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents)...)
 	}
-	res.Deals = dedupe(dropPending(deals))
+	res.Deals = dedupe(dropPriceParts(txt, dropPending(deals)))
 	return res
+}
+
+// dropPriceParts removes a payment that is part of the price of an
+// acquisition told before with the same parties ("buy X for $530 million
+// in cash and stock. … will pay $210 million in cash and issue 27 million
+// shares to X's owners", "買収額のうち現金で…を支払う").
+func dropPriceParts(txt string, ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for j, dl := range ds {
+		part := false
+		if dl.Amount != nil && paymentPart(txt, *dl.Amount) {
+			for i := 0; i < j; i++ {
+				a := ds[i]
+				if a.Kind == pipeline.KindAcquisition && a.Amount != nil && a.Amount.Currency == dl.Amount.Currency &&
+					a.Amount.Value > dl.Amount.Value && a.Company == dl.Company &&
+					(dl.Counterparty == "" || sameName(string(a.Counterparty), string(dl.Counterparty))) {
+					part = true
+				}
+			}
+		}
+		if !part {
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+// paymentPart reports an amount told as a form of payment: "pay $X in cash",
+// "$X in cash and … shares", "うち現金で約X億円".
+func paymentPart(txt string, a pipeline.Amount) bool {
+	if a.Span[1] > len(txt) || a.Span[0] < 0 {
+		return false
+	}
+	before := strings.ToLower(txt[max(0, a.Span[0]-24):a.Span[0]])
+	after := strings.ToLower(txt[a.Span[1]:min(len(txt), a.Span[1]+24)])
+	if hasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
+		(strings.HasSuffix(before, "pay ") || strings.HasSuffix(before, "pays ") || strings.HasSuffix(before, "paying ") ||
+			strings.Contains(before, " will pay ") || strings.Contains(before, " of which ") || strings.Contains(before, "comprising ") ||
+			strings.Contains(before, "consisting of ")) {
+		return true
+	}
+	return strings.Contains(before, "うち") && (strings.Contains(before, "現金") || strings.Contains(after, "を現金") ||
+		strings.Contains(after, "は現金") || strings.Contains(before, "株式"))
 }
 
 // analyze finds amounts, lexicon cues and organisations once per document.
