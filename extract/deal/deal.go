@@ -93,6 +93,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		// The headline's subject is the topic of the first paragraph.
 		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0])
+		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
 	prevEnd, prevFrom := 0, 0
 	for _, s := range sents {

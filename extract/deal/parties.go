@@ -438,6 +438,10 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		}
 		if m.label == lPlain {
 			switch {
+			case (len(ws) == 0 && first == i) && ownsDeal(rest):
+				// "Cipher's existing agreements with A and B cover…":
+				// the owner of the deals opening the sentence is its company.
+				m.label = lSubj
 			case strings.HasPrefix(rest, "'s"), strings.HasPrefix(rest, "’s"):
 				m.label = lPoss
 			case !prevMention || len(ws) == 0 || startsClause(ws):
@@ -473,6 +477,22 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// ownsDeal reports a possessive naming the name's deals ("'s existing
+// agreements with", "'s new lease with").
+func ownsDeal(rest string) bool {
+	if !possessive(rest) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(rest))
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		switch strings.Trim(ws[i], ",") {
+		case "agreement", "agreements", "contract", "contracts", "deal", "deals", "lease", "leases", "pact":
+			return i+1 < len(ws) && ws[i+1] == "with"
+		}
+	}
+	return false
 }
 
 // ownerOf reports the possessive between an owner and the company it owns

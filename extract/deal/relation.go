@@ -14,6 +14,10 @@ type state struct {
 	topic     mention // the last sentence subject
 	topicPara int
 	hasTopic  bool
+	// miner is the last miner that was a sentence subject or a deal's
+	// company: "The company" after a sentence about its tenant.
+	miner    mention
+	hasMiner bool
 }
 
 // Distances (bytes) within which a deal word ties to an amount.
@@ -60,6 +64,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	}
 	ctx := sentenceContext(cues) || d.aiDoc
 	anaphoric := startsWithAnaphor(d.lower[sp[0]:sp[1]])
+	if anaphoric && !hasSubj && hasTopic && !topic.miner && st.hasMiner && companyAnaphor(d.lower[sp[0]:sp[1]]) {
+		// "Meta will lease… with Cipher putting the value at…. The
+		// company has also bought…": the article's miner, not its tenant.
+		topic = st.miner
+	}
 	// The miner the paragraph is about backs a guarantor's deal even when
 	// the sentence has its own subject ("Google agreed to backstop…").
 	var topicMiner *mention
@@ -154,6 +163,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	}
 	out = append(out, x.amountless(d, sp, ms, cues, used, judged, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ctx, isJA)...)
 
+	for _, dl := range out {
+		for _, m := range ms {
+			if m.miner && m.Name == dl.Company {
+				st.miner, st.hasMiner = m, true
+			}
+		}
+	}
+	if hasSubj && subj.miner {
+		st.miner, st.hasMiner = subj, true
+	}
 	if hasSubj && (subj.Known || !subj.weak) {
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
 	} else if m, ok := firstMiner(ms); ok && len(out) == 0 {
@@ -377,6 +396,13 @@ func startsWithAnaphor(lower string) bool {
 	return false
 }
 
+// companyAnaphor reports a sentence opening on "the company", "the firm" or
+// "the miner" (同社): a reference to the company the article is about.
+func companyAnaphor(lower string) bool {
+	return hasAnyPrefix(lower, "the company", "the firm", "the miner", "the bitcoin miner", "同社")
+}
+
+// hasAnaphor reports a reference to the topic company.
 func hasAnaphor(lower string) bool {
 	for _, a := range anaphors {
 		if strings.Contains(lower, a) {
@@ -1472,6 +1498,60 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 		}
 		idx[key] = len(out)
 		out = append(out, dl)
+		if !isJA && p.cp.Span[0] > lo && pluralDeals(d.lower[lo:p.cp.Span[0]]) {
+			// "agreements with Amazon Web Services and Fluidstack": one
+			// deal with each of the listed partners.
+			for _, n := range coordinated(d.text, zm, *p.cp) {
+				if n.Name == p.company.Name {
+					continue
+				}
+				k := p.company.Name + "\x00" + n.Name
+				if _, ok := idx[k]; ok {
+					continue
+				}
+				o := dl
+				o.Counterparty = pipeline.NullString(n.Name)
+				idx[k] = len(out)
+				seen[k] = dcp
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// pluralDeals reports a plural deal noun before the partners ("existing
+// agreements with", "leases with").
+func pluralDeals(lower string) bool {
+	for _, w := range strings.Fields(lower) {
+		switch strings.Trim(w, ",") {
+		case "agreements", "contracts", "leases", "deals", "partnerships", "pacts":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated returns the names listed after cp ("with A and B", "with A, B
+// and C"), at most four.
+func coordinated(txt string, zm []mention, cp mention) []mention {
+	var out []mention
+	end := cp.Span[1]
+	for i := range zm {
+		n := zm[i]
+		if n.Span[0] < end || len(out) == 4 {
+			continue
+		}
+		switch txt[end:n.Span[0]] {
+		case " and ", ", and ", ", ":
+		default:
+			return out
+		}
+		if !usable(n) || n.weak && !n.Known {
+			return out
+		}
+		out = append(out, n)
+		end = n.Span[1]
 	}
 	return out
 }
