@@ -113,7 +113,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			}
 		}
 		trig, ok := nearestTrigger(d.lower, cues, a, lo, hi, maxDist, isJA)
-		if !ok {
+		if !ok || !isJA && conditionalValue(d.lower[sp[0]:a.Span[0]]) {
 			continue
 		}
 		if valueMetric[trig.w.s] && !strongTriggerIn(cues, trig) {
@@ -408,6 +408,9 @@ func hasAnaphor(lower string) bool {
 		if strings.Contains(lower, a) {
 			return true
 		}
+	}
+	if ws := strings.Fields(lower); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
+		return true // "The facility, provided by…": the deal just told, so its company
 	}
 	return strings.HasPrefix(lower, "it ")
 }
@@ -1554,6 +1557,18 @@ func coordinated(txt string, zm []mention, cp mention) []mention {
 		end = n.Span[1]
 	}
 	return out
+}
+
+// conditionalValue reports a value that holds only if options are used
+// ("renewal options that, if exercised, would bring the total contract
+// value to $2.9 billion").
+func conditionalValue(before string) bool {
+	for _, w := range []string{"if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hypothetical reports a deal word spoken of in general, not as a deal:

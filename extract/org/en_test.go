@@ -19,6 +19,9 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"ticker after name", "Zorvia Technologies, Inc. (NASDAQ: ZRV) said", "Zorvia Technologies?"},
 		{"accented name", "financing from Énergie Boréale Capital", "Énergie Boréale Capital?"},
 		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
+		{"named campus is a site", "financing for the Borealis AI campus in Quebec", ""},
+		{"named project is a site", "to build the Tamarack Partners project near Reno", ""},
+		{"name before another word stays", "a lease with Borealis AI covering 40 MW", "Borealis AI?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +45,8 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"to a local operator for $30 million", 3, "", false},
 		{"by research firm Minerstats Index", 3, "", false},
 		{"with Oslo-based Fjordhash", 5, "Fjordhash", true},
+		{"for Helix AI campus expansion", 4, "", false},
+		{"for Helix AI to rent", 4, "Helix AI", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

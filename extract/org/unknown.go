@@ -416,7 +416,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			allStop = true
 		}
 	}
-	if allStop || isStopToken(name) {
+	if allStop || isStopToken(name) || siteAfter(text[end:]) {
 		return Mention{}, false
 	}
 	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
@@ -464,7 +464,7 @@ func findUnknown(text string) []Mention {
 		}
 		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && last != "as" && last != "se") || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
-			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] {
+			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
 				if m.Span[0] < i {
 					m.Span[0] = i
@@ -495,6 +495,18 @@ func findUnknown(text string) []Mention {
 		out = append(en, ja...)
 	}
 	return out
+}
+
+// siteAfter reports a site noun right after a name: "Helios AI campus",
+// "the Colchis Energy site" name places, not companies.
+func siteAfter(rest string) bool {
+	rest = strings.ToLower(rest)
+	for _, w := range []string{" campus", " site", " data center", " data centre", " facility", " facilities", " project", " park"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isLatinAt(rest, len(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 func prevStart(text string, i int) int {
