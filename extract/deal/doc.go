@@ -59,7 +59,26 @@
 // takes the particle after the bracket. A value noun may stand a short
 // aside before its amount (取得額は株式交換を含め約…).
 //
-// Figures that are never deal values: per-unit prices, the former size of
+// Round 6: "Alphabet's Google" puts Google in its owner's place (the
+// subject of a backstop); "X's existing agreements with A and B" makes X
+// the company and one deal per listed partner (plural deal nouns only);
+// "placed orders worth $X with Dell" is a purchase from Dell; "and
+// separately signed" opens a new clause even when no amount follows (the
+// PPA after a priced purchase is its own amount-less deal); "The company"
+// after a sentence about a tenant is the article's miner (st.miner), and
+// "The facility/loan/lease…" refers to the deal just told. In Japanese,
+// Xなどの銀行団から / Xなど3メガバンクは take the group's particle, Xに対し is
+// the recipient (the borrower), Xをリード投資家/割当先とする names the
+// investor, a known Latin name glued to katakana and a legal form
+// (SBIインベストメント株式会社) is its own company, and a subjectless
+// sentence "新たに…約X億ドルの契約を結び" gives its amount to the contract
+// just announced. A payment told as part of an acquisition price ("will
+// pay $X in cash and issue shares", 買収額のうち現金で…) is no new deal
+// (dropPriceParts); the same deal found twice merges.
+//
+// Figures that are never deal values: cash held ("had $X in cash and
+// equivalents", cash on hand, 手元資金), a value that holds only if
+// options are exercised, per-unit prices, the former size of
 // a changed deal ("upsized from the $X", 当初は…), net proceeds, vague
 // magnitudes (数十億ドル, "several billion"), instalments ("$X at
 // closing"), a share price after a percentage move, and enterprise or

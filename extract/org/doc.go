@@ -25,6 +25,8 @@
 // slot (AIスタートアップ「X」と), never products (GPU「B300」を). JARoleBefore reports such a role noun for the deal rules.
 // A ・-joined katakana name of three or more common words ending in a
 // corporate word (テキサス・グリッド・パートナーズ) is still a name.
+// A capitalised name right before a site noun (campus, site, project,
+// facility: "its Helios AI campus") is a place, not a company.
 // English names may end in a legal form alone (Kverna ASA) and join words
 // with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.
