@@ -158,7 +158,7 @@ func lexicon() []word {
 		// English words that shadow a deal word.
 		en("hosting site", X, "", false), en("hosting sites", X, "", false), en("hosting facility", X, "", false),
 		en("hosting facilities", X, "", false), en("hosting campus", X, "", false), en("interest in", T, eq, false),
-		en("including debt", X, "", false), en("assumption of debt", X, "", false), en("including the assumption of debt", X, "", false),
+		en("including debt", X, "", false), en("including net debt", X, "", false), en("assumption of debt", X, "", false), en("including the assumption of debt", X, "", false),
 		// English negatives.
 		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
 		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),

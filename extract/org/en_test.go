@@ -19,6 +19,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"ticker after name", "Zorvia Technologies, Inc. (NASDAQ: ZRV) said", "Zorvia Technologies?"},
 		{"accented name", "financing from Énergie Boréale Capital", "Énergie Boréale Capital?"},
 		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
+		{"norwegian AS legal form", "agreed to buy Polar Fjord AS, an operator", "Polar Fjord?"},
+		{"lowercase as is a word", "rose as Polar Fjord said", ""},
 		{"named campus is a site", "financing for the Borealis AI campus in Quebec", ""},
 		{"named project is a site", "to build the Tamarack Partners project near Reno", ""},
 		{"name before another word stays", "a lease with Borealis AI covering 40 MW", "Borealis AI?"},

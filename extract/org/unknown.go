@@ -389,6 +389,12 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
+			if legal[lw] && upperWord(words[len(words)-1]) {
+				// "Polar North AS": the legal form ends the name; the
+				// words before it stay even when they are common words.
+				words = words[:len(words)-1]
+				break
+			}
 			if stopWords[lw] {
 				end = start + strings.LastIndex(text[start:end], words[len(words)-1])
 				end = len(strings.TrimRight(text[:end], " "))
@@ -462,7 +468,7 @@ func findUnknown(text string) []Mention {
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] {
 			ws = ws[1:]
 		}
-		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && last != "as" && last != "se") || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
+		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
@@ -495,6 +501,13 @@ func findUnknown(text string) []Mention {
 		out = append(en, ja...)
 	}
 	return out
+}
+
+// upperWord reports a word written in capitals ("AS", "SE": the legal form,
+// not the English word).
+func upperWord(w string) bool {
+	w = strings.TrimRight(w, ".,")
+	return len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // siteAfter reports a site noun right after a name: "Helios AI campus",
