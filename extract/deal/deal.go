@@ -265,6 +265,9 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 func dropNonDealWords(txt, lower string, cs []cue) []cue {
 	out := cs[:0]
 	for _, c := range cs {
+		if c.w.class == cueTrigger && !c.w.ja && negatedWord(lower[max(0, c.start-30):c.start]) {
+			continue // "no long-term debt", "without any new financing"
+		}
 		switch c.w.s {
 		case "paid", "pay", "pays":
 			if hasAnyPrefix(lower[c.end:], " in ", " with ", " partly ", " partially ", " entirely ", " fully ", " half ") {
@@ -294,6 +297,22 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 		out = append(out, c)
 	}
 	return out
+}
+
+// negatedWord reports English text before a deal word that denies it: "no
+// (long-term) debt", "without (any new) financing", "zero debt".
+func negatedWord(before string) bool {
+	ws := strings.Fields(before)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-3; i-- {
+		switch ws[i] {
+		case "no", "without", "zero", "free":
+			return true
+		case "long-term", "short-term", "outstanding", "new", "any", "additional", "further", "external", "net":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // physicalFacility reports a "facility" at i that is a site: a capacity or

@@ -56,7 +56,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 
 	subj, hasSubj := sentenceSubject(ms)
 	topic, hasTopic := st.topic, st.hasTopic
-	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) {
+	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) && !namesPlain(ms, topic.Name) {
 		hasTopic = false
 	}
 	if hasTopic && !hasSubj && genericSubject(d.lower[sp[0]:sp[1]], isJA) {
@@ -188,6 +188,18 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	return out
 }
 
+// namesPlain reports the sentence naming the company outside any deal role
+// ("…, which Hut 8 said would cover…"): the topic of a new paragraph
+// still.
+func namesPlain(ms []mention, name string) bool {
+	for _, m := range ms {
+		if m.Name == name && m.label == lPlain {
+			return true
+		}
+	}
+	return false
+}
+
 // dropRelativeCues removes the deal words of relative clauses that only
 // describe a company (グーグルが出資する英AIクラウドのX: 出資 is no deal
 // of this sentence).
@@ -303,7 +315,8 @@ func placeAfter(rest string) bool {
 
 // modifierWord reports a single capitalised word that opens a sentence as
 // an adverb or participle ("Publicly listed miners…", "Collectively, …",
-// "Listed miners…"), not as a name.
+// "Listed miners…") or as a common noun ("Construction will be funded…",
+// "Proceeds will go…"), not as a name.
 func modifierWord(s string) bool {
 	if strings.ContainsAny(s, " .&") || len(s) < 5 {
 		return false
@@ -313,8 +326,16 @@ func modifierWord(s string) bool {
 			return false
 		}
 	}
-	return strings.HasSuffix(s, "ly") || strings.HasSuffix(s, "ed")
+	if initialNouns[strings.ToLower(s)] {
+		return true
+	}
+	return hasAnySuffix(s, "ly", "ed", "tion", "sion", "ment", "ness")
 }
+
+// initialNouns are common nouns that open sentences about a deal.
+var initialNouns = map[string]bool{"proceeds": true, "funding": true, "capacity": true, "demand": true, "power": true,
+	"delivery": true, "payment": true, "payments": true, "details": true, "terms": true, "shares": true,
+	"revenue": true, "closing": true, "buildout": true, "financing": true, "pricing": true, "equity": true, "phase": true, "tenants": true, "customers": true}
 
 // demonyms describe a company's origin; alone they name none.
 var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
@@ -551,6 +572,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			return true
 		}
 	}
+	if strings.HasSuffix(before, "per ") || strings.HasSuffix(before, "for each ") || strings.HasSuffix(before, "for every ") {
+		return true // "52.4 shares per $1,000 principal amount": a unit
+	}
 	rest := txt[a.Span[1]:]
 	if strings.HasPrefix(rest, " for each") || strings.HasPrefix(rest, " apiece") || strings.HasPrefix(rest, " for every") {
 		return true
@@ -562,7 +586,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i > 0 && strings.TrimSpace(txt[amts[i-1].Span[1]:a.Span[0]]) == "from" && strings.HasSuffix(txt[:amts[i-1].Span[0]], "to ") {
 		return true
 	}
-	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) {
+	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) {
 		return true
 	}
 	// "$15 million at closing and the rest over 18 months": an instalment
@@ -643,10 +667,39 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	return strings.HasPrefix(b, "当初") || strings.HasPrefix(b, "従来")
 }
 
+// balanceClause reports an amount in a clause telling what a company held
+// at a date: "ended the quarter with cash and digital assets of $236
+// million", "exited 2025 with $612 million in cash and 1,250 BTC".
+func balanceClause(before string) bool {
+	b := strings.ToLower(before[max(0, len(before)-80):])
+	if k := strings.LastIndexAny(b, ";.\n"); k >= 0 {
+		b = b[k+1:]
+	}
+	for _, v := range []string{"ended the quarter with", "ended the year with", "ended the period with", "ended the month with",
+		"exited the quarter with", "exited the year with", "finished the quarter with", "finished the year with",
+		"closed the quarter with", "closed the year with", "as of the end of the quarter"} {
+		if strings.Contains(b, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // shareMove reports a share price after a percentage move ("shares jumped
 // 21% to $15.10", "rose 4% at $17.85").
 func shareMove(before string) bool {
-	return strings.HasSuffix(before, "% to ") || strings.HasSuffix(before, "% at ") || strings.HasSuffix(before, " percent to ")
+	if strings.HasSuffix(before, "% to ") || strings.HasSuffix(before, "% at ") || strings.HasSuffix(before, " percent to ") {
+		return true
+	}
+	// "closed 3.2% higher at $31.18", "ended 5 percent lower to $9.80".
+	for _, dir := range []string{" higher", " lower", " up", " down"} {
+		for _, p := range []string{"%", " percent", " per cent"} {
+			if strings.HasSuffix(before, p+dir+" at ") || strings.HasSuffix(before, p+dir+" to ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func dist(c cue, a pipeline.Amount) int {
@@ -1280,7 +1333,10 @@ func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic b
 		p.cp = nil
 	}
 	// The miner reports: it is the company.
-	if p.cp != nil && !company.miner && p.cp.miner && kind != pipeline.KindAcquisition {
+	// A named borrower keeps its place: "X said it closed a loan from
+	// Galaxy Digital" (a miner that lends).
+	borrower := p.cp != nil && kind == pipeline.KindFinancing && company.label == lSubj && !company.weak && p.cp.label == lCP
+	if p.cp != nil && !company.miner && p.cp.miner && kind != pipeline.KindAcquisition && !borrower {
 		company, p.cp = p.cp, company
 	}
 	// A non-miner backing or renting from a miner named in the clause

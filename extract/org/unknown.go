@@ -418,7 +418,8 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if len(fs) > 0 {
 		switch strings.ToLower(fs[0]) {
 		case "project", "phase", "campus", "site", "plant", "facility", "building", "tranche", "class", "chapter",
-			"section", "exhibit", "form", "fy", "lake", "river", "mount", "fort", "port", "north", "south", "east", "west":
+			"section", "exhibit", "form", "fy", "lake", "river", "mount", "fort", "port", "north", "south", "east", "west",
+			"rule", "regulation", "securities":
 			allStop = true
 		}
 	}
