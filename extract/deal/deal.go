@@ -99,7 +99,9 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	for _, s := range sents {
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
 			st.para++
-			prevFrom = len(deals) // a new paragraph: nothing to restate
+			if !dealReference(d.lower[s[0]:s[1]]) {
+				prevFrom = len(deals) // a new paragraph: nothing to restate
+			}
 		}
 		prevEnd = s[1]
 		from := len(deals)
@@ -247,6 +249,7 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 		}
 		out = append(out, c)
 	}
+	out = contractRevenue(lower, out)
 	for i := 0; i+1 < len(out); i++ {
 		c, n := out[i], out[i+1]
 		// "an agreement valued at $X" values the agreement: the deal word stays.
@@ -255,6 +258,37 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 		}
 	}
 	return out
+}
+
+// termRevenue is the deal word a revenue tied to a contract's term
+// becomes.
+var termRevenue = &word{s: "revenue over its term", class: cueTrigger, kind: pipeline.KindOther}
+
+// contractRevenue turns a revenue tied to a contract's term into the value
+// of that contract ("expected to generate $4.5 billion of cumulative
+// revenue over its initial 15-year term", "$1.2 billion of revenue over its
+// 12-year term"): a sum or total word right before it goes with it.
+// Company revenue (quarterly, run-rate, guidance) names no term and stays
+// a figure.
+func contractRevenue(lower string, cs []cue) []cue {
+	for i, c := range cs {
+		if c.w.class != cueNegative || c.w.s != "revenue" && c.w.s != "revenues" {
+			continue
+		}
+		after := lower[c.end:min(len(lower), c.end+50)]
+		if k := strings.IndexAny(after, ".;,"); k >= 0 {
+			after = after[:k]
+		}
+		if !hasAnyPrefix(after, " over its ", " over the ", " over a ", " over their ", " during the ", " across the ") ||
+			!strings.Contains(after, "term") && !strings.Contains(after, "life of") && !strings.Contains(after, "contract") && !strings.Contains(after, "lease") {
+			continue
+		}
+		cs[i].w = termRevenue
+		if i > 0 && cs[i-1].end+1 >= c.start && (cs[i-1].w.class == cueSum || cs[i-1].w.class == cueNegative) {
+			cs[i-1].w = termRevenue // "cumulative revenue", "total revenue"
+		}
+	}
+	return cs
 }
 
 // dropNonDealWords removes lexicon words that do not make a deal where

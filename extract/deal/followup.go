@@ -105,6 +105,26 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 	return "", false
 }
 
+// dealReference reports a sentence opening on the deal just told ("The
+// lease is expected to generate…", "This agreement…", 同契約は, 本契約の):
+// a press release puts it in a paragraph of its own, still about the
+// previous paragraph's deal.
+func dealReference(lower string) bool {
+	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
+		return true
+	}
+	ws := strings.Fields(lower)
+	if len(ws) < 3 || ws[0] != "the" && ws[0] != "this" {
+		return false
+	}
+	for i := 1; i < len(ws) && i <= 3; i++ {
+		if w := strings.Trim(ws[i], ","); enDealNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // contractOfAmount reports an amount that names a contract right after it
 // (…億ドルの契約を結び, (約5600億円)規模の契約を締結).
 func contractOfAmount(rest string) bool {
