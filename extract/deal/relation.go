@@ -43,6 +43,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		labelJA(txt, ms)
 	} else {
 		labelEN(txt, sp, ms)
+		plainAsides(txt, sp, ms)
 	}
 	cues := cuesIn(d.cues, sp)
 	if isJA {
@@ -74,6 +75,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	var topicMiner *mention
 	if st.hasTopic && st.topic.miner && (st.topicPara == st.para || hasAnaphor(d.lower[sp[0]:sp[1]])) {
 		t := st.topic
+		topicMiner = &t
+	} else if st.hasMiner && backstopIn(cues) {
+		// A guarantor in a paragraph of its own ("Google, already X's
+		// largest backer, will backstop…") backs the article's miner.
+		t := st.miner
 		topicMiner = &t
 	}
 	judged := amts // every deal candidate, including those given to prev
@@ -186,6 +192,43 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		}
 	}
 	return out
+}
+
+// plainAsides takes the roles away from names inside an aside about the
+// sentence's subject ("Google, which already holds a stake in Fluidstack,
+// will guarantee…", "Google, already Fluidstack's largest backer, …"):
+// they describe the subject, they are no party of its deal.
+func plainAsides(txt string, sp [2]int, ms []mention) {
+	for i := range ms {
+		if ms[i].label != lSubj {
+			continue
+		}
+		rest := txt[ms[i].Span[1]:sp[1]]
+		if !hasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
+			return
+		}
+		e := strings.IndexByte(rest[2:], ',')
+		if e < 0 {
+			return
+		}
+		lo, hi := ms[i].Span[1], ms[i].Span[1]+2+e
+		for j := range ms {
+			if ms[j].Span[0] >= lo && ms[j].Span[1] <= hi {
+				ms[j].label = lPlain
+			}
+		}
+		return
+	}
+}
+
+// backstopIn reports a guarantee word among cues.
+func backstopIn(cues []cue) bool {
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.w.kind == pipeline.KindBackstop {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPlain reports the sentence naming the company outside any deal role
@@ -800,6 +843,10 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 			continue
 		}
 		generic := kind == pipeline.KindOther || kind == pipeline.KindPartnership || kind == pipeline.KindHPCContract
+		if kind == pipeline.KindAssetSale && debtWords[c.w.s] && c.start >= ae {
+			kind = pipeline.KindFinancing // "sold $900 million of bonds": debt issued
+			continue
+		}
 		if kindRank[c.w.kind] > kindRank[kind] && (generic || c.w.kind == pipeline.KindAcquisition || c.w.kind == pipeline.KindBackstop) {
 			kind = c.w.kind
 		}
@@ -828,6 +875,9 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 	}
 	return kind
 }
+
+// debtWords are securities a company sells to borrow.
+var debtWords = map[string]bool{"bonds": true, "notes": true, "debt": true, "convertible": true, "社債": true, "債券": true}
 
 // mainKind is the kind of a deal whose amount sits by a value phrase
 // ("a 15-year lease with X…, with a contract value of $7 billion"): the
