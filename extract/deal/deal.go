@@ -115,8 +115,34 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents)...)
 	}
-	res.Deals = dedupe(dropPriceParts(txt, dropPending(deals)))
+	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropPending(deals))))
 	return res
+}
+
+// fullNames gives each party no list knows the fullest form the article
+// uses for it: "Gridline" after "Gridline Mining", "Nordlys" after
+// "Nordlys Compute AS". Known organisations keep their canonical name.
+func (x *Extractor) fullNames(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	full := func(n string) string {
+		if n == "" {
+			return n
+		}
+		if _, known := x.gaz.Canonical(n); known {
+			return n
+		}
+		best := n
+		for _, m := range d.mentions {
+			if !m.Known && !m.weak && len(m.Name) > len(best) && strings.HasPrefix(m.Name, n+" ") {
+				best = m.Name
+			}
+		}
+		return best
+	}
+	for i := range ds {
+		ds[i].Company = full(ds[i].Company)
+		ds[i].Counterparty = pipeline.NullString(full(string(ds[i].Counterparty)))
+	}
+	return ds
 }
 
 // dropPriceParts removes a payment that is part of the price of an

@@ -377,6 +377,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		}
 		ws := wordsBefore(text, sent[0], at, 5)
 		prevMention := first > 0 && ms[first-1].Span[1] >= sent[0]
+		if l, ok := parentRole(ws); ok {
+			// "to the AI data center subsidiary of Gridline Mining": the
+			// parent takes the role of the preposition before its unit.
+			m.label = l
+			ws = nil
+		}
 		for k, w := range ws {
 			if enAcq[w] || k < 2 && (w == "of" && len(ws) > k+1 && (ws[k+1] == "acquisition" || ws[k+1] == "takeover" || ws[k+1] == "purchase")) {
 				m.label = lObj
@@ -477,6 +483,27 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// unitNouns name a part of a company ("the data center subsidiary of X").
+var unitNouns = map[string]bool{"subsidiary": true, "unit": true, "arm": true, "affiliate": true, "division": true,
+	"subsidiaries": true, "units": true, "business": true, "spinoff": true, "spin-off": true}
+
+// parentRole reads "<prep> the … subsidiary of X" in ws (the words before
+// X, nearest first) and returns the role of the preposition.
+func parentRole(ws []string) (label, bool) {
+	if len(ws) < 3 || ws[0] != "of" || !unitNouns[ws[1]] {
+		return lPlain, false
+	}
+	for _, w := range ws[2:] {
+		switch w {
+		case "to":
+			return lDat, true
+		case "from", "with", "for", "by":
+			return lCP, true
+		}
+	}
+	return lPlain, false
 }
 
 // ownsDeal reports a possessive naming the name's deals ("'s existing

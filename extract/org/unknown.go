@@ -317,6 +317,15 @@ var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "m
 	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
 	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true}
 
+// headlineVerbs are deal verbs a Title Case headline capitalises before a
+// name ("Bitdeer to Acquire Northfield Digital"): never a name's first word.
+var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": true, "buys": true, "sell": true, "sells": true,
+	"sign": true, "signs": true, "inks": true, "ink": true, "lease": true, "leases": true, "raise": true, "raises": true,
+	"secure": true, "secures": true, "close": true, "closes": true, "complete": true, "completes": true, "invest": true,
+	"invests": true, "expand": true, "expands": true, "land": true, "lands": true, "win": true, "wins": true,
+	"announce": true, "announces": true, "agree": true, "agrees": true, "merge": true, "backs": true, "back": true,
+	"taps": true, "tap": true, "picks": true, "hires": true, "to": true, "with": true, "from": true, "for": true}
+
 // CapitalizedAt reads an English organisation name written as capitalised
 // words starting at byte offset pos (after spaces and a leading "the"). It
 // returns false when there is none or when it is only stop words (months,
@@ -370,7 +379,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		break
 	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline).
-	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])]) {
+	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])]) {
 		start = strings.Index(text[start:end], words[1]) + start
 		words = words[1:]
 	}
