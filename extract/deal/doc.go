@@ -76,6 +76,21 @@
 // pay $X in cash and issue shares", 買収額のうち現金で…) is no new deal
 // (dropPriceParts); the same deal found twice merges.
 //
+// Round 7 (English precision): revenue tied to a contract's term ("$X of
+// cumulative revenue over its 15-year term") is the contract's value, and a
+// paragraph opening on the deal just told ("The lease is expected to
+// generate…", 同契約は) still restates it; a guarantor in a paragraph of its
+// own backs the article's miner; names in an aside about the subject (",
+// which already holds a stake in X,") are no parties; "to the … subsidiary
+// of X" makes X the recipient; a named borrower keeps its place before a
+// miner that lends; a topic named plainly in a new paragraph stays the
+// topic; sentence-initial common nouns (Construction, Proceeds) are no
+// names; an unknown party takes the fullest form the article uses
+// (fullNames: Gridline → Gridline Mining); "sold $X of bonds" is financing.
+// Never deal values: "per $1,000 principal amount", a share price after
+// "3.2% higher at", a quarter-end balance ("ended the quarter with cash and
+// digital assets of $X"), and a negated deal word ("no long-term debt").
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

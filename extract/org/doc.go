@@ -30,6 +30,8 @@
 // English names may end in a legal form alone (Kverna ASA) and join words
 // with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.
+// A Title Case headline verb (Acquire, Signs, Lands…) never starts a name,
+// nor does "Rule 144A" or "Securities Act" make one.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
 // English capitalised name at a position, for the deal rules' frames.
 //
