@@ -95,13 +95,20 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0])
 		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
-	prevEnd, prevFrom := 0, 0
+	prevEnd, prevFrom, lastFrom := 0, 0, -1
 	for _, s := range sents {
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
 			st.para++
+			lastFrom = -1
 			if !dealReference(d.lower[s[0]:s[1]]) {
+				lastFrom = prevFrom
 				prevFrom = len(deals) // a new paragraph: nothing to restate
 			}
+		} else if lastFrom >= 0 && prevFrom == len(deals) && dealReference(d.lower[s[0]:s[1]]) {
+			// "The initial term is ten years. Including two extension
+			// options, the lease has…": a paragraph without deals so far
+			// that comes back to the deal told before it.
+			prevFrom = lastFrom
 		}
 		prevEnd = s[1]
 		from := len(deals)
@@ -109,7 +116,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		if len(deals) > from {
 			// A sentence without deals ("1株に対し0.85株を割り当てる") does
 			// not stand between a deal and its value.
-			prevFrom = from
+			prevFrom, lastFrom = from, -1
 		}
 	}
 	if t := strings.TrimSpace(title); t != "" {

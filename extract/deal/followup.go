@@ -79,6 +79,9 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 	}
 	lower := d.lower[sp[0]:a.Span[0]]
 	ws := strings.Fields(lower)
+	if k, ok := afterLeadPhrase(ws); ok && ws[0] != "under" && k < len(ws) {
+		ws = ws[k:] // "Including two extension options, the lease has…"
+	}
 	if len(ws) < 2 {
 		return "", false
 	}
@@ -113,12 +116,54 @@ func dealReference(lower string) bool {
 	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
 		return true
 	}
+	if hasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " of the venture") || strings.Contains(lower, " the joint venture") {
+		return true // a party's share of the venture just told
+	}
 	ws := strings.Fields(lower)
+	if k, ok := afterLeadPhrase(ws); ok {
+		if leadPhraseNoun(ws[1:k]) {
+			return true // "Under the amended contract, …"
+		}
+		ws = ws[k:]
+	}
 	if len(ws) < 3 || ws[0] != "the" && ws[0] != "this" {
 		return false
 	}
 	for i := 1; i < len(ws) && i <= 3; i++ {
 		if w := strings.Trim(ws[i], ","); enDealNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// leadPhrase are prepositions and participles that open a sentence before
+// its subject ("Including…, the lease", "Under the amended contract, …").
+var leadPhrase = map[string]bool{"including": true, "excluding": true, "under": true, "following": true,
+	"after": true, "with": true, "combined": true, "together": true, "assuming": true}
+
+// afterLeadPhrase returns the index of the first word after an opening
+// phrase ("Including two five-year extension options, the lease has…").
+func afterLeadPhrase(ws []string) (int, bool) {
+	if len(ws) < 4 || !leadPhrase[ws[0]] {
+		return 0, false
+	}
+	for i := 1; i < len(ws) && i < 10; i++ {
+		if strings.HasSuffix(ws[i], ",") {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// leadPhraseNoun reports "the/this <deal noun>" in an opening phrase ("Under
+// the amended contract,").
+func leadPhraseNoun(ws []string) bool {
+	if len(ws) < 2 || ws[0] != "the" && ws[0] != "this" {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if enDealNouns[strings.Trim(w, ",")] {
 			return true
 		}
 	}
@@ -200,9 +245,38 @@ func ventureContribution(d *doc, sp [2]int, a pipeline.Amount, ms []mention, pre
 			return false
 		}
 	}
+	if shareOfVenture(d.lower[a.Span[1]:sp[1]]) {
+		return true // "will put in $85 million for its half of the venture"
+	}
 	for _, c := range cuesIn(d.cues, sp) {
 		if c.w.class == cueTrigger && (c.w.kind == pipeline.KindEquity || c.w.kind == pipeline.KindPartnership) && dist(c, a) <= maxDistEN {
 			return true
+		}
+	}
+	return false
+}
+
+// shareOfVenture reports an amount followed by the party's share of the
+// venture (" for its half of the venture", " for a 49% stake in the JV").
+func shareOfVenture(rest string) bool {
+	if e := strings.IndexAny(rest, ",;"); e >= 0 {
+		rest = rest[:e]
+	}
+	if strings.HasPrefix(rest, " (") {
+		if e := strings.IndexByte(rest, ')'); e > 0 {
+			rest = rest[e+1:]
+		}
+	}
+	if !strings.HasPrefix(rest, " for its ") && !strings.HasPrefix(rest, " for a ") {
+		return false
+	}
+	for _, w := range []string{"half", "share", "stake", "interest", "portion"} {
+		if strings.Contains(rest, w) {
+			for _, v := range ventureWords {
+				if strings.Contains(rest, v) {
+					return true
+				}
+			}
 		}
 	}
 	return false

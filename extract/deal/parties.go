@@ -586,6 +586,9 @@ func descriptorRun(ws []string) bool {
 	if len(ws) == 0 || len(ws) > 4 {
 		return false
 	}
+	if len(ws) == 1 && org.PlacePossessive(ws[0]) {
+		return true // "and Japan's Hokuriku Energy Trading"
+	}
 	switch ws[0] {
 	case "house", "company", "firm", "provider", "operator", "developer", "startup", "lab", "giant", "group",
 		"conglomerate", "bank", "utility", "maker", "manufacturer", "miner", "investor", "fund", "manager",

@@ -1581,10 +1581,10 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 			continue
 		}
 		seen[key] = dcp
-		kind = refineKind(kind, ctx, p, x.gaz)
 		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
-			kind = pipeline.KindPartnership
+			kind = pipeline.KindPartnership // "agreed to set up a joint venture to run GPU halls"
 		}
+		kind = refineKind(kind, ctx, p, x.gaz)
 		if ppaIn(cues, lo, hi) {
 			kind = pipeline.KindOther
 		}

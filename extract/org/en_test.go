@@ -24,6 +24,9 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"named campus is a site", "financing for the Borealis AI campus in Quebec", ""},
 		{"named project is a site", "to build the Tamarack Partners project near Reno", ""},
 		{"name before another word stays", "a lease with Borealis AI covering 40 MW", "Borealis AI?"},
+		{"bank of a place", "a syndicate led by Bank of Quebec Mellon and Royal Bank of Canada to fund it", "Bank of Quebec Mellon?|Royal Bank of Canada?"},
+		{"country possessive is no part", "Cipher and Norway's Tinde Power Trading will form", "Cipher Digital|Tinde Power Trading?"},
+		{"participle opens no name", "Including Two Options, the lease runs", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ var corporate = map[string]bool{
 	"electric": true, "utilities": true, "mining": true, "solutions": true, "gmbh": true, "ag": true,
 	"co": true, "company": true, "investments": true, "advisors": true, "data": true, "digital": true,
 	"platforms": true, "industries": true, "resources": true, "datacenters": true, "bitcoin": true,
+	"trading": true,
 }
 
 // legal forms are dropped from an unknown organisation's name.
@@ -34,7 +35,8 @@ var legal = map[string]bool{
 // organisation name by themselves.
 var stopWords = map[string]bool{
 	"the": true, "during": true, "despite": true, "since": true, "until": true, "before": true, "rival": true,
-	"unlike": true, "like": true, "following": true, "amid": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"unlike": true, "like": true, "following": true, "including": true, "excluding": true, "combined": true,
+	"together": true, "assuming": true, "upon": true, "pursuant": true, "given": true, "amid": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
 	"by": true, "from": true, "to": true, "of": true, "and": true, "or": true, "as": true, "its": true,
 	"their": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true,
 	"she": true, "they": true, "we": true, "our": true, "after": true, "under": true, "according": true,
@@ -378,8 +380,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		}
 		break
 	}
-	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline).
-	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])]) {
+	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
+	// and a country's possessive ("Japan's Hokuriku Energy Trading").
+	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
 		start = strings.Index(text[start:end], words[1]) + start
 		words = words[1:]
 	}
@@ -397,6 +400,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	name := text[start:end]
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
+		if len(words) > 2 && bankOfPlace(words) {
+			// "Royal Bank of Canada", "Commonwealth Bank of Australia".
+			break
+		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
 			if legal[lw] && upperWord(words[len(words)-1]) {
 				// "Polar North AS": the legal form ends the name; the
@@ -436,6 +443,26 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
+}
+
+// PlacePossessive reports a country's or place's possessive ("Japan's",
+// "Texas'"): it describes the name after it and is no part of it.
+func PlacePossessive(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if stem, ok := strings.CutSuffix(lw, suf); ok && stem != "" {
+			return placeWords[stem] || stopWords[stem] && !corporate[stem]
+		}
+	}
+	return false
+}
+
+// bankOfPlace reports a name ending in "Bank of <Place>" ("Royal Bank of
+// Canada", "Bank of Montreal"): the place belongs to the bank's name.
+func bankOfPlace(words []string) bool {
+	n := len(words)
+	last := strings.ToLower(strings.TrimRight(words[n-1], ".,"))
+	return words[n-2] == "of" && strings.EqualFold(words[n-3], "bank") && (placeWords[last] || stopWords[last]) && capitalised(words[n-1])
 }
 
 // hasLetterDigit reports a word mixing letters and digits.
