@@ -187,7 +187,8 @@ func lexicon() []word {
 		// English sums.
 		en("in total", S, "", false), en("combined", S, "", false), en("collectively", S, "", false),
 		en("altogether", S, "", false), en("total of", S, "", false), en("aggregate", S, "", false),
-		en("cumulative", S, "", false), en("industry-wide", S, "", false),
+		en("cumulative", S, "", false), en("industry-wide", S, "", false), en("taken together", S, "", false),
+		en("add up to", S, "", false), en("adds up to", S, "", false), en("added up to", S, "", false),
 		// English AI/HPC context.
 		en("hpc", C, "", false), en("ai", C, "", false), en("gpu", C, "", false), en("gpus", C, "", false),
 		en("compute", C, "", false), en("computing", C, "", false), en("cloud", C, "", false),

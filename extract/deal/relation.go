@@ -134,7 +134,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
-		if listedParties(txt, zm, a) {
+		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ms, kind, a.Span[0], a.Span[1], isJA)
@@ -622,12 +622,26 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if strings.HasPrefix(rest, " for each") || strings.HasPrefix(rest, " apiece") || strings.HasPrefix(rest, " for every") {
 		return true
 	}
-	// "raised its target to $18 from $12": a changed figure, not a deal.
-	if i+1 < len(amts) && strings.TrimSpace(txt[a.Span[1]:amts[i+1].Span[0]]) == "from" && strings.HasSuffix(before, "to ") {
+	// "raised its target to $18 from $12": a changed figure, not a deal;
+	// "upsized its offering to $400 million from $330 million": the deal's
+	// new size, the former one is no deal.
+	if i+1 < len(amts) && strings.TrimSpace(txt[a.Span[1]:amts[i+1].Span[0]]) == "from" && strings.HasSuffix(before, "to ") && targetBefore(before) {
 		return true
 	}
 	if i > 0 && strings.TrimSpace(txt[amts[i-1].Span[1]:a.Span[0]]) == "from" && strings.HasSuffix(txt[:amts[i-1].Span[0]], "to ") {
 		return true
+	}
+	// "increases the total contract value from $9.7 billion to $14.2
+	// billion", 当初予定の8億5000万ドルから10億ドルに引き上げ: the old size.
+	if i+1 < len(amts) {
+		between := strings.TrimSpace(strings.ToLower(txt[a.Span[1]:amts[i+1].Span[0]]))
+		if (between == "to" || between == "to approximately" || between == "to about" || between == "to roughly" || between == "to around") &&
+			strings.HasSuffix(strings.ToLower(before), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
+			return true
+		}
+		if between == "から" && hasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
+			return true
+		}
 	}
 	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) {
 		return true
@@ -648,6 +662,18 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// targetBefore reports a price target or estimate changed in the clause
+// before an amount ("raised its price target to").
+func targetBefore(before string) bool {
+	b := strings.ToLower(before[max(0, len(before)-60):])
+	for _, w := range []string{"target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating"} {
+		if strings.Contains(b, w) {
+			return true
 		}
 	}
 	return false
@@ -1112,6 +1138,49 @@ func listedParties(txt string, zm []mention, a pipeline.Amount) bool {
 		}
 	}
 	return best >= 3
+}
+
+// listedSubject reports a sentence opening on three or more names joined
+// by commas and "and" before the amount ("Bitfarms, Hive and Bitdeer Raise
+// $1.1 Billion"): the amount sums several companies' deals.
+func listedSubject(txt string, sentStart int, zm []mention, a pipeline.Amount) bool {
+	if len(zm) == 0 || zm[0].Span[0] >= a.Span[0] || zm[0].Span[0] < sentStart {
+		return false
+	}
+	pre := txt[sentStart:a.Span[0]]
+	if k := strings.Index(pre, ": "); k >= 0 {
+		pre = pre[k+2:] // "Miners Pile Into Convertibles: A, B and C Raise…"
+	}
+	k := strings.Index(pre, " and ")
+	if k < 0 {
+		return false
+	}
+	head, tail := strings.TrimSuffix(pre[:k], ","), pre[k+len(" and "):]
+	if !capitalisedStart(tail) {
+		return false
+	}
+	items := strings.Split(head, ", ")
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		ws := strings.Fields(it)
+		if len(ws) == 0 || len(ws) > 4 {
+			return false
+		}
+		for _, w := range ws {
+			if !capitalisedStart(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// capitalisedStart reports a string starting with an upper-case letter or
+// a digit.
+func capitalisedStart(s string) bool {
+	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
 }
 
 // clauseBreak reports words that start a new clause between an amount and

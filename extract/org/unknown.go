@@ -36,7 +36,7 @@ var legal = map[string]bool{
 var stopWords = map[string]bool{
 	"the": true, "during": true, "despite": true, "since": true, "until": true, "before": true, "rival": true,
 	"unlike": true, "like": true, "following": true, "including": true, "excluding": true, "combined": true,
-	"together": true, "assuming": true, "upon": true, "pursuant": true, "given": true, "amid": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"together": true, "taken": true, "assuming": true, "upon": true, "pursuant": true, "given": true, "amid": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "with": true,
 	"by": true, "from": true, "to": true, "of": true, "and": true, "or": true, "as": true, "its": true,
 	"their": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true,
 	"she": true, "they": true, "we": true, "our": true, "after": true, "under": true, "according": true,
@@ -354,6 +354,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			break
 		}
 		lw := strings.ToLower(strings.TrimRight(w, "."))
+		if len(words) > 0 && headlineVerbs[lw] && capitalised(w) && !corporateNext(text, j) {
+			break // "Lumenhash Raise $250 Million": the headline's verb ends the name
+		}
 		switch {
 		case capitalised(w) || len(words) > 0 && allDigits(w) && len(w) <= 2:
 		case len(words) > 0 && (w == "&" || lw == "of" || nameConnector[w]) && j+1 < len(text) && text[j] == ' ' && capitalisedAhead(text, j+1):
@@ -443,6 +446,16 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
+}
+
+// corporateNext reports a corporate word after position j ("Land
+// Partners": the verb-like word is inside a name).
+func corporateNext(text string, j int) bool {
+	if j >= len(text) || text[j] != ' ' {
+		return false
+	}
+	w, _ := wordAt(text, j+1)
+	return corporate[strings.ToLower(strings.TrimRight(w, ".,"))]
 }
 
 // PlacePossessive reports a country's or place's possessive ("Japan's",
