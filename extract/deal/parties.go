@@ -103,6 +103,12 @@ func labelJA(text string, ms []mention) {
 		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
 			m.label = lPairB
 		}
+		if newEntityBefore(text[:m.Span[0]]) {
+			// "合弁会社「ノーザン・コンピュート株式会社」を設立": the venture
+			// being set up is no party of the deal that sets it up.
+			m.label = lPoss
+			continue
+		}
 		if (m.label == lPlain || m.label == lPoss) && org.JARoleBefore(text, m.Span[0]) {
 			// "相手先はAIクラウド企業のコアウィーブで", "売却先は…X": the role
 			// noun names the other side.
@@ -125,6 +131,19 @@ func labelJA(text string, ms []mention) {
 			}
 		}
 	}
+}
+
+// newEntityBefore reports a venture or new company named right before a
+// name (合弁会社「X」, 新会社の「X」): the company set up, not a party.
+func newEntityBefore(before string) bool {
+	for _, w := range []string{"合弁会社", "新会社", "共同出資会社", "合弁企業"} {
+		for _, sep := range []string{"「", "の「", "である「", "", "である"} {
+			if strings.HasSuffix(before, w+sep) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jaProducts are things bought from their maker (GPU, サーバー, 採掘機).

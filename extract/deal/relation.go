@@ -1838,7 +1838,13 @@ func clauseAround(txt string, sp [2]int, c cue, isJA bool) (int, int) {
 		if len(prev) == lo-sp[0] || !endsWithCPParticle(prev) {
 			break
 		}
-		if k := strings.LastIndex(prev, "、"); k >= 0 {
+		k := strings.LastIndex(prev, "、")
+		// "X株式会社(本社:札幌市、以下「X」)と、": a 、 inside a profile
+		// bracket does not end the clause.
+		for k >= 0 && strings.LastIndex(prev[:k], "(") > strings.LastIndex(prev[:k], ")") {
+			k = strings.LastIndex(prev[:strings.LastIndex(prev[:k], "(")], "、")
+		}
+		if k >= 0 {
 			lo = sp[0] + k + len("、")
 		} else {
 			lo = sp[0]
