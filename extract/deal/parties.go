@@ -455,6 +455,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			// possessive far from its preposition owns a thing, not a role.
 			m.label = lPoss
 		}
+		if len(ws) > 0 && (ws[0] == "company's" || ws[0] == "company’s" || ws[0] == "its" || ws[0] == "our") && unitAfter(rest) {
+			// "for the Company's Volta Cloud subsidiary": the company's
+			// own unit, no other party.
+			m.label = lPoss
+			continue
+		}
 		if sourceAfter(rest) {
 			// "a Jefferies report said", "according to a JPMorgan research
 			// note": the name is a source of the news, not a party.
@@ -507,6 +513,21 @@ func labelEN(text string, sent [2]int, ms []mention) {
 // unitNouns name a part of a company ("the data center subsidiary of X").
 var unitNouns = map[string]bool{"subsidiary": true, "unit": true, "arm": true, "affiliate": true, "division": true,
 	"subsidiaries": true, "units": true, "business": true, "spinoff": true, "spin-off": true}
+
+// unitAfter reports a unit noun right after a name ("Volta Cloud
+// subsidiary", "BUZZ HPC unit").
+func unitAfter(rest string) bool {
+	ws := strings.Fields(strings.ToLower(rest))
+	for i, w := range ws {
+		if i >= 2 {
+			break
+		}
+		if unitNouns[strings.Trim(w, ".,;")] {
+			return true
+		}
+	}
+	return false
+}
 
 // parentRole reads "<prep> the … subsidiary of X" in ws (the words before
 // X, nearest first) and returns the role of the preposition.

@@ -130,6 +130,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if kind == pipeline.KindPurchase && objectInZone(ms, lo, hi) {
 			kind = pipeline.KindAcquisition // "buy Soluna for $X": a company bought
 		}
+		if !isJA && (kind == pipeline.KindAssetSale || kind == pipeline.KindFinancing || kind == pipeline.KindOther) && stockSold(d.lower[a.Span[1]:hi]) {
+			kind = pipeline.KindEquity // "sell up to $2.1 billion of Class A common stock"
+		}
 		if blockedByNegative(d, cues, a, lo, hi, trig, kind, isJA) {
 			continue
 		}
@@ -140,6 +143,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ms, kind, a.Span[0], a.Span[1], isJA)
 		if !ok {
 			continue
+		}
+		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
+			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
+			// seller parts with an asset, it is not bought.
+			kind = pipeline.KindAssetSale
 		}
 		if (kind == pipeline.KindPurchase || kind == pipeline.KindOther) && boughtCompany(zm, p) {
 			kind = pipeline.KindAcquisition
@@ -203,15 +211,24 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 		if ms[i].label != lSubj {
 			continue
 		}
-		rest := txt[ms[i].Span[1]:sp[1]]
-		if !hasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
+		rest := strings.TrimPrefix(txt[ms[i].Span[1]:sp[1]], ".") // "American Bitcoin Corp., the…"
+		owner := false
+		if hasAnyPrefix(rest, ", the ", ", a ", ", an ") {
+			// "QTS Data Centers, the Blackstone-owned operator, agreed…",
+			// "X Corp., the Hut 8-majority-owned miner co-founded by…":
+			// the owner or founder in the appositive is no party.
+			if e := strings.IndexByte(rest[2:], ','); e > 0 {
+				owner = ownerAside(strings.ToLower(rest[2 : 2+e]))
+			}
+		}
+		if !owner && !hasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
 			return
 		}
 		e := strings.IndexByte(rest[2:], ',')
 		if e < 0 {
 			return
 		}
-		lo, hi := ms[i].Span[1], ms[i].Span[1]+2+e
+		lo, hi := ms[i].Span[1], ms[i].Span[1]+2+e+(len(txt[ms[i].Span[1]:sp[1]])-len(rest))
 		for j := range ms {
 			if ms[j].Span[0] >= lo && ms[j].Span[1] <= hi {
 				ms[j].label = lPlain
@@ -219,6 +236,57 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 		}
 		return
 	}
+}
+
+// assetOf reports a possessive naming an asset of the company before it
+// ("'s 86-megawatt site in Knoxville", "'s Texas data center").
+func assetOf(rest string) bool {
+	if k := strings.Index(rest, "'s "); k > 1 && k < 14 && rest[0] == ' ' && capitalisedStart(rest[1:]) && !strings.Contains(rest[1:k], " ") {
+		rest = rest[k:] // "Bitdeer Technologies Group's": the rest of the name
+	}
+	if !possessive(rest) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(rest[min(len(rest), 3):]))
+	for i, w := range ws {
+		if i >= 5 {
+			break
+		}
+		switch strings.Trim(w, ",.") {
+		case "site", "sites", "facility", "facilities", "campus", "data", "plant", "mine", "assets", "portfolio", "fleet", "property", "building":
+			return true
+		}
+	}
+	return false
+}
+
+// stockSold reports shares right after an amount ("$2.1 billion of Class
+// A common stock through an at-the-market program"): an equity sale.
+func stockSold(rest string) bool {
+	if !strings.HasPrefix(rest, " of ") {
+		return false
+	}
+	rest = rest[:min(len(rest), 60)]
+	for _, w := range []string{"common stock", "common shares", "ordinary shares", "class a shares", "preferred stock",
+		"american depositary", "at-the-market", "its shares", "new shares"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerAside reports an appositive telling who owns, founded or spun off
+// the name before it ("the Blackstone-owned operator", "the miner
+// co-founded by Eric Trump", "spun out of Bit Digital").
+func ownerAside(a string) bool {
+	for _, w := range []string{"-owned", " owned by", "-backed", " backed by", "founded by", "-controlled", " controlled by",
+		"spun out of", "spun off from", "spun off by", "a unit of", "subsidiary of", "-led ", "chaired by"} {
+		if strings.Contains(a, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // backstopIn reports a guarantee word among cues.
@@ -643,7 +711,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			return true
 		}
 	}
-	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) {
+	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) {
 		return true
 	}
 	// "$15 million at closing and the rest over 18 months": an instalment
@@ -662,6 +730,23 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// accountingResult reports an amount that is a gain, loss or charge booked
+// on a deal ("expects to book a gain of about $140 million on the sale"),
+// not the deal's value.
+func accountingResult(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before[max(0, len(before)-40):], " "))
+	for _, h := range []string{" about", " approximately", " roughly", " around", " nearly", " some", " up to", " an estimated"} {
+		b = strings.TrimSuffix(b, h)
+	}
+	for _, w := range []string{"gain of", "gains of", "loss of", "losses of", "impairment of", "impairment charge of", "charge of",
+		"write-down of", "writedown of", "write-off of", "profit of"} {
+		if strings.HasSuffix(b, " "+w) {
+			return true
 		}
 	}
 	return false

@@ -50,6 +50,8 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"to a local operator for $30 million", 3, "", false},
 		{"by research firm Minerstats Index", 3, "", false},
 		{"with Oslo-based Fjordhash", 5, "Fjordhash", true},
+		{"for the Company's Tessel Grid subsidiary", 4, "", false},
+		{"by Royal Bank of Canada to", 3, "Royal Bank of Canada", true},
 		{"for Helix AI campus expansion", 4, "", false},
 		{"for Helix AI to rent", 4, "Helix AI", true},
 	}

@@ -383,6 +383,11 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		}
 		break
 	}
+	if len(words) > 0 && genericPossessive(words[0]) {
+		// "the Company's BUZZ HPC subsidiary": a unit or product of the
+		// company itself, not another organisation.
+		return Mention{}, false
+	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
 	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
@@ -456,6 +461,16 @@ func corporateNext(text string, j int) bool {
 	}
 	w, _ := wordAt(text, j+1)
 	return corporate[strings.ToLower(strings.TrimRight(w, ".,"))]
+}
+
+// genericPossessive reports the possessive of a common noun standing for
+// a company ("Company's", "Firm's", "Group's").
+func genericPossessive(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")) {
+	case "company", "firm", "group", "miner", "operator", "issuer", "partnership", "corporation":
+		return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	}
+	return false
 }
 
 // PlacePossessive reports a country's or place's possessive ("Japan's",
