@@ -91,6 +91,24 @@
 // "3.2% higher at", a quarter-end balance ("ended the quarter with cash and
 // digital assets of $X"), and a negated deal word ("no long-term debt").
 //
+// Round 8: a changed deal keeps its new size ("from $X to $Y", "to $Y
+// from $X", 当初予定のXからYに), while a changed price target is no deal; a
+// sentence opening on a list of three names ("A, B and C Raise $X") sums
+// their deals, as do "taken together" and "add up to"; a gain, loss or
+// charge booked on a deal is no value. A later sentence "Including …, the
+// lease has a total contract value of $X" (also after a deal-less sentence
+// opening its paragraph) restates the deal just told; a JV party's "$X for
+// its half of the venture" is the partnership's amount, and a joint
+// venture word makes a partnership before AI context refines it. An owner
+// or founder in an appositive ("X, the Blackstone-owned operator,") is no
+// party; "buy X's site" is X's asset sale; "$X of common stock … at-the-
+// market" is equity; "the Company's X subsidiary" is no party; the venture
+// being set up (合弁会社「X」を設立) is no party, and a 、 inside a profile
+// bracket does not cut a partner off its clause. In org: "Bank of <Place>"
+// keeps its place, a country's possessive (Japan's) and opening
+// participles (Including, Combined) are no names, a Title Case headline
+// verb ends a name unless a corporate word follows, "Trading" ends one.
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

@@ -30,6 +30,12 @@
 // English names may end in a legal form alone (Kverna ASA) and join words
 // with " & ". Katakana common nouns (データセンター, コロケーション,
 // ハッシュレート…) are refused, also as compounds of common words.
+// A country's possessive ("Japan's Hokuriku Energy Trading") is no part of
+// a name, "Bank of <Place>" keeps its place (Royal Bank of Canada), a
+// generic possessive ("the Company's BUZZ") and opening participles
+// (Including, Excluding, Combined, Taken) make no name, and a Title Case
+// headline verb ends one unless a corporate word follows (Lone Star Land
+// Partners). PlacePossessive reports such a possessive for the deal rules.
 // A Title Case headline verb (Acquire, Signs, Lands…) never starts a name,
 // nor does "Rule 144A" or "Securities Act" make one.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
