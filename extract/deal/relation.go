@@ -122,7 +122,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !ok || !isJA && conditionalValue(d.lower[sp[0]:a.Span[0]]) {
 			continue
 		}
-		if valueMetric[trig.w.s] && !strongTriggerIn(cues, trig) {
+		if valueMetric[trig.w.s] && (!strongTriggerIn(cues, trig) || implied(d.lower[max(sp[0], trig.start-30):trig.start])) {
 			continue // "could support $12 billion of enterprise value": no deal told
 		}
 		markClause(txt, cues, used, a, trig, lo, hi, isJA)
@@ -711,6 +711,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			return true
 		}
 	}
+	if i > 0 && fromFormer(txt, amts[i-1], a) {
+		return true
+	}
 	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) {
 		return true
 	}
@@ -758,6 +761,17 @@ func targetBefore(before string) bool {
 	b := strings.ToLower(before[max(0, len(before)-60):])
 	for _, w := range []string{"target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating"} {
 		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// implied reports a value derived by an analyst right before a value
+// phrase ("implying an enterprise value of $11.5 billion"): no deal's price.
+func implied(before string) bool {
+	for _, w := range []string{"implying", "implies", "imply", "implied"} {
+		if strings.Contains(before, w) {
 			return true
 		}
 	}
@@ -819,6 +833,44 @@ func formerSize(txt string, a pipeline.Amount) bool {
 		b = b[k+n:]
 	}
 	return strings.HasPrefix(b, "当初") || strings.HasPrefix(b, "従来")
+}
+
+// fromFormer reports the earlier size told after a deal's new one in the
+// same sentence: "was upsized to $1.25 billion aggregate principal amount,
+// from the $1.0 billion announced on Monday".
+func fromFormer(txt string, prev, a pipeline.Amount) bool {
+	between := txt[prev.Span[1]:a.Span[0]]
+	if strings.ContainsAny(between, ";\n") || strings.Contains(between, ". ") || len(between) > 80 {
+		return false
+	}
+	b := strings.ToLower(txt[max(0, a.Span[0]-40):a.Span[0]])
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
+			"announced ", "proposed ", "initial ", "original ", "earlier ", "prior "} {
+			if strings.HasSuffix(b, w) {
+				b, trimmed = strings.TrimSuffix(b, w), true
+			}
+		}
+	}
+	if !strings.HasSuffix(b, ", from ") && !strings.HasSuffix(b, " from ") {
+		return false
+	}
+	pb := strings.ToLower(txt[max(0, prev.Span[0]-60):prev.Span[0]])
+	for _, h := range []string{"approximately ", "about ", "roughly ", "around ", "nearly ", "up to "} {
+		pb = strings.TrimSuffix(pb, h)
+	}
+	if !strings.HasSuffix(pb, " to ") {
+		return false
+	}
+	// The new size follows a verb of change ("upsized to", "raised to").
+	for _, v := range []string{"upsized", "increased", "raised", "expanded", "enlarged", "boosted", "lifted", "grew", "rises", "rose",
+		"downsized", "reduced", "cut", "lowered", "trimmed", "amended", "changed", "revised"} {
+		if strings.Contains(pb, v+" ") && !targetBefore(pb) {
+			return true
+		}
+	}
+	return false
 }
 
 // balanceClause reports an amount in a clause telling what a company held
