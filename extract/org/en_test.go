@@ -27,6 +27,9 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"bank of a place", "a syndicate led by Bank of Quebec Mellon and Royal Bank of Canada to fund it", "Bank of Quebec Mellon?|Royal Bank of Canada?"},
 		{"country possessive is no part", "Cipher and Norway's Tinde Power Trading will form", "Cipher Digital|Tinde Power Trading?"},
 		{"participle opens no name", "Including Two Options, the lease runs", ""},
+		{"number word opens a name", "a stake in Three Cedars Compute, a startup", "Three Cedars Compute?"},
+		{"number word then stop words only", "Two Bitcoin Miners Capital rose", ""},
+		{"number word before a plain name", "First Quarter results beat estimates", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

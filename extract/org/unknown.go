@@ -529,13 +529,15 @@ func findUnknown(text string) []Mention {
 		}
 		ws := strings.Fields(m.Text)
 		last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".,"))
-		// Drop sentence-initial stop words ("The Acme Capital").
-		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] {
+		// Drop sentence-initial stop words ("The Acme Capital"), but not a
+		// number word opening a name ("Two Rivers AI", "First Harbor
+		// Capital").
+		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) {
 			ws = ws[1:]
 		}
 		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
-			if !isStopToken(m.Name) && !stopWords[strings.ToLower(strings.Fields(m.Name)[0])] && !siteAfter(text[m.Span[1]:]) {
+			if !isStopToken(m.Name) && (!stopWords[strings.ToLower(strings.Fields(m.Name)[0])] || numberName(ws)) && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
 				if m.Span[0] < i {
 					m.Span[0] = i
@@ -566,6 +568,30 @@ func findUnknown(text string) []Mention {
 		out = append(en, ja...)
 	}
 	return out
+}
+
+// numberWords may open a company's name ("Two Rivers AI", "First Harbor
+// Capital").
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "nine": true, "ten": true, "first": true, "second": true, "third": true}
+
+// numberName reports a name opening on a number word followed by a word of
+// its own and ending in a corporate word: the number word belongs to it.
+func numberName(ws []string) bool {
+	if len(ws) < 3 || !numberWords[strings.ToLower(ws[0])] {
+		return false
+	}
+	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".,"))
+	if !corporate[last] && !legal[last] {
+		return false
+	}
+	for _, w := range ws[1 : len(ws)-1] {
+		lw := strings.ToLower(strings.TrimRight(w, ".,"))
+		if !stopWords[lw] && !placeWords[lw] && !corporate[lw] && !leadStrip[lw] && !headlineVerbs[lw] {
+			return true
+		}
+	}
+	return false
 }
 
 // upperWord reports a word written in capitals ("AS", "SE": the legal form,
