@@ -395,8 +395,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			at = ms[first].Span[0]
 		}
 		ws := wordsBefore(text, sent[0], at, 5)
+		pws := ws
+		if len(ws) > 1 && org.PlacePossessive(ws[0]) {
+			pws = ws[1:] // "a unit of Japan's Sojitz": the country describes the name
+		}
 		prevMention := first > 0 && ms[first-1].Span[1] >= sent[0]
-		if l, ok := parentRole(ws); ok {
+		if l, ok := parentRole(pws); ok {
 			// "to the AI data center subsidiary of Gridline Mining": the
 			// parent takes the role of the preposition before its unit.
 			m.label = l
@@ -482,6 +486,17 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+	// "Nvidia-backed Crusoe", "SoftBank-owned SB Energy": the backer
+	// describes the name after it and is no party; the name takes its place.
+	for i := 0; i+1 < len(ms); i++ {
+		between := strings.ToLower(text[ms[i].Span[1]:ms[i+1].Span[0]])
+		if backerBetween(between) {
+			if ms[i+1].label == lPlain {
+				ms[i+1].label = ms[i].label
+			}
+			ms[i].label = lPoss
+		}
+	}
 	// "A said B agreed to invest…": A reports the deal, B is its counterparty.
 	for i := 0; i+1 < len(ms); i++ {
 		between := text[ms[i].Span[1]:ms[i+1].Span[0]]
@@ -508,6 +523,16 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// backerBetween reports a compound adjective of ownership or backing
+// joining a backer to the name it describes ("-backed ", "-owned ").
+func backerBetween(between string) bool {
+	switch between {
+	case "-backed ", "-owned ", "-funded ", "-controlled ", "-supported ", "-majority-owned ", "-affiliated ":
+		return true
+	}
+	return false
 }
 
 // unitNouns name a part of a company ("the data center subsidiary of X").
