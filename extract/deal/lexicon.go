@@ -127,7 +127,7 @@ func lexicon() []word {
 		en("divest", T, sale, true), en("divested", T, sale, true), en("divestiture", T, sale, true), en("offload", T, sale, false),
 		en("financing", T, fin, true), en("financed", T, fin, true), en("finance", T, fin, false), en("loan", T, fin, true),
 		en("loans", T, fin, false), en("credit facility", T, fin, true), en("facility", T, fin, false),
-		en("notes", T, fin, false), en("convertible", T, fin, false), en("debt", T, fin, false), en("bonds", T, fin, false),
+		en("notes", T, fin, false), en("convertible", T, fin, false), en("debt", T, fin, false), en("bonds", T, fin, false), en("bond", T, fin, false),
 		en("raised", T, fin, false), en("raise", T, fin, false), en("raises", T, fin, false), en("raising", T, fin, false),
 		en("secured", T, fin, false), en("secures", T, fin, false), en("borrow", T, fin, false), en("borrowed", T, fin, false), en("lend", T, fin, false), en("lends", T, fin, false), en("lent", T, fin, false),
 		en("lender", T, fin, false), en("lenders", T, fin, false), en("refinanc", T, fin, false),

@@ -417,12 +417,20 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 			if l, ok := enPreps[w]; ok && k < 4 {
 				if w == "and" {
-					if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] || k > 0 && prevMention && descriptorRun(ws[:k]) &&
+					if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) && (!prevMention || ms[i-1].label != lPlain && ms[i-1].label != lSubj) {
+						// "A closed a loan with B and C signed…": C opens
+						// a clause of its own.
+						m.label = lSubj
+					} else if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] || k > 0 && prevMention && descriptorRun(ws[:k]) &&
 						strings.HasPrefix(text[ms[i-1].Span[1]:], " and ") {
 						m.label = lPairB
 						if ms[i-1].label == lPlain || ms[i-1].label == lSubj {
 							ms[i-1].label = lPairA
 						}
+					} else if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) {
+						// "A sold $X of notes, B raised $Y and C priced a
+						// $Z offering": C opens a clause of its own.
+						m.label = lSubj
 					}
 					break
 				}
@@ -524,6 +532,33 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		}
 	}
 }
+
+// clauseVerbs are finite deal verbs a name opening its own clause takes
+// ("and CleanSpark priced a $1.15 billion offering").
+var clauseVerbs = map[string]bool{"priced": true, "raised": true, "sold": true, "signed": true, "closed": true,
+	"secured": true, "completed": true, "issued": true, "bought": true, "acquired": true, "inked": true,
+	"struck": true, "added": true, "took": true, "won": true, "borrowed": true, "agreed": true, "landed": true,
+	"upsized": true, "launched": true, "announced": true}
+
+// clauseVerbAfter reports a finite deal verb right after a name.
+func clauseVerbAfter(rest string) bool {
+	rest = strings.TrimPrefix(rest, ".") // "Tundra Hash Inc. priced"
+	ws := strings.Fields(rest)
+	if len(ws) == 0 || rest[0] != ' ' {
+		return false
+	}
+	for len(ws) > 1 && legalForm[strings.ToLower(strings.TrimRight(ws[0], ".,"))] {
+		ws = ws[1:] // "Tundra Hash Inc. priced"
+	}
+	w := ws[0]
+	if (w == "also" || w == "separately" || w == "has" || w == "had") && len(ws) > 1 {
+		w = ws[1]
+	}
+	return clauseVerbs[w]
+}
+
+// legalForm are legal forms a mention may leave after it.
+var legalForm = map[string]bool{"inc": true, "corp": true, "ltd": true, "llc": true, "co": true, "plc": true, "limited": true}
 
 // backerBetween reports a compound adjective of ownership or backing
 // joining a backer to the name it describes ("-backed ", "-owned ").
