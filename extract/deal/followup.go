@@ -105,7 +105,24 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 			return "", true
 		}
 	}
+	if ws[0] == "under" && leadPhraseNoun(ws[1:]) && transferVerb(lower) {
+		// "Under the 10-year agreement, the Company expects to purchase
+		// approximately $210 million of renewable electricity": what
+		// changes hands under the deal just told is its value.
+		return "", true
+	}
 	return "", false
+}
+
+// transferVerb reports a verb of buying, paying or earning in the words
+// before an amount ("expects to purchase", "will pay", "to receive").
+func transferVerb(lower string) bool {
+	for _, v := range []string{" purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide "} {
+		if strings.Contains(lower, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // dealReference reports a sentence opening on the deal just told ("The
@@ -113,6 +130,10 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 // a press release puts it in a paragraph of its own, still about the
 // previous paragraph's deal.
 func dealReference(lower string) bool {
+	lower = afterReportPhrase(lower)
+	if strings.Contains(lower, "契約の総額") || strings.Contains(lower, "契約総額") {
+		return true // "基本契約の総額だけで92億ドルを超える"
+	}
 	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
 		return true
 	}
@@ -135,6 +156,22 @@ func dealReference(lower string) bool {
 		}
 	}
 	return false
+}
+
+// afterReportPhrase drops a Japanese opening that only names the source
+// ("同社の発表によると、", "関係者によれば、").
+func afterReportPhrase(lower string) string {
+	k := strings.Index(lower, "、")
+	if k < 0 || k > 60 {
+		return lower
+	}
+	head := lower[:k]
+	for _, p := range []string{"によると", "によれば", "の発表では", "の説明では"} {
+		if strings.HasSuffix(head, p) {
+			return lower[k+len("、"):]
+		}
+	}
+	return lower
 }
 
 // leadPhrase are prepositions and participles that open a sentence before
