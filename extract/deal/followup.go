@@ -11,7 +11,7 @@ import (
 // "買収額は約90億ドル"): a clause opening on one restates that deal's amount.
 var jaValueNouns = []string{"契約総額", "契約金額", "契約額", "買収総額", "買収金額", "買収額", "取得価額", "取得総額",
 	"取得金額", "取得額", "購入総額", "購入金額", "購入額", "購入価格", "発注総額", "発注額", "総収入", "受注総額", "受注額", "売却総額", "売却額", "売却価格", "譲渡価額", "譲渡額",
-	"融資総額", "融資額", "調達総額", "調達額", "出資額", "投資総額", "投資額", "取引総額", "取引額", "総額", "金額", "契約規模"}
+	"融資総額", "融資額", "調達総額", "調達額", "出資額", "投資総額", "投資額", "取引総額", "取引額", "総事業費", "事業規模", "総額", "金額", "契約規模"}
 
 // enDealNouns open an English sentence about the deal just told ("The deal
 // is valued at…", "The lease is expected to generate…").

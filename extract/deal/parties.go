@@ -69,6 +69,10 @@ func labelJA(text string, ms []mention) {
 			}
 			if i+1 < len(ms) && ms[i+1].Span[0]-(p+step) <= 3 && ms[i+1].Span[0] >= p+step {
 				m.label = lPairA
+			} else if i+1 < len(ms) && strings.HasPrefix(rest, "と、") && ms[i+1].Span[0] > p && describedSubject(text[p+len("と、"):ms[i+1].Span[0]], text[afterMention(text, ms[i+1].Span[1]):]) {
+				// "X株式会社と、シンガポールに本拠を置く採掘大手のYは":
+				// a described partner opening the sentence pairs with X.
+				m.label = lPairA
 			}
 		case strings.HasPrefix(rest, "は"), strings.HasPrefix(rest, "が"), strings.HasPrefix(rest, "も"),
 			strings.HasPrefix(rest, ":"):
@@ -131,6 +135,16 @@ func labelJA(text string, ms []mention) {
 			}
 		}
 	}
+}
+
+// describedSubject reports a name described without a clause of its own
+// (gap has no 、 or 。 and ends on の, or is empty) and marked as the
+// sentence's subject by は.
+func describedSubject(gap, after string) bool {
+	if strings.ContainsAny(gap, "、。") || len(gap) > 90 || gap != "" && !strings.HasSuffix(gap, "の") {
+		return false
+	}
+	return strings.HasPrefix(after, "は")
 }
 
 // newEntityBefore reports a venture or new company named right before a
