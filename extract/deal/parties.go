@@ -43,6 +43,8 @@ func labelJA(text string, ms []mention) {
 		switch {
 		case strings.HasPrefix(rest, "主導"), strings.HasPrefix(rest, "の主導"), strings.HasPrefix(rest, "が主導"),
 			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"),
+			// "Xなどが引き受ける20億ドルのGPU担保融資": the lender.
+			strings.HasPrefix(rest, "が引き受け") && loanAfter(rest),
 			// "X銀行をアレンジャーとするシンジケートローン": the lender.
 			strings.HasPrefix(rest, "をアレンジャー"), strings.HasPrefix(rest, "を主幹事"),
 			strings.HasPrefix(rest, "をエージェント"), strings.HasPrefix(rest, "を幹事"),
@@ -135,6 +137,21 @@ func labelJA(text string, ms []mention) {
 			}
 		}
 	}
+}
+
+// loanAfter reports a loan or bond noun shortly after a name's verb
+// (…が引き受ける20億ドルのGPU担保融資).
+func loanAfter(rest string) bool {
+	rest = rest[:runeBoundary(rest, min(len(rest), 90))]
+	if k := strings.Index(rest, "。"); k >= 0 {
+		rest = rest[:k]
+	}
+	for _, w := range []string{"融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // describedSubject reports a name described without a clause of its own

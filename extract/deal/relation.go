@@ -48,6 +48,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	cues := cuesIn(d.cues, sp)
 	if isJA {
 		cues = dropRelativeCues(txt, ms, cues)
+		cues = dropUnderwriting(txt, cues)
 	}
 	amts := dealCandidates(txt, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	maxDist := maxDistEN
@@ -57,7 +58,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 
 	subj, hasSubj := sentenceSubject(ms)
 	topic, hasTopic := st.topic, st.hasTopic
-	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) && !namesPlain(ms, topic.Name) {
+	if hasTopic && st.topicPara != st.para && !hasAnaphor(d.lower[sp[0]:sp[1]]) && !namesPlain(ms, topic.Name) && !(isJA && !hasSubj && topic.miner) {
+		// A Japanese sentence with no subject of its own ("購入資金の一部
+		// は、Xが引き受ける融資で賄う") goes on about the miner told before.
 		hasTopic = false
 	}
 	if hasTopic && !hasSubj && genericSubject(d.lower[sp[0]:sp[1]], isJA) {
@@ -309,6 +312,19 @@ func namesPlain(ms []mention, name string) bool {
 		}
 	}
 	return false
+}
+
+// dropUnderwriting removes 引き受け when a lender underwrites a loan or
+// bonds (Xが引き受ける20億ドルの融資): the deal is the loan, not shares.
+func dropUnderwriting(txt string, cues []cue) []cue {
+	out := cues[:0:0]
+	for _, c := range cues {
+		if c.w.kind == pipeline.KindEquity && strings.HasPrefix(c.w.s, "引") && strings.HasSuffix(txt[:c.start], "が") && loanAfter(txt[c.start:]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // dropRelativeCues removes the deal words of relative clauses that only
