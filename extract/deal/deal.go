@@ -506,6 +506,17 @@ func (x *Extractor) headlineSubject(title string) (mention, bool) {
 	return firstMiner(ms)
 }
 
+// headlineConj returns the length of a clause conjunction (" as ", " while
+// ", " amid ") at the start of s when a capitalised name follows it, or 0.
+func headlineConj(s string) int {
+	for _, c := range []string{" as ", " while ", " amid ", " after "} {
+		if strings.HasPrefix(s, c) && len(s) > len(c) && s[len(c)] >= 'A' && s[len(c)] <= 'Z' {
+			return len(c)
+		}
+	}
+	return 0
+}
+
 // titleDeals extracts from the headline joined with the first sentence, so a
 // deal split across them is found; evidence is the first sentence. A
 // headline of several clauses ("A、Bと…契約　Cが…を保証", "A inks … with B;
@@ -587,6 +598,13 @@ func headlineClauses(title string) []string {
 		case ' ':
 			if jaBefore(title, i) && jaAfter(title, i+1) {
 				cut(i, i+1)
+				break
+			}
+			// "TeraWulf expands Fluidstack deal as Google lifts backstop":
+			// a conjunction opens a second clause with its own subject.
+			if conj := headlineConj(title[i:]); conj > 0 {
+				cut(i, i+conj)
+				i += conj - 1
 				break
 			}
 			// "…契約を締結 ― シリーズBで15億円を調達": a dash between clauses.
