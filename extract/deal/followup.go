@@ -131,7 +131,7 @@ func transferVerb(lower string) bool {
 // previous paragraph's deal.
 func dealReference(lower string) bool {
 	lower = afterReportPhrase(lower)
-	if strings.Contains(lower, "契約の総額") || strings.Contains(lower, "契約総額") {
+	if strings.Contains(lower, "契約の総額") || strings.Contains(lower, "契約総額") || strings.HasPrefix(lower, "契約期間は") && strings.Contains(lower, "総額") {
 		return true // "基本契約の総額だけで92億ドルを超える"
 	}
 	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
