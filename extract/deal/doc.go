@@ -109,6 +109,22 @@
 // participles (Including, Combined) are no names, a Title Case headline
 // verb ends a name unless a corporate word follows, "Trading" ends one.
 //
+// Round 9: the earlier size told after a deal's new one ("upsized to $Y,
+// from the $X announced") and a value an analyst implies ("implying an
+// enterprise value of $X") are no deals. In a list of deals a name after
+// "and" with its own finite deal verb ("and CleanSpark priced a $X
+// offering") opens its own clause. "a unit of Japan's X" makes X the party
+// of the preposition before the unit; in "X-backed Y" the backer is no
+// party and Y takes its place. "Under the N-year agreement, the Company
+// expects to purchase $X" restates the deal just told, as does a Japanese
+// paragraph opening on a source (同社の発表によると、) and telling 契約の総額,
+// a 契約期間は…総額… clause, or 総事業費. "X株式会社と、…大手のYは" pairs X
+// with the described subject Y; Xなどが引き受ける…融資 makes X the lender
+// (引き受け is no share deal there), and a Japanese sentence with no
+// subject in a new paragraph stays with the miner told before. An English
+// headline conjunction (" as ", " while " before a name) opens a second
+// clause, so a guarantor named there never becomes the lead deal's company.
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

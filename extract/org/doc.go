@@ -37,7 +37,9 @@
 // headline verb ends one unless a corporate word follows (Lone Star Land
 // Partners). PlacePossessive reports such a possessive for the deal rules.
 // A Title Case headline verb (Acquire, Signs, Lands…) never starts a name,
-// nor does "Rule 144A" or "Securities Act" make one.
+// nor does "Rule 144A" or "Securities Act" make one. A number word opening
+// a name that ends in a corporate word (Two Rivers AI, First Meridian
+// Capital Partners) is part of it.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
 // English capitalised name at a position, for the deal rules' frames.
 //
