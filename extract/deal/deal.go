@@ -72,6 +72,11 @@ type doc struct {
 	mentions    []mention
 	amounts     []pipeline.Amount
 	aiDoc       bool // the document is about AI/HPC: a miner's contract is an HPC contract
+	// tc tells names from common words capitalised at a sentence start or
+	// in a Title Case headline; headline holds the spans of such a
+	// headline's clauses in text (none when the headline is not Title Case).
+	tc       *truecase
+	headline [][2]int
 }
 
 // Extract finds the deals of a document. text must already be normalised
@@ -86,13 +91,14 @@ func (x *Extractor) Extract(title, txt string) Result {
 // toks must be the tokens of txt, or nil to tokenize here when needed.
 func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	d := x.analyze(txt, toks)
+	d.tc = newTruecase(txt, d.mentions)
 	res := Result{Amounts: d.amounts}
 	sents := splitSentences(txt)
 	var deals []pipeline.Deal
 	st := &state{}
 	if t := strings.TrimSpace(title); t != "" {
 		// The headline's subject is the topic of the first paragraph.
-		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0])
+		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0], d.tc)
 		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
 	prevEnd, prevFrom, lastFrom := 0, 0, -1
@@ -120,7 +126,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 	}
 	if t := strings.TrimSpace(title); t != "" {
-		deals = append(deals, x.titleDeals(t, txt, sents)...)
+		deals = append(deals, x.titleDeals(t, txt, sents, d.tc)...)
 	}
 	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropPending(deals))))
 	return res
@@ -490,8 +496,12 @@ func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
 
 // headlineSubject is the company a headline is about: its first subject,
 // else its first known miner.
-func (x *Extractor) headlineSubject(title string) (mention, bool) {
+func (x *Extractor) headlineSubject(title string, tc *truecase) (mention, bool) {
 	d := x.analyze(title, nil)
+	d.tc = tc
+	if titleCase(title) {
+		d.headline = [][2]int{{0, len(title)}}
+	}
 	sp := [2]int{0, len(title)}
 	isJA := hasJapanese(title)
 	ms := x.sentenceMentions(d, sp, isJA)
@@ -524,7 +534,7 @@ func headlineConj(s string) int {
 // clause is read on its own, after it, with the first clause's subject as
 // the topic, so a guarantor of the second clause backs the miner of the
 // first and is never paired with the first clause's customer.
-func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Deal {
+func (x *Extractor) titleDeals(title, txt string, sents [][2]int, tc *truecase) []pipeline.Deal {
 	ev := [2]int{0, 0}
 	first := ""
 	if len(sents) > 0 {
@@ -543,6 +553,11 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int) []pipeline.Dea
 		syn += c
 	}
 	d := x.analyze(syn, nil)
+	d.tc = tc
+	if titleCase(title) {
+		d.headline = append(d.headline, [2]int{0, len(clauses[0])})
+		d.headline = append(d.headline, spans[1:]...) // further clauses follow the body's first sentence
+	}
 	st := &state{}
 	var out []pipeline.Deal
 	for _, sp := range spans {

@@ -378,7 +378,10 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if strings.HasSuffix(d.lower[:pos], " in ") && placeAfter(txt[m.Span[1]:sp[1]]) {
 			return // "a site in Sherbrooke, Quebec,": a city and its region
 		}
-		if initial && (!verbFollows(txt[m.Span[1]:sp[1]]) || modifierWord(m.Text)) {
+		if initial && (!verbFollows(txt[m.Span[1]:sp[1]])) {
+			return
+		}
+		if m, ok = d.tc.fix(x, txt, m, initial || m.Span[0] == sp[0], d.inHeadline(m.Span[0])); !ok || overlaps(ms, m.Span) {
 			return
 		}
 		if demonyms[m.Name] {
@@ -439,30 +442,6 @@ func placeAfter(rest string) bool {
 	}
 	return false
 }
-
-// modifierWord reports a single capitalised word that opens a sentence as
-// an adverb or participle ("Publicly listed miners…", "Collectively, …",
-// "Listed miners…") or as a common noun ("Construction will be funded…",
-// "Proceeds will go…"), not as a name.
-func modifierWord(s string) bool {
-	if strings.ContainsAny(s, " .&") || len(s) < 5 {
-		return false
-	}
-	for _, r := range s[1:] {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	if initialNouns[strings.ToLower(s)] {
-		return true
-	}
-	return hasAnySuffix(s, "ly", "ed", "tion", "sion", "ment", "ness")
-}
-
-// initialNouns are common nouns that open sentences about a deal.
-var initialNouns = map[string]bool{"proceeds": true, "funding": true, "capacity": true, "demand": true, "power": true,
-	"delivery": true, "payment": true, "payments": true, "details": true, "terms": true, "shares": true,
-	"revenue": true, "closing": true, "buildout": true, "financing": true, "pricing": true, "equity": true, "phase": true, "tenants": true, "customers": true}
 
 // demonyms describe a company's origin; alone they name none.
 var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,

@@ -1,0 +1,183 @@
+package deal
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/org"
+)
+
+// truecase holds what the body of an article says about capitalised words:
+// a word written capitalised in the middle of a sentence is a name; a word
+// capitalised only at a sentence start or in a Title Case headline may be a
+// common word ("Annual rent will start…", "Gross proceeds…").
+type truecase struct {
+	mid   map[string]bool // words capitalised mid-sentence in the body
+	names []org.Mention   // the body's organisation names found with a corporate word or in the gazetteer
+}
+
+// newTruecase reads the body text and its organisation mentions.
+func newTruecase(body string, ms []mention) *truecase {
+	tc := &truecase{mid: map[string]bool{}}
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRuneInString(body[i:])
+		if !isLatinLetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(body) {
+			r2, n2 := utf8.DecodeRuneInString(body[j:])
+			if !isLatinLetter(r2) && !(r2 >= '0' && r2 <= '9') && r2 != '-' {
+				break
+			}
+			j += n2
+		}
+		if unicode.IsUpper(r) && !sentenceStartAt(body, i) {
+			tc.mid[body[i:j]] = true
+		}
+		i = j
+	}
+	for _, m := range ms {
+		if !m.weak {
+			tc.names = append(tc.names, m.Mention)
+		}
+	}
+	return tc
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x3000 && unicode.IsLetter(r)
+}
+
+// sentenceStartAt reports a word at i that opens a sentence, a line or a
+// clause after a colon (quotes and brackets before it skipped).
+func sentenceStartAt(text string, i int) bool {
+	k := i
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		switch r {
+		case ' ', '"', '\'', '“', '‘', '(', '[', '\t':
+			k -= n
+			continue
+		case '.', '!', '?', ':', '\n', '-', '—', '–', '|':
+			return true
+		}
+		return r >= 0x3000 // after Japanese text or a full-width mark
+	}
+	return true
+}
+
+// titleCase reports a headline written in Title Case: most of its longer
+// words capitalised.
+func titleCase(s string) bool {
+	caps, n := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) < 4 || !isLatinLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 2 && caps*4 >= n*3
+}
+
+// known reports a word with evidence of being a name: capitalised
+// mid-sentence in the body, or in the gazetteer.
+func (tc *truecase) known(x *Extractor, w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if tc.mid[w] {
+		return true
+	}
+	for _, b := range tc.names {
+		if !b.Known && (strings.HasPrefix(b.Name, w+" ") || b.Name == w) {
+			return true // the first word of a name the body writes with a corporate word
+		}
+	}
+	_, ok := x.gaz.Canonical(w)
+	return ok
+}
+
+// fix applies truecasing to an unknown candidate m read from capitalised
+// words. initial: its first word opens a sentence; headline: it stands in a
+// Title Case headline. A headline candidate that holds a body name ("Texas
+// Miner Brazos Hash" and "Brazos Hash Corp.") becomes that name; otherwise
+// leading words without evidence of a name are dropped (all of a headline
+// candidate's, only the first of a sentence-initial one). It returns false
+// when nothing is left.
+func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headline bool) (org.Mention, bool) {
+	if tc == nil || m.Known || !initial && !headline {
+		return m, true
+	}
+	if headline {
+		for _, b := range tc.names {
+			if m.Text == b.Name || strings.HasPrefix(b.Name, m.Text+" ") {
+				return m, true // the body's "Granite Hash Inc."
+			}
+			if len(b.Name) < len(m.Text) && strings.HasSuffix(m.Text, " "+b.Name) {
+				off := len(m.Text) - len(b.Name)
+				return org.Mention{Name: b.Name, Text: m.Text[off:], Span: [2]int{m.Span[0] + off, m.Span[1]}, Known: b.Known, Role: b.Role}, true
+			}
+		}
+	}
+	ws := strings.Fields(m.Text)
+	if len(ws) > 1 && corporateWord(ws[len(ws)-1]) {
+		return m, true // "Annual Capital Partners": a company suffix makes the name
+	}
+	drop := 0
+	for drop < len(ws) && !tc.known(x, strings.Trim(ws[drop], ",.")) {
+		drop++
+		if !headline {
+			break
+		}
+	}
+	if drop == 0 {
+		return m, true
+	}
+	if drop == len(ws) {
+		return org.Mention{}, false
+	}
+	rest := ws[drop:]
+	if len(rest) == 1 && org.IsStop(rest[0]) {
+		return org.Mention{}, false
+	}
+	off := strings.Index(m.Text, rest[0])
+	cut := org.Mention{Text: m.Text[off:], Span: [2]int{m.Span[0] + off, m.Span[1]}}
+	cut.Name = strings.Join(strings.Fields(cut.Text), " ")
+	if m.Name != "" && strings.HasPrefix(m.Text, m.Name) && len(m.Name) > off {
+		cut.Name = m.Name[off:] // the trimmed name (legal form dropped)
+	}
+	if org.IsStop(cut.Name) {
+		return org.Mention{}, false
+	}
+	if name, ok := x.gaz.Canonical(cut.Name); ok {
+		cut.Name, cut.Known = name, true
+	}
+	return cut, true
+}
+
+// corporateWord reports a word that ends a company's name (Inc., Capital,
+// Partners…).
+func corporateWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".,")) {
+	case "inc", "corp", "corporation", "ltd", "llc", "lp", "plc", "limited", "holdings", "capital", "partners",
+		"technologies", "group", "labs", "bank", "infrastructure", "ventures", "management", "fund", "mining",
+		"ag", "gmbh", "co", "company", "investments", "advisors", "industries", "resources", "asa", "ab":
+		return true
+	}
+	return false
+}
+
+// inHeadline reports a position inside a Title Case headline.
+func (d *doc) inHeadline(pos int) bool {
+	for _, h := range d.headline {
+		if pos >= h[0] && pos < h[1] {
+			return true
+		}
+	}
+	return false
+}
