@@ -102,7 +102,11 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
 	prevEnd, prevFrom, lastFrom := 0, 0, -1
-	for _, s := range sents {
+	boiler := boilerplate(txt, d.lower, sents)
+	for si, s := range sents {
+		if boiler[si] {
+			continue
+		}
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
 			st.para++
 			lastFrom = -1
