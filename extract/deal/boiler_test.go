@@ -45,3 +45,26 @@ func TestBoilerplateEndsAtHeading(t *testing.T) {
 		t.Errorf("boilerplate sentences = %q, want %q", strings.Join(in, "|"), want)
 	}
 }
+
+func TestRunRate(t *testing.T) {
+	tests := []struct {
+		before, rest string
+		want         bool
+	}{
+		{"is expected to add about ", " a year to revenue", true},
+		{"Annual rent will start at about ", " and escalate", true},
+		{"Its backlog of contracted revenue stands at ", ".", true},
+		{"contracted revenue of ", " across its campuses", true},
+		{"sees its market capitalization reaching ", " if it signs", true},
+		{"signed a 15-year lease worth ", " with Oracle", false},
+		{"implying a total contract value of ", ".", false},
+		{"revenue of ", " across the 10-year term", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.before, func(t *testing.T) {
+			if got := runRate(tt.before, tt.rest); got != tt.want {
+				t.Errorf("runRate(%q, %q) = %v, want %v", tt.before, tt.rest, got, tt.want)
+			}
+		})
+	}
+}

@@ -125,6 +125,12 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !ok || !isJA && conditionalValue(d.lower[sp[0]:a.Span[0]]) {
 			continue
 		}
+		if !isJA && runRate(txt[:a.Span[0]], txt[a.Span[1]:]) {
+			// A yearly rate, a backlog, a market value: its deal word
+			// names no deal of this amount.
+			markClause(txt, cues, used, a, trig, lo, hi, isJA)
+			continue
+		}
 		if valueMetric[trig.w.s] && (!strongTriggerIn(cues, trig) || implied(d.lower[max(sp[0], trig.start-30):trig.start])) {
 			continue // "could support $12 billion of enterprise value": no deal told
 		}
@@ -728,6 +734,51 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// runRate reports a figure that measures a business, not a deal: a yearly
+// or monthly rate ("$290 million a year", "Annual rent will start at
+// $95 million", "a run-rate of $X"), a backlog or the contracted revenue
+// of many tenants ("backlog of contracted revenue … $12.8 billion",
+// "$X across its campuses"), a market value or price target ("market
+// capitalization reaching $12 billion"), an analyst's estimate ("could
+// generate $X", "which they value at $X"). A sentence telling a contract's
+// total and its yearly rent keeps the total as the deal.
+func runRate(before, rest string) bool {
+	r := strings.ToLower(rest[:min(len(rest), 40)])
+	if hasAnyPrefix(r, " a year", " per year", " per annum", " annually", " a month", " per month", " each year",
+		" every year", " a quarter", " per quarter", " in annual", " of annual", " in yearly", " of yearly", " in annualized",
+		" of annualized", " in run-rate", " of run-rate", " on an annual", " on an annualized", " on a discounted") {
+		return true
+	}
+	if strings.HasPrefix(r, " across ") {
+		for _, w := range []string{"tenants", "customers", "campuses", "sites", "portfolio", "contracts", "clients"} {
+			if strings.Contains(r, w) {
+				return true
+			}
+		}
+	}
+	b := strings.ToLower(before[max(0, len(before)-80):])
+	if k := strings.LastIndexAny(b, ".;!?\n"); k >= 0 {
+		b = b[k+1:]
+	}
+	clause := b
+	if k := strings.LastIndex(clause, ", "); k >= 0 {
+		clause = clause[k+2:]
+	}
+	for _, w := range []string{"annual ", "annualized", "annualised", "yearly", "run-rate", "run rate", "per-year", "monthly"} {
+		if strings.Contains(clause, w) && !strings.Contains(clause, "total") {
+			return true
+		}
+	}
+	for _, w := range []string{"backlog", "market capitalization", "market capitalisation", "market cap ", "market value",
+		"price target", "target price", "could generate", "could reach", "could be worth", "could add", "they value",
+		"analysts value", "we value", "sum-of-the-parts"} {
+		if strings.Contains(b, w) {
+			return true
 		}
 	}
 	return false
