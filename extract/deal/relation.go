@@ -398,6 +398,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		ms = append(ms, mention{Mention: m, weak: true})
 	}
+	ms = dropProductMakers(txt, ms)
 	add(sp[0], true)
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
