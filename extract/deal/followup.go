@@ -137,7 +137,7 @@ func dealReference(lower string) bool {
 	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
 		return true
 	}
-	if hasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " of the venture") || strings.Contains(lower, " the joint venture") {
+	if hasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " the venture") || strings.Contains(lower, " the joint venture") || strings.Contains(lower, " the jv") {
 		return true // a party's share of the venture just told
 	}
 	ws := strings.Fields(lower)
