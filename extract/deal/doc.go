@@ -125,6 +125,23 @@
 // headline conjunction (" as ", " while " before a name) opens a second
 // clause, so a guarantor named there never becomes the lead deal's company.
 //
+// Round 10 (structural precision): truecasing (truecase.go) — a word
+// capitalised only at a sentence start or in a Title Case headline keeps
+// its place in an unknown name only when the body writes it capitalised
+// mid-sentence, a company suffix or the gazetteer vouches for it, or it
+// opens a body name ("Annual rent…", "Gross proceeds…" make no party); a
+// headline candidate holding a body name becomes it ("Texas Miner Brazos
+// Hash" → Brazos Hash). Press-release boilerplate (boiler.go: About
+// <Name>, Forward-Looking Statements, Safe Harbor, contacts, 会社概要,
+// 本件に関するお問い合わせ… up to the next heading) makes no deals. Run-
+// rates, backlogs, market values and analysts' estimates ("$X a year",
+// annual rent, "backlog of contracted revenue", "across its tenants",
+// "market capitalization reaching", "could generate") price no deal, so
+// beside a contract total the total is the deal. A maker followed by a
+// model or product family (product.go: "Nvidia GB300 capacity") is no
+// party unless a deal preposition governs it. A new paragraph naming "the
+// venture" comes back to the joint venture just told.
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of
@@ -151,4 +168,8 @@
 //     (契約総額は…, "The deal is valued at…") gives it its amount.
 //   - measure.go: contract term (years) and capacity (MW).
 //   - dedupe.go: merging mentions of the same deal.
+//   - truecase.go: names versus common words capitalised at a sentence
+//     start or in a Title Case headline.
+//   - boiler.go: press-release boilerplate sections.
+//   - product.go: makers named before their products.
 package deal
