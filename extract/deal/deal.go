@@ -101,6 +101,10 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		st.topic, st.hasTopic = x.headlineSubject(headlineClauses(t)[0], d.tc)
 		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
+	st.docMiner, st.hasDocMiner = docMiner(d.mentions)
+	if st.hasMiner {
+		st.docMiner = st.miner
+	}
 	prevEnd, prevFrom, lastFrom := 0, 0, -1
 	boiler := boilerplate(txt, d.lower, sents)
 	for si, s := range sents {
@@ -771,4 +775,21 @@ func extendCorpNames(txt string, ms []mention) []mention {
 		m.Name = m.Text
 	}
 	return ms
+}
+
+// docMiner is the known miner the article names most (the first on a tie).
+func docMiner(ms []mention) (mention, bool) {
+	n := map[string]int{}
+	var best mention
+	found := false
+	for _, m := range ms {
+		if !m.miner {
+			continue
+		}
+		n[m.Name]++
+		if !found || n[m.Name] > n[best.Name] {
+			best, found = m, true
+		}
+	}
+	return best, found
 }

@@ -142,6 +142,15 @@
 // party unless a deal preposition governs it. A new paragraph naming "the
 // venture" comes back to the joint venture just told.
 //
+// Round 11 (the miner prior): news of this kind reports miners' deals, so
+// a deal whose parties hold no miner belongs to the miner the sentence is
+// about — its reporting subject ("WhiteFiber said Macquarie agreed to
+// provide…"), or, when the sentence refers back (an anaphor such as "its",
+// no subject of its own, a company taken from the topic), the paragraph's
+// miner or the article's (the headline's miner, else the miner it names
+// most: docMiner). The non-miner named becomes the counterparty; a maker
+// before its model ("Nvidia B300") never does.
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

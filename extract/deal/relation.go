@@ -18,6 +18,10 @@ type state struct {
 	// company: "The company" after a sentence about its tenant.
 	miner    mention
 	hasMiner bool
+	// docMiner is the article's miner: the headline subject when it is a
+	// miner, else the miner the article names most.
+	docMiner    mention
+	hasDocMiner bool
 }
 
 // Distances (bytes) within which a deal word ties to an amount.
@@ -153,6 +157,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !ok {
 			continue
 		}
+		p = minerPrior(txt, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
 			// seller parts with an asset, it is not bought.
@@ -184,7 +189,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
 	}
-	out = append(out, x.amountless(d, sp, ms, cues, used, judged, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ctx, isJA)...)
+	out = append(out, x.amountless(d, sp, st, ms, cues, used, judged, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ctx, isJA)...)
 
 	for _, dl := range out {
 		for _, m := range ms {
@@ -1781,7 +1786,7 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 
 // amountless finds deals without an amount: a strong deal word with a
 // counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
-func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
+func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
 	subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, ctx, isJA bool) []pipeline.Deal {
 	var out []pipeline.Deal
 	seen := map[string]int{} // key -> distance of the trigger to the counterparty
@@ -1822,6 +1827,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, ms []mention, cues []cue, used
 			kind = mainKind(cues, c, pipeline.Amount{Span: [2]int{c.start, c.end}}, lo, c.start)
 		}
 		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, topicMiner, ms, kind, c.start, c.end, isJA)
+		if ok {
+			p = minerPrior(d.text, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
+		}
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}
@@ -2052,4 +2060,51 @@ func endsWithCPParticle(s string) bool {
 		}
 	}
 	return false
+}
+
+// refersBack reports a sentence that goes on about the article's company:
+// an anaphor ("its", "the company", 同社), no subject of its own, or a
+// company taken from the topic.
+func refersBack(lower string, hasSubj bool, p parties) bool {
+	return !hasSubj || p.how == "topic" || hasAnaphor(lower)
+}
+
+// minerPrior applies the domain's prior: news of this kind reports a
+// miner's deals, so a deal whose parties hold no miner belongs to the
+// miner the sentence is about — its subject ("WhiteFiber said Macquarie
+// agreed to provide…"), or, when the sentence refers back (ref), the
+// paragraph's or the article's miner ("the value of its CoreWeave
+// contracts"). The non-miner named becomes the counterparty.
+func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *mention, st *state, ref bool) parties {
+	if p.company.miner || p.cp != nil && p.cp.miner {
+		return p
+	}
+	if p.cp == nil && modelAfter(txt[p.company.Span[1]:]) {
+		return p // "deploy 2,304 Nvidia B300 GPUs": a maker of products, no party
+	}
+	var m *mention
+	switch {
+	case hasSubj && subj.miner && subj.label == lSubj && subj.Span[0] < p.company.Span[0]:
+		m = &subj
+	case !ref:
+		return p
+	case topicMiner != nil:
+		m = topicMiner
+	case st.hasMiner:
+		m = &st.miner
+	case st.hasDocMiner:
+		m = &st.docMiner
+	}
+	if m == nil || m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name {
+		return p
+	}
+	if p.cp != nil && p.how != "topic" {
+		return p // two named non-miners dealing with each other
+	}
+	if p.cp == nil {
+		c := p.company
+		p.cp = &c
+	}
+	p.company, p.how = *m, "miner"
+	return p
 }
