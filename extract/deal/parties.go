@@ -536,6 +536,13 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ms[i].label = lPoss
 		}
 	}
+	// "Hut 8 Corp. (Nasdaq: HUT)": a ticker in brackets after its name
+	// restates the name and takes its role.
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Name == ms[i-1].Name && tickerBracket(text[ms[i-1].Span[1]:ms[i].Span[0]]) {
+			ms[i].label = ms[i-1].label
+		}
+	}
 	// "A said B agreed to invest…": A reports the deal, B is its counterparty.
 	for i := 0; i+1 < len(ms); i++ {
 		between := text[ms[i].Span[1]:ms[i+1].Span[0]]
@@ -908,3 +915,17 @@ func productAfter(rest string) bool {
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// tickerBracket reports the text between a name and its ticker in brackets
+// (" (Nasdaq: ", " Ltd. (NYSE: ", " ("), a legal form at most before it.
+func tickerBracket(between string) bool {
+	i := strings.Index(between, " (")
+	if i < 0 || len(between) > 30 || strings.Contains(between, ")") {
+		return false
+	}
+	if form := strings.Trim(between[:i], ".,"); strings.Contains(strings.TrimSpace(form), " ") {
+		return false
+	}
+	b := strings.TrimSpace(between[i+2:])
+	return b == "" || strings.HasSuffix(b, ":")
+}
