@@ -152,6 +152,8 @@
 // before its model ("Nvidia B300") never does. A ticker in brackets after
 // its name ("Hut 8 Corp. (Nasdaq: HUT)") takes the name's role, so the
 // owner in "X, a subsidiary of Y (Nasdaq: Y)," stays no party.
+// A seller after from beats the maker of the products bought ("buy $X of
+// Nvidia GB300 systems from Dell" is a purchase from Dell).
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -536,6 +536,19 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ms[i].label = lPoss
 		}
 	}
+	// "buy $X of Nvidia GB300 systems … from Dell": the seller named after
+	// from beats the maker of the products.
+	for i := range ms {
+		if ms[i].label == lPoss || dealPrepBefore(text[sent[0]:ms[i].Span[0]]) || !productAfter(text[ms[i].Span[1]:sent[1]]) {
+			continue
+		}
+		for j := i + 1; j < len(ms); j++ {
+			if strings.HasSuffix(strings.ToLower(text[sent[0]:ms[j].Span[0]]), "from ") {
+				ms[i].label = lPoss
+				break
+			}
+		}
+	}
 	// "Hut 8 Corp. (Nasdaq: HUT)": a ticker in brackets after its name
 	// restates the name and takes its role.
 	for i := 1; i < len(ms); i++ {
