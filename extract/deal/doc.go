@@ -154,6 +154,9 @@
 // owner in "X, a subsidiary of Y (Nasdaq: Y)," stays no party.
 // A seller after from beats the maker of the products bought ("buy $X of
 // Nvidia GB300 systems from Dell" is a purchase from Dell).
+// Net proceeds however phrased ("estimates that the net proceeds from the
+// offering will be approximately $X") are no deal, unless a sale is made
+// "for net proceeds of $X".
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -721,7 +721,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i > 0 && fromFormer(txt, amts[i-1], a) {
 		return true
 	}
-	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) {
+	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) || netProceeds(before) {
 		return true
 	}
 	// "$15 million at closing and the rest over 18 months": an instalment
@@ -2107,4 +2107,17 @@ func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *m
 	}
 	p.company, p.how = *m, "miner"
 	return p
+}
+
+// netProceeds reports an amount told as the net proceeds of an offering
+// ("estimates that the net proceeds from the offering will be
+// approximately $X", "net proceeds of about $X"): what the company keeps,
+// not the deal's size. A sale "for net proceeds of $X" is priced by them.
+func netProceeds(before string) bool {
+	t := strings.ToLower(before[max(0, len(before)-100):])
+	k := strings.LastIndex(t, "net proceeds")
+	if k < 0 || strings.ContainsAny(t[k:], "$€£¥.;") || strings.HasSuffix(t[:k], "for ") {
+		return false
+	}
+	return true
 }
