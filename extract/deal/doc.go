@@ -157,6 +157,8 @@
 // Net proceeds however phrased ("estimates that the net proceeds from the
 // offering will be approximately $X") are no deal, unless a sale is made
 // "for net proceeds of $X".
+// A fund's manager takes the fund's place (米Xが運用するファンドから, Xの
+// ファンドを引受先とする): X is the investor.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

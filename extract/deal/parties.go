@@ -40,6 +40,11 @@ func labelJA(text string, ms []mention) {
 		m := &ms[i]
 		p := afterMention(text, m.Span[1])
 		rest := text[p:]
+		if n := fundOf(rest); n > 0 {
+			// "米ブラックストーンが運用するファンドから": the manager
+			// takes the place of its fund.
+			rest = rest[n:]
+		}
 		switch {
 		case strings.HasPrefix(rest, "主導"), strings.HasPrefix(rest, "の主導"), strings.HasPrefix(rest, "が主導"),
 			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"),
@@ -941,4 +946,36 @@ func tickerBracket(between string) bool {
 	}
 	b := strings.TrimSpace(between[i+2:])
 	return b == "" || strings.HasSuffix(b, ":")
+}
+
+// fundOf returns the length of a clause naming a fund run by the name
+// before it (Xが運用するファンド, Xが管理する投資ファンド, Xの運用ファンド), or 0.
+func fundOf(rest string) int {
+	r := rest
+	switch {
+	case strings.HasPrefix(r, "が"):
+		r = r[len("が"):]
+		v := false
+		for _, w := range []string{"運用する", "運用している", "運営する", "管理する", "組成した", "組成する", "率いる"} {
+			if strings.HasPrefix(r, w) {
+				r, v = r[len(w):], true
+				break
+			}
+		}
+		if !v {
+			return 0
+		}
+	case strings.HasPrefix(r, "の運用する"):
+		r = r[len("の運用する"):]
+	case strings.HasPrefix(r, "の"):
+		r = r[len("の"):]
+	default:
+		return 0
+	}
+	for _, f := range []string{"投資ファンド", "インフラファンド", "ファンド"} {
+		if strings.HasPrefix(r, f) {
+			return len(rest) - len(r) + len(f)
+		}
+	}
+	return 0
 }
