@@ -149,7 +149,8 @@
 // no subject of its own, a company taken from the topic), the paragraph's
 // miner or the article's (the headline's miner, else the miner it names
 // most: docMiner). The non-miner named becomes the counterparty; a maker
-// before its model ("Nvidia B300") never does. A ticker in brackets after
+// before its model ("Nvidia B300"), a weak unknown name or a code (CB-6)
+// never does. A ticker in brackets after
 // its name ("Hut 8 Corp. (Nasdaq: HUT)") takes the name's role, so the
 // owner in "X, a subsidiary of Y (Nasdaq: Y)," stays no party.
 // A seller after from beats the maker of the products bought ("buy $X of

@@ -2079,8 +2079,11 @@ func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *m
 	if p.company.miner || p.cp != nil && p.cp.miner {
 		return p
 	}
-	if p.cp == nil && modelAfter(txt[p.company.Span[1]:]) {
-		return p // "deploy 2,304 Nvidia B300 GPUs": a maker of products, no party
+	if p.cp == nil && (modelAfter(txt[p.company.Span[1]:]) || p.company.weak && !p.company.Known || codeAfter(txt[p.company.Span[1]:])) {
+		// "deploy 2,304 Nvidia B300 GPUs": a maker of products; a
+		// capitalised word no list knows, a building code (CB-6): no
+		// counterparty.
+		return p
 	}
 	var m *mention
 	switch {
@@ -2120,4 +2123,10 @@ func netProceeds(before string) bool {
 		return false
 	}
 	return true
+}
+
+// codeAfter reports a name followed by "-<digit>": a code (CB-6, PF-2),
+// not a company.
+func codeAfter(rest string) bool {
+	return len(rest) > 1 && rest[0] == '-' && isDigitByte(rest[1])
 }
