@@ -161,6 +161,9 @@
 // A fund's manager takes the fund's place (米Xが運用するファンドから, Xの
 // ファンドを引受先とする): X is the investor.
 //
+// Round 12: the describing words before a former size are stripped in any
+// order ("upsized from the previously announced $X … to $Y").
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

@@ -867,10 +867,15 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	}
 	lo = runeBoundary(txt, lo)
 	b := strings.ToLower(txt[lo:a.Span[0]])
-	for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
-		"announced ", "proposed ", "initial ", "original ", "earlier "} {
-		for strings.HasSuffix(b, w) {
-			b = strings.TrimSuffix(b, w)
+	// Strip the describing words in any order ("from the previously
+	// announced $750 million").
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
+			"announced ", "proposed ", "initial ", "original ", "earlier ", "prior "} {
+			if strings.HasSuffix(b, w) {
+				b, trimmed = strings.TrimSuffix(b, w), true
+			}
 		}
 	}
 	for _, v := range []string{"upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from "} {
