@@ -162,7 +162,9 @@
 // ファンドを引受先とする): X is the investor.
 //
 // Round 12: the describing words before a former size are stripped in any
-// order ("upsized from the previously announced $X … to $Y").
+// order ("upsized from the previously announced $X … to $Y"). A count
+// ("buy 12,000 Bitmain Antminer S23 rigs") or a product family between a
+// buying verb and its maker keeps the maker the seller.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

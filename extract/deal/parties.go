@@ -875,6 +875,10 @@ func wordsBefore(text string, start, end, n int) []string {
 		j := i
 		for j > start {
 			r, sz := utf8.DecodeLastRuneInString(text[start:j])
+			if r == ',' && j-2 >= start && j < len(text) && isDigitByte(text[j-2]) && isDigitByte(text[j]) {
+				j-- // "buy 12,000 rigs": a thousands separator, one word
+				continue
+			}
 			if r == ' ' || r == ',' || r == ';' || r == ':' || r == '(' || r == '"' {
 				break
 			}
@@ -915,17 +919,19 @@ var productNouns = map[string]bool{"gpu": true, "gpus": true, "chip": true, "chi
 	"racks": true, "superchips": true, "asics": true, "asic": true}
 
 // productAfter reports a product noun right after a name, possibly behind
-// model codes ("Nvidia GPUs", "Nvidia B200 chips", "Bitmain S21 XP machines").
+// model codes or a product family ("Nvidia GPUs", "Nvidia B200 chips",
+// "Bitmain S21 XP machines", "Bitmain Antminer S23 rigs").
 func productAfter(rest string) bool {
 	for i, w := range strings.Fields(rest) {
 		if i >= 4 {
 			break
 		}
-		w = strings.ToLower(strings.TrimRight(w, ",.;:"))
+		raw := strings.TrimRight(w, ",.;:")
+		w = strings.ToLower(raw)
 		if productNouns[w] {
 			return true
 		}
-		if !strings.ContainsAny(w, "0123456789") && !(len(w) <= 4 && strings.ToUpper(w) == w) {
+		if !strings.ContainsAny(w, "0123456789") && !(len(raw) <= 4 && strings.ToUpper(raw) == raw) && !(i == 0 && productNames[w]) {
 			return false
 		}
 	}
