@@ -164,7 +164,10 @@
 // Round 12: the describing words before a former size are stripped in any
 // order ("upsized from the previously announced $X … to $Y"). A count
 // ("buy 12,000 Bitmain Antminer S23 rigs") or a product family between a
-// buying verb and its maker keeps the maker the seller.
+// buying verb and its maker keeps the maker the seller. A descriptor
+// opening a reported clause ("said that Japanese trading house X will take
+// a stake") leaves X the clause's subject, so the reporting miner's deal
+// has X as counterparty.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -843,6 +843,13 @@ func startsClause(ws []string) bool {
 		"owner", "parent", "subsidiary", "unit", "affiliate", "based", "where":
 		return true
 	}
+	// "said that Japanese trading house X will…": a descriptor before a
+	// name opening a reported clause.
+	for k := 1; k < len(ws) && k <= 4; k++ {
+		if (ws[k] == "that" || ws[k] == "said") && descriptorRun(ws[:k]) {
+			return true
+		}
+	}
 	return false
 }
 
