@@ -167,7 +167,8 @@
 // buying verb and its maker keeps the maker the seller. A descriptor
 // opening a reported clause ("said that Japanese trading house X will take
 // a stake") leaves X the clause's subject, so the reporting miner's deal
-// has X as counterparty.
+// has X as counterparty. A fund of any kind (クレジットファンド, 不動産投資
+// ファンド) run by X makes X the investor or lender.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -962,7 +962,8 @@ func tickerBracket(between string) bool {
 }
 
 // fundOf returns the length of a clause naming a fund run by the name
-// before it (Xが運用するファンド, Xが管理する投資ファンド, Xの運用ファンド), or 0.
+// before it (Xが運用するファンド, Xが管理する投資ファンド, Xの運用ファンド,
+// Xが運用するクレジットファンド), or 0.
 func fundOf(rest string) int {
 	r := rest
 	switch {
@@ -985,10 +986,20 @@ func fundOf(rest string) int {
 	default:
 		return 0
 	}
-	for _, f := range []string{"投資ファンド", "インフラファンド", "ファンド"} {
-		if strings.HasPrefix(r, f) {
-			return len(rest) - len(r) + len(f)
+	// The fund may carry a kind before it (投資ファンド, クレジットファンド,
+	// プライベート・エクイティ・ファンド): katakana or a few kanji words.
+	k := strings.Index(r, "ファンド")
+	if k < 0 || k > 60 {
+		return 0
+	}
+	kind := r[:k]
+	for _, w := range []string{"投資", "債券", "不動産", "私募", "運用"} {
+		kind = strings.ReplaceAll(kind, w, "")
+	}
+	for _, c := range kind {
+		if !(c >= 'ァ' && c <= 'ヺ' || c == 'ー' || c == '・') {
+			return 0
 		}
 	}
-	return 0
+	return len(rest) - len(r) + k + len("ファンド")
 }
