@@ -168,7 +168,9 @@
 // opening a reported clause ("said that Japanese trading house X will take
 // a stake") leaves X the clause's subject, so the reporting miner's deal
 // has X as counterparty. A fund of any kind (クレジットファンド, 不動産投資
-// ファンド) run by X makes X the investor or lender.
+// ファンド) run by X makes X the investor or lender. A bank group led by
+// the names before it (X、Yの3メガバンクを中心とする銀行団が) takes the group's
+// particle, and Xが…建設するデータセンターに対し makes X the recipient.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

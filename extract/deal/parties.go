@@ -89,6 +89,10 @@ func labelJA(text string, ms []mention) {
 				// "グーグルが出資する英AIクラウドのX": the が clause
 				// describes the next name; it is no party.
 				m.label = lPoss
+			} else if !m.wa && ownedRecipient(rest[len("が"):]) {
+				// "Xがテキサス州で建設するデータセンターに対し、…融資": the
+				// recipient is X's own project, so X receives.
+				m.label = lDat
 			}
 		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
 			// Headline style "A、Bと提携": the name opening the line is the subject.
@@ -246,6 +250,33 @@ func sharesTaken(rest string) bool {
 	return strings.Contains(rest, "引き受") || strings.Contains(rest, "引受") || strings.Contains(rest, "取得")
 }
 
+// ownedRecipient reports rest (what follows Xが) as a relative clause in
+// 連体形 describing a noun that receives the deal (…建設するデータセンターに
+// 対し): one clause, no 、 or 。 before に対し.
+func ownedRecipient(rest string) bool {
+	k := strings.Index(rest, "に対し")
+	if k < 0 || k > 120 || strings.ContainsAny(rest[:k], "、。") {
+		return false
+	}
+	clause := rest[:k]
+	for _, v := range []string{"する", "した", "している", "進める", "進めている", "計画する", "持つ", "保有する", "運営する"} {
+		j := strings.LastIndex(clause, v)
+		if j < 0 {
+			continue
+		}
+		noun := clause[j+len(v):]
+		if noun == "" || utf8.RuneCountInString(noun) > 20 {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(noun)
+		if c >= 0x3041 && c <= 0x309F {
+			continue // a verb ending goes on: こと, ため
+		}
+		return true
+	}
+	return false
+}
+
 // describingVerbs head a relative clause that only describes a company
 // (Xが出資する…, Xが支援する…, Xが運営する…).
 var describingVerbs = []string{"出資", "支援", "後押し", "運営", "設立", "創業", "開発", "手掛け", "手がけ", "率い", "展開", "傘下に持つ"}
@@ -357,10 +388,49 @@ func afterMention(text string, p int) int {
 		case strings.HasPrefix(text[p:], "グループ") && !strings.HasPrefix(text[p:], "グループ会社"):
 			p += len("グループ")
 		default:
+			if q, ok := ledGroup(text, p); ok {
+				// "X、Yの3メガバンクを中心とする銀行団が": the group's particle.
+				p = q
+				continue
+			}
 			return p
 		}
 	}
 	return p
+}
+
+// ledGroup reads a group led by the name before p ("を中心とする銀行団",
+// "の3メガバンクを中心とした協調融資団"): the end of the group when a party
+// particle follows it.
+func ledGroup(text string, p int) (int, bool) {
+	q := p
+	if strings.HasPrefix(text[q:], "の") {
+		q += len("の")
+		n := 0
+		for n < 7 && q < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[q:])
+			if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
+				break
+			}
+			q += sz
+			n++
+		}
+		if n == 0 {
+			return p, false
+		}
+	}
+	led := false
+	for _, w := range []string{"を中心とする", "を中心とした", "を主幹事とする", "が主導する", "が率いる"} {
+		if strings.HasPrefix(text[q:], w) {
+			q += len(w)
+			led = true
+			break
+		}
+	}
+	if !led {
+		return p, false
+	}
+	return listGroup(text, q)
 }
 
 // listGroup reads the group a listed name belongs to after など
