@@ -170,7 +170,9 @@
 // has X as counterparty. A fund of any kind (クレジットファンド, 不動産投資
 // ファンド) run by X makes X the investor or lender. A bank group led by
 // the names before it (X、Yの3メガバンクを中心とする銀行団が) takes the group's
-// particle, and Xが…建設するデータセンターに対し makes X the recipient.
+// particle, and Xが…建設するデータセンターに対し makes X the recipient. A
+// credit line or line of credit is financing, and "and X drew $Y from…"
+// opens X's own clause in a list of deals.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

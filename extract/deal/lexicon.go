@@ -126,7 +126,7 @@ func lexicon() []word {
 		en("sold", T, sale, true), en("sell", T, sale, true), en("sells", T, sale, true), en("sale", T, sale, false),
 		en("divest", T, sale, true), en("divested", T, sale, true), en("divestiture", T, sale, true), en("offload", T, sale, false),
 		en("financing", T, fin, true), en("financed", T, fin, true), en("finance", T, fin, false), en("loan", T, fin, true),
-		en("loans", T, fin, false), en("credit facility", T, fin, true), en("facility", T, fin, false),
+		en("loans", T, fin, false), en("credit facility", T, fin, true), en("credit line", T, fin, true), en("line of credit", T, fin, true), en("facility", T, fin, false),
 		en("notes", T, fin, false), en("convertible", T, fin, false), en("debt", T, fin, false), en("bonds", T, fin, false), en("bond", T, fin, false),
 		en("raised", T, fin, false), en("raise", T, fin, false), en("raises", T, fin, false), en("raising", T, fin, false),
 		en("secured", T, fin, false), en("secures", T, fin, false), en("borrow", T, fin, false), en("borrowed", T, fin, false), en("lend", T, fin, false), en("lends", T, fin, false), en("lent", T, fin, false),
