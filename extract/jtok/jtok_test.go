@@ -1,6 +1,7 @@
 package jtok
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -110,5 +111,48 @@ func BenchmarkJoin(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		tok.Join(s)
+	}
+}
+
+// TestLongInputChunks: a long input is tokenized line-chunk by line-chunk;
+// offsets still point into the whole input, nothing is lost or repeated,
+// and the result equals tokenizing each line on its own.
+func TestLongInputChunks(t *testing.T) {
+	tok := newTok(t)
+	line := "北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。\n"
+	s := strings.Repeat(line, 3*chunkSize/len(line)+2)
+	toks := tok.Tokens(s)
+	var per []Token
+	for off := 0; off < len(s); off += len(line) {
+		for _, tk := range tok.Tokens(line) {
+			tk.Start += off
+			tk.End += off
+			per = append(per, tk)
+		}
+	}
+	if len(toks) != len(per) {
+		t.Fatalf("%d tokens, want %d (line by line)", len(toks), len(per))
+	}
+	for i, tk := range toks {
+		if s[tk.Start:tk.End] != tk.Surface || tk.Start != per[i].Start || tk.Surface != per[i].Surface {
+			t.Fatalf("token %d = %+v, want %+v", i, tk, per[i])
+		}
+	}
+}
+
+// BenchmarkTokensLong shows tokenization staying linear in the input size
+// (kagome's single lattice over a whole long input does not).
+func BenchmarkTokensLong(b *testing.B) {
+	tok := newTok(b)
+	para := strings.Repeat("北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。", 8) + "\n"
+	for _, kb := range []int{32, 128} {
+		s := strings.Repeat(para, kb<<10/len(para)+1)
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				tok.Tokens(s)
+			}
+		})
 	}
 }

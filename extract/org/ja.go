@@ -569,7 +569,7 @@ func describes(b string) bool {
 
 func roleOpens(b string) bool {
 	for _, r := range jaRoleNouns {
-		if strings.HasPrefix(b, r+"は") {
+		if strings.HasPrefix(b, r) && strings.HasPrefix(b[len(r):], "は") {
 			return true
 		}
 	}

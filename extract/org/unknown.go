@@ -604,6 +604,11 @@ func upperWord(w string) bool {
 // siteAfter reports a site noun right after a name: "Helios AI campus",
 // "the Colchis Energy site" name places, not companies.
 func siteAfter(rest string) bool {
+	// Only the head matters: lowercasing the whole rest of the text for
+	// every candidate made Find quadratic.
+	if len(rest) > 24 {
+		rest = rest[:24]
+	}
 	rest = strings.ToLower(rest)
 	for _, w := range []string{" campus", " site", " data center", " data centre", " facility", " facilities", " project", " park"} {
 		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isLatinAt(rest, len(w))) {
