@@ -98,14 +98,29 @@ func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 	for start := 0; start < len(s); {
 		end := len(s)
 		if end-start > chunkSize {
-			if i := strings.IndexByte(s[start+chunkSize:], '\n'); i >= 0 {
-				end = start + chunkSize + i + 1
-			}
+			end = cut(s, start+chunkSize)
 		}
 		dst = t.appendChunk(dst, s[start:end], start)
 		start = end
 	}
 	return dst
+}
+
+// cut returns where the chunk that passes from should end: after the next
+// line break, or after the next 。 when the line runs on for long (a text
+// without line breaks), else at the end of s.
+func cut(s string, from int) int {
+	window := s[from:min(len(s), from+4*chunkSize)]
+	if i := strings.IndexByte(window, '\n'); i >= 0 {
+		return from + i + 1
+	}
+	if i := strings.Index(window, "。"); i >= 0 {
+		return from + i + len("。")
+	}
+	if i := strings.IndexByte(s[from:], '\n'); i >= 0 {
+		return from + i + 1
+	}
+	return len(s)
 }
 
 // appendChunk tokenizes one chunk whose first byte is at offset base.
