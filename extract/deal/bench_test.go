@@ -32,7 +32,10 @@ func benchText(b *testing.B) string {
 }
 
 // BenchmarkExtractJA measures tokenize + rules on a 26 KB Japanese
-// article. Compare with BenchmarkKagomeBare: the target is at most 1.25×.
+// article. Compare with BenchmarkKagomeBare: the target is at most 1.25×;
+// measured on the seed, 6.9 ms against 4.6 ms (1.5×: tokenization is two
+// thirds of the cost, the organisation finder and the sentence rules most
+// of the rest).
 func BenchmarkExtractJA(b *testing.B) {
 	x := newExtractor(b)
 	s := benchText(b)
