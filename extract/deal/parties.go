@@ -405,19 +405,11 @@ func afterMention(text string, p int) int {
 func ledGroup(text string, p int) (int, bool) {
 	q := p
 	if strings.HasPrefix(text[q:], "の") {
-		q += len("の")
-		n := 0
-		for n < 7 && q < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[q:])
-			if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
-				break
-			}
-			q += sz
-			n++
-		}
-		if n == 0 {
+		e := groupWord(text, q+len("の"))
+		if e == q+len("の") {
 			return p, false
 		}
+		q = e
 	}
 	led := false
 	for _, w := range []string{"を中心とする", "を中心とした", "を主幹事とする", "が主導する", "が率いる"} {
@@ -433,6 +425,19 @@ func ledGroup(text string, p int) (int, bool) {
 	return listGroup(text, q)
 }
 
+// groupWord returns the end of a group noun at q (銀行団, 3メガバンク: up
+// to seven kanji, katakana or digits), q when there is none.
+func groupWord(text string, q int) int {
+	for n := 0; n < 7 && q < len(text); n++ {
+		r, sz := utf8.DecodeRuneInString(text[q:])
+		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
+			break
+		}
+		q += sz
+	}
+	return q
+}
+
 // listGroup reads the group a listed name belongs to after など
 // (の銀行団, 3メガバンク, の金融機関): the end of the group when a party
 // particle follows it.
@@ -441,18 +446,11 @@ func listGroup(text string, p int) (int, bool) {
 	if strings.HasPrefix(text[q:], "の") {
 		q += len("の")
 	}
-	n := 0
-	for n < 7 && q < len(text) {
-		r, sz := utf8.DecodeRuneInString(text[q:])
-		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
-			break
-		}
-		q += sz
-		n++
-	}
-	if n == 0 {
+	e := groupWord(text, q)
+	if e == q {
 		return p, false
 	}
+	q = e
 	for _, pt := range []string{"から", "より", "は", "が", "と", "に対", "による", "により"} {
 		if strings.HasPrefix(text[q:], pt) {
 			return q, true

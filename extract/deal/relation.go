@@ -869,15 +869,7 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	b := strings.ToLower(txt[lo:a.Span[0]])
 	// Strip the describing words in any order ("from the previously
 	// announced $750 million").
-	for trimmed := true; trimmed; {
-		trimmed = false
-		for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
-			"announced ", "proposed ", "initial ", "original ", "earlier ", "prior "} {
-			if strings.HasSuffix(b, w) {
-				b, trimmed = strings.TrimSuffix(b, w), true
-			}
-		}
-	}
+	b = trimDescribing(b)
 	for _, v := range []string{"upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from "} {
 		if strings.HasSuffix(b, v) {
 			return true
@@ -892,15 +884,9 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	return strings.HasPrefix(b, "当初") || strings.HasPrefix(b, "従来")
 }
 
-// fromFormer reports the earlier size told after a deal's new one in the
-// same sentence: "was upsized to $1.25 billion aggregate principal amount,
-// from the $1.0 billion announced on Monday".
-func fromFormer(txt string, prev, a pipeline.Amount) bool {
-	between := txt[prev.Span[1]:a.Span[0]]
-	if strings.ContainsAny(between, ";\n") || strings.Contains(between, ". ") || len(between) > 80 {
-		return false
-	}
-	b := strings.ToLower(txt[max(0, a.Span[0]-40):a.Span[0]])
+// trimDescribing strips, in any order, the describing words that may
+// stand between "from" and a former size ("from the previously announced").
+func trimDescribing(b string) string {
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, w := range []string{"the ", "an ", "a ", "its ", "initially ", "originally ", "previously ", "planned ",
@@ -910,6 +896,19 @@ func fromFormer(txt string, prev, a pipeline.Amount) bool {
 			}
 		}
 	}
+	return b
+}
+
+// fromFormer reports the earlier size told after a deal's new one in the
+// same sentence: "was upsized to $1.25 billion aggregate principal amount,
+// from the $1.0 billion announced on Monday".
+func fromFormer(txt string, prev, a pipeline.Amount) bool {
+	between := txt[prev.Span[1]:a.Span[0]]
+	if strings.ContainsAny(between, ";\n") || strings.Contains(between, ". ") || len(between) > 80 {
+		return false
+	}
+	b := strings.ToLower(txt[max(0, a.Span[0]-40):a.Span[0]])
+	b = trimDescribing(b)
 	if !strings.HasSuffix(b, ", from ") && !strings.HasSuffix(b, " from ") {
 		return false
 	}
