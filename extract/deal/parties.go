@@ -202,19 +202,10 @@ func productBought(rest string) bool {
 			break
 		}
 	}
-	ok := false
-	for _, w := range jaProducts {
-		if strings.HasPrefix(rest, w) {
-			ok = true
-			break
-		}
-	}
-	if !ok {
+	if !startsWithAny(rest, jaProducts) {
 		return false
 	}
-	if k := strings.IndexAny(rest, "、。"); k >= 0 {
-		rest = rest[:k]
-	}
+	rest = clauseHead(rest)
 	k := strings.Index(rest, "を")
 	if k < 0 {
 		return false
@@ -228,25 +219,34 @@ func productBought(rest string) bool {
 	return false
 }
 
+// startsWithAny reports whether s starts with one of ws.
+func startsWithAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseHead cuts s at its first 、 or 。.
+func clauseHead(s string) string {
+	if k := strings.IndexAny(s, "、。"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
 // shareIssues are what a company issues to an investor.
 var shareIssues = []string{"第三者割当増資", "第三者割当", "増資", "新株", "株式", "優先株", "普通株"}
 
 // sharesTaken reports rest (after Xの) naming X's shares taken by the
 // subject: an issue, then 引き受け/引受/取得 in the same clause.
 func sharesTaken(rest string) bool {
-	ok := false
-	for _, w := range shareIssues {
-		if strings.HasPrefix(rest, w) {
-			ok = true
-			break
-		}
-	}
-	if !ok {
+	if !startsWithAny(rest, shareIssues) {
 		return false
 	}
-	if k := strings.IndexAny(rest, "、。"); k >= 0 {
-		rest = rest[:k]
-	}
+	rest = clauseHead(rest)
 	return strings.Contains(rest, "引き受") || strings.Contains(rest, "引受") || strings.Contains(rest, "取得")
 }
 
