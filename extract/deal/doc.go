@@ -174,6 +174,12 @@
 // credit line or line of credit is financing, and "and X drew $Y from…"
 // opens X's own clause in a list of deals.
 //
+// Round 13: the initial purchasers' option on more notes ("an option to
+// purchase up to an additional $X") is no deal; an expanded deal is its new
+// total ("a further $X …, lifting the contract's total value to $Y",
+// 追加分は…X、契約総額はYに達する), the increment is none; "after upsizing the
+// deal from $X" is a former size; a cumulative sum (累計調達額) is no deal.
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

@@ -721,6 +721,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i > 0 && fromFormer(txt, amts[i-1], a) {
 		return true
 	}
+	if optionOrIncrement(txt, amts, i) {
+		return true
+	}
 	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) || netProceeds(before) {
 		return true
 	}
@@ -873,6 +876,19 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	for _, v := range []string{"upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from "} {
 		if strings.HasSuffix(b, v) {
 			return true
+		}
+	}
+	// "after upsizing the deal from $2.5 billion", "increasing it from":
+	// a verb in -ing with its object before from.
+	if o, ok := strings.CutSuffix(b, " from "); ok {
+		for _, obj := range []string{" the deal", " the offering", " the sale", " the facility", " the loan", " the notes", " the raise", " its offering", " it"} {
+			o = strings.TrimSuffix(o, obj)
+		}
+		for _, v := range []string{"upsizing", "increasing", "expanding", "raising", "enlarging", "boosting", "downsizing", "cutting", "reducing",
+			"upsized", "increased", "expanded", "raised", "enlarged", "boosted", "downsized", "reduced"} {
+			if strings.HasSuffix(o, " "+v) {
+				return true
+			}
 		}
 	}
 	// Japanese: the clause opens on 当初/従来 (initially).
@@ -1267,6 +1283,10 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 		switch c.w.class {
 		case cueSum:
 			if isJA {
+				// 累計/累積 add up everything raised to date: never one deal.
+				if c.w.s == "累計" || c.w.s == "累積" {
+					return true
+				}
 				// 総額 is a deal's total value unless several companies are summed.
 				if pluralJA(txt[lo:hi]) {
 					return true
@@ -1296,7 +1316,7 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 			if !isJA && c.start >= a.Span[1] && (c.start-a.Span[1] > 30 || clauseBreak(d.lower[a.Span[1]:c.start])) {
 				continue
 			}
-			if dealValue(d.lower, c) {
+			if dealValue(d.lower, c) || newTotal(d.lower, c, a) {
 				continue
 			}
 			if dist(c, a) < td {
@@ -2133,4 +2153,81 @@ func netProceeds(before string) bool {
 // not a company.
 func codeAfter(rest string) bool {
 	return len(rest) > 1 && rest[0] == '-' && isDigitByte(rest[1])
+}
+
+// optionOrIncrement reports an amount that is no deal of its own: the
+// initial purchasers' option on more notes ("granted the initial
+// purchasers an option to purchase … up to an additional $150 million"),
+// and the increment of an expanded deal told beside its new total ("will
+// pay a further $3.6 billion …, lifting the contract's total value to
+// $13.3 billion", 追加分は…約16億ドルで、契約総額は102億ドルに達する): the
+// total is the deal.
+func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
+	a := amts[i]
+	lo := runeBoundary(txt, max(0, a.Span[0]-120))
+	b := strings.ToLower(txt[lo:a.Span[0]])
+	if k := strings.LastIndex(b, ". "); k >= 0 {
+		b = b[k+2:]
+	}
+	if k := strings.LastIndex(b, "。"); k >= 0 {
+		b = b[k+len("。"):]
+	}
+	if strings.Contains(b, "additional") && (strings.Contains(b, "option to purchase") || strings.Contains(b, "option to buy") ||
+		strings.Contains(b, "over-allotment") || strings.Contains(b, "overallotment") || strings.Contains(b, "greenshoe")) {
+		return true
+	}
+	if i+1 >= len(amts) || amts[i+1].Span[0] < a.Span[1] {
+		return false
+	}
+	between := txt[a.Span[1]:amts[i+1].Span[0]]
+	if strings.Contains(between, ". ") || strings.Contains(between, "。") || len(between) > 160 {
+		return false
+	}
+	// Japanese: the clause names the increment (追加分は, 増額分は) and the
+	// sentence goes on to the contract's total.
+	c := b
+	if k := strings.LastIndex(c, "、"); k >= 0 {
+		c = c[k+len("、"):]
+	}
+	if hasAnyPrefix(c, "追加分", "追加額", "増額分", "追加契約分") && strings.Contains(between, "総額") {
+		return true
+	}
+	lb := strings.ToLower(between)
+	if !strings.Contains(lb, "total") {
+		return false
+	}
+	t := strings.TrimSpace(trimDescribing(lb))
+	for _, p := range []string{" to about", " to approximately", " to roughly", " to around", " to nearly", " to"} {
+		if strings.HasSuffix(t, p) {
+			for _, v := range []string{"bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing "} {
+				if strings.Contains(lb, v) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// newTotal reports the word total naming the new size of a deal that grew
+// ("lifting the lease's total value to $6.9 billion", "bringing the total
+// to $13.3 billion"): the deal's value, not a sum of figures.
+func newTotal(lower string, c cue, a pipeline.Amount) bool {
+	if c.w.s != "total" || c.end > a.Span[0] || a.Span[0]-c.end > 30 {
+		return false
+	}
+	gap := strings.TrimSpace(trimDescribing(lower[c.end:a.Span[0]]))
+	switch gap {
+	case "to", "value to", "contract value to", "to about", "to approximately", "value to about", "value to approximately", "to roughly", "value to roughly":
+	default:
+		return false
+	}
+	b := lower[max(0, c.start-40):c.start]
+	for _, v := range []string{"bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing "} {
+		if strings.Contains(b, v) {
+			return true
+		}
+	}
+	return false
 }
