@@ -426,9 +426,9 @@ func ledGroup(text string, p int) (int, bool) {
 }
 
 // groupWord returns the end of a group noun at q (銀行団, 3メガバンク: up
-// to seven kanji, katakana or digits), q when there is none.
+// to ten kanji, katakana or digits: 国内金融機関5行), q when there is none.
 func groupWord(text string, q int) int {
-	for n := 0; n < 7 && q < len(text); n++ {
+	for n := 0; n < 10 && q < len(text); n++ {
 		r, sz := utf8.DecodeRuneInString(text[q:])
 		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
 			break
