@@ -192,7 +192,8 @@ func dropPriceParts(txt string, ds []pipeline.Deal) []pipeline.Deal {
 }
 
 // paymentPart reports an amount told as a form of payment: "pay $X in cash",
-// "$X in cash and … shares", "うち現金で約X億円".
+// "$X in cash and … shares", "The consideration consists of $X in cash",
+// "うち現金で約X億円".
 func paymentPart(txt string, a pipeline.Amount) bool {
 	if a.Span[1] > len(txt) || a.Span[0] < 0 {
 		return false
@@ -202,7 +203,8 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 	if hasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
 		(strings.HasSuffix(before, "pay ") || strings.HasSuffix(before, "pays ") || strings.HasSuffix(before, "paying ") ||
 			strings.Contains(before, " will pay ") || strings.Contains(before, " of which ") || strings.Contains(before, "comprising ") ||
-			strings.Contains(before, "consisting of ")) {
+			strings.Contains(before, "consisting of ") || strings.Contains(before, "consists of ") || strings.Contains(before, "comprises ") ||
+			strings.Contains(before, "made up of ") || strings.Contains(before, "composed of ")) {
 		return true
 	}
 	return strings.Contains(before, "うち") && (strings.Contains(before, "現金") || strings.Contains(after, "を現金") ||

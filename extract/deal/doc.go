@@ -179,7 +179,9 @@
 // total ("a further $X …, lifting the contract's total value to $Y",
 // 追加分は…X、契約総額はYに達する), the increment is none; "after upsizing the
 // deal from $X" is a former size; a cumulative sum (累計調達額) is no deal.
-// A lender group after など may be long (Xなど国内金融機関5行から).
+// A lender group after など may be long (Xなど国内金融機関5行から). "The
+// consideration consists of $X in cash and … shares" is a part of the
+// acquisition price just told.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
