@@ -181,7 +181,10 @@
 // deal from $X" is a former size; a cumulative sum (累計調達額) is no deal.
 // A lender group after など may be long (Xなど国内金融機関5行から). "The
 // consideration consists of $X in cash and … shares" is a part of the
-// acquisition price just told.
+// acquisition price just told. "The shares were sold … to a group of
+// investors led by X" (placed with X) names the buyers of the securities
+// just told: X is the counterparty of that deal, and money raised in a
+// private placement of stock is equity (of notes, financing).
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -408,6 +408,51 @@ func passiveAgent(lower string) (int, bool) {
 	return k + len(" "+ws[i]+" by "), true
 }
 
+// securitiesBuyers reads "The shares were sold … to <buyers>" at the start
+// of a sentence (also notes, stock, securities; sold, issued, placed,
+// allocated) and returns the offset after "to" (or "with": "placed with
+// X"): the buyers of the
+// securities just told ("to a group of investors led by X") are the other
+// side of that deal.
+func securitiesBuyers(lower string) (int, bool) {
+	ws := strings.Fields(lower[:min(len(lower), 60)])
+	if len(ws) < 4 || ws[0] != "the" {
+		return 0, false
+	}
+	i := 1
+	if ws[i] == "new" || ws[i] == "common" || ws[i] == "preferred" {
+		i++
+	}
+	switch ws[i] {
+	case "shares", "stock", "notes", "securities", "bonds", "units":
+	default:
+		return 0, false
+	}
+	i++
+	switch ws[i] {
+	case "were", "was", "are", "will":
+	default:
+		return 0, false
+	}
+	verb := -1
+	for _, v := range []string{" sold ", " issued ", " placed ", " allocated "} {
+		if k := strings.Index(lower, v); k >= 0 && k < 40 {
+			verb = k + len(v) - 1
+			break
+		}
+	}
+	if verb < 0 {
+		return 0, false
+	}
+	rest := lower[verb:min(len(lower), verb+70)]
+	for _, p := range []string{" to ", " with "} {
+		if k := strings.Index(rest, p); k >= 0 {
+			return verb + k + len(p), true
+		}
+	}
+	return 0, false
+}
+
 // fillCounterparty gives the first organisation of a sentence opening on a
 // role word to the last deal of prev without a counterparty. It reports
 // whether it did.
@@ -423,6 +468,9 @@ func fillCounterparty(d *doc, sp [2]int, ms []mention, prev []pipeline.Deal) boo
 	from := sp[0]
 	if !opener {
 		k, ok := passiveAgent(lower)
+		if !ok {
+			k, ok = securitiesBuyers(lower)
+		}
 		if !ok {
 			return false
 		}

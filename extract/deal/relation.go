@@ -1052,6 +1052,21 @@ func markClause(txt string, cues []cue, used []bool, a pipeline.Amount, trig cue
 	}
 }
 
+// raiseWords raise money without saying how: the way named next to the
+// amount (a private placement) gives the kind.
+var raiseWords = map[string]bool{"raised": true, "raise": true, "raises": true, "raising": true, "secured": true, "secures": true, "funding": true}
+
+// placedDebt reports debt placed privately: a debt word right after the
+// placement ("a private placement of convertible notes").
+func placedDebt(cues []cue, pp cue) bool {
+	for _, c := range cues {
+		if c.start >= pp.end && c.start-pp.end <= 30 && debtWords[c.w.s] {
+			return true
+		}
+	}
+	return false
+}
+
 // kindNear picks the kind of a deal: the kind of its deal word, upgraded
 // to a more specific kind written right next to it or to the anchor
 // [as,ae) ("リース契約", "lease agreement"), within [lo,hi). A stock word
@@ -1075,6 +1090,10 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		}
 		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" || c.w.s == "warrants" || c.w.s == "新株予約権" {
 			stock = true
+			continue
+		}
+		if c.w.s == "private placement" && raiseWords[trig.w.s] && !placedDebt(cues, c) {
+			kind = pipeline.KindEquity // "raised $X in a private placement of common stock"
 			continue
 		}
 		generic := kind == pipeline.KindOther || kind == pipeline.KindPartnership || kind == pipeline.KindHPCContract
