@@ -592,7 +592,16 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int, tc *truecase) 
 			dl.Evidence = title
 		}
 	}
-	return out
+	// A deal with an unnamed party stands only with the value the body
+	// gives it; the headline pass never sees that sentence.
+	kept := out[:0]
+	for _, dl := range out {
+		if dl.Amount == nil && strings.HasPrefix(dl.Rule, "title+"+pendingRule+"unnamed:") {
+			continue
+		}
+		kept = append(kept, dl)
+	}
+	return kept
 }
 
 // headlineClauses splits a headline into its clauses: at ";" and " | ",

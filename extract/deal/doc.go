@@ -184,7 +184,10 @@
 // acquisition price just told. "The shares were sold … to a group of
 // investors led by X" (placed with X) names the buyers of the securities
 // just told: X is the counterparty of that deal, and money raised in a
-// private placement of stock is equity (of notes, financing).
+// private placement of stock is equity (of notes, financing). A contract
+// with a party described but not named ("a hyperscaler it did not name",
+// 大手ハイパースケーラーと, 社名非公表の) is a pending deal with no
+// counterparty: it stands when the next sentence gives its value.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

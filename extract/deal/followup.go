@@ -325,7 +325,7 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 	best := -1
 	for i := range prev {
 		p := prev[i]
-		if p.Amount != nil || p.Counterparty == "" {
+		if p.Amount != nil || p.Counterparty == "" && !strings.HasPrefix(p.Rule, pendingRule+"unnamed:") {
 			continue
 		}
 		if want != "" && p.Kind != want && !(want == pipeline.KindAcquisition && p.Kind == pipeline.KindPurchase) {

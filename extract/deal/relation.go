@@ -1873,6 +1873,26 @@ func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues 
 		if ok {
 			p = minerPrior(d.text, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
 		}
+		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
+			// "signed a colocation agreement with a hyperscaler it did not
+			// name": a deal whose value the next sentence may give.
+			key := p.company.Name + "\x00"
+			if _, ok := idx[key]; ok {
+				continue
+			}
+			dl := pipeline.Deal{
+				Company:      p.company.Name,
+				Kind:         refineKind(kind, ctx, p, x.gaz),
+				Evidence:     d.text[sp[0]:sp[1]],
+				EvidenceSpan: sp,
+				Confidence:   p.confidence(false),
+				Rule:         pendingRule + "unnamed:" + p.how,
+			}
+			x.measures(d, &dl, lo, hi, c.start)
+			idx[key] = len(out)
+			out = append(out, dl)
+			continue
+		}
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}
@@ -1931,6 +1951,20 @@ func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues 
 		}
 	}
 	return out
+}
+
+// unnamedParty reports a counterparty described but not named ("an
+// investment-grade hyperscaler it did not name", 大手ハイパースケーラーと,
+// 社名は非公表).
+func unnamedParty(lower string) bool {
+	for _, w := range []string{"unnamed", "undisclosed", "did not name", "did not identify", "declined to name", "declined to identify",
+		"ハイパースケーラー", "非公表", "非開示"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	k := strings.Index(lower, "hyperscaler")
+	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
 }
 
 // pluralDeals reports a plural deal noun before the partners ("existing
