@@ -189,6 +189,13 @@
 // 大手ハイパースケーラーと, 社名非公表の) is a pending deal with no
 // counterparty: it stands when the next sentence gives its value.
 //
+// Round 14: an amount restating one just told in another currency ("The
+// loan, equivalent to about $X", "€X, or about $Y", (約…円)) is the same
+// deal, not a new one (a fiat value of bitcoin stays the value); 当初
+// anywhere in a Japanese clause before its amount (…は当初、…総額X,
+// 当初の…X) marks a former size, unless a change to it lies between
+// (当初予定のXからYに).
+//
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if
 // options are exercised, per-unit prices, the former size of

@@ -2,7 +2,6 @@ package deal
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/pipeline"
@@ -54,7 +53,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		cues = dropRelativeCues(txt, ms, cues)
 		cues = dropUnderwriting(txt, cues)
 	}
-	amts := dealCandidates(txt, dropRestatedBTC(amountsIn(d.amounts, sp)))
+	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	maxDist := maxDistEN
 	if isJA {
 		maxDist = maxDistJA
@@ -651,10 +650,10 @@ func dropRestatedBTC(as []pipeline.Amount) []pipeline.Amount {
 
 // dealCandidates leaves out amounts that are never deal values, so they do
 // not split the zones of the others.
-func dealCandidates(txt string, as []pipeline.Amount) []pipeline.Amount {
+func dealCandidates(txt string, all, as []pipeline.Amount) []pipeline.Amount {
 	out := as[:0:0]
 	for i := range as {
-		if skipAmount(txt, as, i) {
+		if skipAmount(txt, as, i) || restatedCurrency(txt, all, as[i]) {
 			continue
 		}
 		if i > 0 && restates(txt, as[i-1], as[i]) {
@@ -891,13 +890,25 @@ func formerSize(txt string, a pipeline.Amount) bool {
 			}
 		}
 	}
-	// Japanese: the clause opens on 当初/従来 (initially).
-	k := strings.LastIndexAny(b, "。、")
-	if k >= 0 {
-		_, n := utf8.DecodeRuneInString(b[k:])
-		b = b[k+n:]
+	// Japanese: 当初/従来 (initially) anywhere in the clause before the
+	// amount (当初は…, …は当初、…, 当初の…), unless a change from a former
+	// size to this one lies between (当初予定のXからYに).
+	lo = a.Span[0] - 120
+	if lo < 0 {
+		lo = 0
 	}
-	return strings.HasPrefix(b, "当初") || strings.HasPrefix(b, "従来")
+	lo = runeBoundary(txt, lo)
+	j := txt[lo:a.Span[0]]
+	if k := strings.LastIndex(j, "。"); k >= 0 {
+		j = j[k+len("。"):]
+	}
+	k := max(strings.LastIndex(j, "当初"), strings.LastIndex(j, "従来"))
+	if k < 0 {
+		return false
+	}
+	r := j[k+len("当初"):]
+	r = strings.TrimPrefix(strings.TrimPrefix(r, "は"), "、")
+	return !strings.Contains(r, "、") && !strings.Contains(r, "から")
 }
 
 // trimDescribing strips, in any order, the describing words that may
@@ -2279,6 +2290,58 @@ func newTotal(lower string, c cue, a pipeline.Amount) bool {
 	b := lower[max(0, c.start-40):c.start]
 	for _, v := range []string{"bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing "} {
 		if strings.Contains(b, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// restatedCurrency reports an amount that restates, in another currency,
+// an amount just told ("a ¥20 billion loan… The loan, equivalent to about
+// $134 million", "€500 million, or about $540 million", "2億ドル(約300億円)"):
+// the same deal, not a new one; a fiat value of bitcoin stays. Only the
+// amounts before it within a short window are looked at.
+func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) bool {
+	i := lowerBound(len(amts), func(k int) bool { return amts[k].Span[0] >= a.Span[0] })
+	if i == 0 {
+		return false
+	}
+	lo := runeBoundary(txt, max(0, a.Span[0]-40))
+	b := strings.ToLower(txt[lo:a.Span[0]])
+	b = strings.TrimRight(b, " ")
+	for _, w := range []string{"about", "roughly", "around", "approximately", "some", "nearly", "almost", "約", "およそ"} {
+		b = strings.TrimSuffix(strings.TrimRight(b, " "), w)
+	}
+	b = strings.TrimRight(b, " ")
+	restate := false
+	for _, v := range []string{"equivalent to", "equivalent of", "equal to", "the equivalent of", ", or", "(", "（", "worth", "換算で", "相当"} {
+		if strings.HasSuffix(b, v) {
+			restate = true
+			break
+		}
+	}
+	if !restate {
+		return false
+	}
+	// The restated amount: an earlier one in another currency, close
+	// before (the sentence before at most).
+	for j := i - 1; j >= 0; j-- {
+		p := amts[j]
+		if a.Span[0]-p.Span[1] > 400 {
+			break
+		}
+		if p.Currency == "BTC" {
+			continue // a fiat value of coins is the value told (578BTC(約5500万ドル相当))
+		}
+		if p.Currency != a.Currency {
+			if strings.HasSuffix(b, "worth") {
+				// "worth about $X" restates only right after the other amount
+				// or after a noun referring back to it ("The loan, worth…").
+				gap := txt[p.Span[1]:a.Span[0]]
+				if !strings.Contains(gap, "(") && !strings.HasPrefix(strings.TrimSpace(gap), ",") && !strings.Contains(gap, ". The ") {
+					return false
+				}
+			}
 			return true
 		}
 	}
