@@ -194,7 +194,12 @@
 // deal, not a new one (a fiat value of bitcoin stays the value); 当初
 // anywhere in a Japanese clause before its amount (…は当初、…総額X,
 // 当初の…X) marks a former size, unless a change to it lies between
-// (当初予定のXからYに).
+// (当初予定のXからYに). In a list of deals "placed", "offered",
+// "arranged" and "entered" open a name's own clause like "priced", and the
+// names before that subject belong to the earlier deal ("A closed a loan
+// with B, and C issued $X of notes": C's deal has no counterparty);
+// "sold $X of zero-coupon notes" is financing even with a few describing
+// words before the debt word.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

@@ -662,7 +662,8 @@ func labelEN(text string, sent [2]int, ms []mention) {
 var clauseVerbs = map[string]bool{"priced": true, "raised": true, "sold": true, "signed": true, "closed": true,
 	"secured": true, "completed": true, "issued": true, "bought": true, "acquired": true, "inked": true,
 	"struck": true, "added": true, "took": true, "won": true, "borrowed": true, "agreed": true, "landed": true,
-	"upsized": true, "launched": true, "announced": true, "drew": true, "tapped": true, "obtained": true}
+	"upsized": true, "launched": true, "announced": true, "drew": true, "tapped": true, "obtained": true,
+	"placed": true, "offered": true, "arranged": true, "entered": true}
 
 // clauseVerbAfter reports a finite deal verb right after a name.
 func clauseVerbAfter(rest string) bool {

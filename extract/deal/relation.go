@@ -149,6 +149,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
+		if !isJA {
+			zm = ownClause(txt, zm, a)
+		}
 		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
@@ -1095,6 +1098,10 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		if c.w.class != cueTrigger || c.start < lo || c.end > hi {
 			continue
 		}
+		if kind == pipeline.KindAssetSale && debtWords[c.w.s] && c.start >= ae && c.start-ae <= 2*radius+2 && !cueBetween(cues, ae, c.start) {
+			kind = pipeline.KindFinancing // "sold $1.15 billion of zero-coupon notes": debt issued
+			continue
+		}
 		strongKind := c.w.kind == pipeline.KindBackstop || c.w.kind == pipeline.KindAcquisition
 		if dist(c, anchor) > radius && dist(c, tspan) > radius && !(strongKind && dist(c, anchor) <= 3*radius) {
 			continue
@@ -1139,6 +1146,17 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		}
 	}
 	return kind
+}
+
+// cueBetween reports a deal or non-deal word in [lo,hi), other than a
+// financing word ("senior secured notes").
+func cueBetween(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.start >= lo && c.end <= hi && c.w.kind != pipeline.KindFinancing {
+			return true
+		}
+	}
+	return false
 }
 
 // debtWords are securities a company sells to borrow.
@@ -2346,4 +2364,21 @@ func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) boo
 		}
 	}
 	return false
+}
+
+// ownClause drops the names before a subject that opens its own clause in
+// a list of deals ("A closed a loan with B, and C issued $X of notes"):
+// B belongs to A's deal, not to C's.
+func ownClause(txt string, zm []mention, a pipeline.Amount) []mention {
+	for k := len(zm) - 1; k > 0; k-- {
+		m := zm[k]
+		if m.label != lSubj || m.Span[1] > a.Span[0] {
+			continue
+		}
+		b := strings.TrimRight(txt[zm[k-1].Span[1]:m.Span[0]], " ")
+		if strings.HasSuffix(b, " and") || strings.HasSuffix(b, ",") {
+			return zm[k:]
+		}
+	}
+	return zm
 }
