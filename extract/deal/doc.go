@@ -199,7 +199,13 @@
 // names before that subject belong to the earlier deal ("A closed a loan
 // with B, and C issued $X of notes": C's deal has no counterparty);
 // "sold $X of zero-coupon notes" is financing even with a few describing
-// words before the debt word.
+// words before the debt word. Owners are never parties: an aside after an
+// anaphoric subject ("The company, which is majority-owned by X and…,",
+// also when the headline is read with it) names no party, and a name
+// whose appositive tells its owner ("W, the AI unit of bitcoin miner X,
+// raised…") deals for itself, the miner prior leaves it alone. Money
+// raised in an initial public offering (IPO) is equity; "N shares at $X"
+// is a price per share.
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

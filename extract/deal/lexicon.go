@@ -134,7 +134,7 @@ func lexicon() []word {
 		en("investment", T, eq, true), en("invest", T, eq, true), en("invests", T, eq, true), en("invested", T, eq, true),
 		en("investing", T, eq, true), en("contribute", T, eq, false), en("contributes", T, eq, false), en("contributed", T, eq, false),
 		en("contribution", T, eq, false), en("stake", T, eq, true), en("warrants", T, eq, true), en("warrant", T, eq, false), en("equity", T, eq, false), en("shares", T, eq, false),
-		en("private placement", T, eq, true), en("pipe", T, eq, false), en("offering", T, fin, false), en("funding", T, fin, false),
+		en("private placement", T, eq, true), en("pipe", T, eq, false), en("offering", T, fin, false), en("initial public offering", T, eq, true), en("ipo", T, eq, true), en("funding", T, fin, false),
 		en("backstop", T, back, true), en("backstops", T, back, true), en("backstopped", T, back, true),
 		en("backstopping", T, back, true), en("guarantee", T, back, true), en("guaranteed", T, back, true), en("guarantees", T, back, true), en("guaranteeing", T, back, true),
 		en("partnership", T, part, true), en("partnered", T, part, true), en("partners with", T, part, true),

@@ -223,6 +223,15 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 // will guarantee…", "Google, already Fluidstack's largest backer, …"):
 // they describe the subject, they are no party of its deal.
 func plainAsides(txt string, sp [2]int, ms []mention) {
+	// "The company, which is majority-owned by Hut 8 and counts…, said":
+	// an aside about an anaphoric subject names no party either.
+	if lo, hi, ok := anaphorAside(txt[sp[0]:sp[1]]); ok {
+		for j := range ms { // the headline may be read with the first sentence
+			if ms[j].Span[0] >= sp[0]+lo && ms[j].Span[1] <= sp[0]+hi {
+				ms[j].label = lPlain
+			}
+		}
+	}
 	for i := range ms {
 		if ms[i].label != lSubj {
 			continue
@@ -297,7 +306,8 @@ func stockSold(rest string) bool {
 // co-founded by Eric Trump", "spun out of Bit Digital").
 func ownerAside(a string) bool {
 	for _, w := range []string{"-owned", " owned by", "-backed", " backed by", "founded by", "-controlled", " controlled by",
-		"spun out of", "spun off from", "spun off by", "a unit of", "subsidiary of", "-led ", "chaired by"} {
+		"spun out of", "spun off from", "spun off by", "unit of", "subsidiary of", "arm of", "division of", "affiliate of",
+		"spinoff of", "spin-off of", "-led ", "chaired by"} {
 		if strings.Contains(a, w) {
 			return true
 		}
@@ -691,6 +701,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 		if strings.HasSuffix(before, u) {
 			return true
 		}
+	}
+	if strings.HasSuffix(before, " shares at ") || strings.HasSuffix(before, " units at ") || strings.HasSuffix(before, " share at ") {
+		return true // "pricing 6 million shares at $16": a price per share
 	}
 	if strings.HasSuffix(before, "per ") || strings.HasSuffix(before, "for each ") || strings.HasSuffix(before, "for every ") {
 		return true // "52.4 shares per $1,000 principal amount": a unit
@@ -1108,6 +1121,10 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		}
 		if c.w.s == "株式" || c.w.s == "shares" || c.w.s == "stake" || c.w.s == "equity" || c.w.s == "warrants" || c.w.s == "新株予約権" {
 			stock = true
+			continue
+		}
+		if (c.w.s == "initial public offering" || c.w.s == "ipo") && (raiseWords[trig.w.s] || trig.w.kind == pipeline.KindFinancing) {
+			kind = pipeline.KindEquity // "raised $X in its initial public offering": shares sold
 			continue
 		}
 		if c.w.s == "private placement" && raiseWords[trig.w.s] && !placedDebt(cues, c) {
@@ -2191,6 +2208,11 @@ func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *m
 		// counterparty.
 		return p
 	}
+	if hasSubj && subj.label == lSubj && subj.Span == p.company.Span && ownedAside(txt[p.company.Span[1]:min(len(txt), p.company.Span[1]+160)]) {
+		// "WhiteFiber, the AI unit of bitcoin miner Bit Digital, raised
+		// $X": the unit deals for itself, its owner is no party.
+		return p
+	}
 	var m *mention
 	switch {
 	case hasSubj && subj.miner && subj.label == lSubj && subj.Span[0] < p.company.Span[0]:
@@ -2381,4 +2403,55 @@ func ownClause(txt string, zm []mention, a pipeline.Amount) []mention {
 		}
 	}
 	return zm
+}
+
+// anaphorAside finds the aside after a sentence opening on an anaphoric
+// subject ("The company, which…,", "The miner, whose…,", "The firm, already
+// …,") and returns its span in s.
+func anaphorAside(s string) (int, int, bool) {
+	// The sentence start, or the body's start after a headline read with it.
+	at := 0
+	if !strings.HasPrefix(s, "The ") {
+		k := strings.Index(s, "\nThe ")
+		if k < 0 {
+			return 0, 0, false
+		}
+		at = k + 1
+	}
+	lo, hi, ok := asideAt(s[at:])
+	return at + lo, at + hi, ok
+}
+
+// asideAt reads the aside of anaphorAside at the start of s.
+func asideAt(s string) (int, int, bool) {
+	c := strings.IndexByte(s, ',')
+	if c < 0 || c > 24 || strings.Count(s[:c], " ") > 2 {
+		return 0, 0, false
+	}
+	if !companyAnaphor(strings.ToLower(s[:c])) {
+		return 0, 0, false
+	}
+	rest := s[c:]
+	if !hasAnyPrefix(rest, ", which ", ", whose ", ", already ", ", itself ", ", the ", ", a ", ", an ") {
+		return 0, 0, false
+	}
+	e := strings.IndexByte(rest[2:], ',')
+	if e < 0 {
+		return 0, 0, false
+	}
+	if hasAnyPrefix(rest, ", the ", ", a ", ", an ") && !ownerAside(strings.ToLower(rest[2:2+e])) {
+		return 0, 0, false
+	}
+	return c, c + 2 + e, true
+}
+
+// ownedAside reports an appositive after a name telling its owner (", the
+// AI infrastructure unit of X,", ", a Y-backed startup,").
+func ownedAside(rest string) bool {
+	rest = strings.TrimPrefix(rest, ".")
+	if !hasAnyPrefix(rest, ", the ", ", a ", ", an ") {
+		return false
+	}
+	e := strings.IndexByte(rest[2:], ',')
+	return e > 0 && ownerAside(strings.ToLower(rest[2:2+e]))
 }
