@@ -205,7 +205,8 @@
 // whose appositive tells its owner ("W, the AI unit of bitcoin miner X,
 // raised…") deals for itself, the miner prior leaves it alone. Money
 // raised in an initial public offering (IPO) is equity; "N shares at $X"
-// is a price per share.
+// is a price per share. "a deal the miner values at $X" gives the deal
+// its value, like "valued at".
 //
 // Figures that are never deal values: cash held ("had $X in cash and
 // equivalents", cash on hand, 手元資金), a value that holds only if

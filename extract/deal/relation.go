@@ -1471,7 +1471,7 @@ func clauseBreak(between string) bool {
 // dealValue reports a valuation word describing a deal ("a deal valued at",
 // "the transaction, valued at"): the amount is the deal's value.
 func dealValue(lower string, c cue) bool {
-	if c.w.s != "valued" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
+	if c.w.s != "valued" && c.w.s != "values" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
 		return false
 	}
 	// The deal noun may stand before its partner ("an agreement with
