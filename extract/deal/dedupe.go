@@ -8,12 +8,6 @@ import (
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
-// isHeading reports a short line that does not end like a sentence.
-func isHeading(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) < 120 && !strings.HasSuffix(s, "。") && !strings.HasSuffix(s, ".") && !strings.Contains(s, "\n")
-}
-
 // sameAmount reports amounts within 1% in the same currency.
 func sameAmount(a, b *pipeline.Amount) bool {
 	if a == nil || b == nil {

@@ -173,15 +173,14 @@ func isNumeralRune(r rune) bool {
 
 // group is a number below 万: "6850", "二千", "3千5百", "数百".
 type group struct {
-	value     float64
-	mant      float64
-	dec       int
-	end       int
-	kanji     bool
-	vague     bool
-	arabic    bool // consists of one Arabic numeral only
-	digits    int
-	leadVague bool
+	value  float64
+	mant   float64
+	dec    int
+	end    int
+	kanji  bool
+	vague  bool
+	arabic bool // consists of one Arabic numeral only
+	digits int
 }
 
 // parseGroup reads a number below 万 at s[i:]. leading says whether nothing
@@ -426,14 +425,6 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
-}
-
-// hasSuffixFold is strings.HasSuffix with ASCII case folding.
-func hasSuffixFold(s, suffix string) bool {
-	if len(s) < len(suffix) {
-		return false
-	}
-	return hasPrefixFold(s[len(s)-len(suffix):], suffix)
 }
 
 func lower(c byte) byte {

@@ -2,7 +2,6 @@ package org
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // kanaStop are katakana common nouns (loanwords, places, units) that are not
@@ -92,6 +91,3 @@ func kanaGeneric(run string) bool {
 	}
 	return ok[n]
 }
-
-// runeLen is utf8.RuneCountInString.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
