@@ -202,7 +202,7 @@ func productBought(rest string) bool {
 			break
 		}
 	}
-	if !startsWithAny(rest, jaProducts) {
+	if !hasAnyPrefix(rest, jaProducts...) {
 		return false
 	}
 	rest = clauseHead(rest)
@@ -213,16 +213,6 @@ func productBought(rest string) bool {
 	rest = rest[k:]
 	for _, v := range []string{"購入", "調達", "導入", "発注", "取得", "買い"} {
 		if strings.Contains(rest, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// startsWithAny reports whether s starts with one of ws.
-func startsWithAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
@@ -243,7 +233,7 @@ var shareIssues = []string{"第三者割当増資", "第三者割当", "増資",
 // sharesTaken reports rest (after Xの) naming X's shares taken by the
 // subject: an issue, then 引き受け/引受/取得 in the same clause.
 func sharesTaken(rest string) bool {
-	if !startsWithAny(rest, shareIssues) {
+	if !hasAnyPrefix(rest, shareIssues...) {
 		return false
 	}
 	rest = clauseHead(rest)
