@@ -48,7 +48,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "info", "debug, info, warn or error")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.runCmd(), a.demoCmd(), a.extractCmd(), a.searchCmd(), a.articlesCmd(),
-		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.esCmd(), a.versionCmd())
+		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.esCmd(), a.evalCmd(), a.versionCmd())
 	return root
 }
 

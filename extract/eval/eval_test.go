@@ -8,39 +8,11 @@ import (
 	"testing"
 
 	"github.com/kozan-dev/kozan/extract"
-	"github.com/kozan-dev/kozan/pipeline"
 )
 
 // floor is the score below which TestHeldout fails: a broken extractor, not
 // an imperfect one.
 const floor = 0.5
-
-// fmtWant prints an expected deal on one line.
-func fmtWant(w wantDeal) string {
-	cp, amt := "null", "null"
-	if w.Counterparty != nil {
-		cp = *w.Counterparty
-	}
-	if w.Amount != nil {
-		amt = fmt.Sprintf("%.0f %s", *w.Amount, *w.Currency)
-	}
-	return fmt.Sprintf("%s | %s | %s | %s", w.Company, cp, amt, w.Kind)
-}
-
-// fmtGot prints a predicted deal on one line.
-func fmtGot(d pipeline.Deal) string {
-	cp, amt := "null", "null"
-	if d.Counterparty != "" {
-		cp = string(d.Counterparty)
-	}
-	if d.Amount != nil {
-		amt = fmt.Sprintf("%.0f %s", d.Amount.Value, d.Amount.Currency)
-		if d.Amount.Max != 0 {
-			amt += fmt.Sprintf("-%.0f", d.Amount.Max)
-		}
-	}
-	return fmt.Sprintf("%s | %s | %s | %s [rule %s, conf %.2f] «%s»", d.Company, cp, amt, d.Kind, d.Rule, d.Confidence, d.Evidence)
-}
 
 // showSplit reports whether a hidden blind set's texts and misses may be
 // printed: only with -v and KOZAN_EVAL_SHOW naming the split
@@ -82,38 +54,29 @@ func TestHeldout(t *testing.T) {
 	if err != nil {
 		t.Fatalf("extract.New: %v", err)
 	}
-	scores := map[string]*tally{}
-	bump := func(key string, c tally) {
+	scores := map[string]*Tally{}
+	bump := func(key string, c Tally) {
 		if scores[key] == nil {
-			scores[key] = &tally{}
+			scores[key] = &Tally{}
 		}
-		scores[key].add(c)
+		scores[key].Add(c)
 	}
 	var report strings.Builder
 	for _, it := range items {
 		doc := x.Text(it.ID, it.Title, it.Text, "auto")
-		pair := al.assign(it.Deals, doc.Deals)
-		var c tally
-		used := make([]bool, len(doc.Deals))
+		sc := al.Score(it.record(), doc.Deals)
+		c := sc.Tally
 		var lines []string
-		for i, j := range pair {
-			if j < 0 {
-				c.fn++
-				lines = append(lines, "  MISS  "+fmtWant(it.Deals[i]))
-				continue
-			}
-			c.tp++
-			used[j] = true
-			if string(doc.Deals[j].Kind) == it.Deals[i].Kind {
-				c.kindOK++
-			} else {
-				lines = append(lines, fmt.Sprintf("  KIND  want %s, got %s for %s", it.Deals[i].Kind, doc.Deals[j].Kind, fmtWant(it.Deals[i])))
-			}
-		}
-		for j, d := range doc.Deals {
-			if !used[j] {
-				c.fp++
-				lines = append(lines, "  FP    "+fmtGot(d))
+		for _, e := range sc.Errors {
+			switch {
+			case e.Class == WrongKind:
+				lines = append(lines, fmt.Sprintf("  KIND  want %s, got %s for %s", e.Gold.Kind, e.Got.Kind, FormatGold(*e.Gold)))
+			case e.Class == Missed:
+				lines = append(lines, "  MISS  "+FormatGold(*e.Gold))
+			case e.Class == WrongAmount:
+				lines = append(lines, "  MISS  "+FormatGold(*e.Gold), "  FP    "+FormatDeal(*e.Got)+" «"+e.Got.Evidence+"»")
+			default:
+				lines = append(lines, "  FP    "+FormatDeal(*e.Got)+" «"+e.Got.Evidence+"»")
 			}
 		}
 		if doc.Article.Lang != it.Lang {
@@ -130,7 +93,7 @@ func TestHeldout(t *testing.T) {
 			continue
 		}
 		if len(lines) > 0 {
-			fmt.Fprintf(&report, "%s [%s %s %s] tp=%d fp=%d fn=%d\n", it.ID, it.Lang, it.Split, it.Style, c.tp, c.fp, c.fn)
+			fmt.Fprintf(&report, "%s [%s %s %s] tp=%d fp=%d fn=%d\n", it.ID, it.Lang, it.Split, it.Style, c.TP, c.FP, c.FN)
 			if it.Title != "" {
 				fmt.Fprintf(&report, "  title: %s\n", it.Title)
 			}
@@ -165,7 +128,7 @@ func TestHeldout(t *testing.T) {
 	}
 	t.Logf("held-out scores (%d excerpts):\n%s", len(items), table.String())
 	all := scores["all"]
-	if all.precision() < floor || all.recall() < floor {
-		t.Errorf("overall precision %.2f / recall %.2f is below the floor %.2f", all.precision(), all.recall(), floor)
+	if all.Precision() < floor || all.Recall() < floor {
+		t.Errorf("overall precision %.2f / recall %.2f is below the floor %.2f", all.Precision(), all.Recall(), floor)
 	}
 }

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/kozan-dev/kozan/extract/eval"
+	"github.com/kozan-dev/kozan/extract/money"
+	"github.com/spf13/cobra"
+)
+
+// errCheckFailed: --check found problems (they are printed).
+var errCheckFailed = errors.New("the answer key has problems")
+
+func (a *app) evalCmd() *cobra.Command {
+	var (
+		golds                                []string
+		texts, split                         string
+		asJSON, explain, scoresOnly, doCheck bool
+	)
+	cmd := &cobra.Command{
+		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--split S] [--json] [--explain] [--scores-only] [--check]",
+		Short: "Score the deal extractor on an answer key",
+		Long: `eval runs the deal extractor on each record's text and scores what it finds
+against the record's deals: precision, recall and F1 per language, per split and
+overall, the share of matched deals whose kind is right, then every error by class
+with its evidence sentence.
+
+The answer key is JSON lines in the form of shared/realnews/ANNOTATION.md (one
+object per line: id, url, lang, query, sha256, split, deals, not_deals, comment);
+a single JSON object in the seed's form (doc, deals, amounts_not_deals,
+companies) is read too. Each record's text is DIR/<id>.txt (or DIR/<doc>);
+--texts defaults to the answer key's directory. A text that is missing or whose
+sha256 differs from the record's is reported and skipped, never scored as empty.
+
+Matching (ANNOTATION.md): a predicted deal matches a gold deal when the two
+parties match in either order — the gold names, their alias lists and the
+record's company aliases count; case, spaces, punctuation, dots and legal forms
+(Inc., Corp., Ltd., 株式会社…) are ignored; a gold counterparty of null matches
+only a predicted null — and, where the gold deal has an amount, the predicted
+amount (or the upper bound of a range) is within 1% of it, or of one of its
+other_values, in the same currency. Matching is one to one and finds as many
+pairs as possible.
+
+Error classes:
+  wrong_party      a prediction whose parties match no gold deal (invented or wrong party)
+  wrong_amount     right parties, wrong or missing amount (a false positive and a miss)
+  not_deal_figure  a prediction whose amount is one of the record's not_deals figures
+  duplicate        a prediction repeating the parties of a deal already matched
+  missed           a gold deal nothing matched
+  wrong_kind       a match with another kind (not counted in precision or recall)
+
+--scores-only prints the scores and error counts without any text: use it for a
+split that must stay unread. --explain adds, for each record with an error, all
+its predictions with the rule that made each and every money mention. --check
+scores nothing: it checks the answer key against its texts (form, sha256,
+evidence in the text, every annotated figure a money mention of the text, every
+money mention accounted for) and exits 1 when anything is wrong.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if len(golds) == 0 {
+				return usageError{errors.New("--gold FILE is required")}
+			}
+			if asJSON && explain {
+				return usageError{errors.New("--explain prints for a terminal; leave out --json")}
+			}
+			var recs []eval.Record
+			for _, g := range golds {
+				rs, err := eval.LoadFile(g)
+				if err != nil {
+					return err
+				}
+				recs = append(recs, rs...)
+			}
+			if split != "" {
+				kept := recs[:0]
+				for _, r := range recs {
+					if r.Split == split {
+						kept = append(kept, r)
+					}
+				}
+				recs = kept
+			}
+			if len(recs) == 0 {
+				return fmt.Errorf("no records to score (split %q)", split)
+			}
+			dir := texts
+			if dir == "" {
+				dir = filepath.Dir(golds[0])
+			}
+			if doCheck {
+				return a.checkKey(recs, dir, asJSON)
+			}
+			x, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			s, err := eval.NewScorer(eval.Options{})
+			if err != nil {
+				return err
+			}
+			rep, err := eval.Run(cmd.Context(), x, s, recs, dir)
+			if err != nil {
+				return err
+			}
+			if len(rep.Results) == 0 {
+				for _, sk := range rep.Skipped {
+					fmt.Fprintf(a.stderr, "kozan: eval: %s: %s\n", sk.Record, sk.Reason)
+				}
+				return fmt.Errorf("none of the %d records has its text in %s", len(recs), dir)
+			}
+			o := eval.PrintOptions{ScoresOnly: scoresOnly, Explain: explain}
+			if asJSON {
+				return eval.WriteJSON(a.stdout, &rep, o)
+			}
+			return eval.WriteTable(a.stdout, &rep, o)
+		},
+	}
+	cmd.Flags().StringArrayVar(&golds, "gold", nil, "answer key (JSON lines, or one JSON object); repeatable")
+	cmd.Flags().StringVar(&texts, "texts", "", "directory of the texts (default: the answer key's directory)")
+	cmd.Flags().StringVar(&split, "split", "", "score only the records of this split (dev, test)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "JSON lines: scores, errors, skipped records")
+	cmd.Flags().BoolVar(&explain, "explain", false, "per record with an error: every prediction with its rule, every money mention")
+	cmd.Flags().BoolVar(&scoresOnly, "scores-only", false, "scores and error counts only, no text")
+	cmd.Flags().BoolVar(&doCheck, "check", false, "check the answer key against its texts instead of scoring")
+	return cmd
+}
+
+// checkKey prints every problem of the answer key and fails when there is one.
+func (a *app) checkKey(recs []eval.Record, dir string, asJSON bool) error {
+	c, err := a.config()
+	if err != nil {
+		return err
+	}
+	p := money.New(money.Config{FXUSD: c.FXUSD})
+	n := 0
+	for _, r := range recs {
+		for _, pr := range eval.Check(r, eval.ReadText(dir, r), p) {
+			n++
+			if asJSON {
+				if err := writeJSONLine(a.stdout, pr); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := fmt.Fprintln(a.stdout, pr); err != nil {
+				return err
+			}
+		}
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: %d in %d records", errCheckFailed, n, len(recs))
+	}
+	if !asJSON {
+		_, err := fmt.Fprintf(a.stdout, "%d records checked: no problems\n", len(recs))
+		return err
+	}
+	return nil
+}
