@@ -1,0 +1,105 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEvalSeed scores the extractor on the seed article with its own answer
+// key, as README shows.
+func TestEvalSeed(t *testing.T) {
+	gold := filepath.Join("..", "..", "..", "shared", "seed", "gold.json")
+	if _, err := os.Stat(gold); err != nil {
+		t.Skip("seed answer key not present at ../shared/seed")
+	}
+	code, out, errOut := kozan(t, "", "eval", "--gold", gold)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"precision", "recall", "F1", "errors: wrong_party"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = kozan(t, "", "eval", "--json", "--gold", gold)
+	if code != exitOK {
+		t.Fatalf("--json exit %d", code)
+	}
+	var all struct {
+		Type, Group string
+		F1          float64
+		TP          int
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var l struct {
+			Type, Group string
+			F1          float64
+			TP          int
+		}
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("not JSON lines: %q: %v", line, err)
+		}
+		if l.Type == "score" && l.Group == "all" {
+			all = l
+		}
+	}
+	if all.TP == 0 || all.F1 < 0.8 {
+		t.Errorf("seed score %+v: want most of its 17 deals", all)
+	}
+}
+
+// TestEvalUserKey scores a key a user writes, with a changed and a missing
+// text reported and skipped, and checks --check and the usage errors.
+func TestEvalUserKey(t *testing.T) {
+	dir := t.TempDir()
+	texts := map[string]string{
+		"u1": "Ridgeline Compute said it agreed to acquire Copperfield Data Centers for $410 million in cash.\n",
+		"u2": "Ridgeline Compute mined 312 bitcoin in October; its shares rose 4% to $11.20.\n",
+		"u3": "This text was edited after the key was written.\n",
+	}
+	sum := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
+	for id, body := range texts {
+		if err := os.WriteFile(filepath.Join(dir, id+".txt"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key := fmt.Sprintf(`{"id":"u1","lang":"en","sha256":%q,"split":"dev","deals":[{"company":"Ridgeline Compute","counterparty":"Copperfield Data Centers","amount":410000000,"currency":"USD","approx":false,"kind":"acquisition","evidence":"agreed to acquire Copperfield Data Centers for $410 million"}],"not_deals":[]}
+{"id":"u2","lang":"en","sha256":%q,"split":"dev","deals":[],"not_deals":[{"amount":11.2,"currency":"USD","what":"share price"}]}
+{"id":"u3","lang":"en","sha256":%q,"split":"dev","deals":[],"not_deals":[]}
+{"id":"u4","lang":"en","sha256":"00","split":"dev","deals":[],"not_deals":[]}
+`, sum(texts["u1"]), sum(texts["u2"]), sum("the text as it was"))
+	gold := filepath.Join(dir, "key.jsonl")
+	if err := os.WriteFile(gold, []byte(key), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := kozan(t, "", "eval", "--gold", gold, "--texts", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"skipped u3: changed", "skipped u4: missing", "dev/en"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = kozan(t, "", "eval", "--check", "--gold", gold, "--texts", dir)
+	if code != exitFailed || !strings.Contains(out, "u3 (line 3): text changed") || !strings.Contains(out, "u4 (line 4): text missing") {
+		t.Errorf("--check: exit %d, out:\n%s", code, out)
+	}
+	if strings.Contains(out, "u1 ") || strings.Contains(out, "u2 ") {
+		t.Errorf("--check reported a consistent record:\n%s", out)
+	}
+	for _, args := range [][]string{{"eval"}, {"eval", "--gold", gold, "--json", "--explain"}} {
+		if code, _, errOut := kozan(t, "", args...); code != exitUsage {
+			t.Errorf("%v: exit %d (%s), want %d", args, code, errOut, exitUsage)
+		}
+	}
+	if code, _, errOut := kozan(t, "", "eval", "--gold", filepath.Join(dir, "nope.jsonl")); code != exitFailed || !strings.Contains(errOut, "nope.jsonl") {
+		t.Errorf("missing key: exit %d, %q", code, errOut)
+	}
+}
