@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/money"
@@ -110,7 +111,7 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 			}
 		}
 		if !found {
-			bad("%s %.0f %s is no money mention of the text", f.what, f.v, f.cur)
+			bad("%s %s %s is no money mention of the text", f.what, num(f.v), f.cur)
 		}
 	}
 	for _, a := range mentions {
@@ -125,11 +126,14 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 			}
 		}
 		if !accounted {
-			bad("money %q (%.0f %s) is not accounted for: a deal's amount, other_values or not_deals", a.Text, a.Value, a.Currency)
+			bad("money %q (%s %s) is not accounted for: a deal's amount, other_values or not_deals", a.Text, num(a.Value), a.Currency)
 		}
 	}
 	return out
 }
+
+// num prints a figure in full, cents included.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 func abs(v float64) float64 {
 	if v < 0 {
