@@ -16,11 +16,11 @@ var errCheckFailed = errors.New("the answer key has problems")
 func (a *app) evalCmd() *cobra.Command {
 	var (
 		golds                                []string
-		texts, split                         string
+		texts, split, aliasFile              string
 		asJSON, explain, scoresOnly, doCheck bool
 	)
 	cmd := &cobra.Command{
-		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--split S] [--json] [--explain] [--scores-only] [--check]",
+		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--aliases FILE] [--split S] [--json] [--explain] [--scores-only] [--check]",
 		Short: "Score the deal extractor on an answer key",
 		Long: `eval runs the deal extractor on each record's text and scores what it finds
 against the record's deals: precision, recall and F1 per language, per split and
@@ -36,7 +36,8 @@ sha256 differs from the record's is reported and skipped, never scored as empty.
 
 Matching (ANNOTATION.md): a predicted deal matches a gold deal when the two
 parties match in either order — the gold names, their alias lists and the
-record's company aliases count; case, spaces, punctuation, dots and legal forms
+record's company aliases count, and so do the groups of an --aliases file (a YAML
+list of lists: [[Cipher Mining, Cipher Digital, CIFR], …]); case, spaces, punctuation, dots and legal forms
 (Inc., Corp., Ltd., 株式会社…) are ignored; a gold counterparty of null matches
 only a predicted null — and, where the gold deal has an amount, the predicted
 amount (or the upper bound of a range) is within 1% of it, or of one of its
@@ -96,7 +97,13 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 			if err != nil {
 				return err
 			}
-			s, err := eval.NewScorer(eval.Options{})
+			var groups [][]string
+			if aliasFile != "" {
+				if groups, err = eval.LoadAliases(aliasFile); err != nil {
+					return err
+				}
+			}
+			s, err := eval.NewScorer(eval.Options{Aliases: groups})
 			if err != nil {
 				return err
 			}
@@ -119,6 +126,7 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 	}
 	cmd.Flags().StringArrayVar(&golds, "gold", nil, "answer key (JSON lines, or one JSON object); repeatable")
 	cmd.Flags().StringVar(&texts, "texts", "", "directory of the texts (default: the answer key's directory)")
+	cmd.Flags().StringVar(&aliasFile, "aliases", "", "YAML list of groups of spellings of one party, added to the key's aliases")
 	cmd.Flags().StringVar(&split, "split", "", "score only the records of this split (dev, test)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "JSON lines: scores, errors, skipped records")
 	cmd.Flags().BoolVar(&explain, "explain", false, "per record with an error: every prediction with its rule, every money mention")

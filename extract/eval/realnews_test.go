@@ -148,7 +148,11 @@ func TestRealnews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewScorer(Options{})
+	groups, err := LoadAliases(filepath.Join("testdata", "aliases.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewScorer(Options{Aliases: groups})
 	if err != nil {
 		t.Fatal(err)
 	}

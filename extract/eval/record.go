@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Record is one excerpt of an answer key: where its text came from and the
@@ -77,6 +79,20 @@ func (r Record) TextFile() string {
 		return r.Doc
 	}
 	return r.ID + ".txt"
+}
+
+// LoadAliases reads groups of spellings of one party: a YAML (or JSON) list
+// of lists, the first name of each group its key.
+func LoadAliases(path string) ([][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read aliases: %w", err)
+	}
+	var groups [][]string
+	if err := yaml.Unmarshal(b, &groups); err != nil {
+		return nil, fmt.Errorf("aliases %s: %w", path, err)
+	}
+	return groups, nil
 }
 
 // LoadFile reads an answer key: JSON lines, or one JSON object.

@@ -131,13 +131,9 @@ func (it item) record() Record {
 // written sets: they were annotated with a null counterparty matching any.
 func loadAliases(t *testing.T) *Scorer {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "aliases.yaml"))
+	groups, err := LoadAliases(filepath.Join("testdata", "aliases.yaml"))
 	if err != nil {
-		t.Fatalf("read aliases: %v", err)
-	}
-	var groups [][]string
-	if err := yaml.Unmarshal(b, &groups); err != nil {
-		t.Fatalf("parse aliases: %v", err)
+		t.Fatal(err)
 	}
 	a, err := NewScorer(Options{Aliases: groups, NullMatchesAny: true})
 	if err != nil {
