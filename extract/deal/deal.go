@@ -21,12 +21,23 @@ type Config struct {
 	Tokenizer *jtok.Tokenizer
 	Money     *money.Parser
 	Gazetteer *org.Gazetteer
+	Rules     *Rules // nil: the built-in rules (LoadRules())
 }
 
 // Result is what Extract finds in one document.
 type Result struct {
 	Deals   []pipeline.Deal   // deals, deduplicated, in text order
 	Amounts []pipeline.Amount // every money mention of the text, deal or not
+	Vetoes  []Veto            // what the veto rules set aside, for --explain
+}
+
+// Veto is a mention or a money figure a named rule set aside: no party, or
+// no deal's value.
+type Veto struct {
+	Rule string `json:"rule"`
+	What string `json:"what"` // "party" or "figure"
+	Text string `json:"text"`
+	Span [2]int `json:"span"`
 }
 
 // Extractor finds deals in normalised text. It is immutable after New (but for a
@@ -35,6 +46,7 @@ type Extractor struct {
 	tok    *jtok.Tokenizer
 	money  *money.Parser
 	gaz    *org.Gazetteer
+	rules  *Rules
 	words  []word
 	lexIdx *lexIndex
 	toks   sync.Pool // *[]jtok.Token buffers reused across documents
@@ -42,7 +54,14 @@ type Extractor struct {
 
 // New returns an Extractor.
 func New(cfg Config) (*Extractor, error) {
-	x := &Extractor{tok: cfg.Tokenizer, money: cfg.Money, gaz: cfg.Gazetteer}
+	x := &Extractor{tok: cfg.Tokenizer, money: cfg.Money, gaz: cfg.Gazetteer, rules: cfg.Rules}
+	if x.rules == nil {
+		r, err := LoadRules()
+		if err != nil {
+			return nil, fmt.Errorf("deal rules: %w", err)
+		}
+		x.rules = r
+	}
 	if x.tok == nil {
 		t, err := jtok.New()
 		if err != nil {
@@ -71,6 +90,8 @@ type doc struct {
 	cues        []cue
 	mentions    []mention
 	amounts     []pipeline.Amount
+	noValue     map[[2]int]string // span of a figure that is no deal value → the rule that says so
+	vetoes      []Veto
 	aiDoc       bool // the document is about AI/HPC: a miner's contract is an HPC contract
 	// tc tells names from common words capitalised at a sentence start or
 	// in a Title Case headline; headline holds the spans of such a
@@ -136,7 +157,14 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents, d.tc)...)
 	}
-	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropPending(deals))))
+	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropNoValues(d, dropPending(deals)))))
+	seen := map[Veto]bool{}
+	for _, v := range d.vetoes {
+		if !seen[v] {
+			seen[v] = true
+			res.Vetoes = append(res.Vetoes, v)
+		}
+	}
 	return res
 }
 
@@ -277,7 +305,63 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
+	x.veto(d)
 	return d
+}
+
+// veto sets aside the mentions that are no parties and the figures that
+// are no deal values, by the named rules, and notes which rule did.
+func (x *Extractor) veto(d *doc) {
+	isJA := hasJapanese(d.text)
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
+			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			continue
+		}
+		kept = append(kept, m)
+	}
+	d.mentions = kept
+	d.noValue = map[[2]int]string{}
+	for _, a := range d.amounts {
+		from := strings.LastIndexByte(d.text[:a.Span[0]], '\n') + 1
+		if k := strings.LastIndex(d.text[:a.Span[0]], "。"); k >= 0 && k+len("。") > from {
+			from = k + len("。")
+		}
+		if id, ok := x.rules.vetoFigure(d.lower, [2]int{from, a.Span[1]}, a, isJA); ok {
+			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
+			d.noValue[a.Span] = id
+		}
+	}
+}
+
+// dropNoValues applies the figure vetoes to the deals found: a deal whose
+// amount is no deal value loses it, and without a counterparty is no deal.
+// The figures stay in the analysis, where they still delimit clauses and
+// anchor phrases ("for $1.15 per share…, valuing it at $X").
+func dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, dl := range ds {
+		if dl.Amount != nil {
+			if _, ok := d.noValue[dl.Amount.Span]; ok {
+				if dl.Counterparty == "" {
+					continue
+				}
+				dl.Amount = nil
+			}
+		}
+		out = append(out, dl)
+	}
+	return out
+}
+
+// vetoMention returns the rule that makes m no party, if one does.
+func (x *Extractor) vetoMention(d *doc, m org.Mention, isJA bool) (string, bool) {
+	role := ""
+	if m.Known {
+		role = x.gaz.Role(m.Name)
+	}
+	return x.rules.vetoParty(d.text, d.lower, m, role, isJA)
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna

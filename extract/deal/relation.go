@@ -413,6 +413,10 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if name, known := x.gaz.Canonical(m.Name); known {
 			m.Name, m.Known = name, true
 		}
+		if id, ok := x.vetoMention(d, m, false); ok {
+			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			return
+		}
 		ms = append(ms, mention{Mention: m, weak: true})
 	}
 	ms = dropProductMakers(txt, ms)

@@ -123,7 +123,8 @@ func urlKey(u string) string {
 
 // TestRealnews checks the key against its cached texts and scores the
 // extractor on it: the dev split with every error (it is read and tuned
-// on), the test split by its scores alone (it stays unread). It skips when
+// on); the test split, with KOZAN_SCORE_TEST=1 only, by its scores alone
+// (it stays unread). It skips when
 // the cache is absent; README says how to rebuild it. It is a measurement:
 // it fails only when the key is inconsistent with its texts.
 func TestRealnews(t *testing.T) {
@@ -156,7 +157,13 @@ func TestRealnews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, split := range []string{"dev", "test"} {
+	splits := []string{"dev"}
+	if os.Getenv("KOZAN_SCORE_TEST") != "" {
+		// The test split is scored on purpose only, and each time is noted
+		// in realnews/SPLITS.md.
+		splits = append(splits, "test")
+	}
+	for _, split := range splits {
 		var rs []Record
 		for _, r := range recs {
 			if r.Split == split {

@@ -1,0 +1,269 @@
+package deal
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// The vetoes are named rules kept as data (rules/*.yaml): each says when a
+// mention is no party of a deal, or when a money figure is no deal's value,
+// with examples that must and must not fire (rules_test.go runs them).
+
+//go:embed rules/*.yaml
+var builtinRules embed.FS
+
+// RuleFile is the form of a rules file.
+type RuleFile struct {
+	Parties []PartyRule  `yaml:"parties"`
+	Figures []FigureRule `yaml:"figures"`
+}
+
+// Examples of a rule: texts it must fire on and texts it must not. The
+// mention or figure the example is about is written in [brackets].
+type Examples struct {
+	Fire []string `yaml:"fire"`
+	Keep []string `yaml:"keep"`
+}
+
+// PartyRule says when an organisation mention is no party of a deal: a
+// source a report is attributed to, a news outlet, a public body, a date.
+// A rule fires when any of its conditions holds.
+type PartyRule struct {
+	ID       string   `yaml:"id"`
+	Lang     string   `yaml:"lang"` // en, ja or "" for both
+	Priority int      `yaml:"priority"`
+	About    string   `yaml:"about"`
+	Before   []string `yaml:"before"` // the text right before the name ends with one (lower-cased)
+	After    []string `yaml:"after"`  // the text right after the name starts with one (lower-cased)
+	Names    []string `yaml:"names"`  // the name itself (compared lower-cased, without dots)
+	Match    string   `yaml:"match"`  // a regular expression the whole name matches
+	Roles    []string `yaml:"roles"`  // the gazetteer role of a known name
+	Examples Examples `yaml:"examples"`
+
+	names map[string]bool
+	re    *regexp.Regexp
+}
+
+// FigureRule says when a money figure is no deal's value: a price target,
+// a share price, a per-unit cost, a gain booked on a sale.
+type FigureRule struct {
+	ID       string   `yaml:"id"`
+	Lang     string   `yaml:"lang"`
+	Priority int      `yaml:"priority"`
+	About    string   `yaml:"about"`
+	Before   []string `yaml:"before"` // the sentence before the figure ends with one (lower-cased, spaces trimmed)
+	Within   int      `yaml:"within"` // or, with Within > 0, one of Before occurs in the Within runes before the figure
+	After    []string `yaml:"after"`  // the text after the figure starts with one (lower-cased)
+	MaxUSD   float64  `yaml:"max_usd"`
+	Examples Examples `yaml:"examples"`
+}
+
+// Rules are the loaded vetoes, by priority (highest first).
+type Rules struct {
+	Parties []PartyRule
+	Figures []FigureRule
+}
+
+// LoadRules reads the built-in rule files, then each extra file (config
+// `rules`), whose rules are added to them. Rule ids must be unique.
+func LoadRules(extra ...string) (*Rules, error) {
+	var files []RuleFile
+	names, err := fs.Glob(builtinRules, "rules/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := builtinRules.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parseRules(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
+		}
+		files = append(files, f)
+	}
+	for _, p := range extra {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		f, err := parseRules(b)
+		if err != nil {
+			return nil, fmt.Errorf("rules %s: %w", p, err)
+		}
+		files = append(files, f)
+	}
+	r := &Rules{}
+	ids := map[string]bool{}
+	for _, f := range files {
+		for _, pr := range f.Parties {
+			if err := pr.compile(ids); err != nil {
+				return nil, err
+			}
+			r.Parties = append(r.Parties, pr)
+		}
+		for _, fr := range f.Figures {
+			if err := checkID(fr.ID, fr.Lang, ids); err != nil {
+				return nil, err
+			}
+			if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 {
+				return nil, fmt.Errorf("figure rule %s: no before, after or max_usd", fr.ID)
+			}
+			r.Figures = append(r.Figures, fr)
+		}
+	}
+	sort.SliceStable(r.Parties, func(i, j int) bool { return r.Parties[i].Priority > r.Parties[j].Priority })
+	sort.SliceStable(r.Figures, func(i, j int) bool { return r.Figures[i].Priority > r.Figures[j].Priority })
+	return r, nil
+}
+
+func parseRules(b []byte) (RuleFile, error) {
+	var f RuleFile
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+func checkID(id, lang string, ids map[string]bool) error {
+	if id == "" {
+		return fmt.Errorf("a rule without id")
+	}
+	if ids[id] {
+		return fmt.Errorf("rule id %s used twice", id)
+	}
+	ids[id] = true
+	if lang != "" && lang != "en" && lang != "ja" {
+		return fmt.Errorf("rule %s: lang %q, want en, ja or empty", id, lang)
+	}
+	return nil
+}
+
+func (pr *PartyRule) compile(ids map[string]bool) error {
+	if err := checkID(pr.ID, pr.Lang, ids); err != nil {
+		return err
+	}
+	pr.names = map[string]bool{}
+	for _, n := range pr.Names {
+		pr.names[nameKeyLoose(n)] = true
+	}
+	if pr.Match != "" {
+		re, err := regexp.Compile(`^(?:` + pr.Match + `)$`)
+		if err != nil {
+			return fmt.Errorf("party rule %s: match: %w", pr.ID, err)
+		}
+		pr.re = re
+	}
+	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil {
+		return fmt.Errorf("party rule %s: no condition", pr.ID)
+	}
+	return nil
+}
+
+// nameKeyLoose is a name lower-cased without dots and with single spaces.
+func nameKeyLoose(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s), ".", "")), " ")
+}
+
+func (pr *PartyRule) applies(isJA bool) bool {
+	return pr.Lang == "" || (pr.Lang == "ja") == isJA
+}
+
+// fires reports whether the rule makes the mention m of text no party.
+// lower is text lower-cased in ASCII; role is m's gazetteer role.
+func (pr *PartyRule) fires(text, lower string, m org.Mention, role string) bool {
+	if pr.names[nameKeyLoose(m.Name)] || pr.names[nameKeyLoose(m.Text)] {
+		return true
+	}
+	if pr.re != nil && (pr.re.MatchString(m.Name) || pr.re.MatchString(m.Text)) {
+		return true
+	}
+	for _, r := range pr.Roles {
+		if role != "" && r == role {
+			return true
+		}
+	}
+	before := lower[:m.Span[0]]
+	for _, b := range pr.Before {
+		if strings.HasSuffix(before, b) {
+			return true
+		}
+	}
+	after := lower[m.Span[1]:]
+	for _, a := range pr.After {
+		if strings.HasPrefix(after, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// vetoParty returns the id of the first rule that makes m no party.
+func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA bool) (string, bool) {
+	for i := range r.Parties {
+		pr := &r.Parties[i]
+		if pr.applies(isJA) && pr.fires(text, lower, m, role) {
+			return pr.ID, true
+		}
+	}
+	return "", false
+}
+
+// fires reports whether the figure a of text (sentence sp) is no deal's value.
+func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount) bool {
+	if fr.MaxUSD > 0 && a.USD != nil && a.Max == 0 && *a.USD < fr.MaxUSD {
+		return true
+	}
+	start := a.Span[0]
+	if start < sp[0] {
+		sp[0] = start
+	}
+	before := strings.TrimRight(lower[sp[0]:start], " ")
+	if fr.Within > 0 {
+		i := len(before)
+		for n := 0; n < fr.Within && i > 0; n++ {
+			_, size := utf8.DecodeLastRuneInString(before[:i])
+			i -= size
+		}
+		before = before[i:]
+	}
+	for _, b := range fr.Before {
+		if fr.Within > 0 && strings.Contains(before, b) || fr.Within == 0 && strings.HasSuffix(before, b) {
+			return true
+		}
+	}
+	after := lower[a.Span[1]:]
+	for _, s := range fr.After {
+		if strings.HasPrefix(after, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// vetoFigure returns the id of the first rule that makes a no deal's value.
+func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, isJA bool) (string, bool) {
+	for i := range r.Figures {
+		fr := &r.Figures[i]
+		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.fires(lower, sp, a) {
+			return fr.ID, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,105 @@
+package deal
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+// bracketed removes the [brackets] of an example and returns the text and
+// the byte span of what they held, in the normalised text.
+func bracketed(t *testing.T, ex string) (string, [2]int) {
+	t.Helper()
+	i, j := strings.Index(ex, "["), strings.Index(ex, "]")
+	if i < 0 || j < i {
+		t.Fatalf("example %q has no [bracketed] part", ex)
+	}
+	pre := text.Normalize(ex[:i])
+	mid := text.Normalize(ex[i+1 : j])
+	return pre + mid + text.Normalize(ex[j+1:]), [2]int{len(pre), len(pre) + len(mid)}
+}
+
+// TestRuleExamples runs every veto rule's examples through the whole
+// extractor: a "fire" example must have its bracketed mention or figure set
+// aside by exactly that rule, a "keep" example must not have it set aside
+// by that rule.
+func TestRuleExamples(t *testing.T) {
+	x := newExtractor(t)
+	check := func(t *testing.T, id, what string, fire, keep []string) {
+		if len(fire) == 0 || len(keep) == 0 {
+			t.Errorf("rule %s needs examples that fire and examples that keep", id)
+		}
+		for _, ex := range append(fire, keep...) {
+			txt, sp := bracketed(t, ex)
+			res := x.Extract("", txt)
+			by := ""
+			for _, v := range res.Vetoes {
+				if v.What == what && v.Span[0] < sp[1] && sp[0] < v.Span[1] {
+					by = v.Rule
+					break
+				}
+			}
+			wantFire := containsString(fire, ex)
+			if wantFire && by != id {
+				t.Errorf("%s should set aside %q in %q; vetoed by %q (vetoes %+v)", id, txt[sp[0]:sp[1]], txt, by, res.Vetoes)
+			}
+			if !wantFire && by == id {
+				t.Errorf("%s should keep %q in %q", id, txt[sp[0]:sp[1]], txt)
+			}
+		}
+	}
+	for _, r := range x.rules.Parties {
+		t.Run(r.ID, func(t *testing.T) { check(t, r.ID, "party", r.Examples.Fire, r.Examples.Keep) })
+	}
+	for _, r := range x.rules.Figures {
+		t.Run(r.ID, func(t *testing.T) { check(t, r.ID, "figure", r.Examples.Fire, r.Examples.Keep) })
+	}
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadRulesErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ name, yaml, err string }{
+		{"duplicate id", "parties:\n  - {id: en.party.source, roles: [media]}\n", "used twice"},
+		{"no condition", "parties:\n  - {id: my.rule}\n", "no condition"},
+		{"unknown key", "parties:\n  - {id: my.rule, befor: [x]}\n", "field befor not found"},
+		{"bad regexp", "parties:\n  - {id: my.rule, match: '('}\n", "match"},
+		{"figure without condition", "figures:\n  - {id: my.fig}\n", "no before, after or max_usd"},
+		{"bad lang", "figures:\n  - {id: my.fig, lang: fr, max_usd: 3}\n", "lang"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".yaml")
+			if err := os.WriteFile(p, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := LoadRules(p); err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("err = %v, want %q", err, tt.err)
+			}
+		})
+	}
+	p := filepath.Join(dir, "extra.yaml")
+	os.WriteFile(p, []byte("parties:\n  - {id: user.party.venue, names: [Consensus 2025]}\n"), 0o644)
+	r, err := LoadRules(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, pr := range r.Parties {
+		found = found || pr.ID == "user.party.venue"
+	}
+	if !found {
+		t.Error("a user's rule file was not added")
+	}
+}
