@@ -132,6 +132,10 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		if boiler[si] {
 			continue
 		}
+		if id, ok := x.rules.skipSentence(d.lower[s[0]:s[1]]); ok {
+			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "sentence", Text: txt[s[0]:s[1]], Span: s})
+			continue
+		}
 		if strings.Contains(txt[prevEnd:s[0]], "\n") {
 			st.para++
 			lastFrom = -1

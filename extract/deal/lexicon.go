@@ -160,7 +160,7 @@ func lexicon() []word {
 		en("hosting facilities", X, "", false), en("hosting campus", X, "", false), en("interest in", T, eq, false),
 		en("including debt", X, "", false), en("including net debt", X, "", false), en("assumption of debt", X, "", false), en("including the assumption of debt", X, "", false),
 		// English negatives.
-		en("revenue", N, "", false), en("revenues", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
+		en("revenue", N, "", false), en("revenues", N, "", false), en("outstanding", N, "", false), en("sales of", N, "", false), en("profit", N, "", false),
 		en("profits", N, "", false), en("income", N, "", false), en("earnings", N, "", false), en("ebitda", N, "", false),
 		en("cash", N, "", false), en("holds", N, "", false), en("holding", N, "", false), en("holdings", N, "", false),
 		en("valuation", N, "", false), en("valued", N, "", false), en("valuing", N, "", false), en("values", N, "", false),

@@ -467,6 +467,9 @@ func placeAfter(rest string) bool {
 			return false
 		}
 		rest = rest[1:]
+		if rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+			return true // "in Carthage, New York by the end of…"
+		}
 	}
 	return false
 }

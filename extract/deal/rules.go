@@ -26,8 +26,20 @@ var builtinRules embed.FS
 
 // RuleFile is the form of a rules file.
 type RuleFile struct {
-	Parties []PartyRule  `yaml:"parties"`
-	Figures []FigureRule `yaml:"figures"`
+	Parties   []PartyRule    `yaml:"parties"`
+	Figures   []FigureRule   `yaml:"figures"`
+	Sentences []SentenceRule `yaml:"sentences"`
+}
+
+// SentenceRule says when a sentence tells no deal of the article: a link
+// to a related story, the original headline of a translation.
+type SentenceRule struct {
+	ID       string   `yaml:"id"`
+	Lang     string   `yaml:"lang"`
+	Priority int      `yaml:"priority"`
+	About    string   `yaml:"about"`
+	Starts   []string `yaml:"starts"` // the sentence (lower-cased, leading marks trimmed) starts with one
+	Examples Examples `yaml:"examples"`
 }
 
 // Examples of a rule: texts it must fire on and texts it must not. The
@@ -50,7 +62,9 @@ type PartyRule struct {
 	Names    []string `yaml:"names"`  // the name itself (compared lower-cased, without dots)
 	Match    string   `yaml:"match"`  // a regular expression the whole name matches
 	Roles    []string `yaml:"roles"`  // the gazetteer role of a known name
-	Examples Examples `yaml:"examples"`
+	// UnknownOnly limits the rule to names the gazetteer does not know.
+	UnknownOnly bool     `yaml:"unknown_only"`
+	Examples    Examples `yaml:"examples"`
 
 	names map[string]bool
 	re    *regexp.Regexp
@@ -67,13 +81,15 @@ type FigureRule struct {
 	Within   int      `yaml:"within"` // or, with Within > 0, one of Before occurs in the Within runes before the figure
 	After    []string `yaml:"after"`  // the text after the figure starts with one (lower-cased)
 	MaxUSD   float64  `yaml:"max_usd"`
+	Currency string   `yaml:"currency"` // only figures in this currency (BTC…)
 	Examples Examples `yaml:"examples"`
 }
 
 // Rules are the loaded vetoes, by priority (highest first).
 type Rules struct {
-	Parties []PartyRule
-	Figures []FigureRule
+	Parties   []PartyRule
+	Figures   []FigureRule
+	Sentences []SentenceRule
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -125,9 +141,19 @@ func LoadRules(extra ...string) (*Rules, error) {
 			}
 			r.Figures = append(r.Figures, fr)
 		}
+		for _, sr := range f.Sentences {
+			if err := checkID(sr.ID, sr.Lang, ids); err != nil {
+				return nil, err
+			}
+			if len(sr.Starts) == 0 {
+				return nil, fmt.Errorf("sentence rule %s: no starts", sr.ID)
+			}
+			r.Sentences = append(r.Sentences, sr)
+		}
 	}
 	sort.SliceStable(r.Parties, func(i, j int) bool { return r.Parties[i].Priority > r.Parties[j].Priority })
 	sort.SliceStable(r.Figures, func(i, j int) bool { return r.Figures[i].Priority > r.Figures[j].Priority })
+	sort.SliceStable(r.Sentences, func(i, j int) bool { return r.Sentences[i].Priority > r.Sentences[j].Priority })
 	return r, nil
 }
 
@@ -188,6 +214,9 @@ func (pr *PartyRule) applies(isJA bool) bool {
 // fires reports whether the rule makes the mention m of text no party.
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
 func (pr *PartyRule) fires(text, lower string, m org.Mention, role string) bool {
+	if pr.UnknownOnly && m.Known {
+		return false
+	}
 	if pr.names[nameKeyLoose(m.Name)] || pr.names[nameKeyLoose(m.Text)] {
 		return true
 	}
@@ -227,6 +256,9 @@ func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA b
 
 // fires reports whether the figure a of text (sentence sp) is no deal's value.
 func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount) bool {
+	if fr.Currency != "" && !strings.EqualFold(fr.Currency, a.Currency) {
+		return false
+	}
 	if fr.MaxUSD > 0 && a.USD != nil && a.Max == 0 && *a.USD < fr.MaxUSD {
 		return true
 	}
@@ -263,6 +295,20 @@ func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, isJA bool
 		fr := &r.Figures[i]
 		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.fires(lower, sp, a) {
 			return fr.ID, true
+		}
+	}
+	return "", false
+}
+
+// skipSentence returns the id of the first rule that makes the sentence
+// (lower-cased) tell no deal.
+func (r *Rules) skipSentence(lower string) (string, bool) {
+	l := strings.TrimLeft(lower, "|#*-_>•・ ")
+	for _, sr := range r.Sentences {
+		for _, p := range sr.Starts {
+			if strings.HasPrefix(l, p) {
+				return sr.ID, true
+			}
 		}
 	}
 	return "", false

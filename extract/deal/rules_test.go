@@ -57,6 +57,9 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range x.rules.Figures {
 		t.Run(r.ID, func(t *testing.T) { check(t, r.ID, "figure", r.Examples.Fire, r.Examples.Keep) })
 	}
+	for _, r := range x.rules.Sentences {
+		t.Run(r.ID, func(t *testing.T) { check(t, r.ID, "sentence", r.Examples.Fire, r.Examples.Keep) })
+	}
 }
 
 func containsString(ss []string, s string) bool {
