@@ -29,6 +29,7 @@ type Result struct {
 	Deals   []pipeline.Deal   // deals, deduplicated, in text order
 	Amounts []pipeline.Amount // every money mention of the text, deal or not
 	Vetoes  []Veto            // what the veto rules set aside, for --explain
+	Fired   []pipeline.Deal   // every deal a data rule made, before merging, for --explain
 }
 
 // Veto is a mention or a money figure a named rule set aside: no party, or
@@ -152,6 +153,11 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		prevEnd = s[1]
 		from := len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
+		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 {
+			// Kept apart until the end: an amount-less deal of a data
+			// rule takes no figure from the sentences after it.
+			res.Fired = append(res.Fired, x.matchDeals(d, s, x.sentenceMentions(d, s, isJA), st, isJA)...)
+		}
 		if len(deals) > from {
 			// A sentence without deals ("1株に対し0.85株を割り当てる") does
 			// not stand between a deal and its value.
@@ -161,7 +167,8 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents, d.tc)...)
 	}
-	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropNoValues(d, dropPending(deals)))))
+	deals = append(dropPending(deals), res.Fired...)
+	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropNoValues(d, deals))))
 	seen := map[Veto]bool{}
 	for _, v := range d.vetoes {
 		if !seen[v] {

@@ -69,6 +69,12 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		return i < j // the same deal found twice (headline and body read together)
 	}
 	absorb := func(keep, gone int) {
+		// The deal names every data rule that found it too.
+		for _, r := range strings.Split(ds[gone].Rule, ",") {
+			if strings.HasPrefix(r, "data:") && !strings.Contains(","+ds[keep].Rule+",", ","+r+",") {
+				ds[keep].Rule += "," + r
+			}
+		}
 		if ds[keep].TermYears == nil {
 			ds[keep].TermYears = ds[gone].TermYears
 		}

@@ -29,6 +29,11 @@ type RuleFile struct {
 	Parties   []PartyRule    `yaml:"parties"`
 	Figures   []FigureRule   `yaml:"figures"`
 	Sentences []SentenceRule `yaml:"sentences"`
+	Deals     []DealRule     `yaml:"deals"`
+	// OrgWords are words that mark an unknown name as an organisation
+	// (Inc, Holdings, Bank, 銀行…): a deal rule takes a name no list knows
+	// as a party only when it carries one.
+	OrgWords []string `yaml:"org_words"`
 }
 
 // SentenceRule says when a sentence tells no deal of the article: a link
@@ -90,6 +95,8 @@ type Rules struct {
 	Parties   []PartyRule
 	Figures   []FigureRule
 	Sentences []SentenceRule
+	Deals     []DealRule
+	OrgWords  []string
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -150,10 +157,18 @@ func LoadRules(extra ...string) (*Rules, error) {
 			}
 			r.Sentences = append(r.Sentences, sr)
 		}
+		r.OrgWords = append(r.OrgWords, f.OrgWords...)
+		for _, dr := range f.Deals {
+			if err := dr.compile(ids); err != nil {
+				return nil, err
+			}
+			r.Deals = append(r.Deals, dr)
+		}
 	}
 	sort.SliceStable(r.Parties, func(i, j int) bool { return r.Parties[i].Priority > r.Parties[j].Priority })
 	sort.SliceStable(r.Figures, func(i, j int) bool { return r.Figures[i].Priority > r.Figures[j].Priority })
 	sort.SliceStable(r.Sentences, func(i, j int) bool { return r.Sentences[i].Priority > r.Sentences[j].Priority })
+	sort.SliceStable(r.Deals, func(i, j int) bool { return r.Deals[i].Priority > r.Deals[j].Priority })
 	return r, nil
 }
 
@@ -312,4 +327,25 @@ func (r *Rules) skipSentence(lower string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// orgEvidence reports a name no list knows that carries an organisation
+// word as a word of its own (Latin) or anywhere (Japanese).
+func (r *Rules) orgEvidence(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range r.OrgWords {
+		lw := strings.ToLower(w)
+		if hasJapanese(lw) {
+			if strings.Contains(l, lw) {
+				return true
+			}
+			continue
+		}
+		for _, f := range strings.FieldsFunc(l, func(c rune) bool { return c == ' ' || c == ',' || c == '.' }) {
+			if f == lw {
+				return true
+			}
+		}
+	}
+	return false
 }

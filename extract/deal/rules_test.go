@@ -62,6 +62,47 @@ func TestRuleExamples(t *testing.T) {
 	}
 }
 
+// TestDealRuleExamples runs every deal rule's examples through the whole
+// extractor: "TEXT => Company | Counterparty" must be among the deals made
+// by that rule; a keep example gets no deal from it.
+func TestDealRuleExamples(t *testing.T) {
+	x := newExtractor(t)
+	for _, r := range x.rules.Deals {
+		t.Run(r.ID, func(t *testing.T) {
+			if len(r.Examples.Fire) == 0 || len(r.Examples.Keep) == 0 {
+				t.Errorf("rule %s needs examples that fire and examples that keep", r.ID)
+			}
+			byRule := func(txt string) []string {
+				var got []string
+				for _, d := range x.Extract("", text.Normalize(txt)).Fired {
+					if d.Rule == "data:"+r.ID {
+						cp := string(d.Counterparty)
+						if cp == "" {
+							cp = "null"
+						}
+						got = append(got, d.Company+" | "+cp)
+					}
+				}
+				return got
+			}
+			for _, ex := range r.Examples.Fire {
+				txt, want, ok := strings.Cut(ex, " => ")
+				if !ok {
+					t.Fatalf("fire example %q lacks ' => Company | Counterparty'", ex)
+				}
+				if got := byRule(txt); !containsString(got, strings.TrimSpace(want)) {
+					t.Errorf("%q: rule made %q, want %q", txt, got, want)
+				}
+			}
+			for _, ex := range r.Examples.Keep {
+				if got := byRule(ex); len(got) > 0 {
+					t.Errorf("%q: rule made %q, want none", ex, got)
+				}
+			}
+		})
+	}
+}
+
 func containsString(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {

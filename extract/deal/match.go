@@ -1,0 +1,209 @@
+package deal
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// DealRule is a relation pattern kept as data: a regular expression over
+// the sentence in which every organisation mention is replaced by a
+// placeholder, so a rule reads like the phrasing it covers:
+//
+//	{company}{gap}\b(ordered|purchased)\b{gap}\bfrom {counterparty}
+//
+// Placeholders: {company} and {counterparty} capture the deal's parties;
+// {org} is any other organisation; {gap} is up to 80 bytes holding no
+// organisation and no clause end (; 。 line break); {gap:N} bounds it at N
+// bytes. A rule without {company} takes the sentence's topic company (the
+// last subject, else the article's miner). A match makes a deal of the
+// rule's kind, without an amount: deals with amounts come from the amount
+// rules, and the same parties found both ways merge.
+type DealRule struct {
+	ID         string       `yaml:"id"`
+	Lang       string       `yaml:"lang"`
+	Priority   int          `yaml:"priority"`
+	About      string       `yaml:"about"`
+	Kind       string       `yaml:"kind"`
+	Pattern    string       `yaml:"pattern"`
+	Confidence float64      `yaml:"confidence"` // default 0.6
+	Examples   DealExamples `yaml:"examples"`
+
+	re *regexp.Regexp
+}
+
+// DealExamples of a deal rule: in "fire", "TEXT => Company | Counterparty"
+// (counterparty "null" for none) must be a deal this rule makes; in "keep",
+// the rule must make no deal of TEXT.
+type DealExamples struct {
+	Fire []string `yaml:"fire"`
+	Keep []string `yaml:"keep"`
+}
+
+// Placeholder marks in the masked sentence. They are private-use runes, so
+// no news text contains them.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+	amtOpen   = "\uE002"
+	amtClose  = "\uE003"
+)
+
+var amountMarkRE = regexp.MustCompile(amtOpen + `(\d+)` + amtClose)
+
+var placeholderRE = regexp.MustCompile(`\{(company|counterparty|org|gap)(?::(\d+))?\}`)
+
+func (r *DealRule) compile(ids map[string]bool) error {
+	if err := checkID(r.ID, r.Lang, ids); err != nil {
+		return err
+	}
+	if !pipeline.Kind(r.Kind).Valid() {
+		return fmt.Errorf("deal rule %s: kind %q is not one of %v", r.ID, r.Kind, pipeline.Kinds)
+	}
+	if r.Confidence == 0 {
+		r.Confidence = 0.6
+	}
+	var bad error
+	expr := placeholderRE.ReplaceAllStringFunc(r.Pattern, func(p string) string {
+		m := placeholderRE.FindStringSubmatch(p)
+		switch m[1] {
+		case "company", "counterparty":
+			return markOpen + `(?P<` + m[1] + `>\d+)` + markClose
+		case "org":
+			return markOpen + `\d+` + markClose
+		}
+		n := 80
+		if m[2] != "" {
+			v, err := strconv.Atoi(m[2])
+			if err != nil || v <= 0 {
+				bad = fmt.Errorf("deal rule %s: bad gap %q", r.ID, p)
+			}
+			n = v
+		}
+		return `[^` + markOpen + markClose + `;。\n]{0,` + strconv.Itoa(n) + `}?`
+	})
+	if bad != nil {
+		return bad
+	}
+	if !strings.Contains(r.Pattern, "{counterparty}") && !strings.Contains(r.Pattern, "{company}") {
+		return fmt.Errorf("deal rule %s: the pattern names neither {company} nor {counterparty}", r.ID)
+	}
+	re, err := regexp.Compile(`(?i)` + expr)
+	if err != nil {
+		return fmt.Errorf("deal rule %s: pattern: %w", r.ID, err)
+	}
+	r.re = re
+	return nil
+}
+
+// masked is the sentence with each mention and each amount replaced by
+// its placeholder (mentions by index into ms, amounts into d.amounts).
+func masked(d *doc, sp [2]int, ms []mention) string {
+	type mark struct {
+		span [2]int
+		s    string
+	}
+	var marks []mark
+	for i, m := range ms {
+		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] {
+			marks = append(marks, mark{m.Span, markOpen + strconv.Itoa(i) + markClose})
+		}
+	}
+	for i, a := range d.amounts {
+		if a.Span[0] >= sp[0] && a.Span[1] <= sp[1] && !overlaps(ms, a.Span) {
+			marks = append(marks, mark{a.Span, amtOpen + strconv.Itoa(i) + amtClose})
+		}
+	}
+	sort.Slice(marks, func(i, j int) bool { return marks[i].span[0] < marks[j].span[0] })
+	var b strings.Builder
+	at := sp[0]
+	for _, m := range marks {
+		if m.span[0] < at {
+			continue
+		}
+		b.WriteString(d.text[at:m.span[0]])
+		b.WriteString(m.s)
+		at = m.span[1]
+	}
+	b.WriteString(d.text[at:sp[1]])
+	return b.String()
+}
+
+// matchDeals runs the deal rules over one sentence and returns the deals
+// they make, each naming its rule.
+func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA bool) []pipeline.Deal {
+	if len(x.rules.Deals) == 0 || len(ms) == 0 {
+		return nil
+	}
+	s := masked(d, sp, ms)
+	var out []pipeline.Deal
+	for i := range x.rules.Deals {
+		r := &x.rules.Deals[i]
+		if r.Lang != "" && (r.Lang == "ja") != isJA {
+			continue
+		}
+		for _, sub := range r.re.FindAllStringSubmatch(s, -1) {
+			// One figure inside the matched phrase ("secured a $50
+			// million credit facility from Y") is the deal's value.
+			var amt *pipeline.Amount
+			if as := amountMarkRE.FindAllStringSubmatch(sub[0], -1); len(as) == 1 {
+				k, _ := strconv.Atoi(as[0][1])
+				if _, no := d.noValue[d.amounts[k].Span]; !no {
+					a := d.amounts[k]
+					amt = &a
+				}
+			}
+			var comp, cp *mention
+			for k, name := range r.re.SubexpNames() {
+				if sub[k] == "" || (name != "company" && name != "counterparty") {
+					continue
+				}
+				idx, _ := strconv.Atoi(sub[k])
+				if name == "company" {
+					comp = &ms[idx]
+				} else {
+					cp = &ms[idx]
+				}
+			}
+			if comp == nil {
+				switch {
+				case st.hasTopic:
+					comp = &st.topic
+				case st.hasDocMiner:
+					comp = &st.docMiner
+				default:
+					continue
+				}
+			}
+			dl := pipeline.Deal{Company: comp.Name, Kind: pipeline.Kind(r.Kind), Evidence: d.text[sp[0]:sp[1]],
+				EvidenceSpan: sp, Confidence: r.Confidence, Rule: "data:" + r.ID}
+			if !x.partyEvident(comp) || cp != nil && !x.partyEvident(cp) {
+				continue
+			}
+			dl.Amount = amt
+			if cp != nil {
+				if sameName(cp.Name, comp.Name) {
+					continue
+				}
+				// The miner is the deal's company.
+				if cp.miner && !comp.miner {
+					comp, cp = cp, comp
+					dl.Company = comp.Name
+				}
+				dl.Counterparty = pipeline.NullString(cp.Name)
+			}
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+// partyEvident reports a mention that may be a party of a data rule's
+// deal: a known organisation, or a name carrying an organisation word.
+func (x *Extractor) partyEvident(m *mention) bool {
+	return m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text)
+}
