@@ -163,7 +163,20 @@ func TestDemoFindsItsDeals(t *testing.T) {
 		}
 	}
 	recall := float64(found) / float64(len(expected))
-	t.Logf("demo: %d/%d expected deals found (recall %.2f), %d deals stored", found, len(expected), recall, len(got))
+	// Precision: every deal the demo stores is one of its answer key's.
+	right := 0
+	for _, r := range got {
+		ok := false
+		for _, e := range expected {
+			ok = ok || demoMatch(e, []pipeline.DealRecord{r})
+		}
+		if ok {
+			right++
+		} else {
+			t.Errorf("the demo stores a deal its answer key does not hold: %s / %s / %v / %s", r.Company, r.Counterparty, r.Amount, r.Kind)
+		}
+	}
+	t.Logf("demo: %d/%d expected deals found (recall %.2f), %d deals stored, %d of them right", found, len(expected), recall, len(got), right)
 	if recall < 0.8 {
 		t.Errorf("demo recall %.2f < 0.80", recall)
 	}
