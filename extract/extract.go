@@ -61,12 +61,19 @@ func New(cfg Config) (*Extractor, error) {
 // Extract implements pipeline.Extractor: the page's article and its deals.
 // A page that holds no article returns an error wrapping *pipeline.SkipError.
 func (x *Extractor) Extract(ctx context.Context, p pipeline.Page) (pipeline.Document, error) {
+	doc, _, err := x.ExplainPage(ctx, p)
+	return doc, err
+}
+
+// ExplainPage is Extract with the deal rules' account of the page (see
+// deal.WriteExplanation): what each rule set aside, matched and dropped.
+func (x *Extractor) ExplainPage(ctx context.Context, p pipeline.Page) (pipeline.Document, deal.Result, error) {
 	if err := ctx.Err(); err != nil {
-		return pipeline.Document{}, err
+		return pipeline.Document{}, deal.Result{}, err
 	}
 	a, err := article.Extract(p, article.Options{Now: x.now})
 	if err != nil {
-		return pipeline.Document{}, err
+		return pipeline.Document{}, deal.Result{}, err
 	}
 	a.Source = p.Source
 	if !p.FetchedAt.IsZero() {
@@ -74,12 +81,20 @@ func (x *Extractor) Extract(ctx context.Context, p pipeline.Page) (pipeline.Docu
 		a.FetchedAt = &t
 	}
 	a.Aliases = p.Aliases
-	return x.document(p.URL, a), nil
+	doc, res := x.document(p.URL, a)
+	return doc, res, nil
 }
 
 // Text extracts deals from a plain text (no HTML): the whole input is the
 // article text. lang is "ja", "en", or "" / "auto" to detect it.
 func (x *Extractor) Text(source, title, body, lang string) pipeline.Document {
+	doc, _ := x.TextExplained(source, title, body, lang)
+	return doc
+}
+
+// TextExplained is Text with the deal rules' account of the text (see
+// deal.WriteExplanation).
+func (x *Extractor) TextExplained(source, title, body, lang string) (pipeline.Document, deal.Result) {
 	a := pipeline.Article{Title: title, Text: body}
 	if lang == "" || lang == "auto" {
 		lang = article.DetectLang(body, "")
@@ -89,7 +104,7 @@ func (x *Extractor) Text(source, title, body, lang string) pipeline.Document {
 }
 
 // document normalises the article and runs the deal rules on it.
-func (x *Extractor) document(source string, a pipeline.Article) pipeline.Document {
+func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Document, deal.Result) {
 	a.Title = strings.TrimSpace(text.Normalize(a.Title))
 	a.Text = text.Normalize(a.Text)
 	sum := sha256.Sum256([]byte(a.Text))
@@ -109,7 +124,7 @@ func (x *Extractor) document(source string, a pipeline.Article) pipeline.Documen
 	if doc.Amounts == nil {
 		doc.Amounts = []pipeline.Amount{}
 	}
-	return doc
+	return doc, res
 }
 
 // Tokens returns the search tokens of s, joined by spaces, exactly as the

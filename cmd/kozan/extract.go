@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/crawler"
+	"github.com/kozan-dev/kozan/extract/deal"
 	"github.com/kozan-dev/kozan/pipeline"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -23,10 +24,10 @@ import (
 const maxExtractInput = 32 << 20
 
 func (a *app) extractCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, explain bool
 	var lang string
 	cmd := &cobra.Command{
-		Use:   "extract [--json] [--lang auto|ja|en] FILE|URL|-...",
+		Use:   "extract [--json|--explain] [--lang auto|ja|en] FILE|URL|-...",
 		Short: "Extract the article and its deals from files, URLs or standard input",
 		Long: `extract reads each input (a file, an http(s) URL, or - for standard input), takes
 it as HTML when it contains <html, else as the article's plain text, and prints the
@@ -39,22 +40,27 @@ article and its deals. With --json it prints one JSON object per input per line
 			default:
 				return usageError{fmt.Errorf("--lang %q: want auto, ja or en", lang)}
 			}
-			return a.extractAll(cmd.Context(), args, lang, asJSON)
+			if asJSON && explain {
+				return usageError{errors.New("--explain prints for a terminal; leave out --json")}
+			}
+			return a.extractAll(cmd.Context(), args, lang, asJSON, explain)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per input, per line")
+	cmd.Flags().BoolVar(&explain, "explain", false, "after each input, sentence by sentence: which rules fired, what they set aside, why a candidate was dropped")
 	cmd.Flags().StringVar(&lang, "lang", "auto", "auto, ja or en")
 	return cmd
 }
 
 // extractAll extracts inputs on all cores with one shared extractor (the
 // dictionary is loaded once) and prints results in input order.
-func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJSON bool) error {
+func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJSON, explain bool) error {
 	if _, err := a.extractor(); err != nil {
 		return err
 	}
 	type out struct {
 		doc pipeline.Document
+		res deal.Result
 		err error
 	}
 	results := make([]chan out, len(inputs))
@@ -66,8 +72,8 @@ func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJS
 	go func() {
 		for i, in := range inputs {
 			g.Go(func() error {
-				doc, err := a.extractOne(gctx, in, lang)
-				results[i] <- out{doc, err}
+				doc, res, err := a.extractOne(gctx, in, lang)
+				results[i] <- out{doc, res, err}
 				return nil
 			})
 		}
@@ -92,6 +98,12 @@ func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJS
 			continue
 		}
 		printDocument(a.stdout, r.doc)
+		if explain {
+			fmt.Fprintln(a.stdout, "\nexplain (sentence by sentence: money, vetoes, data rules, dropped candidates, deals):")
+			if err := deal.WriteExplanation(a.stdout, r.doc.Article.Text, r.res); err != nil {
+				return err
+			}
+		}
 	}
 	g.Wait()
 	if failed > 0 {
@@ -100,14 +112,14 @@ func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJS
 	return nil
 }
 
-func (a *app) extractOne(ctx context.Context, in, lang string) (pipeline.Document, error) {
+func (a *app) extractOne(ctx context.Context, in, lang string) (pipeline.Document, deal.Result, error) {
 	body, ctype, err := a.readInput(ctx, in)
 	if err != nil {
-		return pipeline.Document{}, err
+		return pipeline.Document{}, deal.Result{}, err
 	}
 	x, err := a.extractor()
 	if err != nil {
-		return pipeline.Document{}, err
+		return pipeline.Document{}, deal.Result{}, err
 	}
 	if !looksHTML(body) {
 		if !utf8.Valid(body) {
@@ -115,29 +127,30 @@ func (a *app) extractOne(ctx context.Context, in, lang string) (pipeline.Documen
 				body = dec
 			}
 		}
-		return x.Text(in, "", string(body), lang), nil
+		doc, res := x.TextExplained(in, "", string(body), lang)
+		return doc, res, nil
 	}
 	utf8Body, _, err := crawler.DecodeHTML(body, ctype)
 	if err != nil {
-		return pipeline.Document{}, fmt.Errorf("decode: %w", err)
+		return pipeline.Document{}, deal.Result{}, fmt.Errorf("decode: %w", err)
 	}
 	p := pipeline.Page{URL: in, FetchURL: in, Body: utf8Body, FetchedAt: time.Now().UTC(), Status: 200}
 	if lang != "auto" {
 		p.Lang = lang
 	}
-	doc, err := x.Extract(ctx, p)
+	doc, res, err := x.ExplainPage(ctx, p)
 	var skip *pipeline.SkipError
 	if errors.As(err, &skip) {
-		return doc, fmt.Errorf("%w (give the text itself to extract it anyway)", err)
+		return doc, res, fmt.Errorf("%w (give the text itself to extract it anyway)", err)
 	}
 	if err != nil {
-		return doc, err
+		return doc, res, err
 	}
 	if lang != "auto" {
 		doc.Article.Lang = lang
 	}
 	doc.Source = in
-	return doc, nil
+	return doc, res, nil
 }
 
 // readInput reads a file, an http(s) URL or "-" (stdin), at most maxExtractInput bytes.

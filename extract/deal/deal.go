@@ -30,6 +30,13 @@ type Result struct {
 	Amounts []pipeline.Amount // every money mention of the text, deal or not
 	Vetoes  []Veto            // what the veto rules set aside, for --explain
 	Fired   []pipeline.Deal   // every deal a data rule made, before merging, for --explain
+	Dropped []Drop            // candidate deals set aside after the sentence rules, and why
+}
+
+// Drop is a candidate deal set aside, with the reason.
+type Drop struct {
+	Deal   pipeline.Deal `json:"deal"`
+	Reason string        `json:"reason"`
 }
 
 // Veto is a mention or a money figure a named rule set aside: no party, or
@@ -167,8 +174,16 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents, d.tc)...)
 	}
-	deals = append(dropPending(deals), res.Fired...)
-	res.Deals = dedupe(dropPriceParts(txt, x.fullNames(d, dropNoValues(d, deals))))
+	stage := func(reason string, before, after []pipeline.Deal) []pipeline.Deal {
+		res.Dropped = append(res.Dropped, gone(before, after, reason)...)
+		return after
+	}
+	all := append(append([]pipeline.Deal(nil), deals...), res.Fired...)
+	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
+	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
+	deals = x.fullNames(d, deals)
+	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
+	res.Deals = stage("the same deal as another mention (merged)", deals, dedupe(clone(deals)))
 	seen := map[Veto]bool{}
 	for _, v := range d.vetoes {
 		if !seen[v] {
@@ -177,6 +192,33 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 	}
 	return res
+}
+
+// clone copies a deal list, so a filter that works in place leaves the
+// list before it intact for the explanation.
+func clone(ds []pipeline.Deal) []pipeline.Deal { return append([]pipeline.Deal(nil), ds...) }
+
+// gone lists the deals of before that are not in after.
+func gone(before, after []pipeline.Deal, reason string) []Drop {
+	type key struct {
+		c, cp string
+		k     pipeline.Kind
+		ev    [2]int
+	}
+	left := map[key]int{}
+	for _, d := range after {
+		left[key{d.Company, string(d.Counterparty), d.Kind, d.EvidenceSpan}]++
+	}
+	var out []Drop
+	for _, d := range before {
+		k := key{d.Company, string(d.Counterparty), d.Kind, d.EvidenceSpan}
+		if left[k] > 0 {
+			left[k]--
+			continue
+		}
+		out = append(out, Drop{Deal: d, Reason: reason})
+	}
+	return out
 }
 
 // fullNames gives each party no list knows the fullest form the article

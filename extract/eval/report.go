@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kozan-dev/kozan/extract/deal"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -135,9 +136,30 @@ func writeExplain(ew *errWriter, res Result) {
 	for j, d := range res.Doc.Deals {
 		ew.printf("  got %d: %s «%s»\n", j+1, FormatDeal(d), oneLine(d.Evidence))
 	}
+	if res.Trace != nil {
+		ew.printf("  sentence by sentence:\n")
+		if err := deal.WriteExplanation(&indent{ew}, res.Doc.Article.Text, *res.Trace); err != nil {
+			ew.err = err
+		}
+		return
+	}
 	for _, a := range res.Doc.Amounts {
 		ew.printf("  money: %q = %.0f %s\n", a.Text, a.Value, a.Currency)
 	}
+}
+
+// indent writes every line two spaces in.
+type indent struct{ w io.Writer }
+
+func (i *indent) Write(p []byte) (int, error) {
+	s := strings.ReplaceAll(string(p), "\n", "\n  ")
+	if strings.HasSuffix(s, "  ") {
+		s = s[:len(s)-2]
+	}
+	if _, err := io.WriteString(i.w, "  "+s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"github.com/kozan-dev/kozan/extract/deal"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -13,12 +14,19 @@ type Extractor interface {
 	Text(source, title, body, lang string) pipeline.Document
 }
 
+// Explainer is an Extractor that also gives the deal rules' account of a
+// text (extract.Extractor's TextExplained).
+type Explainer interface {
+	TextExplained(source, title, body, lang string) (pipeline.Document, deal.Result)
+}
+
 // Result is one record's text, what the extractor made of it and its score.
 type Result struct {
 	Record Record
 	Text   Text
 	Doc    pipeline.Document
 	Score  ItemScore
+	Trace  *deal.Result // the rules' account, when the extractor is an Explainer
 }
 
 // Skip is a record that was not scored, and why.
@@ -52,11 +60,18 @@ func Run(ctx context.Context, x Extractor, s *Scorer, recs []Record, dir string)
 			rep.Skipped = append(rep.Skipped, Skip{Record: rec.ID, Status: t.Status, Reason: t.Err.Error()})
 			continue
 		}
-		doc := x.Text(rec.ID, "", t.Body, "auto")
+		var trace *deal.Result
+		var doc pipeline.Document
+		if ex, ok := x.(Explainer); ok {
+			d, res := ex.TextExplained(rec.ID, "", t.Body, "auto")
+			doc, trace = d, &res
+		} else {
+			doc = x.Text(rec.ID, "", t.Body, "auto")
+		}
 		sc := s.Score(rec, doc.Deals)
 		rep.add(rec, sc.Tally)
 		rep.Errors = append(rep.Errors, sc.Errors...)
-		rep.Results = append(rep.Results, Result{Record: rec, Text: t, Doc: doc, Score: sc})
+		rep.Results = append(rep.Results, Result{Record: rec, Text: t, Doc: doc, Score: sc, Trace: trace})
 	}
 	return rep, nil
 }
