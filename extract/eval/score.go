@@ -265,16 +265,24 @@ func (s *Scorer) Score(rec Record, got []pipeline.Deal) ItemScore {
 	gps := make([]goldParties, len(rec.Deals))
 	partyOK := make([][]bool, len(rec.Deals))
 	ok := make([][]bool, len(rec.Deals))
+	pref := make([][]int, len(rec.Deals))
 	for i, g := range rec.Deals {
 		gps[i] = s.parties(&rec, g)
 		partyOK[i] = make([]bool, len(got))
 		ok[i] = make([]bool, len(got))
+		pref[i] = make([]int, len(got))
 		for j, d := range got {
 			partyOK[i][j] = s.partiesMatch(gps[i], d)
 			ok[i][j] = partyOK[i][j] && amountMatch(g, d)
+			if g.Amount != nil {
+				pref[i][j] += 2 // an amount matched, not only allowed
+			}
+			if string(d.Kind) == g.Kind {
+				pref[i][j]++
+			}
 		}
 	}
-	pair := assign(ok, len(got))
+	pair := assign(ok, pref, len(got))
 	res := ItemScore{Pair: pair, Tally: Tally{Excerpts: 1}}
 	used := make([]bool, len(got))
 	found := make([]bool, len(rec.Deals))
@@ -361,38 +369,81 @@ func notDealFigure(rec Record, d pipeline.Deal) (Figure, bool) {
 	return Figure{}, false
 }
 
-// assign pairs gold deals with predictions, each used at most once,
-// maximising the number of pairs (bipartite matching by augmenting paths).
+// assign pairs gold deals with predictions, each used at most once: as
+// many pairs as possible and, among the ways to get that many, the one
+// with the most exact pairs (pref: a gold amount matched, the same kind).
 // It returns, for each gold deal, the index of its prediction or -1.
-func assign(ok [][]bool, nGot int) []int {
-	owner := make([]int, nGot) // prediction → gold, or -1
-	for j := range owner {
-		owner[j] = -1
-	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
-		for j := 0; j < nGot; j++ {
-			if !ok[i][j] || seen[j] {
-				continue
-			}
-			seen[j] = true
-			if owner[j] < 0 || try(owner[j], seen) {
-				owner[j] = i
-				return true
-			}
-		}
-		return false
-	}
-	for i := range ok {
-		try(i, make([]bool, nGot))
-	}
-	pair := make([]int, len(ok))
+func assign(ok [][]bool, pref [][]int, nGot int) []int {
+	n := len(ok)
+	pair := make([]int, n)
 	for i := range pair {
 		pair[i] = -1
 	}
-	for j, i := range owner {
-		if i >= 0 {
-			pair[i] = j
+	if n == 0 || nGot == 0 {
+		return pair
+	}
+	// Maximum-weight matching (Hungarian algorithm, minimising cost on a
+	// square matrix): a pair is worth far more than any preference, so the
+	// number of pairs is maximal first.
+	size := max(n, nGot)
+	const big = 1 << 20
+	cost := make([][]int, size+1)
+	for i := range cost {
+		cost[i] = make([]int, size+1)
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nGot; j++ {
+			if ok[i][j] {
+				cost[i+1][j+1] = -(big + pref[i][j])
+			}
+		}
+	}
+	u, v := make([]int, size+1), make([]int, size+1)
+	p, way := make([]int, size+1), make([]int, size+1)
+	for i := 1; i <= size; i++ {
+		p[0] = i
+		j0 := 0
+		minv := make([]int, size+1)
+		used := make([]bool, size+1)
+		for j := range minv {
+			minv[j] = int(^uint(0) >> 1)
+		}
+		for {
+			used[j0] = true
+			i0, delta, j1 := p[j0], int(^uint(0)>>1), 0
+			for j := 1; j <= size; j++ {
+				if used[j] {
+					continue
+				}
+				if cur := cost[i0][j] - u[i0] - v[j]; cur < minv[j] {
+					minv[j], way[j] = cur, j0
+				}
+				if minv[j] < delta {
+					delta, j1 = minv[j], j
+				}
+			}
+			for j := 0; j <= size; j++ {
+				if used[j] {
+					u[p[j]] += delta
+					v[j] -= delta
+				} else {
+					minv[j] -= delta
+				}
+			}
+			j0 = j1
+			if p[j0] == 0 {
+				break
+			}
+		}
+		for j0 != 0 {
+			j1 := way[j0]
+			p[j0] = p[j1]
+			j0 = j1
+		}
+	}
+	for j := 1; j <= size; j++ {
+		if i := p[j]; i >= 1 && i <= n && j <= nGot && ok[i-1][j-1] {
+			pair[i-1] = j - 1
 		}
 	}
 	return pair

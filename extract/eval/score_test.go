@@ -63,6 +63,7 @@ func TestScorePairs(t *testing.T) {
 		{"null counterparty matches any in the written sets", true, []pipeline.Deal{{Company: "Cipher Mining", Counterparty: "Morgan Stanley", Amount: usd(7e8)}}, []int{-1, -1, 0}},
 		{"named counterparty needs one", false, []pipeline.Deal{{Company: "Cipher Mining", Amount: usd(1.4e9)}}, []int{-1, -1, -1}},
 		{"other company", false, []pipeline.Deal{{Company: "IREN", Counterparty: "Google", Amount: usd(1.4e9)}}, []int{-1, -1, -1}},
+		{"a figure goes to the deal that names it", false, []pipeline.Deal{{Company: "Cipher Mining", Counterparty: "Google"}, {Company: "Cipher Mining", Counterparty: "Google", Amount: usd(1.4e9)}}, []int{1, 0, -1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +76,30 @@ func TestScorePairs(t *testing.T) {
 				t.Errorf("pairs = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestScorePrefersExactPairs: with as many pairs either way, the deal with
+// a figure takes the prediction with that figure, and kinds break ties.
+func TestScorePrefersExactPairs(t *testing.T) {
+	usd := func(v float64) *pipeline.Amount { return &pipeline.Amount{Value: v, Currency: "USD"} }
+	rec := Record{ID: "r", Lang: "en", Deals: []GoldDeal{
+		{Company: "Cipher Mining", Kind: "partnership"},
+		{Company: "Cipher Mining", Amount: ptr(1.3e9), Currency: ptr("USD"), Kind: "financing"},
+		{Company: "IREN", Counterparty: ptr("Microsoft"), Kind: "hpc_contract"},
+		{Company: "IREN", Counterparty: ptr("Microsoft"), Kind: "financing"},
+	}}
+	got := []pipeline.Deal{
+		{Company: "Cipher Mining", Amount: usd(1.3e9), Kind: "financing"},
+		{Company: "IREN", Counterparty: "Microsoft", Kind: "financing"},
+	}
+	s, _ := NewScorer(Options{})
+	sc := s.Score(rec, got)
+	if fmt.Sprint(sc.Pair) != "[-1 0 -1 1]" {
+		t.Errorf("pairs = %v, want [-1 0 -1 1]", sc.Pair)
+	}
+	if sc.Tally.KindOK != 2 {
+		t.Errorf("kinds right on %d matches, want 2", sc.Tally.KindOK)
 	}
 }
 
