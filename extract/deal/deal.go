@@ -180,6 +180,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	}
 	all := append(append([]pipeline.Deal(nil), deals...), res.Fired...)
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
+	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = x.fullNames(d, deals)
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
@@ -192,6 +193,28 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 	}
 	return res
+}
+
+// yieldNameless drops a data rule's deal that names no counterparty when
+// another deal of the same company is told in the same sentence ("agreed
+// to acquire a site from X" is X's deal).
+func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for i, d := range ds {
+		keep := true
+		if d.Counterparty == "" && strings.HasPrefix(d.Rule, "data:") {
+			for j, o := range ds {
+				if j != i && o.EvidenceSpan == d.EvidenceSpan && o.Company == d.Company && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:")) {
+					keep = false
+					break
+				}
+			}
+		}
+		if keep {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // clone copies a deal list, so a filter that works in place leaves the
