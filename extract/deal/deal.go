@@ -399,12 +399,16 @@ func (x *Extractor) veto(d *doc) {
 	}
 	d.mentions = kept
 	d.noValue = map[[2]int]string{}
-	for _, a := range d.amounts {
+	for i, a := range d.amounts {
 		from := strings.LastIndexByte(d.text[:a.Span[0]], '\n') + 1
 		if k := strings.LastIndex(d.text[:a.Span[0]], "。"); k >= 0 && k+len("。") > from {
 			from = k + len("。")
 		}
-		if id, ok := x.rules.vetoFigure(d.lower, [2]int{from, a.Span[1]}, a, isJA); ok {
+		var prev *pipeline.Amount
+		if i > 0 {
+			prev = &d.amounts[i-1]
+		}
+		if id, ok := x.rules.vetoFigure(d.lower, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
 			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
 			d.noValue[a.Span] = id
 		}

@@ -17,7 +17,7 @@ import (
 //	{company}{gap}\b(ordered|purchased)\b{gap}\bfrom {counterparty}
 //
 // Placeholders: {company} and {counterparty} capture the deal's parties;
-// {org} is any other organisation; {gap} is up to 80 bytes holding no
+// {org} is any other organisation; {amount} is a money figure; {gap} is up to 80 bytes holding no
 // organisation and no clause end (; 。 line break); {gap:N} bounds it at N
 // bytes. A rule without {company} takes the sentence's topic company (the
 // last subject, else the article's miner). A match makes a deal of the
@@ -55,7 +55,7 @@ const (
 
 var amountMarkRE = regexp.MustCompile(amtOpen + `(\d+)` + amtClose)
 
-var placeholderRE = regexp.MustCompile(`\{(company|counterparty|org|gap)(?::(\d+))?\}`)
+var placeholderRE = regexp.MustCompile(`\{(company|counterparty|org|amount|gap)(?::(\d+))?\}`)
 
 func (r *DealRule) compile(ids map[string]bool) error {
 	if err := checkID(r.ID, r.Lang, ids); err != nil {
@@ -75,6 +75,8 @@ func (r *DealRule) compile(ids map[string]bool) error {
 			return markOpen + `(?P<` + m[1] + `>\d+)` + markClose
 		case "org":
 			return markOpen + `\d+` + markClose
+		case "amount":
+			return amtOpen + `\d+` + amtClose
 		}
 		n := 80
 		if m[2] != "" {

@@ -87,7 +87,11 @@ type FigureRule struct {
 	After    []string `yaml:"after"`  // the text after the figure starts with one (lower-cased)
 	MaxUSD   float64  `yaml:"max_usd"`
 	Currency string   `yaml:"currency"` // only figures in this currency (BTC…)
-	Examples Examples `yaml:"examples"`
+	// AfterFigure: the figure restates the figure just before it in
+	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
+	// 約155億円", "$1.5 billion (¥220 billion)").
+	AfterFigure bool     `yaml:"after_figure"`
+	Examples    Examples `yaml:"examples"`
 }
 
 // Rules are the loaded vetoes, by priority (highest first).
@@ -270,8 +274,21 @@ func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA b
 }
 
 // fires reports whether the figure a of text (sentence sp) is no deal's value.
-func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount) bool {
+func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount) bool {
 	if fr.Currency != "" && !strings.EqualFold(fr.Currency, a.Currency) {
+		return false
+	}
+	if fr.AfterFigure {
+		// A bitcoin count's value in money is what the deal is worth.
+		if prev == nil || prev.Currency == a.Currency || prev.Currency == "BTC" || prev.Span[1] > a.Span[0] {
+			return false
+		}
+		between := strings.TrimSpace(lower[prev.Span[1]:a.Span[0]])
+		for _, b := range fr.Before {
+			if between == b {
+				return true
+			}
+		}
 		return false
 	}
 	if fr.MaxUSD > 0 && a.USD != nil && a.Max == 0 && *a.USD < fr.MaxUSD {
@@ -305,10 +322,11 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount) bool {
 }
 
 // vetoFigure returns the id of the first rule that makes a no deal's value.
-func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, isJA bool) (string, bool) {
+// prev is the figure before a in the text, if any.
+func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount, isJA bool) (string, bool) {
 	for i := range r.Figures {
 		fr := &r.Figures[i]
-		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.fires(lower, sp, a) {
+		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.fires(lower, sp, a, prev) {
 			return fr.ID, true
 		}
 	}
