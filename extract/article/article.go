@@ -117,6 +117,9 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 	default:
 		clean(root)
 	}
+	if eng != engineNoClean {
+		wrapLooseText(root)
+	}
 	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)
 	if textLen(text) < MinTextLen {
 		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.Skip("too_short"))

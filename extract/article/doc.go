@@ -11,6 +11,10 @@
 // finds the densest block of running text; traf.go wraps go-trafilatura;
 // render.go turns a body into lines of NFKC text (paragraphs, headings and
 // list items on their own lines, tables of figures as "a | b | c" rows);
+// blocks.go keeps text blocks apart on pages written without white space
+// between them (loose text beside blocks put into paragraphs, a <time> or
+// byline outside a paragraph on a line of its own, a space between two
+// sentences glued by inline markup);
 // meta.go reads JSON-LD (including @graph), meta tags, the title, author and
 // canonical URL; pubdate.go chooses the publication date from its sources;
 // date.go holds ParseDate; lang.go holds DetectLang.
