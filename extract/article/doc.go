@@ -3,8 +3,15 @@
 // language, the author, the site name and the canonical URL.
 //
 // Files: article.go holds Extract, Options, the main-text choice and the
-// not-an-article checks (error status, non-HTML, soft 404, listing, too
-// short); clean.go removes page furniture before any extractor runs
+// not-an-article checks (error status, non-HTML, too short); classify.go
+// holds the Classifier, which tells an article from a listing (home,
+// section, tag, author, archive, pagination, search) and from another page
+// (about, legal, error, soft 404) by weighing named signals: JSON-LD
+// @type, og:type, a published date, WordPress body classes, the URL's
+// shape (pagination, listing and legal paths, dates, slugs, ids, and the
+// shapes of the host's pages already classified), the share of text in
+// repeated teasers against the rest, the longest paragraph and link
+// density; clean.go removes page furniture before any extractor runs
 // (navigation, sidebars, share bars, cookie notices, comments, AMP ads,
 // "関連記事"/"人気記事"/"ランキング"/"Related stories" teaser blocks, one-line
 // "Related: …" teasers) and later drops menu and copyright lines; body.go
