@@ -103,6 +103,7 @@ func (x *Extractor) document(source string, a pipeline.Article) pipeline.Documen
 	a.Text = text.Normalize(a.Text)
 	sum := sha256.Sum256([]byte(a.Text))
 	a.ContentHash = hex.EncodeToString(sum[:])
+	a.Fingerprint = text.Simhash(a.Text)
 	if a.URL != "" {
 		a.ID = pipeline.ArticleID(a.URL)
 	}

@@ -65,6 +65,9 @@ type Article struct {
 	FetchedAt   *time.Time `json:"fetched_at,omitempty"`
 	ContentHash string     `json:"content_hash,omitempty"`
 	Aliases     []string   `json:"aliases,omitempty"`
+	// Fingerprint is the simhash of Text (extract/text.Simhash): the store
+	// keeps it to find near-duplicate copies across runs. Zero: none.
+	Fingerprint uint64 `json:"-"`
 	// TitleTokens and TextTokens are kagome tokens (Japanese) or words
 	// (English) joined by single spaces, for full-text indexes.
 	TitleTokens string `json:"-"`

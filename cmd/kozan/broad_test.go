@@ -123,14 +123,14 @@ func TestBroadFollowStoresOnlyArticles(t *testing.T) {
 			t.Errorf("debug log lacks %q", want)
 		}
 	}
-	got := storedArticles(t, cfg, site.srv.URL)
-	// The syndicated copy is an article page of its own until near-duplicate
-	// detection stores it as an alias (issue 13, point 2).
-	wantStored := slices.Clone(siteArticles)
-	wantStored = append(wantStored, "/partners/wire/terawulf-fluidstack-ai-lease.html")
-	sort.Strings(wantStored)
+	got, aliases := storedArticles(t, cfg, site.srv.URL)
+	wantStored := siteArticles
 	if !slices.Equal(got, wantStored) {
 		t.Errorf("store holds\n  %s\nwant exactly the articles\n  %s", strings.Join(got, "\n  "), strings.Join(wantStored, "\n  "))
+	}
+	copyURL := site.srv.URL + "/partners/wire/terawulf-fluidstack-ai-lease.html"
+	if a := aliases["/2026/11/12/terawulf-fluidstack-lease/"]; !slices.Equal(a, []string{copyURL}) {
+		t.Errorf("the original's aliases are %v, want the syndicated copy %s", a, copyURL)
 	}
 	first := site.fetched()
 	for _, p := range []string{"/deals/page/2/", "/markets/?page=2", "/markets/?page=3", "/tag/hpc/", "/author/jane-roe/", "/about/", "/2026/11/missing-story/"} {
@@ -149,19 +149,21 @@ func TestBroadFollowStoresOnlyArticles(t *testing.T) {
 			t.Errorf("second run downloaded the unchanged %s again", p)
 		}
 	}
-	if got := storedArticles(t, cfg, site.srv.URL); !slices.Equal(got, wantStored) {
+	if got, _ := storedArticles(t, cfg, site.srv.URL); !slices.Equal(got, wantStored) {
 		t.Errorf("after the second run the store holds %v", got)
 	}
 }
 
-// storedArticles lists the paths of the articles the store holds, sorted.
-func storedArticles(t *testing.T, cfg, base string) []string {
+// storedArticles lists the paths of the articles the store holds, sorted,
+// and their aliases (copies) by path.
+func storedArticles(t *testing.T, cfg, base string) ([]string, map[string][]string) {
 	t.Helper()
 	code, out, errOut := kozan(t, "", "articles", "--json", "--config", cfg)
 	if code != exitOK {
 		t.Fatalf("articles: exit %d: %s", code, errOut)
 	}
 	var paths []string
+	aliases := map[string][]string{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		if line == "" {
 			continue
@@ -171,9 +173,10 @@ func storedArticles(t *testing.T, cfg, base string) []string {
 			t.Fatalf("bad line %q: %v", line, err)
 		}
 		paths = append(paths, strings.TrimPrefix(r.URL, base))
+		aliases[strings.TrimPrefix(r.URL, base)] = r.Aliases
 	}
 	sort.Strings(paths)
-	return paths
+	return paths, aliases
 }
 
 // TestDemoBroadFollow crawls the demo sites with their follow rules widened
