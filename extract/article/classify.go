@@ -49,7 +49,7 @@ var classSignals = map[string]signalDef{
 	"wp_archive":        {pipeline.PageListing, 3, "WordPress body class archive/category/tag/search/paged/home/blog"},
 	"url_pagination":    {pipeline.PageListing, 3, "a pagination URL (/page/2, ?page=2, ?paged=2)"},
 	"url_listing":       {pipeline.PageListing, 2.5, "a listing URL (/tag/, /category/, /author/, /topics/, /archive/, /search, a bare /2026/ or /2026/02/)"},
-	"url_root":          {pipeline.PageListing, 4, "the site's home page (path /)"},
+	"url_root":          {pipeline.PageListing, 5, "the site's home page (path /)"},
 	"url_other":         {pipeline.PageOther, 3, "an about, contact, legal or account URL"},
 	"url_article":       {pipeline.PageArticle, 1, "an article-shaped URL (a date and a slug, a long slug, a numeric id)"},
 	"url_known_article": {pipeline.PageArticle, 1.5, "the URL has the shape of this host's articles"},
@@ -435,7 +435,7 @@ func (c *Classifier) learn(raw, shape string, cl pipeline.Classification, fired 
 // content (menus, sidebars, related-story boxes): teasers and text there
 // say nothing about the page itself.
 var sideWords = map[string]bool{
-	"nav": true, "navbar": true, "navigation": true, "menu": true, "sidebar": true, "side": true,
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "sidebar": true,
 	"related": true, "popular": true, "ranking": true, "recommend": true, "recommended": true,
 	"trending": true, "widget": true, "widgets": true, "footer": true, "header": true, "masthead": true,
 	"breadcrumb": true, "breadcrumbs": true, "ad": true, "ads": true, "advert": true, "banner": true,
@@ -445,8 +445,8 @@ var sideWords = map[string]bool{
 
 // sides tells the parts around the content from the content: an element
 // that looks like a sidebar or a menu (isSide) but holds half the page's
-// running text is the content after all (a theme that calls its wrapper
-// "page-header-wrap").
+// running text, or the headline, is the content after all (a theme that
+// calls its wrapper "page-header-wrap").
 type sides struct {
 	prose map[*html.Node]int // textLen of running text outside links under each element
 	total int
@@ -479,7 +479,7 @@ func newSides(root *html.Node) sides {
 }
 
 func (s sides) side(n *html.Node) bool {
-	return isSide(n) && s.prose[n]*2 <= s.total
+	return isSide(n) && s.prose[n]*2 <= s.total && !hasMainContent(n)
 }
 
 // isSide reports an element around the content: a nav, aside, header,
