@@ -29,6 +29,10 @@ type Config struct {
 	FXUSD         map[string]float64 `yaml:"fx_usd"`
 	Companies     string             `yaml:"companies"`
 	Sources       []Source           `yaml:"sources"`
+	// NearDuplicateBits is how many bits of 64 the simhash fingerprints of
+	// two articles' main texts may differ by for the later one to be stored
+	// as a copy (an alias) of the first. 0: the default, 8; negative: off.
+	NearDuplicateBits int `yaml:"near_duplicate_bits"`
 
 	Dir string `yaml:"-"` // directory of the config file; relative paths resolve against it
 }
@@ -79,6 +83,7 @@ type Source struct {
 }
 
 // Defaults returns the configuration used when a key is absent.
+// (NearDuplicateBits 0 leaves the default to the store.)
 func Defaults() Config {
 	t := true
 	return Config{
@@ -151,6 +156,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Crawl.Delay < 0 || c.Crawl.Timeout < 0 {
 		bad("crawl: delay and timeout must not be negative")
+	}
+	if c.NearDuplicateBits > 32 {
+		bad("near_duplicate_bits: %d of 64 would call unrelated stories copies (at most 32; default 8)", c.NearDuplicateBits)
 	}
 	for k, v := range c.FXUSD {
 		if v <= 0 {

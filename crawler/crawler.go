@@ -40,6 +40,15 @@ type Options struct {
 	RetryBase     time.Duration    // first retry backoff, doubled each attempt; default 500ms
 	MaxRetryAfter time.Duration    // a longer Retry-After gives up instead of waiting; default 2m
 	IdleTimeout   time.Duration    // with a shared frontier, stop waiting for other processes' tasks after this; default 5m (longer than the Redis lease, so a crashed process's tasks are taken over first)
+	Classifier    Classifier       // tells articles from listings and other pages; nil: every fetched candidate is an article
+}
+
+// Classifier tells what a fetched article candidate is. A listing's links
+// are followed (it is how a broad follow rule finds articles); every page
+// is still sent on, with its class, so that the store records its crawl
+// state and the run counts it.
+type Classifier interface {
+	Classify(p pipeline.Page) pipeline.Classification
 }
 
 // Crawler fetches the configured sources. Build it with New; Crawl may be
@@ -481,7 +490,12 @@ func (c *Crawler) doListing(ctx context.Context, col *colly.Collector, s *source
 	}
 	c.stats.lists.Add(1)
 	s.ok.Add(1)
-	finalHost := res.final.Host
+	return c.discover(ctx, s, t, res.final.Host, pi)
+}
+
+// discover enqueues a listing's links: those that follow as article
+// candidates, pagination and rel=next as listings while the depth allows.
+func (c *Crawler) discover(ctx context.Context, s *source, t Task, finalHost string, pi pageInfo) error {
 	for _, l := range pi.links {
 		canon, err := Canonical(l, c.strip)
 		if err != nil {
@@ -607,7 +621,25 @@ func (c *Crawler) doArticle(ctx context.Context, col *colly.Collector, s *source
 		c.log.Debug("duplicate page", "url", t.URL, "canonical", pageURL)
 		return c.duplicate(ctx, out, s, t, res, pageURL, now)
 	}
-	if pi.textLen > 0 {
+	var class pipeline.Classification
+	if c.opt.Classifier != nil {
+		cp := c.page(s, t, res, pageURL, nil, now)
+		cp.Body = body
+		class = c.opt.Classifier.Classify(cp)
+		c.stats.classified(string(class.Class))
+		c.log.Debug("page classified", "url", pageURL, "source", s.cfg.Name, "class", string(class.Class), "signal", class.Signal)
+		if class.Class == pipeline.PageListing {
+			// A listing found by a broad follow rule: its links are how
+			// the articles are found, as far as the depth allows.
+			c.stats.lists.Add(1)
+			if t.Depth <= s.maxDepth {
+				if err := c.discover(ctx, s, t, res.final.Host, pi); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if pi.textLen > 0 && (class.Class == "" || class.Class == pipeline.PageArticle) {
 		if first, err := c.shared.Claim(ctx, "body:"+pi.textHash); err != nil {
 			return fmt.Errorf("crawl claim: %w", err)
 		} else if !first {
@@ -617,6 +649,7 @@ func (c *Crawler) doArticle(ctx context.Context, col *colly.Collector, s *source
 	}
 	p := c.page(s, t, res, pageURL, c.takeAliases(t, pageURL, extra), now)
 	p.Body = body
+	p.Class, p.Signal = class.Class, class.Signal
 	c.log.Debug("page fetched", "url", pageURL, "charset", cs, "bytes", len(body))
 	return c.emit(ctx, out, p)
 }

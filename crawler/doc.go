@@ -12,6 +12,12 @@
 // address guard, and a Shared state (in memory or Redis) so that several
 // processes can split one crawl.
 //
+// With a Classifier (Options), every fetched article candidate is
+// classified: a listing's links are followed like a start page's (so a
+// follow rule that matches the whole site finds the articles through
+// sections, tags and pagination), and every page goes on to the pipeline
+// with its class, which the extractor honours: only articles are stored.
+//
 // Files:
 //   - crawler.go: Options, New, Crawler, Crawl, the worker loop and task handling.
 //   - fetch.go: the colly collector, the politeness/retry transport, the dial guard.

@@ -24,7 +24,8 @@ type Stats struct {
 	BudgetSkipped  int64            `json:"budget_skipped"`  // URLs left unfetched because max_pages was reached
 	Feeds          int64            `json:"feeds"`           // feeds parsed
 	Sitemaps       int64            `json:"sitemaps"`        // sitemaps parsed
-	Listings       int64            `json:"listings"`        // listing pages parsed
+	Listings       int64            `json:"listings"`        // listing pages parsed (start pages, pagination, pages classified as listings)
+	Classified     map[string]int64 `json:"classified"`      // fetched article candidates by class (article, listing, other)
 	Errors         map[string]int64 `json:"errors"`          // failed URLs by reason
 }
 
@@ -34,8 +35,18 @@ type counters struct {
 	robotsDenied, offhostRefused, privateRefused, tooLarge, nonHTML   atomic.Int64
 	duplicates, horizonSkipped, budgetSkipped, feeds, sitemaps, lists atomic.Int64
 
-	mu     sync.Mutex
-	errors map[string]int64
+	mu      sync.Mutex
+	errors  map[string]int64
+	classes map[string]int64
+}
+
+func (c *counters) classified(class string) {
+	c.mu.Lock()
+	if c.classes == nil {
+		c.classes = map[string]int64{}
+	}
+	c.classes[class]++
+	c.mu.Unlock()
 }
 
 func (c *counters) fail(reason string) {
@@ -55,11 +66,14 @@ func (c *counters) snapshot() Stats {
 		PrivateRefused: c.privateRefused.Load(), TooLarge: c.tooLarge.Load(), NonHTML: c.nonHTML.Load(),
 		Duplicates: c.duplicates.Load(), HorizonSkipped: c.horizonSkipped.Load(),
 		BudgetSkipped: c.budgetSkipped.Load(), Feeds: c.feeds.Load(), Sitemaps: c.sitemaps.Load(),
-		Listings: c.lists.Load(), Errors: map[string]int64{},
+		Listings: c.lists.Load(), Classified: map[string]int64{}, Errors: map[string]int64{},
 	}
 	c.mu.Lock()
 	for k, v := range c.errors {
 		s.Errors[k] = v
+	}
+	for k, v := range c.classes {
+		s.Classified[k] = v
 	}
 	c.mu.Unlock()
 	return s

@@ -30,6 +30,7 @@ type Extractor struct {
 	tok   *jtok.Tokenizer
 	deals *deal.Extractor
 	now   func() time.Time
+	class *article.Classifier
 }
 
 // New builds an Extractor.
@@ -55,7 +56,7 @@ func New(cfg Config) (*Extractor, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Extractor{tok: tok, deals: d, now: now}, nil
+	return &Extractor{tok: tok, deals: d, now: now, class: article.NewClassifier()}, nil
 }
 
 // Extract implements pipeline.Extractor: the page's article and its deals.
@@ -71,7 +72,7 @@ func (x *Extractor) ExplainPage(ctx context.Context, p pipeline.Page) (pipeline.
 	if err := ctx.Err(); err != nil {
 		return pipeline.Document{}, deal.Result{}, err
 	}
-	a, err := article.Extract(p, article.Options{Now: x.now})
+	a, err := article.Extract(p, article.Options{Now: x.now, Classifier: x.class})
 	if err != nil {
 		return pipeline.Document{}, deal.Result{}, err
 	}
@@ -83,6 +84,14 @@ func (x *Extractor) ExplainPage(ctx context.Context, p pipeline.Page) (pipeline.
 	a.Aliases = p.Aliases
 	doc, res := x.document(p.URL, a)
 	return doc, res, nil
+}
+
+// Classify tells whether a fetched page is an article, a listing or
+// another page, and which signal decided it. The crawler calls it (through
+// its own Classifier interface) to follow listings; the URL shapes it
+// learns are shared with Extract.
+func (x *Extractor) Classify(p pipeline.Page) pipeline.Classification {
+	return x.class.Classify(p)
 }
 
 // Text extracts deals from a plain text (no HTML): the whole input is the
@@ -109,6 +118,7 @@ func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Docume
 	a.Text = text.Normalize(a.Text)
 	sum := sha256.Sum256([]byte(a.Text))
 	a.ContentHash = hex.EncodeToString(sum[:])
+	a.Fingerprint = text.Simhash(a.Text)
 	if a.URL != "" {
 		a.ID = pipeline.ArticleID(a.URL)
 	}

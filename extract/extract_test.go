@@ -117,3 +117,34 @@ func seedOr(tb testing.TB, def string) string {
 	}
 	return strings.Repeat(def, 26000/len(def)+1)
 }
+
+// TestGluedBlocksEvidence: on pages written without white space between
+// blocks, a deal's evidence is one body sentence: no headline, no date,
+// no neighbouring paragraph glued to it.
+func TestGluedBlocksEvidence(t *testing.T) {
+	x := newExtractor(t)
+	for _, name := range []string{"h1_time_p", "loose_br", "ja_glued"} {
+		t.Run(name, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("article", "testdata", "blocks", name+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := x.Extract(context.Background(), pipeline.Page{URL: "https://news.example.com/" + name, Status: 200,
+				Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Deals) == 0 {
+				t.Fatalf("no deal in\n%s", doc.Article.Text)
+			}
+			for _, d := range doc.Deals {
+				ev := doc.Article.Text[d.EvidenceSpan[0]:d.EvidenceSpan[1]]
+				if strings.Contains(ev, "\n") || strings.Contains(ev, "2026-11") || strings.Contains(ev, "2026年") ||
+					strings.Contains(ev, doc.Article.Title) {
+					t.Errorf("evidence runs over a block boundary: %q", ev)
+				}
+				t.Logf("%s–%s %s: %q", d.Company, d.Counterparty, d.Kind, ev)
+			}
+		})
+	}
+}

@@ -44,6 +44,7 @@ type ArticleRecord struct {
 	Source      string     `json:"source"`
 	FetchedAt   time.Time  `json:"fetched_at"`
 	DealCount   int        `json:"deal_count"`
+	Aliases     []string   `json:"aliases,omitempty"` // later URLs of the same story: syndicated and near-duplicate copies
 }
 
 // CrawlRecord is what the store remembers about a URL between runs.

@@ -31,13 +31,23 @@ type Sink interface {
 	Put(ctx context.Context, r Result) error
 }
 
-// SkipError says a page holds no article, and why.
-type SkipError struct{ Reason string }
+// SkipError says a page holds no article, and why. Class is what the page
+// is instead (PageOther when unset).
+type SkipError struct {
+	Reason string
+	Class  PageClass
+}
 
 func (e *SkipError) Error() string { return "not an article: " + e.Reason }
 
-// Skip returns a *SkipError with the reason.
-func Skip(reason string) error { return &SkipError{Reason: reason} }
+// Skip returns a *SkipError with the reason, for a page of class other.
+func Skip(reason string) error { return &SkipError{Reason: reason, Class: PageOther} }
+
+// SkipClass returns a *SkipError for a page classified as class by signal;
+// its reason is "class:signal".
+func SkipClass(c Classification) error {
+	return &SkipError{Reason: string(c.Class) + ":" + c.Signal, Class: c.Class}
+}
 
 // RunConfig tunes Run. The zero value works.
 type RunConfig struct {
@@ -53,6 +63,8 @@ type Summary struct {
 	Articles    int64 `json:"articles"`     // documents stored
 	Deals       int64 `json:"deals"`        // deals in those documents
 	Skipped     int64 `json:"skipped"`      // pages that hold no article
+	Listings    int64 `json:"listings"`     // skipped pages that are listings (home, section, tag, pagination…)
+	Other       int64 `json:"other"`        // skipped pages that are neither (about, legal, errors, too short…)
 	Failed      int64 `json:"failed"`       // item errors in extraction
 }
 
@@ -69,7 +81,7 @@ func Run(ctx context.Context, cfg RunConfig, c Crawler, x Extractor, s Sink) (Su
 	if log == nil {
 		log = slog.Default()
 	}
-	var sum struct{ pages, notMod, articles, deals, skipped, failed atomic.Int64 }
+	var sum struct{ pages, notMod, articles, deals, skipped, listings, other, failed atomic.Int64 }
 
 	g, ctx := errgroup.WithContext(ctx)
 	pages := make(chan Page, cfg.Buffer)
@@ -101,8 +113,17 @@ func Run(ctx context.Context, cfg RunConfig, c Crawler, x Extractor, s Sink) (Su
 						r.Doc = &doc
 					case errors.As(err, &skip):
 						sum.skipped.Add(1)
+						class := skip.Class
+						if class == "" {
+							class = PageOther
+						}
+						if class == PageListing {
+							sum.listings.Add(1)
+						} else {
+							sum.other.Add(1)
+						}
 						r.Skip = skip.Reason
-						log.Debug("page skipped", "url", p.URL, "source", p.Source, "reason", skip.Reason)
+						log.Debug("page skipped", "url", p.URL, "source", p.Source, "class", string(class), "reason", skip.Reason)
 					case ctx.Err() != nil:
 						return ctx.Err()
 					default:
@@ -141,7 +162,8 @@ func Run(ctx context.Context, cfg RunConfig, c Crawler, x Extractor, s Sink) (Su
 	err := g.Wait()
 	out := Summary{
 		Pages: sum.pages.Load(), NotModified: sum.notMod.Load(), Articles: sum.articles.Load(),
-		Deals: sum.deals.Load(), Skipped: sum.skipped.Load(), Failed: sum.failed.Load(),
+		Deals: sum.deals.Load(), Skipped: sum.skipped.Load(), Listings: sum.listings.Load(), Other: sum.other.Load(),
+		Failed: sum.failed.Load(),
 	}
 	return out, err
 }

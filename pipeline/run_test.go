@@ -69,7 +69,7 @@ func TestRunItemErrorsDoNotStopTheRun(t *testing.T) {
 		case "broken":
 			return Document{}, errors.New("bad html")
 		case "listing":
-			return Document{}, fmt.Errorf("extract: %w", Skip("listing page"))
+			return Document{}, fmt.Errorf("extract: %w", SkipClass(Classification{Class: PageListing, Signal: "url_root"}))
 		}
 		return Document{Article: Article{URL: p.URL}, Deals: []Deal{{Company: "X"}}}, nil
 	})
@@ -78,7 +78,7 @@ func TestRunItemErrorsDoNotStopTheRun(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	want := Summary{Pages: 5, NotModified: 1, Articles: 2, Deals: 2, Skipped: 1, Failed: 1}
+	want := Summary{Pages: 5, NotModified: 1, Articles: 2, Deals: 2, Skipped: 1, Listings: 1, Failed: 1}
 	if sum != want {
 		t.Errorf("summary = %+v, want %+v", sum, want)
 	}
@@ -89,7 +89,7 @@ func TestRunItemErrorsDoNotStopTheRun(t *testing.T) {
 	for _, r := range sink.results {
 		skips[r.Page.URL] = r.Skip
 	}
-	for url, want := range map[string]string{"a": "", "b": "", "listing": "listing page", "old": "not_modified", "broken": "error: bad html"} {
+	for url, want := range map[string]string{"a": "", "b": "", "listing": "listing:url_root", "old": "not_modified", "broken": "error: bad html"} {
 		if skips[url] != want {
 			t.Errorf("skip[%s] = %q, want %q", url, skips[url], want)
 		}

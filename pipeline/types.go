@@ -30,6 +30,24 @@ type Page struct {
 	LastMod     string      // Last-Modified to store for the next conditional GET
 	HintTitle   string      // title from a feed or news sitemap, if any
 	HintDate    *time.Time  // publication date from a feed or sitemap, if any
+	Class       PageClass   // what the crawler found the page to be ("" when it did not classify it)
+	Signal      string      // the signal that decided Class
+}
+
+// PageClass is what a crawled page is: only articles are stored.
+type PageClass string
+
+// Page classes.
+const (
+	PageArticle PageClass = "article" // a story: extracted and stored
+	PageListing PageClass = "listing" // home, section, tag, author, archive, pagination, search: followed, never stored
+	PageOther   PageClass = "other"   // about, contact, legal, error and soft-404 pages
+)
+
+// Classification is a page's class and the name of the signal that decided it.
+type Classification struct {
+	Class  PageClass `json:"class"`
+	Signal string    `json:"signal"`
 }
 
 // Article is the main content of a news page. Text is UTF-8 and NFKC-normalised;
@@ -47,6 +65,9 @@ type Article struct {
 	FetchedAt   *time.Time `json:"fetched_at,omitempty"`
 	ContentHash string     `json:"content_hash,omitempty"`
 	Aliases     []string   `json:"aliases,omitempty"`
+	// Fingerprint is the simhash of Text (extract/text.Simhash): the store
+	// keeps it to find near-duplicate copies across runs. Zero: none.
+	Fingerprint uint64 `json:"-"`
 	// TitleTokens and TextTokens are kagome tokens (Japanese) or words
 	// (English) joined by single spaces, for full-text indexes.
 	TitleTokens string `json:"-"`

@@ -109,7 +109,7 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log})
+	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, NearDuplicateBits: c.NearDuplicateBits})
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
 	}

@@ -102,7 +102,7 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags) (run
 		}
 		defer closeShared()
 	}
-	cr, err := crawler.New(*cfg, sources, store, crawler.Options{Logger: a.log, Shared: shared})
+	cr, err := crawler.New(*cfg, sources, store, crawler.Options{Logger: a.log, Shared: shared, Classifier: x})
 	if err != nil {
 		return rep, fmt.Errorf("crawler: %w", err)
 	}
@@ -192,7 +192,7 @@ func pickSources(cfg *config.Config, names []string) ([]config.Source, error) {
 
 func (a *app) logSummary(r runReport) {
 	attrs := []any{"pages", r.Pages, "not_modified", r.NotModified, "articles", r.Articles, "deals", r.Deals,
-		"skipped", r.Skipped, "failed", r.Failed, "duration", r.Duration.Round(time.Millisecond).String(),
+		"skipped", r.Skipped, "listings", r.Listings, "other", r.Other, "failed", r.Failed, "duration", r.Duration.Round(time.Millisecond).String(),
 		"crawl", r.Crawl}
 	if r.ES != nil {
 		attrs = append(attrs, "es_indexed", r.ES.Indexed, "es_retried", r.ES.Retried, "es_failed", r.ES.Failed, "es_pending", r.ES.Pending)

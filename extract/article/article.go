@@ -21,6 +21,9 @@ type Options struct {
 	// Now is the clock for relative dates ("3時間前") and the future-date
 	// check; default p.FetchedAt, else time.Now.
 	Now func() time.Time
+	// Classifier classifies a page the crawler did not (p.Class == "");
+	// nil classifies without the URL shapes a run learns.
+	Classifier *Classifier
 }
 
 // MinTextLen is the fewest characters of main text an article has; a page
@@ -70,6 +73,9 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 	if err := checkPage(p); err != nil {
 		return pipeline.Article{}, err
 	}
+	if p.Class != "" && p.Class != pipeline.PageArticle {
+		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.SkipClass(pipeline.Classification{Class: p.Class, Signal: p.Signal}))
+	}
 	root, err := html.Parse(bytes.NewReader(p.Body))
 	if err != nil {
 		return pipeline.Article{}, fmt.Errorf("parse html %s: %w", p.URL, err)
@@ -91,8 +97,12 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		langHint = normLang(p.Lang)
 	}
 
-	if reason := notArticle(doc, p, ld, title); reason != "" {
-		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.Skip(reason))
+	cl := pipeline.Classification{Class: p.Class, Signal: p.Signal}
+	if cl.Class == "" {
+		cl = opt.Classifier.classify(doc, p, ld)
+	}
+	if cl.Class != pipeline.PageArticle {
+		return pipeline.Article{}, fmt.Errorf("extract %s: %w", p.URL, pipeline.SkipClass(cl))
 	}
 
 	a := pipeline.Article{
@@ -116,6 +126,9 @@ func extract(p pipeline.Page, opt Options, eng engine) (pipeline.Article, error)
 		cleanLight(root)
 	default:
 		clean(root)
+	}
+	if eng != engineNoClean {
+		wrapLooseText(root)
 	}
 	text := trimHead(mainText(doc, root, p.Selectors.Body, pageLang, eng), title, pageLang, now)
 	if textLen(text) < MinTextLen {
@@ -392,98 +405,7 @@ var (
 		`指定されたページ(は|が)(見つかりません|存在しません)|該当するページ(は|が)(見つかりません|ありません)|記事が見つかりません|記事は削除されました|` +
 		`エラー|error)`)
 	reTitleNoise = regexp.MustCompile(`[\s\p{P}\p{S}]+`)
-	reListingURL = regexp.MustCompile(`(?i)/(tag|tags|category|categories|author|search|topics?|archives?|page/\d+)(/|$|\?)|[?&](s|page|paged|tag|cat)=`)
 )
-
-// notArticle names why a page is not an article (a 404 page served with
-// 200, a listing, a tag page), or returns "".
-func notArticle(doc *goquery.Document, p pipeline.Page, ld ldInfo, title string) string {
-	h1 := collapseSpace(doc.Find("h1").First().Text())
-	docTitle := collapseSpace(doc.Find("title").First().Text())
-	site := collapseSpace(metaContent(doc, "og:site_name"))
-	for _, t := range []string{h1, cleanTitle(docTitle, site, true), title} {
-		if isNotFoundTitle(t) {
-			return "not_found"
-		}
-	}
-	isArticleLD, isListLD := false, false
-	for _, t := range ld.Types {
-		switch {
-		case articleTypes[t]:
-			isArticleLD = true
-		case t == "CollectionPage" || t == "ItemList" || t == "SearchResultsPage" || t == "ProfilePage":
-			isListLD = true
-		}
-	}
-	ogType := strings.ToLower(metaContent(doc, "og:type"))
-	articleSignal := isArticleLD || ogType == "article" || metaContent(doc, "article:published_time") != ""
-	if isListLD && !isArticleLD {
-		return "listing"
-	}
-	if articleSignal {
-		return ""
-	}
-	body := doc.Find("body")
-	bodyWords := map[string]bool{}
-	if body.Length() > 0 {
-		for _, w := range classWords(body.Get(0)) {
-			bodyWords[w] = true
-		}
-	}
-	archiveClass := !bodyWords["single"] && !bodyWords["singular"] && !bodyWords["postid"] &&
-		(bodyWords["archive"] || bodyWords["category"] || bodyWords["tag"] || bodyWords["search"] || bodyWords["paged"])
-	// Many teasers, each a linked headline, and not one real paragraph.
-	teasers := doc.Find("article").Length()
-	linked := 0
-	doc.Find("h2, h3").Each(func(_ int, s *goquery.Selection) {
-		t := collapseSpace(s.Text())
-		lt := collapseSpace(s.Find("a").Text())
-		if t == "" {
-			return
-		}
-		if lt == "" { // <a><h2>…</h2></a>
-			for p := s.Nodes[0].Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
-				if p.DataAtom == atom.A {
-					lt = t
-					break
-				}
-			}
-		}
-		if lt != "" && len(lt)*10 >= len(t)*8 {
-			linked++
-		}
-	})
-	many := teasers >= 4 || linked >= 5
-	if archiveClass && (many || reListingURL.MatchString(p.URL)) {
-		return "listing"
-	}
-	if many && longestParagraph(doc) < 240 {
-		return "listing"
-	}
-	return ""
-}
-
-// longestParagraph measures (by textLen) the longest run of prose in one
-// paragraph-like element outside links.
-func longestParagraph(doc *goquery.Document) int {
-	best := 0
-	doc.Find("p, div, td, li, dd").Each(func(_ int, s *goquery.Selection) {
-		n := s.Nodes[0]
-		var b strings.Builder
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && !blockTags[c.DataAtom] && c.DataAtom != atom.A && !skipTags[c.DataAtom]:
-				b.WriteString(textOf(c))
-			}
-		}
-		if l := textLen(strings.TrimSpace(b.String())); l > best {
-			best = l
-		}
-	})
-	return best
-}
 
 // isNotFoundTitle reports a headline that says "page not found" and little
 // else ("404 Not Found", "お探しのページは見つかりません"), not a story that

@@ -45,8 +45,8 @@ func fixtures() []fixture {
 		{name: "teasers_en", url: "https://www.blockpost.example.com/miners/northfork-sells-site"},
 		{name: "jsonld_only_ja", url: "https://news.example.jp/articles/ab12cd34", lang: "ja"},
 		{name: "reiwa_ja", url: "https://www.city-denryoku.example.jp/press/detail.php?no=311", lang: "ja"},
-		{name: "listing_en", url: "https://miningledger.example.com/category/deals/", skip: "listing"},
-		{name: "soft404_ja", url: "https://coinnews.example.jp/p/000000", skip: "not_found"},
+		{name: "listing_en", url: "https://miningledger.example.com/category/deals/", skip: "listing:teasers_dominate"},
+		{name: "soft404_ja", url: "https://coinnews.example.jp/p/000000", skip: "other:not_found"},
 		{name: "short_en", url: "https://briefs.example.com/item/77", skip: "too_short"},
 		{name: "table_en", url: "https://www.hashdaily.example.com/2026/02/06/hashrate-report-january/"},
 		{name: "ghost_en", url: "https://powerandbits.example.org/why-miners-sell-power/"},
@@ -56,7 +56,7 @@ func fixtures() []fixture {
 		{name: "urldate_en", url: "https://www.minerwatch.example.com/2026/02/14/gridlock-curtailment-credits/"},
 		{name: "textdate_en", url: "https://www.hashnotes.example.com/p/coolant-deal"},
 		{name: "wire_ja", url: "https://jp.newswire.example.com/article/idJP2026021901", lang: "ja"},
-		{name: "tag_ja", url: "https://kasoutsuuka.example.jp/tag/mining/", lang: "ja", skip: "listing"},
+		{name: "tag_ja", url: "https://kasoutsuuka.example.jp/tag/mining/", lang: "ja", skip: "listing:wp_archive"},
 		{name: "comments_en", url: "https://forum-news.example.net/story/4411"},
 		{name: "selectors_ja", url: "https://www.denki-shimbun.example.jp/k/2026-0203-01.html", lang: "ja",
 			selectors: pipeline.Selectors{Title: "div.kiji-midashi", Body: "div.kiji-honbun", Date: "span.kiji-hiduke"}},
@@ -250,7 +250,7 @@ func TestSkips(t *testing.T) {
 		{"empty", pipeline.Page{URL: "https://a.example/x"}, "not_html"},
 		{"english 404 title", pipeline.Page{URL: "https://a.example/x", Body: []byte(
 			`<html><head><title>Page Not Found | Example</title></head><body><h1>Oops</h1><p>` +
-				strings.Repeat("Try the search box or go back to the home page. ", 10) + `</p></body></html>`)}, "not_found"},
+				strings.Repeat("Try the search box or go back to the home page. ", 10) + `</p></body></html>`)}, "other:not_found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func (r *renderer) flush() {
 		return
 	}
 	raw := r.cur.Len()
-	line := cleanLine(r.cur.String())
+	line := splitGlued(cleanLine(r.cur.String()))
 	r.cur.Reset()
 	if line != "" {
 		r.lines = append(r.lines, line)
@@ -138,7 +138,7 @@ func (r *renderer) node(n *html.Node) {
 		r.block = outer
 		return
 	}
-	block := blockTags[a] || isCustomBlock(n)
+	block := blockTags[a] || isCustomBlock(n) || styledBlock(n) || ownLine(n)
 	if block {
 		r.flush()
 	} else if a == atom.Td || a == atom.Th {

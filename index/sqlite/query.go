@@ -92,7 +92,38 @@ func (s *Store) Articles(ctx context.Context, f pipeline.ArticleFilter) ([]pipel
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	return out, nil
+	rows.Close()
+	return out, s.attachCopies(ctx, out)
+}
+
+// attachCopies fills each record's Aliases with the URLs of its syndicated
+// and near-duplicate copies (the later URLs of the same story).
+func (s *Store) attachCopies(ctx context.Context, recs []pipeline.ArticleRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	at := make(map[string]int, len(recs))
+	for i, r := range recs {
+		at[r.ID] = i
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, url FROM article_urls WHERE kind = 'copy' ORDER BY url`)
+	if err != nil {
+		return fmt.Errorf("articles: copies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, u string
+		if err := rows.Scan(&id, &u); err != nil {
+			return fmt.Errorf("articles: copies: %w", err)
+		}
+		if i, ok := at[id]; ok {
+			recs[i].Aliases = append(recs[i].Aliases, u)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("articles: copies: %w", err)
+	}
+	return nil
 }
 
 // Article returns a stored article in full: text, tokens, content hash and

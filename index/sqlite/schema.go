@@ -99,6 +99,11 @@ CREATE INDEX deals_sort_at ON deals(sort_at) WHERE superseded = 0;
 DROP INDEX deals_company;
 CREATE INDEX deals_parties ON deals(company_lc, counterparty_lc);
 `,
+	// 4: the simhash of each article's text (a uint64 stored as its int64
+	// bits; 0 for none), to find near-duplicate copies across runs.
+	`
+ALTER TABLE articles ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.

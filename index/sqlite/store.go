@@ -20,7 +20,19 @@ var ErrNotFound = errors.New("not found")
 type Options struct {
 	Logger *slog.Logger     // default: discard
 	Now    func() time.Time // default: time.Now
+	// NearDuplicateBits is how many bits two articles' fingerprints
+	// (simhash of the main text) may differ by for the later one to be
+	// stored as a copy of the first: 0 means DefaultNearDuplicateBits,
+	// a negative value turns near-duplicate detection off (exact copies
+	// are still found by content hash).
+	NearDuplicateBits int
 }
+
+// DefaultNearDuplicateBits is the default NearDuplicateBits. Unrelated
+// texts differ by about 32 bits of 64 (20 or more between two stories on
+// the same deal, on kozan's sample sites); a copy with another headline
+// and a changed sentence differs by 5 to 8.
+const DefaultNearDuplicateBits = 8
 
 // Store is kozan's embedded SQLite store. It is safe for concurrent use;
 // writes are serialised by SQLite.
@@ -30,6 +42,7 @@ type Store struct {
 	now   func() time.Time
 	path  string
 	stmts stmtCache
+	near  int // NearDuplicateBits in force; < 0: off
 }
 
 // StoreStats counts what the store holds.
@@ -72,7 +85,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, log: opt.Logger, now: opt.Now, path: path}
+	s := &Store{db: db, log: opt.Logger, now: opt.Now, path: path, near: opt.NearDuplicateBits}
+	if s.near == 0 {
+		s.near = DefaultNearDuplicateBits
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -284,5 +286,63 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 	if st.Articles != 2 || st.Deals+st.MergedDeals != 4 {
 		t.Errorf("Stats = %+v, want 2 articles and 4 deals", st)
+	}
+}
+
+// TestNearDuplicateAcrossRuns: a copy of a stored article at another URL,
+// with another headline and a changed sentence (fingerprint a few bits
+// away), is stored as an alias of the first, also when it comes in a later
+// run (the store reopened); NearDuplicateBits < 0 turns this off.
+func TestNearDuplicateAcrossRuns(t *testing.T) {
+	const (
+		orig   = 0x0f0f_0f0f_1234_5678
+		copyFP = orig ^ 0b1011_0001 // 4 bits away
+		other  = 0x7777_0000_aaaa_5555
+	)
+	for _, tt := range []struct {
+		name string
+		bits int
+		want []string
+	}{
+		{"default", 0, []string{"https://a.example/story"}},
+		{"off", -1, []string{"https://a.example/story", "https://b.example/copy"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kozan.db")
+			ctx := context.Background()
+			s, err := Open(ctx, path, Options{NearDuplicateBits: tt.bits})
+			if err != nil {
+				t.Fatal(err)
+			}
+			put(t, s, result("https://a.example/story", "a", pipeline.Article{Title: "One", Text: "the story", Fingerprint: orig}))
+			put(t, s, result("https://c.example/other", "c", pipeline.Article{Title: "Other", Text: "another story", Fingerprint: other}))
+			s.Close()
+
+			s, err = Open(ctx, path, Options{NearDuplicateBits: tt.bits})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			put(t, s, result("https://b.example/copy", "b", pipeline.Article{Title: "Two", Text: "the story, slightly changed", Fingerprint: copyFP}))
+			recs, err := s.Articles(ctx, pipeline.ArticleFilter{Source: ""})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			aliases := map[string][]string{}
+			for _, r := range recs {
+				if r.URL != "https://c.example/other" {
+					got = append(got, r.URL)
+				}
+				aliases[r.URL] = r.Aliases
+			}
+			sort.Strings(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("articles %v, want %v", got, tt.want)
+			}
+			if tt.bits == 0 && !slices.Equal(aliases["https://a.example/story"], []string{"https://b.example/copy"}) {
+				t.Errorf("aliases of the first: %v", aliases["https://a.example/story"])
+			}
+		})
 	}
 }
