@@ -197,14 +197,22 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 
 // yieldNameless drops a data rule's deal that names no counterparty when
 // another deal of the same company is told in the same sentence ("agreed
-// to acquire a site from X" is X's deal).
+// to acquire a site from X" is X's deal), or a deal of a like kind with a
+// value is told near it (a site acquired, then its price two sentences on).
 func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
+	const near = 400 // bytes: a sentence or two
 	out := ds[:0]
 	for i, d := range ds {
 		keep := true
 		if d.Counterparty == "" && strings.HasPrefix(d.Rule, "data:") {
 			for j, o := range ds {
-				if j != i && o.EvidenceSpan == d.EvidenceSpan && o.Company == d.Company && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:")) {
+				if j == i || o.Company != d.Company {
+					continue
+				}
+				same := o.EvidenceSpan == d.EvidenceSpan && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:"))
+				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) &&
+					o.EvidenceSpan[0] < d.EvidenceSpan[1]+near && d.EvidenceSpan[0] < o.EvidenceSpan[1]+near
+				if same || close {
 					keep = false
 					break
 				}
@@ -215,6 +223,14 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 		}
 	}
 	return out
+}
+
+// likeKinds: the same kind, or two kinds of buying and selling an asset.
+func likeKinds(a, b pipeline.Kind) bool {
+	asset := func(k pipeline.Kind) bool {
+		return k == pipeline.KindAcquisition || k == pipeline.KindPurchase || k == pipeline.KindAssetSale
+	}
+	return a == b || asset(a) && asset(b)
 }
 
 // clone copies a deal list, so a filter that works in place leaves the
