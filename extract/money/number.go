@@ -2,6 +2,7 @@ package money
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -380,6 +381,12 @@ func englishScale(s string, i int) (float64, int) {
 			return w.v, p + len(w.w)
 		}
 	}
+	if u, e := indianScale(s, p); u != 0 {
+		return u, e
+	}
+	if strings.HasPrefix(s[p:], "MM") && wordEnd(s, p+2) {
+		return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand, upper case only
+	}
 	if sep || p >= len(s) {
 		return 0, i
 	}
@@ -398,6 +405,25 @@ func englishScale(s string, i int) (float64, int) {
 		return 0, i
 	}
 	return v, p + 1
+}
+
+// indianScale reads lakh (1e5) and crore (1e7) at p, and "lakh crore"
+// (1e12): "Rs 5 crore", "₹2 lakh", "₹3 lakh crore".
+func indianScale(s string, p int) (float64, int) {
+	for _, w := range [...]struct {
+		w string
+		v float64
+	}{{"lakhs", 1e5}, {"lakh", 1e5}, {"lacs", 1e5}, {"lac", 1e5}, {"crores", 1e7}, {"crore", 1e7}} {
+		if !hasPrefixFold(s[p:], w.w) || !wordEnd(s, p+len(w.w)) {
+			continue
+		}
+		e := p + len(w.w)
+		if w.v == 1e5 && hasPrefixFold(s[e:], " crore") && wordEnd(s, e+len(" crore")) {
+			return 1e12, e + len(" crore")
+		}
+		return w.v, e
+	}
+	return 0, p
 }
 
 // wordEnd reports whether position i ends an ASCII word.
