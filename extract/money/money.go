@@ -195,6 +195,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if pre.ok && suf.ok && suf.code != code {
 		suf = side{} // "$100,000 bitcoin": the suffix belongs to the next words
 	}
+	if n1.article && (pre.ok || !articleCurrency(s, suf)) {
+		return pipeline.Amount{}, false
+	}
 	start := i
 	if pre.ok {
 		start = pre.start
@@ -218,7 +221,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !suf.a.cents && !r.suf.a.cents {
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !n1.article && !suf.a.cents && !r.suf.a.cents {
 		m := 1.0
 		if pre.ok && r.suf.a.scale == 0 {
 			m = pre.a.mult()
@@ -610,6 +613,30 @@ func poundWeight(s string, start int, suf side) bool {
 			k--
 		}
 		k -= len(w)
+	}
+	return false
+}
+
+// articleCurrency checks the currency after "a" or "half a": a lower-case
+// currency word after a space ("a dollar", "half a euro") that ends the
+// phrase — punctuation, the end, or a word of rate or sum follows ("a
+// dollar a day", "a pound each", "a dollar and fifty cents"). "A dollar
+// store", "a euro zone" and "a yen for travel" are not amounts.
+func articleCurrency(s string, suf side) bool {
+	if !suf.ok || suf.start >= len(s) || s[suf.start] != ' ' || suf.a.code3 || suf.a.cents && suf.a.text != "cent" && suf.a.text != "penny" {
+		return false
+	}
+	if c := suf.a.text[0]; c < 'a' || c > 'z' {
+		return false
+	}
+	rest := s[suf.end:]
+	if rest == "" || strings.ContainsRune(".,;:!?)", rune(rest[0])) {
+		return true
+	}
+	for _, f := range [...]string{" a ", " an ", " each", " per ", " apiece", " and ", " or ", " in ", " more", " less", " off"} {
+		if strings.HasPrefix(rest, f) {
+			return true
+		}
 	}
 	return false
 }

@@ -21,6 +21,7 @@ type number struct {
 	vague      bool // contains 数
 	plain      bool // a single Arabic numeral, nothing else
 	words      bool // English number words ("five million")
+	article    bool // only "a"/"an" or "half a": money only before a currency word ending the phrase
 	digits     int  // count of kanji digits / Arabic runs, for the lone-kanji guard
 	mant       float64
 	dec        int // plain numbers: value = mant / 10^dec
