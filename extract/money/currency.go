@@ -157,6 +157,7 @@ func suffixTable() []affix {
 		{text: "penny", code: "GBP", word: true, cents: true}, {text: "pennies", code: "GBP", word: true, cents: true},
 		{text: "p", code: "GBP", word: true, exact: true, cents: true, glued: true},
 		{text: "銭", code: "JPY", cents: true},
+		{text: "えん", code: "JPY"}, {text: "どる", code: "USD"},
 		{text: "zł", code: "PLN"}, {text: "kr", code: "SEK", word: true, exact: true},
 	}...), worldWords()...), worldSymbols()...), scaledCodes()...)
 }
@@ -306,15 +307,38 @@ func codeAffixes() []affix {
 	return out
 }
 
-// affixIndex buckets affixes by one byte (the first or the last of their
-// text, both cases for case-insensitive words), longest first in each
-// bucket, so a lookup tries only the few that can match.
+// affixIndex buckets affixes by one byte (the last byte of their text, or
+// the last byte of their first rune — so katakana names spread over many
+// buckets instead of sharing the lead byte 0xE3; both cases for
+// case-insensitive words), longest first in each bucket, so a lookup tries
+// only the few that can match.
 type affixIndex [256][]affix
+
+// firstKey is the byte a first-rune index uses for s[k:]: the byte itself
+// for ASCII, else the last byte of the rune, or 0 when s ends inside it.
+func firstKey(s string, k int) byte {
+	c := s[k]
+	w := 1
+	switch {
+	case c < 0x80:
+		return c
+	case c >= 0xF0:
+		w = 4
+	case c >= 0xE0:
+		w = 3
+	case c >= 0xC0:
+		w = 2
+	}
+	if k+w > len(s) {
+		return 0
+	}
+	return s[k+w-1]
+}
 
 func newAffixIndex(table []affix, last bool) *affixIndex {
 	var ix affixIndex
 	for _, a := range sortAffixes(table) {
-		c := a.text[0]
+		c := firstKey(a.text, 0)
 		if last {
 			c = a.text[len(a.text)-1]
 		}
@@ -407,7 +431,7 @@ func (p *Parser) matchPrefixAt(s string, i int) (code string, next int, ok bool)
 	if i >= len(s) {
 		return "", i, false
 	}
-	for _, a := range p.preFirst[s[i]] {
+	for _, a := range p.preFirst[firstKey(s, i)] {
 		if i+len(a.text) > len(s) || !affixEq(s[i:i+len(a.text)], a) {
 			continue
 		}
@@ -438,7 +462,7 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 		if k >= len(s) {
 			continue
 		}
-		for _, a := range p.sufFirst[s[k]] {
+		for _, a := range p.sufFirst[firstKey(s, k)] {
 			e := k + len(a.text)
 			if e > len(s) || !affixEq(s[k:e], a) {
 				continue

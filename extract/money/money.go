@@ -27,8 +27,8 @@ type Parser struct {
 	preLast  *affixIndex // currency prefixes by last byte
 	preFirst *affixIndex // currency prefixes by first byte
 	sufFirst *affixIndex // currency suffixes by first byte
-	jaPre    []qualWord  // Japanese qualifiers before an amount
-	enPre    []qualWord  // English qualifiers before an amount
+	jaPre    *qualIndex  // Japanese qualifiers before an amount, by last byte
+	enPre    *qualIndex  // English qualifiers before an amount, by last byte (lower case)
 	suf      []qualWord  // qualifiers after an amount
 }
 
@@ -48,8 +48,8 @@ func New(cfg Config) *Parser {
 		preLast:  newAffixIndex(pre, true),
 		preFirst: newAffixIndex(pre, false),
 		sufFirst: newAffixIndex(suffixTable(), false),
-		jaPre:    jaPrefixQuals(),
-		enPre:    enPrefixQuals(),
+		jaPre:    newQualIndex(jaPrefixQuals()),
+		enPre:    newQualIndex(enPrefixQuals()),
 		suf:      suffixQuals(),
 	}
 }
@@ -96,6 +96,14 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 				keep(a)
 				i = last
 				continue
+			}
+		} else if r >= 'い' && r <= 'ろ' && isKanaNumberStart(r) {
+			if n, ok := parseKanaNumber(text, i); ok {
+				if a, ok := p.amountFrom(text, n, last); ok {
+					keep(a)
+					i = last
+					continue
+				}
 			}
 		}
 		i += w

@@ -21,6 +21,7 @@ type number struct {
 	vague      bool // contains 数
 	plain      bool // a single Arabic numeral, nothing else
 	words      bool // English number words ("five million")
+	kana       bool // written in hiragana ("ごせん")
 	article    bool // only "a"/"an" or "half a": money only before a currency word ending the phrase
 	digits     int  // count of kanji digits / Arabic runs, for the lone-kanji guard
 	mant       float64
@@ -222,6 +223,17 @@ func parseGroup(s string, i int, leading bool) (group, bool) {
 				g.kanji = true
 				g.digits++
 				p += w
+				// Positional kanji digits: 二〇〇万, 一二三四円, 三〇〇億.
+				for p < len(s) {
+					r2, w2 := utf8.DecodeRuneInString(s[p:])
+					d2, ok := kanjiDigit(r2)
+					if !ok {
+						break
+					}
+					coef = coef*10 + d2
+					g.digits++
+					p += w2
+				}
 			}
 		}
 		// A small unit may follow the coefficient.
@@ -284,6 +296,14 @@ func parseNumber(s string, i int) (number, bool) {
 		if p < len(s) {
 			r, w := utf8.DecodeRuneInString(s[p:])
 			if u := bigUnit(r); u != 0 && u < lastBig {
+				// Chinese-style 万億 and 億万 are 1e12 (一万億円 = 1兆円).
+				if p+w < len(s) {
+					r2, w2 := utf8.DecodeRuneInString(s[p+w:])
+					if u2 := bigUnit(r2); u2 != 0 && u*u2 == 1e12 && u != u2 && 1e12 < lastBig {
+						u *= u2
+						w += w2
+					}
+				}
 				var term float64
 				if g.arabic {
 					term = scaleOf(g.mant, g.dec, u)
@@ -382,11 +402,17 @@ func englishScale(s string, i int) (float64, int) {
 			return w.v, p + len(w.w)
 		}
 	}
-	if u, e := indianScale(s, p); u != 0 {
-		return u, e
-	}
-	if strings.HasPrefix(s[p:], "MM") && wordEnd(s, p+2) {
-		return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand, upper case only
+	if p < len(s) {
+		switch s[p] {
+		case 'l', 'L', 'c', 'C':
+			if u, e := indianScale(s, p); u != 0 {
+				return u, e
+			}
+		case 'M':
+			if strings.HasPrefix(s[p:], "MM") && wordEnd(s, p+2) {
+				return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand, upper case only
+			}
+		}
 	}
 	if sep || p >= len(s) {
 		return 0, i
