@@ -389,6 +389,14 @@ func englishScale(s string, i int) (float64, int) {
 		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
 		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
 	}
+	if p >= len(s) {
+		return 0, i
+	}
+	switch lower(s[p]) {
+	case 'h', 't', 'm', 'b', 'l', 'c', 'k':
+	default:
+		return 0, i // no scale word or letter starts here: the common case
+	}
 	if hasPrefixFold(s[p:], "hundred") && wordEnd(s, p+len("hundred")) {
 		// "5 hundred dollars", "3 hundred million yen".
 		e := p + len("hundred")
@@ -400,6 +408,20 @@ func englishScale(s string, i int) (float64, int) {
 	for _, w := range words {
 		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
 			return w.v, p + len(w.w)
+		}
+	}
+	// German abbreviations in English-language reports: "EUR 2.5 Mio",
+	// "3,5 Mrd. Euro" (the dot stays when a word follows).
+	for _, w := range [...]struct {
+		w string
+		v float64
+	}{{"mio", 1e6}, {"mrd", 1e9}} {
+		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
+			e := p + len(w.w)
+			if e+2 < len(s) && s[e] == '.' && s[e+1] == ' ' && isASCIILetterByte(s[e+2]) {
+				e++
+			}
+			return w.v, e
 		}
 	}
 	if p < len(s) {

@@ -18,8 +18,8 @@ import (
 const (
 	suiteFloor     = 0.98
 	suiteMaxExtras = 0
-	formsFloor     = 0.45
-	formsMaxExtras = 30
+	formsFloor     = 0.98
+	formsMaxExtras = 0
 )
 
 // suiteCase is one line of a suite file (testdata/suite.tsv, forms.tsv).
