@@ -13,12 +13,29 @@ type affix struct {
 	exact bool // an ISO code or all-caps ticker: matched case-sensitively
 	cents bool // a hundredth of the currency (cents, セント, ¢)
 	code3 bool // a three-letter ISO code, matched in any case
+	// scale multiplies the number: "MUSD 12" and "12 MUSD" are 12 million
+	// USD, "kUSD 250" 250 thousand. Zero means 1.
+	scale float64
+	// kana marks a katakana name that is also the start of other words: it
+	// does not match when a katakana letter or "・" follows (ランドセル,
+	// フランス, リラックス, レアル・マドリード).
+	kana bool
+	// glued suffixes must touch the number ("20p"), never after a space.
+	glued bool
+}
+
+// mult is the factor an affix applies to its number.
+func (a affix) mult() float64 {
+	if a.scale == 0 {
+		return 1
+	}
+	return a.scale
 }
 
 // prefixTable lists currencies written before the number ("US$3.7
 // billion", "USD 5.5 billion", "€120m").
 func prefixTable() []affix {
-	return append(codeAffixes(), []affix{
+	return append(append(append(codeAffixes(), []affix{
 		{text: "U.S.$", code: "USD", word: true}, {text: "US$", code: "USD", word: true},
 		{text: "US $", code: "USD", word: true}, {text: "USD$", code: "USD", word: true},
 		{text: "HK$", code: "HKD", word: true}, {text: "C$", code: "CAD"},
@@ -29,17 +46,64 @@ func prefixTable() []affix {
 		{text: "JP¥", code: "JPY"}, {text: "CN¥", code: "CNY"}, {text: "RMB¥", code: "CNY"},
 		{text: "¥", code: "JPY"}, {text: "€", code: "EUR"}, {text: "£", code: "GBP"},
 		{text: "₩", code: "KRW"}, {text: "₹", code: "INR"}, {text: "₿", code: "BTC"},
-		{text: "人民币", code: "CNY"}, {text: "人民幣", code: "CNY"},
+		{text: "人民币", code: "CNY"}, {text: "人民幣", code: "CNY"}, {text: "人民元", code: "CNY"},
 		{text: "euro", code: "EUR", word: true},
 		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
 		{text: "INR", code: "INR", exact: true},
-	}...)
+		{text: "USD $", code: "USD", word: true, exact: true}, {text: "HK $", code: "HKD", word: true, exact: true},
+		{text: "\\", code: "JPY"}, // the yen sign as Shift_JIS shows it: "\100"
+		{text: "Rs.", code: "INR", word: true, exact: true}, {text: "Rs", code: "INR", word: true, exact: true},
+		{text: "RM", code: "MYR", word: true, exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
+		{text: "Fr.", code: "CHF", word: true, exact: true}, {text: "SFr.", code: "CHF", word: true, exact: true},
+		{text: "sFr.", code: "CHF", word: true, exact: true},
+		{text: "$m", code: "USD", scale: 1e6}, {text: "£m", code: "GBP", scale: 1e6}, {text: "€m", code: "EUR", scale: 1e6},
+	}...), worldSymbols()...), scaledCodes()...)
+}
+
+// worldSymbols are currency signs written on either side of the number
+// ("₽500", "10 000 ₽", "₫500,000").
+func worldSymbols() []affix {
+	var out []affix
+	for _, c := range [...][2]string{
+		{"₽", "RUB"}, {"₺", "TRY"}, {"₫", "VND"}, {"₱", "PHP"}, {"฿", "THB"}, {"₦", "NGN"},
+		{"₪", "ILS"}, {"₴", "UAH"}, {"₸", "KZT"}, {"₡", "CRC"}, {"₾", "GEL"}, {"₭", "LAK"},
+		{"₼", "AZN"}, {"₲", "PYG"},
+	} {
+		out = append(out, affix{text: c[0], code: c[1]})
+	}
+	return out
+}
+
+// scaledCodes are ISO codes written with a scale letter, as reports do:
+// "MUSD 12" / "12 MUSD" / "MMUSD" / "USDm 45" are millions, "kUSD 250" /
+// "KEUR" / "TEUR" (German Tausend) / "TSEK" thousands, "USDbn" billions.
+// They are matched case-sensitively.
+func scaledCodes() []affix {
+	var out []affix
+	add := func(text, code string, scale float64) {
+		out = append(out, affix{text: text, code: code, word: true, exact: true, scale: scale})
+	}
+	for _, c := range [...]string{"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "AUD", "CAD", "HKD", "SGD",
+		"NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "BRL", "MXN", "INR", "KRW", "RUB", "TRY"} {
+		add("M"+c, c, 1e6)
+		add("MM"+c, c, 1e6)
+		add("k"+c, c, 1e3)
+		add("K"+c, c, 1e3)
+		add(c+"m", c, 1e6)
+		add(c+"mn", c, 1e6)
+		add(c+"bn", c, 1e9)
+		add(c+"k", c, 1e3)
+	}
+	for _, c := range [...]string{"EUR", "SEK", "NOK", "DKK", "CHF"} {
+		add("T"+c, c, 1e3)
+	}
+	return out
 }
 
 // suffixTable lists currencies written after the number ("128億ドル", "5.5
 // billion dollars", "300 million EUR").
 func suffixTable() []affix {
-	return append(codeAffixes(), []affix{
+	return append(append(append(append(codeAffixes(), []affix{
 		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD"}, {text: "ドル", code: "USD"},
 		{text: "米国ドル", code: "USD"},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
@@ -51,7 +115,7 @@ func suffixTable() []affix {
 		{text: "人民元", code: "CNY"}, {text: "中国元", code: "CNY"}, {text: "元", code: "CNY"},
 		{text: "英ポンド", code: "GBP"}, {text: "ポンド", code: "GBP"},
 		{text: "ウォン", code: "KRW"}, {text: "ルピー", code: "INR"}, {text: "スイスフラン", code: "CHF"},
-		{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL"},
+		{text: "ルーブル", code: "RUB"}, {text: "レアル", code: "BRL", kana: true},
 		{text: "ビットコイン", code: "BTC"}, {text: "セント", code: "USD", cents: true},
 		{text: "¢", code: "USD", cents: true}, {text: "ペンス", code: "GBP", cents: true},
 		{text: "pence", code: "GBP", word: true, cents: true},
@@ -84,11 +148,140 @@ func suffixTable() []affix {
 		{text: "bucks", code: "USD", word: true, exact: true}, {text: "quid", code: "GBP", word: true, exact: true},
 		{text: "renminbi", code: "CNY", word: true},
 		{text: "Korean won", code: "KRW", word: true}, {text: "rupees", code: "INR", word: true},
-		{text: "Swiss francs", code: "CHF", word: true},
 		{text: "bitcoins", code: "BTC", word: true}, {text: "bitcoin", code: "BTC", word: true},
 		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
 		{text: "INR", code: "INR", exact: true}, {text: "BTC", code: "BTC", exact: true},
-	}...)
+		{text: "euro cents", code: "EUR", word: true, cents: true}, {text: "euro cent", code: "EUR", word: true, cents: true},
+		{text: "eurocents", code: "EUR", word: true, cents: true},
+		{text: "US cents", code: "USD", word: true, cents: true},
+		{text: "penny", code: "GBP", word: true, cents: true}, {text: "pennies", code: "GBP", word: true, cents: true},
+		{text: "p", code: "GBP", word: true, exact: true, cents: true, glued: true},
+		{text: "銭", code: "JPY", cents: true},
+		{text: "えん", code: "JPY"}, {text: "どる", code: "USD"},
+		{text: "zł", code: "PLN"}, {text: "kr", code: "SEK", word: true, exact: true},
+	}...), worldWords()...), worldSymbols()...), scaledCodes()...)
+}
+
+// worldWords are the names of currencies beyond the majors, in English and
+// Japanese ("100 Swiss francs", "15 ringgit", "300バーツ", "5フラン"). A bare
+// name shared by several countries goes to the commonest: francs → CHF,
+// pesos/ペソ → MXN, kroner/クローネ → NOK, kronor/krona/kr → SEK,
+// riyals/リヤル → SAR; a country adjective picks the others.
+func worldWords() []affix {
+	var out []affix
+	w := func(code string, texts ...string) {
+		for _, t := range texts {
+			out = append(out, affix{text: t, code: code, word: true})
+		}
+	}
+	// lower: case-sensitive words that are also English words or names
+	// ("won the award", "Rand Paul", "Dong Energy").
+	lower := func(code string, texts ...string) {
+		for _, t := range texts {
+			out = append(out, affix{text: t, code: code, word: true, exact: true})
+		}
+	}
+	ja := func(code string, texts ...string) {
+		for _, t := range texts {
+			out = append(out, affix{text: t, code: code})
+		}
+	}
+	jaKana := func(code string, texts ...string) {
+		for _, t := range texts {
+			out = append(out, affix{text: t, code: code, kana: true})
+		}
+	}
+	w("CHF", "francs", "franc", "Swiss franc", "Swiss francs")
+	w("XOF", "CFA francs", "CFA franc")
+	w("INR", "rupee", "Indian rupees", "Indian rupee")
+	w("PKR", "Pakistani rupees", "Pakistani rupee")
+	w("LKR", "Sri Lankan rupees", "Sri Lankan rupee")
+	w("NPR", "Nepalese rupees", "Nepali rupees")
+	w("KRW", "South Korean won")
+	lower("KRW", "won")
+	w("AED", "dirhams", "dirham", "UAE dirhams", "UAE dirham", "Emirati dirhams")
+	w("MAD", "Moroccan dirhams", "Moroccan dirham")
+	w("SAR", "riyals", "riyal", "Saudi riyals", "Saudi riyal")
+	w("QAR", "Qatari riyals", "Qatari riyal")
+	w("IRR", "Iranian rials", "Iranian rial")
+	w("OMR", "Omani rials", "Omani rial")
+	w("KWD", "Kuwaiti dinars", "Kuwaiti dinar")
+	w("BHD", "Bahraini dinars", "Bahraini dinar")
+	w("JOD", "Jordanian dinars", "Jordanian dinar")
+	w("IQD", "Iraqi dinars", "Iraqi dinar")
+	w("DZD", "Algerian dinars", "Algerian dinar")
+	w("TND", "Tunisian dinars", "Tunisian dinar")
+	w("RSD", "Serbian dinars", "Serbian dinar")
+	w("MYR", "ringgit", "ringgits", "Malaysian ringgit")
+	w("THB", "baht", "Thai baht")
+	w("MXN", "pesos", "peso", "Mexican pesos", "Mexican peso")
+	w("PHP", "Philippine pesos", "Philippine peso")
+	w("ARS", "Argentine pesos", "Argentine peso", "Argentinian pesos")
+	w("CLP", "Chilean pesos", "Chilean peso")
+	w("COP", "Colombian pesos", "Colombian peso")
+	w("RUB", "rubles", "ruble", "roubles", "rouble", "Russian rubles", "Russian roubles")
+	w("TRY", "lira", "liras", "Turkish lira", "Turkish liras")
+	w("PLN", "zlotys", "zloty", "zlotych", "Polish zloty", "Polish zlotys")
+	w("SEK", "kronor", "krona", "Swedish kronor", "Swedish krona")
+	w("NOK", "kroner", "krone", "Norwegian kroner", "Norwegian krone")
+	w("DKK", "Danish kroner", "Danish krone")
+	w("ISK", "Icelandic kronur", "Icelandic krona")
+	w("ZAR", "South African rand")
+	lower("ZAR", "rand")
+	w("IDR", "rupiah", "Indonesian rupiah")
+	w("VND", "Vietnamese dong")
+	lower("VND", "dong")
+	w("BRL", "reais", "Brazilian reais", "Brazilian real")
+	w("NGN", "naira", "Nigerian naira")
+	w("ILS", "shekels", "shekel", "new shekels", "Israeli shekels")
+	w("KES", "Kenyan shillings", "Kenyan shilling")
+	w("UGX", "Ugandan shillings")
+	w("TZS", "Tanzanian shillings")
+	w("HUF", "forints", "forint", "Hungarian forints")
+	w("CZK", "koruna", "korunas", "Czech koruna", "Czech korunas", "Czech crowns")
+	w("UAH", "hryvnias", "hryvnia", "hryvnas")
+	w("KZT", "tenge")
+	w("EGP", "Egyptian pounds", "Egyptian pound")
+	w("BDT", "taka")
+	ja("AED", "ディルハム", "UAEディルハム")
+	ja("MYR", "リンギット", "リンギ")
+	ja("THB", "バーツ", "タイバーツ")
+	ja("TWD", "新台币", "台币", "新台幣", "台幣")
+	ja("AUD", "澳元")
+	ja("CAD", "加元")
+	ja("KRW", "韩元", "韓国ウォン")
+	ja("RUB", "卢布", "ロシアルーブル")
+	ja("THB", "泰铢")
+	ja("INR", "インドルピー")
+	ja("BRL", "ブラジルレアル")
+	ja("MXN", "メキシコペソ")
+	ja("PHP", "フィリピンペソ")
+	ja("ARS", "アルゼンチンペソ")
+	ja("CLP", "チリペソ")
+	ja("COP", "コロンビアペソ")
+	ja("CHF", "スイス・フラン")
+	ja("ZAR", "南アフリカランド", "南アランド")
+	ja("IDR", "インドネシアルピア")
+	ja("VND", "ベトナムドン")
+	ja("TRY", "トルコリラ")
+	ja("NGN", "ナイラ")
+	ja("SAR", "サウジアラビアリヤル", "サウジリヤル", "サウジアラビア・リヤル", "リヤル")
+	ja("QAR", "カタールリヤル")
+	ja("PLN", "ズウォティ", "ズロチ", "ポーランドズウォティ")
+	ja("SEK", "スウェーデンクローナ", "クローナ")
+	ja("NOK", "ノルウェークローネ", "クローネ")
+	ja("DKK", "デンマーククローネ")
+	ja("HUF", "フォリント")
+	ja("CZK", "チェココルナ", "コルナ")
+	ja("ILS", "シェケル", "新シェケル")
+	ja("UAH", "フリヴニャ")
+	jaKana("MXN", "ペソ")
+	jaKana("CHF", "フラン")
+	jaKana("ZAR", "ランド")
+	jaKana("IDR", "ルピア")
+	jaKana("VND", "ドン")
+	jaKana("TRY", "リラ")
+	return out
 }
 
 // codeAffixes are the ISO codes matched in any case ("USD 5", "usd 100",
@@ -103,18 +296,49 @@ func codeAffixes() []affix {
 	} {
 		out = append(out, affix{text: c[0], code: c[1], word: true, code3: true})
 	}
+	// Other ISO codes, upper-case only (several are English words: TRY,
+	// MAD). PHP is also a programming language: see plausible.
+	for _, c := range [...]string{"BRL", "RUB", "TRY", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "THB",
+		"MYR", "IDR", "VND", "AED", "SAR", "QAR", "KWD", "ILS", "NGN", "EGP", "CZK", "HUF", "ARS", "CLP",
+		"COP", "PKR", "BDT", "LKR", "KES", "UAH", "KZT", "ISK", "RON", "BGN", "MAD", "TND", "OMR", "BHD",
+		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT"} {
+		out = append(out, affix{text: c, code: c, word: true, exact: true})
+	}
 	return out
 }
 
-// affixIndex buckets affixes by one byte (the first or the last of their
-// text, both cases for case-insensitive words), longest first in each
-// bucket, so a lookup tries only the few that can match.
+// affixIndex buckets affixes by one byte (the last byte of their text, or
+// the last byte of their first rune — so katakana names spread over many
+// buckets instead of sharing the lead byte 0xE3; both cases for
+// case-insensitive words), longest first in each bucket, so a lookup tries
+// only the few that can match.
 type affixIndex [256][]affix
+
+// firstKey is the byte a first-rune index uses for s[k:]: the byte itself
+// for ASCII, else the last byte of the rune, or 0 when s ends inside it.
+func firstKey(s string, k int) byte {
+	c := s[k]
+	w := 1
+	switch {
+	case c < 0x80:
+		return c
+	case c >= 0xF0:
+		w = 4
+	case c >= 0xE0:
+		w = 3
+	case c >= 0xC0:
+		w = 2
+	}
+	if k+w > len(s) {
+		return 0
+	}
+	return s[k+w-1]
+}
 
 func newAffixIndex(table []affix, last bool) *affixIndex {
 	var ix affixIndex
 	for _, a := range sortAffixes(table) {
-		c := a.text[0]
+		c := firstKey(a.text, 0)
 		if last {
 			c = a.text[len(a.text)-1]
 		}
@@ -189,6 +413,12 @@ func (p *Parser) matchPrefixBefore(s string, i, lo int) (a affix, start int, ok 
 			if startsASCIILetter(a.text) && st > 0 && (s[st-1] == '/' || s[st-1] == '-' || s[st-1] == '_') {
 				return affix{}, i, false // "EUR/USD 1.08", "BTC-USD 95,000", "--min-usd 100"
 			}
+			if a.text == "\\" && st > 0 && s[st-1] < utf8.RuneSelf && s[st-1] != ' ' && s[st-1] != '(' {
+				continue // a path or an escape ("C:\\2024"), not the yen sign
+			}
+			if a.text == "\\" && k != i {
+				continue
+			}
 			return a, st, true
 		}
 	}
@@ -201,7 +431,7 @@ func (p *Parser) matchPrefixAt(s string, i int) (code string, next int, ok bool)
 	if i >= len(s) {
 		return "", i, false
 	}
-	for _, a := range p.preFirst[s[i]] {
+	for _, a := range p.preFirst[firstKey(s, i)] {
 		if i+len(a.text) > len(s) || !affixEq(s[i:i+len(a.text)], a) {
 			continue
 		}
@@ -232,7 +462,7 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 		if k >= len(s) {
 			continue
 		}
-		for _, a := range p.sufFirst[s[k]] {
+		for _, a := range p.sufFirst[firstKey(s, k)] {
 			e := k + len(a.text)
 			if e > len(s) || !affixEq(s[k:e], a) {
 				continue
@@ -252,6 +482,15 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 			if symbolAffix(a.text) && digitAfter(s, e) {
 				continue // "5 $10 bills": the symbol is the next amount's prefix
 			}
+			if a.glued && k != i {
+				continue
+			}
+			if a.kana && kanaAfter(s, e) {
+				continue // ランドセル, フランス, リラックス
+			}
+			if a.text == "銭" && e < len(s) && strings.ContainsRune("湯函", rune0(s[e:])) {
+				continue // 銭湯
+			}
 			return a, e, true
 		}
 	}
@@ -261,7 +500,21 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 // symbolAffix reports currency symbols that may be written on either side
 // of a number.
 func symbolAffix(t string) bool {
-	return t == "$" || t == "¥" || t == "€" || t == "£"
+	switch t {
+	case "$", "¥", "€", "£", "₽", "₺", "₫", "₱", "฿", "₦", "₪", "₴", "₸", "₡", "₾", "₭", "₼", "₲":
+		return true
+	}
+	return false
+}
+
+// kanaAfter reports a katakana letter (or the middle dot) at i: the
+// currency name is the start of a longer word.
+func kanaAfter(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r := rune0(s[i:])
+	return r >= 0x30A0 && r <= 0x30FF
 }
 
 // digitAfter reports a digit at i, after an optional space.

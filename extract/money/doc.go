@@ -4,12 +4,19 @@
 // "up to $8.7 billion".
 //
 // Files: money.go holds Config, Parser, Find and Parse and the amount
-// grammar (prefix currency, number, suffix currency, ranges, guards);
-// number.go parses numerals (Arabic with thousands separators and decimals,
-// kanji digits with 十百千, the big units 万億兆, English scale words);
-// words.go parses English number words ("five million dollars"); currency.go
-// holds the currency prefix and suffix tables; qualifier.go the qualifier
-// words (約, 超, 最大, 以上, 未満, about, more than, up to…).
+// grammar (prefix currency, number, suffix currency, ranges, sub-units,
+// signs, guards); number.go parses numerals (Arabic with thousands
+// separators and decimals, kanji digits with 十百千 or positional with 〇,
+// the big units 万億兆, English and Indian scale words); words.go parses
+// English number words ("five million dollars", "a quarter of a billion");
+// kana.go parses numbers in hiragana ("さんぜんまんえん"); currency.go holds
+// the currency prefix and suffix tables (symbols, ISO codes, scaled codes,
+// currency names in English and Japanese); qualifier.go the qualifier words
+// (約, 超, 最大, 以上, 未満, about, more than, up to…).
+//
+// Tests: testdata/suite.tsv (the field's forms) and testdata/forms.tsv
+// (forms beyond it, with traps) are scored by TestSuite and TestForms with
+// floors; testdata/corpus.txt is a golden file.
 //
 // Input must be normalised with text.Normalize first (full-width digits and
 // signs folded by NFKC, wave dashes folded to "~"); spans are byte offsets
@@ -66,6 +73,69 @@
 //   - Slang counts only with its currency, in lower case: "20 bucks" is
 //     USD, "100 quid" GBP ("the 2024 Bucks" is a team); "10 grand" names no
 //     currency and is not an amount.
+//   - A scale may be written with the code: "MUSD 12", "12 MUSD", "MMUSD",
+//     "USDm 45", "USDbn" are millions/billions; "kUSD 250", "KEUR" and the
+//     German "TEUR"/"TSEK" thousands; these are case-sensitive ("TUSD" is a
+//     stablecoin and is not read as thousands). "$5MM"/"$12 MM" (upper case)
+//     is finance shorthand for millions; "EUR 2.5 Mio" and "3,5 Mrd. Euro"
+//     are read; lakh (1e5), crore (1e7) and "lakh crore" (1e12) are scale
+//     words ("Rs 5 crore", "₹2-3 lakh"). "USD million 5" is not a form.
+//   - Fractions of a scale word in words: "half a million", "a half-billion",
+//     "a quarter (of a) billion", "three quarters of a billion", "one and a
+//     half million", "a billion and a half". "a dollar" (= 1) and "half a
+//     dollar" (= 0.5) count only before a lower-case currency word that ends
+//     the phrase (punctuation, end, or "a day", "each", "and"…), so "a
+//     dollar store" and "a euro zone" are not amounts. "$1.5 billion" was
+//     always read.
+//   - Sub-units written with whole units make one amount: cents for the
+//     dollar family and the euro ("3 euros and 50 cents", "3ユーロ50セント",
+//     "50 euro cents" = 0.5 EUR), pence for the pound, 銭 for the yen
+//     ("2222円13銭", "50銭" = 0.5 JPY), 角 and 分 for the yuan after 元
+//     ("3元5角2分" = 3.52, "五元三角"); "and" and と may join them
+//     ("545ドルと5セント"). 角 and 分 alone are not money (三角形, 10分), nor is
+//     銭 in 銭湯. "20p" is pence only glued, lower-case, at most three digits,
+//     not a video resolution (720p, 1080p), and next to a price word ("rose
+//     20p", "to 145p", "is 85p", "5p a litre").
+//   - Spaces: groups of three digits separated by spaces ("1 000 000 円",
+//     "5 000 $", "$ 1 250 000", "12 500 kr") when a currency is next to them;
+//     "1 2 3 4" is not a number.
+//   - Kanji numerals: the Chinese-style 万億 and 億万 are 1e12 ("1万億円" =
+//     1兆円); digits written positionally with 〇 are read ("二〇〇万円",
+//     "一二三四円"; "二〇二五年" has no currency and stays a year); 零円 = 0.
+//     Accounting units are multiplied through: "1,234百万円" = 1.234e9,
+//     "5,000千円" = 5e6.
+//   - Numbers in hiragana (いち…きゅう, じゅう, ひゃく/びゃく/ぴゃく, せん/ぜん,
+//     まん, おく, ちょう, with いっ/ろっ/はっ before a unit) are amounts before a
+//     currency (えん, どる, 円, ドル…, one space allowed): "いちおくえん",
+//     "にせんにひゃくごじゅうろく ドル". A lone one-kana digit (に, ご) counts
+//     only before えん/どる, since "日本にドルが" is a particle.
+//   - Negative amounts: a minus written right before the amount makes Value
+//     negative and is part of Text: "-$5 million" = -5e6 USD, "-€250",
+//     "-5億円", "minus $2 million", マイナス2億円, and ▲/△ as Japanese
+//     accounts write a minus (▲3億円 = △3億円 = -3e8 JPY). "-" counts only
+//     after a space, the start, or a non-alphanumeric rune that is not a
+//     digit, so "Q3-5億円" and "$3-$5" (a range) stay positive; a range is
+//     never negative. Parenthesised accounting negatives ("($5 million)")
+//     stay positive: parentheses in news are mostly conversions.
+//   - Currency names beyond the majors, in English and Japanese, map to ISO
+//     codes (francs/フラン → CHF, rupees/ルピー/Rs/₹ → INR, won/ウォン/₩ → KRW,
+//     dirhams/ディルハム → AED, riyals/リヤル → SAR, ringgit/リンギット/RM →
+//     MYR, baht/バーツ/฿ → THB, rubles/ルーブル/₽ → RUB, lira/リラ/₺ → TRY,
+//     reais/レアル/R$ → BRL, rand/ランド → ZAR, rupiah/ルピア/Rp → IDR,
+//     dong/ドン/₫ → VND, zł → PLN, 新台币 → TWD, 港元 → HKD, 人民元/人民币 as a
+//     prefix → CNY, "\100" (the Shift_JIS yen sign) → JPY…). A bare name
+//     shared by several countries goes to the commonest: pesos/ペソ → MXN
+//     (Philippine, Argentine, Chilean, Colombian pesos by adjective),
+//     francs/フラン → CHF, kroner/krone/クローネ → NOK, kronor/krona/kr/クローナ
+//     → SEK, riyals → SAR, "¥" → JPY. Words that are also English words or
+//     names match in lower case only ("won", "rand", "dong", "kr"), and
+//     "2020 won" (a year before the verb) is not an amount; katakana names
+//     that start longer words do not match before katakana (ランドセル,
+//     フランス, リラックス, レアル・マドリード). ISO codes beyond the majors match
+//     in upper case only (TRY, MAD are words); "PHP" needs thousands, cents
+//     or a scale ("PHP 8.2" is a language version).
+//   - Spacing variants: "$ 5", "5 $", "5$", "US $5", "USD $5,000", "HK $ 10
+//     billion", "$100 USD" (one amount).
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the

@@ -1,8 +1,12 @@
 package money
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kozan-dev/kozan/extract/text"
 )
 
 func TestFindSpans(t *testing.T) {
@@ -137,8 +141,12 @@ func checkAmounts(t *testing.T, p *Parser, in string) {
 		if in[s:e] != a.Text {
 			t.Fatalf("Text %q != text[span] %q", a.Text, in[s:e])
 		}
-		if a.Currency == "" || a.Value < 0 || a.Value != a.Value {
+		if a.Currency == "" || a.Value != a.Value {
 			t.Fatalf("bad amount %+v in %q", a, in)
+		}
+		// Only a written sign makes a value negative, and never a range.
+		if a.Value < 0 && (a.Max != 0 || !signed(a.Text)) {
+			t.Fatalf("negative amount without a sign %+v in %q", a, in)
 		}
 		if a.Currency == "BTC" && a.USD != nil {
 			t.Fatalf("BTC with USD value in %q", in)
@@ -147,11 +155,23 @@ func checkAmounts(t *testing.T, p *Parser, in string) {
 	}
 }
 
+// signed reports whether an amount's text carries a minus sign, after any
+// qualifier words.
+func signed(text string) bool {
+	return strings.ContainsAny(text, "-▲△") || strings.Contains(text, "マイナス") ||
+		strings.Contains(strings.ToLower(text), "minus ")
+}
+
 var fuzzSeeds = []string{
 	"128億ドル", "1億6850万ドル", "約9600万ドル超", "数百億ドル", "一億二千万円", "$8-10 million",
 	"between $8m and $10m", "US$ 3.7 billion", "8~10億ドル", "500 BTC", "1,000 万円", "5 億ドル",
 	"€", "$", "~$", "約", "1,2,3", "1.2.3億", "数数数億ドル", "十十十円", "億億円", "$5-", "$5 to", "0.円",
 	"99999999999999999999999999億ドル", "1兆1兆1兆円", "$1,000,000,000,000,000,000,000",
+	"MUSD 10-15", "12 MUSD", "kUSD", "$5MM", "Rs 5 lakh crore", "₹2-3 lakh", "3元5角2分", "五元三角形",
+	"2222円13銭", "545ドルと5セント", "-$5 million", "▲3億円", "△", "マイナス", "minus $", "-", "--5円",
+	"いちおくえん", "にせんにひゃくごじゅうろく ドル", "いっ", "はっせ", "ごえん", "一万億円", "億万", "二〇〇万円",
+	"half a", "a quarter of a billion dollars", "a billion and a half dollars", "one and a half", "a dollar",
+	"\\50", "C:\\2024", "20p", "720p", "EUR 2.5 Mio. Euro", "3,5 Mrd.", "1 000 000 円", "10 000 ₽", "R$ 89,90",
 }
 
 func FuzzFind(f *testing.F) {
@@ -210,5 +230,28 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		p.Find(s)
+	}
+}
+
+// BenchmarkFindForms runs Find over every sentence of testdata/forms.tsv:
+// English and Japanese text dense with the less common forms.
+func BenchmarkFindForms(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "forms.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		sents = append(sents, text.Normalize(strings.SplitN(line, "\t", 2)[0]))
+	}
+	p := New(Config{FXUSD: map[string]float64{"JPY": 0.0067}})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sents {
+			p.Find(s)
+		}
 	}
 }

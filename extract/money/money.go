@@ -27,8 +27,8 @@ type Parser struct {
 	preLast  *affixIndex // currency prefixes by last byte
 	preFirst *affixIndex // currency prefixes by first byte
 	sufFirst *affixIndex // currency suffixes by first byte
-	jaPre    []qualWord  // Japanese qualifiers before an amount
-	enPre    []qualWord  // English qualifiers before an amount
+	jaPre    *qualIndex  // Japanese qualifiers before an amount, by last byte
+	enPre    *qualIndex  // English qualifiers before an amount, by last byte (lower case)
 	suf      []qualWord  // qualifiers after an amount
 }
 
@@ -48,8 +48,8 @@ func New(cfg Config) *Parser {
 		preLast:  newAffixIndex(pre, true),
 		preFirst: newAffixIndex(pre, false),
 		sufFirst: newAffixIndex(suffixTable(), false),
-		jaPre:    jaPrefixQuals(),
-		enPre:    enPrefixQuals(),
+		jaPre:    newQualIndex(jaPrefixQuals()),
+		enPre:    newQualIndex(enPrefixQuals()),
 		suf:      suffixQuals(),
 	}
 }
@@ -96,6 +96,14 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 				keep(a)
 				i = last
 				continue
+			}
+		} else if r >= 'い' && r <= 'ろ' && isKanaNumberStart(r) {
+			if n, ok := parseKanaNumber(text, i); ok {
+				if a, ok := p.amountFrom(text, n, last); ok {
+					keep(a)
+					i = last
+					continue
+				}
 			}
 		}
 		i += w
@@ -195,6 +203,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if pre.ok && suf.ok && suf.code != code {
 		suf = side{} // "$100,000 bitcoin": the suffix belongs to the next words
 	}
+	if n1.article && (pre.ok || !articleCurrency(s, suf)) {
+		return pipeline.Amount{}, false
+	}
 	start := i
 	if pre.ok {
 		start = pre.start
@@ -204,14 +215,26 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		end = suf.end
 	}
 
-	value, maxV := n1.value, 0.0
+	// A scaled code on either side ("MUSD 12", "12 MUSD") multiplies.
+	mult := 1.0
+	if pre.ok {
+		mult = pre.a.mult()
+	}
+	if suf.ok && suf.a.scale != 0 {
+		mult = suf.a.mult()
+	}
+	value, maxV := n1.value*mult, 0.0
 	if suf.ok && suf.a.cents {
 		value = n1.value / 100
 	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !suf.a.cents && !r.suf.a.cents {
-		value, maxV, end, isRange = r.lo, r.hi, r.end, true
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !n1.article && !suf.a.cents && !r.suf.a.cents {
+		m := 1.0
+		if pre.ok && r.suf.a.scale == 0 {
+			m = pre.a.mult()
+		}
+		value, maxV, end, isRange = r.lo*m, r.hi*m, r.end, true
 		code = r.code
 		unitText = r.suf
 	}
@@ -225,6 +248,15 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		if c, e, ok := p.centsAfter(s, end, n1, code); ok {
 			value += c
 			end = e
+		}
+	}
+
+	// A sign written before the amount makes it negative: "-$5 million",
+	// ▲3億円, △3億円 (Japanese accounting), マイナス2億円, "minus $2 million".
+	if !isRange {
+		if st, ok := signBefore(s, start, lo); ok {
+			value = -value
+			start = st
 		}
 	}
 
@@ -320,6 +352,20 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 	if suf.ok && !pre.ok && !n.scaled && poundWeight(s, n.start, suf) {
 		return false
 	}
+	if suf.ok && !pre.ok && !pencePlausible(s, n, suf) {
+		return false
+	}
+	// "In 2020 won weakened": a year before the verb, not 2020 won.
+	if suf.ok && !pre.ok && suf.a.text == "won" && n.plain && n.dec == 0 && n.end-n.start == 4 && n.value >= 1900 && n.value < 2100 {
+		return false
+	}
+	// PHP is also a programming language ("PHP 8.2"): as a code it needs a
+	// scale, thousands or cents ("PHP 5,000", "PHP 2.5 billion", "PHP 99.50").
+	if pre.ok && pre.a.text == "PHP" || suf.ok && suf.a.text == "PHP" {
+		if !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') && n.dec != 2 {
+			return false
+		}
+	}
 	// An English-style number glued to a Latin word ("H100 dollars",
 	// "A5 million") is a model name, unless a currency prefix explains it.
 	if !pre.ok && i > 0 && isASCIIAlnum(s[i-1]) && !n.scaled {
@@ -411,10 +457,12 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 		return rangeResult{}, false
 	}
 	e := n2.end
+	m := 1.0
 	if suf2.ok {
 		e = suf2.end
+		m = suf2.a.mult()
 	}
-	return rangeResult{lo: lo, hi: n2.value, end: e, code: code, suf: suf2}, true
+	return rangeResult{lo: lo * m, hi: n2.value * m, end: e, code: code, suf: suf2}, true
 }
 
 // rangeSep reads a range separator at i: "-", "–", "~" (with optional
@@ -577,37 +625,200 @@ func poundWeight(s string, start int, suf side) bool {
 	return false
 }
 
-// centsAfter reads the hundredths that complete a whole amount of dollars
-// or pounds: "3ドル50セント", "5 dollars 50 cents", "ten dollars and fifty
-// cents", "£2 and 20 pence". It returns the value to add and the new end.
+// articleCurrency checks the currency after "a" or "half a": a lower-case
+// currency word after a space ("a dollar", "half a euro") that ends the
+// phrase — punctuation, the end, or a word of rate or sum follows ("a
+// dollar a day", "a pound each", "a dollar and fifty cents"). "A dollar
+// store", "a euro zone" and "a yen for travel" are not amounts.
+func articleCurrency(s string, suf side) bool {
+	if !suf.ok || suf.start >= len(s) || s[suf.start] != ' ' || suf.a.code3 || suf.a.cents && suf.a.text != "cent" && suf.a.text != "penny" {
+		return false
+	}
+	if c := suf.a.text[0]; c < 'a' || c > 'z' {
+		return false
+	}
+	rest := s[suf.end:]
+	if rest == "" || strings.ContainsRune(".,;:!?)", rune(rest[0])) {
+		return true
+	}
+	for _, f := range [...]string{" a ", " an ", " each", " per ", " apiece", " and ", " or ", " in ", " more", " less", " off"} {
+		if strings.HasPrefix(rest, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// pencePlausible checks the glued "p" of pence ("20p", "12.5p"): at most
+// three whole digits, not a video resolution (720p, 1080p), and a price
+// word around it: a verb of price or movement before ("rose 20p", "costs
+// 85p", "to 145p") or "a share", "each"… after.
+func pencePlausible(s string, n number, suf side) bool {
+	if suf.a.text != "p" {
+		return true
+	}
+	if !n.plain || n.value >= 1000 {
+		return false
+	}
+	switch n.value {
+	case 144, 240, 360, 480, 540, 576, 720, 1080, 1440, 2160, 4320:
+		return false
+	}
+	rest := s[suf.end:]
+	for _, f := range [...]string{" a share", " per share", " each", " a litre", " per litre", " a unit",
+		" per unit", " a day", " a week", " a month", " a pint", " per kwh", " a kwh", " coin", " piece"} {
+		if hasPrefixFold(rest, f) {
+			return true
+		}
+	}
+	switch wordBefore(s, n.start) {
+	case "to", "at", "from", "by", "is", "was", "were", "are", "be", "cost", "costs", "costing", "paid",
+		"pay", "pays", "price", "priced", "only", "just", "rose", "fell", "up", "down", "gained", "lost",
+		"added", "shed", "dropped", "jumped", "slipped", "climbed", "closed", "opened", "and", "or",
+		"for", "about", "around", "nearly", "than", "of", "under", "over", "raised", "cut":
+		return true
+	}
+	return false
+}
+
+// centsAfter reads the sub-units that complete a whole amount:
+// "3ドル50セント", "5 dollars 50 cents", "ten dollars and fifty cents",
+// "£2 and 20 pence", "3 euros and 50 cents", "545ドルと5セント",
+// "2222円13銭", "3元5角2分", "五元三角". It returns the value to add and the
+// new end.
 func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, int, bool) {
-	if code != "USD" && code != "GBP" || n.scaled || n.vague || n.dec != 0 || n.value != float64(int64(n.value)) {
+	if n.scaled || n.vague || n.dec != 0 || n.value != float64(int64(n.value)) || n.value < 0 {
 		return 0, end, false
 	}
+	if code == "CNY" {
+		return jiaoFen(s, end)
+	}
+	if !centsFamily(code) && code != "GBP" && code != "JPY" {
+		return 0, end, false
+	}
+	q := subunitStart(s, end)
+	n2, ok := subunitNumber(s, q, n.words)
+	if !ok || n2.value >= 100 {
+		return 0, end, false
+	}
+	a, e, ok := p.matchSuffixAt(s, n2.end)
+	if !ok || !a.cents || a.glued {
+		return 0, end, false
+	}
+	if a.code != code && !(genericCents(a) && centsFamily(code)) {
+		return 0, end, false
+	}
+	return n2.value / 100, e, true
+}
+
+// subunitStart skips what joins whole units to their sub-units: a space,
+// "and" or と.
+func subunitStart(s string, end int) int {
 	q := end
+	if strings.HasPrefix(s[q:], "と") {
+		return q + len("と")
+	}
 	if q < len(s) && s[q] == ' ' {
 		q++
 		if hasPrefixFold(s[q:], "and ") {
 			q += len("and ")
 		}
 	}
+	return q
+}
+
+// subunitNumber reads the whole number of sub-units at q: digits, kanji or,
+// after a number in words, words.
+func subunitNumber(s string, q int, words bool) (number, bool) {
 	if q >= len(s) {
-		return 0, end, false
+		return number{}, false
 	}
-	var n2 number
+	var n number
 	ok := false
-	switch {
-	case isDigit(s[q]):
-		n2, ok = parseNumber(s, q)
-	case n.words && wordStart(s, q) && isWordNumberStart(s[q]):
-		n2, ok = parseWordNumber(s, q)
+	switch r := rune0(s[q:]); {
+	case isDigit(s[q]) || r >= utf8.RuneSelf && isNumeralStart(r) && r != '数':
+		n, ok = parseNumber(s, q)
+	case words && wordStart(s, q) && isWordNumberStart(s[q]):
+		n, ok = parseWordNumber(s, q)
 	}
-	if !ok || n2.scaled || n2.value >= 100 || n2.dec != 0 {
+	if !ok || n.scaled || n.dec != 0 || n.vague {
+		return number{}, false
+	}
+	return n, true
+}
+
+// centsFamily reports currencies whose hundredths are "cents" (セント, ¢).
+func centsFamily(code string) bool {
+	return dollarFamily(code) || code == "EUR"
+}
+
+// genericCents reports the cent words that name any currency's hundredths.
+func genericCents(a affix) bool {
+	switch a.text {
+	case "cents", "cent", "セント", "¢":
+		return true
+	}
+	return false
+}
+
+// jiaoFen reads the tenths (角) and hundredths (分) of a yuan after 元:
+// "3元5角", "3元5角2分", "50元6角3分", "五元三角", "5人民元と3角".
+func jiaoFen(s string, end int) (float64, int, bool) {
+	q := subunitStart(s, end)
+	add, e := 0.0, end
+	for _, u := range [...]struct {
+		kanji string
+		frac  float64
+	}{{"角", 0.1}, {"分", 0.01}} {
+		n2, ok := subunitNumber(s, q, false)
+		if !ok || n2.value >= 10 || !strings.HasPrefix(s[n2.end:], u.kanji) {
+			continue
+		}
+		k := n2.end + len(u.kanji)
+		if r := rune0(s[min(k, len(s)):]); k < len(s) && isKanji(r) && !isNumeralRune(r) {
+			break // 三角形, 2分析: the kanji starts a word
+		}
+		add += n2.value * u.frac
+		e, q = k, k
+	}
+	if e == end {
 		return 0, end, false
 	}
-	a, e, ok := p.matchSuffixAt(s, n2.end)
-	if !ok || !a.cents || a.code != code {
-		return 0, end, false
+	return add, e, true
+}
+
+// isKanji reports a CJK ideograph.
+func isKanji(r rune) bool { return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF }
+
+// signBefore finds a minus sign written right before an amount starting at
+// i: "-" (not after a letter, digit or another sign, so "Q3-5億円" and
+// ranges stay positive), ▲ or △ (Japanese accounting), マイナス, "minus ".
+// It returns where the sign starts.
+func signBefore(s string, i, lo int) (int, bool) {
+	for _, m := range [...]string{"▲", "△", "マイナス"} {
+		if st := i - len(m); st >= lo && strings.HasSuffix(s[:i], m) {
+			return st, true
+		}
 	}
-	return n2.value / 100, e, true
+	if i-1 >= lo && s[i-1] == '-' {
+		if i-1 == 0 {
+			return i - 1, true
+		}
+		c := s[i-2]
+		if c >= utf8.RuneSelf {
+			r, _ := utf8.DecodeLastRuneInString(s[:i-1])
+			if !isNumeralRune(r) && r != '〜' {
+				return i - 1, true
+			}
+			return i, false
+		}
+		if !isASCIIAlnum(c) && !strings.ContainsRune(".,-~/+_=:'\"&$€£¥", rune(c)) {
+			return i - 1, true
+		}
+		return i, false
+	}
+	if st := i - len("minus "); st >= lo && hasPrefixFold(s[st:i], "minus ") && wordStart(s, st) {
+		return st, true
+	}
+	return i, false
 }

@@ -2,6 +2,7 @@ package money
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,8 @@ type number struct {
 	vague      bool // contains 数
 	plain      bool // a single Arabic numeral, nothing else
 	words      bool // English number words ("five million")
+	kana       bool // written in hiragana ("ごせん")
+	article    bool // only "a"/"an" or "half a": money only before a currency word ending the phrase
 	digits     int  // count of kanji digits / Arabic runs, for the lone-kanji guard
 	mant       float64
 	dec        int // plain numbers: value = mant / 10^dec
@@ -220,6 +223,17 @@ func parseGroup(s string, i int, leading bool) (group, bool) {
 				g.kanji = true
 				g.digits++
 				p += w
+				// Positional kanji digits: 二〇〇万, 一二三四円, 三〇〇億.
+				for p < len(s) {
+					r2, w2 := utf8.DecodeRuneInString(s[p:])
+					d2, ok := kanjiDigit(r2)
+					if !ok {
+						break
+					}
+					coef = coef*10 + d2
+					g.digits++
+					p += w2
+				}
 			}
 		}
 		// A small unit may follow the coefficient.
@@ -282,6 +296,14 @@ func parseNumber(s string, i int) (number, bool) {
 		if p < len(s) {
 			r, w := utf8.DecodeRuneInString(s[p:])
 			if u := bigUnit(r); u != 0 && u < lastBig {
+				// Chinese-style 万億 and 億万 are 1e12 (一万億円 = 1兆円).
+				if p+w < len(s) {
+					r2, w2 := utf8.DecodeRuneInString(s[p+w:])
+					if u2 := bigUnit(r2); u2 != 0 && u*u2 == 1e12 && u != u2 && 1e12 < lastBig {
+						u *= u2
+						w += w2
+					}
+				}
 				var term float64
 				if g.arabic {
 					term = scaleOf(g.mant, g.dec, u)
@@ -367,6 +389,14 @@ func englishScale(s string, i int) (float64, int) {
 		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
 		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
 	}
+	if p >= len(s) {
+		return 0, i
+	}
+	switch lower(s[p]) {
+	case 'h', 't', 'm', 'b', 'l', 'c', 'k':
+	default:
+		return 0, i // no scale word or letter starts here: the common case
+	}
 	if hasPrefixFold(s[p:], "hundred") && wordEnd(s, p+len("hundred")) {
 		// "5 hundred dollars", "3 hundred million yen".
 		e := p + len("hundred")
@@ -378,6 +408,32 @@ func englishScale(s string, i int) (float64, int) {
 	for _, w := range words {
 		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
 			return w.v, p + len(w.w)
+		}
+	}
+	// German abbreviations in English-language reports: "EUR 2.5 Mio",
+	// "3,5 Mrd. Euro" (the dot stays when a word follows).
+	for _, w := range [...]struct {
+		w string
+		v float64
+	}{{"mio", 1e6}, {"mrd", 1e9}} {
+		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
+			e := p + len(w.w)
+			if e+2 < len(s) && s[e] == '.' && s[e+1] == ' ' && isASCIILetterByte(s[e+2]) {
+				e++
+			}
+			return w.v, e
+		}
+	}
+	if p < len(s) {
+		switch s[p] {
+		case 'l', 'L', 'c', 'C':
+			if u, e := indianScale(s, p); u != 0 {
+				return u, e
+			}
+		case 'M':
+			if strings.HasPrefix(s[p:], "MM") && wordEnd(s, p+2) {
+				return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand, upper case only
+			}
 		}
 	}
 	if sep || p >= len(s) {
@@ -398,6 +454,25 @@ func englishScale(s string, i int) (float64, int) {
 		return 0, i
 	}
 	return v, p + 1
+}
+
+// indianScale reads lakh (1e5) and crore (1e7) at p, and "lakh crore"
+// (1e12): "Rs 5 crore", "₹2 lakh", "₹3 lakh crore".
+func indianScale(s string, p int) (float64, int) {
+	for _, w := range [...]struct {
+		w string
+		v float64
+	}{{"lakhs", 1e5}, {"lakh", 1e5}, {"lacs", 1e5}, {"lac", 1e5}, {"crores", 1e7}, {"crore", 1e7}} {
+		if !hasPrefixFold(s[p:], w.w) || !wordEnd(s, p+len(w.w)) {
+			continue
+		}
+		e := p + len(w.w)
+		if w.v == 1e5 && hasPrefixFold(s[e:], " crore") && wordEnd(s, e+len(" crore")) {
+			return 1e12, e + len(" crore")
+		}
+		return w.v, e
+	}
+	return 0, p
 }
 
 // wordEnd reports whether position i ends an ASCII word.

@@ -61,6 +61,20 @@ func enPrefixQuals() []qualWord {
 	}
 }
 
+// qualIndex buckets qualifier words by the last byte of their text (lower
+// case), keeping the table order in each bucket, so a lookup before an
+// amount tries only the words that can end there.
+type qualIndex [256][]qualWord
+
+func newQualIndex(qs []qualWord) *qualIndex {
+	var ix qualIndex
+	for _, q := range qs {
+		c := lower(q.text[len(q.text)-1])
+		ix[c] = append(ix[c], q)
+	}
+	return &ix
+}
+
 // notYaku are kanji that make 約 part of a word (契約, 予約…), not "about".
 const notYaku = "契予節要規制集公条條協確特解婚成先誓盟違締売"
 
@@ -78,7 +92,10 @@ func (p *Parser) prefixQual(s string, i, lo int) (string, int, bool) {
 	}
 	// English: one space between the words and the amount.
 	k := i - 1
-	for _, q := range p.enPre {
+	if k < 1 {
+		return "", i, false
+	}
+	for _, q := range p.enPre[lower(s[k-1])] {
 		st := k - len(q.text)
 		if st < lo || !hasPrefixFold(s[st:k], q.text) || !wordStart(s, st) {
 			continue
@@ -90,7 +107,10 @@ func (p *Parser) prefixQual(s string, i, lo int) (string, int, bool) {
 
 // jaPrefixQual finds a Japanese qualifier (or "~") ending exactly at i.
 func (p *Parser) jaPrefixQual(s string, i, lo int) (string, int, bool) {
-	for _, q := range p.jaPre {
+	if i < 1 {
+		return "", i, false
+	}
+	for _, q := range p.jaPre[s[i-1]] {
 		st := i - len(q.text)
 		if st < lo || s[st:i] != q.text {
 			continue

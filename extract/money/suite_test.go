@@ -13,25 +13,27 @@ import (
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
-// Floors for TestSuite: the share of suite cases Find gets exactly right and
-// the number of amounts it reports that the suite does not expect.
+// Floors for TestSuite and TestForms: the share of cases Find gets exactly
+// right and the number of amounts it reports that the file does not expect.
 const (
 	suiteFloor     = 0.98
 	suiteMaxExtras = 0
+	formsFloor     = 0.98
+	formsMaxExtras = 0
 )
 
-// suiteCase is one line of testdata/suite.tsv.
+// suiteCase is one line of a suite file (testdata/suite.tsv, forms.tsv).
 type suiteCase struct {
 	line int
 	in   string
 	want []w
 }
 
-// readSuite parses testdata/suite.tsv: a sentence, then one field per
+// readSuite parses a suite file in testdata: a sentence, then one field per
 // expected amount, text|value|currency|qualifier[|max].
-func readSuite(t *testing.T) []suiteCase {
+func readSuite(t *testing.T, name string) []suiteCase {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "suite.tsv"))
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,16 +50,16 @@ func readSuite(t *testing.T) []suiteCase {
 		for _, fld := range fields[1:] {
 			parts := strings.Split(fld, "|")
 			if len(parts) < 4 || len(parts) > 5 {
-				t.Fatalf("suite.tsv:%d: bad amount field %q", n, fld)
+				t.Fatalf("%s:%d: bad amount field %q", name, n, fld)
 			}
 			v, err := strconv.ParseFloat(parts[1], 64)
 			if err != nil {
-				t.Fatalf("suite.tsv:%d: value %q: %v", n, parts[1], err)
+				t.Fatalf("%s:%d: value %q: %v", name, n, parts[1], err)
 			}
 			a := w{text: parts[0], value: v, cur: parts[2], qual: parts[3]}
 			if len(parts) == 5 {
 				if a.max, err = strconv.ParseFloat(parts[4], 64); err != nil {
-					t.Fatalf("suite.tsv:%d: max %q: %v", n, parts[4], err)
+					t.Fatalf("%s:%d: max %q: %v", name, n, parts[4], err)
 				}
 			}
 			c.want = append(c.want, a)
@@ -100,9 +102,20 @@ func suiteMatch(got []pipeline.Amount, want []w) (exact bool, extras int) {
 // rate and the number of extra amounts; it fails below the floors. Misses
 // are logged (visible with -v or on failure).
 func TestSuite(t *testing.T) {
-	cases := readSuite(t)
+	runSuite(t, "suite.tsv", suiteFloor, suiteMaxExtras)
+}
+
+// TestForms runs testdata/forms.tsv, the suite of forms beyond this field's
+// news (scale codes, fractions, sub-units, kana, negative amounts, currency
+// names and symbols of many countries, traps), the same way.
+func TestForms(t *testing.T) {
+	runSuite(t, "forms.tsv", formsFloor, formsMaxExtras)
+}
+
+func runSuite(t *testing.T, name string, floor float64, maxExtras int) {
+	cases := readSuite(t, name)
 	if len(cases) < 200 {
-		t.Fatalf("suite has %d cases, want at least 200", len(cases))
+		t.Fatalf("%s has %d cases, want at least 200", name, len(cases))
 	}
 	p := New(Config{})
 	exact, extras, negatives := 0, 0, 0
@@ -117,16 +130,16 @@ func TestSuite(t *testing.T) {
 			exact++
 			continue
 		}
-		t.Logf("suite.tsv:%d %q\n  got  %s\n  want %s", c.line, c.in, show(got), showWant(c.want))
+		t.Logf("%s:%d %q\n  got  %s\n  want %s", name, c.line, c.in, show(got), showWant(c.want))
 	}
 	rate := float64(exact) / float64(len(cases))
-	t.Logf("suite: %d/%d exact (%.3f), %d extra amounts, %d no-amount cases", exact, len(cases), rate, extras, negatives)
-	fmt.Printf("money suite: %d/%d exact (%.3f), %d extra amounts\n", exact, len(cases), rate, extras)
-	if rate < suiteFloor {
-		t.Errorf("exact-match rate %.3f below floor %.3f", rate, suiteFloor)
+	t.Logf("%s: %d/%d exact (%.3f), %d extra amounts, %d no-amount cases", name, exact, len(cases), rate, extras, negatives)
+	fmt.Printf("money %s: %d/%d exact (%.3f), %d extra amounts\n", name, exact, len(cases), rate, extras)
+	if rate < floor {
+		t.Errorf("%s: exact-match rate %.3f below floor %.3f", name, rate, floor)
 	}
-	if extras > suiteMaxExtras {
-		t.Errorf("%d extra amounts, want at most %d", extras, suiteMaxExtras)
+	if extras > maxExtras {
+		t.Errorf("%s: %d extra amounts, want at most %d", name, extras, maxExtras)
 	}
 }
 

@@ -67,6 +67,10 @@ func wordValue(w string) (v float64, kind byte) {
 		return 1, 'a'
 	case "half":
 		return 0.5, 'h'
+	case "quarter", "quarters":
+		return 0.25, 'q'
+	case "of":
+		return 0, 'o'
 	case "hundred":
 		return 100, 'H'
 	case "thousand":
@@ -86,27 +90,29 @@ func wordValue(w string) (v float64, kind byte) {
 // isWordNumberStart is a cheap filter on the first letter.
 func isWordNumberStart(c byte) bool {
 	switch lower(c) {
-	case 'z', 'o', 't', 'f', 's', 'e', 'n', 'a', 'h':
+	case 'z', 'o', 't', 'f', 's', 'e', 'n', 'a', 'h', 'q':
 		return true
 	}
 	return false
 }
 
-// parseWordNumber reads an English number in words at s[i:].
+// parseWordNumber reads an English number in words at s[i:], with the
+// fractions of a scale word: "half a million", "a quarter (of a) billion",
+// "three quarters of a billion", "one and a half million", "a billion and a
+// half". A lone article ("a dollar") or "half a" ("half a dollar") is a
+// number too, marked article: the caller accepts it only before a currency
+// word that ends the phrase.
 func parseWordNumber(s string, i int) (number, bool) {
 	n := number{start: i, unit: 1, words: true}
 	var total, cur float64
 	pos := i
 	words := 0
 	var prev byte
-	half := false
+	frac := 0.0 // half, a quarter, three quarters: multiplies the next scale
 	var lastScale float64
 	for pos < len(s) {
-		j := pos
-		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
-			j++
-		}
-		if j == pos || j-pos > 9 {
+		j := wordAt(s, pos)
+		if j == pos {
 			break
 		}
 		var buf [9]byte
@@ -117,19 +123,47 @@ func parseWordNumber(s string, i int) (number, bool) {
 		if kind == 0 {
 			break
 		}
+		if kind == '&' && (prev == 's' || prev == 'u') {
+			// "a billion and a half", "one and a half million".
+			if e, ok := andAHalf(s, j); ok {
+				if prev == 's' {
+					total += 0.5 * lastScale
+					n.value = total
+				} else {
+					cur += 0.5
+					n.value = total + cur
+				}
+				n.end = e
+				n.article = false
+				if prev == 's' {
+					prev = 'x' // nothing follows "a billion and a half"
+				} else {
+					prev = 'u'
+				}
+				words, pos = words+3, e
+				if pos < len(s) && (s[pos] == ' ' || s[pos] == '-') {
+					pos++
+				}
+				continue
+			}
+		}
 		ok := true
 		switch kind {
 		case 'u':
 			// "twenty five", not "a five" or "half five".
-			ok = prev != 'a' && prev != 'h' && (prev != 'u' || cur >= 20 && int(cur)%10 == 0 && v < 10)
+			ok = prev != 'a' && prev != 'h' && prev != 'q' && prev != 'o' && prev != 'x' && (prev != 'u' || cur >= 20 && int(cur)%10 == 0 && v < 10)
 		case 'a':
-			ok = words == 0 || prev == 'h'
+			ok = words == 0 || prev == 'h' || prev == 'o'
 		case 'h':
-			ok = words == 0
+			ok = words == 0 || prev == 'a' && words == 1
+		case 'q':
+			ok = words == 0 || prev == 'a' && words == 1 || prev == 'u' && words == 1 && cur < 4 && cur >= 1
+		case 'o':
+			ok = prev == 'h' || prev == 'q'
 		case 'H':
-			ok = prev == 'u' || prev == 'a'
+			ok = prev == 'u' || prev == 'a' && frac == 0
 		case 's':
-			ok = prev == 'u' || prev == 'a' || prev == 'H'
+			ok = prev == 'u' || prev == 'a' || prev == 'H' || prev == 'h' || prev == 'q'
 		case '&':
 			ok = prev == 'H' || prev == 's'
 		}
@@ -140,14 +174,21 @@ func parseWordNumber(s string, i int) (number, bool) {
 		case 'u':
 			cur += v
 		case 'a':
-			half = prev == 'h'
 			cur = 1
+		case 'h':
+			frac, cur = 0.5, 1
+		case 'q':
+			coef := 1.0
+			if prev == 'u' {
+				coef = cur
+			}
+			frac, cur = v*coef, 1
 		case 'H':
 			cur *= 100
 		case 's':
-			if half {
-				cur *= 0.5
-				half = false
+			if frac != 0 {
+				cur *= frac
+				frac = 0
 			}
 			total += cur * v
 			lastScale = v
@@ -158,6 +199,17 @@ func parseWordNumber(s string, i int) (number, bool) {
 		if kind == 'u' || kind == 'H' || kind == 's' {
 			n.end = j
 			n.value = total + cur
+			n.article = false
+		}
+		if kind == 'a' && (words == 1 || frac == 0.5 && words == 2) {
+			// "a dollar", "half a dollar": only an amount before a currency
+			// word (the caller checks).
+			n.end = j
+			n.value = cur
+			if frac != 0 {
+				n.value = frac
+			}
+			n.article = true
 		}
 		pos = j
 		if pos < len(s) && (s[pos] == ' ' || s[pos] == '-') {
@@ -175,4 +227,25 @@ func parseWordNumber(s string, i int) (number, bool) {
 		n.coef = n.value
 	}
 	return n, true
+}
+
+// wordAt returns the end of the ASCII word (at most 9 letters) at pos, or
+// pos when there is none.
+func wordAt(s string, pos int) int {
+	j := pos
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+		j++
+	}
+	if j-pos > 9 {
+		return pos
+	}
+	return j
+}
+
+// andAHalf reads " a half" after "and" ending at j and returns its end.
+func andAHalf(s string, j int) (int, bool) {
+	if hasPrefixFold(s[j:], " a half") && wordEnd(s, j+len(" a half")) {
+		return j + len(" a half"), true
+	}
+	return j, false
 }
