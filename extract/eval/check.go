@@ -99,7 +99,9 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 		if !strings.EqualFold(a.Currency, f.cur) {
 			return false
 		}
-		close := func(v float64) bool { return v != 0 && abs(v-f.v) <= tol*abs(f.v) }
+		// Figures are compared by size: a loss written "-$0.49" is
+		// annotated 0.49.
+		close := func(v float64) bool { return v != 0 && abs(abs(v)-abs(f.v)) <= tol*abs(f.v) }
 		return close(a.Value) || close(a.Max)
 	}
 	for _, f := range figs {

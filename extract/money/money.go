@@ -191,6 +191,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	var pre side
 	if a, st, ok := p.matchPrefixBefore(s, i, lo); ok && !nameAfterEuro(s, a, st, n1) {
 		pre = side{code: a.code, start: st, end: i, a: a, ok: true}
+		if code, at, ok := dollarCodeBefore(s, st, lo); ok && a.code == "USD" && strings.TrimSpace(a.text) == "$" {
+			pre.code, pre.start = code, at // "CAD $46 million": the code names the dollar
+		}
 	}
 	if n1.plain {
 		n1 = p.widen(s, n1, pre.ok)
@@ -821,4 +824,24 @@ func signBefore(s string, i, lo int) (int, bool) {
 		return st, true
 	}
 	return i, false
+}
+
+// dollarCodeBefore reads the ISO code of a dollar other than the US one
+// written before a bare "$" ("CAD $46 million", "AUD $2 billion") and
+// returns it with where it starts.
+func dollarCodeBefore(s string, dollar, lo int) (string, int, bool) {
+	b := strings.TrimRight(s[lo:dollar], " ")
+	if len(b) < 3 {
+		return "", 0, false
+	}
+	code := b[len(b)-3:]
+	switch code {
+	case "CAD", "AUD", "NZD", "HKD", "SGD", "TWD":
+	default:
+		return "", 0, false
+	}
+	if len(b) > 3 && isASCIILetterByte(b[len(b)-4]) {
+		return "", 0, false
+	}
+	return code, lo + len(b) - 3, true
 }
