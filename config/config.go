@@ -28,7 +28,11 @@ type Config struct {
 	Crawl         Crawl              `yaml:"crawl"`
 	FXUSD         map[string]float64 `yaml:"fx_usd"`
 	Companies     string             `yaml:"companies"`
-	Sources       []Source           `yaml:"sources"`
+	// Rules are extra deal-rule files (the form of extract/deal/rules/*.yaml:
+	// lexicon entries, party, figure, sentence and deal rules), added to the
+	// built-in ones.
+	Rules   []string `yaml:"rules"`
+	Sources []Source `yaml:"sources"`
 	// NearDuplicateBits is how many bits of 64 the simhash fingerprints of
 	// two articles' main texts may differ by for the later one to be stored
 	// as a copy (an alias) of the first. 0: the default, 8; negative: off.
@@ -122,6 +126,11 @@ func Load(path string) (Config, error) {
 	}
 	if c.Companies != "" && !filepath.IsAbs(c.Companies) {
 		c.Companies = filepath.Join(c.Dir, c.Companies)
+	}
+	for i, r := range c.Rules {
+		if !filepath.IsAbs(r) {
+			c.Rules[i] = filepath.Join(c.Dir, r)
+		}
 	}
 	return c, nil
 }

@@ -21,6 +21,7 @@ import (
 type Config struct {
 	FXUSD     map[string]float64 // currency → USD per unit, for Amount.USD
 	Companies string             // an extra gazetteer file (config `companies`), added to the built-in one
+	Rules     []string           // extra deal-rule files (config `rules`), added to the built-in ones
 	Now       func() time.Time   // for relative dates; default time.Now
 }
 
@@ -48,7 +49,11 @@ func New(cfg Config) (*Extractor, error) {
 			return nil, fmt.Errorf("companies %s: %w", cfg.Companies, err)
 		}
 	}
-	d, err := deal.New(deal.Config{Tokenizer: tok, Money: money.New(money.Config{FXUSD: cfg.FXUSD}), Gazetteer: g})
+	rules, err := deal.LoadRules(cfg.Rules...)
+	if err != nil {
+		return nil, err
+	}
+	d, err := deal.New(deal.Config{Tokenizer: tok, Money: money.New(money.Config{FXUSD: cfg.FXUSD}), Gazetteer: g, Rules: rules})
 	if err != nil {
 		return nil, fmt.Errorf("deal rules: %w", err)
 	}

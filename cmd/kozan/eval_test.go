@@ -103,3 +103,35 @@ func TestEvalUserKey(t *testing.T) {
 		t.Errorf("missing key: exit %d, %q", code, errOut)
 	}
 }
+
+// TestUserRuleFiles: a rule file named in kozan.yaml is added to the
+// built-in rules; a broken one stops the command with its name.
+func TestUserRuleFiles(t *testing.T) {
+	dir := t.TempDir()
+	text := "Northwind Hashing Inc. signed a $1.2 billion lease with Bluepeak Compute Inc."
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("rules.yaml", "parties:\n  - id: user.party.bluepeak\n    about: our own subsidiary, never a counterparty\n    names: [Bluepeak Compute]\n")
+	cfg := write("kozan.yaml", "rules: [rules.yaml]\n")
+	_, plain, _ := kozan(t, text, "extract", "--json", "-")
+	if !strings.Contains(plain, `"counterparty":"Bluepeak Compute`) {
+		t.Fatalf("without the user's rule the lease should name Bluepeak Compute: %s", plain)
+	}
+	code, out, errOut := kozan(t, text, "extract", "--explain", "--config", cfg, "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "by user.party.bluepeak") || strings.Contains(out, "Northwind Hashing ↔ Bluepeak") {
+		t.Errorf("the user's rule did not set Bluepeak Compute aside:\n%s", out)
+	}
+	bad := write("bad.yaml", "rules: [broken.yaml]\n")
+	write("broken.yaml", "parties:\n  - {id: en.party.media, roles: [media]}\n")
+	if code, _, errOut := kozan(t, text, "extract", "--config", bad, "-"); code != exitFailed || !strings.Contains(errOut, "broken.yaml") || !strings.Contains(errOut, "used twice") {
+		t.Errorf("broken rule file: exit %d, %q", code, errOut)
+	}
+}

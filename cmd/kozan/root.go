@@ -147,7 +147,7 @@ func (a *app) extractor() (*extract.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies})
+	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies, Rules: c.Rules})
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

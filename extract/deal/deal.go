@@ -87,7 +87,7 @@ func New(cfg Config) (*Extractor, error) {
 		}
 		x.gaz = g
 	}
-	x.words = lexicon()
+	x.words = x.rules.words()
 	x.lexIdx = indexLexicon(x.words)
 	return x, nil
 }

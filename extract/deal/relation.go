@@ -186,7 +186,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			Evidence:     s,
 			EvidenceSpan: sp,
 			Confidence:   p.confidence(true),
-			Rule:         "amount:" + p.how,
+			Rule:         "amount:" + p.how + "@" + trig.w.id,
 		}
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
@@ -1972,10 +1972,10 @@ func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues 
 			Evidence:     d.text[sp[0]:sp[1]],
 			EvidenceSpan: sp,
 			Confidence:   p.confidence(false),
-			Rule:         "noamount:" + p.how,
+			Rule:         "noamount:" + p.how + "@" + c.w.id,
 		}
 		if pending {
-			dl.Rule = pendingRule + p.how
+			dl.Rule = pendingRule + p.how + "@" + c.w.id
 		}
 		x.measures(d, &dl, lo, hi, c.start)
 		if k, ok := idx[key]; ok {

@@ -17,15 +17,18 @@ import (
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
-// The vetoes are named rules kept as data (rules/*.yaml): each says when a
-// mention is no party of a deal, or when a money figure is no deal's value,
-// with examples that must and must not fire (rules_test.go runs them).
+// The rules kept as data (rules/*.yaml): lexicon entries, vetoes that say
+// when a mention is no party or a figure no deal value, sentence rules and
+// relation patterns, each with examples that must and must not fire
+// (rules_test.go runs them). doc.go says how to add one.
 
 //go:embed rules/*.yaml
 var builtinRules embed.FS
 
 // RuleFile is the form of a rules file.
 type RuleFile struct {
+	Lang      string         `yaml:"lang"` // the lexicon entries' language, unless an entry sets its own
+	Lexicon   []LexEntry     `yaml:"lexicon"`
 	Parties   []PartyRule    `yaml:"parties"`
 	Figures   []FigureRule   `yaml:"figures"`
 	Sentences []SentenceRule `yaml:"sentences"`
@@ -94,8 +97,11 @@ type FigureRule struct {
 	Examples    Examples `yaml:"examples"`
 }
 
-// Rules are the loaded vetoes, by priority (highest first).
+// Rules are the deal rules kept as data: the lexicon, the party, figure and
+// sentence vetoes and the relation patterns, each kind by priority (highest
+// first).
 type Rules struct {
+	Lexicon   []LexEntry
 	Parties   []PartyRule
 	Figures   []FigureRule
 	Sentences []SentenceRule
@@ -106,7 +112,11 @@ type Rules struct {
 // LoadRules reads the built-in rule files, then each extra file (config
 // `rules`), whose rules are added to them. Rule ids must be unique.
 func LoadRules(extra ...string) (*Rules, error) {
-	var files []RuleFile
+	type named struct {
+		name string
+		RuleFile
+	}
+	var files []named
 	names, err := fs.Glob(builtinRules, "rules/*.yaml")
 	if err != nil {
 		return nil, err
@@ -121,7 +131,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
 		}
-		files = append(files, f)
+		files = append(files, named{path.Base(n), f})
 	}
 	for _, p := range extra {
 		b, err := os.ReadFile(p)
@@ -132,41 +142,13 @@ func LoadRules(extra ...string) (*Rules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rules %s: %w", p, err)
 		}
-		files = append(files, f)
+		files = append(files, named{"rules " + p, f})
 	}
 	r := &Rules{}
 	ids := map[string]bool{}
 	for _, f := range files {
-		for _, pr := range f.Parties {
-			if err := pr.compile(ids); err != nil {
-				return nil, err
-			}
-			r.Parties = append(r.Parties, pr)
-		}
-		for _, fr := range f.Figures {
-			if err := checkID(fr.ID, fr.Lang, ids); err != nil {
-				return nil, err
-			}
-			if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 {
-				return nil, fmt.Errorf("figure rule %s: no before, after or max_usd", fr.ID)
-			}
-			r.Figures = append(r.Figures, fr)
-		}
-		for _, sr := range f.Sentences {
-			if err := checkID(sr.ID, sr.Lang, ids); err != nil {
-				return nil, err
-			}
-			if len(sr.Starts) == 0 {
-				return nil, fmt.Errorf("sentence rule %s: no starts", sr.ID)
-			}
-			r.Sentences = append(r.Sentences, sr)
-		}
-		r.OrgWords = append(r.OrgWords, f.OrgWords...)
-		for _, dr := range f.Deals {
-			if err := dr.compile(ids); err != nil {
-				return nil, err
-			}
-			r.Deals = append(r.Deals, dr)
+		if err := r.add(f.RuleFile, ids); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
 	sort.SliceStable(r.Parties, func(i, j int) bool { return r.Parties[i].Priority > r.Parties[j].Priority })
@@ -366,4 +348,49 @@ func (r *Rules) orgEvidence(name string) bool {
 		}
 	}
 	return false
+}
+
+// add checks a file's rules and adds them; ids holds the ids taken so far.
+func (r *Rules) add(f RuleFile, ids map[string]bool) error {
+	for _, e := range f.Lexicon {
+		if e.Lang == "" {
+			e.Lang = f.Lang
+		}
+		if err := e.check(ids); err != nil {
+			return err
+		}
+		r.Lexicon = append(r.Lexicon, e)
+	}
+	for _, pr := range f.Parties {
+		if err := pr.compile(ids); err != nil {
+			return err
+		}
+		r.Parties = append(r.Parties, pr)
+	}
+	for _, fr := range f.Figures {
+		if err := checkID(fr.ID, fr.Lang, ids); err != nil {
+			return err
+		}
+		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 {
+			return fmt.Errorf("figure rule %s: no before, after or max_usd", fr.ID)
+		}
+		r.Figures = append(r.Figures, fr)
+	}
+	for _, sr := range f.Sentences {
+		if err := checkID(sr.ID, sr.Lang, ids); err != nil {
+			return err
+		}
+		if len(sr.Starts) == 0 {
+			return fmt.Errorf("sentence rule %s: no starts", sr.ID)
+		}
+		r.Sentences = append(r.Sentences, sr)
+	}
+	r.OrgWords = append(r.OrgWords, f.OrgWords...)
+	for _, dr := range f.Deals {
+		if err := dr.compile(ids); err != nil {
+			return err
+		}
+		r.Deals = append(r.Deals, dr)
+	}
+	return nil
 }

@@ -147,3 +147,29 @@ func TestLoadRulesErrors(t *testing.T) {
 		t.Error("a user's rule file was not added")
 	}
 }
+
+// TestLexiconExamples scans every lexicon entry's examples: a "fire"
+// example's bracketed word is found as that entry, a "keep" example's
+// bracketed text is not.
+func TestLexiconExamples(t *testing.T) {
+	x := newExtractor(t)
+	for _, e := range x.rules.Lexicon {
+		t.Run(e.ID, func(t *testing.T) {
+			if len(e.Examples.Fire) == 0 || len(e.Examples.Keep) == 0 {
+				t.Errorf("entry %s needs examples that fire and examples that keep", e.ID)
+			}
+			for _, ex := range append(append([]string(nil), e.Examples.Fire...), e.Examples.Keep...) {
+				txt, sp := bracketed(t, ex)
+				found := false
+				for _, c := range x.analyze(txt, nil).cues {
+					if c.w.id == e.ID && c.start < sp[1] && sp[0] < c.end {
+						found = true
+					}
+				}
+				if fire := containsString(e.Examples.Fire, ex); fire != found {
+					t.Errorf("%q: found as %s = %v, want %v", ex, e.ID, found, fire)
+				}
+			}
+		})
+	}
+}
