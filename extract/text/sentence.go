@@ -218,7 +218,14 @@ func abbreviationBefore(s string, i int) bool {
 		return false
 	}
 	if strings.Contains(word, ".") {
-		return true // U.S. e.g. i.e. a.m.
+		// U.S. e.g. i.e. a.m. Ph.D.: short dotted parts; a domain
+		// (example.com.) ends its sentence.
+		for _, part := range strings.Split(word, ".") {
+			if len(part) > 2 {
+				return false
+			}
+		}
+		return true
 	}
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return true

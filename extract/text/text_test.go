@@ -58,6 +58,8 @@ func TestSentences(t *testing.T) {
 		{"digit follows", "It closed in Jan. 2026 at last. 2027 is next.", []string{"It closed in Jan. 2026 at last.", "2027 is next."}},
 		{"mixed", "IRENはMicrosoft Corp.と契約した。The deal is big. 次だ。", []string{"IRENはMicrosoft Corp.と契約した。", "The deal is big.", "次だ。"}},
 		{"url and version", "See example.com and v1.2 now. Done", []string{"See example.com and v1.2 now.", "Done"}},
+		{"a domain ends a sentence", "See example.com. A lease followed.", []string{"See example.com.", "A lease followed."}},
+		{"dotted initials", "Ph.D. holders and U.S. miners met. Done", []string{"Ph.D. holders and U.S. miners met.", "Done"}},
 		{"yahoo", "Yahoo!Japan reported. Fine", []string{"Yahoo!Japan reported.", "Fine"}},
 		{"spaces trimmed", "  一文目。  二文目。  ", []string{"一文目。", "二文目。"}},
 		{"empty", "", nil},

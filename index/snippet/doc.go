@@ -13,9 +13,9 @@
 // Files:
 //   - terms.go: Terms, the snippet terms of a query (deduplicated, no
 //     punctuation or particles, longest first).
-//   - sentence.go: the sentence splitter (。！？!? and line breaks, ". " in
-//     Latin text; never inside decimals such as 3.7 or after abbreviations
-//     such as "U.S." or "Inc.").
+//   - sentence.go: sentences, cut by the project's one sentence splitter
+//     (extract/text.Sentences), so a snippet is the sentence the deal rules
+//     and the evidence see.
 //   - snippet.go: Make, term matching (ASCII case-insensitive, whole words
 //     for Latin terms), merging of overlapping and adjacent matches, and
 //     clipping.
