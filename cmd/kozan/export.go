@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/kozan-dev/kozan/pipeline"
@@ -35,40 +33,27 @@ func (a *app) exportCmd() *cobra.Command {
 				return err
 			}
 			each := func(fn func(pipeline.DealRecord) error) error { return s.Deals(ctx, filter, fn) }
-			var w io.Writer = a.stdout
-			var tmp *os.File
-			if out != "" {
-				// Write beside the target and rename, so a failed export never
-				// leaves a half-written file where a good one was.
-				tmp, err = os.CreateTemp(filepath.Dir(out), ".kozan-export-*")
-				if err != nil {
-					return fmt.Errorf("export: %w", err)
+			if out == "" || out == "-" {
+				if _, err := review.Export(ctx, a.stdout, format, each); err != nil {
+					return fmt.Errorf("export to standard output: %w", err)
 				}
-				defer os.Remove(tmp.Name())
-				w = tmp
+				return nil
 			}
-			n, err := review.Export(ctx, w, format, each)
+			var n int
+			err = writeFile(out, func(w io.Writer) error {
+				var err error
+				n, err = review.Export(ctx, w, format, each)
+				return err
+			})
 			if err != nil {
-				if tmp != nil {
-					tmp.Close()
-				}
-				return fmt.Errorf("export: %w", err)
+				return fmt.Errorf("export to %s: %w", out, err)
 			}
-			if tmp != nil {
-				if err := tmp.Close(); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				os.Chmod(tmp.Name(), 0o644)
-				if err := os.Rename(tmp.Name(), out); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				fmt.Fprintf(a.stderr, "exported %d deals to %s\n", n, out)
-			}
+			fmt.Fprintf(a.stderr, "exported %d deals to %s\n", n, out)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "csv, xlsx or jsonl (required)")
-	cmd.Flags().StringVar(&out, "out", "", "write here instead of standard output")
+	cmd.Flags().StringVar(&out, "out", "", "write here instead of standard output (a regular file is replaced atomically, keeping its mode; a symlink is followed; a device or pipe is written directly)")
 	f.register(cmd)
 	cmd.MarkFlagRequired("format")
 	return cmd

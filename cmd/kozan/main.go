@@ -39,19 +39,30 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	// A close error on standard output (a full disk behind a redirection,
+	// NFS) means the output did not arrive.
+	if err := os.Stdout.Close(); err != nil && code == exitOK && !errors.Is(err, os.ErrClosed) {
+		fmt.Fprintln(os.Stderr, "kozan: write standard output:", err)
+		code = exitFailed
+	}
 	os.Exit(code)
 }
 
 // run executes kozan with args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	out := &errWriter{w: stdout}
+	a := &app{stdin: stdin, stdout: out, stderr: stderr, getenv: os.Getenv}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
 	a.close()
+	if err == nil && out.Err() != nil {
+		// Output nobody checked (a table, a report line) did not arrive.
+		err = fmt.Errorf("write standard output: %w", out.Err())
+	}
 	var ue usageError
 	switch {
 	case err == nil:

@@ -3,13 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"time"
 )
 
 // writeMetrics writes the run's counters in the Prometheus text format for
-// node_exporter's textfile collector, atomically (temp file + rename).
+// node_exporter's textfile collector, atomically (temp file + rename, see writeFile).
 func writeMetrics(path string, r runReport) error {
 	var b bytes.Buffer
 	gauge := func(name, help string, v any) {
@@ -34,19 +33,8 @@ func writeMetrics(path string, r runReport) error {
 		gauge("kozan_es_failed", "Documents Elasticsearch rejected in the last run.", r.ES.Failed)
 		gauge("kozan_es_pending", "Documents waiting in the outbox after the last run.", r.ES.Pending)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".kozan-metrics-*")
-	if err != nil {
+	return writeFile(path, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
 		return err
-	}
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o644)
-	return os.Rename(tmp.Name(), path)
+	})
 }
