@@ -76,7 +76,7 @@ are not applied unless --force.`,
 			if err != nil {
 				return fmt.Errorf("review import %s: %w (nothing was applied)", args[0], err)
 			}
-			s, err := a.readStore(ctx)
+			s, err := a.updateStore(ctx)
 			if err != nil {
 				return err
 			}

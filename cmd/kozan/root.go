@@ -111,18 +111,32 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 	}
 	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log})
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
+		return nil, err
 	}
 	a.store = s
 	return s, nil
 }
 
-// readStore opens an existing store for the commands that only read or
-// update it (search, articles, deals, export, review import, es sync): a
+// readStore opens an existing store read-only, for the commands that only
+// read it (search, articles, deals, export, review history): they never
+// write to a store or create one, and a store on read-only media works. A
 // mistyped path or a run from the wrong directory is an error naming the
 // path, not a new empty store.
 func (a *app) readStore(ctx context.Context) (*sqlite.Store, error) {
+	return a.existingStore(ctx, true)
+}
+
+// updateStore opens an existing store for the commands that update it but
+// never create it (review import and undo, es sync, reextract).
+func (a *app) updateStore(ctx context.Context) (*sqlite.Store, error) {
+	return a.existingStore(ctx, false)
+}
+
+func (a *app) existingStore(ctx context.Context, readOnly bool) (*sqlite.Store, error) {
 	if a.store != nil {
+		if a.store.ReadOnly() && !readOnly {
+			return nil, errors.New("internal: store opened read-only, then needed for writing")
+		}
 		return a.store, nil
 	}
 	c, err := a.config()
@@ -135,7 +149,18 @@ func (a *app) readStore(ctx context.Context) (*sqlite.Store, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
 	}
-	return a.openStore(ctx)
+	if !readOnly {
+		return a.openStore(ctx)
+	}
+	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, sqlite.ErrNotStore) {
+			return nil, fmt.Errorf("%w: run `kozan run` to create the store, or pass --config with the right one", err)
+		}
+		return nil, err
+	}
+	a.store = s
+	return s, nil
 }
 
 // extractor builds the extractor (and its kagome dictionary) once.

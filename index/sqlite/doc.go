@@ -5,7 +5,8 @@
 // always there, whether or not Elasticsearch is configured.
 //
 // Files:
-//   - store.go: Options, Store, Open, Close, connection settings, Stats.
+//   - store.go: Options, Store, Open (read-write, or read-only with mode=ro
+//     and an immutable fallback), Close, connection settings, Stats.
 //   - schema.go: the numbered schema migrations and how they are applied.
 //   - put.go: Put (the pipeline.Sink): crawl state, articles, syndicated
 //     copies, deals, supersession, outbox entries, in one transaction.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -284,5 +285,50 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 	if st.Articles != 2 || st.Deals+st.MergedDeals != 4 {
 		t.Errorf("Stats = %+v, want 2 articles and 4 deals", st)
+	}
+}
+
+// TestOpenReadOnly: a read-only open reads a store another process is
+// writing, writes nothing, and creates nothing.
+func TestOpenReadOnly(t *testing.T) {
+	ctx := context.Background()
+	w, _ := openTest(t)
+	put(t, w, jaIREN())
+	ro, err := Open(ctx, w.path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var ids []string
+	if err := ro.Deals(ctx, pipeline.DealFilter{}, func(r pipeline.DealRecord) error { ids = append(ids, r.ID); return nil }); err != nil || len(ids) == 0 {
+		t.Fatalf("read-only Deals: %d deals, %v", len(ids), err)
+	}
+	if _, err := ro.ApplyReviews(ctx, []pipeline.ReviewUpdate{{DealID: ids[0], Review: pipeline.Review{Status: pipeline.StatusApproved}}}, false); err == nil {
+		t.Error("a read-only store accepted a write")
+	}
+
+	dir := t.TempDir()
+	tests := []struct {
+		name, file string
+		make       bool
+		want       string
+	}{
+		{"missing", "missing.db", false, "no such file"},
+		{"empty", "empty.db", true, "not a kozan store: the file is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, tt.file)
+			if tt.make {
+				os.WriteFile(p, nil, 0o644)
+			}
+			if _, err := Open(ctx, p, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+			st, err := os.Stat(p)
+			if tt.make && (err != nil || st.Size() != 0) || !tt.make && err == nil {
+				t.Errorf("the read-only open changed the file: %v %v", st, err)
+			}
+		})
 	}
 }
