@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,17 +9,27 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/index/es"
 	"github.com/kozan-dev/kozan/pipeline"
 	"github.com/spf13/cobra"
 )
 
+// searchTimeout is how long `kozan search` waits for Elasticsearch before it
+// answers from the store's own full-text index instead.
+const searchTimeout = 3 * time.Second
+
 func (a *app) searchCmd() *cobra.Command {
 	var limit int
-	var asJSON bool
+	var asJSON, local bool
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Full-text search over stored articles (Elasticsearch when configured, else the store)",
-		Args:  cobra.MinimumNArgs(1),
+		Long: `search asks Elasticsearch when the config names it. When Elasticsearch does not
+answer within 3 seconds (down, unreachable, or an error), search says so on stderr
+and answers from the store's own full-text index instead; --local goes there
+directly.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			q := strings.Join(args, " ")
@@ -35,15 +46,16 @@ func (a *app) searchCmd() *cobra.Command {
 				return usageError{fmt.Errorf("query %q has no searchable words", q)}
 			}
 			var hits []pipeline.SearchHit
-			if cfg.Elasticsearch != nil {
-				c, err := a.esClient(cfg)
-				if err != nil {
-					return err
+			fromES := false
+			if cfg.Elasticsearch != nil && !local {
+				hits, err = a.searchES(ctx, cfg, q, toks, limit)
+				if err == nil {
+					fromES = true
+				} else {
+					fmt.Fprintf(a.stderr, "kozan: elasticsearch did not answer (%v); searching the local store instead\n", err)
 				}
-				if hits, err = c.Search(ctx, q, toks, limit); err != nil {
-					return fmt.Errorf("search elasticsearch: %w", err)
-				}
-			} else {
+			}
+			if !fromES {
 				s, err := a.readStore(ctx)
 				if err != nil {
 					return err
@@ -67,7 +79,29 @@ func (a *app) searchCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many results")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
+	cmd.Flags().BoolVar(&local, "local", false, "search the store's own full-text index, not Elasticsearch")
 	return cmd
+}
+
+// searchES asks Elasticsearch once, briefly: a person is waiting, and the
+// store can answer instead.
+func (a *app) searchES(ctx context.Context, cfg *config.Config, q, toks string, limit int) ([]pipeline.SearchHit, error) {
+	x, err := a.extractor()
+	if err != nil {
+		return nil, err
+	}
+	c, err := es.New(*cfg.Elasticsearch, es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens,
+		MaxRetries: 1, Backoff: func(int) time.Duration { return 100 * time.Millisecond }})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+	defer cancel()
+	hits, err := c.Search(ctx, q, toks, limit)
+	if err != nil && ctx.Err() == context.DeadlineExceeded {
+		return nil, fmt.Errorf("no answer within %s", searchTimeout)
+	}
+	return hits, err
 }
 
 func (a *app) articlesCmd() *cobra.Command {
