@@ -71,8 +71,8 @@ func (a *app) demo(ctx context.Context, keep string) error {
 		return fmt.Errorf("demo config: %w", err)
 	}
 	a.cfg = &cfg
-	rep, err := a.crawlRun(ctx, &cfg, runFlags{timeout: 2 * time.Minute})
-	if err != nil {
+	var rep runReport
+	if err := a.crawlRun(ctx, &cfg, runFlags{timeout: 2 * time.Minute}, &rep); err != nil {
 		return err
 	}
 	store, err := a.openStore(ctx)

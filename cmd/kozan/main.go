@@ -20,10 +20,12 @@ import (
 
 // Exit codes (DESIGN.md).
 const (
-	exitOK     = 0
-	exitFailed = 1
-	exitUsage  = 2
-	exitLocked = 75 // EX_TEMPFAIL: another run holds the lock
+	exitOK       = 0
+	exitFailed   = 1
+	exitUsage    = 2
+	exitPartial  = 3  // kozan run: some sources failed; the others' work is stored
+	exitCutShort = 4  // kozan run: --timeout or a signal cut the crawl short; what was fetched is stored
+	exitLocked   = 75 // EX_TEMPFAIL: another run holds the lock
 )
 
 // usageError marks errors in how kozan was called.
@@ -63,19 +65,45 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		// Output nobody checked (a table, a report line) did not arrive.
 		err = fmt.Errorf("write standard output: %w", out.Err())
 	}
+	code := exitCode(err)
+	var ee *exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee) && ee.logged:
+		// The "run finished" record said it.
+	case a.runCommand && a.log != nil:
+		// kozan run logs for machines: its fatal errors are log records
+		// too (JSON when the logs are JSON).
+		if code == exitLocked {
+			a.log.Warn("run skipped: another kozan run holds the lock; nothing was done", "err", err, "exit_code", code)
+		} else {
+			a.log.Error("run failed", "err", err, "exit_code", code)
+		}
+	case code == exitLocked:
+		fmt.Fprintln(stderr, "kozan:", err, "- nothing was done")
+	case code == exitUsage:
+		fmt.Fprintln(stderr, "kozan:", err)
+		fmt.Fprintln(stderr, "Run 'kozan --help' for usage.")
+	default:
+		fmt.Fprintln(stderr, "kozan:", err)
+	}
+	return code
+}
+
+// exitCode maps an error to kozan's exit code.
+func exitCode(err error) int {
 	var ue usageError
+	var ee *exitError
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
 	case errors.Is(err, errLocked):
-		fmt.Fprintln(stderr, "kozan:", err, "- nothing was done")
 		return exitLocked
 	case errors.As(err, &ue) || isCobraUsage(err):
-		fmt.Fprintln(stderr, "kozan:", err)
-		fmt.Fprintln(stderr, "Run 'kozan --help' for usage.")
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "kozan:", err)
 		return exitFailed
 	}
 }

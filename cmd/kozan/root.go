@@ -16,9 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set with -ldflags "-X main.version=…".
-var version = "dev"
-
 // app holds what commands share: streams, flags, and lazily opened stages.
 type app struct {
 	stdin          io.Reader
@@ -27,6 +24,7 @@ type app struct {
 
 	configPath string
 	logLevel   string
+	runCommand bool // `kozan run`: a fatal error is logged (JSON when logs are JSON)
 
 	log   *slog.Logger
 	cfg   *config.Config
@@ -186,18 +184,6 @@ func (a *app) close() {
 			a.log.Error("close store", "err", err)
 		}
 		a.store = nil
-	}
-}
-
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print kozan's version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(a.stdout, "kozan %s\n", version)
-			return err
-		},
 	}
 }
 
