@@ -291,6 +291,7 @@ const (
 	headNote       = "note"
 	headReviewer   = "reviewer"
 	headReviewedAt = "reviewed_at"
+	headExported   = "exported"
 )
 
 // headerKey normalises a header cell: trimmed, lower case, NFKC, spaces and
@@ -349,7 +350,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 		}
 		if _, dup := cols[key]; dup {
 			switch key {
-			case headID, headStatus, headNote, headReviewer, headReviewedAt:
+			case headID, headStatus, headNote, headReviewer, headReviewedAt, headExported:
 				problem(head+1, key, "the header names this column twice")
 			}
 			continue
@@ -376,6 +377,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 	}{
 		{headID, colOf(headID)}, {headStatus, colOf(headStatus)}, {headNote, colOf(headNote)},
 		{headReviewer, colOf(headReviewer)}, {headReviewedAt, colOf(headReviewedAt)},
+		{headExported, colOf(headExported)},
 	}
 
 	seen := map[string]int{}
@@ -385,7 +387,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 		if blank(rec) {
 			continue
 		}
-		var vals [5]string
+		var vals [6]string
 		bad := false
 		for j, c := range read {
 			if c.idx < 0 {
@@ -411,7 +413,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 		if bad {
 			continue
 		}
-		id, status, note, reviewer, at := vals[0], vals[1], vals[2], vals[3], vals[4]
+		id, status, note, reviewer, at, exported := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5]
 
 		if status == "" && note == "" && reviewer == "" {
 			continue // not reviewed
@@ -440,6 +442,20 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 		if err != nil {
 			problem(rowNum, headReviewedAt, "%v", err)
 		}
+		var base *pipeline.Review
+		if exported != "" {
+			v, err := decodeExported(exported)
+			switch {
+			case err != nil:
+				problem(rowNum, headExported, "was changed; copy it back from the export, or delete the whole column")
+			case isDealID(id) && !strings.EqualFold(v.ID, id):
+				problem(rowNum, headExported, "belongs to deal %s…, not to this row's; was a row pasted over another?", shortID(v.ID))
+			default:
+				// Compared with the row's cells, which are trimmed too.
+				st, _ := NormalizeStatus(v.Status)
+				base = &pipeline.Review{Status: st, Note: strings.TrimSpace(v.Note), Reviewer: strings.TrimSpace(v.Reviewer)}
+			}
+		}
 		updates = append(updates, pipeline.ReviewUpdate{
 			DealID: id,
 			Review: pipeline.Review{Status: st, Note: note, Reviewer: reviewer},
@@ -448,6 +464,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 			// No such column: keep what the store holds.
 			KeepNote:     colOf(headNote) < 0,
 			KeepReviewer: colOf(headReviewer) < 0,
+			Base:         base,
 		})
 	}
 	if len(fe.Problems) > 0 {
@@ -480,6 +497,13 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+func shortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
 }
 
 // isDealID reports whether s looks like pipeline.DealID's output.

@@ -246,7 +246,7 @@ func (a *app) dealsCmd() *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().IntVar(&f.limit, "limit", 0, "at most this many")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
-	cmd.Flags().StringVar(&showSources, "show-sources", "", "explain a deal: every article it was merged from, and why")
+	cmd.Flags().StringVar(&showSources, "show-sources", "", "explain a deal (its id, or a unique prefix as the table shows): every article it was merged from, and why")
 	return cmd
 }
 
@@ -255,7 +255,11 @@ func (a *app) showSources(cmd *cobra.Command, id string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	d, members, err := s.DealSources(cmd.Context(), id)
+	full, err := s.ResolveDealID(cmd.Context(), id)
+	if err != nil {
+		return err
+	}
+	d, members, err := s.DealSources(cmd.Context(), full)
 	if err != nil {
 		return err
 	}
@@ -286,10 +290,10 @@ func printDeals(w io.Writer, recs []pipeline.DealRecord) error {
 		if n := len(r.URLs); n > 1 {
 			src += fmt.Sprintf(" +%d", n-1)
 		}
-		rows = append(rows, []string{dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
+		rows = append(rows, []string{shortID(r.ID), dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
 			formatAmount(r.Amount), string(r.Kind), src, r.Review.Status})
 	}
-	return printTable(w, []string{"DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 22, 26, 28, 0, 20, 0})
+	return printTable(w, []string{"ID", "DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 0, 22, 26, 28, 0, 20, 0})
 }
 
 func orDash(s string) string {

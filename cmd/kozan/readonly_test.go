@@ -20,6 +20,8 @@ func readCommands(cfg, id string) [][]string {
 		{"articles", "--config", cfg, "--json"},
 		{"search", "--config", cfg, "IREN"},
 		{"export", "--config", cfg, "--format", "jsonl"},
+		{"review", "history", "--config", cfg},
+		{"review", "history", "--config", cfg, id},
 	}
 }
 

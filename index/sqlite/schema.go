@@ -99,6 +99,34 @@ CREATE INDEX deals_sort_at ON deals(sort_at) WHERE superseded = 0;
 DROP INDEX deals_company;
 CREATE INDEX deals_parties ON deals(company_lc, counterparty_lc);
 `,
+	// 4: review history: every import (or undo) and every review change it made.
+	`
+CREATE TABLE review_imports (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	at        INTEGER NOT NULL,
+	file      TEXT NOT NULL DEFAULT '',
+	by        TEXT NOT NULL DEFAULT '',  -- the user who ran it
+	forced    INTEGER NOT NULL DEFAULT 0,
+	changed   INTEGER NOT NULL DEFAULT 0,
+	undo_of   INTEGER,                   -- this import undid that one
+	undone_by INTEGER                    -- the import that undid this one
+);
+CREATE TABLE review_history (
+	seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+	import_id       INTEGER NOT NULL REFERENCES review_imports(id),
+	deal_id         TEXT NOT NULL,
+	at              INTEGER NOT NULL,
+	old_status      TEXT NOT NULL,
+	old_note        TEXT NOT NULL,
+	old_reviewer    TEXT NOT NULL,
+	old_reviewed_at INTEGER,
+	new_status      TEXT NOT NULL,
+	new_note        TEXT NOT NULL,
+	new_reviewer    TEXT NOT NULL
+);
+CREATE INDEX review_history_deal ON review_history(deal_id, seq);
+CREATE INDEX review_history_import ON review_history(import_id, seq);
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.
