@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,3 +68,5 @@ func seedStore(t *testing.T) (cfg string, ids []string) {
 	}
 	return cfg, ids
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

@@ -4,8 +4,10 @@
 //
 // main.go holds the entry point and exit codes; root.go the command tree and
 // shared wiring; one file per command (run.go, demo.go, extract.go,
-// query.go for search/articles/deals, export.go, review.go, es.go); lock.go the
-// cron lock; table.go the terminal table.
+// query.go for search/articles/deals, export.go for export and review,
+// reextract.go, es.go, version.go); lock.go the cron lock; table.go the
+// terminal table; outfile.go safe output files; metrics.go the textfile
+// metrics.
 package main
 
 import (

@@ -46,7 +46,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "info", "debug, info, warn or error")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.runCmd(), a.demoCmd(), a.extractCmd(), a.searchCmd(), a.articlesCmd(),
-		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.esCmd(), a.versionCmd())
+		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.reextractCmd(), a.esCmd(), a.versionCmd())
 	return root
 }
 
@@ -107,7 +107,8 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log})
+	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, KeepHTML: c.HTML.Keeps(),
+		MaxHTML: int64(c.HTML.MaxSize), RuleSet: ruleSetVersion()})
 	if err != nil {
 		return nil, err
 	}

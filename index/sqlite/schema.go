@@ -127,6 +127,22 @@ CREATE TABLE review_history (
 CREATE INDEX review_history_deal ON review_history(deal_id, seq);
 CREATE INDEX review_history_import ON review_history(import_id, seq);
 `,
+	// 5: the fetched HTML of each article, gzip-compressed, for re-extraction.
+	`
+CREATE TABLE article_html (
+	article_id    TEXT PRIMARY KEY REFERENCES articles(id),
+	url           TEXT NOT NULL,            -- the page URL it was fetched as
+	fetch_url     TEXT NOT NULL DEFAULT '',
+	source        TEXT NOT NULL DEFAULT '',
+	lang          TEXT NOT NULL DEFAULT '', -- the source's language hint
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	fetched_at    INTEGER NOT NULL,
+	size          INTEGER NOT NULL,         -- bytes before compression
+	body_gz       BLOB NOT NULL,
+	rule_set      TEXT NOT NULL DEFAULT ''  -- the extraction rules last run over it
+);
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.

@@ -24,6 +24,13 @@ type Options struct {
 	Now    func() time.Time // default: time.Now
 	// ReadOnly opens an existing store for reading only (see Open).
 	ReadOnly bool
+	// KeepHTML keeps each article's fetched HTML, gzip-compressed, when it
+	// is at most MaxHTML bytes (0: no limit), for Pages and re-extraction.
+	KeepHTML bool
+	MaxHTML  int64
+	// RuleSet names the extraction rules of the documents Put receives; it
+	// is recorded with the kept HTML.
+	RuleSet string
 }
 
 // Store is kozan's embedded SQLite store. It is safe for concurrent use;
@@ -36,6 +43,9 @@ type Store struct {
 	stmts    stmtCache
 	readOnly bool
 	version  int // schema version of the file (older than SchemaVersion only when read-only)
+	keepHTML bool
+	maxHTML  int64
+	ruleSet  string
 }
 
 // StoreStats counts what the store holds.
@@ -80,7 +90,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, log: opt.Logger, now: opt.Now, path: path, readOnly: opt.ReadOnly, version: v}
+	s := &Store{db: db, log: opt.Logger, now: opt.Now, path: path, readOnly: opt.ReadOnly, version: v,
+		keepHTML: opt.KeepHTML, maxHTML: opt.MaxHTML, ruleSet: opt.RuleSet}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -332,3 +332,46 @@ func TestOpenReadOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestKeepHTML: the fetched HTML is kept compressed and given back as
+// fetched, unless the store does not keep HTML or the page is over the cap.
+func TestKeepHTML(t *testing.T) {
+	ctx := context.Background()
+	body := []byte("<html><body><p>" + strings.Repeat("IREN signed a contract. ", 200) + "</p></body></html>")
+	tests := []struct {
+		name string
+		opt  Options
+		want int
+	}{
+		{"kept", Options{KeepHTML: true, RuleSet: "r1"}, 1},
+		{"switched off", Options{}, 0},
+		{"over the cap", Options{KeepHTML: true, MaxHTML: 100}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(ctx, filepath.Join(t.TempDir(), "k.db"), tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			r := jaIREN()
+			r.Page.Body = body
+			put(t, s, r)
+			var got []StoredPage
+			if err := s.Pages(ctx, PageFilter{}, func(p StoredPage) error { got = append(got, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.want {
+				t.Fatalf("%d pages kept, want %d", len(got), tt.want)
+			}
+			if tt.want == 1 && (string(got[0].Page.Body) != string(body) || got[0].RuleSet != "r1" || got[0].Page.URL != r.Page.URL) {
+				t.Errorf("page %+v", got[0])
+			}
+			var stored int
+			s.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(body_gz)), 0) FROM article_html`).Scan(&stored)
+			if tt.want == 1 && stored >= len(body)/4 {
+				t.Errorf("kept %d bytes for a %d-byte page: not compressed", stored, len(body))
+			}
+		})
+	}
+}
