@@ -48,10 +48,10 @@ kept HTML, or whose page was over html.max_size, cannot be re-extracted.`,
 // reextractReport is what a reextract did.
 type reextractReport struct {
 	RuleSet    string `json:"rule_set"`
-	Pages      int    `json:"pages"`      // stored pages looked at
-	Skipped    int    `json:"skipped"`    // already extracted with this rule set
-	Extracted  int    `json:"extracted"`  // pages run through the extractor
-	Failed     int    `json:"failed"`     // pages the extractor failed on
+	Pages      int    `json:"pages"`     // stored pages looked at
+	Skipped    int    `json:"skipped"`   // already extracted with this rule set
+	Extracted  int    `json:"extracted"` // pages run through the extractor
+	Failed     int    `json:"failed"`    // pages the extractor failed on
 	DealsAdded int    `json:"deals_added"`
 	Superseded int    `json:"superseded"`
 }
