@@ -33,6 +33,7 @@ type Config struct {
 	// built-in ones.
 	Rules   []string `yaml:"rules"`
 	Sources []Source `yaml:"sources"`
+	HTML    HTML     `yaml:"html"`
 	// NearDuplicateBits is how many bits of 64 the simhash fingerprints of
 	// two articles' main texts may differ by for the later one to be stored
 	// as a copy (an alias) of the first. 0: the default, 8; negative: off.
@@ -40,6 +41,17 @@ type Config struct {
 
 	Dir string `yaml:"-"` // directory of the config file; relative paths resolve against it
 }
+
+// HTML says whether the store keeps each article's fetched HTML (gzip
+// compressed), so that `kozan reextract` can run newer extraction rules
+// over it without fetching it again.
+type HTML struct {
+	Keep    *bool    `yaml:"keep"`     // default true
+	MaxSize ByteSize `yaml:"max_size"` // a page larger than this (before compression) is not kept; default 2MiB
+}
+
+// Keeps reports whether fetched HTML is kept.
+func (h HTML) Keeps() bool { return h.Keep == nil || *h.Keep }
 
 // Elasticsearch says where to index. Credentials come from the environment
 // only (KOZAN_ES_API_KEY, KOZAN_ES_USERNAME, KOZAN_ES_PASSWORD).
@@ -97,6 +109,7 @@ func Defaults() Config {
 			Delay: time.Second, Timeout: 20 * time.Second, MaxBody: 5 << 20, MaxPages: 500,
 			RespectRobots: &t, Retries: 3, MaxRedirects: 5,
 		},
+		HTML:  HTML{MaxSize: 2 << 20},
 		FXUSD: map[string]float64{"USD": 1, "JPY": 0.0067, "CNY": 0.14, "EUR": 1.08, "GBP": 1.27, "HKD": 0.128},
 	}
 }

@@ -88,6 +88,32 @@ type source struct {
 	deny     []*regexp.Regexp
 	maxDepth int
 	ok, bad  atomic.Int64 // successful and failed fetches
+
+	errMu  sync.Mutex
+	errors map[string]int64 // failed fetches by reason
+}
+
+// fail counts a failed fetch of the source.
+func (s *source) fail(reason string) {
+	s.bad.Add(1)
+	s.errMu.Lock()
+	if s.errors == nil {
+		s.errors = map[string]int64{}
+	}
+	s.errors[reason]++
+	s.errMu.Unlock()
+}
+
+// stats is the source's part of Stats.
+func (s *source) stats() SourceStats {
+	st := SourceStats{OK: s.ok.Load(), Failed: s.bad.Load(), Errors: map[string]int64{}}
+	s.errMu.Lock()
+	for k, v := range s.errors {
+		st.Errors[k] = v
+	}
+	s.errMu.Unlock()
+	st.Up = !(st.OK == 0 && st.Failed > 0)
+	return st
 }
 
 // New checks the sources and builds a Crawler. cfg.Crawl supplies
@@ -190,7 +216,17 @@ func New(cfg config.Config, sources []config.Source, state State, opt Options) (
 }
 
 // Stats returns the counters of the current or last crawl.
-func (c *Crawler) Stats() Stats { return c.stats.snapshot() }
+func (c *Crawler) Stats() Stats {
+	st := c.stats.snapshot()
+	st.Sources = make(map[string]SourceStats, len(c.order))
+	for _, s := range c.order {
+		st.Sources[s.cfg.Name] = s.stats()
+	}
+	return st
+}
+
+// ErrAllSourcesFailed is returned by Crawl when no source answered at all.
+var ErrAllSourcesFailed = errors.New("every source failed")
 
 // Crawl fetches every source and sends article candidate pages on out (it
 // does not close out). A 304 is sent as a Page with NotModified set.
@@ -205,6 +241,9 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- pipeline.Page) error {
 	for _, s := range c.order {
 		s.ok.Store(0)
 		s.bad.Store(0)
+		s.errMu.Lock()
+		s.errors = nil
+		s.errMu.Unlock()
 	}
 	c.shared = c.opt.Shared
 	_, local := c.shared.(*memShared)
@@ -245,7 +284,7 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- pipeline.Page) error {
 	err := g.Wait()
 	st := c.stats.snapshot()
 	c.log.Info("crawl done", "requests", st.Requests, "fetched", st.Fetched, "emitted", st.Emitted,
-		"not_modified", st.NotModified, "errors", st.Errors, "duration", c.now().Sub(start).Round(time.Millisecond))
+		"not_modified", st.NotModified, "errors", st.Errors, "duration_seconds", c.now().Sub(start).Round(time.Millisecond).Seconds())
 	if err != nil {
 		return err
 	}
@@ -259,7 +298,7 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- pipeline.Page) error {
 		}
 	}
 	if failed > 0 && failed == len(c.order) {
-		return fmt.Errorf("crawl: every source failed (%d)", failed)
+		return fmt.Errorf("crawl: %w (%d)", ErrAllSourcesFailed, failed)
 	}
 	return nil
 }
@@ -369,6 +408,12 @@ func (c *Crawler) process(ctx context.Context, col *colly.Collector, t Task, out
 		return nil
 	}
 	rob := c.robotsFor(col, u)
+	if rob.down != "" {
+		// The host did not answer for robots.txt: this URL failed, and so
+		// does its source if nothing else of it answers.
+		c.failed(s, t, &fetchResult{kind: t.Kind, err: rob.err, reason: rob.down})
+		return nil
+	}
 	if !rob.allowed(u) {
 		c.stats.robotsDenied.Add(1)
 		c.log.Debug("robots.txt disallows", "url", t.URL, "source", t.Source)
@@ -761,7 +806,7 @@ func (c *Crawler) failed(s *source, t Task, res *fetchResult) bool {
 	}
 	c.stats.fail(reason)
 	if reason != "canceled" {
-		s.bad.Add(1)
+		s.fail(reason)
 	}
 	level := slog.LevelDebug
 	if t.Kind == KindFeed || t.Kind == KindSitemap || (t.Kind == KindListing && t.Depth == 0) {
@@ -777,7 +822,7 @@ func (c *Crawler) failedParse(s *source, t Task, reason string, err error) {
 		c.stats.nonHTML.Add(1)
 	}
 	c.stats.fail(reason)
-	s.bad.Add(1)
+	s.fail(reason)
 	c.log.Debug("page skipped", "url", t.URL, "source", t.Source, "reason", reason, "err", err)
 }
 

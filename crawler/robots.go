@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -13,10 +14,16 @@ import (
 
 // robotsEntry is one host's robots.txt, fetched once per crawl.
 type robotsEntry struct {
-	once     sync.Once
-	group    *robotstxt.Group // nil: everything allowed
-	denyAll  bool             // robots.txt unreachable or 5xx: nothing allowed
-	delay    atomic.Int64     // Crawl-delay for our agent, in nanoseconds
+	once    sync.Once
+	group   *robotstxt.Group // nil: everything allowed
+	denyAll bool             // robots.txt unreachable or 5xx: nothing allowed
+	// down says why the host could not be asked (the fetch failure reason,
+	// e.g. connection_refused, timeout, status_5xx) when denyAll is set
+	// for that reason; err is the failure. Its URLs are failures of their
+	// source, not robots denials.
+	down     string
+	err      error
+	delay    atomic.Int64 // Crawl-delay for our agent, in nanoseconds
 	sitemaps []string
 }
 
@@ -42,6 +49,10 @@ func (c *Crawler) robotsFor(col *colly.Collector, u *url.URL) *robotsEntry {
 			// says assume complete disallow.
 			c.log.Warn("robots.txt unreachable; host skipped", "host", u.Host, "err", res.err)
 			e.denyAll = true
+			e.down, e.err = res.reason, res.err
+			if e.down == "" {
+				e.down = errReason(res.err)
+			}
 			return
 		}
 		data, err := robotstxt.FromStatusAndBytes(status, res.body)
@@ -50,7 +61,9 @@ func (c *Crawler) robotsFor(col *colly.Collector, u *url.URL) *robotsEntry {
 			return
 		}
 		if status >= 500 {
+			c.log.Warn("robots.txt answered a server error; host skipped", "host", u.Host, "status", status)
 			e.denyAll = true
+			e.down, e.err = statusReason(status), fmt.Errorf("robots.txt: HTTP %d", status)
 			return
 		}
 		e.group = data.FindGroup(c.agent)

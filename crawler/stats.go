@@ -27,6 +27,19 @@ type Stats struct {
 	Listings       int64            `json:"listings"`        // listing pages parsed (start pages, pagination, pages classified as listings)
 	Classified     map[string]int64 `json:"classified"`      // fetched article candidates by class (article, listing, other)
 	Errors         map[string]int64 `json:"errors"`          // failed URLs by reason
+	// Sources is each source's part, by source name.
+	Sources map[string]SourceStats `json:"sources"`
+}
+
+// SourceStats is what one source's crawl did. A source is down when none of
+// its fetches succeeded and at least one failed (a host that refuses
+// connections, a feed that answers 404); a source with nothing to fetch is
+// not down.
+type SourceStats struct {
+	Up     bool             `json:"up"`
+	OK     int64            `json:"ok"`     // fetches that succeeded (304s included)
+	Failed int64            `json:"failed"` // fetches that failed
+	Errors map[string]int64 `json:"errors"` // failed fetches by reason
 }
 
 // counters is the live, concurrent form of Stats.

@@ -102,14 +102,54 @@ type ReviewUpdate struct {
 	// KeepNote and KeepReviewer are set when the file has no such column:
 	// the store keeps the deal's note or reviewer instead of clearing it.
 	KeepNote, KeepReviewer bool
+	// Base is the status, note and reviewer the export showed (its
+	// "exported" column); nil for a file without it. With a base, only what
+	// the file changed relative to it is the reviewer's decision: a field
+	// left as exported never overrides the store, even when forced.
+	Base *Review
 }
 
 // ReviewReport says what applying a review file did.
 type ReviewReport struct {
-	Changed   []string `json:"changed"`   // deal IDs whose review changed
-	Unchanged int      `json:"unchanged"` // rows equal to the store
-	Unknown   []string `json:"unknown"`   // deal IDs the store does not hold
-	Stale     []string `json:"stale"`     // deal IDs reviewed in the store after the file was exported (not applied)
+	Import     int64       `json:"import"`      // the import's number in the review history (0 when nothing changed)
+	Changed    []string    `json:"changed"`     // deal IDs whose review changed
+	Unchanged  int         `json:"unchanged"`   // rows equal to the store, or left as exported
+	Unknown    []string    `json:"unknown"`     // deal IDs the store does not hold
+	Stale      []string    `json:"stale"`       // deal IDs reviewed in the store after the file was exported (not applied)
+	StaleDeals []DealBrief `json:"stale_deals"` // the stale deals, named, with the review the store holds
+}
+
+// DealBrief names a deal for people: its parties, amount and current review.
+type DealBrief struct {
+	ID           string     `json:"id"`
+	Company      string     `json:"company"`
+	Counterparty NullString `json:"counterparty"`
+	Amount       *Amount    `json:"amount"`
+	Review       Review     `json:"review"`
+}
+
+// ReviewChange is one entry of a deal's review history: what an import (or
+// an undo) changed.
+type ReviewChange struct {
+	Import int64     `json:"import"`
+	At     time.Time `json:"at"`
+	File   string    `json:"file"` // the review file, or "undo of import N"
+	By     string    `json:"by"`   // the user who ran the import
+	DealID string    `json:"deal_id"`
+	From   Review    `json:"from"`
+	To     Review    `json:"to"`
+}
+
+// ReviewImport is one import (or undo) in the review history.
+type ReviewImport struct {
+	ID       int64     `json:"id"`
+	At       time.Time `json:"at"`
+	File     string    `json:"file"`
+	By       string    `json:"by"`
+	Forced   bool      `json:"forced"`
+	Changed  int       `json:"changed"`
+	UndoOf   int64     `json:"undo_of,omitempty"`   // this is an undo of that import
+	UndoneBy int64     `json:"undone_by,omitempty"` // the undo that reverted this import
 }
 
 // Outbox item kinds.

@@ -1,6 +1,9 @@
 package review
 
 import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +34,7 @@ const (
 	colNote
 	colReviewer
 	colReviewedAt
+	colExported
 	numCols
 )
 
@@ -39,7 +43,7 @@ func columnNames() [numCols]string {
 	return [numCols]string{
 		"id", "date", "company", "counterparty", "kind", "amount", "currency", "qualifier",
 		"amount_usd", "term_years", "capacity_mw", "evidence", "title", "url", "lang", "source",
-		"confidence", "status", "note", "reviewer", "reviewed_at",
+		"confidence", "status", "note", "reviewer", "reviewed_at", "exported",
 	}
 }
 
@@ -122,6 +126,45 @@ func makeRow(r *pipeline.DealRecord, out *row) {
 	if t := r.Review.ReviewedAt; t != nil {
 		out[colReviewedAt] = text(formatSeen(*t))
 	}
+	out[colExported] = text(encodeExported(r.ID, pipeline.Review{Status: statusOf(r.Review), Note: r.Review.Note, Reviewer: r.Review.Reviewer}))
+}
+
+// exportedPrefix begins every exported cell (and keeps it from looking
+// like a formula).
+const exportedPrefix = "v1."
+
+// exportedValue is what the exported column carries: the review as the
+// export showed it, tied to its deal.
+type exportedValue struct {
+	ID       string `json:"id"`
+	Status   string `json:"status"`
+	Note     string `json:"note"`
+	Reviewer string `json:"reviewer"`
+}
+
+// encodeExported writes the exported column: the deal's status, note and
+// reviewer as exported, so that an import can tell what the reviewer
+// changed from what they left as it was.
+func encodeExported(id string, rv pipeline.Review) string {
+	b, _ := json.Marshal(exportedValue{ID: id, Status: rv.Status, Note: rv.Note, Reviewer: rv.Reviewer})
+	return exportedPrefix + base64.RawURLEncoding.EncodeToString(b)
+}
+
+// decodeExported reads an exported cell back.
+func decodeExported(s string) (exportedValue, error) {
+	var v exportedValue
+	rest, ok := strings.CutPrefix(s, exportedPrefix)
+	if !ok {
+		return v, errors.New("not as exported")
+	}
+	b, err := base64.RawURLEncoding.DecodeString(rest)
+	if err != nil {
+		return v, errors.New("not as exported")
+	}
+	if err := json.Unmarshal(b, &v); err != nil || v.ID == "" {
+		return v, errors.New("not as exported")
+	}
+	return v, nil
 }
 
 // dateOf is the calendar date of t in its own location, as UTC midnight.

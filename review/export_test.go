@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func TestColumns(t *testing.T) {
 	want := "id date company counterparty kind amount currency qualifier amount_usd term_years capacity_mw " +
-		"evidence title url lang source confidence status note reviewer reviewed_at"
+		"evidence title url lang source confidence status note reviewer reviewed_at exported"
 	if got := strings.Join(Columns(), " "); got != want {
 		t.Errorf("Columns() = %q, want %q", got, want)
 	}

@@ -121,7 +121,9 @@ func Import(path string) ([]pipeline.ReviewUpdate, error) {
 // and status are required; note, reviewer and reviewed_at are read when
 // present (a file without a note or reviewer column leaves the deals' notes
 // or reviewers as they are; an empty cell in a present column clears it);
-// every other column is ignored. See parseRows for the row rules.
+// every other column is ignored. A cell kozan reads that begins with = + -
+// or @ is refused unless it begins with the ' guard. See parseRows for the
+// row rules.
 func ImportCSV(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -192,7 +194,9 @@ func sniffComma(text string) rune {
 // ImportXLSX reads a review file in XLSX: the "Deals" sheet, or the first
 // sheet when there is none. Columns and rows follow the CSV rules; besides,
 // a formula in the id, status, note, reviewer or reviewed_at column is an
-// error (type the value instead), and reviewed_at may be a date cell.
+// error (type the value instead), a text cell there beginning with = + - or
+// @ is refused unless the spreadsheet marked it as text (quote prefix) or it
+// begins with the ' guard, and reviewed_at may be a date cell.
 func ImportXLSX(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
@@ -211,18 +215,49 @@ func ImportXLSX(r io.Reader) ([]pipeline.ReviewUpdate, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	if !hasFormulas(f) {
-		return parseRows(rows, nil, true)
+	return parseRows(rows, &xlsxCells{f: f, sheet: sheet, formulas: hasFormulas(f)}, true)
+}
+
+// xlsxCells answers parseRows' questions about the cells of an XLSX sheet.
+type xlsxCells struct {
+	f        *excelize.File
+	sheet    string
+	formulas bool // the sheet may hold formulas (else formula is not asked)
+}
+
+// formula reports whether a cell (1-based row, 0-based column) holds a formula.
+func (x *xlsxCells) formula(row, col int) bool {
+	if !x.formulas {
+		return false
 	}
-	formula := func(row, col int) bool {
-		ref, err := excelize.CoordinatesToCellName(col+1, row)
-		if err != nil {
-			return false
-		}
-		fx, err := f.GetCellFormula(sheet, ref)
-		return err == nil && fx != ""
+	ref, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return false
 	}
-	return parseRows(rows, formula, true)
+	fx, err := x.f.GetCellFormula(x.sheet, ref)
+	return err == nil && fx != ""
+}
+
+// quoted reports whether a cell is marked as text by the spreadsheet's
+// quote prefix (what Excel and LibreOffice store when one types '=…).
+func (x *xlsxCells) quoted(row, col int) bool {
+	ref, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return false
+	}
+	idx, err := x.f.GetCellStyle(x.sheet, ref)
+	if err != nil || idx < 0 {
+		return false
+	}
+	if _, err := x.f.GetStyle(idx); err != nil { // loads the style sheet
+		return false
+	}
+	st := x.f.Styles
+	if st == nil || st.CellXfs == nil || idx >= len(st.CellXfs.Xf) {
+		return false
+	}
+	q := st.CellXfs.Xf[idx].QuotePrefix
+	return q != nil && *q
 }
 
 // formulaElem matches a cell formula element in worksheet XML, with or
@@ -256,6 +291,7 @@ const (
 	headNote       = "note"
 	headReviewer   = "reviewer"
 	headReviewedAt = "reviewed_at"
+	headExported   = "exported"
 )
 
 // headerKey normalises a header cell: trimmed, lower case, NFKC, spaces and
@@ -269,18 +305,27 @@ func headerKey(s string) string {
 // statusChoicesText lists what a status may be, for messages.
 const statusChoicesText = "approved, rejected, pending, 承認, 却下, 保留"
 
+// cellInfo answers what the rows' strings do not say about a cell (row
+// 1-based, column 0-based): whether it holds a formula, and whether the
+// spreadsheet marked it as text with a quote prefix. CSV has neither.
+type cellInfo interface {
+	formula(row, col int) bool
+	quoted(row, col int) bool
+}
+
 // parseRows validates every row and returns the updates, or a *FileError
-// and no updates. rows[i] is spreadsheet row i+1. formula, when not nil,
-// says whether a cell (row, 0-based column) holds a formula. serial says
-// that a number in reviewed_at is a spreadsheet date serial.
+// and no updates. rows[i] is spreadsheet row i+1. cells, when not nil,
+// answers for formulas and quote prefixes. serial says that a number in
+// reviewed_at is a spreadsheet date serial.
 //
 // Row rules: blank rows are skipped; id must be a deal id (64 hex digits)
 // and appear once; status must be one NormalizeStatus accepts, and a row
 // with an empty status is skipped as unreviewed unless it has a note or
-// reviewer (then it is an error: the decision is missing); the ' guard the
-// export adds is removed from every cell; reviewed_at, as exported, becomes
-// ReviewUpdate.Seen.
-func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([]pipeline.ReviewUpdate, error) {
+// reviewer (then it is an error: the decision is missing); a cell kozan
+// reads that begins with = + - or @ is refused (see formulaLike); the '
+// guard the export adds is removed from every cell; reviewed_at, as
+// exported, becomes ReviewUpdate.Seen.
+func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewUpdate, error) {
 	fe := &FileError{}
 	problem := func(row int, col, format string, args ...any) {
 		if len(fe.Problems) >= maxProblems {
@@ -305,7 +350,7 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 		}
 		if _, dup := cols[key]; dup {
 			switch key {
-			case headID, headStatus, headNote, headReviewer, headReviewedAt:
+			case headID, headStatus, headNote, headReviewer, headReviewedAt, headExported:
 				problem(head+1, key, "the header names this column twice")
 			}
 			continue
@@ -332,6 +377,7 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 	}{
 		{headID, colOf(headID)}, {headStatus, colOf(headStatus)}, {headNote, colOf(headNote)},
 		{headReviewer, colOf(headReviewer)}, {headReviewedAt, colOf(headReviewedAt)},
+		{headExported, colOf(headExported)},
 	}
 
 	seen := map[string]int{}
@@ -341,25 +387,33 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 		if blank(rec) {
 			continue
 		}
-		var vals [5]string
+		var vals [6]string
 		bad := false
 		for j, c := range read {
 			if c.idx < 0 {
 				continue
 			}
-			if formula != nil && formula(rowNum, c.idx) {
+			if cells != nil && cells.formula(rowNum, c.idx) {
 				problem(rowNum, c.key, "holds a formula; type the value itself")
 				bad = true
 				continue
 			}
-			if c.idx < len(rec) {
-				vals[j] = unguard(strings.TrimSpace(rec[c.idx]))
+			if c.idx >= len(rec) {
+				continue
 			}
+			v := strings.TrimSpace(rec[c.idx])
+			if sign, ok := formulaLike(v); ok && (cells == nil || !cells.quoted(rowNum, c.idx)) {
+				problem(rowNum, c.key, "begins with %q, which a spreadsheet runs as a formula; "+
+					"type the text without it, or begin the cell with ' to keep it as text", sign)
+				bad = true
+				continue
+			}
+			vals[j] = unguard(v)
 		}
 		if bad {
 			continue
 		}
-		id, status, note, reviewer, at := vals[0], vals[1], vals[2], vals[3], vals[4]
+		id, status, note, reviewer, at, exported := vals[0], vals[1], vals[2], vals[3], vals[4], vals[5]
 
 		if status == "" && note == "" && reviewer == "" {
 			continue // not reviewed
@@ -388,6 +442,20 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 		if err != nil {
 			problem(rowNum, headReviewedAt, "%v", err)
 		}
+		var base *pipeline.Review
+		if exported != "" {
+			v, err := decodeExported(exported)
+			switch {
+			case err != nil:
+				problem(rowNum, headExported, "was changed; copy it back from the export, or delete the whole column")
+			case isDealID(id) && !strings.EqualFold(v.ID, id):
+				problem(rowNum, headExported, "belongs to deal %s…, not to this row's; was a row pasted over another?", shortID(v.ID))
+			default:
+				// Compared with the row's cells, which are trimmed too.
+				st, _ := NormalizeStatus(v.Status)
+				base = &pipeline.Review{Status: st, Note: strings.TrimSpace(v.Note), Reviewer: strings.TrimSpace(v.Reviewer)}
+			}
+		}
 		updates = append(updates, pipeline.ReviewUpdate{
 			DealID: id,
 			Review: pipeline.Review{Status: st, Note: note, Reviewer: reviewer},
@@ -396,12 +464,30 @@ func parseRows(rows [][]string, formula func(row, col int) bool, serial bool) ([
 			// No such column: keep what the store holds.
 			KeepNote:     colOf(headNote) < 0,
 			KeepReviewer: colOf(headReviewer) < 0,
+			Base:         base,
 		})
 	}
 	if len(fe.Problems) > 0 {
 		return nil, fe
 	}
 	return updates, nil
+}
+
+// formulaLike reports whether a trimmed cell begins with a sign that makes
+// a spreadsheet read it as a formula (= + - @), and which. Such a cell in a
+// column kozan reads is refused rather than stored: it would travel on into
+// exports, Elasticsearch and Kibana. Text the reviewer means literally is
+// written with a leading ' (in CSV) or marked as text by the spreadsheet
+// (XLSX's quote prefix); the export writes it that way too.
+func formulaLike(v string) (string, bool) {
+	if v == "" {
+		return "", false
+	}
+	switch v[0] {
+	case '=', '+', '-', '@':
+		return v[:1], true
+	}
+	return "", false
 }
 
 func blank(rec []string) bool {
@@ -411,6 +497,13 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+func shortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
 }
 
 // isDealID reports whether s looks like pipeline.DealID's output.

@@ -181,7 +181,16 @@ func TestImportXLSXRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := wantRoundTrip(recs); !reflect.DeepEqual(got, want) {
+	want := wantRoundTrip(recs)
+	// The hidden exported column carries each row's review as exported.
+	bases := map[string]*pipeline.Review{}
+	for _, r := range recs {
+		bases[r.ID] = &pipeline.Review{Status: statusOf(r.Review), Note: r.Review.Note, Reviewer: strings.TrimSpace(r.Review.Reviewer)}
+	}
+	for i := range want {
+		want[i].Base = bases[want[i].DealID]
+	}
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ImportXLSX =\n%+v\nwant\n%+v", got, want)
 	}
 }
@@ -293,6 +302,18 @@ func TestImportCSVErrors(t *testing.T) {
 		{"every problem at once", "id,status\n" + id1 + ",yes\n" + id1 + ",no\n",
 			[]string{"3 problems, nothing imported", `row 2, column "status": "yes"`, `row 3, column "id": deal`, `row 3, column "status": "no"`}},
 		{"too many problems", many, []string{"50 problems", "… and 30 more"}},
+		{"formula in a note", "id,status,note\n" + id1 + `,approved,"=HYPERLINK(""http://evil.example"",""click"")"` + "\n",
+			[]string{`row 2, column "note": begins with "=", which a spreadsheet runs as a formula`}},
+		{"every formula sign, every column read", "id,status,note,reviewer,reviewed_at\n" +
+			id1 + ",approved,+1 more,@ken,\n" + id2 + ",=approved, -3% , ken,-1\n",
+			[]string{"5 problems", `row 2, column "note": begins with "+"`, `row 2, column "reviewer": begins with "@"`,
+				`row 3, column "status": begins with "="`, `row 3, column "note": begins with "-"`, `row 3, column "reviewed_at": begins with "-"`}},
+		{"exported column edited", "id,status,exported\n" + id1 + ",approved,v1.xyz\n",
+			[]string{`row 2, column "exported": was changed`}},
+		{"exported column of another deal", "id,status,exported\n" + id1 + ",approved," + encodeExported(id2, pipeline.Review{Status: "pending"}) + "\n",
+			[]string{`row 2, column "exported": belongs to deal 222222222222…`}},
+		{"a sign after a leading tab", "id,status,note\n" + id1 + ",approved,\t=1+1\n",
+			[]string{`row 2, column "note": begins with "="`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -478,5 +499,67 @@ func TestHasFormulas(t *testing.T) {
 				t.Errorf("hasFormulas = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestImportFormulaText: a text cell beginning with = + - @ in a column
+// kozan reads is refused in XLSX as in CSV, unless it is marked as text (the
+// ' guard, or the spreadsheet's quote prefix); columns kozan ignores may hold
+// anything.
+func TestImportFormulaText(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", SheetDeals)
+	rows := [][]string{
+		{"id", "status", "note", "reviewer", "evidence"},
+		{id1, "approved", "=HYPERLINK(\"http://evil.example\")", "ken", "=1+1"}, // a string, not a formula
+		{id2, "rejected", "'=kept as text", "-", ""},
+		{id3, "approved", "-5% is a typo", "ken", ""}, // quote prefix below
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := f.SetCellStr(SheetDeals, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Styles.CellXfs.Xf[style].QuotePrefix = ptr(true)
+	if err := f.SetCellStyle(SheetDeals, "C4", "C4", style); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ImportXLSX(&buf)
+	if err == nil {
+		t.Fatalf("imported %+v", got)
+	}
+	want := []string{"2 problems", `row 2, column "note": begins with "="`, `row 3, column "reviewer": begins with "-"`}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not say %q", err, w)
+		}
+	}
+
+	// Fixed as the message says: the rows import, the guarded text without its guard.
+	f.SetCellStr(SheetDeals, "C2", "'=HYPERLINK(\"http://evil.example\")")
+	f.SetCellStr(SheetDeals, "D3", "")
+	buf.Reset()
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err = ImportXLSX(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := []string{got[0].Review.Note, got[1].Review.Note, got[2].Review.Note}
+	if !reflect.DeepEqual(notes, []string{"=HYPERLINK(\"http://evil.example\")", "=kept as text", "-5% is a typo"}) {
+		t.Errorf("notes %q", notes)
 	}
 }

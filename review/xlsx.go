@@ -47,7 +47,7 @@ func dealWidths() [numCols]float64 {
 		colID: 14, colDate: 11, colCompany: 20, colCounterparty: 20, colKind: 13,
 		colAmount: 17, colCurrency: 9, colQualifier: 9, colAmountUSD: 17, colTermYears: 10,
 		colCapacityMW: 11, colEvidence: 70, colTitle: 40, colURL: 45, colLang: 6, colSource: 14,
-		colConfidence: 11, colStatus: 11, colNote: 30, colReviewer: 14, colReviewedAt: 24,
+		colConfidence: 11, colStatus: 11, colNote: 30, colReviewer: 14, colReviewedAt: 24, colExported: 12,
 	}
 }
 
@@ -117,6 +117,10 @@ func exportXLSX(ctx context.Context, w io.Writer, each Each, opt xlsxOptions) (i
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return 0, err
 		}
+	}
+	// The exported column is for kozan, not the reviewer: hidden.
+	if err := sw.SetColVisible(colExported+1, colExported+1, false); err != nil {
+		return 0, err
 	}
 	if err := sw.SetPanes(frozenHeader()); err != nil {
 		return 0, err

@@ -78,7 +78,7 @@ func TestExportXLSX(t *testing.T) {
 		for _, dn := range f.GetDefinedName() {
 			if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == SheetDeals {
 				found = true
-				if !strings.HasSuffix(dn.RefersTo, fmt.Sprintf("$A$1:$U$%d", len(recs)+1)) {
+				if !strings.HasSuffix(dn.RefersTo, fmt.Sprintf("$A$1:$V$%d", len(recs)+1)) {
 					t.Errorf("autofilter range = %s", dn.RefersTo)
 				}
 			}

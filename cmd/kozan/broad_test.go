@@ -208,7 +208,8 @@ func TestDemoBroadFollow(t *testing.T) {
 		if err := a.setupLogger(); err != nil {
 			t.Fatal(err)
 		}
-		rep, err := a.crawlRun(context.Background(), &cfg, runFlags{timeout: 2 * time.Minute})
+		rep := &runReport{}
+		err := a.crawlRun(context.Background(), &cfg, runFlags{timeout: 2 * time.Minute}, rep)
 		if err != nil {
 			t.Fatalf("run: %v\n%s", err, errb.String())
 		}

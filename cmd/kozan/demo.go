@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/kozan-dev/kozan/config"
@@ -41,8 +45,15 @@ func (a *app) demo(ctx context.Context, keep string) error {
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	} else {
+		if err := prepareDemoDir(dir); err != nil {
+			return err
+		}
+		// The config first: it marks the directory as a demo's, also when
+		// the run is interrupted.
+		if err := writeDemoConfig(dir); err != nil {
+			return err
+		}
 	}
 	srv, err := demo.Start(ctx)
 	if err != nil {
@@ -60,14 +71,9 @@ func (a *app) demo(ctx context.Context, keep string) error {
 		return fmt.Errorf("demo config: %w", err)
 	}
 	a.cfg = &cfg
-	rep, err := a.crawlRun(ctx, &cfg, runFlags{timeout: 2 * time.Minute})
-	if err != nil {
+	var rep runReport
+	if err := a.crawlRun(ctx, &cfg, runFlags{timeout: 2 * time.Minute}, &rep); err != nil {
 		return err
-	}
-	if keep != "" {
-		if err := writeDemoConfig(dir); err != nil {
-			return err
-		}
 	}
 	store, err := a.openStore(ctx)
 	if err != nil {
@@ -92,10 +98,70 @@ func (a *app) demo(ctx context.Context, keep string) error {
 	return nil
 }
 
+// demoMarker begins the kozan.yaml a kept demo writes; it is how a later
+// demo knows the directory is a demo's.
+const demoMarker = "# written by kozan demo --keep"
+
 // writeDemoConfig leaves a kozan.yaml beside a kept demo store so the other
 // commands can read it. The demo sites are gone once demo exits, so it
 // has no sources.
 func writeDemoConfig(dir string) error {
-	body := "# written by kozan demo --keep: the store of the demo run\nstore: kozan.db\n"
-	return os.WriteFile(filepath.Join(dir, "kozan.yaml"), []byte(body), 0o644)
+	body := demoMarker + ": the store of the demo run\nstore: kozan.db\n"
+	if err := os.WriteFile(filepath.Join(dir, "kozan.yaml"), []byte(body), 0o644); err != nil {
+		return fmt.Errorf("demo --keep: %w", err)
+	}
+	return nil
+}
+
+// demoFiles are the files a kept demo leaves.
+var demoFiles = map[string]bool{"kozan.yaml": true, "kozan.db": true, "kozan.db-wal": true,
+	"kozan.db-shm": true, "kozan.db-journal": true, "kozan.db.lock": true}
+
+// prepareDemoDir makes dir ready for a kept demo: it is created when
+// missing; an empty directory is used as it is; a previous demo's directory
+// (its kozan.yaml carries demoMarker, and it holds nothing but demo files)
+// has its old store removed, since the new run serves the sites on new
+// ports. Anything else is refused, naming what is in the way: demo never
+// writes its fictional deals into a real store or replaces a real config.
+func prepareDemoDir(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return fmt.Errorf("demo --keep %s: %w", dir, err)
+	}
+	if len(ents) == 0 {
+		return nil
+	}
+	var foreign []string
+	for _, e := range ents {
+		if !demoFiles[e.Name()] || !e.Type().IsRegular() {
+			foreign = append(foreign, e.Name())
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(dir, "kozan.yaml"))
+	switch {
+	case len(foreign) > 0:
+		if len(foreign) > 5 {
+			foreign = append(foreign[:5], "…")
+		}
+		return fmt.Errorf("demo --keep %s: the directory holds files that are not a previous demo's (%s); "+
+			"choose a new or empty directory", dir, strings.Join(foreign, ", "))
+	case err != nil:
+		return fmt.Errorf("demo --keep %s: the directory holds a store but no demo kozan.yaml: it may be a real store; "+
+			"choose a new or empty directory", dir)
+	case !bytes.HasPrefix(cfg, []byte(demoMarker)):
+		return fmt.Errorf("demo --keep %s: its kozan.yaml was not written by kozan demo: it may be a real config and store; "+
+			"choose a new or empty directory", dir)
+	}
+	for name := range demoFiles {
+		if name == "kozan.yaml" {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("demo --keep %s: remove the previous demo's store: %w", dir, err)
+		}
+	}
+	return nil
 }

@@ -54,7 +54,7 @@ func (a *app) esCmd() *cobra.Command {
 			if cfg.Elasticsearch == nil {
 				return errNoES
 			}
-			s, err := a.readStore(ctx)
+			s, err := a.updateStore(ctx)
 			if err != nil {
 				return err
 			}

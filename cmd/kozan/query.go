@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,17 +9,27 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/index/es"
 	"github.com/kozan-dev/kozan/pipeline"
 	"github.com/spf13/cobra"
 )
 
+// searchTimeout is how long `kozan search` waits for Elasticsearch before it
+// answers from the store's own full-text index instead.
+const searchTimeout = 3 * time.Second
+
 func (a *app) searchCmd() *cobra.Command {
 	var limit int
-	var asJSON bool
+	var asJSON, local bool
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Full-text search over stored articles (Elasticsearch when configured, else the store)",
-		Args:  cobra.MinimumNArgs(1),
+		Long: `search asks Elasticsearch when the config names it. When Elasticsearch does not
+answer within 3 seconds (down, unreachable, or an error), search says so on stderr
+and answers from the store's own full-text index instead; --local goes there
+directly.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			q := strings.Join(args, " ")
@@ -35,15 +46,16 @@ func (a *app) searchCmd() *cobra.Command {
 				return usageError{fmt.Errorf("query %q has no searchable words", q)}
 			}
 			var hits []pipeline.SearchHit
-			if cfg.Elasticsearch != nil {
-				c, err := a.esClient(cfg)
-				if err != nil {
-					return err
+			fromES := false
+			if cfg.Elasticsearch != nil && !local {
+				hits, err = a.searchES(ctx, cfg, q, toks, limit)
+				if err == nil {
+					fromES = true
+				} else {
+					fmt.Fprintf(a.stderr, "kozan: elasticsearch did not answer (%v); searching the local store instead\n", err)
 				}
-				if hits, err = c.Search(ctx, q, toks, limit); err != nil {
-					return fmt.Errorf("search elasticsearch: %w", err)
-				}
-			} else {
+			}
+			if !fromES {
 				s, err := a.readStore(ctx)
 				if err != nil {
 					return err
@@ -67,7 +79,29 @@ func (a *app) searchCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many results")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
+	cmd.Flags().BoolVar(&local, "local", false, "search the store's own full-text index, not Elasticsearch")
 	return cmd
+}
+
+// searchES asks Elasticsearch once, briefly: a person is waiting, and the
+// store can answer instead.
+func (a *app) searchES(ctx context.Context, cfg *config.Config, q, toks string, limit int) ([]pipeline.SearchHit, error) {
+	x, err := a.extractor()
+	if err != nil {
+		return nil, err
+	}
+	c, err := es.New(*cfg.Elasticsearch, es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens,
+		MaxRetries: 1, Backoff: func(int) time.Duration { return 100 * time.Millisecond }})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+	defer cancel()
+	hits, err := c.Search(ctx, q, toks, limit)
+	if err != nil && ctx.Err() == context.DeadlineExceeded {
+		return nil, fmt.Errorf("no answer within %s", searchTimeout)
+	}
+	return hits, err
 }
 
 func (a *app) articlesCmd() *cobra.Command {
@@ -212,7 +246,7 @@ func (a *app) dealsCmd() *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().IntVar(&f.limit, "limit", 0, "at most this many")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "one JSON object per line")
-	cmd.Flags().StringVar(&showSources, "show-sources", "", "explain a deal: every article it was merged from, and why")
+	cmd.Flags().StringVar(&showSources, "show-sources", "", "explain a deal (its id, or a unique prefix as the table shows): every article it was merged from, and why")
 	return cmd
 }
 
@@ -221,7 +255,11 @@ func (a *app) showSources(cmd *cobra.Command, id string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	d, members, err := s.DealSources(cmd.Context(), id)
+	full, err := s.ResolveDealID(cmd.Context(), id)
+	if err != nil {
+		return err
+	}
+	d, members, err := s.DealSources(cmd.Context(), full)
 	if err != nil {
 		return err
 	}
@@ -252,10 +290,10 @@ func printDeals(w io.Writer, recs []pipeline.DealRecord) error {
 		if n := len(r.URLs); n > 1 {
 			src += fmt.Sprintf(" +%d", n-1)
 		}
-		rows = append(rows, []string{dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
+		rows = append(rows, []string{shortID(r.ID), dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
 			formatAmount(r.Amount), string(r.Kind), src, r.Review.Status})
 	}
-	return printTable(w, []string{"DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 22, 26, 28, 0, 20, 0})
+	return printTable(w, []string{"ID", "DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 0, 22, 26, 28, 0, 20, 0})
 }
 
 func orDash(s string) string {

@@ -16,9 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set with -ldflags "-X main.version=…".
-var version = "dev"
-
 // app holds what commands share: streams, flags, and lazily opened stages.
 type app struct {
 	stdin          io.Reader
@@ -27,6 +24,7 @@ type app struct {
 
 	configPath string
 	logLevel   string
+	runCommand bool // `kozan run`: a fatal error is logged (JSON when logs are JSON)
 
 	log   *slog.Logger
 	cfg   *config.Config
@@ -48,7 +46,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "info", "debug, info, warn or error")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.runCmd(), a.demoCmd(), a.extractCmd(), a.searchCmd(), a.articlesCmd(),
-		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.esCmd(), a.evalCmd(), a.versionCmd())
+		a.dealsCmd(), a.exportCmd(), a.reviewCmd(), a.reextractCmd(), a.esCmd(), a.evalCmd(), a.versionCmd())
 	return root
 }
 
@@ -109,20 +107,35 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, NearDuplicateBits: c.NearDuplicateBits})
+	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, NearDuplicateBits: c.NearDuplicateBits,
+		KeepHTML: c.HTML.Keeps(), MaxHTML: int64(c.HTML.MaxSize), RuleSet: ruleSetVersion()})
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
+		return nil, err
 	}
 	a.store = s
 	return s, nil
 }
 
-// readStore opens an existing store for the commands that only read or
-// update it (search, articles, deals, export, review import, es sync): a
+// readStore opens an existing store read-only, for the commands that only
+// read it (search, articles, deals, export, review history): they never
+// write to a store or create one, and a store on read-only media works. A
 // mistyped path or a run from the wrong directory is an error naming the
 // path, not a new empty store.
 func (a *app) readStore(ctx context.Context) (*sqlite.Store, error) {
+	return a.existingStore(ctx, true)
+}
+
+// updateStore opens an existing store for the commands that update it but
+// never create it (review import and undo, es sync, reextract).
+func (a *app) updateStore(ctx context.Context) (*sqlite.Store, error) {
+	return a.existingStore(ctx, false)
+}
+
+func (a *app) existingStore(ctx context.Context, readOnly bool) (*sqlite.Store, error) {
 	if a.store != nil {
+		if a.store.ReadOnly() && !readOnly {
+			return nil, errors.New("internal: store opened read-only, then needed for writing")
+		}
 		return a.store, nil
 	}
 	c, err := a.config()
@@ -135,7 +148,18 @@ func (a *app) readStore(ctx context.Context) (*sqlite.Store, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", c.Store, err)
 	}
-	return a.openStore(ctx)
+	if !readOnly {
+		return a.openStore(ctx)
+	}
+	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, sqlite.ErrNotStore) {
+			return nil, fmt.Errorf("%w: run `kozan run` to create the store, or pass --config with the right one", err)
+		}
+		return nil, err
+	}
+	a.store = s
+	return s, nil
 }
 
 // extractor builds the extractor (and its kagome dictionary) once.
@@ -161,18 +185,6 @@ func (a *app) close() {
 			a.log.Error("close store", "err", err)
 		}
 		a.store = nil
-	}
-}
-
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print kozan's version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(a.stdout, "kozan %s\n", version)
-			return err
-		},
 	}
 }
 

@@ -129,6 +129,18 @@ func TestApplyReviews(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if (got.Import != 0) != (len(got.Changed) > 0) {
+				t.Errorf("import %d with %d changes", got.Import, len(got.Changed))
+			}
+			for i, b := range got.StaleDeals {
+				if b.ID != got.Stale[i] || b.Company != "TeraWulf" || b.Review.Reviewer != "ken" {
+					t.Errorf("stale deal named %+v", b)
+				}
+			}
+			if len(got.StaleDeals) != len(got.Stale) {
+				t.Errorf("%d stale deals named of %d", len(got.StaleDeals), len(got.Stale))
+			}
+			got.Import, got.StaleDeals = 0, nil
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("report:\n got %+v\nwant %+v", got, tc.want)
 			}

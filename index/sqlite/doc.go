@@ -5,7 +5,8 @@
 // always there, whether or not Elasticsearch is configured.
 //
 // Files:
-//   - store.go: Options, Store, Open, Close, connection settings, Stats.
+//   - store.go: Options, Store, Open (read-write, or read-only with mode=ro
+//     and an immutable fallback), Close, connection settings, Stats.
 //   - schema.go: the numbered schema migrations and how they are applied.
 //   - put.go: Put (the pipeline.Sink): crawl state, articles, syndicated
 //     copies, deals, supersession, outbox entries, in one transaction.
@@ -16,7 +17,10 @@
 //   - query.go: CrawlState, Articles, Article, Deals (streaming), DealSources.
 //   - search.go: Search over FTS5 with bm25 ranking; snippets come from
 //     index/snippet, shared with index/es.
-//   - review.go: ApplyReviews.
+//   - review.go: ApplyReviews and ApplyReviewFile (only what a file changed
+//     applies), the review history, UndoImport, ResolveDealID.
+//   - html.go: the kept, gzip-compressed HTML of each article and Pages,
+//     which gives it back for re-extraction.
 //   - outbox.go: Outbox, Ack, OutboxLen and the enqueue helper.
 //   - stmt.go: the prepared-statement cache and the write transaction type
 //     that uses it.

@@ -236,6 +236,9 @@ func (s *Store) putDoc(ctx context.Context, tx *wtx, r pipeline.Result, now time
 	if err := s.putDeals(ctx, tx, id, pub, r.Doc.Deals, now); err != nil {
 		return err
 	}
+	if err := s.putHTML(ctx, tx, id, r.Page); err != nil {
+		return err
+	}
 	return crawl(id)
 }
 

@@ -104,6 +104,50 @@ CREATE INDEX deals_parties ON deals(company_lc, counterparty_lc);
 	`
 ALTER TABLE articles ADD COLUMN simhash INTEGER NOT NULL DEFAULT 0;
 `,
+	// 5: review history: every import (or undo) and every review change it made.
+	`
+CREATE TABLE review_imports (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	at        INTEGER NOT NULL,
+	file      TEXT NOT NULL DEFAULT '',
+	by        TEXT NOT NULL DEFAULT '',  -- the user who ran it
+	forced    INTEGER NOT NULL DEFAULT 0,
+	changed   INTEGER NOT NULL DEFAULT 0,
+	undo_of   INTEGER,                   -- this import undid that one
+	undone_by INTEGER                    -- the import that undid this one
+);
+CREATE TABLE review_history (
+	seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+	import_id       INTEGER NOT NULL REFERENCES review_imports(id),
+	deal_id         TEXT NOT NULL,
+	at              INTEGER NOT NULL,
+	old_status      TEXT NOT NULL,
+	old_note        TEXT NOT NULL,
+	old_reviewer    TEXT NOT NULL,
+	old_reviewed_at INTEGER,
+	new_status      TEXT NOT NULL,
+	new_note        TEXT NOT NULL,
+	new_reviewer    TEXT NOT NULL
+);
+CREATE INDEX review_history_deal ON review_history(deal_id, seq);
+CREATE INDEX review_history_import ON review_history(import_id, seq);
+`,
+	// 6: the fetched HTML of each article, gzip-compressed, for re-extraction.
+	`
+CREATE TABLE article_html (
+	article_id    TEXT PRIMARY KEY REFERENCES articles(id),
+	url           TEXT NOT NULL,            -- the page URL it was fetched as
+	fetch_url     TEXT NOT NULL DEFAULT '',
+	source        TEXT NOT NULL DEFAULT '',
+	lang          TEXT NOT NULL DEFAULT '', -- the source's language hint
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	fetched_at    INTEGER NOT NULL,
+	size          INTEGER NOT NULL,         -- bytes before compression
+	body_gz       BLOB NOT NULL,
+	rule_set      TEXT NOT NULL DEFAULT ''  -- the extraction rules last run over it
+);
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -342,6 +343,94 @@ func TestNearDuplicateAcrossRuns(t *testing.T) {
 			}
 			if tt.bits == 0 && !slices.Equal(aliases["https://a.example/story"], []string{"https://b.example/copy"}) {
 				t.Errorf("aliases of the first: %v", aliases["https://a.example/story"])
+			}
+		})
+	}
+}
+
+// TestOpenReadOnly: a read-only open reads a store another process is
+// writing, writes nothing, and creates nothing.
+func TestOpenReadOnly(t *testing.T) {
+	ctx := context.Background()
+	w, _ := openTest(t)
+	put(t, w, jaIREN())
+	ro, err := Open(ctx, w.path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var ids []string
+	if err := ro.Deals(ctx, pipeline.DealFilter{}, func(r pipeline.DealRecord) error { ids = append(ids, r.ID); return nil }); err != nil || len(ids) == 0 {
+		t.Fatalf("read-only Deals: %d deals, %v", len(ids), err)
+	}
+	if _, err := ro.ApplyReviews(ctx, []pipeline.ReviewUpdate{{DealID: ids[0], Review: pipeline.Review{Status: pipeline.StatusApproved}}}, false); err == nil {
+		t.Error("a read-only store accepted a write")
+	}
+
+	dir := t.TempDir()
+	tests := []struct {
+		name, file string
+		make       bool
+		want       string
+	}{
+		{"missing", "missing.db", false, "no such file"},
+		{"empty", "empty.db", true, "not a kozan store: the file is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, tt.file)
+			if tt.make {
+				os.WriteFile(p, nil, 0o644)
+			}
+			if _, err := Open(ctx, p, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+			st, err := os.Stat(p)
+			if tt.make && (err != nil || st.Size() != 0) || !tt.make && err == nil {
+				t.Errorf("the read-only open changed the file: %v %v", st, err)
+			}
+		})
+	}
+}
+
+// TestKeepHTML: the fetched HTML is kept compressed and given back as
+// fetched, unless the store does not keep HTML or the page is over the cap.
+func TestKeepHTML(t *testing.T) {
+	ctx := context.Background()
+	body := []byte("<html><body><p>" + strings.Repeat("IREN signed a contract. ", 200) + "</p></body></html>")
+	tests := []struct {
+		name string
+		opt  Options
+		want int
+	}{
+		{"kept", Options{KeepHTML: true, RuleSet: "r1"}, 1},
+		{"switched off", Options{}, 0},
+		{"over the cap", Options{KeepHTML: true, MaxHTML: 100}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(ctx, filepath.Join(t.TempDir(), "k.db"), tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			r := jaIREN()
+			r.Page.Body = body
+			put(t, s, r)
+			var got []StoredPage
+			if err := s.Pages(ctx, PageFilter{}, func(p StoredPage) error { got = append(got, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.want {
+				t.Fatalf("%d pages kept, want %d", len(got), tt.want)
+			}
+			if tt.want == 1 && (string(got[0].Page.Body) != string(body) || got[0].RuleSet != "r1" || got[0].Page.URL != r.Page.URL) {
+				t.Errorf("page %+v", got[0])
+			}
+			var stored int
+			s.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(body_gz)), 0) FROM article_html`).Scan(&stored)
+			if tt.want == 1 && stored >= len(body)/4 {
+				t.Errorf("kept %d bytes for a %d-byte page: not compressed", stored, len(body))
 			}
 		})
 	}
