@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -23,6 +24,34 @@ type Config struct {
 	Companies string             // an extra gazetteer file (config `companies`), added to the built-in one
 	Rules     []string           // extra deal-rule files (config `rules`), added to the built-in ones
 	Now       func() time.Time   // for relative dates; default time.Now
+}
+
+// EngineVersion names the deal rules written in Go (extract/deal's
+// relation, party and resolution code). Bump it with every change of what
+// that code extracts; the rule files' changes are seen by RuleSet itself.
+const EngineVersion = "e2026.12.06"
+
+// RuleSet names the extraction rules cfg makes: EngineVersion and a digest
+// of the rule files, the company list and the user's files (config `rules`,
+// `companies`). Stored articles record it, and `kozan reextract` re-reads
+// the pages extracted under another. It loads no dictionary: it is cheap.
+func RuleSet(cfg Config) (string, error) {
+	rules, err := deal.LoadRules(cfg.Rules...)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write(rules.Digest[:])
+	g := org.BuiltinDigest()
+	h.Write(g[:])
+	if cfg.Companies != "" {
+		b, err := os.ReadFile(cfg.Companies)
+		if err != nil {
+			return "", fmt.Errorf("companies: %w", err)
+		}
+		h.Write(b)
+	}
+	return EngineVersion + "-" + hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
 // Extractor extracts articles and deals. Build it once: it holds the kagome

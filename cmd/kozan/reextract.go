@@ -74,7 +74,7 @@ func (a *app) reextract(ctx context.Context, f sqlite.PageFilter, all bool) erro
 	if err != nil {
 		return err
 	}
-	rep := reextractReport{RuleSet: ruleSetVersion()}
+	rep := reextractReport{RuleSet: a.ruleSet()}
 	before, err := s.Stats(ctx)
 	if err != nil {
 		return err

@@ -30,6 +30,7 @@ type app struct {
 	cfg   *config.Config
 	store *sqlite.Store
 	ex    *extract.Extractor
+	rules string // the rule set, once named (ruleSet)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -108,7 +109,7 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 		return nil, err
 	}
 	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, NearDuplicateBits: c.NearDuplicateBits,
-		KeepHTML: c.HTML.Keeps(), MaxHTML: int64(c.HTML.MaxSize), RuleSet: ruleSetVersion()})
+		KeepHTML: c.HTML.Keeps(), MaxHTML: int64(c.HTML.MaxSize), RuleSet: a.ruleSet()})
 	if err != nil {
 		return nil, err
 	}

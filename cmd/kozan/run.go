@@ -105,7 +105,7 @@ func (e *exitError) Unwrap() error { return e.err }
 // in every way it was asked to (log record, summary file, metrics file),
 // also when the run failed or was cut short.
 func (a *app) runOnce(ctx context.Context, f runFlags) error {
-	rep := runReport{StartedAt: time.Now().UTC(), DryRun: f.dryRun, RuleSet: ruleSetVersion()}
+	rep := runReport{StartedAt: time.Now().UTC(), DryRun: f.dryRun, RuleSet: a.ruleSet()}
 	a.log.Info("run started", "pid", os.Getpid(), "config", a.configPath, "sources", f.sources, "max_pages", f.maxPages,
 		"timeout_seconds", f.timeout.Seconds(), "dry_run", f.dryRun, "rule_set", rep.RuleSet, "kozan_version", versionString())
 	cfg, err := a.config()
@@ -200,7 +200,7 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 	if f.maxPages > 0 {
 		cfg.Crawl.MaxPages = f.maxPages
 	}
-	rep.RuleSet = ruleSetVersion()
+	rep.RuleSet = a.ruleSet()
 
 	var state crawler.State = emptyState{}
 	var store *sqlite.Store

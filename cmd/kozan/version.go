@@ -1,15 +1,13 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
 	"sync"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kozan-dev/kozan/extract"
 )
 
 // version is set with -ldflags "-X main.version=…"; by default the module
@@ -68,42 +66,24 @@ func versionString() string {
 	return s
 }
 
-// ruleSetVersion names the extraction rules this binary runs. The rules
-// are code and data compiled into kozan, so the build identifies them: the
-// VCS revision when the build was stamped (with "+modified" for a tree
-// with uncommitted changes, then also the binary's hash), else a hash of
-// the binary itself. It is never "unchanged" when the rules changed; it may
-// change when only other code did, and then a `kozan reextract` finds
-// nothing to change. Stored articles record the rule set they were
-// extracted with.
-var ruleSetVersion = sync.OnceValue(func() string {
-	b := readBuild()
-	if b.Revision != "" && !b.Modified {
-		return "rev-" + short12(b.Revision)
+// ruleSet names the extraction rules this kozan runs with its config:
+// extract.RuleSet (the Go engine's version and a digest of the rule files,
+// the company list and the user's own). It is "unknown" when the config or
+// a rule file cannot be read (the command that needs them says why).
+func (a *app) ruleSet() string {
+	if a.rules != "" {
+		return a.rules
 	}
-	h := exeHash()
-	if b.Revision != "" {
-		return "rev-" + short12(b.Revision) + "+modified-" + h
-	}
-	return "build-" + h
-})
-
-// exeHash is the first 12 hex digits of the running binary's SHA-256.
-func exeHash() string {
-	exe, err := os.Executable()
+	c, err := a.config()
 	if err != nil {
 		return "unknown"
 	}
-	f, err := os.Open(exe)
+	r, err := extract.RuleSet(extract.Config{Rules: c.Rules, Companies: c.Companies})
 	if err != nil {
 		return "unknown"
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unknown"
-	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	a.rules = r
+	return r
 }
 
 func short12(s string) string {
@@ -120,7 +100,7 @@ func (a *app) versionCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b := readBuild()
-			_, err := fmt.Fprintf(a.stdout, "kozan %s\nrule set %s\n%s\n", versionString(), ruleSetVersion(), b.Go)
+			_, err := fmt.Fprintf(a.stdout, "kozan %s\nrule set %s\n%s\n", versionString(), a.ruleSet(), b.Go)
 			return err
 		},
 	}

@@ -1,6 +1,8 @@
 package deal
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -107,6 +109,9 @@ type Rules struct {
 	Sentences []SentenceRule
 	Deals     []DealRule
 	OrgWords  []string
+	// Digest is the SHA-256 of the rule files' bytes, in the order loaded:
+	// it changes whenever a rule does.
+	Digest [32]byte
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -117,6 +122,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 		RuleFile
 	}
 	var files []named
+	var raw bytes.Buffer // every file's bytes, for Digest
 	names, err := fs.Glob(builtinRules, "rules/*.yaml")
 	if err != nil {
 		return nil, err
@@ -127,6 +133,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 		if err != nil {
 			return nil, err
 		}
+		raw.Write(b)
 		f, err := parseRules(b)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
@@ -138,6 +145,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("rules: %w", err)
 		}
+		raw.Write(b)
 		f, err := parseRules(b)
 		if err != nil {
 			return nil, fmt.Errorf("rules %s: %w", p, err)
@@ -146,6 +154,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 	}
 	r := &Rules{}
 	ids := map[string]bool{}
+	r.Digest = sha256.Sum256(raw.Bytes())
 	for _, f := range files {
 		if err := r.add(f.RuleFile, ids); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.name, err)

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"fmt"
 	"os"
@@ -55,6 +56,9 @@ type Gazetteer struct {
 // firstBits bounds the runes of the first-rune bit set (the Basic
 // Multilingual Plane); keys starting above it are always looked up.
 const firstBits = 0x10000
+
+// BuiltinDigest is the SHA-256 of the embedded company list.
+func BuiltinDigest() [32]byte { return sha256.Sum256(builtinYAML) }
 
 // Builtin returns a gazetteer loaded with the embedded company list.
 func Builtin() (*Gazetteer, error) {
