@@ -182,7 +182,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
-	deals = x.fullNames(d, deals)
+	deals = x.refineKinds(x.fullNames(d, deals))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	res.Deals = stage("the same deal as another mention (merged)", deals, dedupe(clone(deals)))
 	seen := map[Veto]bool{}

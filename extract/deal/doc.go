@@ -25,7 +25,9 @@
 //  3. Relation patterns (match.go): data rules over the sentence with its
 //     organisations and figures masked ("{company}{gap}\bfrom
 //     {counterparty}"); each match is a deal named "data:<id>".
-//  4. Resolution (deal.go, dedupe.go): pending deals whose value never came,
+//  4. Resolution (deal.go, kinds.go, dedupe.go): kind rules refine the
+//     kinds, an asset sale is told from the buyer's side when the party
+//     order asks for it (of two miners, the acquirer); pending deals whose value never came,
 //     deals whose only figure was vetoed, parts of an acquisition price and
 //     nameless data deals beside a fuller one are dropped (Result.Dropped);
 //     the same deal told twice is merged and keeps the names of the data
@@ -43,8 +45,9 @@
 //     restated in another currency, a gain booked on a sale, anything under
 //     US$10,000); sentences: sentences that tell no deal of the article (a
 //     related-story link, an original headline); deals: relation patterns;
-//     org_words: the words that let a name no list knows be a data rule's
-//     party.
+//     kinds: kind refinements (a site bought is an acquisition, machines
+//     from a hardware vendor a purchase); org_words: the words that let a
+//     name no list knows be a data rule's party.
 //
 // Every entry has an id, a priority and examples that must and must not
 // fire; rules_test.go runs every example through the extractor and asserts

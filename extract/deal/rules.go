@@ -35,6 +35,7 @@ type RuleFile struct {
 	Figures   []FigureRule   `yaml:"figures"`
 	Sentences []SentenceRule `yaml:"sentences"`
 	Deals     []DealRule     `yaml:"deals"`
+	Kinds     []KindRule     `yaml:"kinds"`
 	// OrgWords are words that mark an unknown name as an organisation
 	// (Inc, Holdings, Bank, 銀行…): a deal rule takes a name no list knows
 	// as a party only when it carries one.
@@ -108,6 +109,7 @@ type Rules struct {
 	Figures   []FigureRule
 	Sentences []SentenceRule
 	Deals     []DealRule
+	Kinds     []KindRule
 	OrgWords  []string
 	// Digest is the SHA-256 of the rule files' bytes, in the order loaded:
 	// it changes whenever a rule does.
@@ -164,6 +166,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 	sort.SliceStable(r.Figures, func(i, j int) bool { return r.Figures[i].Priority > r.Figures[j].Priority })
 	sort.SliceStable(r.Sentences, func(i, j int) bool { return r.Sentences[i].Priority > r.Sentences[j].Priority })
 	sort.SliceStable(r.Deals, func(i, j int) bool { return r.Deals[i].Priority > r.Deals[j].Priority })
+	sort.SliceStable(r.Kinds, func(i, j int) bool { return r.Kinds[i].Priority > r.Kinds[j].Priority })
 	return r, nil
 }
 
@@ -395,6 +398,12 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 		r.Sentences = append(r.Sentences, sr)
 	}
 	r.OrgWords = append(r.OrgWords, f.OrgWords...)
+	for _, kr := range f.Kinds {
+		if err := kr.check(ids); err != nil {
+			return err
+		}
+		r.Kinds = append(r.Kinds, kr)
+	}
 	for _, dr := range f.Deals {
 		if err := dr.compile(ids); err != nil {
 			return err

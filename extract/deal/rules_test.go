@@ -103,14 +103,6 @@ func TestDealRuleExamples(t *testing.T) {
 	}
 }
 
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 func TestLoadRulesErrors(t *testing.T) {
 	dir := t.TempDir()
@@ -168,6 +160,39 @@ func TestLexiconExamples(t *testing.T) {
 				}
 				if fire := containsString(e.Examples.Fire, ex); fire != found {
 					t.Errorf("%q: found as %s = %v, want %v", ex, e.ID, found, fire)
+				}
+			}
+		})
+	}
+}
+
+// TestKindRuleExamples: "TEXT => kind" must give a deal of that kind
+// refined by the rule; a keep example gets no deal refined by it.
+func TestKindRuleExamples(t *testing.T) {
+	x := newExtractor(t)
+	for _, k := range x.rules.Kinds {
+		t.Run(k.ID, func(t *testing.T) {
+			if len(k.Examples.Fire) == 0 || len(k.Examples.Keep) == 0 {
+				t.Errorf("rule %s needs examples that fire and examples that keep", k.ID)
+			}
+			kinds := func(txt string) []string {
+				var got []string
+				for _, d := range x.Extract("", text.Normalize(txt)).Deals {
+					if strings.Contains(d.Rule, ",kind:"+k.ID) {
+						got = append(got, string(d.Kind))
+					}
+				}
+				return got
+			}
+			for _, ex := range k.Examples.Fire {
+				txt, want, _ := strings.Cut(ex, " => ")
+				if got := kinds(txt); !containsString(got, strings.TrimSpace(want)) {
+					t.Errorf("%q: refined kinds %q, want %s", txt, got, want)
+				}
+			}
+			for _, ex := range k.Examples.Keep {
+				if got := kinds(ex); len(got) > 0 {
+					t.Errorf("%q: refined to %q, want nothing", ex, got)
 				}
 			}
 		})
