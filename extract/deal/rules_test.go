@@ -103,7 +103,6 @@ func TestDealRuleExamples(t *testing.T) {
 	}
 }
 
-
 func TestLoadRulesErrors(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct{ name, yaml, err string }{
