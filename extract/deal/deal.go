@@ -181,6 +181,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	all := append(append([]pipeline.Deal(nil), deals...), res.Fired...)
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
+	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, deals))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
@@ -219,6 +220,18 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 			}
 		}
 		if keep {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dropSelfDeals drops a deal between two names of one company ("Hut 8" and
+// "Hut 8 Mining").
+func dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, d := range ds {
+		if !sameName(d.Company, string(d.Counterparty)) {
 			out = append(out, d)
 		}
 	}

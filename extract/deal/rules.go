@@ -70,15 +70,19 @@ type PartyRule struct {
 	About    string   `yaml:"about"`
 	Before   []string `yaml:"before"` // the text right before the name ends with one (lower-cased)
 	After    []string `yaml:"after"`  // the text right after the name starts with one (lower-cased)
-	Names    []string `yaml:"names"`  // the name itself (compared lower-cased, without dots)
+	// AfterMatch is a regular expression the text right after the name
+	// matches at its start (case as written).
+	AfterMatch string   `yaml:"after_match"`
+	Names      []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
 	Match    string   `yaml:"match"`  // a regular expression the whole name matches
 	Roles    []string `yaml:"roles"`  // the gazetteer role of a known name
 	// UnknownOnly limits the rule to names the gazetteer does not know.
 	UnknownOnly bool     `yaml:"unknown_only"`
 	Examples    Examples `yaml:"examples"`
 
-	names map[string]bool
-	re    *regexp.Regexp
+	names   map[string]bool
+	re      *regexp.Regexp
+	afterRE *regexp.Regexp
 }
 
 // FigureRule says when a money figure is no deal's value: a price target,
@@ -209,7 +213,14 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 		}
 		pr.re = re
 	}
-	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil {
+	if pr.AfterMatch != "" {
+		re, err := regexp.Compile(`^(?:` + pr.AfterMatch + `)`)
+		if err != nil {
+			return fmt.Errorf("party rule %s: after_match: %w", pr.ID, err)
+		}
+		pr.afterRE = re
+	}
+	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil {
 		return fmt.Errorf("party rule %s: no condition", pr.ID)
 	}
 	return nil
@@ -252,6 +263,13 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, role string) bool 
 		if strings.HasPrefix(after, a) {
 			return true
 		}
+	}
+	if pr.afterRE != nil {
+		rest := text[m.Span[1]:]
+		if len(rest) > 200 {
+			rest = rest[:200]
+		}
+		return pr.afterRE.MatchString(rest)
 	}
 	return false
 }
