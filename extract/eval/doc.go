@@ -1,35 +1,38 @@
-// Package eval measures the deal extractor on a held-out set of news
-// excerpts written independently of its rules (so the numbers are a second
-// opinion, not the rules' own corpus). It has no production code: everything
-// lives in tests.
+// Package eval measures the deal extractor against answer keys: the scorer
+// behind `kozan eval` and the tests that score the team's keys. One scorer
+// serves both, so a number printed by a test is the number a user gets.
 //
 // Files:
-//   - testdata/heldout_en.yaml, testdata/heldout_ja.yaml: the excerpts, each
-//     with id, split (dev or final), style, optional title, text and the
-//     expected deals (company, counterparty|null, amount|null, currency|null,
-//     kind).
-//   - testdata/blindN_en.yaml, testdata/blindN_ja.yaml: sets written blind
-//     to the rules, one after another, each scored per language and overall
-//     on its own lines and never failing the build. set_test.go's blindSets
-//     lists them with what each is: blind2 (25 EN + 20 JA, written after the
-//     held-out set was partly tuned on), blind3 (28 + 22) and blind4
-//     (30 + 20), both since tuned on, blind5 to blind13 (25 + 15 each, the
-//     shape of the real judgement; each measured, then tuned on), blind14
-//     and blind15 (25 + 15 each, written for the final measurement and
-//     never shown to rule authors). The texts, misses
-//     and false positives of hidden sets are printed only with -v and
-//     KOZAN_EVAL_SHOW naming the split (KOZAN_EVAL_SHOW=blind3), one set at
-//     a time, so rule authors see the other sets' scores and nothing else.
-//   - testdata/aliases.yaml: spellings of the same party (English, Japanese,
-//     Chinese, tickers) used only by the scorer.
-//   - set_test.go: loading the sets and checking each is well formed.
-//   - score_test.go: name normalisation, deal matching and precision/recall.
-//   - eval_test.go: TestHeldout, which runs the real extractor on every
-//     excerpt and logs precision, recall and F1 per split and language, with
-//     every miss and false positive. It fails only below a low floor: it is a
-//     measurement, not a gate.
+//   - record.go: Record, GoldDeal, Value, Figure — the key's form of
+//     shared/realnews/ANNOTATION.md (JSON lines, or one object in the seed's
+//     form); Load, LoadFile (unknown keys are errors naming their line),
+//     LoadAliases.
+//   - texts.go: ReadText, a record's cached text with its sha256 checked
+//     (ok, unverified, missing, changed): only present, unchanged texts are
+//     scored.
+//   - score.go: NameKey, Scorer (parties in either order, aliases, a null
+//     counterparty matching only null — or anything for the older written
+//     sets — amounts within 1% of the amount or of one of its other values),
+//     the one-to-one matching (most pairs, then exact figures and kinds) and
+//     the error classes.
+//   - run.go: Run, which extracts and scores every record, and Report.
+//   - report.go: WriteTable (a terminal table, the errors by class with
+//     their evidence, --explain's sentence-by-sentence account) and
+//     WriteJSON.
+//   - check.go: Check, the key's consistency with its text (form, sha256,
+//     evidence in the text, every annotated figure a money mention of the
+//     text and every money mention accounted for).
 //
-// Run it with
-//
-//	go test ./extract/eval/ -v -run Heldout
+// Keys:
+//   - realnews/dev.jsonl, realnews/test.jsonl: 171 excerpts of real news
+//     (texts cached outside the repository; realnews/README.md and
+//     SPLITS.md). TestRealnews scores the dev split (and the test split
+//     with KOZAN_SCORE_TEST=1, scores only) and skips without the cache;
+//     TestRealnewsKeyWellFormed checks the key's size, splits, form and that
+//     no URL is reserved.
+//   - testdata/heldout_*.yaml and testdata/blindN_*.yaml: sets the team
+//     wrote blind to the rules (TestHeldout; hidden sets print their
+//     details only with KOZAN_EVAL_SHOW=<split>), testdata/aliases.yaml
+//     their spellings of one party (also used for the real-news key).
+//   - testdata/key: a tiny key of our own writing for the scorer's tests.
 package eval
