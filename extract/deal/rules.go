@@ -74,8 +74,8 @@ type PartyRule struct {
 	// matches at its start (case as written).
 	AfterMatch string   `yaml:"after_match"`
 	Names      []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
-	Match    string   `yaml:"match"`  // a regular expression the whole name matches
-	Roles    []string `yaml:"roles"`  // the gazetteer role of a known name
+	Match      string   `yaml:"match"` // a regular expression the whole name matches
+	Roles      []string `yaml:"roles"` // the gazetteer role of a known name
 	// UnknownOnly limits the rule to names the gazetteer does not know.
 	UnknownOnly bool     `yaml:"unknown_only"`
 	Examples    Examples `yaml:"examples"`

@@ -69,10 +69,7 @@ func TestDealRuleExamples(t *testing.T) {
 	x := newExtractor(t)
 	for _, r := range x.rules.Deals {
 		t.Run(r.ID, func(t *testing.T) {
-			if len(r.Examples.Fire) == 0 || len(r.Examples.Keep) == 0 {
-				t.Errorf("rule %s needs examples that fire and examples that keep", r.ID)
-			}
-			byRule := func(txt string) []string {
+			checkOutcomes(t, r.ID, r.Examples, func(txt string) []string {
 				var got []string
 				for _, d := range x.Extract("", text.Normalize(txt)).Fired {
 					if d.Rule == "data:"+r.ID {
@@ -84,22 +81,31 @@ func TestDealRuleExamples(t *testing.T) {
 					}
 				}
 				return got
-			}
-			for _, ex := range r.Examples.Fire {
-				txt, want, ok := strings.Cut(ex, " => ")
-				if !ok {
-					t.Fatalf("fire example %q lacks ' => Company | Counterparty'", ex)
-				}
-				if got := byRule(txt); !containsString(got, strings.TrimSpace(want)) {
-					t.Errorf("%q: rule made %q, want %q", txt, got, want)
-				}
-			}
-			for _, ex := range r.Examples.Keep {
-				if got := byRule(ex); len(got) > 0 {
-					t.Errorf("%q: rule made %q, want none", ex, got)
-				}
-			}
+			})
 		})
+	}
+}
+
+// checkOutcomes runs a rule's examples: each "TEXT => OUTCOME" must be one
+// of what made(TEXT) lists for the rule, each keep example must make none.
+func checkOutcomes(t *testing.T, id string, ex DealExamples, made func(string) []string) {
+	t.Helper()
+	if len(ex.Fire) == 0 || len(ex.Keep) == 0 {
+		t.Errorf("rule %s needs examples that fire and examples that keep", id)
+	}
+	for _, e := range ex.Fire {
+		txt, want, ok := strings.Cut(e, " => ")
+		if !ok {
+			t.Fatalf("fire example %q lacks ' => outcome'", e)
+		}
+		if got := made(txt); !containsString(got, strings.TrimSpace(want)) {
+			t.Errorf("%q: rule %s made %q, want %q", txt, id, got, want)
+		}
+	}
+	for _, e := range ex.Keep {
+		if got := made(e); len(got) > 0 {
+			t.Errorf("%q: rule %s made %q, want none", e, id, got)
+		}
 	}
 }
 
@@ -171,10 +177,7 @@ func TestKindRuleExamples(t *testing.T) {
 	x := newExtractor(t)
 	for _, k := range x.rules.Kinds {
 		t.Run(k.ID, func(t *testing.T) {
-			if len(k.Examples.Fire) == 0 || len(k.Examples.Keep) == 0 {
-				t.Errorf("rule %s needs examples that fire and examples that keep", k.ID)
-			}
-			kinds := func(txt string) []string {
+			checkOutcomes(t, k.ID, k.Examples, func(txt string) []string {
 				var got []string
 				for _, d := range x.Extract("", text.Normalize(txt)).Deals {
 					if strings.Contains(d.Rule, ",kind:"+k.ID) {
@@ -182,18 +185,7 @@ func TestKindRuleExamples(t *testing.T) {
 					}
 				}
 				return got
-			}
-			for _, ex := range k.Examples.Fire {
-				txt, want, _ := strings.Cut(ex, " => ")
-				if got := kinds(txt); !containsString(got, strings.TrimSpace(want)) {
-					t.Errorf("%q: refined kinds %q, want %s", txt, got, want)
-				}
-			}
-			for _, ex := range k.Examples.Keep {
-				if got := kinds(ex); len(got) > 0 {
-					t.Errorf("%q: refined to %q, want nothing", ex, got)
-				}
-			}
+			})
 		})
 	}
 }
