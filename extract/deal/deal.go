@@ -428,10 +428,16 @@ func (x *Extractor) veto(d *doc) {
 	}
 	d.mentions = kept
 	d.noValue = map[[2]int]string{}
+	const reach = 300 // bytes before a figure a figure rule reads
 	for i, a := range d.amounts {
-		from := strings.LastIndexByte(d.text[:a.Span[0]], '\n') + 1
-		if k := strings.LastIndex(d.text[:a.Span[0]], "。"); k >= 0 && k+len("。") > from {
-			from = k + len("。")
+		// The figure's sentence, read back at most reach bytes.
+		lo := max(0, a.Span[0]-reach)
+		from := lo
+		if k := strings.LastIndexByte(d.text[lo:a.Span[0]], '\n'); k >= 0 {
+			from = lo + k + 1
+		}
+		if k := strings.LastIndex(d.text[lo:a.Span[0]], "。"); k >= 0 && lo+k+len("。") > from {
+			from = lo + k + len("。")
 		}
 		var prev *pipeline.Amount
 		if i > 0 {

@@ -115,8 +115,9 @@ func masked(d *doc, sp [2]int, ms []mention) string {
 			marks = append(marks, mark{m.Span, markOpen + strconv.Itoa(i) + markClose})
 		}
 	}
-	for i, a := range d.amounts {
-		if a.Span[0] >= sp[0] && a.Span[1] <= sp[1] && !overlaps(ms, a.Span) {
+	// Amounts are sorted by position: start at the sentence's first.
+	for i := sort.Search(len(d.amounts), func(i int) bool { return d.amounts[i].Span[0] >= sp[0] }); i < len(d.amounts) && d.amounts[i].Span[0] < sp[1]; i++ {
+		if a := d.amounts[i]; a.Span[1] <= sp[1] && !overlaps(ms, a.Span) {
 			marks = append(marks, mark{a.Span, amtOpen + strconv.Itoa(i) + amtClose})
 		}
 	}
