@@ -144,6 +144,10 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 // uses for it: "Gridline" after "Gridline Mining", "Nordlys" after
 // "Nordlys Compute AS". Known organisations keep their canonical name.
 func (x *Extractor) fullNames(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	// longest maps each name's leading words ("Gridline" of "Gridline
+	// Mining Co") to the longest name that starts with them, the first
+	// in the text on a tie: one pass over the mentions, not one per deal.
+	var longest map[string]string
 	full := func(n string) string {
 		if n == "" {
 			return n
@@ -151,13 +155,25 @@ func (x *Extractor) fullNames(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		if _, known := x.gaz.Canonical(n); known {
 			return n
 		}
-		best := n
-		for _, m := range d.mentions {
-			if !m.Known && !m.weak && len(m.Name) > len(best) && strings.HasPrefix(m.Name, n+" ") {
-				best = m.Name
+		if longest == nil {
+			longest = map[string]string{}
+			for _, m := range d.mentions {
+				if m.Known || m.weak {
+					continue
+				}
+				for i := 0; i < len(m.Name); i++ {
+					if m.Name[i] == ' ' {
+						if b, ok := longest[m.Name[:i]]; !ok || len(m.Name) > len(b) {
+							longest[m.Name[:i]] = m.Name
+						}
+					}
+				}
 			}
 		}
-		return best
+		if b, ok := longest[n]; ok {
+			return b
+		}
+		return n
 	}
 	for i := range ds {
 		ds[i].Company = full(ds[i].Company)
@@ -764,8 +780,10 @@ func extendCorpNames(txt string, ms []mention) []mention {
 			continue
 		}
 		best := -1
+		// A name of at most 14 runes ends within 56 bytes: look no further.
+		win := txt[m.Span[0]:min(len(txt), m.Span[0]+14*utf8.UTFMax)]
 		for _, e := range corpNameEnds {
-			k := strings.Index(txt[m.Span[0]:], e)
+			k := strings.Index(win, e)
 			if k < 0 {
 				continue
 			}

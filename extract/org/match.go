@@ -40,10 +40,18 @@ var punctSpace = strings.NewReplacer(",", " ", ".", " ")
 // is the known one with a legal form, or itself canonical.
 func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 	out := known[:0:0]
+	// Only an unknown name starting where the known one starts can drop
+	// it: look those up by start instead of scanning every unknown name
+	// for every known one (quadratic on a long page).
+	byStart := make(map[int][]int, len(unk))
+	for i, u := range unk {
+		byStart[u.Span[0]] = append(byStart[u.Span[0]], i)
+	}
 	for _, k := range known {
 		drop := false
-		for _, u := range unk {
-			if u.Span[0] > k.Span[0] || u.Span[1] <= k.Span[1] {
+		for _, ui := range byStart[k.Span[0]] {
+			u := unk[ui]
+			if u.Span[1] <= k.Span[1] {
 				continue
 			}
 			if _, ok := g.Canonical(u.Name); ok {
@@ -60,7 +68,7 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 					onlyLegal = false
 				}
 			}
-			if !onlyLegal && u.Span[0] == k.Span[0] {
+			if !onlyLegal {
 				drop = true
 			}
 		}
@@ -203,15 +211,12 @@ func merge(known, unk []Mention) []Mention {
 	}
 	out := make([]Mention, 0, len(known)+len(unk))
 	out = append(out, known...)
+	// known are in text order and do not overlap (findKnown moves past each
+	// match), so their ends are in order too: the first one ending after u
+	// starts is the only one that may overlap it.
 	for _, u := range unk {
-		ok := true
-		for _, k := range known {
-			if u.Span[0] < k.Span[1] && k.Span[0] < u.Span[1] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		i := sort.Search(len(known), func(i int) bool { return known[i].Span[1] > u.Span[0] })
+		if i == len(known) || known[i].Span[0] >= u.Span[1] {
 			out = append(out, u)
 		}
 	}
