@@ -87,9 +87,15 @@ func (t *Tokenizer) Tokens(s string) []Token {
 
 // chunkSize is the length past which AppendTokens cuts its input at the
 // next line break (or 。, see cut). kagome's lattice over one long input
-// costs more than linear time (30 KB: 9 ms, 120 KB: 68 ms); chunk by chunk
-// it stays linear, and no token crosses a line break or a 。 anyway.
+// costs more than linear time (30 KB: 9 ms, 120 KB: 68 ms) and holds
+// several nodes per rune at once; chunk by chunk it stays linear and
+// small, and no token crosses a line break or a 。 anyway.
 const chunkSize = 2048
+
+// maxChunk bounds a chunk: a line that runs on without a line break or a
+// 。 (a page flattened to one line, a table of figures) is cut at its last
+// space or punctuation mark before the bound, else at the bound itself.
+const maxChunk = 5 * chunkSize
 
 // AppendTokens is Tokens appending to dst, so that a caller can reuse one
 // buffer across documents. It runs kagome's lattice directly, without
@@ -108,23 +114,78 @@ func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
 
 // cut returns where the chunk that passes from should end: after the next
 // line break, or after the next 。 when the line runs on for long (a text
-// without line breaks), else at the end of s.
+// without line breaks); when neither comes before maxChunk, after the last
+// space or punctuation mark before it, else at a rune boundary there.
 func cut(s string, from int) int {
-	window := s[from:min(len(s), from+4*chunkSize)]
+	window := s[from:min(len(s), from+maxChunk-chunkSize)]
 	if i := strings.IndexByte(window, '\n'); i >= 0 {
 		return from + i + 1
 	}
 	if i := strings.Index(window, "。"); i >= 0 {
 		return from + i + len("。")
 	}
-	if i := strings.IndexByte(s[from:], '\n'); i >= 0 {
-		return from + i + 1
+	if from+len(window) == len(s) {
+		return len(s)
+	}
+	if i := strings.LastIndexAny(window, breaks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(window[i:])
+		return from + i + n
+	}
+	end := from + len(window)
+	for end > from && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return end
+}
+
+// breaks end a chunk that has no line break and no 。: kagome makes
+// them tokens of their own, so the cut changes no token of a text
+// with spaces or punctuation.
+const breaks = " \t、,，.．!！?？;；:：)）」』"
+
+// maxRun bounds a run of characters of one grouped class (katakana,
+// Latin letters, digits, symbols) that goes to the lattice whole. From
+// every character of such a run kagome reads ahead to the run's end (up
+// to 1,024 characters) for an unknown word, so a long run costs time
+// quadratic in its length: 30 KB of katakana took 0.8 s. No word is this
+// long; a longer run is cut into pieces of maxRun characters.
+const maxRun = 64
+
+// appendChunk tokenizes one chunk whose first byte is at offset base,
+// piece by piece when it holds a long run (see maxRun).
+func (t *Tokenizer) appendChunk(dst []Token, s string, base int) []Token {
+	for s != "" {
+		n := t.runCut(s)
+		dst = t.appendLattice(dst, s[:n], base)
+		s, base = s[n:], base+n
+	}
+	return dst
+}
+
+// runCut returns the length of s's first piece: all of s, or up to the
+// end of the first run of maxRun characters of one grouped class.
+func (t *Tokenizer) runCut(s string) int {
+	var class byte
+	run := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		c := t.d.CharacterCategory(r)
+		if run > 0 && c == class {
+			run++
+		} else {
+			class, run = c, 1
+		}
+		if run == maxRun && t.d.GroupList[int(class)] {
+			return i
+		}
 	}
 	return len(s)
 }
 
-// appendChunk tokenizes one chunk whose first byte is at offset base.
-func (t *Tokenizer) appendChunk(dst []Token, s string, base int) []Token {
+// appendLattice runs kagome's lattice over s, whose first byte is at
+// offset base.
+func (t *Tokenizer) appendLattice(dst []Token, s string, base int) []Token {
 	if s == "" {
 		return dst
 	}

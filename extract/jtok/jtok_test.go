@@ -156,3 +156,41 @@ func BenchmarkTokensLong(b *testing.B) {
 		})
 	}
 }
+
+// TestLongLineChunks: a text without line breaks or 。 (a page flattened
+// to one line) is cut into bounded chunks at spaces and punctuation, and
+// the tokens still cover the input.
+func TestLongLineChunks(t *testing.T) {
+	tok := newTok(t)
+	tests := []struct{ name, unit string }{
+		{"english", "Granite Hash signed a lease with CoreWeave for $2.1 billion, the company said; "},
+		{"japanese commas", "北辰マイニングはマイクロソフトと契約を締結し、"},
+		{"one run", "アイウエオカキクケコ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := strings.Repeat(tt.unit, 3*maxChunk/len(tt.unit)+1)
+			toks := tok.Tokens(s)
+			pos := 0
+			for _, k := range toks {
+				if k.Start != pos || s[k.Start:k.End] != k.Surface {
+					t.Fatalf("token %q at %d:%d, want start %d", k.Surface, k.Start, k.End, pos)
+				}
+				pos = k.End
+			}
+			if pos != len(s) {
+				t.Fatalf("tokens end at %d, want %d", pos, len(s))
+			}
+			for from := 0; from < len(s); {
+				end := len(s)
+				if end-from > chunkSize {
+					end = cut(s, from+chunkSize)
+				}
+				if end-from > maxChunk || end < len(s) && !utf8.RuneStart(s[end]) {
+					t.Fatalf("chunk %d:%d: longer than %d or not at a rune start", from, end, maxChunk)
+				}
+				from = end
+			}
+		})
+	}
+}
