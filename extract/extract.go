@@ -22,14 +22,19 @@ type Config struct {
 	FXUSD     map[string]float64 // currency → USD per unit, for Amount.USD
 	Companies string             // an extra gazetteer file (config `companies`), added to the built-in one
 	Now       func() time.Time   // for relative dates; default time.Now
+	// NoIndexTokens leaves Article.TitleTokens and TextTokens empty, for
+	// callers that index nothing (kozan extract, kozan eval): the deal
+	// rules then tokenize only the sentences they need.
+	NoIndexTokens bool
 }
 
 // Extractor extracts articles and deals. Build it once: it holds the kagome
 // dictionary. It is safe for concurrent use.
 type Extractor struct {
-	tok   *jtok.Tokenizer
-	deals *deal.Extractor
-	now   func() time.Time
+	tok     *jtok.Tokenizer
+	deals   *deal.Extractor
+	now     func() time.Time
+	noIndex bool
 }
 
 // New builds an Extractor.
@@ -55,7 +60,7 @@ func New(cfg Config) (*Extractor, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Extractor{tok: tok, deals: d, now: now}, nil
+	return &Extractor{tok: tok, deals: d, now: now, noIndex: cfg.NoIndexTokens}, nil
 }
 
 // Extract implements pipeline.Extractor: the page's article and its deals.
@@ -97,11 +102,17 @@ func (x *Extractor) document(source string, a pipeline.Article) pipeline.Documen
 	if a.URL != "" {
 		a.ID = pipeline.ArticleID(a.URL)
 	}
-	a.TitleTokens = x.tok.Join(a.Title)
-	// One tokenization serves the search index and the deal rules.
-	toks := x.tok.Tokens(a.Text)
-	a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
-	res := x.deals.ExtractTokens(a.Title, a.Text, toks)
+	var res deal.Result
+	if x.noIndex {
+		// Without an index, kagome reads only the sentences the rules need.
+		res = x.deals.Extract(a.Title, a.Text)
+	} else {
+		// One tokenization serves the search index and the deal rules.
+		a.TitleTokens = x.tok.Join(a.Title)
+		toks := x.tok.Tokens(a.Text)
+		a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
+		res = x.deals.ExtractTokens(a.Title, a.Text, toks)
+	}
 	doc := pipeline.Document{Source: source, Article: a, Deals: res.Deals, Amounts: res.Amounts}
 	if doc.Deals == nil {
 		doc.Deals = []pipeline.Deal{}

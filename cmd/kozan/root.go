@@ -32,6 +32,9 @@ type app struct {
 	cfg   *config.Config
 	store *sqlite.Store
 	ex    *extract.Extractor
+	// noIndex builds the extractor without index tokens (commands that
+	// store nothing: extract, eval).
+	noIndex bool
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -147,7 +150,7 @@ func (a *app) extractor() (*extract.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies})
+	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies, NoIndexTokens: a.noIndex})
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

@@ -38,6 +38,9 @@ type Extractor struct {
 	words  []word
 	lexIdx *lexIndex
 	toks   sync.Pool // *[]jtok.Token buffers reused across documents
+	// tokenizeAll reads kagome's names in every piece, not only in those
+	// the rules need (tests compare the two).
+	tokenizeAll bool
 }
 
 // New returns an Extractor.
@@ -68,6 +71,7 @@ func New(cfg Config) (*Extractor, error) {
 // doc is the per-document analysis shared by the sentence rules.
 type doc struct {
 	text, lower string
+	sents       [][2]int // splitSentences(text)
 	cues        []cue
 	mentions    []mention
 	amounts     []pipeline.Amount
@@ -93,7 +97,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	d := x.analyze(txt, toks)
 	d.tc = newTruecase(txt, d.mentions)
 	res := Result{Amounts: d.amounts}
-	sents := splitSentences(txt)
+	sents := d.sents
 	var deals []pipeline.Deal
 	st := &state{}
 	if t := strings.TrimSpace(title); t != "" {
@@ -246,18 +250,28 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	for _, m := range known {
 		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
 	}
+	d.sents = splitSentences(txt)
 	if hasJapanese(txt) {
+		// kagome's organisation names are needed only where a rule can
+		// make or complete a deal: see needPieces.
+		inv := investees(txt)
+		keep := needPieces(d, known, inv)
+		if x.tokenizeAll {
+			keep = nil
+		}
 		if toks == nil {
 			buf, _ := x.toks.Get().(*[]jtok.Token)
 			if buf == nil {
 				buf = new([]jtok.Token)
 			}
-			toks = x.tok.AppendTokens((*buf)[:0], txt)
+			toks = x.tok.AppendPieces((*buf)[:0], txt, keep)
 			defer func() {
 				clear(toks) // drop the references to txt before pooling
 				*buf = toks[:0]
 				x.toks.Put(buf)
 			}()
+		} else if keep != nil {
+			toks = tokensIn(txt, toks, keep)
 		}
 		for _, m := range org.FromTokens(txt, toks) {
 			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
@@ -266,7 +280,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)
 		d.mentions = extendAcronymNames(txt, d.mentions)
-		for _, m := range investees(txt) {
+		for _, m := range inv {
 			// A longer katakana run replaces the unknown pieces inside it
 			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
 			inner := func(o mention) bool {
@@ -294,6 +308,84 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	return d
+}
+
+// needPieces returns which of the text's pieces (jtok.Pieces, a sentence
+// or less) kagome must tokenize for the rules: those of the sentences
+// that hold an amount, a lexicon word (a deal trigger, or a figure word a
+// trigger may become) or an organisation found without kagome, and of
+// those that open on a role ("買い手は…", "The facility was led by…") and
+// so may name the other side of the deal before them. kagome's names
+// elsewhere change no deal: a sentence without an amount or a deal word
+// makes none, and only a known or suffixed name becomes the topic.
+// Pieces come in order, so keep walks the needed sentences once.
+func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
+	var spans [][2]int // amounts, cues, names: in order within each list
+	for _, a := range d.amounts {
+		spans = append(spans, a.Span)
+	}
+	for _, c := range d.cues {
+		spans = append(spans, [2]int{c.start, c.end})
+	}
+	for _, m := range known {
+		spans = append(spans, m.Span)
+	}
+	for _, m := range inv {
+		spans = append(spans, m.Span)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	var need [][2]int
+	k := 0
+	for _, s := range d.sents {
+		for k < len(spans) && spans[k][1] <= s[0] {
+			k++
+		}
+		if k < len(spans) && spans[k][0] < s[1] || opensOnRole(d.lower[s[0]:s[1]]) {
+			need = append(need, s)
+		}
+	}
+	j := 0
+	return func(start, end int) bool {
+		for j < len(need) && need[j][1] <= start {
+			j++
+		}
+		return j < len(need) && need[j][0] < end
+	}
+}
+
+// opensOnRole reports a sentence fillCounterparty reads: one that opens
+// on a role or a passive agent and may name a party without a deal word.
+func opensOnRole(lower string) bool {
+	for _, o := range roleOpeners {
+		if strings.HasPrefix(lower, o) {
+			return true
+		}
+	}
+	if _, ok := passiveAgent(lower); ok {
+		return true
+	}
+	_, ok := securitiesBuyers(lower)
+	return ok
+}
+
+// tokensIn returns the tokens of toks (tokens of txt) that lie in the
+// pieces keep takes.
+func tokensIn(txt string, toks []jtok.Token, keep func(start, end int) bool) []jtok.Token {
+	var out []jtok.Token
+	i := 0
+	for _, p := range jtok.Pieces(txt) {
+		for i < len(toks) && toks[i].Start < p[0] {
+			i++
+		}
+		if !keep(p[0], p[1]) {
+			continue
+		}
+		for i < len(toks) && toks[i].Start < p[1] {
+			out = append(out, toks[i])
+			i++
+		}
+	}
+	return out
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna

@@ -5,7 +5,10 @@
 // Extract analyses a document once: money amounts (extract/money), deal and
 // non-deal words (a lexicon scanned in one pass), and organisations (the
 // gazetteer of extract/org plus, for Japanese, kagome's organisation tokens
-// from one tokenization of the whole text). Relation rules then work
+// in the sentences that hold an amount, a lexicon word or an organisation
+// found without kagome, or that open on a role: needPieces in deal.go; only
+// those are tokenized, or taken from the whole text's tokens when the
+// caller has them for the search index). Relation rules then work
 // sentence by sentence. Each amount is tied to the nearest deal word in its
 // zone (the span between its neighbouring amounts) unless a non-deal word
 // (revenue, cash, valuation, forecast, a sum) sits closer; its parties come

@@ -85,60 +85,79 @@ func (t *Tokenizer) Tokens(s string) []Token {
 	return t.AppendTokens(nil, s)
 }
 
-// chunkSize is the length past which AppendTokens cuts its input at the
-// next line break (or 。, see cut). kagome's lattice over one long input
-// costs more than linear time (30 KB: 9 ms, 120 KB: 68 ms) and holds
-// several nodes per rune at once; chunk by chunk it stays linear and
-// small, and no token crosses a line break or a 。 anyway.
-const chunkSize = 2048
-
-// maxChunk bounds a chunk: a line that runs on without a line break or a
-// 。 (a page flattened to one line, a table of figures) is cut at its last
-// space or punctuation mark before the bound, else at the bound itself.
-const maxChunk = 5 * chunkSize
+// maxPiece bounds a piece, the stretch of text kagome's lattice reads at
+// once. A piece ends after a line break or a 。, so a piece is a sentence
+// or less and no token crosses two; a line that runs on without either (a
+// page flattened to one line, a table of figures) is cut at its last space
+// or punctuation mark before the bound, else at the bound itself.
+// kagome's lattice costs more than linear time in its input (30 KB: 9 ms,
+// 120 KB: 68 ms) and holds several nodes per rune: piece by piece, the
+// cost stays linear and the memory small.
+const maxPiece = 10 << 10
 
 // AppendTokens is Tokens appending to dst, so that a caller can reuse one
 // buffer across documents. It runs kagome's lattice directly, without
-// building kagome's own token slice, on chunks of whole lines.
+// building kagome's own token slice, piece by piece (see Pieces).
 func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
+	return t.AppendPieces(dst, s, nil)
+}
+
+// AppendPieces is AppendTokens over only the pieces of s (see Pieces) for
+// which keep(start, end) is true, or all when keep is nil. The tokens of a
+// piece do not depend on the rest of s: they equal those AppendTokens
+// gives for it.
+func (t *Tokenizer) AppendPieces(dst []Token, s string, keep func(start, end int) bool) []Token {
 	for start := 0; start < len(s); {
-		end := len(s)
-		if end-start > chunkSize {
-			end = cut(s, start+chunkSize)
+		end := pieceEnd(s, start)
+		if keep == nil || keep(start, end) {
+			dst = t.appendChunk(dst, s[start:end], start)
 		}
-		dst = t.appendChunk(dst, s[start:end], start)
 		start = end
 	}
 	return dst
 }
 
-// cut returns where the chunk that passes from should end: after the next
-// line break, or after the next 。 when the line runs on for long (a text
-// without line breaks); when neither comes before maxChunk, after the last
-// space or punctuation mark before it, else at a rune boundary there.
-func cut(s string, from int) int {
-	window := s[from:min(len(s), from+maxChunk-chunkSize)]
-	if i := strings.IndexByte(window, '\n'); i >= 0 {
-		return from + i + 1
+// Pieces returns the byte spans of s that are tokenized one at a time, in
+// order, covering s: each ends after a line break or a 。 (and the line
+// breaks right after it), or within maxPiece bytes, see maxPiece.
+func Pieces(s string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(s); {
+		end := pieceEnd(s, start)
+		out = append(out, [2]int{start, end})
+		start = end
 	}
-	if i := strings.Index(window, "。"); i >= 0 {
-		return from + i + len("。")
+	return out
+}
+
+// pieceEnd returns where the piece that starts at start ends.
+func pieceEnd(s string, start int) int {
+	window := s[start:min(len(s), start+maxPiece)]
+	if i := strings.IndexAny(window, "\n。"); i >= 0 {
+		end := start + i + 1
+		if s[start+i] != '\n' {
+			end = start + i + len("。")
+		}
+		for end < len(s) && s[end] == '\n' {
+			end++
+		}
+		return end
 	}
-	if from+len(window) == len(s) {
+	if start+len(window) == len(s) {
 		return len(s)
 	}
 	if i := strings.LastIndexAny(window, breaks); i >= 0 {
 		_, n := utf8.DecodeRuneInString(window[i:])
-		return from + i + n
+		return start + i + n
 	}
-	end := from + len(window)
-	for end > from && !utf8.RuneStart(s[end]) {
+	end := start + len(window)
+	for end > start+1 && !utf8.RuneStart(s[end]) {
 		end--
 	}
 	return end
 }
 
-// breaks end a chunk that has no line break and no 。: kagome makes
+// breaks end a piece that has no line break and no 。: kagome makes
 // them tokens of their own, so the cut changes no token of a text
 // with spaces or punctuation.
 const breaks = " \t、,，.．!！?？;；:：)）」』"

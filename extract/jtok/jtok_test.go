@@ -120,7 +120,7 @@ func BenchmarkJoin(b *testing.B) {
 func TestLongInputChunks(t *testing.T) {
 	tok := newTok(t)
 	line := "北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。\n"
-	s := strings.Repeat(line, 3*chunkSize/len(line)+2)
+	s := strings.Repeat(line, 3*maxPiece/len(line)+2)
 	toks := tok.Tokens(s)
 	var per []Token
 	for off := 0; off < len(s); off += len(line) {
@@ -169,7 +169,7 @@ func TestLongLineChunks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := strings.Repeat(tt.unit, 3*maxChunk/len(tt.unit)+1)
+			s := strings.Repeat(tt.unit, 3*maxPiece/len(tt.unit)+1)
 			toks := tok.Tokens(s)
 			pos := 0
 			for _, k := range toks {
@@ -181,15 +181,10 @@ func TestLongLineChunks(t *testing.T) {
 			if pos != len(s) {
 				t.Fatalf("tokens end at %d, want %d", pos, len(s))
 			}
-			for from := 0; from < len(s); {
-				end := len(s)
-				if end-from > chunkSize {
-					end = cut(s, from+chunkSize)
+			for _, p := range Pieces(s) {
+				if p[1]-p[0] > maxPiece || p[1] < len(s) && !utf8.RuneStart(s[p[1]]) {
+					t.Fatalf("piece %v: longer than %d or not at a rune start", p, maxPiece)
 				}
-				if end-from > maxChunk || end < len(s) && !utf8.RuneStart(s[end]) {
-					t.Fatalf("chunk %d:%d: longer than %d or not at a rune start", from, end, maxChunk)
-				}
-				from = end
 			}
 		})
 	}

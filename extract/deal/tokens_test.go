@@ -1,0 +1,60 @@
+package deal
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+// tokenCases are every passage the package's tests and the eval sets hold,
+// and the seed article when present.
+func tokenCases(t *testing.T) []corpusCase {
+	t.Helper()
+	cases := append(loadCorpus(t, "corpus_en.yaml"), loadCorpus(t, "corpus_ja.yaml")...)
+	files, err := filepath.Glob(filepath.Join("..", "eval", "testdata", "*_*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []corpusCase
+		if err := yaml.Unmarshal(b, &cs); err != nil {
+			continue // not a list of passages (aliases.yaml)
+		}
+		cases = append(cases, cs...)
+	}
+	if raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		cases = append(cases, corpusCase{ID: "seed", Text: string(raw)})
+	}
+	if len(cases) < 500 {
+		t.Fatalf("%d passages, want at least 500", len(cases))
+	}
+	return cases
+}
+
+// TestNeededPiecesChangeNothing: tokenizing only the pieces the rules need
+// (the default, as `kozan extract` does), tokenizing everything, and
+// reusing the whole text's tokens (as `kozan run` does for the index) give
+// the same result on every passage.
+func TestNeededPiecesChangeNothing(t *testing.T) {
+	x := newExtractor(t)
+	all := &Extractor{tok: x.tok, money: x.money, gaz: x.gaz, words: x.words, lexIdx: x.lexIdx, tokenizeAll: true}
+	for _, c := range tokenCases(t) {
+		title, txt := text.Normalize(c.Title), text.Normalize(c.Text)
+		got := x.Extract(title, txt)
+		if want := all.Extract(title, txt); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: needed pieces only:\n got %+v\nwant %+v (every piece)", c.ID, got.Deals, want.Deals)
+		}
+		if shared := x.ExtractTokens(title, txt, x.tok.Tokens(txt)); !reflect.DeepEqual(got, shared) {
+			t.Errorf("%s: own tokens:\n got %+v\nwant %+v (the whole text's)", c.ID, got.Deals, shared.Deals)
+		}
+	}
+}
