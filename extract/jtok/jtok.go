@@ -31,7 +31,7 @@ type Tokenizer struct {
 
 // New builds the tokenizer. The dictionary is loaded once per process.
 func New() (*Tokenizer, error) {
-	d := ipa.Dict()
+	d := ipa.DictShrink() // without the feature strings (readings, base forms): only POS is read
 	if _, err := tokenizer.New(d, tokenizer.OmitBosEos()); err != nil {
 		return nil, fmt.Errorf("new kagome tokenizer: %w", err)
 	}
