@@ -273,41 +273,118 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		} else if keep != nil {
 			toks = tokensIn(txt, toks, keep)
 		}
+		// kagome's names come in order and do not overlap each other: each
+		// is checked against the names found before and the amounts only.
+		knownIdx := newSpanIndex(len(d.mentions), func(i int) [2]int { return d.mentions[i].Span })
+		amountIdx := newSpanIndex(len(d.amounts), func(i int) [2]int { return d.amounts[i].Span })
 		for _, m := range org.FromTokens(txt, toks) {
-			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
+			if !knownIdx.overlaps(m.Span) && !amountIdx.overlaps(m.Span) {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)
 		d.mentions = extendAcronymNames(txt, d.mentions)
-		for _, m := range inv {
-			// A longer katakana run replaces the unknown pieces inside it
-			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
-			inner := func(o mention) bool {
-				return o.Span[0] >= m.Span[0] && o.Span[1] <= m.Span[1] && !o.Known && o.Span != m.Span
-			}
-			clash := false
-			for _, o := range d.mentions {
-				if o.Span[0] < m.Span[1] && m.Span[0] < o.Span[1] && !inner(o) {
-					clash = true
-				}
-			}
-			if !clash {
-				kept := d.mentions[:0]
-				for _, o := range d.mentions {
-					if !inner(o) {
-						kept = append(kept, o)
-					}
-				}
-				d.mentions = kept
-				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
-			}
-		}
+		d.mentions = addInvestees(d.mentions, inv)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	return d
+}
+
+// addInvestees adds the investees' names to ms: a longer katakana run
+// replaces the unknown pieces inside it ("グリッドノヴァ", not "ノヴァ"); a
+// known name wins. Each investee is checked against the names it overlaps
+// only (looked up by position), not against every name of the text.
+func addInvestees(ms []mention, inv []org.Mention) []mention {
+	if len(inv) == 0 {
+		return ms
+	}
+	order := make([]int, len(ms)) // ms by start
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Span[0] < ms[order[b]].Span[0] })
+	idx := newSpanIndex(len(order), func(i int) [2]int { return ms[order[i]].Span })
+	removed := make([]bool, len(ms))
+	var added []mention
+	for _, m := range inv {
+		inner := func(o mention) bool {
+			return o.Span[0] >= m.Span[0] && o.Span[1] <= m.Span[1] && !o.Known && o.Span != m.Span
+		}
+		clash := false
+		var inside []int // names of ms inside m
+		idx.each(m.Span, func(k int) {
+			if j := order[k]; !removed[j] && ms[j].Span[1] > m.Span[0] {
+				if inner(ms[j]) {
+					inside = append(inside, j)
+				} else {
+					clash = true
+				}
+			}
+		})
+		for _, o := range added {
+			if o.Span[0] < m.Span[1] && m.Span[0] < o.Span[1] && !inner(o) {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, j := range inside {
+			removed[j] = true
+		}
+		kept := added[:0]
+		for _, o := range added {
+			if !inner(o) {
+				kept = append(kept, o)
+			}
+		}
+		added = append(kept, mention{Mention: m, weak: true})
+	}
+	out := ms[:0]
+	for j, o := range ms {
+		if !removed[j] {
+			out = append(out, o)
+		}
+	}
+	return append(out, added...)
+}
+
+// spanIndex answers which of a fixed set of spans overlap a given one,
+// without scanning them all: the spans sorted by start, with the furthest
+// end reached up to each.
+type spanIndex struct {
+	starts, maxEnd []int
+}
+
+// newSpanIndex indexes the spans span(0)…span(n-1), which must be in
+// order of their starts.
+func newSpanIndex(n int, span func(i int) [2]int) spanIndex {
+	x := spanIndex{starts: make([]int, n), maxEnd: make([]int, n)}
+	for i := 0; i < n; i++ {
+		sp := span(i)
+		x.starts[i] = sp[0]
+		x.maxEnd[i] = sp[1]
+		if i > 0 {
+			x.maxEnd[i] = max(x.maxEnd[i], x.maxEnd[i-1])
+		}
+	}
+	return x
+}
+
+// overlaps reports a span overlapping sp.
+func (x spanIndex) overlaps(sp [2]int) bool {
+	i := sort.SearchInts(x.starts, sp[1]) // the spans before i start before sp ends
+	return i > 0 && x.maxEnd[i-1] > sp[0]
+}
+
+// each calls f with the index of every span that may overlap sp (every
+// one that does, and a few that end before it), last first.
+func (x spanIndex) each(sp [2]int, f func(i int)) {
+	for i := sort.SearchInts(x.starts, sp[1]) - 1; i >= 0 && x.maxEnd[i] > sp[0]; i-- {
+		f(i)
+	}
 }
 
 // needPieces returns which of the text's pieces (jtok.Pieces, a sentence
@@ -603,13 +680,12 @@ func overlaps(ms []mention, sp [2]int) bool {
 	return false
 }
 
+// overlapsAmount reports an amount of as overlapping sp. as are a
+// document's amounts, which money.Find gives in order and without
+// overlaps: only the first one ending after sp starts may overlap it.
 func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
-	for _, a := range as {
-		if sp[0] < a.Span[1] && a.Span[0] < sp[1] {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(as), func(i int) bool { return as[i].Span[1] > sp[0] })
+	return i < len(as) && as[i].Span[0] < sp[1]
 }
 
 // headlineSubject is the company a headline is about: its first subject,
