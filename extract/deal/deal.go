@@ -259,25 +259,20 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		if x.tokenizeAll {
 			keep = nil
 		}
+		var names []org.Mention
 		if toks == nil {
-			buf, _ := x.toks.Get().(*[]jtok.Token)
-			if buf == nil {
-				buf = new([]jtok.Token)
+			names = x.tokenNames(txt, keep)
+		} else {
+			if keep != nil {
+				toks = tokensIn(txt, toks, keep)
 			}
-			toks = x.tok.AppendPieces((*buf)[:0], txt, keep)
-			defer func() {
-				clear(toks) // drop the references to txt before pooling
-				*buf = toks[:0]
-				x.toks.Put(buf)
-			}()
-		} else if keep != nil {
-			toks = tokensIn(txt, toks, keep)
+			names = org.FromTokens(txt, toks)
 		}
 		// kagome's names come in order and do not overlap each other: each
 		// is checked against the names found before and the amounts only.
 		knownIdx := newSpanIndex(len(d.mentions), func(i int) [2]int { return d.mentions[i].Span })
 		amountIdx := newSpanIndex(len(d.amounts), func(i int) [2]int { return d.amounts[i].Span })
-		for _, m := range org.FromTokens(txt, toks) {
+		for _, m := range names {
 			if !knownIdx.overlaps(m.Span) && !amountIdx.overlaps(m.Span) {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
@@ -290,6 +285,36 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	return d
+}
+
+// tokenNames tokenizes the pieces of txt keep takes (all when keep is nil)
+// and returns kagome's organisation names in them (org.FromTokens), as
+// FromTokens over all those tokens at once would, but holding only a few
+// pieces' tokens at a time: a run of tokens is read as soon as it ends on
+// a token no name continues past (org.EndsNames).
+func (x *Extractor) tokenNames(txt string, keep func(start, end int) bool) []org.Mention {
+	buf, _ := x.toks.Get().(*[]jtok.Token)
+	if buf == nil {
+		buf = new([]jtok.Token)
+	}
+	run := (*buf)[:0]
+	var names []org.Mention
+	for _, p := range jtok.Pieces(txt) {
+		if keep != nil && !keep(p[0], p[1]) {
+			continue
+		}
+		run = x.tok.AppendPiece(run, txt, p)
+		if n := len(run); n > 0 && org.EndsNames(run[n-1]) {
+			names = append(names, org.FromTokens(txt, run)...)
+			clear(run)
+			run = run[:0]
+		}
+	}
+	names = append(names, org.FromTokens(txt, run)...)
+	clear(run) // drop the references to txt before pooling
+	*buf = run[:0]
+	x.toks.Put(buf)
+	return names
 }
 
 // addInvestees adds the investees' names to ms: a longer katakana run

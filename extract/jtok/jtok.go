@@ -117,6 +117,11 @@ func (t *Tokenizer) AppendPieces(dst []Token, s string, keep func(start, end int
 	return dst
 }
 
+// AppendPiece appends the tokens of the piece p of s (one of Pieces(s)).
+func (t *Tokenizer) AppendPiece(dst []Token, s string, p [2]int) []Token {
+	return t.appendChunk(dst, s[p[0]:p[1]], p[0])
+}
+
 // Pieces returns the byte spans of s that are tokenized one at a time, in
 // order, covering s: each ends after a line break or a 。 (and the line
 // breaks right after it), or within maxPiece bytes, see maxPiece.

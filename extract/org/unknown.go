@@ -675,6 +675,13 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 	return extra
 }
 
+// EndsNames reports a token no name of FromTokens continues past: it is
+// neither an organisation token nor a space, so FromTokens over tokens
+// cut after it finds what it finds over them whole.
+func EndsNames(t jtok.Token) bool {
+	return !isOrgToken(t) && t.Surface != " "
+}
+
 // isOrgToken reports kagome organisation tokens and Latin nouns with a
 // capital (kagome tags unknown Latin words 組織 or 一般 by context).
 func isOrgToken(t jtok.Token) bool {
