@@ -414,12 +414,12 @@ func (x spanIndex) each(sp [2]int, f func(i int)) {
 
 // needPieces returns which of the text's pieces (jtok.Pieces, a sentence
 // or less) kagome must tokenize for the rules: those of the sentences
-// that hold an amount, a lexicon word (a deal trigger, or a figure word a
-// trigger may become) or an organisation found without kagome, and of
-// those that open on a role ("買い手は…", "The facility was led by…") and
-// so may name the other side of the deal before them. kagome's names
-// elsewhere change no deal: a sentence without an amount or a deal word
-// makes none, and only a known or suffixed name becomes the topic.
+// that hold an amount, a deal word (or a revenue that may become one) or
+// an organisation found without kagome, and of those that open on a role
+// ("買い手は…", "The facility was led by…") and so may name the other side
+// of the deal before them. kagome's names elsewhere change no deal: a
+// sentence without an amount or a deal word makes none, and only a known
+// or suffixed name becomes the topic.
 // Pieces come in order, so keep walks the needed sentences once.
 func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
 	var spans [][2]int // amounts, cues, names: in order within each list
@@ -427,7 +427,11 @@ func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
 		spans = append(spans, a.Span)
 	}
 	for _, c := range d.cues {
-		spans = append(spans, [2]int{c.start, c.end})
+		// A deal word, or a revenue contractRevenue may make one: figure
+		// and context words alone make no deal.
+		if c.w.class == cueTrigger || c.w.s == "revenue" || c.w.s == "revenues" {
+			spans = append(spans, [2]int{c.start, c.end})
+		}
 	}
 	for _, m := range known {
 		spans = append(spans, m.Span)
