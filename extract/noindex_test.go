@@ -10,10 +10,7 @@ import (
 // amounts are those found with the whole text tokenized (kozan run).
 func TestNoIndexTokensChangeNothing(t *testing.T) {
 	full := newExtractor(t)
-	bare, err := New(Config{NoIndexTokens: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	bare := newNoIndexExtractor(t)
 	type input struct{ name, title, body string }
 	var ins []input
 	for _, d := range docs {
