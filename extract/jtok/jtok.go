@@ -213,14 +213,39 @@ func (t *Tokenizer) appendLattice(dst []Token, s string, base int) []Token {
 	if s == "" {
 		return dst
 	}
+	la := lattices.Get().(*vlattice)
+	defer lattices.Put(la)
+	la.build(t.d, s)
+	la.forward(t.d)
+	path := la.backward()
+	for i := len(path) - 1; i >= 0; i-- {
+		n := &la.nodes[path[i]]
+		if n.id == bosEosID || n.class == classDummy || n.end == n.pos {
+			continue
+		}
+		var pos []string
+		switch {
+		case n.class == classKnown && int(n.id) < len(t.posOf):
+			pos = t.posList[t.posOf[n.id]]
+		case n.class == classUnknown && int(n.id) < len(t.unknown):
+			pos = t.unknown[n.id]
+		}
+		dst = append(dst, Token{Surface: s[n.pos:n.end], POS: pos, Start: base + int(n.pos), End: base + int(n.end)})
+	}
+	return dst
+}
+
+// appendKagome is appendLattice with kagome's own lattice (the tests
+// compare the two).
+func (t *Tokenizer) appendKagome(dst []Token, s string, base int) []Token {
+	if s == "" {
+		return dst
+	}
 	la := lattice.New(t.d, nil)
 	defer la.Free()
 	la.Build(s)
 	la.Forward(lattice.Normal)
 	la.Backward(lattice.Normal)
-	if dst == nil {
-		dst = make([]Token, 0, len(la.Output))
-	}
 	for i := len(la.Output) - 1; i >= 0; i-- {
 		n := la.Output[i]
 		if n.ID == lattice.BosEosID || n.Class == lattice.DUMMY || n.Surface == "" {

@@ -2,6 +2,9 @@ package jtok
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -187,5 +190,31 @@ func TestLongLineChunks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestViterbiMatchesKagome: jtok's lattice gives kagome's tokens, surface,
+// offsets and POS, on Japanese and English news text and on odd input.
+func TestViterbiMatchesKagome(t *testing.T) {
+	tok := newTok(t)
+	inputs := []string{
+		"北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。",
+		"TeraWulf signed a 10-year lease with Fluidstack for $3.7 billion; Google backstops $1.8 billion.",
+		"ＩＲＥＮ、ＡＩクラウドで１兆２０００億円　ｘＡＩ向け「グリッドノヴァ」ホールディングス（株）",
+		"ーーーー!!!???…「」『』【】 \t 123,456.78 ｱｲｳ ０１２ Ωμ 한국어 中文简体 😀 \x80\xff",
+		strings.Repeat("アイウエオカキクケコ", 300),
+		"",
+	}
+	if raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		inputs = append(inputs, string(raw))
+	}
+	for _, in := range inputs {
+		for _, p := range Pieces(in) {
+			got := tok.appendLattice(nil, in[p[0]:p[1]], p[0])
+			want := tok.appendKagome(nil, in[p[0]:p[1]], p[0])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("piece %q:\n got %v\nwant %v", in[p[0]:p[1]], got, want)
+			}
+		}
 	}
 }
