@@ -59,6 +59,7 @@ var bigTemplatesEN = []string{
 	"Zorvia Technologies, Inc. (NASDAQ: ZRV) (\u201cZorvia\u201d or the \u201cCompany\u201d) said Zorvia will host %[8]d MW for %[2]s under a %[4]s contract.",
 	"The company ended the quarter with %[5]s in cash and cash equivalents and paid %[4]s in cash and stock for the %[3]s site.",
 	"%[1]s will pay $%[7]d.%[6]d per share, or %[4]s in total, to buy %[2]s.",
+	"%[1]s increased the contract with %[2]s from %[5]s to %[4]s and agreed to buy Nvidia GB300 systems from Dell.",
 }
 
 // bigArticle writes paragraphs of news-like text until b holds about size

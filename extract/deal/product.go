@@ -60,7 +60,7 @@ func modelAfter(rest string) bool {
 // dealPrepBefore reports a deal preposition right before a name ("from ",
 // "with ", "to ", "by ").
 func dealPrepBefore(before string) bool {
-	b := strings.ToLower(before)
+	b := strings.ToLower(before[max(0, len(before)-16):]) // the suffixes below, not the whole text before
 	b = strings.TrimSuffix(b, "the ")
 	return hasAnySuffix(b, "from ", "with ", " to ", " by ")
 }

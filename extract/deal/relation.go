@@ -730,7 +730,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i+1 < len(amts) {
 		between := strings.TrimSpace(strings.ToLower(txt[a.Span[1]:amts[i+1].Span[0]]))
 		if (between == "to" || between == "to approximately" || between == "to about" || between == "to roughly" || between == "to around") &&
-			strings.HasSuffix(strings.ToLower(before), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
+			strings.HasSuffix(strings.ToLower(before[max(0, len(before)-16):]), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
 			return true
 		}
 		if between == "から" && hasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
