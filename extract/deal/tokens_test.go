@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -55,6 +56,19 @@ func TestNeededPiecesChangeNothing(t *testing.T) {
 		}
 		if shared := x.ExtractTokens(title, txt, x.tok.Tokens(txt)); !reflect.DeepEqual(got, shared) {
 			t.Errorf("%s: own tokens:\n got %+v\nwant %+v (the whole text's)", c.ID, got.Deals, shared.Deals)
+		}
+	}
+}
+
+func TestHeadWords(t *testing.T) {
+	for _, s := range []string{"", "  ", "a", " GB300 systems from Dell, the", "one  two\tthree\nfour five six", "一 二　三 四 五"} {
+		for n := 1; n <= 5; n++ {
+			got := strings.Fields(headWords(s, n))
+			want := strings.Fields(s)
+			want = want[:min(n, len(want))]
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("Fields(headWords(%q, %d)) = %q, want %q", s, n, got, want)
+			}
 		}
 	}
 }
