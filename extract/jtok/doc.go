@@ -15,6 +15,6 @@
 //     per dictionary word id).
 //   - viterbi.go: kagome's lattice (Build, Forward, Backward in Normal
 //     mode) over one reusable slice of nodes instead of a sync.Pool per
-//     node; the same nodes, costs and ties, so the same tokens
-//     (TestViterbiMatchesKagome).
+//     node, each rune's class and run end read once; the same nodes,
+//     costs and ties, so the same tokens (TestViterbiMatchesKagome).
 package jtok

@@ -27,6 +27,9 @@ type Tokenizer struct {
 	posOf   []int32    // known-word id -> index into posList
 	posList [][]string // interned POS name lists
 	unknown [][]string // unknown-word id -> POS
+	// unkID and unkDup are the dictionary's unknown-word ids per
+	// character class (UnkDict.Index and IndexDup, read once).
+	unkID, unkDup [256]int32
 }
 
 // New builds the tokenizer. The dictionary is loaded once per process.
@@ -67,6 +70,10 @@ func New() (*Tokenizer, error) {
 		if start < end {
 			t.unknown[id] = append([]string(nil), feat[start:end]...)
 		}
+	}
+	for c := range 256 {
+		t.unkID[c] = d.UnkDict.Index[int32(c)]
+		t.unkDup[c] = d.UnkDict.IndexDup[int32(c)]
 	}
 	return t, nil
 }
@@ -215,7 +222,11 @@ func (t *Tokenizer) appendLattice(dst []Token, s string, base int) []Token {
 	}
 	la := lattices.Get().(*vlattice)
 	defer lattices.Put(la)
-	la.build(t.d, s)
+	if utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) {
+		la.buildFast(t, s)
+	} else {
+		la.build(t.d, s)
+	}
 	la.forward(t.d)
 	path := la.backward()
 	for i := len(path) - 1; i >= 0; i-- {

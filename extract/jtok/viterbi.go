@@ -47,6 +47,11 @@ type vlattice struct {
 	nodes []node
 	ends  [][]int32
 	path  []int32
+	// per rune of the input (buildFast): byte offset (one more at the
+	// end), character class, end of its run of one class; rune index per
+	// byte offset of a rune start
+	offs, runEnd, runeOf []int32
+	cls                  []byte
 }
 
 var lattices = sync.Pool{New: func() any { return new(vlattice) }}
@@ -64,9 +69,66 @@ func (la *vlattice) add(d *dict.Dict, endRune int, id, position, start, end int,
 	la.ends[endRune] = append(la.ends[endRune], int32(len(la.nodes)-1))
 }
 
-// build is kagome's Lattice.Build without the user dictionary.
-func (la *vlattice) build(d *dict.Dict, inp string) {
-	rc := utf8.RuneCountInString(inp)
+// buildFast is build for valid UTF-8 without U+FFFD (which kagome
+// treats as an invalid byte): each rune's class and the end of its run of
+// one class are read once, not again from every rune of the run, and
+// node ends come from a table, not from counting runes.
+func (la *vlattice) buildFast(t *Tokenizer, inp string) {
+	d := t.d
+	la.offs, la.cls = la.offs[:0], la.cls[:0]
+	if cap(la.runeOf) < len(inp)+1 {
+		la.runeOf = make([]int32, len(inp)+1)
+	}
+	la.runeOf = la.runeOf[:len(inp)+1]
+	for pos, ch := range inp {
+		la.runeOf[pos] = int32(len(la.offs))
+		la.offs = append(la.offs, int32(pos))
+		la.cls = append(la.cls, d.CharacterCategory(ch))
+	}
+	rc := len(la.offs)
+	la.runeOf[len(inp)] = int32(rc)
+	la.offs = append(la.offs, int32(len(inp)))
+	if cap(la.runEnd) < rc {
+		la.runEnd = make([]int32, rc)
+	}
+	la.runEnd = la.runEnd[:rc]
+	for i := rc - 1; i >= 0; i-- {
+		la.runEnd[i] = int32(i + 1)
+		if i+1 < rc && la.cls[i] == la.cls[i+1] {
+			la.runEnd[i] = la.runEnd[i+1]
+		}
+	}
+	la.reset(rc)
+	la.add(d, 0, bosEosID, 0, 0, 0, classDummy)
+	la.add(d, rc+1, bosEosID, len(inp), rc, len(inp), classDummy)
+	for i := 0; i < rc; i++ {
+		pos := int(la.offs[i])
+		anyMatches := false
+		d.Index.CommonPrefixSearchCallback(inp[pos:], func(id, l int) {
+			la.add(d, int(la.runeOf[pos+l]), id, pos, i, pos+l, classKnown)
+			anyMatches = true
+		})
+		class := la.cls[i]
+		if anyMatches && !d.InvokeList[int(class)] {
+			continue
+		}
+		endRune := i + 1
+		if d.GroupList[int(class)] {
+			endRune = min(int(la.runEnd[i]), i+maxUnknownWordLength)
+		}
+		endPos, prev := int(la.offs[endRune]), int(la.offs[endRune-1])
+		id, dup := int(t.unkID[class]), int(t.unkDup[class])
+		for x := range dup + 1 {
+			if pos < prev {
+				la.add(d, endRune-1, id+x, pos, i, prev, classUnknown)
+			}
+			la.add(d, endRune, id+x, pos, i, endPos, classUnknown)
+		}
+	}
+}
+
+// reset empties the lattice for an input of rc runes.
+func (la *vlattice) reset(rc int) {
 	la.nodes = la.nodes[:0]
 	if cap(la.ends) < rc+2 {
 		la.ends = make([][]int32, rc+2)
@@ -75,6 +137,12 @@ func (la *vlattice) build(d *dict.Dict, inp string) {
 	for i := range la.ends {
 		la.ends[i] = la.ends[i][:0]
 	}
+}
+
+// build is kagome's Lattice.Build without the user dictionary.
+func (la *vlattice) build(d *dict.Dict, inp string) {
+	rc := utf8.RuneCountInString(inp)
+	la.reset(rc)
 	la.add(d, 0, bosEosID, 0, 0, 0, classDummy)
 	la.add(d, rc+1, bosEosID, len(inp), rc, len(inp), classDummy)
 	runePos := -1
