@@ -218,3 +218,17 @@ func TestViterbiMatchesKagome(t *testing.T) {
 		}
 	}
 }
+
+// FuzzViterbi: jtok's lattice and kagome's give the same tokens on any
+// input.
+func FuzzViterbi(f *testing.F) {
+	tok := newTok(f)
+	for _, s := range []string{"", "契約を締結した。", "Hut 8 と AWS", "\xff\xfe\xef\xbf\xbd", "ーーーー１２３ドル", "ｱｲｳ(株)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tok.appendLattice(nil, s, 0), tok.appendKagome(nil, s, 0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	})
+}
