@@ -72,3 +72,17 @@ func TestHeadWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTermDefinedTwice: a page of several releases that each define the
+// same short name made overlapping duplicate mentions (and labelEN
+// panicked slicing between them); each use is now read once.
+func TestTermDefinedTwice(t *testing.T) {
+	x := newExtractor(t)
+	s := "Zorvia Technologies, Inc. (NASDAQ: ZRV) (“Zorvia” or the “Company”) said Zorvia will host 50 MW for Microsoft under a $1 billion contract. "
+	txt := text.Normalize(strings.Repeat(strings.Repeat(s, 2)+"\n", 2))
+	res := x.Extract("", txt)
+	checkResult(t, txt, res)
+	if len(res.Deals) != 1 || res.Deals[0].Company != "Zorvia Technologies" {
+		t.Errorf("got %+v, want one deal of Zorvia Technologies", res.Deals)
+	}
+}
