@@ -79,11 +79,16 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 	return out
 }
 
-// runeInfo is one kept rune of the matching key.
+// runeInfo is one kept rune of the matching key (16 bytes: findKnown
+// holds one per rune of the text).
 type runeInfo struct {
 	fold, raw  rune
-	start, end int
+	start, end int32
 }
+
+// maxPooledRunes bounds the rune buffers findKnown keeps for the next
+// text: a buffer for a page of many megabytes is dropped after use.
+const maxPooledRunes = 1 << 20
 
 // findKnown matches gazetteer aliases.
 func (g *Gazetteer) findKnown(text string) []Mention {
@@ -94,7 +99,11 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 	if bp == nil {
 		bp = new([]runeInfo)
 	}
-	defer g.runes.Put(bp)
+	defer func() {
+		if cap(*bp) <= maxPooledRunes {
+			g.runes.Put(bp)
+		}
+	}()
 	rs := (*bp)[:0]
 	if cap(rs) < len(text)/2 {
 		rs = make([]runeInfo, 0, len(text)/2)
@@ -103,7 +112,7 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 		if ignorable(r) {
 			continue
 		}
-		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: i, end: i + utf8.RuneLen(r)})
+		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: int32(i), end: int32(i + utf8.RuneLen(r))})
 	}
 	*bp = rs
 	var out []Mention
@@ -127,7 +136,7 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 				p := &ps[pi]
 				if n := g.matchAt(text, rs, i, p); n > 0 {
 					e := g.entries[p.entry]
-					s, t := rs[i].start, rs[i+n-1].end
+					s, t := int(rs[i].start), int(rs[i+n-1].end)
 					out = append(out, Mention{Name: e.Name, Text: text[s:t], Span: [2]int{s, t}, Known: true, Role: e.Role})
 					matched = n
 					break
@@ -181,7 +190,7 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 			return 0
 		}
 	}
-	s, t := rs[i].start, rs[i+n-1].end
+	s, t := int(rs[i].start), int(rs[i+n-1].end)
 	if s > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(text[:s])
 		if p.latinA && isLatin(prev) || p.kanaA && isKana(prev) {
