@@ -24,6 +24,10 @@ type Config struct {
 	Companies string             // an extra gazetteer file (config `companies`), added to the built-in one
 	Rules     []string           // extra deal-rule files (config `rules`), added to the built-in ones
 	Now       func() time.Time   // for relative dates; default time.Now
+	// NoIndexTokens leaves Article.TitleTokens and TextTokens empty, for
+	// callers that index nothing (kozan extract, kozan eval): the deal
+	// rules then tokenize only the sentences they need.
+	NoIndexTokens bool
 }
 
 // EngineVersion names the deal rules written in Go (extract/deal's
@@ -57,10 +61,11 @@ func RuleSet(cfg Config) (string, error) {
 // Extractor extracts articles and deals. Build it once: it holds the kagome
 // dictionary. It is safe for concurrent use.
 type Extractor struct {
-	tok   *jtok.Tokenizer
-	deals *deal.Extractor
-	now   func() time.Time
-	class *article.Classifier
+	tok     *jtok.Tokenizer
+	deals   *deal.Extractor
+	now     func() time.Time
+	class   *article.Classifier
+	noIndex bool
 }
 
 // New builds an Extractor.
@@ -90,7 +95,7 @@ func New(cfg Config) (*Extractor, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Extractor{tok: tok, deals: d, now: now, class: article.NewClassifier()}, nil
+	return &Extractor{tok: tok, deals: d, now: now, class: article.NewClassifier(), noIndex: cfg.NoIndexTokens}, nil
 }
 
 // Extract implements pipeline.Extractor: the page's article and its deals.
@@ -156,11 +161,17 @@ func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Docume
 	if a.URL != "" {
 		a.ID = pipeline.ArticleID(a.URL)
 	}
-	a.TitleTokens = x.tok.Join(a.Title)
-	// One tokenization serves the search index and the deal rules.
-	toks := x.tok.Tokens(a.Text)
-	a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
-	res := x.deals.ExtractTokens(a.Title, a.Text, toks)
+	var res deal.Result
+	if x.noIndex {
+		// Without an index, kagome reads only the sentences the rules need.
+		res = x.deals.Extract(a.Title, a.Text)
+	} else {
+		// One tokenization serves the search index and the deal rules.
+		a.TitleTokens = x.tok.Join(a.Title)
+		toks := x.tok.Tokens(a.Text)
+		a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
+		res = x.deals.ExtractTokens(a.Title, a.Text, toks)
+	}
 	doc := pipeline.Document{Source: source, Article: a, Deals: res.Deals, Amounts: res.Amounts}
 	if doc.Deals == nil {
 		doc.Deals = []pipeline.Deal{}

@@ -93,6 +93,7 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 			if doCheck {
 				return a.checkKey(recs, dir, asJSON)
 			}
+			a.noIndex = true // scoring indexes nothing
 			x, err := a.extractor()
 			if err != nil {
 				return err

@@ -55,6 +55,7 @@ article and its deals. With --json it prints one JSON object per input per line
 // extractAll extracts inputs on all cores with one shared extractor (the
 // dictionary is loaded once) and prints results in input order.
 func (a *app) extractAll(ctx context.Context, inputs []string, lang string, asJSON, explain bool) error {
+	a.noIndex = true // nothing is indexed: tokenize only what the deal rules need
 	if _, err := a.extractor(); err != nil {
 		return err
 	}

@@ -31,6 +31,9 @@ type app struct {
 	store *sqlite.Store
 	ex    *extract.Extractor
 	rules string // the rule set, once named (ruleSet)
+	// noIndex builds the extractor without index tokens (commands that
+	// store nothing: extract, eval).
+	noIndex bool
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -172,7 +175,7 @@ func (a *app) extractor() (*extract.Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies, Rules: c.Rules})
+	x, err := extract.New(extract.Config{FXUSD: c.FXUSD, Companies: c.Companies, Rules: c.Rules, NoIndexTokens: a.noIndex})
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

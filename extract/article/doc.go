@@ -69,11 +69,18 @@
 // hand-written fixtures (TestEngineComparison) the heuristic alone and the
 // shipped pipeline both score about 1.0.
 //
-// Cost (BenchmarkExtract100KB*): about 4 ms for a typical 100 KB page,
-// 1.7 ms around a short story, 15-16 ms for a 100 KB page that is 70%
-// article text. On that one trafilatura takes four fifths of the time, a
-// third of it in a language guess (whatlanggo over the whole text) that
-// it always runs and no option turns off.
+// Cost (BenchmarkExtract100KB*, measured side by side on a loaded 2-core
+// machine): 4.6-5.0 ms for a typical 100 KB page, 2.2 ms around a short
+// story, 15-16 ms for a 100 KB page that is 70% article text (27-28 ms
+// before the patched trafilatura stopped guessing the language of the
+// whole text, a guess kozan never read). The cost grows linearly with the
+// page (BenchmarkExtractPage and TestExtractCostLinear in extract).
+//
+// go-trafilatura is used through a patched copy (third_party/go-trafilatura,
+// see its KOZAN.md): upstream concatenated the text of every <p> of the
+// page into one string, which made a long page cost quadratic time and
+// memory (1.75 GB allocated for a 1 MB page), and guessed the language of
+// the whole text even with no target language set.
 //
 // The body is UTF-8 already: the page is parsed with golang.org/x/net/html
 // (which never re-decodes) and handed to trafilatura as a tree, so a

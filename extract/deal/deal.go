@@ -58,6 +58,9 @@ type Extractor struct {
 	words  []word
 	lexIdx *lexIndex
 	toks   sync.Pool // *[]jtok.Token buffers reused across documents
+	// tokenizeAll reads kagome's names in every piece, not only in those
+	// the rules need (tests compare the two).
+	tokenizeAll bool
 }
 
 // New returns an Extractor.
@@ -95,6 +98,7 @@ func New(cfg Config) (*Extractor, error) {
 // doc is the per-document analysis shared by the sentence rules.
 type doc struct {
 	text, lower string
+	sents       [][2]int // splitSentences(text)
 	cues        []cue
 	mentions    []mention
 	amounts     []pipeline.Amount
@@ -122,7 +126,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	d := x.analyze(txt, toks)
 	d.tc = newTruecase(txt, d.mentions)
 	res := Result{Amounts: d.amounts}
-	sents := splitSentences(txt)
+	sents := d.sents
 	var deals []pipeline.Deal
 	st := &state{}
 	if t := strings.TrimSpace(title); t != "" {
@@ -277,6 +281,10 @@ func gone(before, after []pipeline.Deal, reason string) []Drop {
 // uses for it: "Gridline" after "Gridline Mining", "Nordlys" after
 // "Nordlys Compute AS". Known organisations keep their canonical name.
 func (x *Extractor) fullNames(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	// longest maps each name's leading words ("Gridline" of "Gridline
+	// Mining Co") to the longest name that starts with them, the first
+	// in the text on a tie: one pass over the mentions, not one per deal.
+	var longest map[string]string
 	full := func(n string) string {
 		if n == "" {
 			return n
@@ -284,13 +292,25 @@ func (x *Extractor) fullNames(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		if _, known := x.gaz.Canonical(n); known {
 			return n
 		}
-		best := n
-		for _, m := range d.mentions {
-			if !m.Known && !m.weak && len(m.Name) > len(best) && strings.HasPrefix(m.Name, n+" ") {
-				best = m.Name
+		if longest == nil {
+			longest = map[string]string{}
+			for _, m := range d.mentions {
+				if m.Known || m.weak {
+					continue
+				}
+				for i := 0; i < len(m.Name); i++ {
+					if m.Name[i] == ' ' {
+						if b, ok := longest[m.Name[:i]]; !ok || len(m.Name) > len(b) {
+							longest[m.Name[:i]] = m.Name
+						}
+					}
+				}
 			}
 		}
-		return best
+		if b, ok := longest[n]; ok {
+			return b
+		}
+		return n
 	}
 	for i := range ds {
 		ds[i].Company = full(ds[i].Company)
@@ -363,49 +383,36 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	for _, m := range known {
 		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
 	}
+	d.sents = splitSentences(txt)
 	if hasJapanese(txt) {
-		if toks == nil {
-			buf, _ := x.toks.Get().(*[]jtok.Token)
-			if buf == nil {
-				buf = new([]jtok.Token)
-			}
-			toks = x.tok.AppendTokens((*buf)[:0], txt)
-			defer func() {
-				clear(toks) // drop the references to txt before pooling
-				*buf = toks[:0]
-				x.toks.Put(buf)
-			}()
+		// kagome's organisation names are needed only where a rule can
+		// make or complete a deal: see needPieces.
+		inv := investees(txt)
+		keep := needPieces(d, known, inv)
+		if x.tokenizeAll {
+			keep = nil
 		}
-		for _, m := range org.FromTokens(txt, toks) {
-			if !overlaps(d.mentions, m.Span) && !overlapsAmount(d.amounts, m.Span) {
+		var names []org.Mention
+		if toks == nil {
+			names = x.tokenNames(txt, keep)
+		} else {
+			if keep != nil {
+				toks = tokensIn(txt, toks, keep)
+			}
+			names = org.FromTokens(txt, toks)
+		}
+		// kagome's names come in order and do not overlap each other: each
+		// is checked against the names found before and the amounts only.
+		knownIdx := newSpanIndex(len(d.mentions), func(i int) [2]int { return d.mentions[i].Span })
+		amountIdx := newSpanIndex(len(d.amounts), func(i int) [2]int { return d.amounts[i].Span })
+		for _, m := range names {
+			if !knownIdx.overlaps(m.Span) && !amountIdx.overlaps(m.Span) {
 				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
 			}
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)
 		d.mentions = extendAcronymNames(txt, d.mentions)
-		for _, m := range investees(txt) {
-			// A longer katakana run replaces the unknown pieces inside it
-			// ("グリッドノヴァ", not "ノヴァ"); a known name wins.
-			inner := func(o mention) bool {
-				return o.Span[0] >= m.Span[0] && o.Span[1] <= m.Span[1] && !o.Known && o.Span != m.Span
-			}
-			clash := false
-			for _, o := range d.mentions {
-				if o.Span[0] < m.Span[1] && m.Span[0] < o.Span[1] && !inner(o) {
-					clash = true
-				}
-			}
-			if !clash {
-				kept := d.mentions[:0]
-				for _, o := range d.mentions {
-					if !inner(o) {
-						kept = append(kept, o)
-					}
-				}
-				d.mentions = kept
-				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
-			}
-		}
+		d.mentions = addInvestees(d.mentions, inv)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
@@ -466,6 +473,213 @@ func dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 			}
 		}
 		out = append(out, dl)
+	}
+	return out
+}
+
+// tokenNames tokenizes the pieces of txt keep takes (all when keep is nil)
+// and returns kagome's organisation names in them (org.FromTokens), as
+// FromTokens over all those tokens at once would, but holding only a few
+// pieces' tokens at a time: a run of tokens is read as soon as it ends on
+// a token no name continues past (org.EndsNames).
+func (x *Extractor) tokenNames(txt string, keep func(start, end int) bool) []org.Mention {
+	buf, _ := x.toks.Get().(*[]jtok.Token)
+	if buf == nil {
+		buf = new([]jtok.Token)
+	}
+	run := (*buf)[:0]
+	var names []org.Mention
+	for _, p := range jtok.Pieces(txt) {
+		if keep != nil && !keep(p[0], p[1]) {
+			continue
+		}
+		run = x.tok.AppendPiece(run, txt, p)
+		if n := len(run); n > 0 && org.EndsNames(run[n-1]) {
+			names = append(names, org.FromTokens(txt, run)...)
+			clear(run)
+			run = run[:0]
+		}
+	}
+	names = append(names, org.FromTokens(txt, run)...)
+	clear(run) // drop the references to txt before pooling
+	*buf = run[:0]
+	x.toks.Put(buf)
+	return names
+}
+
+// addInvestees adds the investees' names to ms: a longer katakana run
+// replaces the unknown pieces inside it ("グリッドノヴァ", not "ノヴァ"); a
+// known name wins. Each investee is checked against the names it overlaps
+// only (looked up by position), not against every name of the text.
+func addInvestees(ms []mention, inv []org.Mention) []mention {
+	if len(inv) == 0 {
+		return ms
+	}
+	order := make([]int, len(ms)) // ms by start
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Span[0] < ms[order[b]].Span[0] })
+	idx := newSpanIndex(len(order), func(i int) [2]int { return ms[order[i]].Span })
+	removed := make([]bool, len(ms))
+	var added []mention
+	for _, m := range inv {
+		inner := func(o mention) bool {
+			return o.Span[0] >= m.Span[0] && o.Span[1] <= m.Span[1] && !o.Known && o.Span != m.Span
+		}
+		clash := false
+		var inside []int // names of ms inside m
+		idx.each(m.Span, func(k int) {
+			if j := order[k]; !removed[j] && ms[j].Span[1] > m.Span[0] {
+				if inner(ms[j]) {
+					inside = append(inside, j)
+				} else {
+					clash = true
+				}
+			}
+		})
+		for _, o := range added {
+			if o.Span[0] < m.Span[1] && m.Span[0] < o.Span[1] && !inner(o) {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, j := range inside {
+			removed[j] = true
+		}
+		kept := added[:0]
+		for _, o := range added {
+			if !inner(o) {
+				kept = append(kept, o)
+			}
+		}
+		added = append(kept, mention{Mention: m, weak: true})
+	}
+	out := ms[:0]
+	for j, o := range ms {
+		if !removed[j] {
+			out = append(out, o)
+		}
+	}
+	return append(out, added...)
+}
+
+// spanIndex answers which of a fixed set of spans overlap a given one,
+// without scanning them all: the spans sorted by start, with the furthest
+// end reached up to each.
+type spanIndex struct {
+	starts, maxEnd []int
+}
+
+// newSpanIndex indexes the spans span(0)…span(n-1), which must be in
+// order of their starts.
+func newSpanIndex(n int, span func(i int) [2]int) spanIndex {
+	x := spanIndex{starts: make([]int, n), maxEnd: make([]int, n)}
+	for i := 0; i < n; i++ {
+		sp := span(i)
+		x.starts[i] = sp[0]
+		x.maxEnd[i] = sp[1]
+		if i > 0 {
+			x.maxEnd[i] = max(x.maxEnd[i], x.maxEnd[i-1])
+		}
+	}
+	return x
+}
+
+// overlaps reports a span overlapping sp.
+func (x spanIndex) overlaps(sp [2]int) bool {
+	i := sort.SearchInts(x.starts, sp[1]) // the spans before i start before sp ends
+	return i > 0 && x.maxEnd[i-1] > sp[0]
+}
+
+// each calls f with the index of every span that may overlap sp (every
+// one that does, and a few that end before it), last first.
+func (x spanIndex) each(sp [2]int, f func(i int)) {
+	for i := sort.SearchInts(x.starts, sp[1]) - 1; i >= 0 && x.maxEnd[i] > sp[0]; i-- {
+		f(i)
+	}
+}
+
+// needPieces returns which of the text's pieces (jtok.Pieces, a sentence
+// or less) kagome must tokenize for the rules: those of the sentences
+// that hold an amount, a deal word (or a revenue that may become one) or
+// an organisation found without kagome, and of those that open on a role
+// ("買い手は…", "The facility was led by…") and so may name the other side
+// of the deal before them. kagome's names elsewhere change no deal: a
+// sentence without an amount or a deal word makes none, and only a known
+// or suffixed name becomes the topic.
+// Pieces come in order, so keep walks the needed sentences once.
+func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
+	var spans [][2]int // amounts, cues, names: in order within each list
+	for _, a := range d.amounts {
+		spans = append(spans, a.Span)
+	}
+	for _, c := range d.cues {
+		// A deal word, or a revenue contractRevenue may make one: figure
+		// and context words alone make no deal.
+		if c.w.class == cueTrigger || c.w.s == "revenue" || c.w.s == "revenues" {
+			spans = append(spans, [2]int{c.start, c.end})
+		}
+	}
+	for _, m := range known {
+		spans = append(spans, m.Span)
+	}
+	for _, m := range inv {
+		spans = append(spans, m.Span)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	var need [][2]int
+	k := 0
+	for _, s := range d.sents {
+		for k < len(spans) && spans[k][1] <= s[0] {
+			k++
+		}
+		if k < len(spans) && spans[k][0] < s[1] || opensOnRole(d.lower[s[0]:s[1]]) {
+			need = append(need, s)
+		}
+	}
+	j := 0
+	return func(start, end int) bool {
+		for j < len(need) && need[j][1] <= start {
+			j++
+		}
+		return j < len(need) && need[j][0] < end
+	}
+}
+
+// opensOnRole reports a sentence fillCounterparty reads: one that opens
+// on a role or a passive agent and may name a party without a deal word.
+func opensOnRole(lower string) bool {
+	for _, o := range roleOpeners {
+		if strings.HasPrefix(lower, o) {
+			return true
+		}
+	}
+	if _, ok := passiveAgent(lower); ok {
+		return true
+	}
+	_, ok := securitiesBuyers(lower)
+	return ok
+}
+
+// tokensIn returns the tokens of toks (tokens of txt) that lie in the
+// pieces keep takes.
+func tokensIn(txt string, toks []jtok.Token, keep func(start, end int) bool) []jtok.Token {
+	var out []jtok.Token
+	i := 0
+	for _, p := range jtok.Pieces(txt) {
+		for i < len(toks) && toks[i].Start < p[0] {
+			i++
+		}
+		if !keep(p[0], p[1]) {
+			continue
+		}
+		for i < len(toks) && toks[i].Start < p[1] {
+			out = append(out, toks[i])
+			i++
+		}
 	}
 	return out
 }
@@ -694,13 +908,12 @@ func overlaps(ms []mention, sp [2]int) bool {
 	return false
 }
 
+// overlapsAmount reports an amount of as overlapping sp. as are a
+// document's amounts, which money.Find gives in order and without
+// overlaps: only the first one ending after sp starts may overlap it.
 func overlapsAmount(as []pipeline.Amount, sp [2]int) bool {
-	for _, a := range as {
-		if sp[0] < a.Span[1] && a.Span[0] < sp[1] {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(as), func(i int) bool { return as[i].Span[1] > sp[0] })
+	return i < len(as) && as[i].Span[0] < sp[1]
 }
 
 // headlineSubject is the company a headline is about: its first subject,
@@ -963,8 +1176,10 @@ func extendCorpNames(txt string, ms []mention) []mention {
 			continue
 		}
 		best := -1
+		// A name of at most 14 runes ends within 56 bytes: look no further.
+		win := txt[m.Span[0]:min(len(txt), m.Span[0]+14*utf8.UTFMax)]
 		for _, e := range corpNameEnds {
-			k := strings.Index(txt[m.Span[0]:], e)
+			k := strings.Index(win, e)
 			if k < 0 {
 				continue
 			}

@@ -2,8 +2,10 @@ package deal
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -83,8 +85,24 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		}
 		drop[gone] = true
 	}
+	// Every rule below pairs deals with the same parties, or a deal with
+	// one that has only a company, or two from the same sentence: only
+	// those are compared (in index order, as all pairs were), so a long
+	// page's thousands of deals do not cost millions of comparisons.
+	byPair := map[string][]int{}
+	bySpan := map[[2]int][]int{}
+	for j, d := range ds {
+		k := pairKey(d.Company, string(d.Counterparty))
+		byPair[k] = append(byPair[k], j)
+		bySpan[d.EvidenceSpan] = append(bySpan[d.EvidenceSpan], j)
+	}
 	for i := range ds {
-		for j := range ds {
+		if drop[i] {
+			continue
+		}
+		a := ds[i]
+		for _, j := range unionSorted(byPair[pairKey(a.Company, string(a.Counterparty))], byPair[pairKey(a.Company, "")],
+			byPair[pairKey(string(a.Counterparty), "")], bySpan[a.EvidenceSpan]) {
 			if i == j || drop[i] || drop[j] {
 				continue
 			}
@@ -110,8 +128,17 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 	// next sentence with the counterparty are one deal; so are adjacent
 	// sentences giving the same deal's counterparty and amount ("Cipher
 	// agreed a lease with AWS. The deal is valued at $5.5 billion.").
+	byCompany := map[string][]int{} // deals with a counterparty and no amount
+	for j, d := range ds {
+		if d.Amount == nil && d.Counterparty != "" {
+			byCompany[d.Company] = append(byCompany[d.Company], j)
+		}
+	}
 	for i := range ds {
-		for j := range ds {
+		if drop[i] || ds[i].Amount == nil || ds[i].Counterparty != "" {
+			continue
+		}
+		for _, j := range byCompany[ds[i].Company] {
 			if i == j || drop[i] || drop[j] {
 				continue
 			}
@@ -150,4 +177,39 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].EvidenceSpan[0] < out[j].EvidenceSpan[0] })
 	return out
+}
+
+// nameKey is what two names sameName takes for one always share: the
+// name up to its first space, at most three runes ("IRE" for "IREN" and
+// "IREN Limited", "ミライ" for ミライ電源 and ミライ電源ホールディングス).
+func nameKey(n string) string {
+	for i, r := 0, 0; i < len(n); r++ {
+		if r == 3 || n[i] == ' ' {
+			return n[:i]
+		}
+		_, sz := utf8.DecodeRuneInString(n[i:])
+		i += sz
+	}
+	return n
+}
+
+// pairKey is the same for two deals whose parties sameParties takes for
+// the same (in either order).
+func pairKey(company, cp string) string {
+	a, b := nameKey(company), nameKey(cp)
+	if a > b {
+		a, b = b, a
+	}
+	return a + "\x00" + b
+}
+
+// unionSorted merges lists of increasing indices into one, without
+// repeats.
+func unionSorted(lists ...[]int) []int {
+	var out []int
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	sort.Ints(out)
+	return slices.Compact(out)
 }

@@ -9,8 +9,11 @@
 //
 //  1. Analysis (deal.go analyze): money figures (extract/money), lexicon
 //     words in one pass (lexicon.go), organisations (the gazetteer of
-//     extract/org, kagome's organisation tokens for Japanese), then the
-//     veto rules: mentions that are no parties and figures that are no deal
+//     extract/org, and kagome's organisation tokens for Japanese in the
+//     sentences that hold an amount, a deal word or a name found without
+//     kagome, or open on a role: needPieces; only those are tokenized,
+//     or taken from the whole text's tokens when the caller has them for
+//     the search index), then the veto rules: mentions that are no parties and figures that are no deal
 //     values are set aside (Result.Vetoes).
 //  2. Sentence rules (relation.go, parties.go, followup.go): each figure is
 //     tied to the nearest deal word of its clause unless a figure word

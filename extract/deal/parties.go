@@ -1047,7 +1047,7 @@ func fundOf(rest string) int {
 	}
 	// The fund may carry a kind before it (投資ファンド, クレジットファンド,
 	// プライベート・エクイティ・ファンド): katakana or a few kanji words.
-	k := strings.Index(r, "ファンド")
+	k := strings.Index(r[:min(len(r), 60+len("ファンド"))], "ファンド")
 	if k < 0 || k > 60 {
 		return 0
 	}

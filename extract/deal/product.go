@@ -20,12 +20,29 @@ var productNames = map[string]bool{"blackwell": true, "hopper": true, "rubin": t
 func dropProductMakers(txt string, ms []mention) []mention {
 	out := ms[:0]
 	for _, m := range ms {
-		if modelAfter(txt[m.Span[1]:]) && !productAfter(txt[m.Span[1]:]) && !dealPrepBefore(txt[:m.Span[0]]) {
+		// productAfter reads four words: give it those, not the rest of the text.
+		if modelAfter(txt[m.Span[1]:]) && !productAfter(headWords(txt[m.Span[1]:], 4)) && !dealPrepBefore(txt[:m.Span[0]]) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// headWords returns the start of s that holds its first n words, as
+// strings.Fields splits them.
+func headWords(s string, n int) string {
+	inWord := false
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if inWord && space {
+			if n--; n == 0 {
+				return s[:i]
+			}
+		}
+		inWord = !space
+	}
+	return s
 }
 
 // modelAfter reports a model number (letters and digits: GB300, H100,
@@ -60,7 +77,7 @@ func modelAfter(rest string) bool {
 // dealPrepBefore reports a deal preposition right before a name ("from ",
 // "with ", "to ", "by ").
 func dealPrepBefore(before string) bool {
-	b := strings.ToLower(before)
+	b := strings.ToLower(before[max(0, len(before)-16):]) // the suffixes below, not the whole text before
 	b = strings.TrimSuffix(b, "the ")
 	return hasAnySuffix(b, "from ", "with ", " to ", " by ")
 }

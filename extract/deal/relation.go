@@ -384,8 +384,12 @@ func dropRelativeCues(txt string, ms []mention, cues []cue) []cue {
 // start of the sentence.
 func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	var ms []mention
-	for _, m := range d.mentions {
-		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] {
+	// d.mentions are sorted by start: look only at those starting inside.
+	for _, m := range d.mentions[lowerBound(len(d.mentions), func(i int) bool { return d.mentions[i].Span[0] >= sp[0] }):] {
+		if m.Span[0] >= sp[1] {
+			break
+		}
+		if m.Span[1] <= sp[1] {
 			ms = append(ms, m)
 		}
 	}
@@ -733,7 +737,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if i+1 < len(amts) {
 		between := strings.TrimSpace(strings.ToLower(txt[a.Span[1]:amts[i+1].Span[0]]))
 		if (between == "to" || between == "to approximately" || between == "to about" || between == "to roughly" || between == "to around") &&
-			strings.HasSuffix(strings.ToLower(before), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
+			strings.HasSuffix(strings.ToLower(before[max(0, len(before)-16):]), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
 			return true
 		}
 		if between == "から" && hasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
@@ -1326,12 +1330,10 @@ func unitOfAmount(d *doc, c cue) bool {
 	if c.w.s != "per share" && c.w.s != "price" {
 		return false
 	}
-	for _, a := range d.amounts {
-		if a.Span[1] <= c.start && c.start-a.Span[1] <= 1 {
-			return true
-		}
-	}
-	return false
+	// d.amounts are sorted and do not overlap: only the last one ending
+	// before c can end right before it.
+	i := lowerBound(len(d.amounts), func(i int) bool { return d.amounts[i].Span[1] > c.start })
+	return i > 0 && c.start-d.amounts[i-1].Span[1] <= 1
 }
 
 // valuation negatives do not block an acquisition price.
@@ -1532,7 +1534,7 @@ func paymentForm(txt string, c cue) bool {
 // ("had about $1.8 billion in cash", "ended the quarter with $900 million
 // in cash").
 func cashBalance(txt string, c cue) bool {
-	after := strings.ToLower(txt[c.end:])
+	after := strings.ToLower(txt[c.end:min(len(txt), c.end+32)]) // the longest phrase below, and room
 	if hasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
 		" and marketable", " and investments", " and restricted cash", " balance", " position", " reserves") {
 		return true

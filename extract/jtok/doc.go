@@ -8,6 +8,13 @@
 //
 // Files:
 //   - jtok.go: Tokenizer, Token, New, Tokens, AppendTokens (kagome's lattice
-//     read directly, no intermediate kagome token slice), Join and the POS
-//     interning (a POS list index per dictionary word id).
+//     read directly, no intermediate kagome token slice, over bounded
+//     chunks: whole lines, else cut at 。, spaces or punctuation, and runs
+//     of one character class cut every 64 characters, so that the cost is
+//     linear in the input), Join and the POS interning (a POS list index
+//     per dictionary word id).
+//   - viterbi.go: kagome's lattice (Build, Forward, Backward in Normal
+//     mode) over one reusable slice of nodes instead of a sync.Pool per
+//     node, each rune's class and run end read once; the same nodes,
+//     costs and ties, so the same tokens (TestViterbiMatchesKagome).
 package jtok

@@ -27,11 +27,14 @@ type Tokenizer struct {
 	posOf   []int32    // known-word id -> index into posList
 	posList [][]string // interned POS name lists
 	unknown [][]string // unknown-word id -> POS
+	// unkID and unkDup are the dictionary's unknown-word ids per
+	// character class (UnkDict.Index and IndexDup, read once).
+	unkID, unkDup [256]int32
 }
 
 // New builds the tokenizer. The dictionary is loaded once per process.
 func New() (*Tokenizer, error) {
-	d := ipa.Dict()
+	d := ipa.DictShrink() // without the feature strings (readings, base forms): only POS is read
 	if _, err := tokenizer.New(d, tokenizer.OmitBosEos()); err != nil {
 		return nil, fmt.Errorf("new kagome tokenizer: %w", err)
 	}
@@ -68,6 +71,10 @@ func New() (*Tokenizer, error) {
 			t.unknown[id] = append([]string(nil), feat[start:end]...)
 		}
 	}
+	for c := range 256 {
+		t.unkID[c] = d.UnkDict.Index[int32(c)]
+		t.unkDup[c] = d.UnkDict.IndexDup[int32(c)]
+	}
 	return t, nil
 }
 
@@ -85,46 +92,163 @@ func (t *Tokenizer) Tokens(s string) []Token {
 	return t.AppendTokens(nil, s)
 }
 
-// chunkSize is the length past which AppendTokens cuts its input at the
-// next line break (or 。, see cut). kagome's lattice over one long input
-// costs more than linear time (30 KB: 9 ms, 120 KB: 68 ms); chunk by chunk
-// it stays linear, and no token crosses a line break or a 。 anyway.
-const chunkSize = 2048
+// maxPiece bounds a piece, the stretch of text kagome's lattice reads at
+// once. A piece ends after a line break or a 。, so a piece is a sentence
+// or less and no token crosses two; a line that runs on without either (a
+// page flattened to one line, a table of figures) is cut at its last space
+// or punctuation mark before the bound, else at the bound itself.
+// kagome's lattice costs more than linear time in its input (30 KB: 9 ms,
+// 120 KB: 68 ms) and holds several nodes per rune: piece by piece, the
+// cost stays linear and the memory small.
+const maxPiece = 10 << 10
 
 // AppendTokens is Tokens appending to dst, so that a caller can reuse one
 // buffer across documents. It runs kagome's lattice directly, without
-// building kagome's own token slice, on chunks of whole lines.
+// building kagome's own token slice, piece by piece (see Pieces).
 func (t *Tokenizer) AppendTokens(dst []Token, s string) []Token {
+	return t.AppendPieces(dst, s, nil)
+}
+
+// AppendPieces is AppendTokens over only the pieces of s (see Pieces) for
+// which keep(start, end) is true, or all when keep is nil. The tokens of a
+// piece do not depend on the rest of s: they equal those AppendTokens
+// gives for it.
+func (t *Tokenizer) AppendPieces(dst []Token, s string, keep func(start, end int) bool) []Token {
 	for start := 0; start < len(s); {
-		end := len(s)
-		if end-start > chunkSize {
-			end = cut(s, start+chunkSize)
+		end := pieceEnd(s, start)
+		if keep == nil || keep(start, end) {
+			dst = t.appendChunk(dst, s[start:end], start)
 		}
-		dst = t.appendChunk(dst, s[start:end], start)
 		start = end
 	}
 	return dst
 }
 
-// cut returns where the chunk that passes from should end: after the next
-// line break, or after the next 。 when the line runs on for long (a text
-// without line breaks), else at the end of s.
-func cut(s string, from int) int {
-	window := s[from:min(len(s), from+4*chunkSize)]
-	if i := strings.IndexByte(window, '\n'); i >= 0 {
-		return from + i + 1
+// AppendPiece appends the tokens of the piece p of s (one of Pieces(s)).
+func (t *Tokenizer) AppendPiece(dst []Token, s string, p [2]int) []Token {
+	return t.appendChunk(dst, s[p[0]:p[1]], p[0])
+}
+
+// Pieces returns the byte spans of s that are tokenized one at a time, in
+// order, covering s: each ends after a line break or a 。 (and the line
+// breaks right after it), or within maxPiece bytes, see maxPiece.
+func Pieces(s string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(s); {
+		end := pieceEnd(s, start)
+		out = append(out, [2]int{start, end})
+		start = end
 	}
-	if i := strings.Index(window, "。"); i >= 0 {
-		return from + i + len("。")
+	return out
+}
+
+// pieceEnd returns where the piece that starts at start ends.
+func pieceEnd(s string, start int) int {
+	window := s[start:min(len(s), start+maxPiece)]
+	if i := strings.IndexAny(window, "\n。"); i >= 0 {
+		end := start + i + 1
+		if s[start+i] != '\n' {
+			end = start + i + len("。")
+		}
+		for end < len(s) && s[end] == '\n' {
+			end++
+		}
+		return end
 	}
-	if i := strings.IndexByte(s[from:], '\n'); i >= 0 {
-		return from + i + 1
+	if start+len(window) == len(s) {
+		return len(s)
+	}
+	if i := strings.LastIndexAny(window, breaks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(window[i:])
+		return start + i + n
+	}
+	end := start + len(window)
+	for end > start+1 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return end
+}
+
+// breaks end a piece that has no line break and no 。: kagome makes
+// them tokens of their own, so the cut changes no token of a text
+// with spaces or punctuation.
+const breaks = " \t、,，.．!！?？;；:：)）」』"
+
+// maxRun bounds a run of characters of one grouped class (katakana,
+// Latin letters, digits, symbols) that goes to the lattice whole. From
+// every character of such a run kagome reads ahead to the run's end (up
+// to 1,024 characters) for an unknown word, so a long run costs time
+// quadratic in its length: 30 KB of katakana took 0.8 s. No word is this
+// long; a longer run is cut into pieces of maxRun characters.
+const maxRun = 64
+
+// appendChunk tokenizes one chunk whose first byte is at offset base,
+// piece by piece when it holds a long run (see maxRun).
+func (t *Tokenizer) appendChunk(dst []Token, s string, base int) []Token {
+	for s != "" {
+		n := t.runCut(s)
+		dst = t.appendLattice(dst, s[:n], base)
+		s, base = s[n:], base+n
+	}
+	return dst
+}
+
+// runCut returns the length of s's first piece: all of s, or up to the
+// end of the first run of maxRun characters of one grouped class.
+func (t *Tokenizer) runCut(s string) int {
+	var class byte
+	run := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		c := t.d.CharacterCategory(r)
+		if run > 0 && c == class {
+			run++
+		} else {
+			class, run = c, 1
+		}
+		if run == maxRun && t.d.GroupList[int(class)] {
+			return i
+		}
 	}
 	return len(s)
 }
 
-// appendChunk tokenizes one chunk whose first byte is at offset base.
-func (t *Tokenizer) appendChunk(dst []Token, s string, base int) []Token {
+// appendLattice runs kagome's lattice over s, whose first byte is at
+// offset base.
+func (t *Tokenizer) appendLattice(dst []Token, s string, base int) []Token {
+	if s == "" {
+		return dst
+	}
+	la := lattices.Get().(*vlattice)
+	defer lattices.Put(la)
+	if utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) {
+		la.buildFast(t, s)
+	} else {
+		la.build(t.d, s)
+	}
+	la.forward(t.d)
+	path := la.backward()
+	for i := len(path) - 1; i >= 0; i-- {
+		n := &la.nodes[path[i]]
+		if n.id == bosEosID || n.class == classDummy || n.end == n.pos {
+			continue
+		}
+		var pos []string
+		switch {
+		case n.class == classKnown && int(n.id) < len(t.posOf):
+			pos = t.posList[t.posOf[n.id]]
+		case n.class == classUnknown && int(n.id) < len(t.unknown):
+			pos = t.unknown[n.id]
+		}
+		dst = append(dst, Token{Surface: s[n.pos:n.end], POS: pos, Start: base + int(n.pos), End: base + int(n.end)})
+	}
+	return dst
+}
+
+// appendKagome is appendLattice with kagome's own lattice (the tests
+// compare the two).
+func (t *Tokenizer) appendKagome(dst []Token, s string, base int) []Token {
 	if s == "" {
 		return dst
 	}
@@ -133,9 +257,6 @@ func (t *Tokenizer) appendChunk(dst []Token, s string, base int) []Token {
 	la.Build(s)
 	la.Forward(lattice.Normal)
 	la.Backward(lattice.Normal)
-	if dst == nil {
-		dst = make([]Token, 0, len(la.Output))
-	}
 	for i := len(la.Output) - 1; i >= 0; i-- {
 		n := la.Output[i]
 		if n.ID == lattice.BosEosID || n.Class == lattice.DUMMY || n.Surface == "" {

@@ -2,6 +2,9 @@ package jtok
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -120,7 +123,7 @@ func BenchmarkJoin(b *testing.B) {
 func TestLongInputChunks(t *testing.T) {
 	tok := newTok(t)
 	line := "北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。\n"
-	s := strings.Repeat(line, 3*chunkSize/len(line)+2)
+	s := strings.Repeat(line, 3*maxPiece/len(line)+2)
 	toks := tok.Tokens(s)
 	var per []Token
 	for off := 0; off < len(s); off += len(line) {
@@ -155,4 +158,77 @@ func BenchmarkTokensLong(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestLongLineChunks: a text without line breaks or 。 (a page flattened
+// to one line) is cut into bounded chunks at spaces and punctuation, and
+// the tokens still cover the input.
+func TestLongLineChunks(t *testing.T) {
+	tok := newTok(t)
+	tests := []struct{ name, unit string }{
+		{"english", "Granite Hash signed a lease with CoreWeave for $2.1 billion, the company said; "},
+		{"japanese commas", "北辰マイニングはマイクロソフトと契約を締結し、"},
+		{"one run", "アイウエオカキクケコ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := strings.Repeat(tt.unit, 3*maxPiece/len(tt.unit)+1)
+			toks := tok.Tokens(s)
+			pos := 0
+			for _, k := range toks {
+				if k.Start != pos || s[k.Start:k.End] != k.Surface {
+					t.Fatalf("token %q at %d:%d, want start %d", k.Surface, k.Start, k.End, pos)
+				}
+				pos = k.End
+			}
+			if pos != len(s) {
+				t.Fatalf("tokens end at %d, want %d", pos, len(s))
+			}
+			for _, p := range Pieces(s) {
+				if p[1]-p[0] > maxPiece || p[1] < len(s) && !utf8.RuneStart(s[p[1]]) {
+					t.Fatalf("piece %v: longer than %d or not at a rune start", p, maxPiece)
+				}
+			}
+		})
+	}
+}
+
+// TestViterbiMatchesKagome: jtok's lattice gives kagome's tokens, surface,
+// offsets and POS, on Japanese and English news text and on odd input.
+func TestViterbiMatchesKagome(t *testing.T) {
+	tok := newTok(t)
+	inputs := []string{
+		"北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。",
+		"TeraWulf signed a 10-year lease with Fluidstack for $3.7 billion; Google backstops $1.8 billion.",
+		"ＩＲＥＮ、ＡＩクラウドで１兆２０００億円　ｘＡＩ向け「グリッドノヴァ」ホールディングス（株）",
+		"ーーーー!!!???…「」『』【】 \t 123,456.78 ｱｲｳ ０１２ Ωμ 한국어 中文简体 😀 \x80\xff",
+		strings.Repeat("アイウエオカキクケコ", 300),
+		"",
+	}
+	if raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		inputs = append(inputs, string(raw))
+	}
+	for _, in := range inputs {
+		for _, p := range Pieces(in) {
+			got := tok.appendLattice(nil, in[p[0]:p[1]], p[0])
+			want := tok.appendKagome(nil, in[p[0]:p[1]], p[0])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("piece %q:\n got %v\nwant %v", in[p[0]:p[1]], got, want)
+			}
+		}
+	}
+}
+
+// FuzzViterbi: jtok's lattice and kagome's give the same tokens on any
+// input.
+func FuzzViterbi(f *testing.F) {
+	tok := newTok(f)
+	for _, s := range []string{"", "契約を締結した。", "Hut 8 と AWS", "\xff\xfe\xef\xbf\xbd", "ーーーー１２３ドル", "ｱｲｳ(株)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tok.appendLattice(nil, s, 0), tok.appendKagome(nil, s, 0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	})
 }

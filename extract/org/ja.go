@@ -469,7 +469,8 @@ func findBracketed(text string) []Mention {
 		}
 		s := off + k + len("「")
 		off = s
-		e := strings.Index(text[s:], "」")
+		// A name of at most 20 runes ends within 80 bytes.
+		e := strings.Index(text[s:min(len(text), s+80+len("」"))], "」")
 		if e <= 0 || utf8.RuneCountInString(text[s:s+e]) > 20 {
 			continue
 		}
@@ -655,7 +656,7 @@ func kanaSite(run string) bool {
 // optional bracketed Latin name.
 func jaPartyFollows(rest string) bool {
 	if strings.HasPrefix(rest, "(") {
-		k := strings.IndexByte(rest, ')')
+		k := strings.IndexByte(rest[:min(len(rest), 81)], ')')
 		if k < 0 || k > 80 {
 			return false
 		}

@@ -40,10 +40,18 @@ var punctSpace = strings.NewReplacer(",", " ", ".", " ")
 // is the known one with a legal form, or itself canonical.
 func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 	out := known[:0:0]
+	// Only an unknown name starting where the known one starts can drop
+	// it: look those up by start instead of scanning every unknown name
+	// for every known one (quadratic on a long page).
+	byStart := make(map[int][]int, len(unk))
+	for i, u := range unk {
+		byStart[u.Span[0]] = append(byStart[u.Span[0]], i)
+	}
 	for _, k := range known {
 		drop := false
-		for _, u := range unk {
-			if u.Span[0] > k.Span[0] || u.Span[1] <= k.Span[1] {
+		for _, ui := range byStart[k.Span[0]] {
+			u := unk[ui]
+			if u.Span[1] <= k.Span[1] {
 				continue
 			}
 			if _, ok := g.Canonical(u.Name); ok {
@@ -60,7 +68,7 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 					onlyLegal = false
 				}
 			}
-			if !onlyLegal && u.Span[0] == k.Span[0] {
+			if !onlyLegal {
 				drop = true
 			}
 		}
@@ -71,11 +79,16 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 	return out
 }
 
-// runeInfo is one kept rune of the matching key.
+// runeInfo is one kept rune of the matching key (16 bytes: findKnown
+// holds one per rune of the text).
 type runeInfo struct {
 	fold, raw  rune
-	start, end int
+	start, end int32
 }
+
+// maxPooledRunes bounds the rune buffers findKnown keeps for the next
+// text: a buffer for a page of many megabytes is dropped after use.
+const maxPooledRunes = 1 << 20
 
 // findKnown matches gazetteer aliases.
 func (g *Gazetteer) findKnown(text string) []Mention {
@@ -86,7 +99,11 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 	if bp == nil {
 		bp = new([]runeInfo)
 	}
-	defer g.runes.Put(bp)
+	defer func() {
+		if cap(*bp) <= maxPooledRunes {
+			g.runes.Put(bp)
+		}
+	}()
 	rs := (*bp)[:0]
 	if cap(rs) < len(text)/2 {
 		rs = make([]runeInfo, 0, len(text)/2)
@@ -95,7 +112,7 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 		if ignorable(r) {
 			continue
 		}
-		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: i, end: i + utf8.RuneLen(r)})
+		rs = append(rs, runeInfo{fold: fold(r), raw: r, start: int32(i), end: int32(i + utf8.RuneLen(r))})
 	}
 	*bp = rs
 	var out []Mention
@@ -119,7 +136,7 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 				p := &ps[pi]
 				if n := g.matchAt(text, rs, i, p); n > 0 {
 					e := g.entries[p.entry]
-					s, t := rs[i].start, rs[i+n-1].end
+					s, t := int(rs[i].start), int(rs[i+n-1].end)
 					out = append(out, Mention{Name: e.Name, Text: text[s:t], Span: [2]int{s, t}, Known: true, Role: e.Role})
 					matched = n
 					break
@@ -173,7 +190,7 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 			return 0
 		}
 	}
-	s, t := rs[i].start, rs[i+n-1].end
+	s, t := int(rs[i].start), int(rs[i+n-1].end)
 	if s > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(text[:s])
 		if p.latinA && isLatin(prev) || p.kanaA && isKana(prev) {
@@ -203,15 +220,12 @@ func merge(known, unk []Mention) []Mention {
 	}
 	out := make([]Mention, 0, len(known)+len(unk))
 	out = append(out, known...)
+	// known are in text order and do not overlap (findKnown moves past each
+	// match), so their ends are in order too: the first one ending after u
+	// starts is the only one that may overlap it.
 	for _, u := range unk {
-		ok := true
-		for _, k := range known {
-			if u.Span[0] < k.Span[1] && k.Span[0] < u.Span[1] {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		i := sort.Search(len(known), func(i int) bool { return known[i].Span[1] > u.Span[0] })
+		if i == len(known) || known[i].Span[0] >= u.Span[1] {
 			out = append(out, u)
 		}
 	}

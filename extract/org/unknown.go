@@ -1,6 +1,7 @@
 package org
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -554,14 +555,14 @@ func findUnknown(text string) []Mention {
 		// An English name in brackets after a Japanese one is the same
 		// company (ルミナ・ラボ(Lumina Labs)).
 		en := out[:0:0]
-		for _, m := range out {
-			dup := false
-			for _, j := range ja {
-				if j.Span[1] < m.Span[0] && strings.HasPrefix(text[j.Span[1]:], "(") && m.Span[0]-j.Span[1] <= 2 {
-					dup = true
-				}
+		bracketed := map[int]bool{} // ends of Japanese names a "(" follows
+		for _, j := range ja {
+			if strings.HasPrefix(text[j.Span[1]:], "(") {
+				bracketed[j.Span[1]] = true
 			}
-			if !dup {
+		}
+		for _, m := range out {
+			if !bracketed[m.Span[0]-1] && !bracketed[m.Span[0]-2] {
 				en = append(en, m)
 			}
 		}
@@ -674,6 +675,13 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 	return extra
 }
 
+// EndsNames reports a token no name of FromTokens continues past: it is
+// neither an organisation token nor a space, so FromTokens over tokens
+// cut after it finds what it finds over them whole.
+func EndsNames(t jtok.Token) bool {
+	return !isOrgToken(t) && t.Surface != " "
+}
+
 // isOrgToken reports kagome organisation tokens and Latin nouns with a
 // capital (kagome tags unknown Latin words 組織 or 一般 by context).
 func isOrgToken(t jtok.Token) bool {
@@ -700,7 +708,11 @@ func isOrgToken(t jtok.Token) bool {
 // Inc. (NASDAQ: ZRV)") or a quoted term ("(“Zorvia” or the “Company”)") —
 // and returns their later uses as mentions of that company.
 func definedTerms(text string, ms []Mention) []Mention {
-	var out []Mention
+	type def struct {
+		name, term string
+		off, until int // uses of term in text[off:until] stand for name
+	}
+	var defs []def
 	for _, m := range ms {
 		rest := text[m.Span[1]:]
 		off := m.Span[1]
@@ -711,7 +723,7 @@ func definedTerms(text string, ms []Mention) []Mention {
 			if !strings.HasPrefix(t, "(") {
 				break
 			}
-			k := strings.IndexByte(t, ')')
+			k := strings.IndexByte(t[:min(len(t), 121)], ')')
 			if k < 0 || k > 120 {
 				break
 			}
@@ -720,19 +732,33 @@ func definedTerms(text string, ms []Mention) []Mention {
 			rest = t[k+1:]
 		}
 		for _, term := range terms {
-			for from := off; ; {
-				k := strings.Index(text[from:], term)
-				if k < 0 {
-					break
-				}
-				a := from + k
-				b := a + len(term)
-				from = b
-				if a > 0 && isLatinAt(text, prevStart(text, a)) || b < len(text) && isLatinAt(text, b) || overlapsAny(ms, a, b) {
-					continue
-				}
-				out = append(out, Mention{Name: m.Name, Text: term, Span: [2]int{a, b}})
+			defs = append(defs, def{name: m.Name, term: term, off: off, until: len(text)})
+		}
+	}
+	// A term defined again (each release of a long page defining "the
+	// Company" anew) stands for the new name from there on: each use is
+	// read once, not once per definition before it.
+	last := map[string]int{}
+	for i := range defs {
+		if j, ok := last[defs[i].term]; ok {
+			defs[j].until = max(defs[j].off, defs[i].off)
+		}
+		last[defs[i].term] = i
+	}
+	var out []Mention
+	for _, d := range defs {
+		for from := d.off; from < d.until; {
+			k := strings.Index(text[from:d.until], d.term)
+			if k < 0 {
+				break
 			}
+			a := from + k
+			b := a + len(d.term)
+			from = b
+			if a > 0 && isLatinAt(text, prevStart(text, a)) || b < len(text) && isLatinAt(text, b) || overlapsAny(ms, a, b) {
+				continue
+			}
+			out = append(out, Mention{Name: d.name, Text: d.term, Span: [2]int{a, b}})
 		}
 	}
 	return out
@@ -776,12 +802,10 @@ func termsIn(p string) []string {
 	return out
 }
 
-// overlapsAny reports a mention overlapping [a, b).
+// overlapsAny reports a mention overlapping [a, b). ms are in text order
+// and do not overlap (findUnknown's Latin names), so only the first one
+// ending after a may.
 func overlapsAny(ms []Mention, a, b int) bool {
-	for _, m := range ms {
-		if a < m.Span[1] && m.Span[0] < b {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Span[1] > a })
+	return i < len(ms) && ms[i].Span[0] < b
 }
