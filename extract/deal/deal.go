@@ -164,7 +164,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		prevEnd = s[1]
 		from := len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
-		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 {
+		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 && hasTrigger(cuesIn(d.cues, s)) {
 			// Kept apart until the end: an amount-less deal of a data
 			// rule takes no figure from the sentences after it.
 			res.Fired = append(res.Fired, x.matchDeals(d, s, x.sentenceMentions(d, s, isJA), st, isJA)...)
@@ -198,6 +198,19 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 	}
 	return res
+}
+
+// hasTrigger reports a deal word among cs, or a figure word a deal word
+// may have become (提携計画): the relation patterns run only in sentences
+// that hold one (every pattern names its deal in words the lexicon knows;
+// the rules' examples would fail otherwise).
+func hasTrigger(cs []cue) bool {
+	for _, c := range cs {
+		if c.w.class == cueTrigger || c.w.class == cueNegative {
+			return true
+		}
+	}
+	return false
 }
 
 // yieldNameless drops a data rule's deal that names no counterparty when

@@ -30,6 +30,9 @@ type DealRule struct {
 	About      string       `yaml:"about"`
 	Kind       string       `yaml:"kind"`
 	Pattern    string       `yaml:"pattern"`
+	// Needs: the pattern is tried only on a sentence that holds one of
+	// these (lower-cased), a cheap test before the regular expression.
+	Needs      []string     `yaml:"needs"`
 	Confidence float64      `yaml:"confidence"` // default 0.6
 	Examples   DealExamples `yaml:"examples"`
 
@@ -102,6 +105,19 @@ func (r *DealRule) compile(ids map[string]bool) error {
 	return nil
 }
 
+// needed reports whether the sentence (lower-cased) holds one of Needs.
+func (r *DealRule) needed(lower string) bool {
+	if len(r.Needs) == 0 {
+		return true
+	}
+	for _, n := range r.Needs {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // masked is the sentence with each mention and each amount replaced by
 // its placeholder (mentions by index into ms, amounts into d.amounts).
 func masked(d *doc, sp [2]int, ms []mention) string {
@@ -142,12 +158,16 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 	if len(x.rules.Deals) == 0 || len(ms) == 0 {
 		return nil
 	}
-	s := masked(d, sp, ms)
+	var s string // masked on first use
+	lower := d.lower[sp[0]:sp[1]]
 	var out []pipeline.Deal
 	for i := range x.rules.Deals {
 		r := &x.rules.Deals[i]
-		if r.Lang != "" && (r.Lang == "ja") != isJA {
+		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(lower) {
 			continue
+		}
+		if s == "" {
+			s = masked(d, sp, ms)
 		}
 		for _, sub := range r.re.FindAllStringSubmatch(s, -1) {
 			// One figure inside the matched phrase ("secured a $50
