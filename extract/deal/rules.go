@@ -237,11 +237,12 @@ func (pr *PartyRule) applies(isJA bool) bool {
 
 // fires reports whether the rule makes the mention m of text no party.
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
-func (pr *PartyRule) fires(text, lower string, m org.Mention, role string) bool {
+// keys are nameKeyLoose of m's name and text, computed once per mention.
+func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, role string) bool {
 	if pr.UnknownOnly && m.Known {
 		return false
 	}
-	if pr.names[nameKeyLoose(m.Name)] || pr.names[nameKeyLoose(m.Text)] {
+	if pr.names[keys[0]] || pr.names[keys[1]] {
 		return true
 	}
 	if pr.re != nil && (pr.re.MatchString(m.Name) || pr.re.MatchString(m.Text)) {
@@ -276,9 +277,10 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, role string) bool 
 
 // vetoParty returns the id of the first rule that makes m no party.
 func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA bool) (string, bool) {
+	keys := [2]string{nameKeyLoose(m.Name), nameKeyLoose(m.Text)}
 	for i := range r.Parties {
 		pr := &r.Parties[i]
-		if pr.applies(isJA) && pr.fires(text, lower, m, role) {
+		if pr.applies(isJA) && pr.fires(text, lower, m, keys, role) {
 			return pr.ID, true
 		}
 	}
