@@ -572,6 +572,9 @@ func isTeaser(n *html.Node) bool {
 	if blockTags[n.DataAtom] == false && n.DataAtom != atom.A && n.DataAtom != atom.Li {
 		return false
 	}
+	if moreTextThan(n, 700) {
+		return false // read no further than that: a big container is no teaser
+	}
 	all := textLen(strings.TrimSpace(collapseSpace(textOf(n))))
 	if all == 0 || all > 700 {
 		return false
@@ -650,4 +653,38 @@ func textShares(root *html.Node, sd sides) (all, link int) {
 	}
 	walk(root, false)
 	return all, link
+}
+
+// moreTextThan reports whether the text under n (as textOf reads it) holds
+// more than limit characters other than white space; each counts at least
+// one in textLen, so such a node's textLen is over limit too. It stops
+// reading as soon as it knows, so asking it of every node of a page costs
+// no more than the page.
+func moreTextThan(n *html.Node, limit int) bool {
+	count := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			for _, r := range n.Data {
+				if !unicode.IsSpace(r) {
+					if count++; count > limit {
+						return true
+					}
+				}
+			}
+			return false
+		case html.ElementNode:
+			if skipTags[tagOf(n)] {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }

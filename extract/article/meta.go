@@ -202,10 +202,27 @@ func cleanTitle(title, site string, guess bool) string {
 	return title
 }
 
-var reSpace = regexp.MustCompile(`\s+`)
 
 func collapseSpace(s string) string {
-	return strings.TrimSpace(reSpace.ReplaceAllString(s, " "))
+	// A loop over the bytes reSpace (\s: tab, line feed, form feed,
+	// carriage return, space) matches: linear and one allocation, where
+	// the regular expression cost half the extraction time of a long page.
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		if isSpace(s[i]) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(s[i])
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // canonicalURL returns the page's rel=canonical when it is on the same site
