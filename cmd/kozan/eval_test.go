@@ -135,3 +135,41 @@ func TestUserRuleFiles(t *testing.T) {
 		t.Errorf("broken rule file: exit %d, %q", code, errOut)
 	}
 }
+
+// TestDealsCompanyAliases: --company and --counterparty find a known
+// company's deals by any name the company list gives it.
+func TestDealsCompanyAliases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("demo crawl in -short mode")
+	}
+	dir := t.TempDir()
+	if code, _, errOut := kozan(t, "", "demo", "--keep", dir); code != exitOK {
+		t.Fatalf("demo: %d %s", code, errOut)
+	}
+	cfg := filepath.Join(dir, "kozan.yaml")
+	count := func(args ...string) int {
+		code, out, errOut := kozan(t, "", append([]string{"deals", "--json", "--config", cfg}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d %s", args, code, errOut)
+		}
+		if strings.TrimSpace(out) == "" {
+			return 0
+		}
+		return len(strings.Split(strings.TrimSpace(out), "\n"))
+	}
+	want := count("--company", "Cipher Digital")
+	if want == 0 {
+		t.Fatal("the demo holds no Cipher Digital deal")
+	}
+	for _, alias := range []string{"Cipher Mining", "cipher mining", "サイファー・マイニング"} {
+		if got := count("--company", alias); got != want {
+			t.Errorf("--company %q: %d deals, want %d", alias, got, want)
+		}
+	}
+	if got := count("--counterparty", "Amazon Web Services"); got != count("--counterparty", "AWS") {
+		t.Errorf("--counterparty AWS and Amazon Web Services differ")
+	}
+	if got := count("--company", "No Such Miner"); got != 0 {
+		t.Errorf("an unknown company matched %d deals", got)
+	}
+}

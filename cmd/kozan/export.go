@@ -34,6 +34,9 @@ func (a *app) exportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if filter, err = a.canonicalParties(filter); err != nil {
+				return err
+			}
 			s, err := a.readStore(ctx)
 			if err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/kozan-dev/kozan/extract/org"
 	"io"
 	"strconv"
 	"strings"
@@ -169,6 +170,35 @@ func (f *dealFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.all, "include-superseded", false, "also deals the latest version of their article no longer supports")
 }
 
+// canonicalParties writes --company and --counterparty as the company
+// list names them (built-in and the config's companies file), so any alias
+// finds a known company's deals: "Cipher Mining", "マイクロソフト", "CIFR".
+// A name the list does not know is kept as written.
+func (a *app) canonicalParties(f pipeline.DealFilter) (pipeline.DealFilter, error) {
+	if f.Company == "" && f.Counterparty == "" {
+		return f, nil
+	}
+	c, err := a.config()
+	if err != nil {
+		return f, err
+	}
+	g, err := org.Builtin()
+	if err != nil {
+		return f, err
+	}
+	if c.Companies != "" {
+		if err := g.LoadFile(c.Companies); err != nil {
+			return f, fmt.Errorf("companies %s: %w", c.Companies, err)
+		}
+	}
+	for _, p := range []*string{&f.Company, &f.Counterparty} {
+		if name, ok := g.Canonical(strings.TrimSpace(*p)); ok && *p != "" {
+			*p = name
+		}
+	}
+	return f, nil
+}
+
 func kindList() string {
 	var s []string
 	for _, k := range pipeline.Kinds {
@@ -220,6 +250,9 @@ func (a *app) dealsCmd() *cobra.Command {
 			ctx := cmd.Context()
 			filter, err := f.filter(time.Now())
 			if err != nil {
+				return err
+			}
+			if filter, err = a.canonicalParties(filter); err != nil {
 				return err
 			}
 			s, err := a.readStore(ctx)

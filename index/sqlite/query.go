@@ -61,14 +61,16 @@ func (s *Store) Articles(ctx context.Context, f pipeline.ArticleFilter) ([]pipel
 		FROM articles a WHERE 1`
 	var args []any
 	if !f.Since.IsZero() {
-		q += ` AND a.fetched_at >= ?`
+		q += ` AND coalesce(a.published_at, a.fetched_at) >= ?`
 		args = append(args, nanos(f.Since))
 	}
 	if f.Source != "" {
 		q += ` AND a.source = ?`
 		args = append(args, f.Source)
 	}
-	q += ` ORDER BY a.fetched_at DESC, a.id`
+	// Newest story first: by published date, the fetch time when the page
+	// gave none (as deals are sorted and --since filters them).
+	q += ` ORDER BY coalesce(a.published_at, a.fetched_at) DESC, a.id`
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)

@@ -435,3 +435,38 @@ func TestKeepHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestArticlesByPublishedDate: articles come newest story first by their
+// published date (the fetch time when they have none), and --since filters
+// on the same date, as deals do.
+func TestArticlesByPublishedDate(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	day := func(d int) *time.Time { v := time.Date(2026, 1, d, 9, 0, 0, 0, time.UTC); return &v }
+	old := result("https://a.example/old", "a", pipeline.Article{Title: "Old story", Text: "an old story", PublishedAt: day(3)})
+	old.Page.FetchedAt = time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC) // fetched last
+	fresh := result("https://a.example/new", "a", pipeline.Article{Title: "New story", Text: "a new story", PublishedAt: day(25)})
+	fresh.Page.FetchedAt = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	undated := result("https://a.example/undated", "a", pipeline.Article{Title: "Undated", Text: "no date at all"})
+	undated.Page.FetchedAt = time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
+	put(t, s, old)
+	put(t, s, fresh)
+	put(t, s, undated)
+	urls := func(f pipeline.ArticleFilter) []string {
+		recs, err := s.Articles(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range recs {
+			out = append(out, strings.TrimPrefix(r.URL, "https://a.example/"))
+		}
+		return out
+	}
+	if got, want := urls(pipeline.ArticleFilter{}), []string{"new", "undated", "old"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	if got, want := urls(pipeline.ArticleFilter{Since: *day(5)}), []string{"new", "undated"}; !slices.Equal(got, want) {
+		t.Errorf("since Jan 5: %v, want %v", got, want)
+	}
+}
