@@ -202,7 +202,6 @@ func cleanTitle(title, site string, guess bool) string {
 	return title
 }
 
-
 func collapseSpace(s string) string {
 	// A loop over the bytes reSpace (\s: tab, line feed, form feed,
 	// carriage return, space) matches: linear and one allocation, where

@@ -17,19 +17,20 @@ import (
 //	{company}{gap}\b(ordered|purchased)\b{gap}\bfrom {counterparty}
 //
 // Placeholders: {company} and {counterparty} capture the deal's parties;
-// {org} is any other organisation; {amount} is a money figure; {gap} is up to 80 bytes holding no
-// organisation and no clause end (; 。 line break); {gap:N} bounds it at N
-// bytes. A rule without {company} takes the sentence's topic company (the
-// last subject, else the article's miner). A match makes a deal of the
-// rule's kind, without an amount: deals with amounts come from the amount
-// rules, and the same parties found both ways merge.
+// {org} is any other organisation; {amount} is a money figure; {gap} is up
+// to 80 bytes holding no organisation and no clause end (; 。 line break);
+// {gap:N} bounds it at N bytes. A rule without {company} takes the
+// sentence's topic company (the last subject, else the article's miner).
+// A match makes a deal of the rule's kind; the one money figure inside the
+// matched phrase, if there is exactly one, is its value. The same deal
+// found by the amount rules too merges with it and keeps the rule's name.
 type DealRule struct {
-	ID         string       `yaml:"id"`
-	Lang       string       `yaml:"lang"`
-	Priority   int          `yaml:"priority"`
-	About      string       `yaml:"about"`
-	Kind       string       `yaml:"kind"`
-	Pattern    string       `yaml:"pattern"`
+	ID       string `yaml:"id"`
+	Lang     string `yaml:"lang"`
+	Priority int    `yaml:"priority"`
+	About    string `yaml:"about"`
+	Kind     string `yaml:"kind"`
+	Pattern  string `yaml:"pattern"`
 	// Needs: the pattern is tried only on a sentence that holds one of
 	// these (lower-cased), a cheap test before the regular expression.
 	Needs      []string     `yaml:"needs"`
