@@ -202,10 +202,11 @@ func cleanTitle(title, site string, guess bool) string {
 	return title
 }
 
+// collapseSpace turns every run of ASCII white space (tab, line feed, form
+// feed, carriage return, space: a regular expression's \s) into one space
+// and trims the ends. A loop, linear and one allocation: the regular
+// expression it replaces cost half the extraction time of a long page.
 func collapseSpace(s string) string {
-	// A loop over the bytes reSpace (\s: tab, line feed, form feed,
-	// carriage return, space) matches: linear and one allocation, where
-	// the regular expression cost half the extraction time of a long page.
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 	var b strings.Builder
 	b.Grow(len(s))
