@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -70,9 +69,7 @@ func TestOutboxSurvivesAnOutage(t *testing.T) {
 	}
 	defer srv.Close()
 	// A port nothing listens on: ES is down.
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	dead := "http://" + ln.Addr().String()
-	ln.Close()
+	dead := refusingURL(t)
 
 	dir := t.TempDir()
 	cfgPath := filepath.Join(dir, "kozan.yaml")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,9 +19,7 @@ import (
 // summary and metrics files are written in every case, with per-source
 // labels; the log has a start record and a finish record at the right level.
 func TestHonestRuns(t *testing.T) {
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	down := "http://" + ln.Addr().String()
-	ln.Close()
+	down := refusingURL(t)
 	good := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
@@ -159,9 +156,7 @@ func TestRunFatalErrorIsJSON(t *testing.T) {
 		t.Errorf("no summary: %v", err)
 	}
 
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	down := "http://" + ln.Addr().String()
-	ln.Close()
+	down := refusingURL(t)
 	good := filepath.Join(dir, "dry.yaml")
 	os.WriteFile(good, []byte("store: sub/dry.db\nsources:\n  - {name: a, lang: en, start_urls: ['"+down+"/']}\n"), 0o644)
 	kozan(t, "", "run", "--config", good, "--dry-run")
