@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"embed"
+	"errors"
+	"io"
 	"fmt"
 	"io/fs"
 	"os"
@@ -129,6 +131,15 @@ func LoadRules(extra ...string) (*Rules, error) {
 	}
 	var files []named
 	var raw bytes.Buffer // every file's bytes, for Digest
+	add := func(name string, b []byte) error {
+		raw.Write(b)
+		f, err := parseRules(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		files = append(files, named{name, f})
+		return nil
+	}
 	names, err := fs.Glob(builtinRules, "rules/*.yaml")
 	if err != nil {
 		return nil, err
@@ -139,24 +150,18 @@ func LoadRules(extra ...string) (*Rules, error) {
 		if err != nil {
 			return nil, err
 		}
-		raw.Write(b)
-		f, err := parseRules(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path.Base(n), err)
+		if err := add(path.Base(n), b); err != nil {
+			return nil, err
 		}
-		files = append(files, named{path.Base(n), f})
 	}
 	for _, p := range extra {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return nil, fmt.Errorf("rules: %w", err)
 		}
-		raw.Write(b)
-		f, err := parseRules(b)
-		if err != nil {
-			return nil, fmt.Errorf("rules %s: %w", p, err)
+		if err := add("rules "+p, b); err != nil {
+			return nil, err
 		}
-		files = append(files, named{"rules " + p, f})
 	}
 	r := &Rules{}
 	ids := map[string]bool{}
@@ -174,11 +179,13 @@ func LoadRules(extra ...string) (*Rules, error) {
 	return r, nil
 }
 
+// parseRules decodes a rules file; an unknown key is an error, a file with
+// nothing but comments is an empty one.
 func parseRules(b []byte) (RuleFile, error) {
 	var f RuleFile
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
 		return f, err
 	}
 	return f, nil

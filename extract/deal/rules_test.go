@@ -130,6 +130,11 @@ func TestLoadRulesErrors(t *testing.T) {
 			}
 		})
 	}
+	empty := filepath.Join(dir, "empty.yaml")
+	os.WriteFile(empty, []byte("# nothing yet\n"), 0o644)
+	if _, err := LoadRules(empty); err != nil {
+		t.Errorf("a rules file of comments only: %v", err)
+	}
 	p := filepath.Join(dir, "extra.yaml")
 	os.WriteFile(p, []byte("parties:\n  - {id: user.party.venue, names: [Consensus 2025]}\n"), 0o644)
 	r, err := LoadRules(p)
