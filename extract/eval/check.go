@@ -95,15 +95,7 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 	for _, f := range rec.NotDeals {
 		figs = append(figs, fig{f.Amount, f.Currency, "not_deals " + f.What + f.Why})
 	}
-	hits := func(a pipeline.Amount, f fig, tol float64) bool {
-		if !strings.EqualFold(a.Currency, f.cur) {
-			return false
-		}
-		// Figures are compared by size: a loss written "-$0.49" is
-		// annotated 0.49.
-		close := func(v float64) bool { return v != 0 && abs(abs(v)-abs(f.v)) <= tol*abs(f.v) }
-		return close(a.Value) || close(a.Max)
-	}
+	hits := func(a pipeline.Amount, f fig, tol float64) bool { return figureNear(&a, f.v, f.cur, tol) }
 	for _, f := range figs {
 		found := false
 		for _, a := range mentions {
@@ -136,10 +128,3 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 
 // num prints a figure in full, cents included.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}

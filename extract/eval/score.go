@@ -135,16 +135,19 @@ func (s *Scorer) partiesMatch(gp goldParties, d pipeline.Deal) bool {
 	return p != "" && (gp.company[c] && gp.counterparty[p] || gp.company[p] && gp.counterparty[c])
 }
 
-// near reports whether v is within 1% of want.
-func near(v, want float64) bool { return math.Abs(v-want) <= 0.01*math.Abs(want) }
-
 // amountHits reports whether a predicted amount (its value, or the upper
 // bound of a range) is within 1% of v in the same currency.
-func amountHits(a *pipeline.Amount, v float64, cur string) bool {
+func amountHits(a *pipeline.Amount, v float64, cur string) bool { return figureNear(a, v, cur, 0.01) }
+
+// figureNear reports whether a's value or upper bound is within tol (a
+// fraction) of v in the same currency, compared by size: a loss written
+// "-$0.49" is the figure 0.49.
+func figureNear(a *pipeline.Amount, v float64, cur string, tol float64) bool {
 	if a == nil || !strings.EqualFold(a.Currency, cur) {
 		return false
 	}
-	return near(a.Value, v) || (a.Max != 0 && near(a.Max, v))
+	close := func(x float64) bool { return x != 0 && math.Abs(math.Abs(x)-math.Abs(v)) <= tol*math.Abs(v) }
+	return close(a.Value) || close(a.Max)
 }
 
 // amountMatch: a gold null amount matches anything; otherwise the predicted
