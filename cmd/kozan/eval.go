@@ -36,13 +36,14 @@ sha256 differs from the record's is reported and skipped, never scored as empty.
 
 Matching (ANNOTATION.md): a predicted deal matches a gold deal when the two
 parties match in either order — the gold names, their alias lists and the
-record's company aliases count, and so do the groups of an --aliases file (a YAML
-list of lists: [[Cipher Mining, Cipher Digital, CIFR], …]); case, spaces, punctuation, dots and legal forms
-(Inc., Corp., Ltd., 株式会社…) are ignored; a gold counterparty of null matches
-only a predicted null — and, where the gold deal has an amount, the predicted
-amount (or the upper bound of a range) is within 1% of it, or of one of its
-other_values, in the same currency. Matching is one to one and finds as many
-pairs as possible.
+record's company aliases count, and so do the groups of an --aliases file (a
+YAML list of lists: [[Cipher Mining, Cipher Digital, CIFR], …]); case, spaces,
+punctuation, dots and legal forms (Inc., Corp., Ltd., 株式会社…) are ignored; a
+gold counterparty of null matches only a predicted null — and, where the gold
+deal has an amount, the predicted amount (or the upper bound of a range) is
+within 1% of it, or of one of its other_values, in the same currency, compared
+by size. Matching is one to one: as many pairs as possible, and among those
+the pairing with the most gold figures matched, then the most kinds right.
 
 Error classes:
   wrong_party      a prediction whose parties match no gold deal (invented or wrong party)
@@ -53,8 +54,9 @@ Error classes:
   wrong_kind       a match with another kind (not counted in precision or recall)
 
 --scores-only prints the scores and error counts without any text: use it for a
-split that must stay unread. --explain adds, for each record with an error, all
-its predictions with the rule that made each and every money mention. --check
+split that must stay unread. --explain adds, for each record with an error, its
+gold deals and what matched them, every prediction with the rules that made it,
+and the rules' sentence-by-sentence account (as kozan extract --explain). --check
 scores nothing: it checks the answer key against its texts (form, sha256,
 evidence in the text, every annotated figure a money mention of the text, every
 money mention accounted for) and exits 1 when anything is wrong.`,
