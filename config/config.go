@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kozan-dev/kozan/pipeline"
 	"gopkg.in/yaml.v3"
 )
 
@@ -87,15 +86,22 @@ type Crawl struct {
 
 // Source is one news site.
 type Source struct {
-	Name      string             `yaml:"name"`
-	Lang      string             `yaml:"lang"`
-	Feeds     []string           `yaml:"feeds"`
-	Sitemaps  []string           `yaml:"sitemaps"`
-	StartURLs []string           `yaml:"start_urls"`
-	Follow    []string           `yaml:"follow"`
-	Deny      []string           `yaml:"deny"`
-	MaxDepth  int                `yaml:"max_depth"`
-	Selectors pipeline.Selectors `yaml:"selectors"`
+	Name      string    `yaml:"name"`
+	Lang      string    `yaml:"lang"`
+	Feeds     []string  `yaml:"feeds"`
+	Sitemaps  []string  `yaml:"sitemaps"`
+	StartURLs []string  `yaml:"start_urls"`
+	Follow    []string  `yaml:"follow"`
+	Deny      []string  `yaml:"deny"`
+	MaxDepth  int       `yaml:"max_depth"`
+	Selectors Selectors `yaml:"selectors"`
+}
+
+// Selectors are optional CSS selectors of a source's pages.
+type Selectors struct {
+	Title string `yaml:"title"`
+	Body  string `yaml:"body"`
+	Date  string `yaml:"date"`
 }
 
 // Defaults returns the configuration used when a key is absent.

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/index/sqlite"
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -150,20 +149,19 @@ func seenStore(b *testing.B, n int) State {
 
 func benchCrawl(b *testing.B, state State) {
 	srv, _ := benchSite(b)
-	cfg := config.Defaults()
-	f := false
-	cfg.Crawl.RespectRobots = &f
+	cfg := defaultSetup()
+	cfg.Crawl.IgnoreRobots = true
 	cfg.Crawl.Delay = 0
 	cfg.Crawl.Parallelism = benchParallel
 	cfg.Crawl.MaxPages = 0
-	cfg.Sources = []config.Source{{Name: "bench", StartURLs: []string{srv.URL + "/list/"},
+	cfg.Sources = []Source{{Name: "bench", StartURLs: []string{srv.URL + "/list/"},
 		Follow: []string{"^" + regexp.QuoteMeta(srv.URL) + `/a/\d+$`}, MaxDepth: 100}}
 	b.ReportAllocs()
 	var peak uint64
 	var pages int64
 	start := time.Now()
 	for b.Loop() {
-		c, err := New(cfg, cfg.Sources, state, Options{Logger: testLogger(b)})
+		c, err := New(cfg.Crawl, cfg.Sources, state, Options{Logger: testLogger(b)})
 		if err != nil {
 			b.Fatal(err)
 		}

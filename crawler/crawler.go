@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/pipeline"
 	"golang.org/x/sync/errgroup"
 )
@@ -54,7 +53,7 @@ type Classifier interface {
 // Crawler fetches the configured sources. Build it with New; Crawl may be
 // called again after it returns, but not concurrently.
 type Crawler struct {
-	cfg     config.Crawl
+	cfg     Config
 	sources map[string]*source
 	order   []*source
 	state   State
@@ -83,7 +82,7 @@ type Crawler struct {
 
 // source is a configured source with its patterns compiled.
 type source struct {
-	cfg      config.Source
+	cfg      Source
 	follow   []*regexp.Regexp
 	deny     []*regexp.Regexp
 	maxDepth int
@@ -116,23 +115,11 @@ func (s *source) stats() SourceStats {
 	return st
 }
 
-// New checks the sources and builds a Crawler. cfg.Crawl supplies
-// politeness and budgets; state may be nil (no conditional requests).
-func New(cfg config.Config, sources []config.Source, state State, opt Options) (*Crawler, error) {
-	cc := cfg.Crawl
-	def := config.Defaults().Crawl
-	if cc.UserAgent == "" {
-		cc.UserAgent = def.UserAgent
-	}
-	if cc.Timeout <= 0 {
-		cc.Timeout = def.Timeout
-	}
-	if cc.MaxBody <= 0 {
-		cc.MaxBody = def.MaxBody
-	}
-	if cc.Parallelism <= 0 {
-		cc.Parallelism = 1
-	}
+// New checks the sources and builds a Crawler. cfg supplies politeness
+// and budgets (its zero fields take their defaults); state may be nil (no
+// conditional requests).
+func New(cfg Config, sources []Source, state State, opt Options) (*Crawler, error) {
+	cc := cfg.withDefaults()
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
@@ -150,7 +137,7 @@ func New(cfg config.Config, sources []config.Source, state State, opt Options) (
 	}
 	c := &Crawler{
 		cfg: cc, sources: map[string]*source{}, state: state, opt: opt, log: opt.Logger,
-		agent: agentToken(cc.UserAgent), maxBody: int64(cc.MaxBody), timeout: cc.Timeout,
+		agent: agentToken(cc.UserAgent), maxBody: cc.MaxBody, timeout: cc.Timeout,
 		strip: cc.StripParams, parallel: cc.Parallelism, now: opt.Now,
 	}
 	var seeds []string

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -31,9 +30,9 @@ var neverRequested = []string{
 	"/news/r1.html?x",      // (sanity: never linked)
 }
 
-func newTestCrawler(t testing.TB, s *site, cfg config.Config, st State, shared Shared) *Crawler {
+func newTestCrawler(t testing.TB, s *site, cfg crawlSetup, st State, shared Shared) *Crawler {
 	t.Helper()
-	c, err := New(cfg, cfg.Sources, st, Options{Logger: testLogger(t), Now: func() time.Time { return testNow },
+	c, err := New(cfg.Crawl, cfg.Sources, st, Options{Logger: testLogger(t), Now: func() time.Time { return testNow },
 		RetryBase: 10 * time.Millisecond, Shared: shared})
 	if err != nil {
 		t.Fatal(err)

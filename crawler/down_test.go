@@ -7,8 +7,6 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
-
-	"github.com/kozan-dev/kozan/config"
 )
 
 // TestDownSources: a host that refuses connections is a failure of its
@@ -31,28 +29,28 @@ func TestDownSources(t *testing.T) {
 	}))
 	defer good.Close()
 
-	src := func(name, base string) config.Source {
-		return config.Source{Name: name, Lang: "en", StartURLs: []string{base + "/news/"}}
+	src := func(name, base string) Source {
+		return Source{Name: name, Lang: "en", StartURLs: []string{base + "/news/"}}
 	}
 	tests := []struct {
 		name    string
-		sources []config.Source
+		sources []Source
 		allFail bool
 		up      map[string]bool
 		reason  map[string]string
 	}{
-		{"down", []config.Source{src("down", down)}, true, map[string]bool{"down": false}, map[string]string{"down": "connection_refused"}},
-		{"404 and down", []config.Source{src("down", down), src("missing", missing.URL)}, true,
+		{"down", []Source{src("down", down)}, true, map[string]bool{"down": false}, map[string]string{"down": "connection_refused"}},
+		{"404 and down", []Source{src("down", down), src("missing", missing.URL)}, true,
 			map[string]bool{"down": false, "missing": false}, map[string]string{"down": "connection_refused", "missing": "status_404"}},
-		{"good and down", []config.Source{src("down", down), src("good", good.URL)}, false,
+		{"good and down", []Source{src("down", down), src("good", good.URL)}, false,
 			map[string]bool{"down": false, "good": true}, map[string]string{"down": "connection_refused"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := config.Defaults()
+			cfg := defaultSetup()
 			cfg.Crawl.Delay, cfg.Crawl.Timeout, cfg.Crawl.Retries = 0, time.Second, 1
 			cfg.Sources = tt.sources
-			c, err := New(cfg, cfg.Sources, newFakeState(), Options{Logger: testLogger(t), RetryBase: time.Millisecond})
+			c, err := New(cfg.Crawl, cfg.Sources, newFakeState(), Options{Logger: testLogger(t), RetryBase: time.Millisecond})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,7 +39,7 @@ func (c *Crawler) robotsFor(col *colly.Collector, u *url.URL) *robotsEntry {
 	}
 	c.robotsMu.Unlock()
 	e.once.Do(func() {
-		if !c.cfg.RespectsRobots() {
+		if c.cfg.IgnoreRobots {
 			return
 		}
 		res := c.fetch(col, "robots", key+"/robots.txt", nil)

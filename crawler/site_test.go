@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/pipeline"
 	"golang.org/x/text/encoding/japanese"
 )
@@ -368,9 +367,21 @@ func (f *fakeState) put(p pipeline.Page) {
 	}
 }
 
-// testConfig is the config for the site: small delays and timeouts.
-func (s *site) config() config.Config {
-	cfg := config.Defaults()
+// crawlSetup is what New takes, built by a test.
+type crawlSetup struct {
+	Crawl   Config
+	Sources []Source
+}
+
+// defaultSetup is the crawl configuration kozan.yaml defaults to.
+func defaultSetup() crawlSetup {
+	return crawlSetup{Crawl: Config{UserAgent: DefaultUserAgent, Parallelism: 2, Delay: time.Second,
+		Timeout: 20 * time.Second, MaxBody: 5 << 20, MaxPages: 500, Retries: 3, MaxRedirects: 5}}
+}
+
+// config is the setup for the site: small delays and timeouts.
+func (s *site) config() crawlSetup {
+	cfg := defaultSetup()
 	base := regexp.QuoteMeta(s.srv.URL)
 	cfg.Crawl.Delay = 0
 	cfg.Crawl.Parallelism = 4
@@ -379,7 +390,7 @@ func (s *site) config() config.Config {
 	cfg.Crawl.Retries = 2
 	cfg.Crawl.MaxRedirects = 5
 	cfg.Crawl.Horizon = 30 * 24 * time.Hour
-	cfg.Sources = []config.Source{
+	cfg.Sources = []Source{
 		{Name: "feeds", Lang: "ja", Feeds: []string{s.url("/feed.rss"), s.url("/feed.rdf"), s.url("/atom.xml")}},
 		{Name: "maps", Lang: "en", Sitemaps: []string{s.url("/sitemap_index.xml")}},
 		{Name: "listing", Lang: "ja", StartURLs: []string{s.url("/news/")},

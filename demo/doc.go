@@ -12,7 +12,7 @@
 //
 // Files: server.go holds Start, Server and the file handler (ETag,
 // Last-Modified, 304s, redirects, {{BASE}} substitution, hit counts);
-// sources.go the config.Source of each site; expected.go the answer key
+// sources.go the crawler.Source of each site; expected.go the answer key
 // (expected.json: the deals, and the figures that are not deals) and its types.
 // The served files under sites/ are
 // generated from the article sources under content/ by internal/sitegen:

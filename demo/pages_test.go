@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/crawler"
 )
 
 // dateSignals reports how an article page states its publication date.
@@ -161,16 +161,17 @@ func TestListings(t *testing.T) {
 	}
 }
 
+// TestSourcesValid: both sites, Japanese first, each a source the crawler
+// accepts (kozan.yaml's validation of them runs in cmd/kozan's demo).
 func TestSourcesValid(t *testing.T) {
 	s := startServer(t)
-	c := config.Defaults()
-	c.Sources = s.Sources()
-	if err := c.Validate(); err != nil {
-		t.Fatal(err)
+	srcs := s.Sources()
+	if len(srcs) != 2 || srcs[0].Name != SiteJA || srcs[1].Name != SiteEN ||
+		srcs[0].Lang != "ja" || srcs[1].Lang != "en" {
+		t.Errorf("sources %+v", srcs)
 	}
-	if len(c.Sources) != 2 || c.Sources[0].Name != SiteJA || c.Sources[1].Name != SiteEN ||
-		c.Sources[0].Lang != "ja" || c.Sources[1].Lang != "en" {
-		t.Errorf("sources %+v", c.Sources)
+	if _, err := crawler.New(crawler.Config{}, srcs, nil, crawler.Options{}); err != nil {
+		t.Errorf("the crawler refuses the demo's sources: %v", err)
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/crawler"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -355,7 +355,7 @@ func isArticle(site, u string) bool { return articleRE[site].MatchString(u) }
 // stripped. With expandArticles, links on article pages that match a follow
 // pattern are taken as well (a more liberal crawler). It returns the URLs
 // reached, with their kind.
-func crawl(t testing.TB, src config.Source, expandArticles bool) map[string]string {
+func crawl(t testing.TB, src crawler.Source, expandArticles bool) map[string]string {
 	t.Helper()
 	var follow []*regexp.Regexp
 	for _, f := range src.Follow {

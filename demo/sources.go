@@ -3,7 +3,7 @@ package demo
 import (
 	"regexp"
 
-	"github.com/kozan-dev/kozan/config"
+	"github.com/kozan-dev/kozan/crawler"
 )
 
 // Sources returns the crawl sources of both sites, Japanese first. The
@@ -12,10 +12,10 @@ import (
 // (the newest releases) and its sitemap index (every release). Follow
 // patterns match article URLs only: a crawler finds the listing's further
 // pages by their rel="next" links and /news/page/N/ paths (depth 1, 2...).
-func (s *Server) Sources() []config.Source {
+func (s *Server) Sources() []crawler.Source {
 	ja, en := s.URL(SiteJA), s.URL(SiteEN)
 	qja, qen := regexp.QuoteMeta(ja), regexp.QuoteMeta(en)
-	return []config.Source{
+	return []crawler.Source{
 		{
 			Name:      SiteJA,
 			Lang:      "ja",

@@ -8,9 +8,9 @@ import (
 
 // Selectors are optional CSS selectors a source configures for its pages.
 type Selectors struct {
-	Title string `yaml:"title" json:"title,omitempty"`
-	Body  string `yaml:"body" json:"body,omitempty"`
-	Date  string `yaml:"date" json:"date,omitempty"`
+	Title string `json:"title,omitempty"`
+	Body  string `json:"body,omitempty"`
+	Date  string `json:"date,omitempty"`
 }
 
 // Page is one fetched document handed from the crawler to the extractor.

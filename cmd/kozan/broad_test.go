@@ -191,7 +191,7 @@ func TestDemoBroadFollow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	narrow := srv.Sources()
+	narrow := configSources(srv.Sources())
 	run := func(sources []config.Source) []string {
 		dir := t.TempDir()
 		cfg := config.Defaults()

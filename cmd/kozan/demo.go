@@ -64,7 +64,7 @@ func (a *app) demo(ctx context.Context, keep string) error {
 	cfg := config.Defaults()
 	cfg.Dir = dir
 	cfg.Store = filepath.Join(dir, "kozan.db")
-	cfg.Sources = srv.Sources()
+	cfg.Sources = configSources(srv.Sources())
 	cfg.Crawl.Delay = 20 * time.Millisecond // our own loopback sites: polite, but quick
 	cfg.Crawl.Timeout = 10 * time.Second
 	if err := cfg.Validate(); err != nil {

@@ -243,7 +243,7 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 		}
 		defer closeShared()
 	}
-	cr, err := crawler.New(*cfg, sources, state, crawler.Options{Logger: a.log, Shared: shared, Classifier: x})
+	cr, err := crawler.New(crawlerConfig(cfg.Crawl), crawlerSources(sources), state, crawler.Options{Logger: a.log, Shared: shared, Classifier: x})
 	if err != nil {
 		return fmt.Errorf("crawler: %w", err)
 	}
@@ -460,7 +460,7 @@ func (a *app) esClient(cfg *config.Config) (*es.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return es.New(*cfg.Elasticsearch, es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens})
+	return es.New(esConfig(*cfg.Elasticsearch), es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens})
 }
 
 // deliverOutbox sends the outbox in batches until it is empty or a batch

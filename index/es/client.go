@@ -18,8 +18,6 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
-
-	"github.com/kozan-dev/kozan/config"
 )
 
 // Environment variables that carry credentials. They are read through
@@ -30,8 +28,19 @@ const (
 	EnvPassword = "KOZAN_ES_PASSWORD"
 )
 
-// DefaultTimeout bounds one HTTP request when config.Elasticsearch.Timeout is zero.
+// DefaultTimeout bounds one HTTP request when Config.Timeout is zero.
 const DefaultTimeout = 30 * time.Second
+
+// Config says where and how to reach Elasticsearch: the client's own type,
+// which cmd/kozan fills from kozan.yaml. Addresses are required; the rest
+// has useful zero values.
+type Config struct {
+	Addresses   []string      // http(s) URLs of the cluster's nodes
+	IndexPrefix string        // index and alias names start with it; default "kozan"
+	CAFile      string        // PEM file of the CA to trust; "": the system's
+	Fingerprint string        // SHA-256 of the server's certificate (hex), instead of a CA
+	Timeout     time.Duration // per request; default DefaultTimeout
+}
 
 // retryStatuses are the HTTP statuses the transport retries with backoff.
 func retryStatuses() []int {
@@ -74,7 +83,7 @@ type Client struct {
 
 // New builds a client from the config. Credentials come from the environment
 // only: KOZAN_ES_API_KEY, else KOZAN_ES_USERNAME and KOZAN_ES_PASSWORD.
-func New(cfg config.Elasticsearch, opt Options) (*Client, error) {
+func New(cfg Config, opt Options) (*Client, error) {
 	if len(cfg.Addresses) == 0 {
 		return nil, errors.New("elasticsearch: no addresses configured")
 	}

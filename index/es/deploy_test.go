@@ -12,7 +12,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/kozan-dev/kozan/config"
 )
 
 // The deploy/ files are checked here because docker compose (the plugin)
@@ -122,38 +121,6 @@ func TestDeployCompose(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^` + m[1] + `=`).MatchString(env) {
 			t.Errorf(".env.example does not define %s", m[1])
 		}
-	}
-}
-
-func TestDeployKozanYAML(t *testing.T) {
-	base := readDeploy(t, "kozan.yaml")
-	c, err := config.Parse(base)
-	if err != nil {
-		t.Fatalf("deploy/kozan.yaml: %v", err)
-	}
-	if c.Elasticsearch == nil || len(c.Elasticsearch.Addresses) == 0 || c.Elasticsearch.CAFile == "" || c.Kibana.URL == "" {
-		t.Errorf("deploy/kozan.yaml: want elasticsearch (with ca_file) and kibana set, got %+v %+v", c.Elasticsearch, c.Kibana)
-	}
-	src, err := os.ReadFile(deployDir + "sources.yaml")
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("deploy/sources.yaml not there yet: cannot check the merged config")
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	// The merge the deployments do: the base without its store line, then the overlay.
-	var merged []byte
-	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
-		if !bytes.HasPrefix(l, []byte("store:")) {
-			merged = append(merged, l...)
-		}
-	}
-	merged = append(append(merged, '\n'), base...)
-	c, err = config.Parse(merged)
-	if err != nil {
-		t.Fatalf("deploy/kozan.yaml + deploy/sources.yaml: %v", err)
-	}
-	if len(c.Sources) == 0 || c.Store != "/data/kozan.db" || c.Elasticsearch == nil {
-		t.Errorf("merged config: %d sources, store %q, elasticsearch %v; want sources, /data/kozan.db, set", len(c.Sources), c.Store, c.Elasticsearch)
 	}
 }
 

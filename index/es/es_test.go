@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -32,7 +31,7 @@ func newTestClient(t testing.TB, f *fakeES, opt Options) *Client {
 	if opt.Now == nil {
 		opt.Now = func() time.Time { return testNow }
 	}
-	c, err := New(config.Elasticsearch{Addresses: []string{f.srv.URL}, IndexPrefix: "kozan", Timeout: 5 * time.Second}, opt)
+	c, err := New(Config{Addresses: []string{f.srv.URL}, IndexPrefix: "kozan", Timeout: 5 * time.Second}, opt)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
@@ -98,10 +97,10 @@ func seqs(items []pipeline.OutboxItem) []int64 {
 func sorted(xs []int64) []int64 { ys := slices.Clone(xs); slices.Sort(ys); return ys }
 
 func TestNewRequiresAddresses(t *testing.T) {
-	if _, err := New(config.Elasticsearch{}, Options{}); err == nil {
+	if _, err := New(Config{}, Options{}); err == nil {
 		t.Fatal("New without addresses: got nil error")
 	}
-	if _, err := New(config.Elasticsearch{Addresses: []string{"https://127.0.0.1:1"}, CAFile: "testdata/missing.pem"}, Options{}); err == nil {
+	if _, err := New(Config{Addresses: []string{"https://127.0.0.1:1"}, CAFile: "testdata/missing.pem"}, Options{}); err == nil {
 		t.Fatal("New with a missing ca_file: got nil error")
 	}
 }
@@ -127,7 +126,7 @@ func TestCredentialsAndLogs(t *testing.T) {
 			tc.setup(f)
 			var buf bytes.Buffer
 			log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-			c, err := New(config.Elasticsearch{Addresses: []string{f.srv.URL}}, Options{Logger: log, Getenv: fakeEnv(tc.env), Backoff: quickBackoff})
+			c, err := New(Config{Addresses: []string{f.srv.URL}}, Options{Logger: log, Getenv: fakeEnv(tc.env), Backoff: quickBackoff})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -495,7 +494,7 @@ func TestDeadServer(t *testing.T) {
 	}
 	addr := "http://" + l.Addr().String()
 	l.Close()
-	c, err := New(config.Elasticsearch{Addresses: []string{addr}}, Options{Backoff: quickBackoff, MaxRetries: 1})
+	c, err := New(Config{Addresses: []string{addr}}, Options{Backoff: quickBackoff, MaxRetries: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -27,7 +26,7 @@ import (
 
 func integrationClient(t *testing.T, prefix string, addr string) *Client {
 	t.Helper()
-	cfg := config.Elasticsearch{Addresses: []string{addr}, IndexPrefix: prefix, CAFile: os.Getenv("KOZAN_TEST_ES_CA"),
+	cfg := Config{Addresses: []string{addr}, IndexPrefix: prefix, CAFile: os.Getenv("KOZAN_TEST_ES_CA"),
 		Fingerprint: os.Getenv("KOZAN_TEST_ES_FINGERPRINT"), Timeout: 20 * time.Second}
 	c, err := New(cfg, Options{Refresh: "wait_for", MaxRetries: 1, Backoff: func(int) time.Duration { return 50 * time.Millisecond },
 		Tokenize: func(s string) string { return s }})

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 )
 
 type savedObject struct {
@@ -259,7 +258,7 @@ func TestImportKibana(t *testing.T) {
 				io.WriteString(w, tc.reply)
 			}))
 			defer srv.Close()
-			c, err := New(config.Elasticsearch{Addresses: []string{"http://127.0.0.1:9"}, Timeout: 5 * time.Second},
+			c, err := New(Config{Addresses: []string{"http://127.0.0.1:9"}, Timeout: 5 * time.Second},
 				Options{Getenv: fakeEnv(map[string]string{EnvUsername: "kibana-user", EnvPassword: "kb-pass-9"})})
 			if err != nil {
 				t.Fatal(err)

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kozan-dev/kozan/config"
 )
 
 func TestTLSTrust(t *testing.T) {
@@ -38,15 +37,15 @@ func TestTLSTrust(t *testing.T) {
 
 	cases := []struct {
 		name    string
-		cfg     config.Elasticsearch
+		cfg     Config
 		wantErr string // "" = Ping succeeds
 		newErr  bool
 	}{
-		{"ca file", config.Elasticsearch{CAFile: caFile}, "", false},
-		{"fingerprint", config.Elasticsearch{Fingerprint: strings.ToUpper(hex.EncodeToString(sum[:]))}, "", false},
-		{"wrong fingerprint", config.Elasticsearch{Fingerprint: strings.Repeat("ab", 32)}, "fingerprint mismatch", false},
-		{"no trust", config.Elasticsearch{}, "certificate", false},
-		{"ca file without PEM", config.Elasticsearch{CAFile: notPEM}, "", true},
+		{"ca file", Config{CAFile: caFile}, "", false},
+		{"fingerprint", Config{Fingerprint: strings.ToUpper(hex.EncodeToString(sum[:]))}, "", false},
+		{"wrong fingerprint", Config{Fingerprint: strings.Repeat("ab", 32)}, "fingerprint mismatch", false},
+		{"no trust", Config{}, "certificate", false},
+		{"ca file without PEM", Config{CAFile: notPEM}, "", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
