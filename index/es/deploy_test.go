@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
-
 )
 
 // The deploy/ files are checked here because docker compose (the plugin)
