@@ -73,12 +73,22 @@
 //     none.
 //
 // Rules that need more than a phrase — clause zones, particles, apposition,
-// the miner prior — stay in Go: relation.go (the sentence rules), parties.go
-// (roles from particles and frames), followup.go (values told in the next
-// sentence), measure.go (term and capacity), dedupe.go, truecase.go (names
-// versus capitalised common words), boiler.go (press-release boilerplate),
-// product.go (makers named before their products). Why each of them is as
-// it is was written in the commit log, round by round.
+// the miner prior — stay in Go, one file per phase:
+//   - relation.go: the driver of a sentence and the state between sentences;
+//   - mentions.go: the organisations of a sentence, asides, anaphors;
+//   - figures.go: which figures may be deal values;
+//   - triggers.go: a figure's deal word, and figure words that block it;
+//   - clauses.go: clauses and zones (English and Japanese), listed parties;
+//   - kindwords.go: the kind a clause gives a deal;
+//   - resolve.go: the parties (subject, counterparty, topic, miner prior);
+//   - amountless.go: deals without an amount;
+//   - parties.go: roles from Japanese particles and English frames;
+//   - followup.go: values told in the next sentence;
+//   - measure.go (term and capacity), dedupe.go, truecase.go (names versus
+//     capitalised common words), boiler.go (press-release boilerplate),
+//     product.go (makers named before their products).
+// Why each of them is as it is was written in the commit log, round by
+// round.
 //
 // # Decisions
 //

@@ -1,0 +1,147 @@
+package deal
+
+// Deals without an amount: a strong deal word with a named counterparty;
+// term and capacity.
+
+import "github.com/kozan-dev/kozan/pipeline"
+
+// measures fills term and capacity stated in the deal's zone.
+func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
+	if v, ok := findTerm(d.text, d.lower, lo, hi, pos); ok {
+		dl.TermYears = &v
+	}
+	if v, ok := findCapacity(d.text, lo, hi, pos); ok {
+		dl.CapacityMW = &v
+	}
+}
+
+// amountless finds deals without an amount: a strong deal word with a
+// counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
+func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
+	subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, ctx, isJA bool) []pipeline.Deal {
+	var out []pipeline.Deal
+	seen := map[string]int{} // key -> distance of the trigger to the counterparty
+	idx := map[string]int{}
+	for ci, c := range cues {
+		if c.w.class != cueTrigger || used[ci] {
+			continue
+		}
+		// A weak buying, selling or funding word ("から…を購入した") makes
+		// a pending deal: it stands only if the next sentence gives its
+		// value (購入額は…), see dropPending.
+		pending := !c.w.strong
+		if pending && !pendingKinds[c.w.kind] {
+			continue
+		}
+		if !isJA && hypothetical(d.lower, sp[0], c.start) {
+			continue // "more hyperscaler leases", "potential deals"
+		}
+		lo, hi := clauseAround(d.text, sp, c, isJA)
+		// A clause whose amounts were judged is not amount-less.
+		skip := false
+		for _, a := range amts {
+			if a.Span[0] >= lo && a.Span[1] <= hi {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		zm := mentionsIn(ms, lo, hi)
+		kind := kindNear(cues, c, c.start, c.end, lo, hi)
+		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
+			kind = pipeline.KindEquity
+		}
+		if kind == pipeline.KindOther && isJA {
+			// "ホスティングサービスを提供する契約": the service named
+			// before the agreement.
+			kind = mainKind(cues, c, pipeline.Amount{Span: [2]int{c.start, c.end}}, lo, c.start)
+		}
+		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, topicMiner, ms, kind, c.start, c.end, isJA)
+		if ok {
+			p = minerPrior(d.text, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
+		}
+		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
+			// "signed a colocation agreement with a hyperscaler it did not
+			// name": a deal whose value the next sentence may give.
+			key := p.company.Name + "\x00"
+			if _, ok := idx[key]; ok {
+				continue
+			}
+			dl := pipeline.Deal{
+				Company:      p.company.Name,
+				Kind:         refineKind(kind, ctx, p, x.gaz),
+				Evidence:     d.text[sp[0]:sp[1]],
+				EvidenceSpan: sp,
+				Confidence:   p.confidence(false),
+				Rule:         pendingRule + "unnamed:" + p.how,
+			}
+			x.measures(d, &dl, lo, hi, c.start)
+			idx[key] = len(out)
+			out = append(out, dl)
+			continue
+		}
+		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
+			continue
+		}
+		key := p.company.Name + "\x00" + p.cp.Name
+		dcp := absInt(c.start - p.cp.Span[1])
+		if pending {
+			dcp += 1 << 20 // a strong deal word wins
+		}
+		if prev, ok := seen[key]; ok && prev <= dcp {
+			continue
+		}
+		seen[key] = dcp
+		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
+			kind = pipeline.KindPartnership // "agreed to set up a joint venture to run GPU halls"
+		}
+		kind = refineKind(kind, ctx, p, x.gaz)
+		if ppaIn(cues, lo, hi) {
+			kind = pipeline.KindOther
+		}
+		dl := pipeline.Deal{
+			Company:      p.company.Name,
+			Counterparty: pipeline.NullString(p.cp.Name),
+			Kind:         kind,
+			Evidence:     d.text[sp[0]:sp[1]],
+			EvidenceSpan: sp,
+			Confidence:   p.confidence(false),
+			Rule:         "noamount:" + p.how + "@" + c.w.id,
+		}
+		if pending {
+			dl.Rule = pendingRule + p.how + "@" + c.w.id
+		}
+		x.measures(d, &dl, lo, hi, c.start)
+		if k, ok := idx[key]; ok {
+			out[k] = dl
+			continue
+		}
+		idx[key] = len(out)
+		out = append(out, dl)
+		if !isJA && p.cp.Span[0] > lo && pluralDeals(d.lower[lo:p.cp.Span[0]]) {
+			// "agreements with Amazon Web Services and Fluidstack": one
+			// deal with each of the listed partners.
+			for _, n := range coordinated(d.text, zm, *p.cp) {
+				if n.Name == p.company.Name {
+					continue
+				}
+				k := p.company.Name + "\x00" + n.Name
+				if _, ok := idx[k]; ok {
+					continue
+				}
+				o := dl
+				o.Counterparty = pipeline.NullString(n.Name)
+				idx[k] = len(out)
+				seen[k] = dcp
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// pendingKinds are the kinds of weak deal words that may make a pending
+// amount-less deal.
+var pendingKinds = map[pipeline.Kind]bool{pipeline.KindPurchase: true, pipeline.KindAssetSale: true,
+	pipeline.KindFinancing: true, pipeline.KindEquity: true}

@@ -1,0 +1,370 @@
+package deal
+
+// The parties of a deal: subject, counterparty, topic and the miner prior;
+// confidence; pending deals.
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+func (p parties) cpName() string {
+	if p.cp == nil {
+		return ""
+	}
+	return p.cp.Name
+}
+
+func (p parties) confidence(withAmount bool) float64 {
+	c := 0.6
+	switch p.how {
+	case "pair":
+		c = 0.9
+	case "subject", "acquisition", "investee", "passive":
+		c = 0.8
+	case "topic":
+		c = 0.65
+	case "miner":
+		c = 0.6
+	}
+	if p.cp == nil {
+		c -= 0.05
+	} else if p.cp.weak {
+		c -= 0.1
+	}
+	if p.company.weak {
+		c -= 0.1
+	}
+	if !withAmount {
+		c -= 0.1
+	}
+	return round2(c)
+}
+
+// resolve picks company and counterparty for a deal anchored at pos.
+// topicMiner, when set, is the paragraph's miner: the company of a deal a
+// non-miner backs or rents without naming the miner.
+func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, all []mention, kind pipeline.Kind, pos, end int, isJA bool) (parties, bool) {
+	var p parties
+	// Zone subject nearest before the anchor, else the sentence subject.
+	var zs, pairA, pairB, obj, inv, dat *mention
+	for i := range zm {
+		m := &zm[i]
+		if !usable(*m) {
+			continue
+		}
+		switch m.label {
+		case lSubj:
+			if m.Span[0] < pos || zs == nil {
+				zs = m
+			}
+		case lPairA:
+			if pairA == nil || m.Span[0] < pos {
+				pairA = m
+			}
+		case lPairB:
+			if pairB == nil || m.Span[0] < pos {
+				pairB = m
+			}
+		case lObj:
+			if obj == nil {
+				obj = m
+			}
+		case lInv:
+			inv = m
+		case lDat:
+			if dat == nil {
+				dat = m
+			}
+		}
+	}
+	var company *mention
+	if pairA != nil && zs != nil && zs.Span[0] < pos && pairA.Span[0] > pos {
+		pairA, pairB = nil, nil // the pair belongs to a later clause
+	}
+	// "The miner said A and B will occupy…": the topic miner deals with the pair.
+	if pairA != nil && pairB != nil && hasTopic && topic.miner && !pairA.miner && !pairB.miner && (hasSubj && subj.Span[0] == pairA.Span[0]) {
+		t := topic
+		p.company, p.cp, p.how = t, pairA, "topic"
+		if p.cp.Name != t.Name {
+			return p, true
+		}
+	}
+	// "Xは…し、Yが…を引き受ける": the は topic is the company, the が
+	// subject of the later clause its counterparty.
+	if isJA && zs != nil && !zs.wa && hasSubj && subj.wa && subj.Name != zs.Name && subj.Span[0] < zs.Span[0] && pairA == nil {
+		ga := zs
+		s := subj
+		zs = &s
+		p.cp = ga
+	}
+	switch {
+	case pairA != nil && pairB != nil:
+		company, p.how = pairA, "pair"
+		p.cp = pairB
+	case zs != nil:
+		company, p.how = zs, "subject"
+	case hasSubj:
+		s := subj
+		company, p.how = &s, "subject"
+	case pairA != nil:
+		company, p.how = pairA, "pair"
+	case hasTopic:
+		t := topic
+		company, p.how = &t, "topic"
+	}
+	if kind == pipeline.KindAcquisition && obj != nil {
+		// Company is the target; the acquirer is the counterparty.
+		acquirer := company
+		company, p.how = obj, "acquisition"
+		p.cp = acquirer
+		if acquirer != nil && acquirer.miner && !obj.miner {
+			company, p.cp = acquirer, obj
+		}
+	} else if inv != nil && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing || kind == pipeline.KindOther) {
+		investor := company
+		company, p.how = inv, "investee"
+		p.cp = investor
+	} else if dat != nil && company != nil && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing || kind == pipeline.KindBackstop) && dat.Name != company.Name && !company.miner {
+		investor := company
+		company, p.how = dat, "investee"
+		p.cp = investor
+	}
+	if company == nil && dat != nil && dat.passive {
+		// Passive voice: "a $700 million facility was extended to X by Y".
+		company, p.how = dat, "passive"
+	}
+	if company == nil {
+		// A known miner named in the sentence, not as a counterparty.
+		for i := range all {
+			m := &all[i]
+			if m.miner && m.label != lCP && m.label != lDat && m.label != lObj && m.label != lPairB {
+				company, p.how = m, "miner"
+				break
+			}
+		}
+	}
+	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA && company.label != lInv && company.label != lObj {
+		return p, false
+	}
+	if p.cp == nil {
+		p.cp = nearestCP(zm, company, pos, end, isJA)
+	}
+	if p.cp == nil && company.label == lPairA {
+		// "AとBは、…合弁会社を設立する": the pair subject of the
+		// sentence is the deal's two sides, even in a later clause.
+		for i := range all {
+			if all[i].label == lPairB && all[i].Span[0] > company.Span[0] && usable(all[i]) {
+				p.cp, p.how = &all[i], "pair"
+				break
+			}
+		}
+	}
+	if p.cp != nil && (p.cp.Name == company.Name || !usable(*p.cp)) {
+		p.cp = nil
+	}
+	// The miner reports: it is the company.
+	// A named borrower keeps its place: "X said it closed a loan from
+	// Galaxy Digital" (a miner that lends).
+	borrower := p.cp != nil && kind == pipeline.KindFinancing && company.label == lSubj && !company.weak && p.cp.label == lCP
+	if p.cp != nil && !company.miner && p.cp.miner && kind != pipeline.KindAcquisition && !borrower {
+		company, p.cp = p.cp, company
+	}
+	// A non-miner backing or renting from a miner named in the clause
+	// ("グーグルは…14億ドルを保証し、…Cipherの株式を取得"): the miner reports.
+	if p.cp == nil && !company.miner && company.Known && minerKinds[kind] {
+		for i := range zm {
+			if zm[i].miner && zm[i].Name != company.Name {
+				company, p.cp = &zm[i], company
+				break
+			}
+		}
+		if p.cp == nil && hasTopic && topic.miner && topic.Name != company.Name {
+			t := topic
+			company, p.cp = &t, company
+		}
+		if p.cp == nil && topicMiner != nil && topicMiner.Name != company.Name {
+			t := *topicMiner
+			company, p.cp = &t, company
+		}
+		if p.cp == nil {
+			// "Cipher inks $3 billion deal with Fluidstack; Google backstops $1.4 billion".
+			for i := range all {
+				m := &all[i]
+				if m.miner && m.Name != company.Name && (m.label == lSubj || m.label == lPairA) {
+					company, p.cp = m, company
+					break
+				}
+			}
+		}
+	}
+	p.company = *company
+	return p, true
+}
+
+// dropPending removes pending deals that got no amount, and renames the
+// rule of those that did.
+func dropPending(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, dl := range ds {
+		if strings.HasPrefix(dl.Rule, pendingRule) {
+			if dl.Amount == nil {
+				continue
+			}
+			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)
+		}
+		out = append(out, dl)
+	}
+	return out
+}
+
+// nearestCP is the counterparty-marked mention nearest the anchor. English
+// names the counterparty after the amount ("$X deal with B"), Japanese
+// before it ("Bと…Xドルの契約"): the other side costs more.
+func nearestCP(zm []mention, company *mention, pos, end int, isJA bool) *mention {
+	var best *mention
+	bd := -1
+	for i := range zm {
+		m := &zm[i]
+		if m.Name == company.Name || !usable(*m) {
+			continue
+		}
+		ok := false
+		switch m.label {
+		case lCP, lPairB, lDat, lInv, lObj:
+			ok = true
+		case lPlain:
+			// An unmarked known name right next to the amount ("IREN:
+			// マイクロソフト97億ドルの契約").
+			ok = m.Known && (absInt(m.Span[1]-pos) <= 3 || absInt(m.Span[0]-end) <= 3)
+		case lSubj:
+			ok = m.Known && m.Span[0] != company.Span[0] && company.label != lSubj
+		}
+		if !ok {
+			continue
+		}
+		dd := m.Span[0] - pos
+		if m.Span[1] <= pos {
+			dd = pos - m.Span[1]
+			if !isJA {
+				dd += 1 << 20 // English: after the amount first
+			}
+		} else if isJA {
+			dd += 1 << 20 // Japanese: before the amount first
+		}
+		if bd < 0 || dd < bd {
+			best, bd = m, dd
+		}
+	}
+	return best
+}
+
+func absInt(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+// unnamedParty reports a counterparty described but not named ("an
+// investment-grade hyperscaler it did not name", 大手ハイパースケーラーと,
+// 社名は非公表).
+func unnamedParty(lower string) bool {
+	for _, w := range []string{"unnamed", "undisclosed", "did not name", "did not identify", "declined to name", "declined to identify",
+		"ハイパースケーラー", "非公表", "非開示"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	k := strings.Index(lower, "hyperscaler")
+	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
+}
+
+// pluralDeals reports a plural deal noun before the partners ("existing
+// agreements with", "leases with").
+func pluralDeals(lower string) bool {
+	for _, w := range strings.Fields(lower) {
+		switch strings.Trim(w, ",") {
+		case "agreements", "contracts", "leases", "deals", "partnerships", "pacts":
+			return true
+		}
+	}
+	return false
+}
+
+// strongUnknown reports an unknown name that still reads as a company
+// (it came with a corporate suffix, or is a capitalised multi-word name).
+func strongUnknown(m *mention) bool {
+	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
+}
+
+// refersBack reports a sentence that goes on about the article's company:
+// an anaphor ("its", "the company", 同社), no subject of its own, or a
+// company taken from the topic.
+func refersBack(lower string, hasSubj bool, p parties) bool {
+	return !hasSubj || p.how == "topic" || hasAnaphor(lower)
+}
+
+// minerPrior applies the domain's prior: news of this kind reports a
+// miner's deals, so a deal whose parties hold no miner belongs to the
+// miner the sentence is about — its subject ("WhiteFiber said Macquarie
+// agreed to provide…"), or, when the sentence refers back (ref), the
+// paragraph's or the article's miner ("the value of its CoreWeave
+// contracts"). The non-miner named becomes the counterparty.
+func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *mention, st *state, ref bool) parties {
+	if p.company.miner || p.cp != nil && p.cp.miner {
+		return p
+	}
+	if p.cp == nil && (modelAfter(txt[p.company.Span[1]:]) || p.company.weak && !p.company.Known || codeAfter(txt[p.company.Span[1]:])) {
+		// "deploy 2,304 Nvidia B300 GPUs": a maker of products; a
+		// capitalised word no list knows, a building code (CB-6): no
+		// counterparty.
+		return p
+	}
+	if hasSubj && subj.label == lSubj && subj.Span == p.company.Span && ownedAside(txt[p.company.Span[1]:min(len(txt), p.company.Span[1]+160)]) {
+		// "WhiteFiber, the AI unit of bitcoin miner Bit Digital, raised
+		// $X": the unit deals for itself, its owner is no party.
+		return p
+	}
+	var m *mention
+	switch {
+	case hasSubj && subj.miner && subj.label == lSubj && subj.Span[0] < p.company.Span[0]:
+		m = &subj
+	case !ref:
+		return p
+	case topicMiner != nil:
+		m = topicMiner
+	case st.hasMiner:
+		m = &st.miner
+	case st.hasDocMiner:
+		m = &st.docMiner
+	}
+	if m == nil || m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name {
+		return p
+	}
+	if p.cp != nil && p.how != "topic" {
+		return p // two named non-miners dealing with each other
+	}
+	if p.cp == nil {
+		c := p.company
+		p.cp = &c
+	}
+	p.company, p.how = *m, "miner"
+	return p
+}
+
+// minerKinds are deals a miner reports when a non-miner is the subject.
+var minerKinds = map[pipeline.Kind]bool{pipeline.KindBackstop: true, pipeline.KindLease: true,
+	pipeline.KindHosting: true, pipeline.KindColocation: true, pipeline.KindHPCContract: true}
+
+// pendingRule marks a deal from a weak deal word that needs the next
+// sentence's value to stand.
+const pendingRule = "pending:"
+
+// parties is a resolved company and counterparty.
+type parties struct {
+	company mention
+	cp      *mention
+	how     string
+}
