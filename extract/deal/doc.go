@@ -87,6 +87,7 @@
 //   - measure.go (term and capacity), dedupe.go, truecase.go (names versus
 //     capitalised common words), boiler.go (press-release boilerplate),
 //     product.go (makers named before their products).
+//
 // Why each of them is as it is was written in the commit log, round by
 // round.
 //
