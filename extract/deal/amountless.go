@@ -17,8 +17,8 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 
 // amountless finds deals without an amount: a strong deal word with a
 // counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
-func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues []cue, used []bool, amts []pipeline.Amount,
-	subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, ctx, isJA bool) []pipeline.Deal {
+func (x *Extractor) amountless(sc *sentCtx, used []bool, amts []pipeline.Amount) []pipeline.Deal {
+	d, sp, ms, cues, ctx, isJA := sc.d, sc.sp, sc.ms, sc.cues, sc.ctx, sc.isJA
 	var out []pipeline.Deal
 	seen := map[string]int{} // key -> distance of the trigger to the counterparty
 	idx := map[string]int{}
@@ -57,9 +57,9 @@ func (x *Extractor) amountless(d *doc, sp [2]int, st *state, ms []mention, cues 
 			// before the agreement.
 			kind = mainKind(cues, c, pipeline.Amount{Span: [2]int{c.start, c.end}}, lo, c.start)
 		}
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic, topicMiner, ms, kind, c.start, c.end, isJA)
+		p, ok := resolve(sc, zm, kind, c.start, c.end)
 		if ok {
-			p = minerPrior(d.text, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
+			p = minerPrior(sc, p)
 		}
 		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not

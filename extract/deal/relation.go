@@ -23,6 +23,27 @@ type state struct {
 	hasDocMiner bool
 }
 
+// sentCtx is what the sentence rules know of one sentence, built once by
+// sentence and handed to the phases that need it (instead of long
+// parameter lists).
+type sentCtx struct {
+	d    *doc
+	sp   [2]int
+	st   *state
+	ms   []mention // the sentence's organisations, with their roles
+	cues []cue     // the sentence's lexicon words
+	isJA bool
+	ctx  bool // AI/HPC context: a generic contract is an HPC contract
+	// subj is the sentence's own subject, if hasSubj; topic the company it
+	// goes on about (the last subject), if useTopic — only when the
+	// sentence refers back or has no subject of its own.
+	subj       mention
+	hasSubj    bool
+	topic      mention
+	useTopic   bool
+	topicMiner *mention // the miner the paragraph is about, for the miner prior
+}
+
 // Distances (bytes) within which a deal word ties to an amount.
 const (
 	maxDistJA = 63 // about 21 characters
@@ -88,6 +109,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		t := st.miner
 		topicMiner = &t
 	}
+	sc := &sentCtx{d: d, sp: sp, st: st, ms: ms, cues: cues, isJA: isJA, ctx: ctx, subj: subj, hasSubj: hasSubj,
+		topic: topic, useTopic: hasTopic && (anaphoric || !hasSubj), topicMiner: topicMiner}
 	judged := amts // every deal candidate, including those given to prev
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) {
 		return nil // the sentence names the other side of the previous deal
@@ -155,11 +178,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
-		p, ok := resolve(zm, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ms, kind, a.Span[0], a.Span[1], isJA)
+		p, ok := resolve(sc, zm, kind, a.Span[0], a.Span[1])
 		if !ok {
 			continue
 		}
-		p = minerPrior(txt, p, subj, hasSubj, topicMiner, st, refersBack(d.lower[sp[0]:sp[1]], hasSubj, p))
+		p = minerPrior(sc, p)
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
 			// seller parts with an asset, it is not bought.
@@ -191,7 +214,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
 	}
-	out = append(out, x.amountless(d, sp, st, ms, cues, used, judged, subj, hasSubj, topic, hasTopic && (anaphoric || !hasSubj), topicMiner, ctx, isJA)...)
+	out = append(out, x.amountless(sc, used, judged)...)
 
 	for _, dl := range out {
 		for _, m := range ms {

@@ -45,7 +45,8 @@ func (p parties) confidence(withAmount bool) float64 {
 // resolve picks company and counterparty for a deal anchored at pos.
 // topicMiner, when set, is the paragraph's miner: the company of a deal a
 // non-miner backs or rents without naming the miner.
-func resolve(zm []mention, subj mention, hasSubj bool, topic mention, hasTopic bool, topicMiner *mention, all []mention, kind pipeline.Kind, pos, end int, isJA bool) (parties, bool) {
+func resolve(sc *sentCtx, zm []mention, kind pipeline.Kind, pos, end int) (parties, bool) {
+	subj, hasSubj, topic, hasTopic, topicMiner, all, isJA := sc.subj, sc.hasSubj, sc.topic, sc.useTopic, sc.topicMiner, sc.ms, sc.isJA
 	var p parties
 	// Zone subject nearest before the anchor, else the sentence subject.
 	var zs, pairA, pairB, obj, inv, dat *mention
@@ -312,7 +313,9 @@ func refersBack(lower string, hasSubj bool, p parties) bool {
 // agreed to provide…"), or, when the sentence refers back (ref), the
 // paragraph's or the article's miner ("the value of its CoreWeave
 // contracts"). The non-miner named becomes the counterparty.
-func minerPrior(txt string, p parties, subj mention, hasSubj bool, topicMiner *mention, st *state, ref bool) parties {
+func minerPrior(sc *sentCtx, p parties) parties {
+	txt, subj, hasSubj, topicMiner, st := sc.d.text, sc.subj, sc.hasSubj, sc.topicMiner, sc.st
+	ref := refersBack(sc.d.lower[sc.sp[0]:sc.sp[1]], hasSubj, p)
 	if p.company.miner || p.cp != nil && p.cp.miner {
 		return p
 	}
