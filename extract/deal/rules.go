@@ -102,8 +102,11 @@ type FigureRule struct {
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").
-	AfterFigure bool     `yaml:"after_figure"`
-	Examples    Examples `yaml:"examples"`
+	AfterFigure bool `yaml:"after_figure"`
+	// Both: the rule fires only when a Before and an After both hold
+	// (by default either does).
+	Both     bool     `yaml:"both"`
+	Examples Examples `yaml:"examples"`
 }
 
 // Rules are the deal rules kept as data: the lexicon, the party, figure and
@@ -328,18 +331,25 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 		}
 		before = before[i:]
 	}
+	hitBefore := false
 	for _, b := range fr.Before {
 		if fr.Within > 0 && strings.Contains(before, b) || fr.Within == 0 && strings.HasSuffix(before, b) {
-			return true
+			hitBefore = true
+			break
 		}
 	}
+	hitAfter := false
 	after := lower[a.Span[1]:]
 	for _, s := range fr.After {
 		if strings.HasPrefix(after, s) {
-			return true
+			hitAfter = true
+			break
 		}
 	}
-	return false
+	if fr.Both {
+		return hitBefore && hitAfter
+	}
+	return hitBefore || hitAfter
 }
 
 // vetoFigure returns the id of the first rule that makes a no deal's value.
