@@ -31,6 +31,7 @@ type Result struct {
 	Vetoes  []Veto            // what the veto rules set aside, for --explain
 	Fired   []pipeline.Deal   // every deal a data rule made, before merging, for --explain
 	Dropped []Drop            // candidate deals set aside after the sentence rules, and why
+	Names   []org.Mention     // the organisations the rules saw (vetoed ones aside), for --explain
 }
 
 // Drop is a candidate deal set aside, with the reason.
@@ -104,7 +105,8 @@ type doc struct {
 	amounts     []pipeline.Amount
 	noValue     map[[2]int]string // span of a figure that is no deal value → the rule that says so
 	vetoes      []Veto
-	aiDoc       bool // the document is about AI/HPC: a miner's contract is an HPC contract
+	read        []org.Mention // names read from capitalised frames, sentence by sentence (for Result.Names)
+	aiDoc       bool          // the document is about AI/HPC: a miner's contract is an HPC contract
 	// tc tells names from common words capitalised at a sentence start or
 	// in a Title Case headline; headline holds the spans of such a
 	// headline's clauses in text (none when the headline is not Title Case).
@@ -190,6 +192,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = x.refineKinds(x.fullNames(d, deals))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	res.Deals = stage("the same deal as another mention (merged)", deals, dedupe(clone(deals)))
+	res.Names = names(d)
 	seen := map[Veto]bool{}
 	for _, v := range d.vetoes {
 		if !seen[v] {
@@ -198,6 +201,26 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 	}
 	return res
+}
+
+// names lists the organisations of the document the rules saw: those
+// found for the whole text and those read from a sentence's capitalised
+// frames, once each, in text order.
+func names(d *doc) []org.Mention {
+	seen := map[[2]int]bool{}
+	var out []org.Mention
+	for _, m := range d.mentions {
+		seen[m.Span] = true
+		out = append(out, m.Mention)
+	}
+	for _, m := range d.read {
+		if !seen[m.Span] {
+			seen[m.Span] = true
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	return out
 }
 
 // hasTrigger reports a deal word among cs, or a figure word a deal word

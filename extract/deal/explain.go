@@ -9,7 +9,8 @@ import (
 )
 
 // WriteExplanation prints, sentence by sentence, what the rules made of
-// txt (the normalised text res was extracted from): the money figures, the
+// txt (the normalised text res was extracted from): the organisations, the
+// money figures, the
 // mentions and figures a veto rule set aside and by which rule, the deals
 // each data rule made, the candidates dropped and why, and the deals kept
 // with the rules that made them. Sentences where nothing happened are left
@@ -19,6 +20,19 @@ func WriteExplanation(w io.Writer, txt string, res Result) error {
 	in := func(sp, s [2]int) bool { return sp[0] >= s[0] && sp[1] <= s[1] }
 	for i, s := range splitSentences(txt) {
 		var lines []string
+		var ns []string
+		for _, m := range res.Names {
+			if in(m.Span, s) {
+				n := m.Name
+				if !m.Known {
+					n += " (not in the company list)"
+				}
+				ns = append(ns, n)
+			}
+		}
+		if len(ns) > 0 {
+			lines = append(lines, "names    "+strings.Join(ns, ", "))
+		}
 		for _, a := range res.Amounts {
 			if in(a.Span, s) {
 				lines = append(lines, fmt.Sprintf("money    %q = %s %s", a.Text, num(a.Value), a.Currency))

@@ -125,6 +125,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			return
 		}
 		ms = append(ms, mention{Mention: m, weak: true})
+		d.read = append(d.read, m)
 	}
 	ms = dropProductMakers(txt, ms)
 	add(sp[0], true)
