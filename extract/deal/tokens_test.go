@@ -50,11 +50,14 @@ func TestNeededPiecesChangeNothing(t *testing.T) {
 	all := &Extractor{tok: x.tok, money: x.money, gaz: x.gaz, rules: x.rules, words: x.words, lexIdx: x.lexIdx, tokenizeAll: true}
 	for _, c := range tokenCases(t) {
 		title, txt := text.Normalize(c.Title), text.Normalize(c.Text)
-		got := x.Extract(title, txt)
-		if want := all.Extract(title, txt); !reflect.DeepEqual(got, want) {
+		// Names differ by design: kagome's names are read only where the
+		// rules need them. Everything else must be the same.
+		noNames := func(r Result) Result { r.Names = nil; return r }
+		got := noNames(x.Extract(title, txt))
+		if want := noNames(all.Extract(title, txt)); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: needed pieces only:\n got %+v\nwant %+v (every piece)", c.ID, got.Deals, want.Deals)
 		}
-		if shared := x.ExtractTokens(title, txt, x.tok.Tokens(txt)); !reflect.DeepEqual(got, shared) {
+		if shared := noNames(x.ExtractTokens(title, txt, x.tok.Tokens(txt))); !reflect.DeepEqual(got, shared) {
 			t.Errorf("%s: own tokens:\n got %+v\nwant %+v (the whole text's)", c.ID, got.Deals, shared.Deals)
 		}
 	}
