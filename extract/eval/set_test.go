@@ -18,18 +18,11 @@ type item struct {
 	Style string     `yaml:"style"`
 	Title string     `yaml:"title"`
 	Text  string     `yaml:"text"`
-	Deals []wantDeal `yaml:"deals"`
-	Lang  string     `yaml:"-"` // from the file name
-}
+	// Deals: company, counterparty (null: any), amount, currency, kind; a
+	// name may list several spellings separated by "|".
+	Deals []GoldDeal `yaml:"deals"`
 
-// wantDeal is one expected deal. Company and Counterparty may list several
-// acceptable spellings separated by "|"; a nil Counterparty matches anything.
-type wantDeal struct {
-	Company      string   `yaml:"company"`
-	Counterparty *string  `yaml:"counterparty"`
-	Amount       *float64 `yaml:"amount"`
-	Currency     *string  `yaml:"currency"`
-	Kind         string   `yaml:"kind"`
+	Lang string `yaml:"-"` // from the file name
 }
 
 // setFiles maps each language to its file in testdata.
@@ -119,12 +112,7 @@ func loadFiles(t *testing.T, files []struct{ lang, file string }) []item {
 
 // record is the item in the answer-key form the scorer reads.
 func (it item) record() Record {
-	r := Record{ID: it.ID, Lang: it.Lang, Split: it.Split}
-	for _, w := range it.Deals {
-		r.Deals = append(r.Deals, GoldDeal{Company: w.Company, Counterparty: w.Counterparty,
-			Amount: w.Amount, Currency: w.Currency, Kind: w.Kind})
-	}
-	return r
+	return Record{ID: it.ID, Lang: it.Lang, Split: it.Split, Deals: it.Deals}
 }
 
 // loadAliases reads testdata/aliases.yaml into the scorer of the team's
