@@ -13,11 +13,11 @@ import (
 
 // item is one held-out excerpt with its answer key.
 type item struct {
-	ID    string     `yaml:"id"`
-	Split string     `yaml:"split"`
-	Style string     `yaml:"style"`
-	Title string     `yaml:"title"`
-	Text  string     `yaml:"text"`
+	ID    string `yaml:"id"`
+	Split string `yaml:"split"`
+	Style string `yaml:"style"`
+	Title string `yaml:"title"`
+	Text  string `yaml:"text"`
 	// Deals: company, counterparty (null: any), amount, currency, kind; a
 	// name may list several spellings separated by "|".
 	Deals []GoldDeal `yaml:"deals"`
