@@ -1,23 +1,16 @@
 package deal
 
-// Deals without an amount: a strong deal word with a named counterparty;
-// term and capacity.
+import (
+	"strings"
 
-import "github.com/kozan-dev/kozan/pipeline"
-
-// measures fills term and capacity stated in the deal's zone.
-func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
-	if v, ok := findTerm(d.text, d.lower, lo, hi, pos); ok {
-		dl.TermYears = &v
-	}
-	if v, ok := findCapacity(d.text, lo, hi, pos); ok {
-		dl.CapacityMW = &v
-	}
-}
+	"github.com/kozan-dev/kozan/pipeline"
+)
 
 // amountless finds deals without an amount: a strong deal word with a
 // counterparty in the same clause ("AMDとリース契約を締結", "partnered with X").
-func (x *Extractor) amountless(sc *sentCtx, used []bool, amts []pipeline.Amount) []pipeline.Deal {
+// used are the deal words tied to an amount; a clause holding one of the
+// judged amounts is not amount-less.
+func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) []pipeline.Deal {
 	d, sp, ms, cues, ctx, isJA := sc.d, sc.sp, sc.ms, sc.cues, sc.ctx, sc.isJA
 	var out []pipeline.Deal
 	seen := map[string]int{} // key -> distance of the trigger to the counterparty
@@ -36,10 +29,10 @@ func (x *Extractor) amountless(sc *sentCtx, used []bool, amts []pipeline.Amount)
 		if !isJA && hypothetical(d.lower, sp[0], c.start) {
 			continue // "more hyperscaler leases", "potential deals"
 		}
-		lo, hi := clauseAround(d.text, sp, c, isJA)
+		lo, hi := sc.lang.clauseAround(d.text, sp, c)
 		// A clause whose amounts were judged is not amount-less.
 		skip := false
-		for _, a := range amts {
+		for _, a := range judged {
 			if a.Span[0] >= lo && a.Span[1] <= hi {
 				skip = true
 			}
@@ -59,7 +52,7 @@ func (x *Extractor) amountless(sc *sentCtx, used []bool, amts []pipeline.Amount)
 		}
 		p, ok := resolve(sc, zm, kind, c.start, c.end)
 		if ok {
-			p = minerPrior(sc, p)
+			p = sc.minerPrior(p)
 		}
 		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not
@@ -145,3 +138,73 @@ func (x *Extractor) amountless(sc *sentCtx, used []bool, amts []pipeline.Amount)
 // amount-less deal.
 var pendingKinds = map[pipeline.Kind]bool{pipeline.KindPurchase: true, pipeline.KindAssetSale: true,
 	pipeline.KindFinancing: true, pipeline.KindEquity: true}
+
+// pendingRule marks a deal from a weak deal word that needs the next
+// sentence's value to stand.
+const pendingRule = "pending:"
+
+// dropPending removes pending deals that got no amount, and renames the
+// rule of those that did.
+func dropPending(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, dl := range ds {
+		if strings.HasPrefix(dl.Rule, pendingRule) {
+			if dl.Amount == nil {
+				continue
+			}
+			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)
+		}
+		out = append(out, dl)
+	}
+	return out
+}
+
+// unnamedParty reports a counterparty described but not named ("an
+// investment-grade hyperscaler it did not name", 大手ハイパースケーラーと,
+// 社名は非公表).
+func unnamedParty(lower string) bool {
+	for _, w := range []string{"unnamed", "undisclosed", "did not name", "did not identify", "declined to name", "declined to identify",
+		"ハイパースケーラー", "非公表", "非開示"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	k := strings.Index(lower, "hyperscaler")
+	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
+}
+
+// pluralDeals reports a plural deal noun before the partners ("existing
+// agreements with", "leases with").
+func pluralDeals(lower string) bool {
+	for _, w := range strings.Fields(lower) {
+		switch strings.Trim(w, ",") {
+		case "agreements", "contracts", "leases", "deals", "partnerships", "pacts":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated returns the names listed after cp ("with A and B", "with A, B
+// and C"), at most four.
+func coordinated(txt string, zm []mention, cp mention) []mention {
+	var out []mention
+	end := cp.Span[1]
+	for i := range zm {
+		n := zm[i]
+		if n.Span[0] < end || len(out) == 4 {
+			continue
+		}
+		switch txt[end:n.Span[0]] {
+		case " and ", ", and ", ", ":
+		default:
+			return out
+		}
+		if !usable(n) || n.weak && !n.Known {
+			return out
+		}
+		out = append(out, n)
+		end = n.Span[1]
+	}
+	return out
+}

@@ -73,23 +73,45 @@
 //     none.
 //
 // Rules that need more than a phrase — clause zones, particles, apposition,
-// the miner prior — stay in Go, one file per phase:
-//   - relation.go: the driver of a sentence and the state between sentences;
-//   - mentions.go: the organisations of a sentence, asides, anaphors;
-//   - figures.go: which figures may be deal values;
-//   - triggers.go: a figure's deal word, and figure words that block it;
-//   - clauses.go: clauses and zones (English and Japanese), listed parties;
-//   - kindwords.go: the kind a clause gives a deal;
-//   - resolve.go: the parties (subject, counterparty, topic, miner prior);
-//   - amountless.go: deals without an amount;
-//   - parties.go: roles from Japanese particles and English frames;
-//   - followup.go: values told in the next sentence;
-//   - measure.go (term and capacity), dedupe.go, truecase.go (names versus
-//     capitalised common words), boiler.go (press-release boilerplate),
-//     product.go (makers named before their products).
+// the miner prior — stay in Go. The sentence rules run in phases, a file
+// each:
 //
-// Why each of them is as it is was written in the commit log, round by
-// round.
+//   - relation.go — the driver: sent, the sentence context built once per
+//     sentence (its language, mentions with their roles, cues, subject,
+//     topic and the paragraph's miner), passed by pointer to the phases;
+//     sentence ties each figure to its deal word, kind and parties, then
+//     adds the amount-less deals.
+//   - candidates.go — what a sentence offers: its mentions (English names
+//     read after prepositions and at the start), cues and amounts, a
+//     zone's mentions, and the lists of names that make a figure a sum.
+//   - figures.go — figures that are no deal value: per-unit prices,
+//     former sizes, run rates and backlogs, balances, gains booked, net
+//     proceeds, figures restated in another currency, options and
+//     increments beside a new total.
+//   - triggers.go — the deal word of a figure (nearestTrigger, markClause)
+//     and the figure or sum words that keep it from being a deal value
+//     (blockedByNegative).
+//   - kindnear.go — the kind from the deal words around the figure
+//     (kindNear, mainKind: stock, debt, PPA, service kinds) and AI/HPC
+//     context (refineKind).
+//   - roles.go — company and counterparty from the roles of the zone
+//     (resolve, nearestCP) and the miner prior (minerPrior).
+//   - amountless.go — deals without an amount from strong deal words with
+//     a named counterparty, pending ones from weak words (dropPending).
+//   - discourse.go — the topic from sentence to sentence (state,
+//     readTopic, state.after) and anaphors ("the company", 同社).
+//   - lang.go, lang_ja.go, lang_en.go — lang, what Japanese and English do
+//     differently (labelling roles, clause bounds, the reach of a deal
+//     word, the counterparty's side, sum words), and each language's own
+//     helpers (relative clauses and particles; asides and clause breaks).
+//     A rule of one language only tests sent.isJA.
+//
+// Beside them: parties.go (roles from particles and frames), followup.go
+// (values told in the next sentence), measure.go (term and capacity),
+// dedupe.go, truecase.go (names versus capitalised common words), boiler.go
+// (press-release boilerplate), product.go (makers named before their
+// products). Why each of them is as it is was written in the commit log,
+// round by round.
 //
 // # Decisions
 //

@@ -1,9 +1,5 @@
 package deal
 
-// Which money figures may be a deal value: candidates, restatements, former
-// sizes, run-rates, balances, share moves, options, increments, net
-// proceeds, values in another currency.
-
 import (
 	"strings"
 
@@ -371,108 +367,6 @@ func shareMove(before string) bool {
 	return false
 }
 
-// unitOfAmount reports a negative word that is the unit of an amount right
-// before it ("$2.30 per share").
-func unitOfAmount(d *doc, c cue) bool {
-	if c.w.s != "per share" && c.w.s != "price" {
-		return false
-	}
-	// d.amounts are sorted and do not overlap: only the last one ending
-	// before c can end right before it.
-	i := lowerBound(len(d.amounts), func(i int) bool { return d.amounts[i].Span[1] > c.start })
-	return i > 0 && c.start-d.amounts[i-1].Span[1] <= 1
-}
-
-// dealValue reports a valuation word describing a deal ("a deal valued at",
-// "the transaction, valued at"): the amount is the deal's value.
-func dealValue(lower string, c cue) bool {
-	if c.w.s != "valued" && c.w.s != "values" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
-		return false
-	}
-	// The deal noun may stand before its partner ("an agreement with
-	// Coastal Wind Energy valued at"), but not beyond a comma.
-	lo := c.start - 60
-	if lo < 0 {
-		lo = 0
-	}
-	win := lower[lo:c.start]
-	if k := strings.LastIndexAny(win, ",;"); k >= 0 && c.start-lo-k > 30 {
-		win = win[k:]
-	}
-	for _, w := range strings.FieldsFunc(win, func(r rune) bool { return r == ' ' || r == ',' }) {
-		switch w {
-		case "deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger":
-			return true
-		}
-	}
-	return false
-}
-
-// paymentForm reports "in cash", "all-cash", "cash and stock": how a deal
-// is paid, not a cash balance.
-func paymentForm(txt string, c cue) bool {
-	if c.w.s != "cash" {
-		return false
-	}
-	if cashBalance(txt, c) {
-		return false
-	}
-	before := txt[:c.start]
-	return strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "all-") || strings.HasSuffix(before, "all ") ||
-		strings.HasPrefix(txt[c.end:], " and stock") || strings.HasPrefix(txt[c.end:], "-and-stock")
-}
-
-// cashBalance reports "cash" naming money held, never a payment: "cash and
-// (cash) equivalents", "cash on hand", or a holding verb before the figure
-// ("had about $1.8 billion in cash", "ended the quarter with $900 million
-// in cash").
-func cashBalance(txt string, c cue) bool {
-	after := strings.ToLower(txt[c.end:min(len(txt), c.end+32)]) // the longest phrase below, and room
-	if hasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
-		" and marketable", " and investments", " and restricted cash", " balance", " position", " reserves") {
-		return true
-	}
-	before := strings.ToLower(txt[max(0, c.start-45):c.start])
-	if k := strings.LastIndexAny(before, ",;."); k >= 0 {
-		before = before[k+1:]
-	}
-	for _, v := range []string{" had ", " has ", " held ", " holds ", " have ", " ended the quarter with ", " ended the year with "} {
-		if strings.Contains(" "+before, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// conditionalValue reports a value that holds only if options are used
-// ("renewal options that, if exercised, would bring the total contract
-// value to $2.9 billion").
-func conditionalValue(before string) bool {
-	for _, w := range []string{"if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed"} {
-		if strings.Contains(before, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// hypothetical reports a deal word spoken of in general, not as a deal:
-// after more/additional/future/potential, or in an analyst's price-target
-// sentence.
-func hypothetical(lower string, sentStart, at int) bool {
-	ws := wordsBefore(lower, sentStart, at, 3)
-	for i, w := range ws {
-		if i >= 3 {
-			break
-		}
-		switch w {
-		case "more", "additional", "future", "potential", "further", "any", "possible":
-			return true
-		}
-	}
-	return strings.Contains(lower[sentStart:at], "price target")
-}
-
 // netProceeds reports an amount told as the net proceeds of an offering
 // ("estimates that the net proceeds from the offering will be
 // approximately $X", "net proceeds of about $X"): what the company keeps,
@@ -484,12 +378,6 @@ func netProceeds(before string) bool {
 		return false
 	}
 	return true
-}
-
-// codeAfter reports a name followed by "-<digit>": a code (CB-6, PF-2),
-// not a company.
-func codeAfter(rest string) bool {
-	return len(rest) > 1 && rest[0] == '-' && isDigitByte(rest[1])
 }
 
 // optionOrIncrement reports an amount that is no deal of its own: the
@@ -621,6 +509,14 @@ func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) boo
 	return false
 }
 
-// valueVerbs state the value of the deal word right before them ("an
-// agreement valued at $X").
-var valueVerbs = map[string]bool{"valued": true, "worth": true, "totaling": true, "totalling": true}
+// conditionalValue reports a value that holds only if options are used
+// ("renewal options that, if exercised, would bring the total contract
+// value to $2.9 billion").
+func conditionalValue(before string) bool {
+	for _, w := range []string{"if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,117 +1,10 @@
 package deal
 
-// Deal words and figures: the nearest deal word of a figure in its zone,
-// clauses already used, figure words that block a deal, cue lookups.
-
 import (
 	"strings"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
-
-// backstopIn reports a guarantee word among cues.
-func backstopIn(cues []cue) bool {
-	for _, c := range cues {
-		if c.w.class == cueTrigger && c.w.kind == pipeline.KindBackstop {
-			return true
-		}
-	}
-	return false
-}
-
-// dropUnderwriting removes 引き受け when a lender underwrites a loan or
-// bonds (Xが引き受ける20億ドルの融資): the deal is the loan, not shares.
-func dropUnderwriting(txt string, cues []cue) []cue {
-	out := cues[:0:0]
-	for _, c := range cues {
-		if c.w.kind == pipeline.KindEquity && strings.HasPrefix(c.w.s, "引") && strings.HasSuffix(txt[:c.start], "が") && loanAfter(txt[c.start:]) {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// dropRelativeCues removes the deal words of relative clauses that only
-// describe a company (グーグルが出資する英AIクラウドのX: 出資 is no deal
-// of this sentence).
-func dropRelativeCues(txt string, ms []mention, cues []cue) []cue {
-	var at []int
-	for _, m := range ms {
-		p := afterMention(txt, m.Span[1])
-		if m.label == lPoss && strings.HasPrefix(txt[p:], "が") && relativeClause(txt[p+len("が"):]) {
-			at = append(at, p+len("が"))
-		}
-	}
-	if len(at) == 0 {
-		return cues
-	}
-	out := make([]cue, 0, len(cues))
-	for _, c := range cues {
-		drop := false
-		for _, a := range at {
-			if c.start == a {
-				drop = true
-			}
-		}
-		if !drop {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// sentenceContext reports AI/HPC context words in the sentence.
-func sentenceContext(cues []cue) bool {
-	for _, c := range cues {
-		if c.w.class == cueContext {
-			return true
-		}
-	}
-	return false
-}
-
-func cuesIn(cs []cue, sp [2]int) []cue {
-	lo := lowerBound(len(cs), func(i int) bool { return cs[i].start >= sp[0] })
-	hi := lo
-	for hi < len(cs) && cs[hi].end <= sp[1] {
-		hi++
-	}
-	return cs[lo:hi]
-}
-
-func amountsIn(as []pipeline.Amount, sp [2]int) []pipeline.Amount {
-	lo := lowerBound(len(as), func(i int) bool { return as[i].Span[0] >= sp[0] })
-	hi := lo
-	for hi < len(as) && as[hi].Span[1] <= sp[1] {
-		hi++
-	}
-	return as[lo:hi]
-}
-
-func lowerBound(n int, f func(int) bool) int {
-	lo, hi := 0, n
-	for lo < hi {
-		m := (lo + hi) / 2
-		if f(m) {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	return lo
-}
-
-// strongTriggerIn reports a deal word other than t that names a deal by
-// itself (acquire, merger, deal, agreement…).
-func strongTriggerIn(cs []cue, t cue) bool {
-	for _, c := range cs {
-		if c.w.class == cueTrigger && c.w.strong && c.start != t.start {
-			return true
-		}
-	}
-	return false
-}
 
 func dist(c cue, a pipeline.Amount) int {
 	if c.end <= a.Span[0] {
@@ -124,7 +17,8 @@ func dist(c cue, a pipeline.Amount) int {
 }
 
 // nearestTrigger finds the deal word closest to the amount in [lo,hi].
-func nearestTrigger(lower string, cues []cue, a pipeline.Amount, lo, hi, maxDist int, isJA bool) (cue, bool) {
+func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
+	lower, cues, maxDist, isJA := sc.d.lower, sc.cues, sc.lang.maxDist(), sc.isJA
 	var best cue
 	bd := -1
 	for _, c := range cues {
@@ -171,45 +65,83 @@ func priceVerb(k pipeline.Kind) bool {
 	return k == pipeline.KindAcquisition || k == pipeline.KindPurchase || k == pipeline.KindAssetSale
 }
 
+// hypothetical reports a deal word spoken of in general, not as a deal:
+// after more/additional/future/potential, or in an analyst's price-target
+// sentence.
+func hypothetical(lower string, sentStart, at int) bool {
+	ws := wordsBefore(lower, sentStart, at, 3)
+	for i, w := range ws {
+		if i >= 3 {
+			break
+		}
+		switch w {
+		case "more", "additional", "future", "potential", "further", "any", "possible":
+			return true
+		}
+	}
+	return strings.Contains(lower[sentStart:at], "price target")
+}
+
 // markClause marks the deal word tied to an amount, and the deal words of
 // the amount's clause: they belong to it, not to an amount-less deal.
-func markClause(txt string, cues []cue, used []bool, a pipeline.Amount, trig cue, lo, hi int, isJA bool) {
-	clo, chi := clauseOf(txt, a.Span[0], a.Span[1], lo, hi, isJA)
-	for i, c := range cues {
+func markClause(sc *sent, used []bool, a pipeline.Amount, trig cue, lo, hi int) {
+	clo, chi, own := sc.lang.amountClause(sc.d.text, a, lo, hi)
+	for i, c := range sc.cues {
 		if c.w.class != cueTrigger {
 			continue
 		}
-		if c.start == trig.start || isJA && c.start >= clo && c.end <= chi {
+		if c.start == trig.start || own && c.start >= clo && c.end <= chi {
 			used[i] = true
 		}
 	}
 }
 
-// placedDebt reports debt placed privately: a debt word right after the
-// placement ("a private placement of convertible notes").
-func placedDebt(cues []cue, pp cue) bool {
-	for _, c := range cues {
-		if c.start >= pp.end && c.start-pp.end <= 30 && debtWords[c.w.s] {
+// valueMetric are value phrases that price a deal only when a deal is told
+// in the sentence ("agreed to buy X … $2 billion in enterprise value").
+var valueMetric = map[string]bool{"enterprise value": true, "in total enterprise value": true, "equity value": true,
+	"total equity value": true, "in total equity value": true}
+
+// strongTriggerIn reports a deal word other than t that names a deal by
+// itself (acquire, merger, deal, agreement…).
+func strongTriggerIn(cs []cue, t cue) bool {
+	for _, c := range cs {
+		if c.w.class == cueTrigger && c.w.strong && c.start != t.start {
 			return true
 		}
 	}
 	return false
 }
 
-// cueBetween reports a deal or non-deal word in [lo,hi), other than a
-// financing word ("senior secured notes").
-func cueBetween(cues []cue, lo, hi int) bool {
-	for _, c := range cues {
-		if c.start >= lo && c.end <= hi && c.w.kind != pipeline.KindFinancing {
-			return true
-		}
+// buybackWords spend an amount on the company's own shares, however the
+// clause is built.
+var buybackWords = map[string]bool{"repurchase": true, "repurchased": true, "repurchases": true, "buyback": true,
+	"buy back": true, "自社株買い": true, "買い戻": true}
+
+// unitOfAmount reports a negative word that is the unit of an amount right
+// before it ("$2.30 per share").
+func unitOfAmount(d *doc, c cue) bool {
+	if c.w.s != "per share" && c.w.s != "price" {
+		return false
 	}
-	return false
+	// d.amounts are sorted and do not overlap: only the last one ending
+	// before c can end right before it.
+	i := lowerBound(len(d.amounts), func(i int) bool { return d.amounts[i].Span[1] > c.start })
+	return i > 0 && c.start-d.amounts[i-1].Span[1] <= 1
 }
+
+// valuation negatives do not block an acquisition price.
+var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
+	"valuing": true, "values": true,
+	"price": true, "価格": true, "market value": true}
+
+// valueVerbs state the value of the deal word right before them ("an
+// agreement valued at $X").
+var valueVerbs = map[string]bool{"valued": true, "worth": true, "totaling": true, "totalling": true}
 
 // blockedByNegative reports whether a non-deal word (revenue, cash, total…)
 // sits closer to the amount than the deal word, or a sum word governs it.
-func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig cue, kind pipeline.Kind, isJA bool) bool {
+func blockedByNegative(sc *sent, a pipeline.Amount, lo, hi int, trig cue, kind pipeline.Kind) bool {
+	d, cues, isJA := sc.d, sc.cues, sc.isJA
 	txt := d.text
 	td := dist(trig, a)
 	for _, c := range cues {
@@ -218,18 +150,7 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 		}
 		switch c.w.class {
 		case cueSum:
-			if isJA {
-				// 累計/累積 add up everything raised to date: never one deal.
-				if c.w.s == "累計" || c.w.s == "累積" {
-					return true
-				}
-				// 総額 is a deal's total value unless several companies are summed.
-				if pluralJA(txt[lo:hi]) {
-					return true
-				}
-				continue
-			}
-			if c.w.s != "total of" || dist(c, a) < td {
+			if sc.lang.sumBlocks(txt, c, a, lo, hi, td) {
 				return true
 			}
 		case cueNegative:
@@ -263,17 +184,70 @@ func blockedByNegative(d *doc, cues []cue, a pipeline.Amount, lo, hi int, trig c
 	return false
 }
 
-// valuation negatives do not block an acquisition price.
-var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
-	"valuing": true, "values": true,
-	"price": true, "価格": true, "market value": true}
+// clauseBreak reports words that start a new clause between an amount and
+// a later word ("$55 million to cover operating costs").
+func clauseBreak(between string) bool {
+	return strings.Contains(between, ",") || strings.Contains(between, " to ") || strings.Contains(between, " for ") ||
+		strings.Contains(between, " and ") || strings.Contains(between, " as ") || strings.Contains(between, " while ")
+}
 
-// buybackWords spend an amount on the company's own shares, however the
-// clause is built.
-var buybackWords = map[string]bool{"repurchase": true, "repurchased": true, "repurchases": true, "buyback": true,
-	"buy back": true, "自社株買い": true, "買い戻": true}
+// dealValue reports a valuation word describing a deal ("a deal valued at",
+// "the transaction, valued at"): the amount is the deal's value.
+func dealValue(lower string, c cue) bool {
+	if c.w.s != "valued" && c.w.s != "values" && c.w.s != "valuation" && c.w.s != "total" && c.w.s != "totaling" && c.w.s != "totalling" {
+		return false
+	}
+	// The deal noun may stand before its partner ("an agreement with
+	// Coastal Wind Energy valued at"), but not beyond a comma.
+	lo := c.start - 60
+	if lo < 0 {
+		lo = 0
+	}
+	win := lower[lo:c.start]
+	if k := strings.LastIndexAny(win, ",;"); k >= 0 && c.start-lo-k > 30 {
+		win = win[k:]
+	}
+	for _, w := range strings.FieldsFunc(win, func(r rune) bool { return r == ' ' || r == ',' }) {
+		switch w {
+		case "deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger":
+			return true
+		}
+	}
+	return false
+}
 
-// valueMetric are value phrases that price a deal only when a deal is told
-// in the sentence ("agreed to buy X … $2 billion in enterprise value").
-var valueMetric = map[string]bool{"enterprise value": true, "in total enterprise value": true, "equity value": true,
-	"total equity value": true, "in total equity value": true}
+// paymentForm reports "in cash", "all-cash", "cash and stock": how a deal
+// is paid, not a cash balance.
+func paymentForm(txt string, c cue) bool {
+	if c.w.s != "cash" {
+		return false
+	}
+	if cashBalance(txt, c) {
+		return false
+	}
+	before := txt[:c.start]
+	return strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "all-") || strings.HasSuffix(before, "all ") ||
+		strings.HasPrefix(txt[c.end:], " and stock") || strings.HasPrefix(txt[c.end:], "-and-stock")
+}
+
+// cashBalance reports "cash" naming money held, never a payment: "cash and
+// (cash) equivalents", "cash on hand", or a holding verb before the figure
+// ("had about $1.8 billion in cash", "ended the quarter with $900 million
+// in cash").
+func cashBalance(txt string, c cue) bool {
+	after := strings.ToLower(txt[c.end:min(len(txt), c.end+32)]) // the longest phrase below, and room
+	if hasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
+		" and marketable", " and investments", " and restricted cash", " balance", " position", " reserves") {
+		return true
+	}
+	before := strings.ToLower(txt[max(0, c.start-45):c.start])
+	if k := strings.LastIndexAny(before, ",;."); k >= 0 {
+		before = before[k+1:]
+	}
+	for _, v := range []string{" had ", " has ", " held ", " holds ", " have ", " ended the quarter with ", " ended the year with "} {
+		if strings.Contains(" "+before, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,13 +1,18 @@
 package deal
 
-// The parties of a deal: subject, counterparty, topic and the miner prior;
-// confidence; pending deals.
-
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/pipeline"
 )
+
+// parties is a resolved company and counterparty.
+type parties struct {
+	company mention
+	cp      *mention
+	how     string
+}
 
 func (p parties) cpName() string {
 	if p.cp == nil {
@@ -42,11 +47,17 @@ func (p parties) confidence(withAmount bool) float64 {
 	return round2(c)
 }
 
-// resolve picks company and counterparty for a deal anchored at pos.
-// topicMiner, when set, is the paragraph's miner: the company of a deal a
+// usable reports whether a mention may be a party.
+func usable(m mention) bool {
+	return !(m.weak && !m.Known && org.IsStop(m.Name))
+}
+
+// resolve picks company and counterparty for a deal anchored at [pos,end)
+// among the zone's mentions zm, else the sentence's subject, its topic, its
+// miners; the paragraph's miner (sc.topicMiner) is the company of a deal a
 // non-miner backs or rents without naming the miner.
-func resolve(sc *sentCtx, zm []mention, kind pipeline.Kind, pos, end int) (parties, bool) {
-	subj, hasSubj, topic, hasTopic, topicMiner, all, isJA := sc.subj, sc.hasSubj, sc.topic, sc.useTopic, sc.topicMiner, sc.ms, sc.isJA
+func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties, bool) {
+	subj, hasSubj, topic, hasTopic, all, isJA := sc.subj, sc.hasSubj, sc.topic, sc.hasTopic, sc.ms, sc.isJA
 	var p parties
 	// Zone subject nearest before the anchor, else the sentence subject.
 	var zs, pairA, pairB, obj, inv, dat *mention
@@ -150,7 +161,7 @@ func resolve(sc *sentCtx, zm []mention, kind pipeline.Kind, pos, end int) (parti
 		return p, false
 	}
 	if p.cp == nil {
-		p.cp = nearestCP(zm, company, pos, end, isJA)
+		p.cp = nearestCP(zm, company, pos, end, sc.lang)
 	}
 	if p.cp == nil && company.label == lPairA {
 		// "AとBは、…合弁会社を設立する": the pair subject of the
@@ -185,8 +196,8 @@ func resolve(sc *sentCtx, zm []mention, kind pipeline.Kind, pos, end int) (parti
 			t := topic
 			company, p.cp = &t, company
 		}
-		if p.cp == nil && topicMiner != nil && topicMiner.Name != company.Name {
-			t := *topicMiner
+		if p.cp == nil && sc.hasTopicMiner && sc.topicMiner.Name != company.Name {
+			t := sc.topicMiner
 			company, p.cp = &t, company
 		}
 		if p.cp == nil {
@@ -204,26 +215,14 @@ func resolve(sc *sentCtx, zm []mention, kind pipeline.Kind, pos, end int) (parti
 	return p, true
 }
 
-// dropPending removes pending deals that got no amount, and renames the
-// rule of those that did.
-func dropPending(ds []pipeline.Deal) []pipeline.Deal {
-	out := ds[:0]
-	for _, dl := range ds {
-		if strings.HasPrefix(dl.Rule, pendingRule) {
-			if dl.Amount == nil {
-				continue
-			}
-			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)
-		}
-		out = append(out, dl)
-	}
-	return out
-}
+// minerKinds are deals a miner reports when a non-miner is the subject.
+var minerKinds = map[pipeline.Kind]bool{pipeline.KindBackstop: true, pipeline.KindLease: true,
+	pipeline.KindHosting: true, pipeline.KindColocation: true, pipeline.KindHPCContract: true}
 
 // nearestCP is the counterparty-marked mention nearest the anchor. English
 // names the counterparty after the amount ("$X deal with B"), Japanese
 // before it ("Bと…Xドルの契約"): the other side costs more.
-func nearestCP(zm []mention, company *mention, pos, end int, isJA bool) *mention {
+func nearestCP(zm []mention, company *mention, pos, end int, l lang) *mention {
 	var best *mention
 	bd := -1
 	for i := range zm {
@@ -245,15 +244,7 @@ func nearestCP(zm []mention, company *mention, pos, end int, isJA bool) *mention
 		if !ok {
 			continue
 		}
-		dd := m.Span[0] - pos
-		if m.Span[1] <= pos {
-			dd = pos - m.Span[1]
-			if !isJA {
-				dd += 1 << 20 // English: after the amount first
-			}
-		} else if isJA {
-			dd += 1 << 20 // Japanese: before the amount first
-		}
+		dd := l.cpCost(m, pos)
 		if bd < 0 || dd < bd {
 			best, bd = m, dd
 		}
@@ -266,38 +257,6 @@ func absInt(i int) int {
 		return -i
 	}
 	return i
-}
-
-// unnamedParty reports a counterparty described but not named ("an
-// investment-grade hyperscaler it did not name", 大手ハイパースケーラーと,
-// 社名は非公表).
-func unnamedParty(lower string) bool {
-	for _, w := range []string{"unnamed", "undisclosed", "did not name", "did not identify", "declined to name", "declined to identify",
-		"ハイパースケーラー", "非公表", "非開示"} {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	k := strings.Index(lower, "hyperscaler")
-	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
-}
-
-// pluralDeals reports a plural deal noun before the partners ("existing
-// agreements with", "leases with").
-func pluralDeals(lower string) bool {
-	for _, w := range strings.Fields(lower) {
-		switch strings.Trim(w, ",") {
-		case "agreements", "contracts", "leases", "deals", "partnerships", "pacts":
-			return true
-		}
-	}
-	return false
-}
-
-// strongUnknown reports an unknown name that still reads as a company
-// (it came with a corporate suffix, or is a capitalised multi-word name).
-func strongUnknown(m *mention) bool {
-	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
 }
 
 // refersBack reports a sentence that goes on about the article's company:
@@ -313,9 +272,9 @@ func refersBack(lower string, hasSubj bool, p parties) bool {
 // agreed to provide…"), or, when the sentence refers back (ref), the
 // paragraph's or the article's miner ("the value of its CoreWeave
 // contracts"). The non-miner named becomes the counterparty.
-func minerPrior(sc *sentCtx, p parties) parties {
-	txt, subj, hasSubj, topicMiner, st := sc.d.text, sc.subj, sc.hasSubj, sc.topicMiner, sc.st
-	ref := refersBack(sc.d.lower[sc.sp[0]:sc.sp[1]], hasSubj, p)
+func (sc *sent) minerPrior(p parties) parties {
+	txt, subj, hasSubj, st := sc.d.text, sc.subj, sc.hasSubj, sc.st
+	ref := refersBack(sc.lower, hasSubj, p)
 	if p.company.miner || p.cp != nil && p.cp.miner {
 		return p
 	}
@@ -336,8 +295,8 @@ func minerPrior(sc *sentCtx, p parties) parties {
 		m = &subj
 	case !ref:
 		return p
-	case topicMiner != nil:
-		m = topicMiner
+	case sc.hasTopicMiner:
+		m = &sc.topicMiner
 	case st.hasMiner:
 		m = &st.miner
 	case st.hasDocMiner:
@@ -357,17 +316,14 @@ func minerPrior(sc *sentCtx, p parties) parties {
 	return p
 }
 
-// minerKinds are deals a miner reports when a non-miner is the subject.
-var minerKinds = map[pipeline.Kind]bool{pipeline.KindBackstop: true, pipeline.KindLease: true,
-	pipeline.KindHosting: true, pipeline.KindColocation: true, pipeline.KindHPCContract: true}
+// codeAfter reports a name followed by "-<digit>": a code (CB-6, PF-2),
+// not a company.
+func codeAfter(rest string) bool {
+	return len(rest) > 1 && rest[0] == '-' && isDigitByte(rest[1])
+}
 
-// pendingRule marks a deal from a weak deal word that needs the next
-// sentence's value to stand.
-const pendingRule = "pending:"
-
-// parties is a resolved company and counterparty.
-type parties struct {
-	company mention
-	cp      *mention
-	how     string
+// strongUnknown reports an unknown name that still reads as a company
+// (it came with a corporate suffix, or is a capitalised multi-word name).
+func strongUnknown(m *mention) bool {
+	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
 }

@@ -1,53 +1,11 @@
 package deal
 
-// The kind a deal word and its clause give a deal: the nearest and main
-// kinds, PPAs, shares, assets, and the refinement of generic kinds in AI/HPC
-// articles.
-
 import (
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/pipeline"
 )
-
-// assetOf reports a possessive naming an asset of the company before it
-// ("'s 86-megawatt site in Knoxville", "'s Texas data center").
-func assetOf(rest string) bool {
-	if k := strings.Index(rest, "'s "); k > 1 && k < 14 && rest[0] == ' ' && capitalisedStart(rest[1:]) && !strings.Contains(rest[1:k], " ") {
-		rest = rest[k:] // "Bitdeer Technologies Group's": the rest of the name
-	}
-	if !possessive(rest) {
-		return false
-	}
-	ws := strings.Fields(strings.ToLower(rest[min(len(rest), 3):]))
-	for i, w := range ws {
-		if i >= 5 {
-			break
-		}
-		switch strings.Trim(w, ",.") {
-		case "site", "sites", "facility", "facilities", "campus", "data", "plant", "mine", "assets", "portfolio", "fleet", "property", "building":
-			return true
-		}
-	}
-	return false
-}
-
-// stockSold reports shares right after an amount ("$2.1 billion of Class
-// A common stock through an at-the-market program"): an equity sale.
-func stockSold(rest string) bool {
-	if !strings.HasPrefix(rest, " of ") {
-		return false
-	}
-	rest = rest[:min(len(rest), 60)]
-	for _, w := range []string{"common stock", "common shares", "ordinary shares", "class a shares", "preferred stock",
-		"american depositary", "at-the-market", "its shares", "new shares"} {
-		if strings.Contains(rest, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // kindNear picks the kind of a deal: the kind of its deal word, upgraded
 // to a more specific kind written right next to it or to the anchor
@@ -120,6 +78,35 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 	return kind
 }
 
+// raiseWords raise money without saying how: the way named next to the
+// amount (a private placement) gives the kind.
+var raiseWords = map[string]bool{"raised": true, "raise": true, "raises": true, "raising": true, "secured": true, "secures": true, "funding": true}
+
+// placedDebt reports debt placed privately: a debt word right after the
+// placement ("a private placement of convertible notes").
+func placedDebt(cues []cue, pp cue) bool {
+	for _, c := range cues {
+		if c.start >= pp.end && c.start-pp.end <= 30 && debtWords[c.w.s] {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBetween reports a deal or non-deal word in [lo,hi), other than a
+// financing word ("senior secured notes").
+func cueBetween(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.start >= lo && c.end <= hi && c.w.kind != pipeline.KindFinancing {
+			return true
+		}
+	}
+	return false
+}
+
+// debtWords are securities a company sells to borrow.
+var debtWords = map[string]bool{"bonds": true, "notes": true, "debt": true, "convertible": true, "社債": true, "債券": true}
+
 // mainKind is the kind of a deal whose amount sits by a value phrase
 // ("a 15-year lease with X…, with a contract value of $7 billion"): the
 // last deal word of a service kind (lease, colocation, hosting) before the
@@ -189,13 +176,18 @@ func acquiresShares(cues []cue, lo, hi int) bool {
 	return false
 }
 
-// pluralJA reports a Japanese clause that sums over several companies.
-func pluralJA(s string) bool {
-	if strings.Contains(s, "各社") || strings.Contains(s, "複数社") || strings.Contains(s, "業界全体") {
-		return true
+func stockInClause(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.start >= lo && c.end <= hi && (c.w.s == "株式" || c.w.s == "stake" || c.w.s == "shares" || c.w.s == "warrants" || c.w.s == "新株予約権") {
+			return true
+		}
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' && strings.HasPrefix(s[i+1:], "社") {
+	return false
+}
+
+func hasPartnerWord(cues []cue, lo, hi int) bool {
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.w.kind == pipeline.KindPartnership && c.start >= lo && c.end <= hi {
 			return true
 		}
 	}
@@ -222,6 +214,44 @@ func boughtCompany(zm []mention, p parties) bool {
 	return p.company.label == lObj || p.cp.label == lObj
 }
 
+// stockSold reports shares right after an amount ("$2.1 billion of Class
+// A common stock through an at-the-market program"): an equity sale.
+func stockSold(rest string) bool {
+	if !strings.HasPrefix(rest, " of ") {
+		return false
+	}
+	rest = rest[:min(len(rest), 60)]
+	for _, w := range []string{"common stock", "common shares", "ordinary shares", "class a shares", "preferred stock",
+		"american depositary", "at-the-market", "its shares", "new shares"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// assetOf reports a possessive naming an asset of the company before it
+// ("'s 86-megawatt site in Knoxville", "'s Texas data center").
+func assetOf(rest string) bool {
+	if k := strings.Index(rest, "'s "); k > 1 && k < 14 && rest[0] == ' ' && capitalisedStart(rest[1:]) && !strings.Contains(rest[1:k], " ") {
+		rest = rest[k:] // "Bitdeer Technologies Group's": the rest of the name
+	}
+	if !possessive(rest) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(rest[min(len(rest), 3):]))
+	for i, w := range ws {
+		if i >= 5 {
+			break
+		}
+		switch strings.Trim(w, ",.") {
+		case "site", "sites", "facility", "facilities", "campus", "data", "plant", "mine", "assets", "portfolio", "fleet", "property", "building":
+			return true
+		}
+	}
+	return false
+}
+
 // refineKind turns a generic contract into an AI/HPC contract when the
 // sentence or the counterparty says so.
 func refineKind(k pipeline.Kind, ctx bool, p parties, g *org.Gazetteer) pipeline.Kind {
@@ -240,27 +270,12 @@ func refineKind(k pipeline.Kind, ctx bool, p parties, g *org.Gazetteer) pipeline
 	return k
 }
 
-func stockInClause(cues []cue, lo, hi int) bool {
+// sentenceContext reports AI/HPC context words in the sentence.
+func sentenceContext(cues []cue) bool {
 	for _, c := range cues {
-		if c.start >= lo && c.end <= hi && (c.w.s == "株式" || c.w.s == "stake" || c.w.s == "shares" || c.w.s == "warrants" || c.w.s == "新株予約権") {
+		if c.w.class == cueContext {
 			return true
 		}
 	}
 	return false
 }
-
-func hasPartnerWord(cues []cue, lo, hi int) bool {
-	for _, c := range cues {
-		if c.w.class == cueTrigger && c.w.kind == pipeline.KindPartnership && c.start >= lo && c.end <= hi {
-			return true
-		}
-	}
-	return false
-}
-
-// debtWords are securities a company sells to borrow.
-var debtWords = map[string]bool{"bonds": true, "notes": true, "debt": true, "convertible": true, "社債": true, "債券": true}
-
-// raiseWords raise money without saying how: the way named next to the
-// amount (a private placement) gives the kind.
-var raiseWords = map[string]bool{"raised": true, "raise": true, "raises": true, "raising": true, "secured": true, "secures": true, "funding": true}

@@ -1,0 +1,259 @@
+package deal
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// sentenceMentions returns the organisation mentions of a sentence, adding
+// English names read from capitalised words after a preposition or at the
+// start of the sentence.
+func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
+	var ms []mention
+	// d.mentions are sorted by start: look only at those starting inside.
+	for _, m := range d.mentions[lowerBound(len(d.mentions), func(i int) bool { return d.mentions[i].Span[0] >= sp[0] }):] {
+		if m.Span[0] >= sp[1] {
+			break
+		}
+		if m.Span[1] <= sp[1] {
+			ms = append(ms, m)
+		}
+	}
+	if isJA {
+		return ms
+	}
+	txt := d.text
+	add := func(pos int, initial bool) {
+		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
+		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) {
+			return
+		}
+		if strings.HasSuffix(d.lower[:pos], " in ") && placeAfter(txt[m.Span[1]:sp[1]]) {
+			return // "a site in Sherbrooke, Quebec,": a city and its region
+		}
+		if initial && (!verbFollows(txt[m.Span[1]:sp[1]])) {
+			return
+		}
+		if m, ok = d.tc.fix(x, txt, m, initial || m.Span[0] == sp[0], d.inHeadline(m.Span[0])); !ok || overlaps(ms, m.Span) {
+			return
+		}
+		if demonyms[m.Name] {
+			return // "and Japanese trading house Sojitz": a description, not a name
+		}
+		if name, known := x.gaz.Canonical(m.Name); known {
+			m.Name, m.Known = name, true
+		}
+		if id, ok := x.vetoMention(d, m, false); ok {
+			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			return
+		}
+		ms = append(ms, mention{Mention: m, weak: true})
+		d.read = append(d.read, m)
+	}
+	ms = dropProductMakers(txt, ms)
+	add(sp[0], true)
+	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
+		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
+		for off := sp[0]; ; {
+			k := strings.Index(d.lower[off:sp[1]], prep)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(prep)
+			if at > sp[0] && isWordByte(d.lower[at-1]) {
+				continue
+			}
+			add(off, false)
+		}
+	}
+	sortMentions(ms)
+	return ms
+}
+
+// placeAfter reports a name followed by ", Region" (a capitalised word or
+// two, then a comma or the end of the sentence): "X, Quebec," "X, New
+// Brunswick." — X is a city.
+func placeAfter(rest string) bool {
+	if !strings.HasPrefix(rest, ", ") {
+		return false
+	}
+	rest = rest[2:]
+	for n := 0; n < 2; n++ {
+		if rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+			return false
+		}
+		i := 1
+		for i < len(rest) && rest[i] >= 'a' && rest[i] <= 'z' {
+			i++
+		}
+		if i < 3 {
+			return false
+		}
+		rest = rest[i:]
+		if rest == "" || rest[0] == ',' || rest[0] == '.' {
+			return true
+		}
+		if rest[0] != ' ' {
+			return false
+		}
+		rest = rest[1:]
+		if rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+			return true // "in Carthage, New York by the end of…"
+		}
+	}
+	return false
+}
+
+// demonyms describe a company's origin; alone they name none.
+var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
+	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
+	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,
+	"Brazilian": true, "Paraguayan": true, "Texan": true, "Icelandic": true, "Finnish": true, "Irish": true,
+	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true}
+
+// verbFollows reports a lowercase word right after a sentence-initial name
+// ("Zephyr signed", not "NEW YORK, March 3").
+func verbFollows(rest string) bool {
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	return rest[1] >= 'a' && rest[1] <= 'z'
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Span[0] < ms[j-1].Span[0]; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func mentionsIn(ms []mention, lo, hi int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.Span[0] >= lo && m.Span[1] <= hi {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func cuesIn(cs []cue, sp [2]int) []cue {
+	lo := lowerBound(len(cs), func(i int) bool { return cs[i].start >= sp[0] })
+	hi := lo
+	for hi < len(cs) && cs[hi].end <= sp[1] {
+		hi++
+	}
+	return cs[lo:hi]
+}
+
+func amountsIn(as []pipeline.Amount, sp [2]int) []pipeline.Amount {
+	lo := lowerBound(len(as), func(i int) bool { return as[i].Span[0] >= sp[0] })
+	hi := lo
+	for hi < len(as) && as[hi].Span[1] <= sp[1] {
+		hi++
+	}
+	return as[lo:hi]
+}
+
+func lowerBound(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := (lo + hi) / 2
+		if f(m) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// ownClause drops the names before a subject that opens its own clause in
+// a list of deals ("A closed a loan with B, and C issued $X of notes"):
+// B belongs to A's deal, not to C's.
+func ownClause(txt string, zm []mention, a pipeline.Amount) []mention {
+	for k := len(zm) - 1; k > 0; k-- {
+		m := zm[k]
+		if m.label != lSubj || m.Span[1] > a.Span[0] {
+			continue
+		}
+		b := strings.TrimRight(txt[zm[k-1].Span[1]:m.Span[0]], " ")
+		if strings.HasSuffix(b, " and") || strings.HasSuffix(b, ",") {
+			return zm[k:]
+		}
+	}
+	return zm
+}
+
+// listedParties reports three or more organisations listed after the
+// amount (joined by commas, "and", 、, と): the amount sums several deals.
+func listedParties(txt string, zm []mention, a pipeline.Amount) bool {
+	run, best := 0, 0
+	for i := range zm {
+		if zm[i].Span[0] < a.Span[1] {
+			continue
+		}
+		if run > 0 {
+			gap := strings.TrimSpace(txt[zm[i-1].Span[1]:zm[i].Span[0]])
+			switch gap {
+			case ",", "and", ", and", "、", "と", "や", "or", ", or":
+				run++
+			default:
+				run = 1
+			}
+		} else {
+			run = 1
+		}
+		if run > best {
+			best = run
+		}
+	}
+	return best >= 3
+}
+
+// listedSubject reports a sentence opening on three or more names joined
+// by commas and "and" before the amount ("Bitfarms, Hive and Bitdeer Raise
+// $1.1 Billion"): the amount sums several companies' deals.
+func listedSubject(txt string, sentStart int, zm []mention, a pipeline.Amount) bool {
+	if len(zm) == 0 || zm[0].Span[0] >= a.Span[0] || zm[0].Span[0] < sentStart {
+		return false
+	}
+	pre := txt[sentStart:a.Span[0]]
+	if k := strings.Index(pre, ": "); k >= 0 {
+		pre = pre[k+2:] // "Miners Pile Into Convertibles: A, B and C Raise…"
+	}
+	k := strings.Index(pre, " and ")
+	if k < 0 {
+		return false
+	}
+	head, tail := strings.TrimSuffix(pre[:k], ","), pre[k+len(" and "):]
+	if !capitalisedStart(tail) {
+		return false
+	}
+	items := strings.Split(head, ", ")
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		ws := strings.Fields(it)
+		if len(ws) == 0 || len(ws) > 4 {
+			return false
+		}
+		for _, w := range ws {
+			if !capitalisedStart(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// capitalisedStart reports a string starting with an upper-case letter or
+// a digit.
+func capitalisedStart(s string) bool {
+	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
+}

@@ -1,0 +1,175 @@
+package deal
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// state carries the discourse topic from sentence to sentence.
+type state struct {
+	para      int     // paragraph number of the current sentence
+	topic     mention // the last sentence subject
+	topicPara int
+	hasTopic  bool
+	// miner is the last miner that was a sentence subject or a deal's
+	// company: "The company" after a sentence about its tenant.
+	miner    mention
+	hasMiner bool
+	// docMiner is the article's miner: the headline subject when it is a
+	// miner, else the miner the article names most.
+	docMiner    mention
+	hasDocMiner bool
+}
+
+// readTopic sets the topic a sentence may go on about, and the
+// paragraph's miner that backs a guarantor's deal.
+func (sc *sent) readTopic() {
+	st, ms, lower, isJA := sc.st, sc.ms, sc.lower, sc.isJA
+	hasSubj := sc.hasSubj
+	topic, hasTopic := st.topic, st.hasTopic
+	if hasTopic && st.topicPara != st.para && !hasAnaphor(lower) && !namesPlain(ms, topic.Name) && !(isJA && !hasSubj && topic.miner) {
+		// A Japanese sentence with no subject of its own ("購入資金の一部
+		// は、Xが引き受ける融資で賄う") goes on about the miner told before.
+		hasTopic = false
+	}
+	if hasTopic && !hasSubj && sc.lang.genericSubject(lower) {
+		hasTopic = false
+	}
+	anaphoric := startsWithAnaphor(lower)
+	if anaphoric && !hasSubj && hasTopic && !topic.miner && st.hasMiner && companyAnaphor(lower) {
+		// "Meta will lease… with Cipher putting the value at…. The
+		// company has also bought…": the article's miner, not its tenant.
+		topic = st.miner
+	}
+	// The topic stands for the company only in a sentence that refers
+	// back or has no subject of its own.
+	sc.topic, sc.hasTopic = topic, hasTopic && (anaphoric || !hasSubj)
+	// The miner the paragraph is about backs a guarantor's deal even when
+	// the sentence has its own subject ("Google agreed to backstop…").
+	if st.hasTopic && st.topic.miner && (st.topicPara == st.para || hasAnaphor(lower)) {
+		sc.topicMiner, sc.hasTopicMiner = st.topic, true
+	} else if st.hasMiner && backstopIn(sc.cues) {
+		// A guarantor in a paragraph of its own ("Google, already X's
+		// largest backer, will backstop…") backs the article's miner.
+		sc.topicMiner, sc.hasTopicMiner = st.miner, true
+	}
+}
+
+// after moves the topic on once a sentence is read: its subject, else its
+// first miner when it made no deal, else the company of its first deal;
+// the miner is the last miner that was a subject or a deal's company.
+func (st *state) after(sc *sent, out []pipeline.Deal) {
+	ms, subj, hasSubj := sc.ms, sc.subj, sc.hasSubj
+	for _, dl := range out {
+		for _, m := range ms {
+			if m.miner && m.Name == dl.Company {
+				st.miner, st.hasMiner = m, true
+			}
+		}
+	}
+	if hasSubj && subj.miner {
+		st.miner, st.hasMiner = subj, true
+	}
+	if hasSubj && (subj.Known || !subj.weak) {
+		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
+	} else if m, ok := firstMiner(ms); ok && len(out) == 0 {
+		st.topic, st.hasTopic, st.topicPara = m, true, st.para
+	} else if len(out) > 0 && out[0].Company != "" {
+		for _, m := range ms {
+			if m.Name == out[0].Company {
+				st.topic, st.hasTopic, st.topicPara = m, true, st.para
+				break
+			}
+		}
+	}
+}
+
+// anaphors refer back to the topic company.
+var anaphors = []string{"同社", "当社", "the company", "the firm", "the miner", "the operator", "the group",
+	"it said", " its ", "it has", "it will", "it signed", "it raised", "it sold", "it agreed", "it also"}
+
+// sentenceSubject is the first subject (or pair head) of the sentence.
+func sentenceSubject(ms []mention) (mention, bool) {
+	for _, m := range ms {
+		if m.label == lSubj || m.label == lPairA {
+			if m.weak && org.IsStop(m.Name) {
+				continue
+			}
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// firstMiner is the first known miner of a sentence that is not a
+// counterparty: the topic of a sentence without a subject.
+func firstMiner(ms []mention) (mention, bool) {
+	for _, m := range ms {
+		if m.miner && m.label != lCP && m.label != lDat && m.label != lObj && m.label != lPairB {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// namesPlain reports the sentence naming the company outside any deal role
+// ("…, which Hut 8 said would cover…"): the topic of a new paragraph
+// still.
+func namesPlain(ms []mention, name string) bool {
+	for _, m := range ms {
+		if m.Name == name && m.label == lPlain {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAnaphor reports a sentence opening on the topic company
+// ("The company said", "The Miami-based miner", "It", "同社は").
+func startsWithAnaphor(lower string) bool {
+	if strings.HasPrefix(lower, "it ") || strings.HasPrefix(lower, "同社") || strings.HasPrefix(lower, "当社") {
+		return true
+	}
+	if !strings.HasPrefix(lower, "the ") {
+		return false
+	}
+	ws := strings.Fields(lower)
+	for i := 1; i < len(ws) && i <= 4; i++ {
+		switch strings.Trim(ws[i], ",") {
+		case "company", "miner", "firm", "operator", "group", "developer", "company's", "miner's":
+			return true
+		}
+	}
+	return false
+}
+
+// companyAnaphor reports a sentence opening on "the company", "the firm" or
+// "the miner" (同社): a reference to the company the article is about.
+func companyAnaphor(lower string) bool {
+	return hasAnyPrefix(lower, "the company", "the firm", "the miner", "the bitcoin miner", "同社")
+}
+
+// hasAnaphor reports a reference to the topic company.
+func hasAnaphor(lower string) bool {
+	for _, a := range anaphors {
+		if strings.Contains(lower, a) {
+			return true
+		}
+	}
+	if ws := strings.Fields(lower); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
+		return true // "The facility, provided by…": the deal just told, so its company
+	}
+	return strings.HasPrefix(lower, "it ")
+}
+
+// backstopIn reports a guarantee word among cues.
+func backstopIn(cues []cue) bool {
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.w.kind == pipeline.KindBackstop {
+			return true
+		}
+	}
+	return false
+}
