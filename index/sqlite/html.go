@@ -13,7 +13,7 @@ import (
 )
 
 // schemaHTML is the schema version that keeps fetched HTML.
-const schemaHTML = 5
+const schemaHTML = 6 // migration 6
 
 // putHTML keeps the page's HTML for re-extraction (when the store keeps
 // HTML and the page is within the size cap); a page over the cap drops what

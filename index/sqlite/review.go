@@ -19,7 +19,7 @@ type ReviewOptions struct {
 }
 
 // schemaReviewHistory is the schema version that has the review history.
-const schemaReviewHistory = 4
+const schemaReviewHistory = 5 // migration 5
 
 // ApplyReviews is ApplyReviewFile without a file name or user.
 func (s *Store) ApplyReviews(ctx context.Context, ups []pipeline.ReviewUpdate, force bool) (pipeline.ReviewReport, error) {

@@ -470,3 +470,38 @@ func TestArticlesByPublishedDate(t *testing.T) {
 		t.Errorf("since Jan 5: %v, want %v", got, want)
 	}
 }
+
+// TestReadOnlyOlderSchemas: a read-only open of a store written by an older
+// kozan (every older schema version) reads what it lacks as empty.
+func TestReadOnlyOlderSchemas(t *testing.T) {
+	ctx := context.Background()
+	for v := 1; v < len(migrations); v++ {
+		t.Run(fmt.Sprintf("v%d", v), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			raw, err := sql.Open("sqlite", "file:"+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range migrations[:v] {
+				if _, err := raw.Exec(m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := raw.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v)); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+			s, err := Open(ctx, path, Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.ReviewImports(ctx); err != nil {
+				t.Errorf("ReviewImports: %v", err)
+			}
+			if err := s.Pages(ctx, PageFilter{}, func(StoredPage) error { return nil }); err != nil {
+				t.Errorf("Pages: %v", err)
+			}
+		})
+	}
+}
