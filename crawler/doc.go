@@ -29,7 +29,8 @@
 //   - charset.go: DecodeHTML.
 //   - guard.go: which hosts may be fetched (sources, allow_hosts, private addresses).
 //   - shared.go: the Shared interface (frontier, visited set, host slots) and its in-memory form.
-//   - redis.go: NewRedisShared, the Redis form of Shared for scale-out
-//     (tasks are lent for a lease, so a crashed process strands nothing).
+//   - redis.go: NewRedisShared, RedisShared: the Redis form of Shared for scale-out
+//     (tasks are lent for a lease, so a crashed process strands nothing), and
+//     the article fingerprints the processes' stores share (ClaimFingerprint).
 //   - stats.go: Stats, the counters a run reports.
 package crawler

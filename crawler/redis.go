@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -27,17 +31,30 @@ type RedisOptions struct {
 	Lease time.Duration
 }
 
-// redisShared is Shared over Redis: a frontier list, a visited key per URL
+// RedisShared is Shared over Redis: a frontier list, a visited key per URL
 // (SET NX with TTL, atomic with the push), a pending counter, an in-flight
 // hash of lent tasks with their lease deadlines, claims, and a last-request
 // time per host, so that several processes split one crawl, never fetch the
 // same URL twice while they are alive, and finish the tasks of one that
 // died.
-type redisShared struct {
+//
+// It also keeps the article fingerprints every process's store has
+// recorded (ClaimFingerprint), across crawls, so that a copy one process
+// fetches of an article another process stored is known as a copy.
+type RedisShared struct {
 	rdb    *redis.Client
 	prefix string
 	ttl    time.Duration
 	lease  time.Duration
+
+	fpMu sync.Mutex
+	fps  []fingerprint // the fingerprint list as far as this process has read it, in list order
+}
+
+// fingerprint is one entry of the shared fingerprint list.
+type fingerprint struct {
+	fp  uint64
+	url string
 }
 
 // enqueueScript claims the URL and pushes the task in one step.
@@ -100,7 +117,7 @@ return 0`)
 // NewRedisShared connects to Redis (redis://host:port/db, as in kozan.yaml
 // `state:`) and returns a Shared for scale-out. Close the returned closer
 // when the crawl is over.
-func NewRedisShared(ctx context.Context, url string, opt RedisOptions) (Shared, func() error, error) {
+func NewRedisShared(ctx context.Context, url string, opt RedisOptions) (*RedisShared, func() error, error) {
 	o, err := redis.ParseURL(url)
 	if err != nil {
 		return nil, nil, fmt.Errorf("redis %s: %w", url, err)
@@ -119,10 +136,10 @@ func NewRedisShared(ctx context.Context, url string, opt RedisOptions) (Shared, 
 	if opt.Lease <= 0 {
 		opt.Lease = 2 * time.Minute
 	}
-	return &redisShared{rdb: rdb, prefix: opt.Prefix, ttl: opt.TTL, lease: opt.Lease}, rdb.Close, nil
+	return &RedisShared{rdb: rdb, prefix: opt.Prefix, ttl: opt.TTL, lease: opt.Lease}, rdb.Close, nil
 }
 
-func (r *redisShared) key(parts ...string) string {
+func (r *RedisShared) key(parts ...string) string {
 	k := r.prefix
 	for i, p := range parts {
 		if i > 0 {
@@ -133,7 +150,7 @@ func (r *redisShared) key(parts ...string) string {
 	return k
 }
 
-func (r *redisShared) Enqueue(ctx context.Context, t Task) (bool, error) {
+func (r *RedisShared) Enqueue(ctx context.Context, t Task) (bool, error) {
 	b, err := json.Marshal(t)
 	if err != nil {
 		return false, fmt.Errorf("redis enqueue: %w", err)
@@ -146,7 +163,7 @@ func (r *redisShared) Enqueue(ctx context.Context, t Task) (bool, error) {
 	return n == 1, nil
 }
 
-func (r *redisShared) Next(ctx context.Context) (Task, bool, error) {
+func (r *RedisShared) Next(ctx context.Context) (Task, bool, error) {
 	raw, err := nextScript.Run(ctx, r.rdb, []string{r.key("frontier"), r.key("inflight")},
 		r.lease.Milliseconds(), r.ttl.Milliseconds()).Text()
 	if errors.Is(err, redis.Nil) {
@@ -163,7 +180,7 @@ func (r *redisShared) Next(ctx context.Context) (Task, bool, error) {
 	return t, true, nil
 }
 
-func (r *redisShared) Done(ctx context.Context, t Task) error {
+func (r *RedisShared) Done(ctx context.Context, t Task) error {
 	if t.raw == "" {
 		return errors.New("redis done: a task not taken with Next")
 	}
@@ -173,7 +190,7 @@ func (r *redisShared) Done(ctx context.Context, t Task) error {
 	return nil
 }
 
-func (r *redisShared) Pending(ctx context.Context) (int64, error) {
+func (r *RedisShared) Pending(ctx context.Context) (int64, error) {
 	n, err := r.rdb.Get(ctx, r.key("pending")).Int64()
 	if errors.Is(err, redis.Nil) {
 		return 0, nil
@@ -184,7 +201,7 @@ func (r *redisShared) Pending(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-func (r *redisShared) Claim(ctx context.Context, key string) (bool, error) {
+func (r *RedisShared) Claim(ctx context.Context, key string) (bool, error) {
 	ok, err := r.rdb.SetNX(ctx, r.key("claim", key), 1, r.ttl).Result()
 	if err != nil {
 		return false, fmt.Errorf("redis claim: %w", err)
@@ -192,10 +209,77 @@ func (r *redisShared) Claim(ctx context.Context, key string) (bool, error) {
 	return ok, nil
 }
 
-func (r *redisShared) HostSlot(ctx context.Context, host string, delay time.Duration) (time.Duration, error) {
+func (r *RedisShared) HostSlot(ctx context.Context, host string, delay time.Duration) (time.Duration, error) {
 	ms, err := slotScript.Run(ctx, r.rdb, []string{r.key("host", host)}, delay.Milliseconds()).Int64()
 	if err != nil {
 		return 0, fmt.Errorf("redis host slot: %w", err)
 	}
 	return time.Duration(ms) * time.Millisecond, nil
+}
+
+// claimFingerprintScript appends an entry to the fingerprint list unless
+// the list holds entries the caller has not read yet; then it returns those
+// instead, for the caller to compare and try again.
+// KEYS: list. ARGV: entries read, entry. Returns 1 when appended.
+var claimFingerprintScript = redis.NewScript(`
+if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
+  redis.call('RPUSH', KEYS[1], ARGV[2])
+  return 1
+end
+return redis.call('LRANGE', KEYS[1], ARGV[1], -1)`)
+
+// maxClaimRounds bounds how often ClaimFingerprint reads entries other
+// processes appended meanwhile before it gives up.
+const maxClaimRounds = 100
+
+// ClaimFingerprint returns the URL of the first article recorded in the
+// shared list whose fingerprint (the simhash of its main text) is within
+// maxBits of fp, leaving out entries for url itself; when there is none, it
+// records fp for url. The search and the record are one atomic step across
+// processes: of two near-identical articles stored at the same time by two
+// processes, exactly one is recorded and the other is told it is a copy.
+//
+// The list lives under the prefix's "fingerprints" key with no expiry, one
+// entry of about 100 bytes per stored article; each process reads it once
+// and then only what was appended since.
+func (r *RedisShared) ClaimFingerprint(ctx context.Context, url string, fp uint64, maxBits int) (string, error) {
+	r.fpMu.Lock()
+	defer r.fpMu.Unlock()
+	entry := strconv.FormatUint(fp, 16) + " " + url
+	from := 0
+	for range maxClaimRounds {
+		for _, e := range r.fps[from:] {
+			if e.url != url && bits.OnesCount64(e.fp^fp) <= maxBits {
+				return e.url, nil
+			}
+		}
+		from = len(r.fps)
+		res, err := claimFingerprintScript.Run(ctx, r.rdb, []string{r.key("fingerprints")}, len(r.fps), entry).Result()
+		if err != nil {
+			return "", fmt.Errorf("redis fingerprints: %w", err)
+		}
+		newer, ok := res.([]any)
+		if !ok {
+			r.fps = append(r.fps, fingerprint{fp: fp, url: url})
+			return "", nil
+		}
+		for _, v := range newer {
+			e, err := parseFingerprint(v)
+			if err != nil {
+				return "", fmt.Errorf("redis fingerprints: %w", err)
+			}
+			r.fps = append(r.fps, e)
+		}
+	}
+	return "", fmt.Errorf("redis fingerprints: still behind other processes after %d rounds", maxClaimRounds)
+}
+
+func parseFingerprint(v any) (fingerprint, error) {
+	s, _ := v.(string)
+	h, u, ok := strings.Cut(s, " ")
+	fp, err := strconv.ParseUint(h, 16, 64)
+	if !ok || err != nil || u == "" {
+		return fingerprint{}, fmt.Errorf("bad entry %q", s)
+	}
+	return fingerprint{fp: fp, url: u}, nil
 }

@@ -189,3 +189,101 @@ func testSharedContract(t *testing.T, sh Shared) {
 		t.Errorf("second HostSlot wait = %v, want (0, 200ms]", w)
 	}
 }
+
+// testRedisFingerprints opens n RedisShared on the test Redis, as n
+// processes would, sharing a key prefix of their own (deleted afterwards:
+// the fingerprint list does not expire), or skips the test.
+func testRedisFingerprints(t *testing.T, n int) []*RedisShared {
+	t.Helper()
+	u := os.Getenv("KOZAN_TEST_REDIS_URL")
+	if u == "" {
+		t.Skip("KOZAN_TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/0); skipping the shared fingerprint test")
+	}
+	prefix := fmt.Sprintf("kozan:test:%d:", time.Now().UnixNano())
+	var out []*RedisShared
+	for range n {
+		sh, closeFn, err := NewRedisShared(context.Background(), u, RedisOptions{Prefix: prefix, TTL: time.Minute})
+		if err != nil {
+			t.Fatalf("NewRedisShared: %v", err)
+		}
+		t.Cleanup(func() { closeFn() })
+		out = append(out, sh)
+	}
+	t.Cleanup(func() { out[0].rdb.Del(context.Background(), out[0].key("fingerprints")) })
+	return out
+}
+
+// TestRedisClaimFingerprint: a fingerprint near one another process
+// recorded names that process's article; a far one is recorded; a
+// process's stale view is brought up to date before it records anything.
+func TestRedisClaimFingerprint(t *testing.T) {
+	ctx := context.Background()
+	sh := testRedisFingerprints(t, 2)
+	a, b := sh[0], sh[1]
+	const (
+		story = 0x0f0f_0f0f_1234_5678
+		other = 0x7777_0000_aaaa_5555
+	)
+	steps := []struct {
+		name string
+		who  *RedisShared
+		url  string
+		fp   uint64
+		bits int
+		want string
+	}{
+		{"first article", a, "https://a.example/story", story, 8, ""},
+		{"copy, other process", b, "https://b.example/copy", story ^ 0b1011_0001, 8, "https://a.example/story"},
+		{"copy, too far for 3 bits", b, "https://b.example/copy2", story ^ 0b1011_0001, 3, ""},
+		{"unrelated", b, "https://b.example/other", other, 8, ""},
+		{"stale process sees the newer entry", a, "https://a.example/other-copy", other ^ 1, 8, "https://b.example/other"},
+		{"the same URL again is no copy of itself", a, "https://a.example/story", story, 0, ""},
+		{"exact copy, 0 bits", a, "https://a.example/again", story, 0, "https://a.example/story"},
+	}
+	for _, st := range steps {
+		got, err := st.who.ClaimFingerprint(ctx, st.url, st.fp, st.bits)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got != st.want {
+			t.Errorf("%s: ClaimFingerprint(%s) = %q, want %q", st.name, st.url, got, st.want)
+		}
+	}
+}
+
+// TestRedisClaimFingerprintRace: processes storing near-identical articles
+// at the same moment agree on one original.
+func TestRedisClaimFingerprintRace(t *testing.T) {
+	ctx := context.Background()
+	const n = 6
+	sh := testRedisFingerprints(t, n)
+	got := make([]string, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = sh[i].ClaimFingerprint(ctx, fmt.Sprintf("https://p%d.example/story", i), 0xabcdef^uint64(1<<i), 8)
+		}()
+	}
+	wg.Wait()
+	var originals []int
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if got[i] == "" {
+			originals = append(originals, i)
+		}
+	}
+	if len(originals) != 1 {
+		t.Fatalf("%d processes recorded their article as the original (%v), want 1", len(originals), got)
+	}
+	want := fmt.Sprintf("https://p%d.example/story", originals[0])
+	for i := range n {
+		if i != originals[0] && got[i] != want {
+			t.Errorf("process %d: original %q, want %q", i, got[i], want)
+		}
+	}
+}

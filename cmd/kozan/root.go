@@ -34,6 +34,8 @@ type app struct {
 	// noIndex builds the extractor without index tokens (commands that
 	// store nothing: extract, eval).
 	noIndex bool
+
+	statePrefix string // Redis key prefix of the shared state; "" the crawler's default (tests set their own)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -104,6 +106,13 @@ func (a *app) config() (*config.Config, error) {
 
 // openStore opens the store named in the config once.
 func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
+	return a.openStoreShared(ctx, nil)
+}
+
+// openStoreShared is openStore for `kozan run` with shared state: the
+// store checks new articles against the fingerprints of the other
+// processes' stores too.
+func (a *app) openStoreShared(ctx context.Context, fps sqlite.SharedFingerprints) (*sqlite.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
@@ -112,7 +121,7 @@ func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
 		return nil, err
 	}
 	s, err := sqlite.Open(ctx, c.Store, sqlite.Options{Logger: a.log, NearDuplicateBits: c.NearDuplicateBits,
-		KeepHTML: c.HTML.Keeps(), MaxHTML: int64(c.HTML.MaxSize), RuleSet: a.ruleSet()})
+		KeepHTML: c.HTML.Keeps(), MaxHTML: int64(c.HTML.MaxSize), RuleSet: a.ruleSet(), Fingerprints: fps})
 	if err != nil {
 		return nil, err
 	}

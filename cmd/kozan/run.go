@@ -202,6 +202,29 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 	}
 	rep.RuleSet = a.ruleSet()
 
+	// The shared state (scale-out): the crawler's frontier, and the
+	// fingerprints the store shares with the other processes' stores.
+	var (
+		redisState *crawler.RedisShared
+		closeState func() error
+	)
+	defer func() {
+		if closeState != nil {
+			closeState()
+		}
+	}()
+	connectState := func() error {
+		if cfg.State == "" {
+			return nil
+		}
+		var err error
+		redisState, closeState, err = crawler.NewRedisShared(ctx, cfg.State, crawler.RedisOptions{Prefix: a.statePrefix})
+		if err != nil {
+			return fmt.Errorf("state %s: %w", redact(cfg.State), err)
+		}
+		return nil
+	}
+
 	var state crawler.State = emptyState{}
 	var store *sqlite.Store
 	if f.dryRun {
@@ -214,6 +237,9 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 			}
 			state = s
 		}
+		if err := connectState(); err != nil {
+			return err
+		}
 	} else {
 		if dir := filepath.Dir(cfg.Store); dir != "" {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -225,7 +251,14 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 			return err
 		}
 		defer lock.release()
-		if store, err = a.openStore(ctx); err != nil {
+		if err := connectState(); err != nil {
+			return err
+		}
+		var fps sqlite.SharedFingerprints
+		if redisState != nil {
+			fps = redisState
+		}
+		if store, err = a.openStoreShared(ctx, fps); err != nil {
 			return err
 		}
 		state = store
@@ -235,13 +268,8 @@ func (a *app) crawlRun(ctx context.Context, cfg *config.Config, f runFlags, rep 
 		return err
 	}
 	var shared crawler.Shared
-	if cfg.State != "" {
-		var closeShared func() error
-		shared, closeShared, err = crawler.NewRedisShared(ctx, cfg.State, crawler.RedisOptions{})
-		if err != nil {
-			return fmt.Errorf("state %s: %w", redact(cfg.State), err)
-		}
-		defer closeShared()
+	if redisState != nil {
+		shared = redisState
 	}
 	cr, err := crawler.New(crawlerConfig(cfg.Crawl), crawlerSources(sources), state, crawler.Options{Logger: a.log, Shared: shared, Classifier: x})
 	if err != nil {

@@ -9,12 +9,14 @@
 //     and an immutable fallback), Close, connection settings, Stats.
 //   - schema.go: the numbered schema migrations and how they are applied.
 //   - put.go: Put (the pipeline.Sink): crawl state, articles, syndicated
-//     copies, deals, supersession, outbox entries, in one transaction.
+//     and near-duplicate copies (also of articles other processes stored,
+//     through Options.Fingerprints), deals, supersession, outbox entries,
+//     in one transaction.
 //   - merge.go: the pure predicate deciding whether two deals are the same
 //     agreement (SameDeal).
 //   - group.go: placing a deal into a merge group, promoting a new canonical
 //     deal, refreshing a group's URLs and earliest date.
-//   - query.go: CrawlState, Articles, Article, Deals (streaming), DealSources.
+//   - query.go: CrawlState, CopyOf, Articles, Article, Deals (streaming), DealSources.
 //   - search.go: Search over FTS5 with bm25 ranking; snippets come from
 //     index/snippet, shared with index/es.
 //   - review.go: ApplyReviews and ApplyReviewFile (only what a file changed

@@ -171,6 +171,28 @@ func (s *Store) putDoc(ctx context.Context, tx *wtx, r pipeline.Result, now time
 				err = sql.ErrNoRows
 			}
 		}
+		if errors.Is(err, sql.ErrNoRows) && s.shared != nil && a.Fingerprint != 0 {
+			// None here: ask the stores of the other processes.
+			var origURL string
+			origURL, err = s.shared.ClaimFingerprint(ctx, canon, a.Fingerprint, max(s.near, 0))
+			switch {
+			case err != nil:
+				return fmt.Errorf("shared fingerprints: %w", err)
+			case origURL == "":
+				err = sql.ErrNoRows
+			default:
+				orig = pipeline.ArticleID(origURL)
+				var held int
+				err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, orig).Scan(&held)
+				if err == nil && held == 0 {
+					if err := putCopyElsewhere(ctx, tx, canon, orig, origURL, a.Source, now); err != nil {
+						return err
+					}
+					s.log.Debug("copy of an article another process stored", "url", canon, "original_url", origURL)
+					return crawl(orig)
+				}
+			}
+		}
 		switch {
 		case err == nil:
 			if err := addArticleURL(ctx, tx, canon, orig, "copy"); err != nil {
@@ -240,6 +262,20 @@ func (s *Store) putDoc(ctx context.Context, tx *wtx, r pipeline.Result, now time
 		return err
 	}
 	return crawl(id)
+}
+
+// putCopyElsewhere records that the article at u is a copy of one another
+// process stored (in its own store) at origURL.
+func putCopyElsewhere(ctx context.Context, tx *wtx, u, origID, origURL, source string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO copies_elsewhere (url, article_id, original_url, source, first_seen, last_seen)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id, original_url = excluded.original_url,
+			source = excluded.source, last_seen = excluded.last_seen`,
+		u, origID, origURL, source, nanos(now), nanos(now))
+	if err != nil {
+		return fmt.Errorf("copy elsewhere %s: %w", u, err)
+	}
+	return nil
 }
 
 // nearDuplicate finds the first stored article (other than id) whose

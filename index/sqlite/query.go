@@ -53,6 +53,29 @@ func readCrawl(ctx context.Context, q querier, url string) (pipeline.CrawlRecord
 	return r, canonical, true, nil
 }
 
+// schemaCopiesElsewhere is the schema version that records copies of
+// articles other processes stored.
+const schemaCopiesElsewhere = 7
+
+// CopyOf reports whether the article at url is a copy of another one, and
+// gives the original's URL: a syndicated or near-duplicate copy the store
+// keeps as an alias of an article it holds, or a copy of an article another
+// process (sharing Options.Fingerprints) stored in its own store first.
+func (s *Store) CopyOf(ctx context.Context, url string) (original string, ok bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT a.url FROM article_urls u JOIN articles a ON a.id = u.article_id
+		WHERE u.url = ? AND u.kind = 'copy'`, url).Scan(&original)
+	if errors.Is(err, sql.ErrNoRows) && s.version >= schemaCopiesElsewhere {
+		err = s.db.QueryRowContext(ctx, `SELECT original_url FROM copies_elsewhere WHERE url = ?`, url).Scan(&original)
+	}
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", false, nil
+	case err != nil:
+		return "", false, fmt.Errorf("copy of %s: %w", url, err)
+	}
+	return original, true, nil
+}
+
 // Articles lists stored articles, most recently fetched first, with the
 // number of live (not superseded) deals each yields.
 func (s *Store) Articles(ctx context.Context, f pipeline.ArticleFilter) ([]pipeline.ArticleRecord, error) {

@@ -148,6 +148,19 @@ CREATE TABLE article_html (
 	rule_set      TEXT NOT NULL DEFAULT ''  -- the extraction rules last run over it
 );
 `,
+	// 7: copies of articles another kozan process stored first (processes
+	// sharing Redis crawl state, each writing a store of its own): this
+	// store holds no article and no deals for them, only where the original is.
+	`
+CREATE TABLE copies_elsewhere (
+	url          TEXT PRIMARY KEY,          -- the copy's canonical URL
+	article_id   TEXT NOT NULL,             -- the original's id: pipeline.ArticleID(original_url)
+	original_url TEXT NOT NULL,
+	source       TEXT NOT NULL DEFAULT '',  -- the copy's source
+	first_seen   INTEGER NOT NULL,
+	last_seen    INTEGER NOT NULL
+);
+`,
 }
 
 // SchemaVersion is the schema version this build of kozan writes.

@@ -37,6 +37,21 @@ type Options struct {
 	// RuleSet names the extraction rules of the documents Put receives; it
 	// is recorded with the kept HTML.
 	RuleSet string
+	// Fingerprints, when set, is the fingerprint record this store shares
+	// with other kozan processes that write stores of their own (the
+	// crawler's Redis state): a new article that none of this store's
+	// articles is a copy of is looked up there, and is not stored when
+	// another process stored its original first (see Put).
+	Fingerprints SharedFingerprints
+}
+
+// SharedFingerprints is a record of article fingerprints several stores
+// share. crawler.RedisShared is one.
+type SharedFingerprints interface {
+	// ClaimFingerprint returns the URL of the first article recorded with
+	// a fingerprint within maxBits of fp (other than url itself), or else
+	// records fp for url and returns "", in one atomic step.
+	ClaimFingerprint(ctx context.Context, url string, fp uint64, maxBits int) (original string, err error)
 }
 
 // DefaultNearDuplicateBits is the default NearDuplicateBits. Unrelated
@@ -54,6 +69,7 @@ type Store struct {
 	path     string
 	stmts    stmtCache
 	near     int // NearDuplicateBits in force; < 0: off
+	shared   SharedFingerprints
 	readOnly bool
 	version  int // schema version of the file (older than SchemaVersion only when read-only)
 	keepHTML bool
@@ -104,7 +120,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, log: opt.Logger, now: opt.Now, path: path, near: opt.NearDuplicateBits, readOnly: opt.ReadOnly, version: v,
-		keepHTML: opt.KeepHTML, maxHTML: opt.MaxHTML, ruleSet: opt.RuleSet}
+		keepHTML: opt.KeepHTML, maxHTML: opt.MaxHTML, ruleSet: opt.RuleSet, shared: opt.Fingerprints}
 	if s.near == 0 {
 		s.near = DefaultNearDuplicateBits
 	}

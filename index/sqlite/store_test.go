@@ -502,6 +502,9 @@ func TestReadOnlyOlderSchemas(t *testing.T) {
 			if err := s.Pages(ctx, PageFilter{}, func(StoredPage) error { return nil }); err != nil {
 				t.Errorf("Pages: %v", err)
 			}
+			if _, ok, err := s.CopyOf(ctx, "https://a.example/x"); ok || err != nil {
+				t.Errorf("CopyOf: %v, %v", ok, err)
+			}
 		})
 	}
 }
