@@ -285,7 +285,7 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- pipeline.Page) error {
 		}
 	}
 	if failed > 0 && failed == len(c.order) {
-		return fmt.Errorf("crawl: %w (%d)", ErrAllSourcesFailed, failed)
+		return fmt.Errorf("%w (%d)", ErrAllSourcesFailed, failed) // the caller says crawl
 	}
 	return nil
 }

@@ -80,7 +80,7 @@ func New(cfg Config) (*Extractor, error) {
 	}
 	if cfg.Companies != "" {
 		if err := g.LoadFile(cfg.Companies); err != nil {
-			return nil, fmt.Errorf("companies %s: %w", cfg.Companies, err)
+			return nil, fmt.Errorf("companies: %w", err) // LoadFile names the file
 		}
 	}
 	rules, err := deal.LoadRules(cfg.Rules...)

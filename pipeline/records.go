@@ -88,7 +88,7 @@ type SearchHit struct {
 
 // ArticleFilter selects articles from the store.
 type ArticleFilter struct {
-	Since  time.Time // on fetched_at
+	Since  time.Time // on published_at (fetched_at when unknown), as DealFilter.Since
 	Source string
 	Limit  int
 }
