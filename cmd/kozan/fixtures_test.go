@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -83,4 +85,20 @@ func refusingURL(t *testing.T) string {
 	u := "http://" + ln.Addr().String()
 	ln.Close()
 	return u
+}
+
+// hangingServer accepts requests and never answers them (until the request
+// is cancelled or the test ends): a host that does not respond.
+func hangingServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	hang := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-hang:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(hang) }) // runs first: Close waits for the handlers
+	return srv
 }

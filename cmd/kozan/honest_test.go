@@ -29,15 +29,7 @@ func TestHonestRuns(t *testing.T) {
 		fmt.Fprint(w, "<html><body><p>nothing new today</p></body></html>")
 	}))
 	defer good.Close()
-	hang := make(chan struct{})
-	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-hang:
-		case <-r.Context().Done():
-		}
-	}))
-	defer slow.Close()
-	defer close(hang)
+	slow := hangingServer(t)
 	missing := httptest.NewServer(http.NotFoundHandler())
 	defer missing.Close()
 
@@ -168,15 +160,7 @@ func TestRunFatalErrorIsJSON(t *testing.T) {
 // TestRunStoppedBySignal: SIGTERM (the context main cancels) stops the run:
 // exit 4, a WARN "run finished" with stopped_by_signal, and the files.
 func TestRunStoppedBySignal(t *testing.T) {
-	hang := make(chan struct{})
-	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-hang:
-		case <-r.Context().Done():
-		}
-	}))
-	defer slow.Close()
-	defer close(hang)
+	slow := hangingServer(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "kozan.yaml")
 	os.WriteFile(cfg, []byte("store: kozan.db\nsources:\n  - {name: slow, lang: en, start_urls: ['"+slow.URL+"/']}\n"), 0o644)

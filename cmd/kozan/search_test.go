@@ -16,15 +16,7 @@ import (
 // says so; --local goes there without asking Elasticsearch.
 func TestSearchFallsBack(t *testing.T) {
 	refused := refusingURL(t)
-	hang := make(chan struct{})
-	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-hang:
-		case <-r.Context().Done():
-		}
-	}))
-	defer slow.Close()
-	defer close(hang)
+	slow := hangingServer(t)
 	var asked atomic.Int64
 	counting := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { asked.Add(1) }))
 	defer counting.Close()
