@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,14 +98,7 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 	}
 	hits := func(a pipeline.Amount, f fig, tol float64) bool { return figureNear(&a, f.v, f.cur, tol) }
 	for _, f := range figs {
-		found := false
-		for _, a := range mentions {
-			if hits(a, f, 0.005) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(mentions, func(a pipeline.Amount) bool { return hits(a, f, 0.005) }) {
 			bad("%s %s %s is no money mention of the text", f.what, num(f.v), f.cur)
 		}
 	}
@@ -112,14 +106,7 @@ func Check(rec Record, t Text, p *money.Parser) []Problem {
 		if a.Currency == "BTC" {
 			continue
 		}
-		accounted := false
-		for _, f := range figs {
-			if hits(a, f, 0.01) {
-				accounted = true
-				break
-			}
-		}
-		if !accounted {
+		if !slices.ContainsFunc(figs, func(f fig) bool { return hits(a, f, 0.01) }) {
 			bad("money %q (%s %s) is not accounted for: a deal's amount, other_values or not_deals", a.Text, num(a.Value), a.Currency)
 		}
 	}
