@@ -73,10 +73,8 @@ func restates(txt string, prev, a pipeline.Amount) bool {
 func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	a := amts[i]
 	before := txt[:a.Span[0]]
-	for _, u := range []string{"1株", "株当たり", "1株あたり", "1台", "1台あたり", "1枚"} {
-		if strings.HasSuffix(before, u) {
-			return true
-		}
+	if hasAnySuffix(before, "1株", "株当たり", "1株あたり", "1台", "1台あたり", "1枚") {
+		return true
 	}
 	if strings.HasSuffix(before, " shares at ") || strings.HasSuffix(before, " units at ") || strings.HasSuffix(before, " share at ") {
 		return true // "pricing 6 million shares at $16": a price per share
@@ -120,10 +118,8 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	}
 	// "$15 million at closing and the rest over 18 months": an instalment
 	// of a deal, not its value.
-	for _, p := range []string{" at closing", " on closing", " upon closing", " at close", " upfront", " up front", " at signing", " on signing", " in an initial payment"} {
-		if strings.HasPrefix(rest, p) {
-			return true
-		}
+	if hasAnyPrefix(rest, " at closing", " on closing", " upon closing", " at close", " upfront", " up front", " at signing", " on signing", " in an initial payment") {
+		return true
 	}
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
 		strings.HasPrefix(rest, " each") || strings.HasPrefix(rest, "あたり") || strings.HasPrefix(rest, "当たり") {
@@ -155,10 +151,8 @@ func runRate(before, rest string) bool {
 		return true
 	}
 	if strings.HasPrefix(r, " across ") {
-		for _, w := range []string{"tenants", "customers", "campuses", "sites", "portfolio", "contracts", "clients"} {
-			if strings.Contains(r, w) {
-				return true
-			}
+		if containsAny(r, "tenants", "customers", "campuses", "sites", "portfolio", "contracts", "clients") {
+			return true
 		}
 	}
 	b := strings.ToLower(before[max(0, len(before)-80):])
@@ -205,35 +199,20 @@ func accountingResult(before string) bool {
 // before an amount ("raised its price target to").
 func targetBefore(before string) bool {
 	b := strings.ToLower(before[max(0, len(before)-60):])
-	for _, w := range []string{"target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating"} {
-		if strings.Contains(b, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(b, "target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating")
 }
 
 // implied reports a value derived by an analyst right before a value
 // phrase ("implying an enterprise value of $11.5 billion"): no deal's price.
 func implied(before string) bool {
-	for _, w := range []string{"implying", "implies", "imply", "implied"} {
-		if strings.Contains(before, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(before, "implying", "implies", "imply", "implied")
 }
 
 // vagueAmount reports an order of magnitude, not a figure ("数十億ドル",
 // "several billion dollars", "tens of millions").
 func vagueAmount(t string) bool {
 	l := strings.ToLower(t)
-	for _, v := range []string{"数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion"} {
-		if strings.Contains(l, v) {
-			return true
-		}
-	}
-	return false
+	return containsAny(l, "数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
 }
 
 // formerSize reports the earlier size of a deal that grew or changed
@@ -248,10 +227,8 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	// Strip the describing words in any order ("from the previously
 	// announced $750 million").
 	b = trimDescribing(b)
-	for _, v := range []string{"upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from "} {
-		if strings.HasSuffix(b, v) {
-			return true
-		}
+	if hasAnySuffix(b, "upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from ") {
+		return true
 	}
 	// "after upsizing the deal from $2.5 billion", "increasing it from":
 	// a verb in -ing with its object before from.
@@ -340,14 +317,9 @@ func balanceClause(before string) bool {
 	if k := strings.LastIndexAny(b, ";.\n"); k >= 0 {
 		b = b[k+1:]
 	}
-	for _, v := range []string{"ended the quarter with", "ended the year with", "ended the period with", "ended the month with",
+	return containsAny(b, "ended the quarter with", "ended the year with", "ended the period with", "ended the month with",
 		"exited the quarter with", "exited the year with", "finished the quarter with", "finished the year with",
-		"closed the quarter with", "closed the year with", "as of the end of the quarter"} {
-		if strings.Contains(b, v) {
-			return true
-		}
-	}
-	return false
+		"closed the quarter with", "closed the year with", "as of the end of the quarter")
 }
 
 // shareMove reports a share price after a percentage move ("shares jumped
@@ -424,10 +396,8 @@ func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
 	t := strings.TrimSpace(trimDescribing(lb))
 	for _, p := range []string{" to about", " to approximately", " to roughly", " to around", " to nearly", " to"} {
 		if strings.HasSuffix(t, p) {
-			for _, v := range []string{"bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing "} {
-				if strings.Contains(lb, v) {
-					return true
-				}
+			if containsAny(lb, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ") {
+				return true
 			}
 			break
 		}
@@ -449,12 +419,7 @@ func newTotal(lower string, c cue, a pipeline.Amount) bool {
 		return false
 	}
 	b := lower[max(0, c.start-40):c.start]
-	for _, v := range []string{"bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing "} {
-		if strings.Contains(b, v) {
-			return true
-		}
-	}
-	return false
+	return containsAny(b, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ")
 }
 
 // restatedCurrency reports an amount that restates, in another currency,
@@ -513,10 +478,5 @@ func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) boo
 // ("renewal options that, if exercised, would bring the total contract
 // value to $2.9 billion").
 func conditionalValue(before string) bool {
-	for _, w := range []string{"if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed"} {
-		if strings.Contains(before, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(before, "if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed")
 }

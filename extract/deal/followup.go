@@ -117,12 +117,7 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 // transferVerb reports a verb of buying, paying or earning in the words
 // before an amount ("expects to purchase", "will pay", "to receive").
 func transferVerb(lower string) bool {
-	for _, v := range []string{" purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide "} {
-		if strings.Contains(lower, v) {
-			return true
-		}
-	}
-	return false
+	return containsAny(lower, " purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide ")
 }
 
 // dealReference reports a sentence opening on the deal just told ("The
@@ -216,12 +211,7 @@ func contractOfAmount(rest string) bool {
 		}
 	}
 	rest = strings.TrimPrefix(rest, "規模")
-	for _, w := range []string{"の契約を結", "の契約を締結", "の契約に合意", "の契約で合意"} {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return hasAnyPrefix(rest, "の契約を結", "の契約を締結", "の契約に合意", "の契約で合意")
 }
 
 // partyOf reports an organisation that is a party of one of the deals just

@@ -152,12 +152,7 @@ func dropRelativeCues(txt string, ms []mention, cues []cue) []cue {
 // endsWithCPParticle reports Japanese text ending on a counterparty
 // particle ("Xと", "Xとの間で", "Xに対し").
 func endsWithCPParticle(s string) bool {
-	for _, p := range []string{"と", "との間で", "に対し", "に対して", "向けに"} {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
+	return hasAnySuffix(s, "と", "との間で", "に対し", "に対して", "向けに")
 }
 
 // pluralJA reports a Japanese clause that sums over several companies.

@@ -155,12 +155,7 @@ func loanAfter(rest string) bool {
 	if k := strings.Index(rest, "。"); k >= 0 {
 		rest = rest[:k]
 	}
-	for _, w := range []string{"融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券"} {
-		if strings.Contains(rest, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(rest, "融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券")
 }
 
 // describedSubject reports a name described without a clause of its own
@@ -211,12 +206,7 @@ func productBought(rest string) bool {
 		return false
 	}
 	rest = rest[k:]
-	for _, v := range []string{"購入", "調達", "導入", "発注", "取得", "買い"} {
-		if strings.Contains(rest, v) {
-			return true
-		}
-	}
-	return false
+	return containsAny(rest, "購入", "調達", "導入", "発注", "取得", "買い")
 }
 
 // clauseHead cuts s at its first 、 or 。.

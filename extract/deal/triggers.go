@@ -50,6 +50,16 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 	return best, bd >= 0
 }
 
+// containsAny reports s containing one of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAnySuffix reports s ending with one of ps.
 func hasAnySuffix(s string, ps ...string) bool {
 	for _, p := range ps {
