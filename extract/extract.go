@@ -68,20 +68,30 @@ type Extractor struct {
 	noIndex bool
 }
 
+// Companies is the company list of an Extractor whose Config.Companies is
+// path: the built-in list, plus the file's companies when path is not "".
+func Companies(path string) (*org.Gazetteer, error) {
+	g, err := org.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	if path != "" {
+		if err := g.LoadFile(path); err != nil {
+			return nil, fmt.Errorf("companies: %w", err) // LoadFile names the file
+		}
+	}
+	return g, nil
+}
+
 // New builds an Extractor.
 func New(cfg Config) (*Extractor, error) {
 	tok, err := jtok.New()
 	if err != nil {
 		return nil, fmt.Errorf("tokenizer: %w", err)
 	}
-	g, err := org.Builtin()
+	g, err := Companies(cfg.Companies)
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	if cfg.Companies != "" {
-		if err := g.LoadFile(cfg.Companies); err != nil {
-			return nil, fmt.Errorf("companies: %w", err) // LoadFile names the file
-		}
+		return nil, err
 	}
 	rules, err := deal.LoadRules(cfg.Rules...)
 	if err != nil {

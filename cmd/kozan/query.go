@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract"
 	"io"
 	"strconv"
 	"strings"
@@ -182,14 +182,9 @@ func (a *app) canonicalParties(f pipeline.DealFilter) (pipeline.DealFilter, erro
 	if err != nil {
 		return f, err
 	}
-	g, err := org.Builtin()
+	g, err := extract.Companies(c.Companies)
 	if err != nil {
 		return f, err
-	}
-	if c.Companies != "" {
-		if err := g.LoadFile(c.Companies); err != nil {
-			return f, fmt.Errorf("companies %s: %w", c.Companies, err)
-		}
 	}
 	for _, p := range []*string{&f.Company, &f.Counterparty} {
 		if name, ok := g.Canonical(strings.TrimSpace(*p)); ok && *p != "" {
