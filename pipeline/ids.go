@@ -27,3 +27,12 @@ func DealID(articleID string, d Deal) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// ShortID is the first 12 characters of an id (or of any hex hash), the
+// form kozan prints; commands take any unique prefix of an id.
+func ShortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}

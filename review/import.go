@@ -426,7 +426,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 			problem(rowNum, headID, "%q is not a deal id (64 hex digits, as exported)", id)
 		default:
 			if first, dup := seen[id]; dup {
-				problem(rowNum, headID, "deal %s… is also on row %d; keep one row per deal", id[:12], first)
+				problem(rowNum, headID, "deal %s… is also on row %d; keep one row per deal", pipeline.ShortID(id), first)
 			} else {
 				seen[id] = rowNum
 			}
@@ -449,7 +449,7 @@ func parseRows(rows [][]string, cells cellInfo, serial bool) ([]pipeline.ReviewU
 			case err != nil:
 				problem(rowNum, headExported, "was changed; copy it back from the export, or delete the whole column")
 			case isDealID(id) && !strings.EqualFold(v.ID, id):
-				problem(rowNum, headExported, "belongs to deal %s…, not to this row's; was a row pasted over another?", shortID(v.ID))
+				problem(rowNum, headExported, "belongs to deal %s…, not to this row's; was a row pasted over another?", pipeline.ShortID(v.ID))
 			default:
 				// Compared with the row's cells, which are trimmed too.
 				st, _ := NormalizeStatus(v.Status)
@@ -497,13 +497,6 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-func shortID(id string) string {
-	if len(id) > 12 {
-		return id[:12]
-	}
-	return id
 }
 
 // isDealID reports whether s looks like pipeline.DealID's output.

@@ -107,7 +107,7 @@ the review history ('kozan review history') and an import can be undone
 			}
 			for _, d := range rep.StaleDeals {
 				fmt.Fprintf(a.stdout, "  not applied, reviewed since the export (use --force to overwrite): %s %s ↔ %s %s — now %s",
-					shortID(d.ID), d.Company, orDash(string(d.Counterparty)), formatAmount(d.Amount), d.Review.Status)
+					pipeline.ShortID(d.ID), d.Company, orDash(string(d.Counterparty)), formatAmount(d.Amount), d.Review.Status)
 				if d.Review.Reviewer != "" {
 					fmt.Fprintf(a.stdout, " by %s", d.Review.Reviewer)
 				}
@@ -260,12 +260,4 @@ func absPath(p string) string {
 		return abs
 	}
 	return p
-}
-
-// shortID is the first 12 characters of an id, as the deals table shows it.
-func shortID(id string) string {
-	if len(id) > 12 {
-		return id[:12]
-	}
-	return id
 }

@@ -318,7 +318,7 @@ func printDeals(w io.Writer, recs []pipeline.DealRecord) error {
 		if n := len(r.URLs); n > 1 {
 			src += fmt.Sprintf(" +%d", n-1)
 		}
-		rows = append(rows, []string{shortID(r.ID), dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
+		rows = append(rows, []string{pipeline.ShortID(r.ID), dateOf(r.PublishedAt), r.Company, orDash(string(r.Counterparty)),
 			formatAmount(r.Amount), string(r.Kind), src, r.Review.Status})
 	}
 	return printTable(w, []string{"ID", "DATE", "COMPANY", "COUNTERPARTY", "AMOUNT", "KIND", "SOURCE", "STATUS"}, rows, []int{0, 0, 22, 26, 28, 0, 20, 0})

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kozan-dev/kozan/extract"
+	"github.com/kozan-dev/kozan/pipeline"
 )
 
 // version is set with -ldflags "-X main.version=…"; by default the module
@@ -54,7 +55,7 @@ func versionString() string {
 	b := readBuild()
 	s := b.Version
 	if b.Revision != "" {
-		s += " (rev " + short12(b.Revision)
+		s += " (rev " + pipeline.ShortID(b.Revision)
 		if b.Time != "" {
 			s += ", " + b.Time
 		}
@@ -84,13 +85,6 @@ func (a *app) ruleSet() string {
 	}
 	a.rules = r
 	return r
-}
-
-func short12(s string) string {
-	if len(s) > 12 {
-		return s[:12]
-	}
-	return s
 }
 
 func (a *app) versionCmd() *cobra.Command {
