@@ -37,6 +37,16 @@ func (sc *sent) readTopic() {
 	if hasTopic && !hasSubj && sc.lang.genericSubject(lower) {
 		hasTopic = false
 	}
+	if !hasSubj && sc.lang.elidedSubject(lower) {
+		// A highlight without its subject ("- Secured $9.7bn contract
+		// with Microsoft") tells the deal of the article's company, in
+		// any paragraph; before it is named, of the miner it names most.
+		if st.hasTopic {
+			topic, hasTopic = st.topic, true
+		} else if st.hasDocMiner {
+			topic, hasTopic = st.docMiner, true
+		}
+	}
 	anaphoric := startsWithAnaphor(lower)
 	if anaphoric && !hasSubj && hasTopic && !topic.miner && st.hasMiner && companyAnaphor(lower) {
 		// "Meta will lease… with Cipher putting the value at…. The

@@ -44,6 +44,9 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 			kind = pipeline.KindEquity // "raised $X in a private placement of common stock"
 			continue
 		}
+		if raiseWords[c.w.s] && contractNouns[trig.w.s] {
+			continue // "secured a $9.7bn contract": a contract won, not money raised
+		}
 		generic := kind == pipeline.KindOther || kind == pipeline.KindPartnership || kind == pipeline.KindHPCContract
 		if kind == pipeline.KindAssetSale && debtWords[c.w.s] && c.start >= ae {
 			kind = pipeline.KindFinancing // "sold $900 million of bonds": debt issued

@@ -21,6 +21,10 @@ type lang interface {
 	// genericSubject reports a sentence whose subject is a group, not the
 	// topic company ("Miners raised…", "採掘企業各社は…").
 	genericSubject(lower string) bool
+	// elidedSubject reports a sentence that opens on its verb, its
+	// subject left out ("- Secured $9.7bn contract with Microsoft", a
+	// release's highlights): it is about the article's company.
+	elidedSubject(lower string) bool
 	// zoneClause narrows an amount's zone [lo,hi) to its clause when
 	// another amount lies beyond the clause break (before: the break
 	// before the amount, after: the one after it).

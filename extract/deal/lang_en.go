@@ -34,6 +34,19 @@ func (en) genericSubject(lower string) bool {
 	return false
 }
 
+func (en) elidedSubject(lower string) bool {
+	lower = strings.TrimLeft(lower, "-–—•*· ")
+	w, _, _ := strings.Cut(lower, " ")
+	return elidedVerbs[w]
+}
+
+// elidedVerbs open a highlight or a headline whose subject is the
+// article's company: past tenses of deal verbs, never a noun as well
+// ("Signed" but not "Deal", "Lease").
+var elidedVerbs = map[string]bool{"secured": true, "signed": true, "entered": true, "closed": true,
+	"completed": true, "executed": true, "inked": true, "agreed": true, "acquired": true,
+	"expanded": true, "extended": true, "raised": true, "won": true, "announced": true}
+
 // enZoneBreaks end a clause that may hold a deal of its own: "…deal with
 // Fluidstack; Google backstops $1.4 billion" tells two deals.
 var enZoneBreaks = []string{"; "}

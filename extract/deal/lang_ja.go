@@ -28,6 +28,10 @@ func (ja) genericSubject(lower string) bool {
 	return false
 }
 
+// elidedSubject is false: a Japanese sentence without a subject is the
+// rule, and readTopic keeps the miner told before for it already.
+func (ja) elidedSubject(string) bool { return false }
+
 // jaZoneBreaks end a clause that may hold a deal of its own: "…に5,600万ドル
 // で売却し、…から3,000万ドルの融資を受けた" tells two deals.
 var jaZoneBreaks = []string{"し、", "、また", "。また", "ほか、", "一方、", "一方で"}

@@ -97,8 +97,11 @@ type FigureRule struct {
 	Before   []string `yaml:"before"` // the sentence before the figure ends with one (lower-cased, spaces trimmed)
 	Within   int      `yaml:"within"` // or, with Within > 0, one of Before occurs in the Within runes before the figure
 	After    []string `yaml:"after"`  // the text after the figure starts with one (lower-cased)
-	MaxUSD   float64  `yaml:"max_usd"`
-	Currency string   `yaml:"currency"` // only figures in this currency (BTC…)
+	// AfterMatch is a regular expression the lower-cased text right
+	// after the figure matches at its start.
+	AfterMatch string  `yaml:"after_match"`
+	MaxUSD     float64 `yaml:"max_usd"`
+	Currency   string  `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").
@@ -107,6 +110,8 @@ type FigureRule struct {
 	// (by default either does).
 	Both     bool     `yaml:"both"`
 	Examples Examples `yaml:"examples"`
+
+	afterRE *regexp.Regexp
 }
 
 // Rules are the deal rules kept as data: the lexicon, the party, figure and
@@ -346,6 +351,9 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 			break
 		}
 	}
+	if !hitAfter && fr.afterRE != nil {
+		hitAfter = fr.afterRE.MatchString(after[:min(len(after), 200)])
+	}
 	if fr.Both {
 		return hitBefore && hitAfter
 	}
@@ -420,8 +428,15 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 		if err := checkID(fr.ID, fr.Lang, ids); err != nil {
 			return err
 		}
-		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 {
-			return fmt.Errorf("figure rule %s: no before, after or max_usd", fr.ID)
+		if fr.AfterMatch != "" {
+			re, err := regexp.Compile(`^(?:` + fr.AfterMatch + `)`)
+			if err != nil {
+				return fmt.Errorf("figure rule %s: after_match: %w", fr.ID, err)
+			}
+			fr.afterRE = re
+		}
+		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 && fr.afterRE == nil {
+			return fmt.Errorf("figure rule %s: no before, after, after_match or max_usd", fr.ID)
 		}
 		r.Figures = append(r.Figures, fr)
 	}

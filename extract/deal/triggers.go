@@ -36,6 +36,17 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			best, bd = c, dd
 		}
 	}
+	if bd >= 0 && !isJA && raiseWords[best.w.s] {
+		// "Secured $9.7bn AI cloud contract": the noun the amount
+		// qualifies is the deal word, not the verb before it.
+		for _, c := range cues {
+			if c.w.class == cueTrigger && contractNouns[c.w.s] && c.start >= a.Span[1] && c.end <= hi &&
+				c.start-a.Span[1] <= 25 && !strings.ContainsAny(lower[a.Span[1]:c.start], ",;:()") {
+				best = c
+				break
+			}
+		}
+	}
 	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ") {
 		// "agreed to acquire a 7.2 MW data center in …, from X for $N",
 		// "buy X … in an all-stock deal worth $N": a price governed by a
@@ -49,6 +60,10 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 	}
 	return best, bd >= 0
 }
+
+// contractNouns name an agreement itself: won or signed, never raised.
+var contractNouns = map[string]bool{"deal": true, "deals": true, "agreement": true, "agreements": true,
+	"contract": true, "contracts": true, "pact": true, "lease": true}
 
 // containsAny reports s containing one of subs.
 func containsAny(s string, subs ...string) bool {
