@@ -30,6 +30,10 @@ func TestExtractRules(t *testing.T) {
 		{"en invest in", "", "Tether will invest $775 million in Rumble.", []string{"Rumble|Tether|$775 million|equity"}},
 		{"headline and body", "IREN wins $9.7 billion Microsoft deal", "The five-year contract gives Microsoft access to GB300 GPUs.",
 			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},
+		{"highlight without subject", "", "Northwind Hashing Inc. (NASDAQ: NWH) today reported its results.\n\n- Secured $1.2bn AI cloud contract with Bluepeak Compute Inc.",
+			[]string{"Northwind Hashing|Bluepeak Compute|$1.2bn|hpc_contract"}},
+		{"contract won is no financing", "", "Hut 8 secured a $900 million contract with Bluepeak Compute Inc. for AI cloud capacity.",
+			[]string{"Hut 8|Bluepeak Compute|$900 million|hpc_contract"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}
