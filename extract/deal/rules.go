@@ -74,17 +74,22 @@ type PartyRule struct {
 	After    []string `yaml:"after"`  // the text right after the name starts with one (lower-cased)
 	// AfterMatch is a regular expression the text right after the name
 	// matches at its start (case as written).
-	AfterMatch string   `yaml:"after_match"`
-	Names      []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
-	Match      string   `yaml:"match"` // a regular expression the whole name matches
-	Roles      []string `yaml:"roles"` // the gazetteer role of a known name
+	AfterMatch string `yaml:"after_match"`
+	// BeforeMatch is a regular expression the text before the name (case
+	// as written) matches at its end: names listed after a cue ("such as
+	// A, B and C") share the cue.
+	BeforeMatch string   `yaml:"before_match"`
+	Names       []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
+	Match       string   `yaml:"match"` // a regular expression the whole name matches
+	Roles       []string `yaml:"roles"` // the gazetteer role of a known name
 	// UnknownOnly limits the rule to names the gazetteer does not know.
 	UnknownOnly bool     `yaml:"unknown_only"`
 	Examples    Examples `yaml:"examples"`
 
-	names   map[string]bool
-	re      *regexp.Regexp
-	afterRE *regexp.Regexp
+	names    map[string]bool
+	re       *regexp.Regexp
+	afterRE  *regexp.Regexp
+	beforeRE *regexp.Regexp
 }
 
 // FigureRule says when a money figure is no deal's value: a price target,
@@ -235,7 +240,14 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 		}
 		pr.afterRE = re
 	}
-	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil {
+	if pr.BeforeMatch != "" {
+		re, err := regexp.Compile(`(?:` + pr.BeforeMatch + `)$`)
+		if err != nil {
+			return fmt.Errorf("party rule %s: before_match: %w", pr.ID, err)
+		}
+		pr.beforeRE = re
+	}
+	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil && pr.beforeRE == nil {
 		return fmt.Errorf("party rule %s: no condition", pr.ID)
 	}
 	return nil
@@ -273,6 +285,9 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 		if strings.HasSuffix(before, b) {
 			return true
 		}
+	}
+	if pr.beforeRE != nil && pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
+		return true
 	}
 	after := lower[m.Span[1]:]
 	for _, a := range pr.After {
