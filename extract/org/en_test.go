@@ -57,6 +57,9 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"by Royal Bank of Canada to", 3, "Royal Bank of Canada", true},
 		{"for Helix AI campus expansion", 4, "", false},
 		{"for Helix AI to rent", 4, "Helix AI", true},
+		{"with Zento42, a unit of", 5, "Zento42", true},
+		{"with XE9680L servers", 5, "", false},
+		{"with GB300 racks", 5, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

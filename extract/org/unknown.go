@@ -398,9 +398,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if len(words) == 0 {
 		return Mention{}, false
 	}
-	// A model number (GB300, H100, S21) is a product, not a company.
+	// A model number (GB300, H100, S21) is a product, not a company;
+	// a word before its digits (Core42, Data7) names one.
 	for _, w := range words {
-		if hasLetterDigit(w) {
+		if modelNumber(w) {
 			return Mention{}, false
 		}
 	}
@@ -506,6 +507,17 @@ func hasLetterDigit(w string) bool {
 		}
 	}
 	return l && d
+}
+
+// modelNumber reports a model number: letters and digits, at most three
+// letters before the first digit (GB300, H100, S21, XE9680L, M30S), not a
+// word that goes on before its digits (Core42, Data7).
+func modelNumber(w string) bool {
+	if !hasLetterDigit(w) {
+		return false
+	}
+	i := strings.IndexAny(w, "0123456789")
+	return i <= 3 || strings.ToUpper(w[:i]) == w[:i]
 }
 
 // findUnknown finds English names with corporate words and Japanese names
