@@ -81,6 +81,9 @@ func TestDefinedTerms(t *testing.T) {
 		{"curly quotes", "Kestrel Data Partners LLC (“Kestrel”) agreed. Kestrel will pay.", "Kestrel Data Partners?|Kestrel Data Partners?"},
 		{"no inner word match", `Orbis Power Corp. ("Orbis") and Orbisa met.`, "Orbis Power?"},
 		{"full name again is one mention", `Pell Grid Inc. ("Pell") said Pell Grid Inc. agreed.`, "Pell Grid?|Pell Grid?"},
+		{"acronym across and", "Fjell Holding and Investments (FHI) signed. Later FHI paid.", "Fjell Holding and Investments?|Fjell Holding and Investments?"},
+		{"acronym with de", "Compañía Nacional de Energía (CNDE) sells power.", "Compañía Nacional de Energía?"},
+		{"acronym not spelled", "Fjell Holding and Investments (QWV) signed.", ""},
 		{"company is not a term", `Talon Mining Corp. (the "Company") said the Company grew.`, "Talon Mining?"},
 	}
 	for _, tt := range tests {

@@ -561,6 +561,16 @@ func findUnknown(text string) []Mention {
 		}
 		i = m.Span[1]
 	}
+	if acr := acronymNames(text); len(acr) > 0 {
+		kept := out[:0]
+		for _, m := range out {
+			if !overlapsAny(acr, m.Span[0], m.Span[1]) {
+				kept = append(kept, m)
+			}
+		}
+		out = append(kept, acr...)
+		sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	}
 	out = append(out, definedTerms(text, out)...)
 	ja := findJapanese(text)
 	if len(ja) > 0 {
@@ -581,6 +591,96 @@ func findUnknown(text string) []Mention {
 		out = append(en, ja...)
 	}
 	return out
+}
+
+// acronymNames finds names a text defines with their initials in brackets
+// ("Druk Holding and Investments (DHI)", "Ethiopian Electric Power (EEP)",
+// "Administración Nacional de Electricidad (ANDE)"): the capitalised words
+// whose initials spell the acronym are one name, across the connectors
+// and, of, & and de (which may give a letter of their own). definedTerms
+// then reads the acronym's later uses as the name.
+func acronymNames(text string) []Mention {
+	var out []Mention
+	for off := 0; ; {
+		k := strings.Index(text[off:], " (")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + 2
+		e := strings.IndexByte(text[off:min(len(text), off+8)], ')')
+		if e < 2 {
+			continue
+		}
+		acr := text[off : off+e]
+		if !upperLetters(acr) {
+			continue
+		}
+		ws := strings.Fields(text[max(0, at-160):at])
+		if at-160 > 0 && len(ws) > 0 {
+			ws = ws[1:] // a word cut in half
+		}
+		n := initialsMatch(ws, acr)
+		if n < 2 {
+			continue
+		}
+		name := strings.Join(ws[len(ws)-n:], " ")
+		start := at - len(name)
+		if start < 0 || text[start:at] != name {
+			continue // words spaced otherwise: leave it
+		}
+		out = append(out, Mention{Name: trimLegal(name), Text: name, Span: [2]int{start, at}})
+	}
+	return out
+}
+
+// upperLetters reports 2 to 6 ASCII capitals.
+func upperLetters(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymConnectors join the words of a name an acronym spells.
+var acronymConnectors = map[string]bool{"and": true, "of": true, "&": true, "de": true, "for": true, "del": true}
+
+// initialsMatch returns how many of the last words of ws spell acr with
+// their initials (connectors optional), or 0.
+func initialsMatch(ws []string, acr string) int {
+	var match func(i, k int) int // words ws[:i+1] against acr[:k+1]
+	match = func(i, k int) int {
+		if k < 0 {
+			return len(ws) - 1 - i
+		}
+		if i < 0 {
+			return 0
+		}
+		w := ws[i]
+		if acronymConnectors[strings.ToLower(w)] {
+			if n := match(i-1, k); n > 0 && k < len(acr)-1 {
+				return n // a connector inside the name gives no letter
+			}
+			if w[0] == '&' || unicode.ToUpper(rune(w[0])) != rune(acr[k]) {
+				return 0
+			}
+			return match(i-1, k-1)
+		}
+		if !capitalised(w) || !isLatinAt(w, 0) || unicode.ToUpper(rune(w[0])) != rune(acr[k]) {
+			return 0
+		}
+		return match(i-1, k-1)
+	}
+	n := match(len(ws)-1, len(acr)-1)
+	if n > 0 && acronymConnectors[strings.ToLower(ws[len(ws)-n])] {
+		return 0
+	}
+	return n
 }
 
 // numberWords may open a company's name ("Two Rivers AI", "First Harbor
@@ -740,6 +840,9 @@ func definedTerms(text string, ms []Mention) []Mention {
 				break
 			}
 			terms = append(terms, termsIn(t[1:k])...)
+			if acr := t[1:k]; upperLetters(acr) && initialsMatch(strings.Fields(m.Text), acr) > 1 {
+				terms = append(terms, acr)
+			}
 			off += k + 1
 			rest = t[k+1:]
 		}
