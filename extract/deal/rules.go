@@ -289,14 +289,20 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.beforeRE != nil && pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
 		return true
 	}
-	after := lower[m.Span[1]:]
+	end := m.Span[1]
+	for _, poss := range []string{"'s", "’s"} {
+		if strings.HasSuffix(text[m.Span[0]:end], poss) {
+			end -= len(poss) // "Fluidstack's lease obligations": read after the name
+		}
+	}
+	after := lower[end:]
 	for _, a := range pr.After {
 		if strings.HasPrefix(after, a) {
 			return true
 		}
 	}
 	if pr.afterRE != nil {
-		rest := text[m.Span[1]:]
+		rest := text[end:]
 		if len(rest) > 200 {
 			rest = rest[:200]
 		}
