@@ -34,6 +34,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Bluepeak Compute|$1.2bn|hpc_contract"}},
 		{"contract won is no financing", "", "Hut 8 secured a $900 million contract with Bluepeak Compute Inc. for AI cloud capacity.",
 			[]string{"Hut 8|Bluepeak Compute|$900 million|hpc_contract"}},
+		{"two companies raising is a sum", "", "Hut 8 and Bitfarms raised over $900 million through convertible notes last month.",
+			[]string{"Hut 8|||financing", "Bitfarms|||financing"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}

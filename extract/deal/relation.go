@@ -125,6 +125,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !ok {
 			continue
 		}
+		if p.how == "pair" && p.cp != nil && raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+			// "IREN and Bitdeer raised over $800 million through
+			// convertible bonds": each raised its own money; the figure
+			// is their sum, no deal between them.
+			for _, m := range []mention{p.company, *p.cp} {
+				out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
+					Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "pairsum:each@" + trig.w.id})
+			}
+			continue
+		}
 		p = sc.minerPrior(p)
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
