@@ -442,13 +442,13 @@ func findBareKatakana(text string) []Mention {
 		}
 		role := JARoleBefore(text, s)
 		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(role && jaCopula(text[e:])) ||
-			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) ||
+			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) && !(jaCompanySign(text, s, e) && strings.Contains(text[s:e], "・")) ||
 			kanaSite(text[s:e]) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !role {
+		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !role {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
@@ -506,6 +506,18 @@ func findBracketed(text string) []Mention {
 // (テキサス・グリッド・パートナーズ, ノース・ベイ・キャピタル).
 var kanaCorpEnds = []string{"パートナーズ", "キャピタル", "テクノロジーズ", "ホールディングス", "インダストリーズ",
 	"ソリューションズ", "ベンチャーズ", "インベストメンツ", "システムズ", "ネットワークス", "エナジー", "ラボ", "ラボズ"}
+
+// kanaCorpEnd reports a katakana word ending in a corporate word after a
+// word of its own (アンカレッジデジタル, ノースベイキャピタル), not a run of
+// common words (ビットコインデジタル).
+func kanaCorpEnd(run string) bool {
+	for _, w := range append(kanaCorpEnds, "デジタル") {
+		if head, ok := strings.CutSuffix(run, w); ok && utf8.RuneCountInString(head) >= 3 && !kanaGeneric(head) {
+			return true
+		}
+	}
+	return false
+}
 
 // kanaCorpName reports a katakana run of at least three ・-joined words
 // whose last word is a corporate word: a company even when every word is

@@ -56,6 +56,9 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bracketed after descriptor no", "採掘企業の「ハヤブサ計算」から購入", "ハヤブサ計算?"},
 		{"bare common words corporate end", "米電力会社テキサス・グリッド・パートナーズと契約", "テキサス・グリッド・パートナーズ?"},
 		{"bare common words two parts", "パワー・パートナーズと", ""},
+		{"common words after a descriptor", "採掘会社グリッド・インフラストラクチャーを買収", "グリッド・インフラストラクチャー?"},
+		{"one word with a corporate end", "ポラリスデジタルからの借入金", "ポラリスデジタル?"},
+		{"common words with a corporate end", "ビットコインデジタルからの", ""},
 		{"bracketed product", "GPU「B300」を購入し、サービス「ソラ」と", ""},
 		{"bracketed no party slot", "AIスタートアップ「ソラリスAI」の製品", ""},
 	}
