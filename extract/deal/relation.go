@@ -168,6 +168,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		out = append(out, dl)
 	}
 	out = append(out, x.amountless(sc, used, judged)...)
+	out = expandLists(sc, out)
 	st.after(sc, out)
 	return out
 }

@@ -142,6 +142,9 @@ func findJapanese(text string) []Mention {
 	for _, sp := range findDatedSubjects(text) {
 		add(sp[0], sp[1], sp[1], false)
 	}
+	for _, sp := range findTickered(text) {
+		add(sp[0], sp[1], sp[1], false)
+	}
 	out = append(out, findBareKatakana(text)...)
 	out = append(out, findBracketed(text)...)
 	return dedupeMentions(out)
@@ -176,13 +179,7 @@ func findDatedSubjects(text string) [][2]int {
 		if s >= at || utf8.RuneCountInString(text[s:at]) < 2 {
 			continue
 		}
-		// A description glued before the name (ビットコイン採掘企業X) ends
-		// at its last generic word.
-		for _, w := range jaDescriptor {
-			if k := strings.LastIndex(text[s:at], w); k >= 0 && utf8.RuneCountInString(text[s+k+len(w):at]) >= 2 {
-				s += k + len(w)
-			}
-		}
+		s = afterDescriptor(text, s, at)
 		name := text[s:at]
 		if strings.HasSuffix(name, "社") {
 			continue // X社: the counter rule reads it
@@ -202,6 +199,59 @@ func findDatedSubjects(text string) [][2]int {
 			out = append(out, [2]int{s, at})
 		}
 	}
+}
+
+// afterDescriptor is where a name read back from at starts once a
+// description glued before it (ビットコイン採掘企業X) is cut at its last
+// generic word.
+func afterDescriptor(text string, s, at int) int {
+	for _, w := range jaDescriptor {
+		if k := strings.LastIndex(text[s:at], w); k >= 0 && utf8.RuneCountInString(text[s+k+len(w):at]) >= 2 {
+			s += k + len(w)
+		}
+	}
+	return s
+}
+
+// findTickered finds the names a Japanese market story writes with their
+// securities code: データセクション<3905>(東証グロース), シャープ(6753),
+// X<285A>. A listed company needs no legal form.
+func findTickered(text string) [][2]int {
+	var out [][2]int
+	for off := 0; off < len(text); {
+		k := strings.IndexAny(text[off:], "<(＜（")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		_, n := utf8.DecodeRuneInString(text[at:])
+		off = at + n
+		code := text[off:min(len(text), off+4)]
+		if len(code) < 4 || !securitiesCode(code) || !strings.HasPrefix(text[off+4:], ">") && !strings.HasPrefix(text[off+4:], ")") &&
+			!strings.HasPrefix(text[off+4:], "＞") && !strings.HasPrefix(text[off+4:], "）") {
+			continue
+		}
+		if round := text[at] == '(' || strings.HasPrefix(text[at:], "（"); round && (code[:2] == "19" || code[:2] == "20") {
+			continue // (2025): a year more likely than a code
+		}
+		s := afterDescriptor(text, jaBackward(text, at, true, false), at)
+		if utf8.RuneCountInString(text[s:at]) < 2 || jaGenericName(text[s:at]) {
+			continue
+		}
+		out = append(out, [2]int{s, at})
+	}
+	return out
+}
+
+// securitiesCode reports a Tokyo securities code: four digits, or three
+// digits and a capital (285A).
+func securitiesCode(c string) bool {
+	for i := 0; i < 3; i++ {
+		if !isDigitByte(c[i]) {
+			return false
+		}
+	}
+	return isDigitByte(c[3]) || c[3] >= 'A' && c[3] <= 'Z'
 }
 
 // datedComma reports whether s opens with a day and a comma: 12日、,
