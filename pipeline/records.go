@@ -62,16 +62,21 @@ type CrawlRecord struct {
 // DealFilter selects deals from the store. Zero values select everything
 // except superseded deals.
 type DealFilter struct {
-	Since, Until      time.Time // on published_at (or extracted_at when unknown)
-	Company           string    // canonical company or counterparty, case-insensitive
-	Counterparty      string
-	Kind              Kind
-	MinUSD            float64
-	Status            string
-	Lang              string
-	Source            string
-	IncludeSuperseded bool
-	Limit             int
+	Since, Until time.Time // on published_at (or extracted_at when unknown)
+	Company      string    // company or counterparty, case-insensitive
+	Counterparty string
+	// CompanyNames and CounterpartyNames are the other names of Company
+	// and Counterparty (the company list's aliases): a deal naming its
+	// party by any of them matches, as deals keep the name their article
+	// writes.
+	CompanyNames, CounterpartyNames []string
+	Kind                            Kind
+	MinUSD                          float64
+	Status                          string
+	Lang                            string
+	Source                          string
+	IncludeSuperseded               bool
+	Limit                           int
 }
 
 // SearchHit is one search result, from the store's FTS or Elasticsearch.

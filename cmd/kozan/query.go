@@ -171,8 +171,9 @@ func (f *dealFlags) register(cmd *cobra.Command) {
 }
 
 // canonicalParties writes --company and --counterparty as the company
-// list names them (built-in and the config's companies file), so any alias
-// finds a known company's deals: "Cipher Mining", "マイクロソフト", "CIFR".
+// list names them (built-in and the config's companies file), with all
+// their names, so any alias finds a known company's deals whichever name
+// their articles wrote: "Cipher Mining", "マイクロソフト", "CIFR".
 // A name the list does not know is kept as written.
 func (a *app) canonicalParties(f pipeline.DealFilter) (pipeline.DealFilter, error) {
 	if f.Company == "" && f.Counterparty == "" {
@@ -186,9 +187,13 @@ func (a *app) canonicalParties(f pipeline.DealFilter) (pipeline.DealFilter, erro
 	if err != nil {
 		return f, err
 	}
-	for _, p := range []*string{&f.Company, &f.Counterparty} {
-		if name, ok := g.Canonical(strings.TrimSpace(*p)); ok && *p != "" {
-			*p = name
+	for _, p := range []struct {
+		name  *string
+		names *[]string
+	}{{&f.Company, &f.CompanyNames}, {&f.Counterparty, &f.CounterpartyNames}} {
+		if name, ok := g.Canonical(strings.TrimSpace(*p.name)); ok && *p.name != "" {
+			*p.name = name
+			*p.names = g.Names(name)
 		}
 	}
 	return f, nil

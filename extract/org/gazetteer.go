@@ -187,6 +187,19 @@ func (g *Gazetteer) Canonical(name string) (string, bool) {
 	return strings.TrimSpace(name), false
 }
 
+// Names returns every name of the company any name of it stands for: its
+// canonical name, aliases and tickers (nil when unknown). Deals carry the
+// name their article writes (among these), so a search by company looks
+// for all of them.
+func (g *Gazetteer) Names(name string) []string {
+	i, ok := g.keys[foldKey(name)]
+	if !ok {
+		return nil
+	}
+	e := g.entries[i]
+	return append(append([]string{e.Name}, e.Aliases...), e.Tickers...)
+}
+
 // Role returns the role of a canonical name ("" when unknown).
 func (g *Gazetteer) Role(canonical string) string {
 	if i, ok := g.keys[foldKey(canonical)]; ok {

@@ -386,6 +386,8 @@ func TestDealFilters(t *testing.T) {
 		{"company matches either party, any case", pipeline.DealFilter{Company: "fluidstack"}, tw},
 		{"company", pipeline.DealFilter{Company: "IREN"}, []string{big, ja}},
 		{"counterparty", pipeline.DealFilter{Counterparty: "Microsoft"}, []string{big, ja}},
+		{"company by another of its names", pipeline.DealFilter{Company: "Iris Energy", CompanyNames: []string{"iren", "IREN Limited"}}, []string{big, ja}},
+		{"counterparty by another of its names", pipeline.DealFilter{Counterparty: "MSFT", CounterpartyNames: []string{"Microsoft"}}, []string{big, ja}},
 		{"kind", pipeline.DealFilter{Kind: pipeline.KindBackstop}, []string{backstop}},
 		{"min usd", pipeline.DealFilter{MinUSD: 3e9}, []string{big, lease, ja}},
 		{"status", pipeline.DealFilter{Status: pipeline.StatusPending}, []string{tw[0], tw[1], ja}},

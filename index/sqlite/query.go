@@ -282,11 +282,12 @@ func (s *Store) Deals(ctx context.Context, f pipeline.DealFilter, fn func(pipeli
 		add(`d.group_sort_at <= ?`, nanos(f.Until))
 	}
 	if f.Company != "" {
-		c := norm(f.Company)
-		add(`(d.company_lc = ? OR d.counterparty_lc = ?)`, c, c)
+		in, args := anyOf(f.Company, f.CompanyNames)
+		add(`(d.company_lc IN `+in+` OR d.counterparty_lc IN `+in+`)`, append(args, args...)...)
 	}
 	if f.Counterparty != "" {
-		add(`d.counterparty_lc = ?`, norm(f.Counterparty))
+		in, args := anyOf(f.Counterparty, f.CounterpartyNames)
+		add(`d.counterparty_lc IN `+in, args...)
 	}
 	if f.Kind != "" {
 		add(`d.kind = ?`, string(f.Kind))
@@ -376,4 +377,18 @@ func (s *Store) DealSources(ctx context.Context, id string) (pipeline.DealRecord
 		return pipeline.DealRecord{}, nil, fmt.Errorf("deal sources %s: %w", id, err)
 	}
 	return d.rec, members, nil
+}
+
+// anyOf is an SQL list of placeholders for name and its other names,
+// normalised as company_lc is, and their arguments.
+func anyOf(name string, others []string) (string, []any) {
+	seen := map[string]bool{}
+	var args []any
+	for _, n := range append([]string{name}, others...) {
+		if k := norm(n); !seen[k] {
+			seen[k] = true
+			args = append(args, k)
+		}
+	}
+	return "(" + strings.TrimSuffix(strings.Repeat("?,", len(args)), ",") + ")", args
 }

@@ -1,0 +1,118 @@
+package deal
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// expandLists gives every member of a list of counterparties its own deal
+// ("百十四銀行、香川銀行、高松信用金庫とシンジケートローンを組成",
+// "contracts with Together AI, Fluidstack and Fireworks AI"): a deal
+// without an amount found with one member is told of each. A deal with an
+// amount is left alone (the figure is the members' sum, or one member's),
+// and so is a pending one (its value is still to come).
+// The copies name the rule "list:" and the deal's own rule.
+func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		dl := out[i]
+		if dl.Amount != nil || dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
+			continue
+		}
+		for _, m := range listOf(sc, string(dl.Counterparty)) {
+			if m.Name == dl.Company || hasDeal(out, dl.Company, m.Name) {
+				continue
+			}
+			c := dl
+			c.Counterparty = pipeline.NullString(m.Name)
+			c.Rule = "list:" + dl.Rule
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// hasDeal reports a deal between company and cp among ds.
+func hasDeal(ds []pipeline.Deal, company, cp string) bool {
+	for _, d := range ds {
+		if d.Company == company && string(d.Counterparty) == cp || d.Company == cp && string(d.Counterparty) == company {
+			return true
+		}
+	}
+	return false
+}
+
+// listOf returns the other members of the list of names the sentence's
+// mention named name belongs to: names joined only by list marks (、 ・
+// および や, ", " " and "), asides in brackets skipped.
+func listOf(sc *sent, name string) []mention {
+	ms := sc.ms
+	at := -1
+	for i, m := range ms {
+		if m.Name == name && usable(m) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	txt := sc.d.text
+	joined := func(i int) bool { // ms[i] and ms[i+1] are one list
+		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), sc.isJA)
+	}
+	lo, hi := at, at
+	for lo > 0 && joined(lo-1) {
+		lo--
+	}
+	for hi+1 < len(ms) && joined(hi) {
+		hi++
+	}
+	var out []mention
+	for i := lo; i <= hi; i++ {
+		if i != at && usable(ms[i]) && ms[i].Name != name {
+			out = append(out, ms[i])
+		}
+	}
+	return out
+}
+
+// listMark reports a separator of list members.
+func listMark(s string, isJA bool) bool {
+	if isJA {
+		switch s {
+		case "、", "・", "および", "及び", "や", ",":
+			return true
+		}
+		return false
+	}
+	switch strings.TrimSpace(s) {
+	case ",", ", and", "and", ", &":
+		return true
+	}
+	return false
+}
+
+// stripAsides drops bracketed asides (a ticker, a market, an English name)
+// from s: "<6753>(東証プライム)、" is "、".
+func stripAsides(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '<', '（', '＜', '[':
+			depth++
+			continue
+		case ')', '>', '）', '＞', ']':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

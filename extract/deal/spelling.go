@@ -1,0 +1,89 @@
+package deal
+
+import (
+	"strings"
+
+	"github.com/kozan-dev/kozan/pipeline"
+)
+
+// asWritten names each known party the way the article writes it, among
+// the gazetteer's names for it: a reader of a 2023 story about "Cipher
+// Mining" expects that name, not the one the company took later, and one
+// of 2026 the new one. The name is the spelling in Latin letters the text
+// uses most (the longest on a tie; tickers only when they are the name);
+// the canonical name itself when the text uses it, or writes the company
+// only in kana or kanji. A story that says "Macquarie" throughout is
+// about Macquarie, not Macquarie Group: the short form is the name then.
+func asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	type tally struct {
+		n   map[string]int
+		own bool // the text uses the canonical name itself
+	}
+	seen := map[string]*tally{}
+	for _, m := range d.mentions {
+		if !m.Known {
+			continue
+		}
+		t := seen[m.Name]
+		if t == nil {
+			t = &tally{n: map[string]int{}}
+			seen[m.Name] = t
+		}
+		s := writtenName(m.Text)
+		if strings.EqualFold(s, m.Name) {
+			t.own = true // "Cleanspark" is CleanSpark as the list writes it
+		}
+		if s != "" && (s == m.Name || !ticker(s)) {
+			t.n[s]++
+		}
+	}
+	name := func(n string) string {
+		t := seen[n]
+		if t == nil || t.own {
+			return n
+		}
+		best, bn := n, 0
+		for s, c := range t.n {
+			if c > bn || c == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
+				best, bn = s, c
+			}
+		}
+		return best
+	}
+	for i := range ds {
+		ds[i].Company = name(ds[i].Company)
+		if ds[i].Counterparty != "" {
+			ds[i].Counterparty = pipeline.NullString(name(string(ds[i].Counterparty)))
+		}
+	}
+	return ds
+}
+
+// writtenName is a mention's text as a name: in Latin letters, without a
+// possessive or a legal form; "" when the text is not Latin.
+func writtenName(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "'s"), "’s")
+	for _, r := range s {
+		if r >= 0x3000 {
+			return ""
+		}
+	}
+	ws := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	for len(ws) > 1 && legalForm[strings.ToLower(strings.TrimRight(ws[len(ws)-1], "."))] {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
+}
+
+// ticker reports an exchange symbol: two to five capitals.
+func ticker(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
