@@ -191,7 +191,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, deals))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
-	res.Deals = asWritten(d, stage("the same deal as another mention (merged)", deals, dedupe(clone(deals))))
+	res.Deals = x.asWritten(d, stage("the same deal as another mention (merged)", deals, dedupe(clone(deals))))
 	res.Names = names(d)
 	seen := map[Veto]bool{}
 	for _, v := range d.vetoes {

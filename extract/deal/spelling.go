@@ -9,41 +9,33 @@ import (
 // asWritten names each known party the way the article writes it, among
 // the gazetteer's names for it: a reader of a 2023 story about "Cipher
 // Mining" expects that name, not the one the company took later, and one
-// of 2026 the new one. The name is the spelling in Latin letters the text
-// uses most (the longest on a tie; tickers only when they are the name);
-// the canonical name itself when the text uses it, or writes the company
-// only in kana or kanji. A story that says "Macquarie" throughout is
-// about Macquarie, not Macquarie Group: the short form is the name then.
-func asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
-	type tally struct {
-		n   map[string]int
-		own bool // the text uses the canonical name itself
-	}
-	seen := map[string]*tally{}
+// of 2026 the new one; a story that says "Macquarie" throughout is about
+// Macquarie, not Macquarie Group. The name is the list's own name when the
+// text uses it (a story of "Riot Platforms… Riot" is about Riot Platforms)
+// or writes the company only in kana or kanji; else the list's spelling of
+// the name in Latin letters the text uses most (the longest on a tie;
+// tickers only when they are the name).
+func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	seen := map[string]map[string]int{} // canonical -> spelling -> uses
 	for _, m := range d.mentions {
 		if !m.Known {
 			continue
 		}
-		t := seen[m.Name]
-		if t == nil {
-			t = &tally{n: map[string]int{}}
-			seen[m.Name] = t
-		}
 		s := writtenName(m.Text)
-		if strings.EqualFold(s, m.Name) {
-			t.own = true // "Cleanspark" is CleanSpark as the list writes it
+		if s == "" || ticker(s) && s != m.Name {
+			continue
 		}
-		if s != "" && (s == m.Name || !ticker(s)) {
-			t.n[s]++
+		if seen[m.Name] == nil {
+			seen[m.Name] = map[string]int{}
 		}
+		seen[m.Name][x.gaz.Spelling(s)]++
 	}
 	name := func(n string) string {
-		t := seen[n]
-		if t == nil || t.own {
+		if seen[n][n] > 0 {
 			return n
 		}
 		best, bn := n, 0
-		for s, c := range t.n {
+		for s, c := range seen[n] {
 			if c > bn || c == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
 				best, bn = s, c
 			}

@@ -200,6 +200,19 @@ func (g *Gazetteer) Names(name string) []string {
 	return append(append([]string{e.Name}, e.Aliases...), e.Tickers...)
 }
 
+// Spelling returns the list's own spelling of name — the canonical name,
+// alias or ticker that folds to the same key ("CipherDigital", "Cleanspark"
+// → "Cipher Digital", "CleanSpark") — or name when the list has none.
+func (g *Gazetteer) Spelling(name string) string {
+	k := foldKey(name)
+	for _, n := range g.Names(name) {
+		if foldKey(n) == k {
+			return n
+		}
+	}
+	return name
+}
+
 // Role returns the role of a canonical name ("" when unknown).
 func (g *Gazetteer) Role(canonical string) string {
 	if i, ok := g.keys[foldKey(canonical)]; ok {

@@ -41,7 +41,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bare site", "リバーサイド・キャンパスについて、ミナミ・プラントに", ""},
 		{"bare topic particle", "ソラ・ネットについて", ""},
 		{"bare not inside latin compound", "AIクラウドと", ""},
-		{"known with common words", "グリフォン・デジタル・マイニングとの合併", "Gryphon Digital"},
+		{"known with common words", "グリフォン・デジタル・マイニングとの合併", "Gryphon Digital Mining"},
 		{"known holdings", "MARAホールディングスは", "MARA"},
 		{"stop words", "同社と当社と子会社", ""},
 		{"dated subject kanji", "東証上場の北辰電力は12日、契約を結んだ。", "北辰電力?"},

@@ -59,7 +59,7 @@ func TestFind(t *testing.T) {
 		{"japanese trading houses", "双日と伊藤忠商事、三井物産が出資", "Sojitz|Itochu|Mitsui & Co."},
 		{"japanese bank longest alias", "三井住友信託銀行と三井住友銀行と三菱UFJ銀行", "Sumitomo Mitsui Trust|SMBC|MUFG"},
 		{"japanese utilities", "中部電力と九州電力から受電", "Chubu Electric Power|Kyushu Electric Power"},
-		{"katakana miners", "クルーソーとコアウィーブ、ビットファームズ", "Crusoe|CoreWeave|Bitfarms"},
+		{"katakana miners", "クルーソーとコアウィーブ、ビットファームズ", "Crusoe Energy|CoreWeave|Bitfarms"},
 		{"japanese holdings suffix keeps known", "MARAホールディングスと提携", "MARA"},
 		{"chinese aliases", "英伟达向阿里巴巴和腾讯供货", "Nvidia|Alibaba|Tencent"},
 		{"dell technologies", "from Dell Technologies and Founders Fund", "Dell Technologies|Founders Fund"},
