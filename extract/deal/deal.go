@@ -104,6 +104,7 @@ type doc struct {
 	mentions    []mention
 	amounts     []pipeline.Amount
 	noValue     map[[2]int]string // span of a figure that is no deal value → the rule that says so
+	noDeal      map[string]bool   // figure rules whose figure tells no deal at all (FigureRule.NoDeal)
 	vetoes      []Veto
 	read        []org.Mention // names read from capitalised frames, sentence by sentence (for Result.Names)
 	aiDoc       bool          // the document is about AI/HPC: a miner's contract is an HPC contract
@@ -489,6 +490,12 @@ func (x *Extractor) veto(d *doc) {
 		if id, ok := x.rules.vetoFigure(d.lower, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
 			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
 			d.noValue[a.Span] = id
+			if x.rules.noDeal(id) {
+				if d.noDeal == nil {
+					d.noDeal = map[string]bool{}
+				}
+				d.noDeal[id] = true
+			}
 		}
 	}
 }
@@ -501,8 +508,8 @@ func dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, dl := range ds {
 		if dl.Amount != nil {
-			if _, ok := d.noValue[dl.Amount.Span]; ok {
-				if dl.Counterparty == "" {
+			if id, ok := d.noValue[dl.Amount.Span]; ok {
+				if dl.Counterparty == "" || d.noDeal[id] {
 					continue
 				}
 				dl.Amount = nil

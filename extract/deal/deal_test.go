@@ -44,6 +44,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Macquarie|$40 million|financing"}},
 		{"the list's name for a Japanese spelling", "", "サイファー・マイニングはフルイドスタックと30億ドルのリース契約を結んだ。",
 			[]string{"Cipher Digital|Fluidstack|30億ドル|lease"}},
+		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}

@@ -113,7 +113,10 @@ type FigureRule struct {
 	AfterFigure bool `yaml:"after_figure"`
 	// Both: the rule fires only when a Before and an After both hold
 	// (by default either does).
-	Both     bool     `yaml:"both"`
+	Both bool `yaml:"both"`
+	// NoDeal: the figure's sentence tells no deal at all (talks, a plan),
+	// not even one without its value.
+	NoDeal   bool     `yaml:"no_deal"`
 	Examples Examples `yaml:"examples"`
 
 	afterRE *regexp.Regexp
@@ -379,6 +382,16 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 		return hitBefore && hitAfter
 	}
 	return hitBefore || hitAfter
+}
+
+// noDeal reports a figure rule whose figure tells no deal at all.
+func (r *Rules) noDeal(id string) bool {
+	for i := range r.Figures {
+		if r.Figures[i].ID == id {
+			return r.Figures[i].NoDeal
+		}
+	}
+	return false
 }
 
 // vetoFigure returns the id of the first rule that makes a no deal's value.
