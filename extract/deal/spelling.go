@@ -11,10 +11,10 @@ import (
 // Mining" expects that name, not the one the company took later, and one
 // of 2026 the new one; a story that says "Macquarie" throughout is about
 // Macquarie, not Macquarie Group. The name is the list's own name when the
-// text uses it (a story of "Riot Platforms… Riot" is about Riot Platforms)
-// or writes the company only in kana or kanji; else the list's spelling of
-// the name in Latin letters the text uses most (the longest on a tie;
-// tickers only when they are the name).
+// text uses it (a story of "Riot Platforms… Riot" is about Riot Platforms),
+// else the list's spelling of the name in Latin letters the text uses
+// most, a use in kana or kanji counting for the list's name (the longest
+// on a tie; tickers only when they are the name).
 func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	seen := map[string]map[string]int{} // canonical -> spelling -> uses
 	for _, m := range d.mentions {
@@ -22,7 +22,9 @@ func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 			continue
 		}
 		s := writtenName(m.Text)
-		if s == "" || ticker(s) && s != m.Name {
+		if s == "" {
+			s = m.Name // written in kana or kanji: a vote for the list's name
+		} else if ticker(s) && s != m.Name {
 			continue
 		}
 		if seen[m.Name] == nil {
