@@ -105,6 +105,7 @@ type doc struct {
 	amounts     []pipeline.Amount
 	noValue     map[[2]int]string // span of a figure that is no deal value → the rule that says so
 	noDeal      map[string]bool   // figure rules whose figure tells no deal at all (FigureRule.NoDeal)
+	parents     map[[2]int]string // span of a subsidiary's mention → the parent named in its place (parentOf)
 	vetoes      []Veto
 	read        []org.Mention // names read from capitalised frames, sentence by sentence (for Result.Names)
 	aiDoc       bool          // the document is about AI/HPC: a miner's contract is an HPC contract
@@ -190,7 +191,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
-	deals = x.refineKinds(x.fullNames(d, deals))
+	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	res.Deals = x.asWritten(d, stage("the same deal as another mention (merged)", deals, dedupe(clone(deals))))
 	res.Names = names(d)
@@ -472,6 +473,7 @@ func (x *Extractor) veto(d *doc) {
 	}
 	d.mentions = kept
 	d.noValue = map[[2]int]string{}
+	d.parents = map[[2]int]string{}
 	const reach = 300 // bytes before a figure a figure rule reads
 	for i, a := range d.amounts {
 		// The figure's sentence, read back at most reach bytes.

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -273,6 +274,7 @@ func refersBack(lower string, hasSubj bool, p parties) bool {
 // paragraph's or the article's miner ("the value of its CoreWeave
 // contracts"). The non-miner named becomes the counterparty.
 func (sc *sent) minerPrior(p parties) parties {
+	p = sc.parentOf(p)
 	txt, subj, hasSubj, st := sc.d.text, sc.subj, sc.hasSubj, sc.st
 	ref := refersBack(sc.lower, hasSubj, p)
 	if p.company.miner || p.cp != nil && p.cp.miner {
@@ -327,3 +329,83 @@ func codeAfter(rest string) bool {
 func strongUnknown(m *mention) bool {
 	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
 }
+
+// parentOf puts a company in the place of its subsidiary: "its subsidiary,
+// Enovum Data Centers Corp., has entered into…" is the deal of the company
+// the sentence is about; "Bluepeak's subsidiary Tessel signed…" Bluepeak's.
+// The news names the parent as the party.
+func (sc *sent) parentOf(p parties) parties {
+	lower := sc.d.lower
+	parent := func(m mention) (mention, bool) {
+		if m.Span[0] < sc.sp[0] || m.Span[0] > sc.sp[1] {
+			return m, false // the topic, named in another sentence
+		}
+		before := strings.TrimRight(lower[max(sc.sp[0], m.Span[0]-60):m.Span[0]], " ,")
+		for _, o := range sc.ms { // "Bluepeak Compute Inc.'s subsidiary Tessel"
+			if o.Span[1] > m.Span[0] || o.Name == m.Name || !usable(o) {
+				continue
+			}
+			if parentGap.MatchString(lower[o.Span[1]:m.Span[0]]) && containsAny(lower[o.Span[0]:m.Span[0]], "'s ", "’s ") {
+				return o, true
+			}
+		}
+		if !itsSubsidiary.MatchString(before) {
+			return m, false
+		}
+		switch {
+		case sc.hasTopic && sc.topic.Name != m.Name:
+			return sc.topic, true
+		case sc.hasSubj && sc.subj.Span[1] <= m.Span[0] && sc.subj.Name != m.Name:
+			return sc.subj, true // "Hut 8 said its subsidiary, X, signed…"
+		case sc.st.hasTopic && sc.st.topic.Name != m.Name:
+			return sc.st.topic, true
+		}
+		return m, false
+	}
+	if m, ok := parent(p.company); ok && (p.cp == nil || p.cp.Name != m.Name) {
+		if sc.hasSubj && sc.subj.Span == p.company.Span {
+			sc.subj = m // the topic goes on with the parent
+		}
+		sc.d.parents[p.company.Span] = m.Name
+		p.company = m
+	}
+	if p.cp != nil {
+		if m, ok := parent(*p.cp); ok && m.Name != p.company.Name {
+			sc.d.parents[p.cp.Span] = m.Name
+			p.cp = &m
+		}
+	}
+	return p
+}
+
+// withParents names the parent in the deals the data rules told of a
+// subsidiary parentOf put a parent in place of, in the same sentence.
+func withParents(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	if len(d.parents) == 0 {
+		return ds
+	}
+	for i := range ds {
+		for sp, parent := range d.parents {
+			if sp[0] < ds[i].EvidenceSpan[0] || sp[1] > ds[i].EvidenceSpan[1] {
+				continue
+			}
+			name := d.text[sp[0]:sp[1]]
+			sub := func(n string) bool {
+				return n == name || strings.HasPrefix(name, n+" ") || strings.HasPrefix(n, name)
+			}
+			if sub(ds[i].Company) && string(ds[i].Counterparty) != parent {
+				ds[i].Company = parent
+			} else if ds[i].Counterparty != "" && sub(string(ds[i].Counterparty)) && ds[i].Company != parent {
+				ds[i].Counterparty = pipeline.NullString(parent)
+			}
+		}
+	}
+	return ds
+}
+
+// itsSubsidiary ends the text before a subsidiary of the company the
+// sentence is about; parentGap lies between a parent and its subsidiary.
+var (
+	itsSubsidiary = regexp.MustCompile(`\bits (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate)$`)
+	parentGap     = regexp.MustCompile(`^(\.|,? (inc|corp|ltd|llc|co)\.?)?('s|’s)? (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate),? $`)
+)

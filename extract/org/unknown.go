@@ -400,8 +400,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	}
 	// A model number (GB300, H100, S21) is a product, not a company;
 	// a word before its digits (Core42, Data7) names one.
+	last := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
+	corpEnd := len(words) > 1 && (corporate[last] || last == "centers" || last == "centres")
 	for _, w := range words {
-		if modelNumber(w) {
+		if modelNumber(w) && !corpEnd { // "T5 Data Centers" is a company
 			return Mention{}, false
 		}
 	}
@@ -413,6 +415,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		if len(words) > 2 && bankOfPlace(words) {
 			// "Royal Bank of Canada", "Commonwealth Bank of Australia".
 			break
+		}
+		if len(words) > 2 && (lw == "centers" || lw == "centres") && strings.EqualFold(words[len(words)-2], "data") {
+			break // "T5 Data Centers", "Aligned Data Centers": a company's name
 		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
 			if legal[lw] && upperWord(words[len(words)-1]) {
@@ -548,7 +553,8 @@ func findUnknown(text string) []Mention {
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) {
 			ws = ws[1:]
 		}
-		if len(ws) >= 2 && (corporate[last] || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
+		dataCenters := len(ws) >= 3 && (last == "centers" || last == "centres") && strings.EqualFold(ws[len(ws)-2], "data")
+		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			if !isStopToken(m.Name) && (!stopWords[strings.ToLower(strings.Fields(m.Name)[0])] || numberName(ws)) && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
