@@ -85,6 +85,11 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 // amount (a private placement) gives the kind.
 var raiseWords = map[string]bool{"raised": true, "raise": true, "raises": true, "raising": true, "secured": true, "secures": true, "funding": true}
 
+// roundWords name a venture round: money raised by selling shares
+// ("raised $686M of a planned $818M funding round", "in a Series E round").
+var roundWords = map[string]bool{"funding round": true, "financing round": true, "seed round": true, "series a": true,
+	"series b": true, "series c": true, "series d": true, "series e": true, "series f": true}
+
 // placedDebt reports debt placed privately: a debt word right after the
 // placement ("a private placement of convertible notes").
 func placedDebt(cues []cue, pp cue) bool {
@@ -282,3 +287,15 @@ func sentenceContext(cues []cue) bool {
 	}
 	return false
 }
+
+// roundAfter reports a venture round named after the amount a, within the
+// sentence's next 80 bytes: the money raised is equity.
+func roundAfter(cues []cue, a pipeline.Amount) bool {
+	for _, c := range cues {
+		if roundWords[c.w.s] && c.start >= a.Span[1] && c.start-a.Span[1] <= 80 {
+			return true
+		}
+	}
+	return false
+}
+

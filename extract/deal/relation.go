@@ -111,6 +111,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !isJA && (kind == pipeline.KindAssetSale || kind == pipeline.KindFinancing || kind == pipeline.KindOther) && stockSold(d.lower[a.Span[1]:hi]) {
 			kind = pipeline.KindEquity // "sell up to $2.1 billion of Class A common stock"
 		}
+		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && roundAfter(cues, a) {
+			kind = pipeline.KindEquity
+		}
 		if blockedByNegative(sc, a, lo, hi, trig, kind) {
 			continue
 		}
