@@ -101,7 +101,10 @@ func containsString(ss []string, s string) bool {
 // two named parties from the buyer's side when the party order of
 // shared/realnews/ANNOTATION.md asks for it (the miner's side; of two
 // miners, the acquirer): when the buyer is a miner, or the seller is a
-// company the list knows and no miner. The buyer then acquires.
+// company the list knows and no miner, or a company it does not know sells
+// a site (a factory, land, a campus) to one it knows: the buyer is the
+// data-center side.
+// The buyer then acquires.
 func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	role := func(name string) string {
 		if c, ok := x.gaz.Canonical(name); ok {
@@ -125,7 +128,7 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 		}
 		if d.Kind == pipeline.KindAssetSale && d.Counterparty != "" {
 			seller, buyer := role(d.Company), role(string(d.Counterparty))
-			if buyer == org.RoleMiner || seller != "" && seller != org.RoleMiner {
+			if buyer == org.RoleMiner || seller != "" && seller != org.RoleMiner || seller == "" && buyer != "" && siteSold(d.Evidence) {
 				d.Company, d.Counterparty = string(d.Counterparty), pipeline.NullString(d.Company)
 				d.Kind = pipeline.KindAcquisition
 				d.Rule += ",kind:buyer-side"
@@ -134,3 +137,10 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	return ds
 }
+
+// siteSold reports a site, land or buildings in a sale's evidence.
+func siteSold(ev string) bool {
+	return containsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設") ||
+		containsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building")
+}
+
