@@ -56,6 +56,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"SoftBank|ミナト・エレクトロニクス||acquisition"}},
 		{"money from a funding round is equity", "", "Northwind Compute Inc. has raised $600 million of a planned $800 million funding round.",
 			[]string{"Northwind Compute||$600 million|equity"}},
+		{"a subsidy is financing", "", "サクラ・クラウドは、クラウド事業について経済産業省から最大74億円の助成金を受けている。",
+			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大74億円|financing"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

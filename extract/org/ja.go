@@ -651,6 +651,11 @@ var jaDescriptors = []string{"企業", "会社", "大手", "スタートアッ�
 	"銀行", "ファンド", "商社", "マイナー", "開発", "運営", "子会社", "傘下", "社", "部門", "法人", "専業", "最大手",
 	"中堅", "ベンチャー", "運用会社", "投資会社", "電力会社", "通信会社", "事業会社", "クラウド", "取引所", "プラットフォーム"}
 
+// jaCountryNames are countries and places a company is said to be of
+// (米国のX, カナダのX).
+var jaCountryNames = []string{"米国", "英国", "中国", "韓国", "台湾", "香港", "カナダ", "ドイツ", "フランス", "シンガポール",
+	"オーストラリア", "インド", "ノルウェー", "スウェーデン", "アイスランド", "アラブ首長国連邦", "サウジアラビア", "アブダビ", "ドバイ"}
+
 // jaCompanySign reports a sign that the katakana word text[s:e] names a
 // company: a country prefix (米X), a descriptor and の before it
 // (スタートアップのX), or its English name in brackets after it (X(Acme)).
@@ -667,8 +672,16 @@ func jaCompanySign(text string, s, e int) bool {
 			}
 		}
 		if p == 'の' || p == '、' {
-			// スタートアップのX; apposition: ビットコインマイナー、X
+			// スタートアップのX; apposition: ビットコインマイナー、X;
+			// 米国のX, カナダのX.
 			before := text[:s-n]
+			if p == 'の' {
+				for _, c := range jaCountryNames {
+					if strings.HasSuffix(before, c) {
+						return true
+					}
+				}
+			}
 			for _, d := range jaDescriptors {
 				if strings.HasSuffix(before, d) {
 					return true

@@ -56,6 +56,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bracketed after descriptor no", "採掘企業の「ハヤブサ計算」から購入", "ハヤブサ計算?"},
 		{"bare common words corporate end", "米電力会社テキサス・グリッド・パートナーズと契約", "テキサス・グリッド・パートナーズ?"},
 		{"bare common words two parts", "パワー・パートナーズと", ""},
+		{"country and no", "米国のミルバランと合弁会社を設立", "ミルバラン?"},
+		{"country and no, common word", "米国のデータセンターと", ""},
 		{"securities code", "ミナトセクション<3905>(東証グロース)は3日、発表した。", "ミナトセクション?"},
 		{"securities code in brackets", "北辰電力(9999)と協議", "北辰電力?"},
 		{"year in brackets is no code", "合意(2025)と", ""},
