@@ -2,6 +2,7 @@ package deal
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -805,9 +806,15 @@ func contractRevenue(lower string, cs []cue) []cue {
 // facility"), not a credit facility.
 func dropNonDealWords(txt, lower string, cs []cue) []cue {
 	out := cs[:0]
+	negEnd := -1 // a denied verb's object ends the denial: "has not signed [a lease]"
 	for _, c := range cs {
-		if c.w.class == cueTrigger && !c.w.ja && negatedWord(lower[max(0, c.start-30):c.start]) {
-			continue // "no long-term debt", "without any new financing"
+		if c.w.class == cueTrigger && !c.w.ja && (negatedWord(lower[max(0, c.start-30):c.start]) ||
+			c.start < negEnd && !strings.ContainsAny(lower[c.start-min(c.start, 30):c.start], ",;")) {
+			negEnd = c.end + 30
+			continue // "no long-term debt", "without any new financing", "has not signed"
+		}
+		if c.w.class == cueTrigger && c.w.ja && jaNegated.MatchString(lower[c.end:min(len(lower), c.end+60)]) {
+			continue // 「提携を発表していません」「契約は締結しておらず」
 		}
 		switch c.w.s {
 		case "paid", "pay", "pays":
@@ -840,15 +847,23 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 	return out
 }
 
+// jaNegated opens the text after a Japanese deal word that denies it:
+// 「提携を(正式に)発表していません」「契約は締結しておらず」.
+// A deal only guessed at (提携憶測, 買収観測, 提携の可能性) is none either.
+var jaNegated = regexp.MustCompile(`^((を|は|に|の)?(正式に|公式に|まだ)?(発表|締結|合意|決定|発表・締結|し|され|して)?(していません|していない|しておらず|していなかった|しなかった|せず|されていない|されておらず|されなかった|していませんが|ていない|ておらず|ません|ない)|(の)?(憶測|臆測|観測|思惑|期待|噂|うわさ|可能性))`)
+
 // negatedWord reports English text before a deal word that denies it: "no
-// (long-term) debt", "without (any new) financing", "zero debt".
+// (long-term) debt", "without (any new) financing", "zero debt", "has not
+// (yet) signed", "did not officially partner".
 func negatedWord(before string) bool {
 	ws := strings.Fields(before)
 	for i := len(ws) - 1; i >= 0 && i >= len(ws)-3; i-- {
 		switch ws[i] {
-		case "no", "without", "zero", "free":
+		case "no", "without", "zero", "free", "not", "never", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't",
+			"wasn't", "weren't", "isn't", "aren't", "won't":
 			return true
-		case "long-term", "short-term", "outstanding", "new", "any", "additional", "further", "external", "net":
+		case "long-term", "short-term", "outstanding", "new", "any", "additional", "further", "external", "net",
+			"yet", "officially", "publicly", "formally", "been", "be":
 			continue
 		}
 		return false

@@ -170,7 +170,16 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 		if s == "" {
 			s = masked(d, sp, ms)
 		}
-		for _, sub := range r.re.FindAllStringSubmatch(s, -1) {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(s, -1) {
+			if deniedMatch(s, loc[0], loc[1], isJA) {
+				continue // "has not signed a lease with Y", 「Yとの提携憶測」
+			}
+			sub := make([]string, len(loc)/2)
+			for k := range sub {
+				if loc[2*k] >= 0 {
+					sub[k] = s[loc[2*k]:loc[2*k+1]]
+				}
+			}
 			// One figure inside the matched phrase ("secured a $50
 			// million credit facility from Y") is the deal's value.
 			var amt *pipeline.Amount
@@ -231,3 +240,19 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 func (x *Extractor) partyEvident(m *mention) bool {
 	return m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text)
 }
+
+// deniedMatch reports a pattern's match s[i:j] that denies or only
+// guesses at its deal: a negation inside it (English) or right after it
+// (Japanese).
+func deniedMatch(s string, i, j int, isJA bool) bool {
+	if isJA {
+		return jaNegated.MatchString(s[j:])
+	}
+	for _, w := range strings.Fields(strings.ToLower(s[i:j])) {
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
