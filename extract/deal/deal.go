@@ -841,6 +841,10 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 			if physicalFacility(txt, lower, c.start) {
 				continue
 			}
+		case "引受", "引き受け":
+			if hasAnySuffix(lower[max(0, c.start-30):c.start], "債務を", "義務を", "負債を", "債務などを", "義務をすべて") {
+				continue // 「債務を引き受け」: debts assumed, no shares underwritten
+			}
 		}
 		out = append(out, c)
 	}

@@ -61,6 +61,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja deal denied", "", "ミルバランとメタは公式に提携を発表していませんが、協議を続けている。", nil},
 		{"ja deal guessed at", "", "ミルバランの株価がメタとの提携憶測で12%上昇。", nil},
 		{"en deal denied", "", "Hut 8 has not signed a lease with Bluepeak Compute Inc., the company said.", nil},
+		{"ja the other company named in the clause is the borrower", "", "クリーンスパークはテラウルフの債務を引き受け、500万ドルのつなぎ融資を提供する。",
+			[]string{"CleanSpark|TeraWulf|500万ドル|financing"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

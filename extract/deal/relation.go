@@ -139,6 +139,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		p = sc.minerPrior(p)
+		if p.cp == nil && isJA && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+			p.cp = onlyOtherKnown(zm, p.company) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
+		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
 			// seller parts with an asset, it is not bought.
@@ -185,3 +188,19 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 		dl.CapacityMW = &v
 	}
 }
+
+// onlyOtherKnown is the one company of the list named in zm beside the
+// deal's company, or nil when there is none or more than one.
+func onlyOtherKnown(zm []mention, company mention) *mention {
+	var out *mention
+	for i := range zm {
+		if m := &zm[i]; m.Known && m.Name != company.Name && usable(*m) {
+			if out != nil && out.Name != m.Name {
+				return nil
+			}
+			out = m
+		}
+	}
+	return out
+}
+
