@@ -63,6 +63,8 @@ func TestExtractRules(t *testing.T) {
 		{"en deal denied", "", "Hut 8 has not signed a lease with Bluepeak Compute Inc., the company said.", nil},
 		{"ja the other company named in the clause is the borrower", "", "クリーンスパークはテラウルフの債務を引き受け、500万ドルのつなぎ融資を提供する。",
 			[]string{"CleanSpark|TeraWulf|500万ドル|financing"}},
+		{"one deal in two currencies", "Pine Ventures lends $610 million to Northwind Compute", "Northwind Compute GmbH has secured a debt financing facility of up to €575 million ($610 million) from Pine Ventures Inc.",
+			[]string{"Northwind Compute|Pine Ventures|up to €575 million|financing"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

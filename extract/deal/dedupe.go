@@ -22,6 +22,17 @@ func sameAmount(a, b *pipeline.Amount) bool {
 	return m == 0 || math.Abs(a.Value-b.Value) <= 0.01*m
 }
 
+// converted reports amounts in two currencies, one of them US dollars,
+// whose dollar values are within 5%: one figure and its conversion.
+func converted(a, b *pipeline.Amount) bool {
+	if a == nil || b == nil || a.Currency == b.Currency || a.USD == nil || b.USD == nil ||
+		a.Currency != "USD" && b.Currency != "USD" {
+		return false
+	}
+	m := math.Max(math.Abs(*a.USD), math.Abs(*b.USD))
+	return m > 0 && math.Abs(*a.USD-*b.USD) <= 0.05*m
+}
+
 // sameParties reports the same two parties in either order; a name may
 // be written with or without its trailing words ("Northern Volt" in a
 // headline, "Northern Volt Mining" in the body).
@@ -110,6 +121,13 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			switch {
 			case sameParties(a, b) && sameAmount(a.Amount, b.Amount):
 				if better(i, j) {
+					absorb(i, j)
+				}
+			case sameParties(a, b) && converted(a.Amount, b.Amount) && kindsAgree(a.Kind, b.Kind):
+				// "€575 million ($610 million)" in the body, "$610
+				// million" in the headline: one deal, in the currency it
+				// was made in.
+				if b.Amount.Currency == "USD" {
 					absorb(i, j)
 				}
 			case b.Counterparty == "" && a.Counterparty != "" && (a.Company == b.Company || string(a.Counterparty) == b.Company) && b.Amount != nil && sameAmount(a.Amount, b.Amount):
