@@ -44,6 +44,8 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		if name, known := x.gaz.Canonical(m.Name); known {
 			m.Name, m.Known = name, true
+		} else if name, known := x.gaz.ByTicker(txt, m.Span[1]); known {
+			m.Name, m.Known = name, true // "Applied Blockchain (APLD)": a former name
 		}
 		if id, ok := x.vetoMention(d, m, false); ok {
 			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})

@@ -298,4 +298,3 @@ func roundAfter(cues []cue, a pipeline.Amount) bool {
 	}
 	return false
 }
-

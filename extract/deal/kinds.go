@@ -143,4 +143,3 @@ func siteSold(ev string) bool {
 	return containsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設") ||
 		containsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building")
 }
-

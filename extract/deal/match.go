@@ -255,4 +255,3 @@ func deniedMatch(s string, i, j int, isJA bool) bool {
 	}
 	return false
 }
-

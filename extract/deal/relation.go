@@ -203,4 +203,3 @@ func onlyOtherKnown(zm []mention, company mention) *mention {
 	}
 	return out
 }
-

@@ -11,7 +11,8 @@ import (
 // Mining" expects that name, not the one the company took later, and one
 // of 2026 the new one; a story that says "Macquarie" throughout is about
 // Macquarie, not Macquarie Group. The name is the list's own name when the
-// text uses it (a story of "Riot Platforms… Riot" is about Riot Platforms),
+// text uses it (a story of "Riot Platforms… Riot" is about Riot Platforms;
+// a name like a ticker, MARA, only when it is used most),
 // else the list's spelling of the name in Latin letters the text uses
 // most, a use in kana or kanji counting for the list's name (the longest
 // on a tie; tickers only when they are the name).
@@ -33,12 +34,12 @@ func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		seen[m.Name][x.gaz.Spelling(s)]++
 	}
 	name := func(n string) string {
-		if seen[n][n] > 0 {
+		if seen[n][n] > 0 && !ticker(n) {
 			return n
 		}
-		best, bn := n, 0
+		best, bn := n, seen[n][n] // "Marathon Digital (MARA)": the ticker-like name counts once per use
 		for s, c := range seen[n] {
-			if c > bn || c == bn && (len(s) > len(best) || len(s) == len(best) && s < best) {
+			if c > bn || c == bn && s != n && best != n && (len(s) > len(best) || len(s) == len(best) && s < best) {
 				best, bn = s, c
 			}
 		}

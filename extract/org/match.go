@@ -1,6 +1,7 @@
 package org
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,9 +21,66 @@ type Mention struct {
 // text order and without overlaps (known names win over unknown ones).
 func (g *Gazetteer) Find(text string) []Mention {
 	known := g.findKnown(text)
-	unk := findUnknown(text)
+	unk := g.tickered(text, findUnknown(text))
 	known = g.preferLonger(known, unk)
 	return merge(known, unk)
+}
+
+// tickered makes a name no list knows the company whose ticker follows it
+// in brackets: "Applied Blockchain (APLD)" is Applied Digital under its
+// former name, "Acme Mining (NASDAQ: WULF)" TeraWulf.
+func (g *Gazetteer) tickered(text string, unk []Mention) []Mention {
+	for i := range unk {
+		m := &unk[i]
+		if e, ok := g.tickerAfter(text, m.Span[1]); ok {
+			m.Name, m.Known, m.Role = g.entries[e].Name, true, g.entries[e].Role
+		}
+	}
+	return unk
+}
+
+// ByTicker returns the known company whose ticker stands in brackets right
+// after a name ending at end: the name is that company's (a former name,
+// a unit). ok is false when there is none.
+func (g *Gazetteer) ByTicker(text string, end int) (canonical string, ok bool) {
+	e, ok := g.tickerAfter(text, end)
+	if !ok {
+		return "", false
+	}
+	return g.entries[e].Name, true
+}
+
+func (g *Gazetteer) tickerAfter(text string, end int) (int, bool) {
+	rest := strings.TrimLeft(text[end:min(len(text), end+40)], " ,.")
+	if !strings.HasPrefix(rest, "(") {
+		return 0, false
+	}
+	k := strings.IndexByte(rest, ')')
+	if k < 0 {
+		return 0, false
+	}
+	t := strings.TrimSpace(rest[1:k])
+	if c := strings.LastIndexByte(t, ':'); c >= 0 {
+		t = strings.TrimSpace(t[c+1:])
+	}
+	if !upperTicker(t) {
+		return 0, false
+	}
+	e, ok := g.keys[foldKey(t)]
+	return e, ok && slices.Contains(g.entries[e].Tickers, t)
+}
+
+// upperTicker reports 2 to 5 capitals.
+func upperTicker(t string) bool {
+	if len(t) < 2 || len(t) > 5 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // legalOnly are words that extend a known name without changing the
