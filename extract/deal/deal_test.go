@@ -65,6 +65,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"CleanSpark|TeraWulf|500万ドル|financing"}},
 		{"one deal in two currencies", "Pine Ventures lends $610 million to Northwind Compute", "Northwind Compute GmbH has secured a debt financing facility of up to €575 million ($610 million) from Pine Ventures Inc.",
 			[]string{"Northwind Compute|Pine Ventures|up to €575 million|financing"}},
+		{"value under the terms of the deal just told", "", "Hut 8 has entered into a colocation agreement with Bluepeak Compute Inc. Under the terms of the agreement, the contract is expected to generate approximately $865 million over ten years.",
+			[]string{"Hut 8|Bluepeak Compute|approximately $865 million|colocation"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

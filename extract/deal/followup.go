@@ -91,7 +91,11 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 		return "", false
 	}
 	noun := false
-	for i := 1; i < len(ws) && i <= 4; i++ {
+	reach := 4
+	if ws[0] == "under" {
+		reach = 6 // "Under the terms of the agreement, the contract…"
+	}
+	for i := 1; i < len(ws) && i <= reach; i++ {
 		if enDealNouns[strings.Trim(ws[i], ",")] {
 			noun = true
 			break
