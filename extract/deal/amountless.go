@@ -112,24 +112,6 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		}
 		idx[key] = len(out)
 		out = append(out, dl)
-		if !isJA && p.cp.Span[0] > lo && pluralDeals(d.lower[lo:p.cp.Span[0]]) {
-			// "agreements with Amazon Web Services and Fluidstack": one
-			// deal with each of the listed partners.
-			for _, n := range coordinated(d.text, zm, *p.cp) {
-				if n.Name == p.company.Name {
-					continue
-				}
-				k := p.company.Name + "\x00" + n.Name
-				if _, ok := idx[k]; ok {
-					continue
-				}
-				o := dl
-				o.Counterparty = pipeline.NullString(n.Name)
-				idx[k] = len(out)
-				seen[k] = dcp
-				out = append(out, o)
-			}
-		}
 	}
 	return out
 }
@@ -171,40 +153,4 @@ func unnamedParty(lower string) bool {
 	}
 	k := strings.Index(lower, "hyperscaler")
 	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
-}
-
-// pluralDeals reports a plural deal noun before the partners ("existing
-// agreements with", "leases with").
-func pluralDeals(lower string) bool {
-	for _, w := range strings.Fields(lower) {
-		switch strings.Trim(w, ",") {
-		case "agreements", "contracts", "leases", "deals", "partnerships", "pacts":
-			return true
-		}
-	}
-	return false
-}
-
-// coordinated returns the names listed after cp ("with A and B", "with A, B
-// and C"), at most four.
-func coordinated(txt string, zm []mention, cp mention) []mention {
-	var out []mention
-	end := cp.Span[1]
-	for i := range zm {
-		n := zm[i]
-		if n.Span[0] < end || len(out) == 4 {
-			continue
-		}
-		switch txt[end:n.Span[0]] {
-		case " and ", ", and ", ", ":
-		default:
-			return out
-		}
-		if !usable(n) || n.weak && !n.Known {
-			return out
-		}
-		out = append(out, n)
-		end = n.Span[1]
-	}
-	return out
 }
