@@ -74,6 +74,20 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			out = append(out, dl)
 			continue
 		}
+		if ns, ne, signed := signedDeal(sc, c); ok && p.cp == nil && c.w.strong && p.how == "subject" && !p.company.weak && signed {
+			// "BitFuFu Inc. signed exclusive lease agreements for two
+			// sites": a deal its subject made, the other side unnamed.
+			key := p.company.Name + "\x00"
+			if _, ok := idx[key]; !ok {
+				kind = refineKind(kindNear(cues, c, ns, ne, lo, hi), ctx, p, x.gaz)
+				dl := pipeline.Deal{Company: p.company.Name, Kind: kind, Evidence: d.text[sp[0]:sp[1]], EvidenceSpan: sp,
+					Confidence: p.confidence(false), Rule: "noamount:signed@" + c.w.id}
+				x.measures(d, &dl, lo, hi, c.start)
+				idx[key] = len(out)
+				out = append(out, dl)
+			}
+			continue
+		}
 		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
 			continue
 		}
@@ -153,4 +167,37 @@ func unnamedParty(lower string) bool {
 	}
 	k := strings.Index(lower, "hyperscaler")
 	return k >= 0 && !strings.HasPrefix(lower[k+len("hyperscaler"):], "s")
+}
+
+// signedDeal reports a deal word c that tells an agreement made, and
+// where its agreement is: a verb of signing followed by its agreement
+// ("signed exclusive lease agreements", "entered into a hosting contract")
+// or 「…契約を締結した」.
+func signedDeal(sc *sent, c cue) (int, int, bool) {
+	lower := sc.d.lower
+	if sc.isJA {
+		ok := (c.w.s == "締結" || c.w.s == "契約") && strings.HasSuffix(lower[max(sc.sp[0], c.start-12):c.start], "契約を") &&
+			hasAnyPrefix(lower[c.end:], "した", "しました", "している", "済み")
+		return c.start, c.end, ok
+	}
+	switch c.w.s {
+	case "signed", "signs", "entered into", "enters into", "inked", "inks", "executed", "finalized", "finalised":
+	default:
+		return 0, 0, false
+	}
+	end := min(sc.sp[1], c.end+50)
+	if k := strings.IndexAny(lower[c.end:end], ",;.("); k >= 0 {
+		end = c.end + k
+	}
+	at := c.end
+	for _, w := range strings.Fields(lower[c.end:end]) {
+		at = c.end + strings.Index(lower[c.end:end], w)
+		switch w {
+		case "lease", "leases", "agreement", "agreements", "contract", "contracts", "deal":
+			return at, at + len(w), true
+		case "with", "to":
+			return 0, 0, false // "signed a deal with…": its partner is named, or should be
+		}
+	}
+	return 0, 0, false
 }

@@ -134,6 +134,16 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				absorb(i, j)
 			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
 				absorb(i, j)
+			case b.Amount == nil && b.Counterparty == "" && a.Counterparty != "" && a.Company == b.Company &&
+				(a.Kind == b.Kind || genericKind(a.Kind) || genericKind(b.Kind)) && strings.HasPrefix(b.Rule, "noamount:signed"):
+				// "Terawulf Signs AI Hosting Lease" and "…a lease with
+				// Core42": the deal, its partner named in another
+				// sentence; the kind the signing sentence names wins
+				// over a generic one.
+				if genericKind(ds[i].Kind) && !genericKind(b.Kind) {
+					ds[i].Kind = b.Kind
+				}
+				absorb(i, j)
 			case headlineNamesOther(a, b):
 				drop[j] = true
 			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&
@@ -231,3 +241,9 @@ func unionSorted(lists ...[]int) []int {
 	sort.Ints(out)
 	return slices.Compact(out)
 }
+
+// genericKind reports a kind that says only that there is a deal.
+func genericKind(k pipeline.Kind) bool {
+	return k == pipeline.KindOther || k == pipeline.KindHPCContract || k == pipeline.KindPartnership
+}
+
