@@ -88,7 +88,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			}
 			continue
 		}
-		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) {
+		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) && !companyAppositive(d.lower[p.cp.Span[1]:min(len(d.lower), p.cp.Span[1]+80)]) {
 			continue
 		}
 		key := p.company.Name + "\x00" + p.cp.Name

@@ -71,6 +71,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"BitFuFu|||lease"}},
 		{"signed in the headline, the partner in the body", "Hut 8 signs 200 MW lease in Texas", "Hut 8 signed a lease with Bluepeak Compute Inc. for its Texas campus.",
 			[]string{"Hut 8|Bluepeak Compute||lease"}},
+		{"a name no list knows described as a company", "", "Hut 8 announced a lease agreement for the campus with Zentra42, a subsidiary of G42.",
+			[]string{"Hut 8|Zentra42||lease"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

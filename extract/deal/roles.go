@@ -324,6 +324,15 @@ func codeAfter(rest string) bool {
 	return len(rest) > 1 && rest[0] == '-' && isDigitByte(rest[1])
 }
 
+// companyAppositive reports an apposition right after a name that says
+// it is a company (", a subsidiary of G42", ", an AI cloud provider"):
+// evidence enough for a name no list knows.
+func companyAppositive(after string) bool {
+	return appositiveRE.MatchString(after)
+}
+
+var appositiveRE = regexp.MustCompile(`^,? (a|an|the) ([\w-]+ ){0,5}(subsidiary|unit|affiliate|company|firm|provider|startup|start-up|operator|developer|lender|bank|fund|investor|manufacturer|maker|miner|hyperscaler|platform|group|venture|utility|specialist)\b`)
+
 // strongUnknown reports an unknown name that still reads as a company
 // (it came with a corporate suffix, or is a capitalised multi-word name).
 func strongUnknown(m *mention) bool {
