@@ -816,6 +816,10 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 		if c.w.class == cueTrigger && c.w.ja && jaNegated.MatchString(lower[c.end:min(len(lower), c.end+60)]) {
 			continue // 「提携を発表していません」「契約は締結しておらず」
 		}
+		if !c.w.ja && c.w.class == cueTrigger && (hasAnySuffix(lower[max(0, c.start-25):c.start], "used to ", "use the proceeds to ", "proceeds to ", "be used for ") ||
+			hasAnyPrefix(lower[c.end:], " will be used", " will also be used", " would be used", " is being used", " proceeds will")) {
+			continue // what money raised is for, or the deal just told: "the financing will be used to acquire hardware"
+		}
 		switch c.w.s {
 		case "paid", "pay", "pays":
 			if hasAnyPrefix(lower[c.end:], " in ", " with ", " partly ", " partially ", " entirely ", " fully ", " half ") {
