@@ -145,6 +145,9 @@ func findJapanese(text string) []Mention {
 	for _, sp := range findTickered(text) {
 		add(sp[0], sp[1], sp[1], false)
 	}
+	for _, sp := range findAddressed(text) {
+		add(sp[0], sp[1], sp[1], false)
+	}
 	out = append(out, findBareKatakana(text)...)
 	out = append(out, findBracketed(text)...)
 	return dedupeMentions(out)
@@ -241,6 +244,53 @@ func findTickered(text string) [][2]int {
 		out = append(out, [2]int{s, at})
 	}
 	return out
+}
+
+// findAddressed finds the names a Japanese business story writes with
+// their head office in brackets: NTTアノードエナジー(東京都港区、岸本照之社長),
+// ミナトパワー(本社:大阪市北区). Only a company is introduced this way.
+func findAddressed(text string) [][2]int {
+	var out [][2]int
+	for off := 0; off < len(text); {
+		k := strings.IndexAny(text[off:], "(（")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		_, n := utf8.DecodeRuneInString(text[at:])
+		off = at + n
+		if !hasAnyPrefixJA(text[off:], "東京都", "北海道", "大阪府", "京都府", "本社", "本店", "所在地", "本部") && !prefectureAt(text[off:]) {
+			continue
+		}
+		s := afterDescriptor(text, jaBackward(text, at, true, false), at)
+		if utf8.RuneCountInString(text[s:at]) < 2 || jaGenericName(text[s:at]) {
+			continue
+		}
+		out = append(out, [2]int{s, at})
+	}
+	return out
+}
+
+func hasAnyPrefixJA(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefectureAt reports a prefecture (…県) opening s, up to four kanji.
+func prefectureAt(s string) bool {
+	for i, r := range s {
+		if r == '県' {
+			return i >= len("千葉") && i <= len("鹿児島県")
+		}
+		if !isKanji(r) || i > len("鹿児島") {
+			return false
+		}
+	}
+	return false
 }
 
 // securitiesCode reports a Tokyo securities code: four digits, or three
