@@ -246,4 +246,3 @@ func unionSorted(lists ...[]int) []int {
 func genericKind(k pipeline.Kind) bool {
 	return k == pipeline.KindOther || k == pipeline.KindHPCContract || k == pipeline.KindPartnership
 }
-
