@@ -263,12 +263,22 @@ func findAddressed(text string) [][2]int {
 			continue
 		}
 		s := afterDescriptor(text, jaBackward(text, at, true, false), at)
-		if utf8.RuneCountInString(text[s:at]) < 2 || jaGenericName(text[s:at]) {
-			continue
+		if utf8.RuneCountInString(text[s:at]) < 2 || jaGenericName(text[s:at]) || legalEnd(text[s:at]) {
+			continue // X株式会社(本社:…): the legal-form rule reads it
 		}
 		out = append(out, [2]int{s, at})
 	}
 	return out
+}
+
+// legalEnd reports a name ending in a Japanese legal form.
+func legalEnd(name string) bool {
+	for _, lf := range jaLegal {
+		if strings.HasSuffix(name, lf) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefixJA(s string, ps ...string) bool {
