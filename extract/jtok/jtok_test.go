@@ -232,3 +232,19 @@ func FuzzViterbi(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTokensSeed is the lattice alone over the seed article (or the
+// long benchmark's text when the seed is missing), every piece.
+func BenchmarkTokensSeed(b *testing.B) {
+	tok := newTok(b)
+	s := strings.Repeat("北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。\n", 300)
+	if raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		s = string(raw)
+	}
+	var buf []Token
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = tok.AppendTokens(buf[:0], s)
+	}
+}
