@@ -238,7 +238,7 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 
 // nameKeyLoose is a name lower-cased without dots and with single spaces.
 func nameKeyLoose(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s), ".", "")), " ")
+	return strings.Join(strings.Fields(strings.ReplaceAll(toLower(s), ".", "")), " ")
 }
 
 func (pr *PartyRule) applies(isJA bool) bool {

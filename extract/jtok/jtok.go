@@ -170,7 +170,7 @@ func Pieces(s string) [][2]int {
 // pieceEnd returns where the piece that starts at start ends.
 func pieceEnd(s string, start int) int {
 	window := s[start:min(len(s), start+maxPiece)]
-	if i := strings.IndexAny(window, "\n。"); i >= 0 {
+	if i := indexBreak(window); i >= 0 {
 		end := start + i + 1
 		if s[start+i] != '\n' {
 			end = start + i + len("。")
@@ -192,6 +192,22 @@ func pieceEnd(s string, start int) int {
 		end--
 	}
 	return end
+}
+
+// indexBreak is strings.IndexAny(s, "\n。") read byte by byte: 。 is
+// E3 80 82, and E3 never follows as a continuation byte.
+func indexBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // breaks end a piece that has no line break and no 。: kagome makes

@@ -248,3 +248,13 @@ func BenchmarkTokensSeed(b *testing.B) {
 		buf = tok.AppendTokens(buf[:0], s)
 	}
 }
+
+// TestIndexBreak: indexBreak is strings.IndexAny(s, "\n。"), also on
+// invalid UTF-8.
+func TestIndexBreak(t *testing.T) {
+	for _, s := range []string{"", "abc", "a\nb", "契約。\n", "\xe3\x80", "\xe3\xe3\x80\x82", "\xf0\xe3\x80\x82x", "\x80\x82。", "ab\xe3\x80\x83。"} {
+		if got, want := indexBreak(s), strings.IndexAny(s, "\n。"); got != want {
+			t.Errorf("indexBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
