@@ -1,6 +1,7 @@
 package jtok
 
 import (
+	"math"
 	"sync"
 	"unicode/utf8"
 
@@ -293,6 +294,12 @@ func (la *vlattice) forward(t *Tokenizer) {
 			}
 			la.prevs = append(la.prevs, prevNode{right: r, cost: n.cost, idx: pi})
 		}
+		if !exact {
+			for k := range la.prevs {
+				pv := &la.prevs[k]
+				pv.key = int64(pv.cost)<<32 | int64(pv.idx)
+			}
+		}
 		prevs := la.prevs
 		for k := from; k < to; k++ {
 			n := &la.nodes[k]
@@ -316,13 +323,13 @@ func (la *vlattice) forward(t *Tokenizer) {
 				n.cost, n.prev = best, bp
 				continue
 			}
-			best, bp := int32(col[prevs[0].right])+prevs[0].cost, prevs[0].idx
-			for _, pv := range prevs[1:] {
-				if v := int32(col[pv.right]) + pv.cost; v < best || v == best && pv.idx < bp {
-					best, bp = v, pv.idx
-				}
+			// The least (cost, index), branch-free: key holds the cost
+			// in its high half and the index (≥ 0) in its low one.
+			best := int64(math.MaxInt64)
+			for _, pv := range prevs {
+				best = min(best, pv.key+int64(col[pv.right])<<32)
 			}
-			n.cost, n.prev = best+n.weight, bp
+			n.cost, n.prev = int32(best>>32)+n.weight, int32(best&(1<<32-1))
 		}
 	}
 }
@@ -330,6 +337,7 @@ func (la *vlattice) forward(t *Tokenizer) {
 // prevNode is what forward reads of a node that ends where others start.
 type prevNode struct {
 	right, cost, idx int32
+	key              int64 // cost<<32 | idx, for the fast path
 }
 
 // backward returns the best path, last node first (kagome's Output).
