@@ -255,7 +255,7 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.names[keys[0]] || pr.names[keys[1]] {
 		return true
 	}
-	if pr.re != nil && (pr.re.MatchString(m.Name) || pr.re.MatchString(m.Text)) {
+	if pr.re != nil && (pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)) {
 		return true
 	}
 	for _, r := range pr.Roles {
