@@ -33,13 +33,17 @@ func benchText(b *testing.B) string {
 
 // BenchmarkExtractJA measures tokenize + rules on a 26 KB Japanese
 // article. Compare with BenchmarkKagomeBare (issue 12's target: at most
-// 0.6×). Measured on the seed side by side, -count 6, on a shared 2-core
-// machine: 7.3–8.1 ms against 7.9–8.6 ms (about 0.9×; before, 11.8–14.4 ms
-// against 8.2–9.1 ms, about 1.5×). kagome reads only the sentences the
-// rules need (69% of the seed: its sentences hold amounts, deal words or
-// companies) through jtok's own lattice (the seed whole in 4.3–5.0 ms);
-// that is about 40% of the cost, the organisation finder and the sentence
-// rules the rest (they alone are about 0.5× of kagome's time).
+// 0.6×, not reached). Measured on the seed, test binaries of before and
+// after run alternately, 6 times each, on a shared 2-core machine:
+// median 7.5 ms (7.2–7.9) against kagome's 8.1 ms (7.7–8.7), about 0.92×
+// (before this round 8.9 ms against 8.2 ms, about 1.1×; before the round
+// before, 11.8–14.4 ms against 8.2–9.1 ms, about 1.5×). kagome reads only
+// the sentences the rules need (69% of the seed: its sentences hold
+// amounts, deal words or companies) through jtok's own lattice
+// (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about 30%
+// of the cost. The organisation finder (extract/org, about 11%) and the
+// rules the rest, spread over many small text tests: no single function
+// of them takes more than 7%.
 func BenchmarkExtractJA(b *testing.B) {
 	x := newExtractor(b)
 	s := benchText(b)

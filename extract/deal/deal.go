@@ -390,8 +390,8 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 	if a.Span[1] > len(txt) || a.Span[0] < 0 {
 		return false
 	}
-	before := strings.ToLower(txt[max(0, a.Span[0]-24):a.Span[0]])
-	after := strings.ToLower(txt[a.Span[1]:min(len(txt), a.Span[1]+24)])
+	before := toLower(txt[max(0, a.Span[0]-24):a.Span[0]])
+	after := toLower(txt[a.Span[1]:min(len(txt), a.Span[1]+24)])
 	if hasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
 		(strings.HasSuffix(before, "pay ") || strings.HasSuffix(before, "pays ") || strings.HasSuffix(before, "paying ") ||
 			strings.Contains(before, " will pay ") || strings.Contains(before, " of which ") || strings.Contains(before, "comprising ") ||
@@ -1286,3 +1286,8 @@ func docMiner(ms []mention) (mention, bool) {
 	}
 	return best, found
 }
+
+// toLower is strings.ToLower (text.Lower), without its per-rune case
+// lookup for Japanese text: the figure rules lower the text around every
+// figure.
+func toLower(s string) string { return text.Lower(s) }

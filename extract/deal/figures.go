@@ -98,9 +98,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	// "increases the total contract value from $9.7 billion to $14.2
 	// billion", 当初予定の8億5000万ドルから10億ドルに引き上げ: the old size.
 	if i+1 < len(amts) {
-		between := strings.TrimSpace(strings.ToLower(txt[a.Span[1]:amts[i+1].Span[0]]))
+		between := strings.TrimSpace(toLower(txt[a.Span[1]:amts[i+1].Span[0]]))
 		if (between == "to" || between == "to approximately" || between == "to about" || between == "to roughly" || between == "to around") &&
-			strings.HasSuffix(strings.ToLower(before[max(0, len(before)-16):]), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
+			strings.HasSuffix(toLower(before[max(0, len(before)-16):]), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
 			return true
 		}
 		if between == "から" && hasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
@@ -144,7 +144,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 // generate $X", "which they value at $X"). A sentence telling a contract's
 // total and its yearly rent keeps the total as the deal.
 func runRate(before, rest string) bool {
-	r := strings.ToLower(rest[:min(len(rest), 40)])
+	r := toLower(rest[:min(len(rest), 40)])
 	if hasAnyPrefix(r, " a year", " per year", " per annum", " annually", " a month", " per month", " each year",
 		" every year", " a quarter", " per quarter", " in annual", " of annual", " in yearly", " of yearly", " in annualized",
 		" of annualized", " in run-rate", " of run-rate", " on an annual", " on an annualized", " on a discounted") {
@@ -155,7 +155,7 @@ func runRate(before, rest string) bool {
 			return true
 		}
 	}
-	b := strings.ToLower(before[max(0, len(before)-80):])
+	b := toLower(before[max(0, len(before)-80):])
 	if k := strings.LastIndexAny(b, ".;!?\n"); k >= 0 {
 		b = b[k+1:]
 	}
@@ -182,7 +182,7 @@ func runRate(before, rest string) bool {
 // on a deal ("expects to book a gain of about $140 million on the sale"),
 // not the deal's value.
 func accountingResult(before string) bool {
-	b := strings.ToLower(strings.TrimRight(before[max(0, len(before)-40):], " "))
+	b := toLower(strings.TrimRight(before[max(0, len(before)-40):], " "))
 	for _, h := range []string{" about", " approximately", " roughly", " around", " nearly", " some", " up to", " an estimated"} {
 		b = strings.TrimSuffix(b, h)
 	}
@@ -198,7 +198,7 @@ func accountingResult(before string) bool {
 // targetBefore reports a price target or estimate changed in the clause
 // before an amount ("raised its price target to").
 func targetBefore(before string) bool {
-	b := strings.ToLower(before[max(0, len(before)-60):])
+	b := toLower(before[max(0, len(before)-60):])
 	return containsAny(b, "target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating")
 }
 
@@ -211,7 +211,7 @@ func implied(before string) bool {
 // vagueAmount reports an order of magnitude, not a figure ("数十億ドル",
 // "several billion dollars", "tens of millions").
 func vagueAmount(t string) bool {
-	l := strings.ToLower(t)
+	l := toLower(t)
 	return containsAny(l, "数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
 }
 
@@ -223,7 +223,7 @@ func formerSize(txt string, a pipeline.Amount) bool {
 		lo = 0
 	}
 	lo = runeBoundary(txt, lo)
-	b := strings.ToLower(txt[lo:a.Span[0]])
+	b := toLower(txt[lo:a.Span[0]])
 	// Strip the describing words in any order ("from the previously
 	// announced $750 million").
 	b = trimDescribing(b)
@@ -287,12 +287,12 @@ func fromFormer(txt string, prev, a pipeline.Amount) bool {
 	if strings.ContainsAny(between, ";\n") || strings.Contains(between, ". ") || len(between) > 80 {
 		return false
 	}
-	b := strings.ToLower(txt[max(0, a.Span[0]-40):a.Span[0]])
+	b := toLower(txt[max(0, a.Span[0]-40):a.Span[0]])
 	b = trimDescribing(b)
 	if !strings.HasSuffix(b, ", from ") && !strings.HasSuffix(b, " from ") {
 		return false
 	}
-	pb := strings.ToLower(txt[max(0, prev.Span[0]-60):prev.Span[0]])
+	pb := toLower(txt[max(0, prev.Span[0]-60):prev.Span[0]])
 	for _, h := range []string{"approximately ", "about ", "roughly ", "around ", "nearly ", "up to "} {
 		pb = strings.TrimSuffix(pb, h)
 	}
@@ -313,7 +313,7 @@ func fromFormer(txt string, prev, a pipeline.Amount) bool {
 // at a date: "ended the quarter with cash and digital assets of $236
 // million", "exited 2025 with $612 million in cash and 1,250 BTC".
 func balanceClause(before string) bool {
-	b := strings.ToLower(before[max(0, len(before)-80):])
+	b := toLower(before[max(0, len(before)-80):])
 	if k := strings.LastIndexAny(b, ";.\n"); k >= 0 {
 		b = b[k+1:]
 	}
@@ -344,7 +344,7 @@ func shareMove(before string) bool {
 // approximately $X", "net proceeds of about $X"): what the company keeps,
 // not the deal's size. A sale "for net proceeds of $X" is priced by them.
 func netProceeds(before string) bool {
-	t := strings.ToLower(before[max(0, len(before)-100):])
+	t := toLower(before[max(0, len(before)-100):])
 	k := strings.LastIndex(t, "net proceeds")
 	if k < 0 || strings.ContainsAny(t[k:], "$€£¥.;") || strings.HasSuffix(t[:k], "for ") {
 		return false
@@ -362,7 +362,7 @@ func netProceeds(before string) bool {
 func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
 	a := amts[i]
 	lo := runeBoundary(txt, max(0, a.Span[0]-120))
-	b := strings.ToLower(txt[lo:a.Span[0]])
+	b := toLower(txt[lo:a.Span[0]])
 	if k := strings.LastIndex(b, ". "); k >= 0 {
 		b = b[k+2:]
 	}
@@ -389,7 +389,7 @@ func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
 	if hasAnyPrefix(c, "追加分", "追加額", "増額分", "追加契約分") && strings.Contains(between, "総額") {
 		return true
 	}
-	lb := strings.ToLower(between)
+	lb := toLower(between)
 	if !strings.Contains(lb, "total") {
 		return false
 	}
@@ -433,7 +433,7 @@ func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) boo
 		return false
 	}
 	lo := runeBoundary(txt, max(0, a.Span[0]-40))
-	b := strings.ToLower(txt[lo:a.Span[0]])
+	b := toLower(txt[lo:a.Span[0]])
 	b = strings.TrimRight(b, " ")
 	for _, w := range []string{"about", "roughly", "around", "approximately", "some", "nearly", "almost", "約", "およそ"} {
 		b = strings.TrimSuffix(strings.TrimRight(b, " "), w)

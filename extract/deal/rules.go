@@ -258,7 +258,7 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 
 // nameKeyLoose is a name lower-cased without dots and with single spaces.
 func nameKeyLoose(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToLower(s), ".", "")), " ")
+	return strings.Join(strings.Fields(strings.ReplaceAll(toLower(s), ".", "")), " ")
 }
 
 func (pr *PartyRule) applies(isJA bool) bool {
@@ -275,7 +275,7 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.names[keys[0]] || pr.names[keys[1]] {
 		return true
 	}
-	if pr.re != nil && (pr.re.MatchString(m.Name) || pr.re.MatchString(m.Text)) {
+	if pr.re != nil && (pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)) {
 		return true
 	}
 	for _, r := range pr.Roles {

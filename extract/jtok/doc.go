@@ -15,6 +15,9 @@
 //     per dictionary word id).
 //   - viterbi.go: kagome's lattice (Build, Forward, Backward in Normal
 //     mode) over one reusable slice of nodes instead of a sync.Pool per
-//     node, each rune's class and run end read once; the same nodes,
-//     costs and ties, so the same tokens (TestViterbiMatchesKagome).
+//     node, each rune's class and run end read once, the double array
+//     walked inline; Forward start position by start position, reading
+//     per position only the cheapest node of each right id, branch-free;
+//     the same nodes, costs and ties, so the same tokens
+//     (TestViterbiMatchesKagome, FuzzViterbi).
 package jtok

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/dict/trie"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
@@ -30,6 +31,10 @@ type Tokenizer struct {
 	// unkID and unkDup are the dictionary's unknown-word ids per
 	// character class (UnkDict.Index and IndexDup, read once).
 	unkID, unkDup [256]int32
+	// da is the dictionary's double array, dups[id] the number of words
+	// after id with the same surface (IndexTable.Dup as a slice).
+	da   trie.DoubleArray
+	dups []uint8
 }
 
 // New builds the tokenizer. The dictionary is loaded once per process.
@@ -74,6 +79,26 @@ func New() (*Tokenizer, error) {
 	for c := range 256 {
 		t.unkID[c] = d.UnkDict.Index[int32(c)]
 		t.unkDup[c] = d.UnkDict.IndexDup[int32(c)]
+	}
+	rows := int(d.Connection.Row)
+	for _, ms := range []dict.Morphs{d.Morphs, d.UnkDict.Morphs} {
+		for _, m := range ms {
+			if m.RightID < 0 || int(m.RightID) >= rows || m.LeftID < 0 || int(m.LeftID) >= int(d.Connection.Col) {
+				return nil, fmt.Errorf("kagome dictionary: connection ids %d, %d outside the %d×%d matrix", m.RightID, m.LeftID, rows, d.Connection.Col)
+			}
+		}
+	}
+	t.da = d.Index.Da
+	n := 0
+	for id, dup := range d.Index.Dup {
+		if dup < 0 || dup > 255 || id < 0 {
+			return nil, fmt.Errorf("kagome dictionary: %d words share the surface of word %d", dup, id)
+		}
+		n = max(n, int(id)+1)
+	}
+	t.dups = make([]uint8, n)
+	for id, dup := range d.Index.Dup {
+		t.dups[id] = uint8(dup)
 	}
 	return t, nil
 }
@@ -145,7 +170,7 @@ func Pieces(s string) [][2]int {
 // pieceEnd returns where the piece that starts at start ends.
 func pieceEnd(s string, start int) int {
 	window := s[start:min(len(s), start+maxPiece)]
-	if i := strings.IndexAny(window, "\n。"); i >= 0 {
+	if i := indexBreak(window); i >= 0 {
 		end := start + i + 1
 		if s[start+i] != '\n' {
 			end = start + i + len("。")
@@ -167,6 +192,22 @@ func pieceEnd(s string, start int) int {
 		end--
 	}
 	return end
+}
+
+// indexBreak is strings.IndexAny(s, "\n。") read byte by byte: 。 is
+// E3 80 82, and E3 never follows as a continuation byte.
+func indexBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // breaks end a piece that has no line break and no 。: kagome makes
@@ -227,7 +268,7 @@ func (t *Tokenizer) appendLattice(dst []Token, s string, base int) []Token {
 	} else {
 		la.build(t.d, s)
 	}
-	la.forward(t.d)
+	la.forward(t)
 	path := la.backward()
 	for i := len(path) - 1; i >= 0; i-- {
 		n := &la.nodes[path[i]]

@@ -232,3 +232,29 @@ func FuzzViterbi(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTokensSeed is the lattice alone over the seed article (or the
+// long benchmark's text when the seed is missing), every piece.
+func BenchmarkTokensSeed(b *testing.B) {
+	tok := newTok(b)
+	s := strings.Repeat("北辰マイニングは12日、米マイクロソフトと5年間で約37億ドルの契約を結んだと発表した。\n", 300)
+	if raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		s = string(raw)
+	}
+	var buf []Token
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = tok.AppendTokens(buf[:0], s)
+	}
+}
+
+// TestIndexBreak: indexBreak is strings.IndexAny(s, "\n。"), also on
+// invalid UTF-8.
+func TestIndexBreak(t *testing.T) {
+	for _, s := range []string{"", "abc", "a\nb", "契約。\n", "\xe3\x80", "\xe3\xe3\x80\x82", "\xf0\xe3\x80\x82x", "\x80\x82。", "ab\xe3\x80\x83。"} {
+		if got, want := indexBreak(s), strings.IndexAny(s, "\n。"); got != want {
+			t.Errorf("indexBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

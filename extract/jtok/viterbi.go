@@ -1,6 +1,7 @@
 package jtok
 
 import (
+	"math"
 	"sync"
 	"unicode/utf8"
 
@@ -52,6 +53,15 @@ type vlattice struct {
 	// byte offset of a rune start
 	offs, runEnd, runeOf []int32
 	cls                  []byte
+	// first[i] is the index of the first node that starts at rune i
+	// (nodes are added rune by rune; BOS and EOS come first), first[rc]
+	// the number of nodes
+	first []int32
+	prevs []prevNode
+	// forward's table of the prevs of one position by right id: slot
+	// is valid where stamp is gen
+	slot, stamp []int32
+	gen         int32
 }
 
 var lattices = sync.Pool{New: func() any { return new(vlattice) }}
@@ -71,8 +81,10 @@ func (la *vlattice) add(d *dict.Dict, endRune int, id, position, start, end int,
 
 // buildFast is build for valid UTF-8 without U+FFFD (which kagome
 // treats as an invalid byte): each rune's class and the end of its run of
-// one class are read once, not again from every rune of the run, and
-// node ends come from a table, not from counting runes.
+// one class are read once, not again from every rune of the run, node ends
+// come from a table, not from counting runes, and the dictionary's double
+// array is walked here, its duplicate counts read from a slice, not from a
+// map through two callbacks.
 func (la *vlattice) buildFast(t *Tokenizer, inp string) {
 	d := t.d
 	la.offs, la.cls = la.offs[:0], la.cls[:0]
@@ -101,13 +113,32 @@ func (la *vlattice) buildFast(t *Tokenizer, inp string) {
 	la.reset(rc)
 	la.add(d, 0, bosEosID, 0, 0, 0, classDummy)
 	la.add(d, rc+1, bosEosID, len(inp), rc, len(inp), classDummy)
+	da, dups := t.da, t.dups
 	for i := 0; i < rc; i++ {
+		la.first[i] = int32(len(la.nodes))
 		pos := int(la.offs[i])
 		anyMatches := false
-		d.Index.CommonPrefixSearchCallback(inp[pos:], func(id, l int) {
-			la.add(d, int(la.runeOf[pos+l]), id, pos, i, pos+l, classKnown)
-			anyMatches = true
-		})
+		// trie.DoubleArray.CommonPrefixSearchCallback, and
+		// dict.IndexTable's duplicates of each id found.
+		for k, p, q := pos, 0, 0; k < len(inp) && inp[k] != 0; k++ {
+			p = q
+			q = int(da[p].Base) + int(inp[k])
+			if q >= len(da) || int(da[q].Check) != p {
+				break
+			}
+			ahead := int(da[q].Base) // + the terminator, 0
+			if ahead < len(da) && int(da[ahead].Check) == q && int(da[ahead].Base) <= 0 {
+				id, l := int(-da[ahead].Base), k+1-pos
+				dup := 0
+				if id < len(dups) {
+					dup = int(dups[id])
+				}
+				for x := id; x < id+dup+1; x++ {
+					la.add(d, int(la.runeOf[pos+l]), x, pos, i, pos+l, classKnown)
+				}
+				anyMatches = true
+			}
+		}
 		class := la.cls[i]
 		if anyMatches && !d.InvokeList[int(class)] {
 			continue
@@ -125,6 +156,7 @@ func (la *vlattice) buildFast(t *Tokenizer, inp string) {
 			la.add(d, endRune, id+x, pos, i, endPos, classUnknown)
 		}
 	}
+	la.first[rc] = int32(len(la.nodes))
 }
 
 // reset empties the lattice for an input of rc runes.
@@ -137,6 +169,10 @@ func (la *vlattice) reset(rc int) {
 	for i := range la.ends {
 		la.ends[i] = la.ends[i][:0]
 	}
+	if cap(la.first) < rc+1 {
+		la.first = make([]int32, rc+1)
+	}
+	la.first = la.first[:rc+1]
 }
 
 // build is kagome's Lattice.Build without the user dictionary.
@@ -148,6 +184,7 @@ func (la *vlattice) build(d *dict.Dict, inp string) {
 	runePos := -1
 	for pos, ch := range inp {
 		runePos++
+		la.first[runePos] = int32(len(la.nodes))
 		anyMatches := false
 		d.Index.CommonPrefixSearchCallback(inp[pos:], func(id, l int) {
 			la.add(d, runePos+utf8.RuneCountInString(inp[pos:pos+l]), id, pos, runePos, pos+l, classKnown)
@@ -189,31 +226,118 @@ func (la *vlattice) build(d *dict.Dict, inp string) {
 			la.add(d, runePos+utf8.RuneCountInString(inp[pos:endPos]), id+x, pos, runePos, endPos, classUnknown)
 		}
 	}
+	la.first[rc] = int32(len(la.nodes))
 }
 
-// forward is kagome's Lattice.Forward in Normal mode.
-func (la *vlattice) forward(d *dict.Dict) {
-	for i := 1; i < len(la.ends); i++ {
-		for _, ti := range la.ends[i] {
-			t := &la.nodes[ti]
-			prevList := la.ends[t.start]
-			if len(prevList) == 0 {
-				t.cost = maxCost
-				continue
-			}
-			for j, pi := range prevList {
-				n := &la.nodes[pi]
-				total := int64(d.Connection.At(int(n.right), int(t.left))) + int64(t.weight) + int64(n.cost)
-				if total > maxCost {
-					total = maxCost
-				}
-				if j == 0 || int32(total) < t.cost {
-					t.cost = int32(total)
-					t.prev = pi
-				}
+// forward is kagome's Lattice.Forward in Normal mode, start position by
+// start position rather than end by end: the nodes that end where a node
+// starts are final either way, and each node still reads them in kagome's
+// order, so the costs and the ties are kagome's. The nodes that end at a
+// position are read once into prevs for all the nodes that start there,
+// and each node's column of the connection matrix is found once.
+//
+// Of the nodes that end at a position with one right id, only the
+// cheapest (the first of the cheapest) can be a best predecessor: the
+// others are left out, and a tie is broken by the node's index, which is
+// kagome's order. That holds only while no total reaches maxCost (kagome
+// clamps it there, and the first of the clamped totals wins). Nodes whose
+// cost is near maxCost (those no node reached, and theirs) lose to any of
+// low cost whatever the connection (it adds at most ±2¹⁶), and are left
+// out beside them; a position with none of low cost, or with a cost in
+// between, reads all its nodes as kagome does.
+func (la *vlattice) forward(t *Tokenizer) {
+	const (
+		low  = maxCost / 2       // costs up to low never reach maxCost
+		high = maxCost - 1<<20   // costs from high lose to any up to low
+		neg  = -maxCost/2 - 1<<8 // nor do costs go this low
+	)
+	conn, rows := t.d.Connection.Vec, int(t.d.Connection.Row)
+	if cap(la.slot) < rows {
+		la.slot = make([]int32, rows)
+		la.stamp = make([]int32, rows)
+	}
+	rc := len(la.first) - 1
+	for p := 0; p <= rc; p++ {
+		from, to := int(la.first[p]), int(la.first[min(p+1, rc)])
+		if p == rc {
+			from, to = 1, 2 // EOS
+		}
+		if from == to {
+			continue
+		}
+		la.gen++
+		la.prevs = la.prevs[:0]
+		lows, exact := 0, false // exact: read every node, clamping as kagome does
+		for _, pi := range la.ends[p] {
+			switch c := la.nodes[pi].cost; {
+			case c < neg || c > low && c < high:
+				exact = true
+			case c <= low:
+				lows++
 			}
 		}
+		exact = exact || lows == 0
+		for _, pi := range la.ends[p] {
+			n := &la.nodes[pi]
+			r := n.right
+			if !exact {
+				if n.cost > low {
+					continue
+				}
+				if la.stamp[r] == la.gen {
+					if k := la.slot[r]; n.cost < la.prevs[k].cost {
+						la.prevs[k] = prevNode{right: r, cost: n.cost, idx: pi}
+					}
+					continue
+				}
+				la.stamp[r], la.slot[r] = la.gen, int32(len(la.prevs))
+			}
+			la.prevs = append(la.prevs, prevNode{right: r, cost: n.cost, idx: pi})
+		}
+		if !exact {
+			for k := range la.prevs {
+				pv := &la.prevs[k]
+				pv.key = int64(pv.cost)<<32 | int64(pv.idx)
+			}
+		}
+		prevs := la.prevs
+		for k := from; k < to; k++ {
+			n := &la.nodes[k]
+			if len(prevs) == 0 {
+				n.cost = maxCost
+				continue
+			}
+			col := conn[rows*int(n.left):] // connection.At(right, left)
+			if exact {
+				w := int64(n.weight)
+				var best, bp int32
+				for j, pv := range prevs {
+					total := int64(col[pv.right]) + w + int64(pv.cost)
+					if total > maxCost {
+						total = maxCost
+					}
+					if j == 0 || int32(total) < best {
+						best, bp = int32(total), pv.idx
+					}
+				}
+				n.cost, n.prev = best, bp
+				continue
+			}
+			// The least (cost, index), branch-free: key holds the cost
+			// in its high half and the index (≥ 0) in its low one.
+			best := int64(math.MaxInt64)
+			for _, pv := range prevs {
+				best = min(best, pv.key+int64(col[pv.right])<<32)
+			}
+			n.cost, n.prev = int32(best>>32)+n.weight, int32(best&(1<<32-1))
+		}
 	}
+}
+
+// prevNode is what forward reads of a node that ends where others start.
+type prevNode struct {
+	right, cost, idx int32
+	key              int64 // cost<<32 | idx, for the fast path
 }
 
 // backward returns the best path, last node first (kagome's Output).

@@ -550,15 +550,23 @@ func findBareKatakana(text string) []Mention {
 				continue
 			}
 		}
-		role := JARoleBefore(text, s)
-		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(role && jaCopula(text[e:])) ||
+		// role is read back only when a test needs it: most katakana
+		// runs are too short or in no party slot.
+		role, roleRead := false, false
+		roleBefore := func() bool {
+			if !roleRead {
+				role, roleRead = JARoleBefore(text, s), true
+			}
+			return role
+		}
+		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) ||
 			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) && !(jaCompanySign(text, s, e) && strings.Contains(text[s:e], "・")) ||
 			kanaSite(text[s:e]) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !role {
+		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !roleBefore() {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
