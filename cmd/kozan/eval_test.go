@@ -130,7 +130,7 @@ func TestUserRuleFiles(t *testing.T) {
 		t.Errorf("the user's rule did not set Bluepeak Compute aside:\n%s", out)
 	}
 	bad := write("bad.yaml", "rules: [broken.yaml]\n")
-	write("broken.yaml", "parties:\n  - {id: en.party.media, roles: [media]}\n")
+	write("broken.yaml", "parties:\n  - {id: party.media, roles: [media]}\n")
 	if code, _, errOut := kozan(t, text, "extract", "--config", bad, "-"); code != exitFailed || !strings.Contains(errOut, "broken.yaml") || !strings.Contains(errOut, "used twice") {
 		t.Errorf("broken rule file: exit %d, %q", code, errOut)
 	}

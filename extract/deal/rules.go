@@ -67,7 +67,7 @@ type Examples struct {
 // A rule fires when any of its conditions holds.
 type PartyRule struct {
 	ID       string   `yaml:"id"`
-	Lang     string   `yaml:"lang"` // en, ja or "" for both
+	Lang     string   `yaml:"lang"` // en, ja, or "" for the language of the id (en.…, ja.…), else both
 	Priority int      `yaml:"priority"`
 	About    string   `yaml:"about"`
 	Before   []string `yaml:"before"` // the text right before the name ends with one (lower-cased)
@@ -78,7 +78,11 @@ type PartyRule struct {
 	// BeforeMatch is a regular expression the text before the name (case
 	// as written) matches at its end: names listed after a cue ("such as
 	// A, B and C") share the cue.
-	BeforeMatch string   `yaml:"before_match"`
+	BeforeMatch string `yaml:"before_match"`
+	// BeforeNeeds are words (lower-cased) one of which the 200 bytes
+	// before the name must hold for BeforeMatch to be tried: a cheap test
+	// that spares the expression most names.
+	BeforeNeeds []string `yaml:"before_needs"`
 	Names       []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
 	Match       string   `yaml:"match"` // a regular expression the whole name matches
 	Roles       []string `yaml:"roles"` // the gazetteer role of a known name
@@ -207,6 +211,20 @@ func parseRules(b []byte) (RuleFile, error) {
 	return f, nil
 }
 
+// idLang is a rule's language: lang when set, else the language its id
+// opens with (en.…, ja.…), else both.
+func idLang(id, lang string) string {
+	switch {
+	case lang != "":
+		return lang
+	case strings.HasPrefix(id, "en."):
+		return "en"
+	case strings.HasPrefix(id, "ja."):
+		return "ja"
+	}
+	return ""
+}
+
 func checkID(id, lang string, ids map[string]bool) error {
 	if id == "" {
 		return fmt.Errorf("a rule without id")
@@ -225,6 +243,7 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 	if err := checkID(pr.ID, pr.Lang, ids); err != nil {
 		return err
 	}
+	pr.Lang = idLang(pr.ID, pr.Lang)
 	pr.names = map[string]bool{}
 	for _, n := range pr.Names {
 		pr.names[nameKeyLoose(n)] = true
@@ -289,7 +308,8 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			return true
 		}
 	}
-	if pr.beforeRE != nil && pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
+	if pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
+		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
 		return true
 	}
 	end := m.Span[1]
