@@ -86,6 +86,9 @@ type PartyRule struct {
 	Names       []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
 	Match       string   `yaml:"match"` // a regular expression the whole name matches
 	Roles       []string `yaml:"roles"` // the gazetteer role of a known name
+	// Both: the rule fires only when a condition on the text before the
+	// name and one on the text after it both hold (by default either does).
+	Both bool `yaml:"both"`
 	// UnknownOnly limits the rule to names the gazetteer does not know.
 	UnknownOnly bool     `yaml:"unknown_only"`
 	Examples    Examples `yaml:"examples"`
@@ -302,14 +305,19 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			return true
 		}
 	}
+	hitBefore := false
 	before := lower[:m.Span[0]]
 	for _, b := range pr.Before {
 		if strings.HasSuffix(before, b) {
-			return true
+			hitBefore = true
+			break
 		}
 	}
-	if pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
+	if !hitBefore && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
 		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
+		hitBefore = true
+	}
+	if hitBefore && !pr.Both {
 		return true
 	}
 	end := m.Span[1]
@@ -318,20 +326,25 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			end -= len(poss) // "Fluidstack's lease obligations": read after the name
 		}
 	}
+	hitAfter := false
 	after := lower[end:]
 	for _, a := range pr.After {
 		if strings.HasPrefix(after, a) {
-			return true
+			hitAfter = true
+			break
 		}
 	}
-	if pr.afterRE != nil {
+	if !hitAfter && pr.afterRE != nil {
 		rest := text[end:]
 		if len(rest) > 200 {
 			rest = rest[:200]
 		}
-		return pr.afterRE.MatchString(rest)
+		hitAfter = pr.afterRE.MatchString(rest)
 	}
-	return false
+	if pr.Both {
+		return hitBefore && hitAfter
+	}
+	return hitAfter
 }
 
 // vetoParty returns the id of the first rule that makes m no party.
