@@ -53,6 +53,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		p, ok := resolve(sc, zm, kind, c.start, c.end)
 		if ok {
 			p = sc.minerPrior(p)
+			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+				p = withOnlyOther(p, zm) // 「GoogleはTeraWulfの株式を購入するワラントを受け取った」
+			}
 		}
 		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not

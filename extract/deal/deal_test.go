@@ -75,6 +75,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Zentra42||lease"}},
 		{"what the money is for is no deal", "", "Hut 8 closed a $40 million loan from Harbor Bank Inc. The new financing will be used to acquire GPUs from Zentra Systems Inc.",
 			[]string{"Hut 8|Harbor Bank|$40 million|financing"}},
+		{"ja what a deal is in exchange for", "", "この財務保証の対価として、グーグルはテラウルフの株式を購入するワラントを受け取った。",
+			[]string{"TeraWulf|Google||equity"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -139,8 +139,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		p = sc.minerPrior(p)
-		if p.cp == nil && isJA && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
-			p.cp = onlyOtherKnown(zm, p.company) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
+		if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+			p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
 		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
@@ -187,6 +187,16 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 	if v, ok := findCapacity(d.text, lo, hi, pos); ok {
 		dl.CapacityMW = &v
 	}
+}
+
+// withOnlyOther makes the one other listed company of the zone the
+// counterparty of a deal that has none (the miner stays the company).
+func withOnlyOther(p parties, zm []mention) parties {
+	if p.cp = onlyOtherKnown(zm, p.company); p.cp != nil && p.cp.miner && !p.company.miner {
+		c := p.company
+		p.company, p.cp = *p.cp, &c
+	}
+	return p
 }
 
 // onlyOtherKnown is the one company of the list named in zm beside the
