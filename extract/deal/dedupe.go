@@ -119,7 +119,11 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			}
 			a, b := ds[i], ds[j]
 			switch {
-			case sameParties(a, b) && sameAmount(a.Amount, b.Amount):
+			case sameParties(a, b) && sameAmount(a.Amount, b.Amount) && (a.Amount != nil || sameKindOr(a.Kind, b.Kind)):
+				// Two deals of the same two companies without a value are
+				// one deal only when their kinds may agree: "ordered
+				// miners from Bitmain" and "its new partnership with
+				// Bitmain" are two.
 				if better(i, j) {
 					absorb(i, j)
 				}
@@ -246,3 +250,19 @@ func unionSorted(lists ...[]int) []int {
 func genericKind(k pipeline.Kind) bool {
 	return k == pipeline.KindOther || k == pipeline.KindHPCContract || k == pipeline.KindPartnership
 }
+
+// sameKindOr reports kinds that may tell one deal told twice without its
+// value: of one family (capacity: lease, hosting, colocation, HPC
+// contract, partnership; money: financing, backstop; buying: acquisition,
+// purchase, asset sale), or one of them only "other".
+func sameKindOr(a, b pipeline.Kind) bool {
+	return a == b || a == pipeline.KindOther || b == pipeline.KindOther || kindFamily[a] != "" && kindFamily[a] == kindFamily[b]
+}
+
+var kindFamily = map[pipeline.Kind]string{
+	pipeline.KindLease: "capacity", pipeline.KindHosting: "capacity", pipeline.KindColocation: "capacity",
+	pipeline.KindHPCContract: "capacity", pipeline.KindPartnership: "capacity",
+	pipeline.KindFinancing: "money", pipeline.KindBackstop: "money",
+	pipeline.KindAcquisition: "buying", pipeline.KindPurchase: "buying", pipeline.KindAssetSale: "buying",
+}
+
