@@ -265,4 +265,3 @@ var kindFamily = map[pipeline.Kind]string{
 	pipeline.KindFinancing: "money", pipeline.KindBackstop: "money",
 	pipeline.KindAcquisition: "buying", pipeline.KindPurchase: "buying", pipeline.KindAssetSale: "buying",
 }
-
