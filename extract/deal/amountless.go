@@ -77,7 +77,8 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			out = append(out, dl)
 			continue
 		}
-		if ns, ne, signed := signedDeal(sc, c); ok && p.cp == nil && c.w.strong && p.how == "subject" && !p.company.weak && signed {
+		if ns, ne, signed := signedDeal(sc, c); ok && p.cp == nil && c.w.strong && p.how == "subject" && !p.company.weak && signed &&
+			(p.company.miner || !minerKinds[kindNear(cues, c, ns, ne, lo, hi)]) { // "Oracle has signed a lease": the tenant's landlord is not named
 			// "BitFuFu Inc. signed exclusive lease agreements for two
 			// sites": a deal its subject made, the other side unnamed.
 			key := p.company.Name + "\x00"
