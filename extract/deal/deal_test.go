@@ -77,6 +77,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Harbor Bank|$40 million|financing"}},
 		{"ja what a deal is in exchange for", "", "この財務保証の対価として、グーグルはテラウルフの株式を購入するワラントを受け取った。",
 			[]string{"TeraWulf|Google||equity"}},
+		{"a dash opens a clause", "", "• Credit Facility from Harbor Capital – Northwind Compute Inc. closed a credit facility of up to $100 million from Harbor Capital.",
+			[]string{"Northwind Compute|Harbor Capital|up to $100 million|financing"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

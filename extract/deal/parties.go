@@ -491,6 +491,9 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ws = nil
 		}
 		for k, w := range ws {
+			if w == "–" || w == "—" || w == "-" || w == "|" {
+				break // "… from Generate Capital – Soluna announced": a dash opens a clause
+			}
 			if enAcq[w] || k < 2 && (w == "of" && len(ws) > k+1 && (ws[k+1] == "acquisition" || ws[k+1] == "takeover" || ws[k+1] == "purchase")) {
 				m.label = lObj
 				break
@@ -889,7 +892,7 @@ func startsClause(ws []string) bool {
 	switch ws[0] {
 	case "miner", "operator", "company", "firm", "provider", "developer", "lab", "giant", "startup", "meanwhile",
 		"rival", "peer", "hyperscaler", "the", "said", "that", "while", "whereas", "when", "after", "as", "also",
-		"owner", "parent", "subsidiary", "unit", "affiliate", "based", "where":
+		"owner", "parent", "subsidiary", "unit", "affiliate", "based", "where", "–", "—", "-", "|":
 		return true
 	}
 	// "said that Japanese trading house X will…": a descriptor before a
