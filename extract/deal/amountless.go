@@ -92,7 +92,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			}
 			continue
 		}
-		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) && !companyAppositive(d.lower[p.cp.Span[1]:min(len(d.lower), p.cp.Span[1]+80)]) {
+		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) && !acronymParty(sc, p.cp) && !companyAppositive(d.lower[p.cp.Span[1]:min(len(d.lower), p.cp.Span[1]+80)]) {
 			continue
 		}
 		key := p.company.Name + "\x00" + p.cp.Name
@@ -186,6 +186,8 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 	}
 	switch c.w.s {
 	case "signed", "signs", "entered into", "enters into", "inked", "inks", "executed", "finalized", "finalised":
+	case "reached an agreement", "reached a deal", "reached a definitive agreement", "struck a deal", "reached a settlement":
+		return c.start, c.end, true // "reached a deal with the local utility"
 	default:
 		return 0, 0, false
 	}

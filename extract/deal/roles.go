@@ -339,6 +339,32 @@ func strongUnknown(m *mention) bool {
 	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
 }
 
+// acronymParty reports an English name of three to six capitals that is
+// no common abbreviation of the field (NYDIG, ANDE; not GPU, HPC, SEC)
+// and not a term the text defines in quotes or brackets ("Prefabricated
+// Data Center (“PDC”)").
+func acronymParty(sc *sent, m *mention) bool {
+	if sc.isJA || !acronymName(m.Name) {
+		return false
+	}
+	before := strings.TrimRight(sc.d.text[max(0, m.Span[0]-3):m.Span[0]], " ")
+	return !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, "\"") && !strings.HasSuffix(before, "(")
+}
+
+// acronymName reports three to six capitals that are no common
+// abbreviation of the field.
+func acronymName(n string) bool {
+	if len(n) < 3 || len(n) > 6 || org.IsStop(n) {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] < 'A' || n[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // parentOf puts a company in the place of its subsidiary: "its subsidiary,
 // Enovum Data Centers Corp., has entered into…" is the deal of the company
 // the sentence is about; "Bluepeak's subsidiary Tessel signed…" Bluepeak's.
