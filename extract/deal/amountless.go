@@ -45,6 +45,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
 		}
+		if pending && kind == pipeline.KindEquity && sharesBought(d.lower[lo:hi], isJA) {
+			pending = false // 「Bitfarms株式を追加購入した」: shares of a named company bought are a stake taken
+		}
 		if kind == pipeline.KindOther && isJA {
 			// "ホスティングサービスを提供する契約": the service named
 			// before the agreement.
@@ -207,3 +210,13 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// sharesBought reports a clause telling shares bought: 「株式を(追加)購入/取得」,
+// "bought/acquired … shares of".
+func sharesBought(clause string, isJA bool) bool {
+	if isJA {
+		return containsAny(clause, "株式を", "株を") && containsAny(clause, "購入", "取得", "買い増", "買い付け")
+	}
+	return containsAny(clause, "shares of", "stake in") && containsAny(clause, "bought", "acquired", "purchased", "buys", "acquires", "purchases")
+}
+

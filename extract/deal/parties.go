@@ -322,6 +322,13 @@ func afterMention(text string, p int) int {
 				return p
 			}
 			p += e + 1
+		case text[p] == '<':
+			// A securities code: データセクション<3905.T>は.
+			e := strings.IndexByte(text[p:], '>')
+			if e < 0 || e > 12 {
+				return p
+			}
+			p += e + 1
 		case strings.HasPrefix(text[p:], "社"):
 			p += len("社")
 		case hasCorpSuffix(text[p:]) > 0:

@@ -230,8 +230,11 @@ func findTickered(text string) [][2]int {
 		_, n := utf8.DecodeRuneInString(text[at:])
 		off = at + n
 		code := text[off:min(len(text), off+4)]
-		if len(code) < 4 || !securitiesCode(code) || !strings.HasPrefix(text[off+4:], ">") && !strings.HasPrefix(text[off+4:], ")") &&
-			!strings.HasPrefix(text[off+4:], "＞") && !strings.HasPrefix(text[off+4:], "）") {
+		if len(code) < 4 || !securitiesCode(code) {
+			continue
+		}
+		closing := strings.TrimPrefix(text[off+4:], ".T") // <9433.T>
+		if !strings.HasPrefix(closing, ">") && !strings.HasPrefix(closing, ")") && !strings.HasPrefix(closing, "＞") && !strings.HasPrefix(closing, "）") {
 			continue
 		}
 		if round := text[at] == '(' || strings.HasPrefix(text[at:], "（"); round && (code[:2] == "19" || code[:2] == "20") {

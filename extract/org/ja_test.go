@@ -63,6 +63,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"prefecture in brackets", "北辰電工(香川県高松市)と", "北辰電工?"},
 		{"no place in brackets", "データセンター(予定)は", ""},
 		{"securities code", "ミナトセクション<3905>(東証グロース)は3日、発表した。", "ミナトセクション?"},
+		{"securities code with its market", "ミナトセクション<3905.T>は発表した。", "ミナトセクション?"},
 		{"securities code in brackets", "北辰電力(9999)と協議", "北辰電力?"},
 		{"year in brackets is no code", "合意(2025)と", ""},
 		{"common words after a descriptor", "採掘会社グリッド・インフラストラクチャーを買収", "グリッド・インフラストラクチャー?"},
