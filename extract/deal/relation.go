@@ -1,6 +1,8 @@
 package deal
 
 import (
+	"strings"
+
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -173,6 +175,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
 	}
+	out = shareCounterparty(txt, out)
 	out = append(out, x.amountless(sc, used, judged)...)
 	out = expandLists(sc, out)
 	st.after(sc, out)
@@ -209,6 +212,27 @@ func onlyOtherKnown(zm []mention, company mention) *mention {
 				return nil
 			}
 			out = m
+		}
+	}
+	return out
+}
+
+// shareCounterparty gives a deal without counterparty the one of the deal
+// just before it in the sentence when their amounts are joined as one
+// list of the same company's deals of one family: 「500万ドルの運転資金融資と
+// 5,090万ドルのつなぎ融資を提供」, "a $5 million loan and a $50.9 million
+// bridge loan".
+func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
+	for i := 1; i < len(out); i++ {
+		a, b := out[i-1], &out[i]
+		if b.Counterparty != "" || a.Counterparty == "" || a.Company != b.Company || a.Amount == nil || b.Amount == nil ||
+			!sameKindOr(a.Kind, b.Kind) || a.Amount.Span[1] > b.Amount.Span[0] || b.Amount.Span[0]-a.Amount.Span[1] > 60 {
+			continue
+		}
+		between := txt[a.Amount.Span[1]:b.Amount.Span[0]]
+		if (strings.Contains(between, "と") || strings.Contains(between, " and ")) && !strings.ContainsAny(between, "。;") {
+			b.Counterparty = a.Counterparty
+			b.Rule += "+shared"
 		}
 	}
 	return out
