@@ -29,6 +29,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		if !isJA && hypothetical(d.lower, sp[0], c.start) {
 			continue // "more hyperscaler leases", "potential deals"
 		}
+		if !isJA && refersToDealTold(d.lower[sp[0]:c.start]) {
+			continue // "The deal effectively brings Bitmain's assets to market": the deal just told
+		}
 		lo, hi := sc.lang.clauseAround(d.text, sp, c)
 		// A clause whose amounts were judged is not amount-less.
 		skip := false
@@ -218,5 +221,28 @@ func sharesBought(clause string, isJA bool) bool {
 		return containsAny(clause, "株式を", "株を") && containsAny(clause, "購入", "取得", "買い増", "買い付け")
 	}
 	return containsAny(clause, "shares of", "stake in") && containsAny(clause, "bought", "acquired", "purchased", "buys", "acquires", "purchases")
+}
+
+// refersToDealTold reports a deal word opening its sentence after a
+// determiner ("The deal…", "This agreement…", "The new lease…"): it goes on
+// about the deal just told and tells no new one.
+func refersToDealTold(before string) bool {
+	ws := strings.Fields(strings.TrimLeft(before, "-–—•* "))
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	switch ws[0] {
+	case "the", "this", "that", "these", "such":
+	default:
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch w {
+		case "new", "latest", "proposed", "initial", "original", "same", "expanded", "amended", "combined":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
