@@ -87,6 +87,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|TeraWulf|$5 million|financing", "Hut 8|TeraWulf|$50.9 million|financing"}},
 		{"the deal just told is no new deal", "", "Hut 8 signed a $900 million lease with Bluepeak Compute Inc. The deal brings Bluepeak's clusters to Texas, Coinbase said.",
 			[]string{"Hut 8|Bluepeak Compute|$900 million|lease"}},
+		{"ja a list with a member described", "", "ミナト・データは、KDDI、米サーバー大手のスーパー・マイクロ・コンピューターと基本合意を締結した。",
+			[]string{"ミナト・データ|Super Micro Computer||partnership", "ミナト・データ|KDDI||partnership"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -2,6 +2,7 @@ package deal
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -83,6 +84,12 @@ func listMark(s string, isJA bool) bool {
 	if isJA {
 		switch s {
 		case "、", "・", "および", "及び", "や", ",":
+			return true
+		}
+		// 「シャープ、米サーバー大手のスーパー・マイクロ」: a member's
+		// description after the list mark.
+		if d, ok := strings.CutPrefix(s, "、"); ok && strings.HasSuffix(d, "の") && utf8.RuneCountInString(d) <= 12 &&
+			!strings.ContainsAny(strings.TrimSuffix(d, "の"), "とはがをにでも、") {
 			return true
 		}
 		return false
