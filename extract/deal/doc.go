@@ -34,7 +34,13 @@
 //     deals whose only figure was vetoed, parts of an acquisition price and
 //     nameless data deals beside a fuller one are dropped (Result.Dropped);
 //     the same deal told twice is merged and keeps the names of the data
-//     rules that found it too.
+//     rules that found it too (two value-less deals of one pair only when
+//     their kinds may tell one deal; a figure and its conversion into
+//     dollars are one); a subsidiary introduced as such gives way to its
+//     parent (roles.go parentOf, withParents); each known party is named
+//     as the article writes it among the company list's names
+//     (spelling.go: Cipher Mining in a 2023 story, Cipher Digital in
+//     2026).
 //
 // # Rules kept as data (rules/*.yaml, embedded; more from kozan.yaml `rules`)
 //
@@ -54,7 +60,14 @@
 //
 // Every entry has an id, a priority and examples that must and must not
 // fire; rules_test.go runs every example through the extractor and asserts
-// that exactly that rule fired (or did not).
+// that exactly that rule fired (or did not). A party rule whose id opens
+// with en. or ja. applies to that language only. Conditions: before,
+// after, names, roles, match, after_match, before_match (with
+// before_needs, words one of which must be near for the expression to
+// run) — any one fires, or with both: true one before and one after the
+// name; figure rules: before (within), after, after_match, max_usd,
+// currency, after_figure, and no_deal (the figure's sentence tells no deal
+// at all: talks, an offer turned down).
 //
 // # Adding a rule
 //
@@ -97,7 +110,11 @@
 //   - roles.go — company and counterparty from the roles of the zone
 //     (resolve, nearestCP) and the miner prior (minerPrior).
 //   - amountless.go — deals without an amount from strong deal words with
-//     a named counterparty, pending ones from weak words (dropPending).
+//     a named counterparty, pending ones from weak words (dropPending),
+//     agreements signed or reached with the other side unnamed
+//     (signedDeal).
+//   - lists.go — every member of a list of counterparties gets the
+//     amount-less deal told of one (「A、B、Cと…」, "with A, B and C").
 //   - discourse.go — the topic from sentence to sentence (state,
 //     readTopic, state.after) and anaphors ("the company", 同社).
 //   - lang.go, lang_ja.go, lang_en.go — lang, what Japanese and English do
