@@ -245,4 +245,3 @@ func refersToDealTold(before string) bool {
 	}
 	return true
 }
-
