@@ -411,7 +411,9 @@ func (p *Parser) matchPrefixBefore(s string, i, lo int) (a affix, start int, ok 
 				continue
 			}
 			if startsASCIILetter(a.text) && st > 0 && (s[st-1] == '/' || s[st-1] == '-' || s[st-1] == '_') {
-				return affix{}, i, false // "EUR/USD 1.08", "BTC-USD 95,000", "--min-usd 100"
+				// "EUR/USD 1.08", "BTC-USD 95,000", "--min-usd 100": no
+				// code; a shorter sign may still be one ("N/A$5.6 million").
+				continue
 			}
 			if a.text == "\\" && st > 0 && s[st-1] < utf8.RuneSelf && s[st-1] != ' ' && s[st-1] != '(' {
 				continue // a path or an escape ("C:\\2024"), not the yen sign

@@ -338,7 +338,7 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 	}
 	// A number glued to a Latin letter it did not consume is a token such as
 	// "3D", "5G" or "10x", not an amount: "CAD 3D", "$5G".
-	if !suf.ok && n.end < len(s) && isASCIILetterByte(s[n.end]) {
+	if !suf.ok && n.end < len(s) && isASCIILetterByte(s[n.end]) && !(n.scaled && gluedCellEnd(s, n.end) && scaleWordBefore(s, n.end)) {
 		return false
 	}
 	// A lone kanji digit after another kanji is a word: 関東一円, 統一元.

@@ -406,7 +406,7 @@ func englishScale(s string, i int) (float64, int) {
 		return 100, e
 	}
 	for _, w := range words {
-		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
+		if hasPrefixFold(s[p:], w.w) && (wordEnd(s, p+len(w.w)) || len(w.w) >= 7 && gluedCellEnd(s, p+len(w.w))) {
 			return w.v, p + len(w.w)
 		}
 	}
@@ -478,6 +478,24 @@ func indianScale(s string, p int) (float64, int) {
 // wordEnd reports whether position i ends an ASCII word.
 func wordEnd(s string, i int) bool {
 	return i >= len(s) || !isASCIIAlnum(s[i])
+}
+
+// gluedCellEnd reports a scale word run into the next cell of a table
+// whose text lost its spaces ("$36.8 million18.5%", "$62.7 millionN/A"):
+// a digit or a capital follows, never a lower-case letter ("millions").
+func gluedCellEnd(s string, i int) bool {
+	return i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'Z')
+}
+
+// scaleWordBefore reports a scale word written out (thousand, million,
+// billion, trillion) ending at i.
+func scaleWordBefore(s string, i int) bool {
+	for _, w := range []string{"thousand", "million", "billion", "trillion"} {
+		if i >= len(w) && strings.EqualFold(s[i-len(w):i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordStart reports whether position i starts an ASCII word.
