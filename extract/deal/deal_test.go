@@ -89,6 +89,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Bluepeak Compute|$900 million|lease"}},
 		{"ja a list with a member described", "", "ミナト・データは、KDDI、米サーバー大手のスーパー・マイクロ・コンピューターと基本合意を締結した。",
 			[]string{"ミナト・データ|Super Micro Computer||partnership", "ミナト・データ|KDDI||partnership"}},
+		{"a long description between with and the name", "", "Microsoft has signed a deal worth up to $20bn with the artificial intelligence infrastructure group Nebius to supply computing power.",
+			[]string{"Microsoft|Nebius|up to $20bn|hpc_contract"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -509,7 +509,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				m.label = lInv
 				break
 			}
-			if l, ok := enPreps[w]; ok && k < 4 {
+			if l, ok := enPreps[w]; ok && (k < 4 || longDescriptor(ws[:k])) {
 				if w == "and" {
 					if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) && (!prevMention || ms[i-1].label != lPlain && ms[i-1].label != lSubj) {
 						// "A closed a loan with B and C signed…": C opens
@@ -811,6 +811,28 @@ func descriptorRun(ws []string) bool {
 		return true
 	}
 	return false
+}
+
+// longDescriptor reports the words between a preposition and a name as
+// a description of the name ending in a role noun, up to seven words ("with
+// the artificial intelligence infrastructure group Nebius"): the name
+// keeps the preposition's role.
+func longDescriptor(ws []string) bool {
+	if len(ws) < 4 || len(ws) > 7 || !descriptorRun(ws[:1]) {
+		return false
+	}
+	for _, w := range ws[1:] {
+		for _, r := range w {
+			if (r < 'a' || r > 'z') && r != '-' {
+				return false
+			}
+		}
+		switch w {
+		case "said", "says", "is", "was", "has", "had", "will", "and", "or", "to", "for", "from", "with", "by", "that", "which":
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentPrep keep their role over a possessive right after them ("with
