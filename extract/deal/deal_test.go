@@ -91,6 +91,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ミナト・データ|Super Micro Computer||partnership", "ミナト・データ|KDDI||partnership"}},
 		{"a long description between with and the name", "", "Microsoft has signed a deal worth up to $20bn with the artificial intelligence infrastructure group Nebius to supply computing power.",
 			[]string{"Microsoft|Nebius|up to $20bn|hpc_contract"}},
+		{"with the company is the article's company", "", "Lambda rents GPU servers to cloud customers. Lambda grew fast. In addition, Nvidia made another $200 million deal with the company to lease 8,000 servers.",
+			[]string{"Nvidia|Lambda|$200 million|lease"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

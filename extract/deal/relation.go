@@ -144,6 +144,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 			p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
 		}
+		if p.cp == nil && !isJA {
+			p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
+		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
 			// seller parts with an asset, it is not bought.
@@ -237,3 +240,44 @@ func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
 	}
 	return out
 }
+
+// anaphoricPartner makes the company the article is about the other side
+// of a deal told "with the company" (or "with the firm", 同社と) in the
+// zone [lo,hi) when its own company is another.
+func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
+	if !containsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company") {
+		return p
+	}
+	t, ok := sc.st.topic, sc.st.hasTopic
+	if !ok || t.Name == p.company.Name {
+		t, ok = mostNamed(sc.d.mentions, p.company.Name) // "with the company": the one the article names most
+	}
+	if !ok {
+		return p
+	}
+	p.cp = &t
+	if t.miner && !p.company.miner {
+		c := p.company
+		p.company, p.cp = t, &c
+	}
+	return p
+}
+
+// mostNamed is the organisation of the list the document names most,
+// other than but (the first on a tie).
+func mostNamed(ms []mention, but string) (mention, bool) {
+	n := map[string]int{}
+	var best mention
+	found := false
+	for _, m := range ms {
+		if !m.Known || m.Name == but {
+			continue
+		}
+		n[m.Name]++
+		if !found || n[m.Name] > n[best.Name] {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
