@@ -93,6 +93,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Microsoft|Nebius|up to $20bn|hpc_contract"}},
 		{"with the company is the article's company", "", "Lambda rents GPU servers to cloud customers. Lambda grew fast. In addition, Nvidia made another $200 million deal with the company to lease 8,000 servers.",
 			[]string{"Nvidia|Lambda|$200 million|lease"}},
+		{"a total value far from its deal word", "", "This summer, Nvidia agreed to lease 10,000 GPU servers equipped with its own chips from Lambda for four years, with a total value of $1.3 billion.",
+			[]string{"Nvidia|Lambda|$1.3 billion|lease"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
