@@ -95,6 +95,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Nvidia|Lambda|$200 million|lease"}},
 		{"a total value far from its deal word", "", "This summer, Nvidia agreed to lease 10,000 GPU servers equipped with its own chips from Lambda for four years, with a total value of $1.3 billion.",
 			[]string{"Nvidia|Lambda|$1.3 billion|lease"}},
+		{"an investor's money goes to the article's company", "", "Hut 8 is building a campus in Texas. Under the plan, Macquarie Asset Management will invest up to $900 million in the build-out.",
+			[]string{"Hut 8|Macquarie Asset Management|up to $900 million|equity"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

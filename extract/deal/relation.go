@@ -147,6 +147,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if p.cp == nil && !isJA {
 			p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
 		}
+		if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) && fundsOthers(p.company) {
+			p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
+		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
 			// seller parts with an asset, it is not bought.
@@ -279,5 +282,27 @@ func mostNamed(ms []mention, but string) (mention, bool) {
 		}
 	}
 	return best, found
+}
+
+// fundsOthers reports a listed investor or lender: money it puts in goes
+// to someone else.
+func fundsOthers(m mention) bool {
+	return m.Known && (m.Role == "investor" || m.Role == "lender")
+}
+
+// fundedTopic makes the company the paragraph is about, else the one the
+// article names most, the other side of an investor's or lender's deal
+// that names none.
+func (sc *sent) fundedTopic(p parties) parties {
+	t, ok := sc.st.topic, sc.st.hasTopic
+	if !ok || t.Name == p.company.Name || fundsOthers(t) {
+		t, ok = mostNamed(sc.d.mentions, p.company.Name)
+	}
+	if !ok || fundsOthers(t) {
+		return p
+	}
+	c := p.company
+	p.company, p.cp = t, &c
+	return p
 }
 
