@@ -501,6 +501,7 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 				return fmt.Errorf("figure rule %s: after_match: %w", fr.ID, err)
 			}
 			fr.afterRE = re
+			fr.Lang = idLang(fr.ID, fr.Lang) // an expression reads one language's words
 		}
 		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 && fr.afterRE == nil {
 			return fmt.Errorf("figure rule %s: no before, after, after_match or max_usd", fr.ID)
