@@ -48,6 +48,6 @@ func ExampleExpected() {
 	// Output:
 	// demo-ja /archives/1201/ | TeraWulf | Crusoe | 7400000000 USD
 	// demo-ja /archives/1201/ | TeraWulf | Google | 1900000000 USD
-	// demo-ja /archives/1198/ | IREN | Microsoft | 3700000000 USD
-	// 17 deals
+	// demo-ja /archives/1201/ | TeraWulf | Google | -
+	// 18 deals
 }
