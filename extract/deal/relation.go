@@ -245,7 +245,7 @@ func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
 }
 
 // anaphoricPartner makes the company the article is about the other side
-// of a deal told "with the company" (or "with the firm", 同社と) in the
+// of an English deal told "with the company" (or "with the firm") in the
 // zone [lo,hi) when its own company is another.
 func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
 	if !containsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company") {
@@ -305,4 +305,3 @@ func (sc *sent) fundedTopic(p parties) parties {
 	p.company, p.cp = t, &c
 	return p
 }
-

@@ -2,6 +2,7 @@ package deal
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -419,8 +420,14 @@ func withParents(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	if len(d.parents) == 0 {
 		return ds
 	}
+	spans := make([][2]int, 0, len(d.parents))
+	for sp := range d.parents {
+		spans = append(spans, sp)
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] }) // in text order, the same every run
 	for i := range ds {
-		for sp, parent := range d.parents {
+		for _, sp := range spans {
+			parent := d.parents[sp]
 			if sp[0] < ds[i].EvidenceSpan[0] || sp[1] > ds[i].EvidenceSpan[1] {
 				continue
 			}
