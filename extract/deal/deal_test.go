@@ -97,6 +97,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Nvidia|Lambda|$1.3 billion|lease"}},
 		{"an investor's money goes to the article's company", "", "Hut 8 is building a campus in Texas. Under the plan, Macquarie Asset Management will invest up to $900 million in the build-out.",
 			[]string{"Hut 8|Macquarie Asset Management|up to $900 million|equity"}},
+		{"a list ends where a clause begins", "", "Hut 8 formed a partnership with Citigroup and Coinbase signed a lease with Riot.",
+			[]string{"Hut 8|Citigroup||partnership", "Riot|Coinbase||lease"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

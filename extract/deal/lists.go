@@ -61,6 +61,9 @@ func listOf(sc *sent, name string) []mention {
 	}
 	txt := sc.d.text
 	joined := func(i int) bool { // ms[i] and ms[i+1] are one list
+		if !sc.isJA && ms[i+1].label == lSubj {
+			return false // "a loan with Citigroup and Vireo signed…": Vireo opens a clause of its own
+		}
 		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), sc.isJA)
 	}
 	lo, hi := at, at
