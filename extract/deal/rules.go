@@ -52,6 +52,9 @@ type SentenceRule struct {
 	Priority int      `yaml:"priority"`
 	About    string   `yaml:"about"`
 	Starts   []string `yaml:"starts"` // the sentence (lower-cased, leading marks trimmed) starts with one
+	// ContainsAll: the sentence (lower-cased) holds every word of one of
+	// these groups ("analysts" and "chance": an analyst's scenario).
+	ContainsAll [][]string `yaml:"contains_all"`
 	Examples Examples `yaml:"examples"`
 }
 
@@ -449,6 +452,18 @@ func (r *Rules) skipSentence(lower string) (string, bool) {
 				return sr.ID, true
 			}
 		}
+		for _, group := range sr.ContainsAll {
+			all := len(group) > 0
+			for _, w := range group {
+				if !strings.Contains(lower, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return sr.ID, true
+			}
+		}
 	}
 	return "", false
 }
@@ -512,8 +527,8 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 		if err := checkID(sr.ID, sr.Lang, ids); err != nil {
 			return err
 		}
-		if len(sr.Starts) == 0 {
-			return fmt.Errorf("sentence rule %s: no starts", sr.ID)
+		if len(sr.Starts) == 0 && len(sr.ContainsAll) == 0 {
+			return fmt.Errorf("sentence rule %s: no starts or contains_all", sr.ID)
 		}
 		r.Sentences = append(r.Sentences, sr)
 	}
