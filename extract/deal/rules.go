@@ -55,7 +55,7 @@ type SentenceRule struct {
 	// ContainsAll: the sentence (lower-cased) holds every word of one of
 	// these groups ("analysts" and "chance": an analyst's scenario).
 	ContainsAll [][]string `yaml:"contains_all"`
-	Examples Examples `yaml:"examples"`
+	Examples    Examples   `yaml:"examples"`
 }
 
 // Examples of a rule: texts it must fire on and texts it must not. The
