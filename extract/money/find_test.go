@@ -22,6 +22,7 @@ func TestFindSpans(t *testing.T) {
 		{"after multibyte", "資金は5億円", []string{"5億円"}},
 		{"repeated amount", "5億円と5億円", []string{"5億円", "5億円"}},
 		{"percent between", "12%増の3億ドル、8%減の2億ドル", []string{"3億ドル", "2億ドル"}},
+		{"scale word on the next line", "Net income was $22\nmillion for the quarter.", []string{"$22\nmillion"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

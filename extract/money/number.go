@@ -378,7 +378,7 @@ func spacedGroup(s string, i int, last float64) bool {
 func englishScale(s string, i int) (float64, int) {
 	p := i
 	sep := false
-	if p < len(s) && (s[p] == ' ' || s[p] == '-') {
+	if p < len(s) && (s[p] == ' ' || s[p] == '-' || s[p] == '\n') { // a line break too: "$22\nmillion", a table cell wrapped
 		p++
 		sep = true
 	}
