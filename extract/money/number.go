@@ -450,10 +450,21 @@ func englishScale(s string, i int) (float64, int) {
 	default:
 		return 0, i
 	}
-	if !wordEnd(s, p+1) {
+	if !wordEnd(s, p+1) && !footnoteAfter(s, i, p+1) {
 		return 0, i
 	}
 	return v, p + 1
+}
+
+// footnoteAfter reports a footnote digit glued to a money figure's scale
+// letter ("for $43.9m2, with delivery"): one digit, then a space or a
+// mark, right after a figure written with a currency sign (i is where the
+// scale begins, e where the digit is).
+func footnoteAfter(s string, i, e int) bool {
+	if e >= len(s) || !isDigit(s[e]) || e+1 < len(s) && isASCIIAlnum(s[e+1]) {
+		return false
+	}
+	return strings.ContainsAny(s[max(0, i-12):i], "$€£")
 }
 
 // indianScale reads lakh (1e5) and crore (1e7) at p, and "lakh crore"
