@@ -24,7 +24,7 @@
 //     text and every money mention accounted for).
 //
 // Keys:
-//   - realnews/dev.jsonl, realnews/test.jsonl: 315 excerpts of real news
+//   - realnews/dev.jsonl, realnews/test.jsonl: 363 excerpts of real news
 //     (texts cached outside the repository; realnews/README.md and
 //     SPLITS.md). TestRealnews scores the dev split (and the test split
 //     with KOZAN_SCORE_TEST=1, scores only) and skips without the cache;
