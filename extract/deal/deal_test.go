@@ -100,6 +100,8 @@ func TestExtractRules(t *testing.T) {
 		{"a list ends where a clause begins", "", "Hut 8 formed a partnership with Citigroup and Coinbase signed a lease with Riot.",
 			[]string{"Hut 8|Citigroup||partnership", "Riot|Coinbase||lease"}},
 		{"plans scrapped are no deal", "", "According to Bloomberg, Microsoft scrapped its investment plans in Core Scientific due to oversupply.", nil},
+		{"an asset bought from its seller", "", "Soluna closed the $16.5 million acquisition of Dorothy 1A from Spring Lane Capital on April 16.",
+			[]string{"Soluna|Spring Lane Capital|$16.5 million|acquisition"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -128,7 +128,11 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		t := topic
 		company, p.how = &t, "topic"
 	}
-	if kind == pipeline.KindAcquisition && obj != nil {
+	if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name {
+		// "closed the acquisition of Dorothy 1A from Spring Lane": an
+		// asset bought from its seller, who is the other side.
+		p.cp = seller
+	} else if kind == pipeline.KindAcquisition && obj != nil {
 		// Company is the target; the acquirer is the counterparty.
 		acquirer := company
 		company, p.how = obj, "acquisition"
@@ -451,3 +455,19 @@ var (
 	itsSubsidiary = regexp.MustCompile(`\bits (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate)$`)
 	parentGap     = regexp.MustCompile(`^(\.|,? (inc|corp|ltd|llc|co)\.?)?('s|’s)? (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate),? $`)
 )
+
+// sellerAfter is the counterparty named with "from" after the object of
+// an acquisition ("the acquisition of X from Y"): the seller of an asset.
+func sellerAfter(sc *sent, zm []mention, obj *mention) *mention {
+	if obj == nil || sc.isJA {
+		return nil
+	}
+	for i := range zm {
+		m := &zm[i]
+		if m.Span[0] > obj.Span[1] && m.label == lCP && usable(*m) && strings.HasSuffix(sc.d.lower[max(0, m.Span[0]-5):m.Span[0]], "from ") {
+			return m
+		}
+	}
+	return nil
+}
+
