@@ -470,4 +470,3 @@ func sellerAfter(sc *sent, zm []mention, obj *mention) *mention {
 	}
 	return nil
 }
-
