@@ -27,8 +27,8 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	txt := d.text
 	add := func(pos int, initial bool) {
 		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
-		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) {
-			return
+		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) || vetoedSpan(d, m.Span) {
+			return // a part of a name set aside ("Magazine" of Bitcoin Magazine) is none either
 		}
 		if strings.HasSuffix(d.lower[:pos], " in ") && placeAfter(txt[m.Span[1]:sp[1]]) {
 			return // "a site in Sherbrooke, Quebec,": a city and its region
@@ -259,3 +259,14 @@ func listedSubject(txt string, sentStart int, zm []mention, a pipeline.Amount) b
 func capitalisedStart(s string) bool {
 	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
 }
+
+// vetoedSpan reports a span inside a mention a party rule set aside.
+func vetoedSpan(d *doc, sp [2]int) bool {
+	for _, v := range d.vetoes {
+		if v.What == "party" && sp[0] >= v.Span[0] && sp[1] <= v.Span[1] {
+			return true
+		}
+	}
+	return false
+}
+
