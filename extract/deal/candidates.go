@@ -269,4 +269,3 @@ func vetoedSpan(d *doc, sp [2]int) bool {
 	}
 	return false
 }
-
