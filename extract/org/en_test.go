@@ -62,6 +62,8 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"with Zento42, a unit of", 5, "Zento42", true},
 		{"with XE9680L servers", 5, "", false},
 		{"with GB300 racks", 5, "", false},
+		{"from Compute North.", 5, "Compute North", true},
+		{"from North Dakota.", 5, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

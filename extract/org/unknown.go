@@ -419,6 +419,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		if len(words) > 2 && (lw == "centers" || lw == "centres") && strings.EqualFold(words[len(words)-2], "data") {
 			break // "T5 Data Centers", "Aligned Data Centers": a company's name
 		}
+		if len(words) == 2 && (lw == "north" || lw == "south" || lw == "east" || lw == "west") && !placeWords[strings.ToLower(words[0])] &&
+			!stopWords[strings.ToLower(words[0])] {
+			break // "Compute North": a compass word ending a name is part of it
+		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
 			if legal[lw] && upperWord(words[len(words)-1]) {
 				// "Polar North AS": the legal form ends the name; the
