@@ -37,7 +37,9 @@ func benchText(b *testing.B) string {
 // after run alternately, 6 times each, on a shared 2-core machine:
 // median 7.5 ms (7.2–7.9) against kagome's 8.1 ms (7.7–8.7), about 0.92×
 // (before this round 8.9 ms against 8.2 ms, about 1.1×; before the round
-// before, 11.8–14.4 ms against 8.2–9.1 ms, about 1.5×). kagome reads only
+// before, 11.8–14.4 ms against 8.2–9.1 ms, about 1.5×). The rule work that
+// followed brought it to 8.2–8.9 ms against 8.2–10.2 ms, 0.9–1.0× (-count 4,
+// the machine busier). kagome reads only
 // the sentences the rules need (69% of the seed: its sentences hold
 // amounts, deal words or companies) through jtok's own lattice
 // (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about 30%
