@@ -61,6 +61,7 @@ func RuleSet(cfg Config) (string, error) {
 // Extractor extracts articles and deals. Build it once: it holds the kagome
 // dictionary. It is safe for concurrent use.
 type Extractor struct {
+	gaz     *org.Gazetteer
 	tok     *jtok.Tokenizer
 	deals   *deal.Extractor
 	now     func() time.Time
@@ -105,7 +106,15 @@ func New(cfg Config) (*Extractor, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Extractor{tok: tok, deals: d, now: now, class: article.NewClassifier(), noIndex: cfg.NoIndexTokens}, nil
+	return &Extractor{gaz: g, tok: tok, deals: d, now: now, class: article.NewClassifier(), noIndex: cfg.NoIndexTokens}, nil
+}
+
+// Canonical is the company list's name of a party a deal names as its
+// article writes it ("Cipher Mining" → "Cipher Digital"), or name when the
+// list does not know it.
+func (x *Extractor) Canonical(name string) string {
+	c, _ := x.gaz.Canonical(name)
+	return c
 }
 
 // Extract implements pipeline.Extractor: the page's article and its deals.

@@ -148,3 +148,16 @@ func TestGluedBlocksEvidence(t *testing.T) {
 		})
 	}
 }
+
+func TestCanonical(t *testing.T) {
+	x, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{"Cipher Mining": "Cipher Digital", "サイファー・マイニング": "Cipher Digital",
+		"Northwind Hashing": "Northwind Hashing"} {
+		if got := x.Canonical(in); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func (a *app) searchES(ctx context.Context, cfg *config.Config, q, toks string, 
 	if err != nil {
 		return nil, err
 	}
-	c, err := es.New(esConfig(*cfg.Elasticsearch), es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens,
+	c, err := es.New(esConfig(*cfg.Elasticsearch), es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens, Canonical: x.Canonical,
 		MaxRetries: 1, Backoff: func(int) time.Duration { return 100 * time.Millisecond }})
 	if err != nil {
 		return nil, err

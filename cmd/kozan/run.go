@@ -488,7 +488,7 @@ func (a *app) esClient(cfg *config.Config) (*es.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return es.New(esConfig(*cfg.Elasticsearch), es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens})
+	return es.New(esConfig(*cfg.Elasticsearch), es.Options{Logger: a.log, Getenv: a.getenv, Tokenize: x.Tokens, Canonical: x.Canonical})
 }
 
 // deliverOutbox sends the outbox in batches until it is empty or a batch

@@ -50,11 +50,17 @@ func retryStatuses() []int {
 
 // Options are what New needs besides the config. The zero value works.
 type Options struct {
-	Logger    *slog.Logger            // default: discard
-	Getenv    func(string) string     // default os.Getenv; the only source of credentials
-	Transport http.RoundTripper       // HTTP transport for ES and Kibana (tests); default: a tuned http.Transport
-	Now       func() time.Time        // clock for event.ingested; default time.Now
-	Tokenize  func(string) string     // evidence → space-joined tokens for evidence_tokens; nil: evidence as-is
+	Logger    *slog.Logger        // default: discard
+	Getenv    func(string) string // default os.Getenv; the only source of credentials
+	Transport http.RoundTripper   // HTTP transport for ES and Kibana (tests); default: a tuned http.Transport
+	Now       func() time.Time    // clock for event.ingested; default time.Now
+	Tokenize  func(string) string // evidence → space-joined tokens for evidence_tokens; nil: evidence as-is
+	// Canonical gives a party's name in the company list (deals name a
+	// party as their article writes it): company and counterparty hold
+	// it, for aggregations that count a company once whatever its
+	// articles called it, and company_written / counterparty_written the
+	// article's spelling. nil: both as written.
+	Canonical func(string) string
 	Backoff   func(int) time.Duration // backoff before retry attempt n (1-based); default exponential 250ms·2ⁿ⁻¹, capped at 8s
 	// MaxRetries bounds the transport's retries per request (429/502/503/504 and
 	// network errors); default 4.
@@ -74,6 +80,7 @@ type Client struct {
 	log      *slog.Logger
 	now      func() time.Time
 	tokenize func(string) string
+	canon    func(string) string
 	backoff  func(int) time.Duration
 	passes   int
 	refresh  string
@@ -100,6 +107,7 @@ func New(cfg Config, opt Options) (*Client, error) {
 		log:      log,
 		now:      opt.Now,
 		tokenize: opt.Tokenize,
+		canon:    opt.Canonical,
 		backoff:  opt.Backoff,
 		passes:   opt.ItemPasses,
 		refresh:  opt.Refresh,

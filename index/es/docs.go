@@ -62,31 +62,35 @@ type reviewDoc struct {
 // DealDoc is the document indexed for a deal. Nullable fields are sent as
 // null so that an update clears what the store no longer holds.
 type DealDoc struct {
-	ID             string     `json:"id"`
-	ArticleID      string     `json:"article_id"`
-	Company        string     `json:"company"`
-	Counterparty   *string    `json:"counterparty"`
-	Kind           string     `json:"kind"`
-	Amount         *amountDoc `json:"amount"`
-	AmountUSD      *float64   `json:"amount_usd"`
-	TermYears      *float64   `json:"term_years"`
-	CapacityMW     *float64   `json:"capacity_mw"`
-	Evidence       string     `json:"evidence"`
-	EvidenceTokens string     `json:"evidence_tokens"`
-	EvidenceSpan   []int      `json:"evidence_span"`
-	Confidence     float64    `json:"confidence"`
-	Rule           string     `json:"rule,omitempty"`
-	URL            urlField   `json:"url"`
-	URLs           []string   `json:"urls,omitempty"`
-	Title          string     `json:"title"`
-	Source         string     `json:"source"`
-	Lang           string     `json:"lang"`
-	PublishedAt    *time.Time `json:"published_at"`
-	ExtractedAt    *time.Time `json:"extracted_at"`
-	Timestamp      time.Time  `json:"@timestamp"`
-	Event          eventField `json:"event"`
-	Superseded     bool       `json:"superseded"`
-	Review         *reviewDoc `json:"review,omitempty"`
+	ID           string  `json:"id"`
+	ArticleID    string  `json:"article_id"`
+	Company      string  `json:"company"`
+	Counterparty *string `json:"counterparty"`
+	// CompanyWritten and CounterpartyWritten are the names as the article
+	// writes them when Company and Counterparty hold the company list's.
+	CompanyWritten      string     `json:"company_written,omitempty"`
+	CounterpartyWritten *string    `json:"counterparty_written,omitempty"`
+	Kind                string     `json:"kind"`
+	Amount              *amountDoc `json:"amount"`
+	AmountUSD           *float64   `json:"amount_usd"`
+	TermYears           *float64   `json:"term_years"`
+	CapacityMW          *float64   `json:"capacity_mw"`
+	Evidence            string     `json:"evidence"`
+	EvidenceTokens      string     `json:"evidence_tokens"`
+	EvidenceSpan        []int      `json:"evidence_span"`
+	Confidence          float64    `json:"confidence"`
+	Rule                string     `json:"rule,omitempty"`
+	URL                 urlField   `json:"url"`
+	URLs                []string   `json:"urls,omitempty"`
+	Title               string     `json:"title"`
+	Source              string     `json:"source"`
+	Lang                string     `json:"lang"`
+	PublishedAt         *time.Time `json:"published_at"`
+	ExtractedAt         *time.Time `json:"extracted_at"`
+	Timestamp           time.Time  `json:"@timestamp"`
+	Event               eventField `json:"event"`
+	Superseded          bool       `json:"superseded"`
+	Review              *reviewDoc `json:"review,omitempty"`
 }
 
 // articleDoc builds the document for an article. @timestamp is the
@@ -154,6 +158,17 @@ func (c *Client) dealDoc(id string, r *pipeline.DealRecord) (DealDoc, error) {
 	if r.Counterparty != "" {
 		cp := string(r.Counterparty)
 		d.Counterparty = &cp
+	}
+	if c.canon != nil {
+		if name := c.canon(r.Company); name != r.Company {
+			d.CompanyWritten, d.Company = r.Company, name
+		}
+		if d.Counterparty != nil {
+			if name := c.canon(*d.Counterparty); name != *d.Counterparty {
+				written := *d.Counterparty
+				d.CounterpartyWritten, d.Counterparty = &written, &name
+			}
+		}
 	}
 	if a := r.Amount; a != nil {
 		d.Amount = &amountDoc{Value: a.Value, Max: a.Max, Currency: a.Currency, Qualifier: a.Qualifier,

@@ -597,3 +597,36 @@ func TestSetupReportString(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestDealDocCanonical: with Options.Canonical, company and counterparty
+// hold the company list's names (one bar per company in Kibana) and the
+// *_written fields the article's spelling; a name the list keeps as it is
+// gets no *_written field.
+func TestDealDocCanonical(t *testing.T) {
+	canon := map[string]string{"Cipher Mining": "Cipher Digital", "AWS": "Amazon Web Services"}
+	c, err := New(Config{Addresses: []string{"http://127.0.0.1:1"}}, Options{Canonical: func(n string) string {
+		if v, ok := canon[n]; ok {
+			return v
+		}
+		return n
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := enArticle()
+	d, err := c.dealDoc("", dealRecord(en, "Cipher Mining", "AWS", pipeline.KindLease, 5.5e9, pipeline.Review{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Company != "Cipher Digital" || d.CompanyWritten != "Cipher Mining" || *d.Counterparty != "Amazon Web Services" ||
+		d.CounterpartyWritten == nil || *d.CounterpartyWritten != "AWS" {
+		t.Errorf("doc names: company %q (written %q), counterparty %q (written %v)", d.Company, d.CompanyWritten, *d.Counterparty, d.CounterpartyWritten)
+	}
+	d, err = c.dealDoc("", dealRecord(en, "Hut 8", "", pipeline.KindFinancing, 1e8, pipeline.Review{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Company != "Hut 8" || d.CompanyWritten != "" || d.Counterparty != nil || d.CounterpartyWritten != nil {
+		t.Errorf("unchanged names: %+v", d)
+	}
+}

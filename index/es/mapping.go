@@ -50,8 +50,9 @@ func rawText(withKeyword bool) map[string]any {
 	return map[string]any{"type": "text", "fields": f}
 }
 
-// name is a company or counterparty: a keyword for aggregations (canonical
-// case, as shown in Kibana), a norm sub-field with the lowercase normalizer
+// name is a company or counterparty: a keyword for aggregations (the
+// company list's name when the client has Options.Canonical, as shown in
+// Kibana; *_written keeps the article's spelling), a norm sub-field with the lowercase normalizer
 // for case-insensitive filters, and a cjk text sub-field for search.
 func name() map[string]any {
 	return map[string]any{"type": "keyword", "fields": map[string]any{
@@ -98,11 +99,13 @@ func Mappings() (articles, deals map[string]any) {
 	deals = map[string]any{
 		"dynamic": "strict",
 		"properties": map[string]any{
-			"id":           keyword(),
-			"article_id":   keyword(),
-			"company":      name(),
-			"counterparty": name(),
-			"kind":         keyword(),
+			"id":                   keyword(),
+			"article_id":           keyword(),
+			"company":              name(),
+			"counterparty":         name(),
+			"company_written":      name(),
+			"counterparty_written": name(),
+			"kind":                 keyword(),
 			"amount": map[string]any{"properties": map[string]any{
 				"value":     map[string]any{"type": "double"},
 				"max":       map[string]any{"type": "double"},
