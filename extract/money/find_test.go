@@ -22,8 +22,8 @@ func TestFindSpans(t *testing.T) {
 		{"after multibyte", "資金は5億円", []string{"5億円"}},
 		{"repeated amount", "5億円と5億円", []string{"5億円", "5億円"}},
 		{"percent between", "12%増の3億ドル、8%減の2億ドル", []string{"3億ドル", "2億ドル"}},
-		{"scale word on the next line", "Net income was $22\nmillion for the quarter.", []string{"$22\nmillion"}},
-		{"footnote after a scale letter", "It bought GPUs for $43.9m2, with delivery in May.", []string{"$43.9m"}},
+		{"scale word on the next line", "Net income was $31\nmillion for the quarter.", []string{"$31\nmillion"}},
+		{"footnote after a scale letter", "It bought servers for $27.4m2, with delivery in June.", []string{"$27.4m"}},
 		{"area is no footnote", "The hall covers 500m2 of floor.", nil},
 	}
 	for _, tt := range tests {

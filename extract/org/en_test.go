@@ -26,7 +26,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"name before another word stays", "a lease with Borealis AI covering 40 MW", "Borealis AI?"},
 		{"bank of a place", "a syndicate led by Bank of Quebec Mellon and Royal Bank of Canada to fund it", "Bank of Quebec Mellon?|Royal Bank of Canada?"},
 		{"model-like word before a corporate end", "Bitfarms partnered with T7 Data Centers to build", "Bitfarms|T7 Data Centers?"},
-		{"former name with the ticker", "The agreement with Applied Blockchain (APLD) secured 200 MW.", "Applied Digital"},
+		{"former name with the ticker", "Marathon renewed its hosting deal with Applied Blockchain (APLD) in 2022.", "MARA|Applied Digital"},
 		{"country possessive is no part", "Cipher and Norway's Tinde Power Trading will form", "Cipher Digital|Tinde Power Trading?"},
 		{"participle opens no name", "Including Two Options, the lease runs", ""},
 		{"number word opens a name", "a stake in Three Cedars Compute, a startup", "Three Cedars Compute?"},
