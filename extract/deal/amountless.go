@@ -3,6 +3,7 @@ package deal
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -187,7 +188,7 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 	lower := sc.d.lower
 	if sc.isJA {
 		ok := (c.w.s == "締結" || c.w.s == "契約") && strings.HasSuffix(lower[max(sc.sp[0], c.start-12):c.start], "契約を") &&
-			hasAnyPrefix(lower[c.end:], "した", "しました", "している", "済み")
+			text.HasAnyPrefix(lower[c.end:], "した", "しました", "している", "済み")
 		return c.start, c.end, ok
 	}
 	switch c.w.s {

@@ -392,7 +392,7 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 	}
 	before := toLower(txt[max(0, a.Span[0]-24):a.Span[0]])
 	after := toLower(txt[a.Span[1]:min(len(txt), a.Span[1]+24)])
-	if hasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
+	if text.HasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
 		(strings.HasSuffix(before, "pay ") || strings.HasSuffix(before, "pays ") || strings.HasSuffix(before, "paying ") ||
 			strings.Contains(before, " will pay ") || strings.Contains(before, " of which ") || strings.Contains(before, "comprising ") ||
 			strings.Contains(before, "consisting of ") || strings.Contains(before, "consists of ") || strings.Contains(before, "comprises ") ||
@@ -787,7 +787,7 @@ func contractRevenue(lower string, cs []cue) []cue {
 		if k := strings.IndexAny(after, ".;,"); k >= 0 {
 			after = after[:k]
 		}
-		if !hasAnyPrefix(after, " over its ", " over the ", " over a ", " over their ", " during the ", " across the ") ||
+		if !text.HasAnyPrefix(after, " over its ", " over the ", " over a ", " over their ", " during the ", " across the ") ||
 			!strings.Contains(after, "term") && !strings.Contains(after, "life of") && !strings.Contains(after, "contract") && !strings.Contains(after, "lease") {
 			continue
 		}
@@ -816,24 +816,24 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 		if c.w.class == cueTrigger && c.w.ja && jaNegated.MatchString(lower[c.end:min(len(lower), c.end+60)]) {
 			continue // 「提携を発表していません」「契約は締結しておらず」
 		}
-		if c.w.class == cueTrigger && (c.w.ja && hasAnyPrefix(lower[c.end:], "の対価として", "の見返りに", "の見返りとして") ||
+		if c.w.class == cueTrigger && (c.w.ja && text.HasAnyPrefix(lower[c.end:], "の対価として", "の見返りに", "の見返りとして") ||
 			!c.w.ja && hasAnySuffix(lower[max(0, c.start-30):c.start], "in exchange for ", "in return for ", "as consideration for ", "in exchange for its ", "in return for its ")) {
 			continue // 「財務保証の対価として…ワラントを受け取った」: the deal is the warrants, the guarantee its reason
 		}
-		if !c.w.ja && c.w.class == cueTrigger && hasAnyPrefix(lower[c.end:], " plan ", " plan,", " plan.", " plans", " ambitions", " talks", " rumors", " rumours", " speculation") {
+		if !c.w.ja && c.w.class == cueTrigger && text.HasAnyPrefix(lower[c.end:], " plan ", " plan,", " plan.", " plans", " ambitions", " talks", " rumors", " rumours", " speculation") {
 			continue // "scrapped its investment plans", "acquisition talks": no deal told
 		}
 		if !c.w.ja && c.w.class == cueTrigger && (hasAnySuffix(lower[max(0, c.start-25):c.start], "used to ", "use the proceeds to ", "proceeds to ", "be used for ") ||
-			hasAnyPrefix(lower[c.end:], " will be used", " will also be used", " would be used", " is being used", " proceeds will")) {
+			text.HasAnyPrefix(lower[c.end:], " will be used", " will also be used", " would be used", " is being used", " proceeds will")) {
 			continue // what money raised is for, or the deal just told: "the financing will be used to acquire hardware"
 		}
 		switch c.w.s {
 		case "paid", "pay", "pays":
-			if hasAnyPrefix(lower[c.end:], " in ", " with ", " partly ", " partially ", " entirely ", " fully ", " half ") {
+			if text.HasAnyPrefix(lower[c.end:], " in ", " with ", " partly ", " partially ", " entirely ", " fully ", " half ") {
 				continue
 			}
 		case "shares", "stock", "equity":
-			if hasAnyPrefix(lower[c.end:], " per ", " for each ", " for every ") {
+			if text.HasAnyPrefix(lower[c.end:], " per ", " for each ", " for every ") {
 				continue // an exchange ratio
 			}
 			before := lower[max(0, c.start-45):c.start]
@@ -845,7 +845,7 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 				continue
 			}
 		case "hosting", "colocation", "lease", "leasing", "cloud":
-			if hasAnyPrefix(lower[c.end:], " operator", " provider", " firm", " company", " startup", " business", " specialist") {
+			if text.HasAnyPrefix(lower[c.end:], " operator", " provider", " firm", " company", " startup", " business", " specialist") {
 				continue // "colocation operator X": what X does, not a deal
 			}
 		case "facility":
@@ -908,16 +908,6 @@ func physicalFacility(txt, lower string, i int) bool {
 	// A capitalised site name ("the Boden facility"), not a lender's.
 	j := i - 1 - len(last)
 	return j >= 0 && txt[j] >= 'A' && txt[j] <= 'Z' && len(ws) > 1 && (ws[len(ws)-2] == "its" || ws[len(ws)-2] == "the")
-}
-
-// hasAnyPrefix reports s starting with one of ps.
-func hasAnyPrefix(s string, ps ...string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // splitSentences returns sentence spans, further split at markdown heading

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -158,7 +159,7 @@ func startsWithAnaphor(lower string) bool {
 // companyAnaphor reports a sentence opening on "the company", "the firm" or
 // "the miner" (同社): a reference to the company the article is about.
 func companyAnaphor(lower string) bool {
-	return hasAnyPrefix(lower, "the company", "the firm", "the miner", "the bitcoin miner", "同社")
+	return text.HasAnyPrefix(lower, "the company", "the firm", "the miner", "the bitcoin miner", "同社")
 }
 
 // hasAnaphor reports a reference to the topic company.

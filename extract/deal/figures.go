@@ -3,6 +3,7 @@ package deal
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -103,7 +104,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			strings.HasSuffix(toLower(before[max(0, len(before)-16):]), "from ") && !strings.HasPrefix(txt[amts[i+1].Span[1]:], " per") {
 			return true
 		}
-		if between == "から" && hasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
+		if between == "から" && text.HasAnyPrefix(txt[amts[i+1].Span[1]:], "に", "へ") {
 			return true
 		}
 	}
@@ -118,7 +119,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	}
 	// "$15 million at closing and the rest over 18 months": an instalment
 	// of a deal, not its value.
-	if hasAnyPrefix(rest, " at closing", " on closing", " upon closing", " at close", " upfront", " up front", " at signing", " on signing", " in an initial payment") {
+	if text.HasAnyPrefix(rest, " at closing", " on closing", " upon closing", " at close", " upfront", " up front", " at signing", " on signing", " in an initial payment") {
 		return true
 	}
 	if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " per ") || strings.HasPrefix(rest, " a share") ||
@@ -145,7 +146,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 // total and its yearly rent keeps the total as the deal.
 func runRate(before, rest string) bool {
 	r := toLower(rest[:min(len(rest), 40)])
-	if hasAnyPrefix(r, " a year", " per year", " per annum", " annually", " a month", " per month", " each year",
+	if text.HasAnyPrefix(r, " a year", " per year", " per annum", " annually", " a month", " per month", " each year",
 		" every year", " a quarter", " per quarter", " in annual", " of annual", " in yearly", " of yearly", " in annualized",
 		" of annualized", " in run-rate", " of run-rate", " on an annual", " on an annualized", " on a discounted") {
 		return true
@@ -386,7 +387,7 @@ func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
 	if k := strings.LastIndex(c, "、"); k >= 0 {
 		c = c[k+len("、"):]
 	}
-	if hasAnyPrefix(c, "追加分", "追加額", "増額分", "追加契約分") && strings.Contains(between, "総額") {
+	if text.HasAnyPrefix(c, "追加分", "追加額", "増額分", "追加契約分") && strings.Contains(between, "総額") {
 		return true
 	}
 	lb := toLower(between)

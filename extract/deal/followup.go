@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -133,10 +134,10 @@ func dealReference(lower string) bool {
 	if strings.Contains(lower, "契約の総額") || strings.Contains(lower, "契約総額") || strings.HasPrefix(lower, "契約期間は") && strings.Contains(lower, "総額") {
 		return true // "基本契約の総額だけで92億ドルを超える"
 	}
-	if hasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
+	if text.HasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
 		return true
 	}
-	if hasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " the venture") || strings.Contains(lower, " the joint venture") || strings.Contains(lower, " the jv") {
+	if text.HasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " the venture") || strings.Contains(lower, " the joint venture") || strings.Contains(lower, " the jv") {
 		return true // a party's share of the venture just told
 	}
 	ws := strings.Fields(lower)
@@ -215,7 +216,7 @@ func contractOfAmount(rest string) bool {
 		}
 	}
 	rest = strings.TrimPrefix(rest, "規模")
-	return hasAnyPrefix(rest, "の契約を結", "の契約を締結", "の契約に合意", "の契約で合意")
+	return text.HasAnyPrefix(rest, "の契約を結", "の契約を締結", "の契約に合意", "の契約で合意")
 }
 
 // partyOf reports an organisation that is a party of one of the deals just

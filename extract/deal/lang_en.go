@@ -3,6 +3,7 @@ package deal
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -122,7 +123,7 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 		}
 		rest := strings.TrimPrefix(txt[ms[i].Span[1]:sp[1]], ".") // "American Bitcoin Corp., the…"
 		owner := false
-		if hasAnyPrefix(rest, ", the ", ", a ", ", an ") {
+		if text.HasAnyPrefix(rest, ", the ", ", a ", ", an ") {
 			// "QTS Data Centers, the Blackstone-owned operator, agreed…",
 			// "X Corp., the Hut 8-majority-owned miner co-founded by…":
 			// the owner or founder in the appositive is no party.
@@ -130,7 +131,7 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 				owner = ownerAside(strings.ToLower(rest[2 : 2+e]))
 			}
 		}
-		if !owner && !hasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
+		if !owner && !text.HasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
 			return
 		}
 		e := strings.IndexByte(rest[2:], ',')
@@ -174,14 +175,14 @@ func asideAt(s string) (int, int, bool) {
 		return 0, 0, false
 	}
 	rest := s[c:]
-	if !hasAnyPrefix(rest, ", which ", ", whose ", ", already ", ", itself ", ", the ", ", a ", ", an ") {
+	if !text.HasAnyPrefix(rest, ", which ", ", whose ", ", already ", ", itself ", ", the ", ", a ", ", an ") {
 		return 0, 0, false
 	}
 	e := strings.IndexByte(rest[2:], ',')
 	if e < 0 {
 		return 0, 0, false
 	}
-	if hasAnyPrefix(rest, ", the ", ", a ", ", an ") && !ownerAside(strings.ToLower(rest[2:2+e])) {
+	if text.HasAnyPrefix(rest, ", the ", ", a ", ", an ") && !ownerAside(strings.ToLower(rest[2:2+e])) {
 		return 0, 0, false
 	}
 	return c, c + 2 + e, true
@@ -205,7 +206,7 @@ func ownerAside(a string) bool {
 // AI infrastructure unit of X,", ", a Y-backed startup,").
 func ownedAside(rest string) bool {
 	rest = strings.TrimPrefix(rest, ".")
-	if !hasAnyPrefix(rest, ", the ", ", a ", ", an ") {
+	if !text.HasAnyPrefix(rest, ", the ", ", a ", ", an ") {
 		return false
 	}
 	e := strings.IndexByte(rest[2:], ',')

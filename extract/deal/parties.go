@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 )
 
 // label is the grammatical role of an organisation mention in its sentence.
@@ -197,7 +198,7 @@ func productBought(rest string) bool {
 			break
 		}
 	}
-	if !hasAnyPrefix(rest, jaProducts...) {
+	if !text.HasAnyPrefix(rest, jaProducts...) {
 		return false
 	}
 	rest = clauseHead(rest)
@@ -223,7 +224,7 @@ var shareIssues = []string{"第三者割当増資", "第三者割当", "増資",
 // sharesTaken reports rest (after Xの) naming X's shares taken by the
 // subject: an issue, then 引き受け/引受/取得 in the same clause.
 func sharesTaken(rest string) bool {
-	if !hasAnyPrefix(rest, shareIssues...) {
+	if !text.HasAnyPrefix(rest, shareIssues...) {
 		return false
 	}
 	rest = clauseHead(rest)

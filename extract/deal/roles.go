@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -359,15 +360,7 @@ func acronymParty(sc *sent, m *mention) bool {
 // acronymName reports three to six capitals that are no common
 // abbreviation of the field.
 func acronymName(n string) bool {
-	if len(n) < 3 || len(n) > 6 || org.IsStop(n) {
-		return false
-	}
-	for i := 0; i < len(n); i++ {
-		if n[i] < 'A' || n[i] > 'Z' {
-			return false
-		}
-	}
-	return true
+	return text.Capitals(n, 3, 6) && !org.IsStop(n)
 }
 
 // parentOf puts a company in the place of its subsidiary: "its subsidiary,

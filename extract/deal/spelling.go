@@ -3,6 +3,7 @@ package deal
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -25,7 +26,7 @@ func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		s := writtenName(m.Text)
 		if s == "" {
 			s = m.Name // written in kana or kanji: a vote for the list's name
-		} else if ticker(s) && s != m.Name {
+		} else if org.IsTicker(s) && s != m.Name {
 			continue
 		}
 		if seen[m.Name] == nil {
@@ -34,7 +35,7 @@ func (x *Extractor) asWritten(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		seen[m.Name][x.gaz.Spelling(s)]++
 	}
 	name := func(n string) string {
-		if seen[n][n] > 0 && !ticker(n) {
+		if seen[n][n] > 0 && !org.IsTicker(n) {
 			return n
 		}
 		best, bn := n, seen[n][n] // "Marathon Digital (MARA)": the ticker-like name counts once per use
@@ -68,17 +69,4 @@ func writtenName(s string) string {
 		ws = ws[:len(ws)-1]
 	}
 	return strings.Join(ws, " ")
-}
-
-// ticker reports an exchange symbol: two to five capitals.
-func ticker(s string) bool {
-	if len(s) < 2 || len(s) > 5 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }

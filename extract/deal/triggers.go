@@ -3,6 +3,7 @@ package deal
 import (
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -264,7 +265,7 @@ func paymentForm(txt string, c cue) bool {
 // in cash").
 func cashBalance(txt string, c cue) bool {
 	after := strings.ToLower(txt[c.end:min(len(txt), c.end+32)]) // the longest phrase below, and room
-	if hasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
+	if text.HasAnyPrefix(after, " and equivalents", " and cash equivalents", " equivalents", " on hand", " and short-term",
 		" and marketable", " and investments", " and restricted cash", " balance", " position", " reserves") {
 		return true
 	}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	kztext "github.com/kozan-dev/kozan/extract/text"
 )
 
 // Japanese organisation names no list has. News writes them with a legal
@@ -187,12 +189,7 @@ func findDatedSubjects(text string) [][2]int {
 		if strings.HasSuffix(name, "社") {
 			continue // X社: the counter rule reads it
 		}
-		person := false
-		for _, lf := range jaLegal {
-			if strings.HasSuffix(name, lf) {
-				person = true // not a person: the legal-form rule reads this name
-			}
-		}
+		person := legalEnd(name) // not a person: the legal-form rule reads this name
 		for _, w := range jaPersonTail {
 			if strings.HasSuffix(name, w) {
 				person = true
@@ -262,7 +259,7 @@ func findAddressed(text string) [][2]int {
 		at := off + k
 		_, n := utf8.DecodeRuneInString(text[at:])
 		off = at + n
-		if !hasAnyPrefixJA(text[off:], "東京都", "北海道", "大阪府", "京都府", "本社", "本店", "所在地", "本部") && !prefectureAt(text[off:]) {
+		if !kztext.HasAnyPrefix(text[off:], "東京都", "北海道", "大阪府", "京都府", "本社", "本店", "所在地", "本部") && !prefectureAt(text[off:]) {
 			continue
 		}
 		s := afterDescriptor(text, jaBackward(text, at, true, false), at)
@@ -278,15 +275,6 @@ func findAddressed(text string) [][2]int {
 func legalEnd(name string) bool {
 	for _, lf := range jaLegal {
 		if strings.HasSuffix(name, lf) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnyPrefixJA(s string, ps ...string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	kztext "github.com/kozan-dev/kozan/extract/text"
 )
 
 // Mention is one organisation name found in a text.
@@ -63,25 +65,15 @@ func (g *Gazetteer) tickerAfter(text string, end int) (int, bool) {
 	if c := strings.LastIndexByte(t, ':'); c >= 0 {
 		t = strings.TrimSpace(t[c+1:])
 	}
-	if !upperTicker(t) {
+	if !IsTicker(t) {
 		return 0, false
 	}
 	e, ok := g.keys[foldKey(t)]
 	return e, ok && slices.Contains(g.entries[e].Tickers, t)
 }
 
-// upperTicker reports 2 to 5 capitals.
-func upperTicker(t string) bool {
-	if len(t) < 2 || len(t) > 5 {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		if t[i] < 'A' || t[i] > 'Z' {
-			return false
-		}
-	}
-	return true
-}
+// IsTicker reports the shape of an exchange symbol: two to five capitals.
+func IsTicker(t string) bool { return kztext.Capitals(t, 2, 5) }
 
 // legalOnly are words that extend a known name without changing the
 // company ("Tether Holdings", "Riot Platforms, Inc.").

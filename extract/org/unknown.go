@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/jtok"
+	kztext "github.com/kozan-dev/kozan/extract/text"
 )
 
 // corporate words end an English organisation name ("Two Prime Capital",
@@ -623,7 +624,7 @@ func acronymNames(text string) []Mention {
 			continue
 		}
 		acr := text[off : off+e]
-		if !upperLetters(acr) {
+		if !kztext.Capitals(acr, 2, 6) {
 			continue
 		}
 		ws := strings.Fields(text[max(0, at-160):at])
@@ -642,19 +643,6 @@ func acronymNames(text string) []Mention {
 		out = append(out, Mention{Name: trimLegal(name), Text: name, Span: [2]int{start, at}})
 	}
 	return out
-}
-
-// upperLetters reports 2 to 6 ASCII capitals.
-func upperLetters(s string) bool {
-	if len(s) < 2 || len(s) > 6 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // acronymConnectors join the words of a name an acronym spells.
@@ -850,7 +838,7 @@ func definedTerms(text string, ms []Mention) []Mention {
 				break
 			}
 			terms = append(terms, termsIn(t[1:k])...)
-			if acr := t[1:k]; upperLetters(acr) && initialsMatch(strings.Fields(m.Text), acr) > 1 {
+			if acr := t[1:k]; kztext.Capitals(acr, 2, 6) && initialsMatch(strings.Fields(m.Text), acr) > 1 {
 				terms = append(terms, acr)
 			}
 			off += k + 1
