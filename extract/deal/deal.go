@@ -1269,11 +1269,17 @@ func extendCorpNames(txt string, ms []mention) []mention {
 
 // docMiner is the known miner the article names most (the first on a tie).
 func docMiner(ms []mention) (mention, bool) {
+	return mostOf(ms, func(m mention) bool { return m.miner })
+}
+
+// mostOf is the organisation of ms that keep accepts which the article
+// names most (the first on a tie).
+func mostOf(ms []mention, keep func(mention) bool) (mention, bool) {
 	n := map[string]int{}
 	var best mention
 	found := false
 	for _, m := range ms {
-		if !m.miner {
+		if !keep(m) {
 			continue
 		}
 		n[m.Name]++

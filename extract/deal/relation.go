@@ -201,7 +201,14 @@ func (x *Extractor) measures(d *doc, dl *pipeline.Deal, lo, hi, pos int) {
 // withOnlyOther makes the one other listed company of the zone the
 // counterparty of a deal that has none (the miner stays the company).
 func withOnlyOther(p parties, zm []mention) parties {
-	if p.cp = onlyOtherKnown(zm, p.company); p.cp != nil && p.cp.miner && !p.company.miner {
+	p.cp = onlyOtherKnown(zm, p.company)
+	return minerFirst(p)
+}
+
+// minerFirst makes a miner counterparty the company of a deal whose
+// company is no miner: the miner reports the deal.
+func minerFirst(p parties) parties {
+	if p.cp != nil && p.cp.miner && !p.company.miner {
 		c := p.company
 		p.company, p.cp = *p.cp, &c
 	}
@@ -259,29 +266,13 @@ func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
 		return p
 	}
 	p.cp = &t
-	if t.miner && !p.company.miner {
-		c := p.company
-		p.company, p.cp = t, &c
-	}
-	return p
+	return minerFirst(p)
 }
 
 // mostNamed is the organisation of the list the document names most,
 // other than but (the first on a tie).
 func mostNamed(ms []mention, but string) (mention, bool) {
-	n := map[string]int{}
-	var best mention
-	found := false
-	for _, m := range ms {
-		if !m.Known || m.Name == but {
-			continue
-		}
-		n[m.Name]++
-		if !found || n[m.Name] > n[best.Name] {
-			best, found = m, true
-		}
-	}
-	return best, found
+	return mostOf(ms, func(m mention) bool { return m.Known && m.Name != but })
 }
 
 // fundsOthers reports a listed investor or lender: money it puts in goes
