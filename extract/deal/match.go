@@ -214,7 +214,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 			}
 			dl := pipeline.Deal{Company: comp.Name, Kind: pipeline.Kind(r.Kind), Evidence: d.text[sp[0]:sp[1]],
 				EvidenceSpan: sp, Confidence: r.Confidence, Rule: "data:" + r.ID}
-			if !x.partyEvident(comp) || cp != nil && !x.partyEvident(cp) {
+			if !x.partyEvident(d, comp) || cp != nil && !x.partyEvident(d, cp) {
 				continue
 			}
 			dl.Amount = amt
@@ -236,9 +236,35 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 }
 
 // partyEvident reports a mention that may be a party of a data rule's
-// deal: a known organisation, or a name carrying an organisation word.
-func (x *Extractor) partyEvident(m *mention) bool {
-	return m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text)
+// deal: a known organisation, a name carrying an organisation word, or a
+// name the text gives as an organisation more than once ("bought the rigs
+// from Foundry … Foundry is also financing …").
+func (x *Extractor) partyEvident(d *doc, m *mention) bool {
+	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) {
+		return true
+	}
+	return mentionedTwice(d.text, m.Text)
+}
+
+// mentionedTwice reports name written at least twice in txt, as a word.
+func mentionedTwice(txt, name string) bool {
+	if name == "" {
+		return false
+	}
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(txt[i:], name)
+		if k < 0 {
+			return false
+		}
+		at, end := i+k, i+k+len(name)
+		if (at == 0 || !isWordByte(txt[at-1])) && (end == len(txt) || !isWordByte(txt[end])) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+		i = end
+	}
 }
 
 // deniedMatch reports a pattern's match s[i:j] that denies or only
