@@ -128,6 +128,7 @@ func (x *Extractor) Extract(title, txt string) Result {
 // with the same tokenizer (the facade reuses them for the search index):
 // toks must be the tokens of txt, or nil to tokenize here when needed.
 func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
+	txt = text.JoinWrapped(txt) // a press release wrapped at 70 columns reads as sentences
 	d := x.analyze(txt, toks)
 	d.tc = newTruecase(txt, d.mentions)
 	res := Result{Amounts: d.amounts}

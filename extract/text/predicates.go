@@ -25,3 +25,28 @@ func Capitals(s string, min, max int) bool {
 	}
 	return true
 }
+
+// JoinWrapped returns s with the line breaks of hard-wrapped prose turned
+// into spaces: a single break between a letter, digit or comma and a
+// lower-case ASCII letter ("entered into a\ndefinitive agreement") is no end
+// of a sentence. Headings, list items and paragraphs start with a capital,
+// a digit or a mark, and keep their breaks. Every byte offset of s stays
+// valid: the result has the same length.
+func JoinWrapped(s string) string {
+	var b []byte
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != '\n' || s[i+1] < 'a' || s[i+1] > 'z' {
+			continue
+		}
+		if c := s[i-1]; c == ',' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = ' '
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}

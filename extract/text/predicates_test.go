@@ -42,3 +42,27 @@ func TestCapitals(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinWrapped(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Northwind has entered into a\ndefinitive agreement to sell its\nsite for total\nconsideration of $4.2 million.",
+			"Northwind has entered into a definitive agreement to sell its site for total consideration of $4.2 million."},
+		{"the 2025\nnotes, and\nthe rest", "the 2025 notes, and the rest"},
+		{"Headline\nThe body starts here.", "Headline\nThe body starts here."}, // a capital opens a sentence
+		{"It closed.\nnext line", "It closed.\nnext line"},                     // ends on a full stop
+		{"- one item\n- two items", "- one item\n- two items"},                 // a list
+		{"a paragraph\n\nanother one", "a paragraph\n\nanother one"},           // a blank line
+		{"契約を締結した\nことを発表", "契約を締結した\nことを発表"},                                   // Japanese lines are left alone
+		{"", ""},
+		{"\na", "\na"},
+	}
+	for _, tt := range tests {
+		got := JoinWrapped(tt.in)
+		if got != tt.want {
+			t.Errorf("JoinWrapped(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(got) != len(tt.in) {
+			t.Errorf("JoinWrapped(%q) changed the length", tt.in)
+		}
+	}
+}
