@@ -59,6 +59,12 @@ const (
 
 var amountMarkRE = regexp.MustCompile(amtOpen + `(\d+)` + amtClose)
 
+// valueAfterRE is the price a clause gives after a deal phrase: "for",
+// "worth", "valued at" and the figure, with no other organisation, no
+// figure and no clause end between.
+var valueAfterRE = regexp.MustCompile(`(?i)^[^` + markOpen + amtOpen + `;\n]{0,100}?\b(?:for|worth|valued at|totaling|totalling|at a cost of|for a total of|for total consideration of)\s+(?:a total of\s+|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|up to\s+|some\s+)?` +
+	amtOpen + `(\d+)` + amtClose)
+
 var placeholderRE = regexp.MustCompile(`\{(company|counterparty|org|amount|gap)(?::(\d+))?\}`)
 
 func (r *DealRule) compile(ids map[string]bool) error {
@@ -183,7 +189,16 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 			// One figure inside the matched phrase ("secured a $50
 			// million credit facility from Y") is the deal's value.
 			var amt *pipeline.Amount
-			if as := amountMarkRE.FindAllStringSubmatch(sub[0], -1); len(as) == 1 {
+			as := amountMarkRE.FindAllStringSubmatch(sub[0], -1)
+			if len(as) == 0 && !isJA {
+				// "bought 32 EH/s of machines from Y, representing 4% of
+				// the network, for $256 million": the price the clause
+				// gives after the phrase.
+				if m := valueAfterRE.FindStringSubmatch(s[loc[1]:]); m != nil {
+					as = [][]string{{m[0], m[1]}}
+				}
+			}
+			if len(as) == 1 {
 				k, _ := strconv.Atoi(as[0][1])
 				if _, no := d.noValue[d.amounts[k].Span]; !no {
 					a := d.amounts[k]
