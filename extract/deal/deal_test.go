@@ -60,6 +60,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Bitmain|$140 million|purchase"}},
 		{"a repeated name is a party", "", "Hut 8 is buying 900 machines from Quarrystone, its supplier said. Quarrystone also services the fleet.",
 			[]string{"Hut 8|Quarrystone||purchase"}},
+		{"a sale told with a generic value word", "", "Hut 8 Corp. said that on 3 May it closed the sale of its 10 MW site in Ohio for total consideration of $4.4 million.",
+			[]string{"Hut 8||$4.4 million|asset_sale"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -57,9 +57,18 @@ func kindNear(cues []cue, trig cue, as, ae, lo, hi int) pipeline.Kind {
 		}
 	}
 	if kind == pipeline.KindOther || kind == pipeline.KindPartnership {
+		// "closed the sale of its data centre … for total consideration of
+		// $6.1 million": a generic value word takes the clause's
+		// acquisition or sale.
+		other := kind == pipeline.KindOther
 		for _, c := range cues {
-			if c.w.class == cueTrigger && c.w.kind == pipeline.KindAcquisition && c.start >= lo && c.end <= hi {
+			if c.w.class != cueTrigger || c.start < lo || c.end > hi {
+				continue
+			}
+			if c.w.kind == pipeline.KindAcquisition {
 				kind = pipeline.KindAcquisition
+			} else if other && c.w.kind == pipeline.KindAssetSale && kind == pipeline.KindOther {
+				kind = pipeline.KindAssetSale
 			}
 		}
 	}
