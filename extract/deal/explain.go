@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -18,6 +19,7 @@ import (
 func WriteExplanation(w io.Writer, txt string, res Result) error {
 	ew := &errWriter{w: w}
 	in := func(sp, s [2]int) bool { return sp[0] >= s[0] && sp[1] <= s[1] }
+	txt = text.JoinWrapped(txt) // the sentences Extract read
 	for i, s := range splitSentences(txt) {
 		var lines []string
 		var ns []string
