@@ -357,34 +357,40 @@ var agentVerbs = []string{"led", "arranged", "provided", "underwritten", "funded
 	"syndicated", "extended", "anchored", "made"}
 
 // passiveAgent reads "The <deal noun> was <verb> by …" at the start of a
-// sentence and returns the offset after "by".
+// sentence and returns the offset after "by". The verb may also follow
+// the noun as a participle ("The new funding round, backed by X, …") and
+// an arranger may be "arranged with" X ("The debt facility, arranged with
+// Y acting as the initial lender, …").
 func passiveAgent(lower string) (int, bool) {
 	ws := strings.Fields(lower)
-	if len(ws) < 5 || ws[0] != "the" {
+	if len(ws) < 4 || ws[0] != "the" {
 		return 0, false
 	}
 	noun := -1
 	for i := 1; i < len(ws) && i <= 3; i++ {
-		if enDealNouns[ws[i]] || ws[i] == "notes" || ws[i] == "round" || ws[i] == "credit" || ws[i] == "bonds" {
+		w := strings.TrimSuffix(ws[i], ",")
+		if enDealNouns[w] || w == "notes" || w == "round" || w == "credit" || w == "bonds" || w == "funding" && (i+1 == len(ws) || ws[i+1] != "round" && ws[i+1] != "round,") {
 			noun = i
 		}
 	}
-	if noun < 0 || noun+3 >= len(ws) {
+	if noun < 0 || noun+2 >= len(ws) {
 		return 0, false
 	}
 	i := noun + 1
 	switch ws[i] {
 	case "was", "is", "were", "are":
 		i++
-	case "will":
-		if ws[i+1] != "be" {
+	case "will", "has":
+		if ws[i+1] != "be" && ws[i+1] != "been" {
 			return 0, false
 		}
 		i += 2
 	default:
-		return 0, false
+		if !strings.HasSuffix(ws[noun], ",") {
+			return 0, false
+		}
 	}
-	if i+1 >= len(ws) || ws[i+1] != "by" {
+	if i+1 >= len(ws) || ws[i+1] != "by" && !(ws[i] == "arranged" && ws[i+1] == "with") {
 		return 0, false
 	}
 	verb := false
@@ -396,11 +402,11 @@ func passiveAgent(lower string) (int, bool) {
 	if !verb {
 		return 0, false
 	}
-	k := strings.Index(lower, " "+ws[i]+" by ")
+	k := strings.Index(lower, " "+ws[i]+" "+ws[i+1]+" ")
 	if k < 0 {
 		return 0, false
 	}
-	return k + len(" "+ws[i]+" by "), true
+	return k + len(" "+ws[i]+" "+ws[i+1]+" "), true
 }
 
 // securitiesBuyers reads "The shares were sold … to <buyers>" at the start
