@@ -908,8 +908,17 @@ func physicalFacility(txt, lower string, i int) bool {
 	}
 	// A capitalised site name ("the Boden facility"), not a lender's.
 	j := i - 1 - len(last)
-	return j >= 0 && txt[j] >= 'A' && txt[j] <= 'Z' && len(ws) > 1 && (ws[len(ws)-2] == "its" || ws[len(ws)-2] == "the")
+	if j >= 0 && txt[j] >= 'A' && txt[j] <= 'Z' && len(ws) > 1 && (ws[len(ws)-2] == "its" || ws[len(ws)-2] == "the") {
+		return true
+	}
+	// A site's name in Title Case ("Agrees to Sell Helios Facility to
+	// …"), not a "Revolving Credit Facility".
+	return j >= 0 && txt[i] == 'F' && txt[j] >= 'A' && txt[j] <= 'Z' && !debtFacilityWords[last]
 }
+
+// debtFacilityWords come before "facility" in the names of loans.
+var debtFacilityWords = map[string]bool{"credit": true, "loan": true, "revolving": true, "term": true, "debt": true,
+	"financing": true, "bridge": true, "lending": true, "warehouse": true, "delayed-draw": true, "draw": true, "abl": true, "equity": true}
 
 // splitSentences returns sentence spans, further split at markdown heading
 // and emphasis markers that glue headings to body text.

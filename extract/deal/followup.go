@@ -480,6 +480,9 @@ func fillCounterparty(d *doc, sp [2]int, ms []mention, prev []pipeline.Deal) boo
 	var m *mention
 	for i := range ms {
 		if ms[i].Span[0] >= from && ms[i].Span[0]-from <= 80 && usable(ms[i]) {
+			if !opener && strings.ContainsAny(d.text[from:ms[i].Span[0]], ",;") {
+				break // "The loan, arranged by a group of banks, will fund … leased to X": not the agent
+			}
 			m = &ms[i]
 			break
 		}
