@@ -443,6 +443,13 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	name = strings.Join(words, " ")
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	name = strings.TrimRight(name, ",")
+	// The mention ends before the possessive too ("Bluepeak Compute's
+	// rigs": the rigs are not part of the name's span).
+	for _, p := range []string{"'s", "’s"} {
+		if strings.HasSuffix(text[start:end], p) {
+			end -= len(p)
+		}
+	}
 	allStop := true
 	fs := strings.Fields(name)
 	for _, w := range fs {
