@@ -64,8 +64,9 @@
 // with en. or ja. applies to that language only. Conditions: before,
 // after, names, roles, match, after_match, before_match (with
 // before_needs, words one of which must be near for the expression to
-// run) — any one fires, or with both: true one before and one after the
-// name; figure rules: before (within), after, after_match, max_usd,
+// run), elsewhere_match (an expression the text after any other use of
+// the name matches: "the Helios facility") — any one fires, or with
+// both: true one before and one after the name; figure rules: before (within), after, after_match, max_usd,
 // currency, after_figure, and no_deal (the figure's sentence tells no deal
 // at all: talks, an offer turned down).
 //

@@ -86,9 +86,14 @@ type PartyRule struct {
 	// before the name must hold for BeforeMatch to be tried: a cheap test
 	// that spares the expression most names.
 	BeforeNeeds []string `yaml:"before_needs"`
-	Names       []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
-	Match       string   `yaml:"match"` // a regular expression the whole name matches
-	Roles       []string `yaml:"roles"` // the gazetteer role of a known name
+	// ElsewhereMatch is a regular expression the text after any use of
+	// the name in the document matches at its start (case as written): a
+	// name the text also writes as a site's ("the Helios facility",
+	// "Dorothy 2") is that site wherever it stands.
+	ElsewhereMatch string   `yaml:"elsewhere_match"`
+	Names          []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
+	Match          string   `yaml:"match"` // a regular expression the whole name matches
+	Roles          []string `yaml:"roles"` // the gazetteer role of a known name
 	// Both: the rule fires only when a condition on the text before the
 	// name and one on the text after it both hold (by default either does).
 	Both bool `yaml:"both"`
@@ -96,10 +101,11 @@ type PartyRule struct {
 	UnknownOnly bool     `yaml:"unknown_only"`
 	Examples    Examples `yaml:"examples"`
 
-	names    map[string]bool
-	re       *regexp.Regexp
-	afterRE  *regexp.Regexp
-	beforeRE *regexp.Regexp
+	names       map[string]bool
+	re          *regexp.Regexp
+	afterRE     *regexp.Regexp
+	beforeRE    *regexp.Regexp
+	elsewhereRE *regexp.Regexp
 }
 
 // FigureRule says when a money figure is no deal's value: a price target,
@@ -275,7 +281,14 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 		}
 		pr.beforeRE = re
 	}
-	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil && pr.beforeRE == nil {
+	if pr.ElsewhereMatch != "" {
+		re, err := regexp.Compile(`^(?:` + pr.ElsewhereMatch + `)`)
+		if err != nil {
+			return fmt.Errorf("party rule %s: elsewhere_match: %w", pr.ID, err)
+		}
+		pr.elsewhereRE = re
+	}
+	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil && pr.beforeRE == nil && pr.elsewhereRE == nil {
 		return fmt.Errorf("party rule %s: no condition", pr.ID)
 	}
 	return nil
@@ -307,6 +320,9 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 		if role != "" && r == role {
 			return true
 		}
+	}
+	if pr.elsewhereRE != nil && writtenElsewhere(text, m.Name, pr.elsewhereRE) {
+		return true
 	}
 	hitBefore := false
 	before := lower[:m.Span[0]]
@@ -348,6 +364,29 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 		return hitBefore && hitAfter
 	}
 	return hitAfter
+}
+
+// writtenElsewhere reports a use of name in text (as a word) after which
+// re matches; it reads at most 50 uses and 80 bytes after each.
+func writtenElsewhere(text, name string, re *regexp.Regexp) bool {
+	if name == "" {
+		return false
+	}
+	for i, n := 0, 0; n < 50; n++ {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			return false
+		}
+		at, end := i+k, i+k+len(name)
+		i = end
+		if at > 0 && isWordByte(text[at-1]) || end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		if re.MatchString(text[end:min(len(text), end+80)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // vetoParty returns the id of the first rule that makes m no party.
