@@ -66,6 +66,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Harbor Bank|$300 million|financing"}},
 		{"a round's backer named in the next sentence", "", "Northwind Compute Inc. secured $500 million for its Texas campus. The new funding round, backed by Quarry Capital Partners, values it at $4 billion.",
 			[]string{"Northwind Compute|Quarry Capital Partners|$500 million|financing"}},
+		{"partners listed with および", "", "ミナト・クラウドは計算基盤を手がける。同社は米アンソロピックおよびオラクルと提携した。",
+			[]string{"ミナト・クラウド|Oracle||partnership", "ミナト・クラウド|Anthropic||partnership"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -77,6 +77,11 @@ func labelJA(text string, ms []mention) {
 			}
 			if i+1 < len(ms) && ms[i+1].Span[0]-(p+step) <= 3 && ms[i+1].Span[0] >= p+step {
 				m.label = lPairA
+				if nr := text[afterMention(text, ms[i+1].Span[1]):]; step != len("と") && strings.HasPrefix(nr, "と") && !strings.HasPrefix(nr, "との間") {
+					// "同社は米OpenAIおよびオラクルと提携し": both are
+					// partners of the subject, not a pair of their own.
+					m.label = lCP
+				}
 			} else if i+1 < len(ms) && strings.HasPrefix(rest, "と、") && ms[i+1].Span[0] > p && describedSubject(text[p+len("と、"):ms[i+1].Span[0]], text[afterMention(text, ms[i+1].Span[1]):]) {
 				// "X株式会社と、シンガポールに本拠を置く採掘大手のYは":
 				// a described partner opening the sentence pairs with X.
