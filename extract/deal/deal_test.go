@@ -68,6 +68,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Quarry Capital Partners|$500 million|financing"}},
 		{"partners listed with および", "", "ミナト・クラウドは計算基盤を手がける。同社は米アンソロピックおよびオラクルと提携した。",
 			[]string{"ミナト・クラウド|Oracle||partnership", "ミナト・クラウド|Anthropic||partnership"}},
+		{"a venture named after its parent", "", "三井物産は2019年にエクイニクスと共同で「ミツイ・エクイニクス・ジャパン」を設立した。",
+			[]string{"Mitsui & Co.|Equinix||partnership"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -133,8 +133,9 @@ func masked(d *doc, sp [2]int, ms []mention) string {
 		s    string
 	}
 	var marks []mark
+	quoted := quotedNames(d.text, sp)
 	for i, m := range ms {
-		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] {
+		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] && !insideLonger(quoted, m.Span) {
 			marks = append(marks, mark{m.Span, markOpen + strconv.Itoa(i) + markClose})
 		}
 	}
@@ -291,6 +292,38 @@ func deniedMatch(s string, i, j int, isJA bool) bool {
 	}
 	for _, w := range strings.Fields(strings.ToLower(s[i:j])) {
 		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedNames returns the insides of the 「」 quotes in text[sp[0]:sp[1]]:
+// a name quoted there is a new company's or a project's
+// (「MCデジタル・リアルティ」を設立), and a known name inside it is part of
+// that name, not a party of the sentence.
+func quotedNames(text string, sp [2]int) [][2]int {
+	var out [][2]int
+	for i := sp[0]; i < sp[1]; {
+		k := strings.Index(text[i:sp[1]], "「")
+		if k < 0 {
+			break
+		}
+		open := i + k + len("「")
+		e := strings.Index(text[open:sp[1]], "」")
+		if e < 0 {
+			break
+		}
+		out = append(out, [2]int{open, open + e})
+		i = open + e + len("」")
+	}
+	return out
+}
+
+// insideLonger reports span inside one of qs and shorter than it.
+func insideLonger(qs [][2]int, span [2]int) bool {
+	for _, q := range qs {
+		if span[0] >= q[0] && span[1] <= q[1] && span != q {
 			return true
 		}
 	}
