@@ -700,8 +700,8 @@ func numberName(ws []string) bool {
 		return false
 	}
 	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".,"))
-	if !corporate[last] && !legal[last] {
-		return false
+	if !corporate[last] && !legal[last] && !(len(ws) > 3 && strings.EqualFold(ws[len(ws)-3], "bank") && ws[len(ws)-2] == "of") {
+		return false // "First National Bank of Omaha" is a bank's name too
 	}
 	for _, w := range ws[1 : len(ws)-1] {
 		lw := strings.ToLower(strings.TrimRight(w, ".,"))
