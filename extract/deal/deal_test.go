@@ -70,6 +70,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ミナト・クラウド|Oracle||partnership", "ミナト・クラウド|Anthropic||partnership"}},
 		{"a venture named after its parent", "", "三井物産は2019年にエクイニクスと共同で「ミツイ・エクイニクス・ジャパン」を設立した。",
 			[]string{"Mitsui & Co.|Equinix||partnership"}},
+		{"a group's first-named member leads it", "", "In May, a consortium including Harbor Capital Partners, Quarry Bank and Pinegate Fund agreed to acquire Northwind Hashing Inc. for $800 million.",
+			[]string{"Northwind Hashing|Harbor Capital Partners|$800 million|acquisition"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -82,6 +82,43 @@ func listOf(sc *sent, name string) []mention {
 	return out
 }
 
+// listHead returns the first member of the English list m belongs to
+// when the list is introduced as a group's members ("an investor group
+// including BlackRock, Nvidia and Microsoft agreed to acquire…", "led
+// by A, B and C"): the first named leads and stands for the group. It
+// returns nil otherwise.
+func listHead(sc *sent, m *mention) *mention {
+	if sc.isJA || m == nil {
+		return nil
+	}
+	ms := sc.ms
+	at := -1
+	for i := range ms {
+		if ms[i].Span == m.Span {
+			at = i
+			break
+		}
+	}
+	if at <= 0 {
+		return nil
+	}
+	txt := sc.d.text
+	lo := at
+	for lo > 0 && listMark(stripAsides(txt[ms[lo-1].Span[1]:ms[lo].Span[0]]), false) {
+		lo--
+	}
+	if lo == at || !usable(ms[lo]) {
+		return nil
+	}
+	before := strings.TrimRight(sc.d.lower[max(0, ms[lo].Span[0]-20):ms[lo].Span[0]], " ")
+	for _, cue := range []string{"including", "includes", "include", "led by", "comprising"} {
+		if strings.HasSuffix(before, cue) {
+			return &ms[lo]
+		}
+	}
+	return nil
+}
+
 // listMark reports a separator of list members.
 func listMark(s string, isJA bool) bool {
 	if isJA {

@@ -218,6 +218,12 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 			}
 		}
 	}
+	if h := listHead(sc, company); h != nil && (p.cp == nil || h.Name != p.cp.Name) {
+		company = h
+	}
+	if h := listHead(sc, p.cp); h != nil && h.Name != company.Name {
+		p.cp = h
+	}
 	p.company = *company
 	return p, true
 }
