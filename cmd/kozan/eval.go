@@ -18,9 +18,10 @@ func (a *app) evalCmd() *cobra.Command {
 		golds                                []string
 		texts, split, aliasFile              string
 		asJSON, explain, scoresOnly, doCheck bool
+		byRule                               bool
 	)
 	cmd := &cobra.Command{
-		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--aliases FILE] [--split S] [--json] [--explain] [--scores-only] [--check]",
+		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--aliases FILE] [--split S] [--json] [--explain] [--scores-only] [--by-rule] [--check]",
 		Short: "Score the deal extractor on an answer key",
 		Long: `eval runs the deal extractor on each record's text and scores what it finds
 against the record's deals: precision, recall and F1 per language, per split and
@@ -56,7 +57,10 @@ Error classes:
 --scores-only prints the scores and error counts without any text: use it for a
 split that must stay unread. --explain adds, for each record with an error, its
 gold deals and what matched them, every prediction with the rules that made it,
-and the rules' sentence-by-sentence account (as kozan extract --explain). --check
+and the rules' sentence-by-sentence account (as kozan extract --explain).
+--by-rule prints, instead of the errors, every rule name (a strategy such as
+amount:subject, a lexicon entry, a data rule) with the deals it had a hand in,
+how many were right and its precision: which rules to mend first. --check
 scores nothing: it checks the answer key against its texts (form, sha256,
 evidence in the text, every annotated figure a money mention of the text, every
 money mention accounted for) and exits 1 when anything is wrong.`,
@@ -121,6 +125,9 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 				return fmt.Errorf("none of the %d records has its text in %s", len(recs), dir)
 			}
 			o := eval.PrintOptions{ScoresOnly: scoresOnly, Explain: explain}
+			if byRule {
+				return eval.WriteByRule(a.stdout, &rep)
+			}
 			if asJSON {
 				return eval.WriteJSON(a.stdout, &rep, o)
 			}
@@ -134,6 +141,7 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "JSON lines: scores, errors, skipped records")
 	cmd.Flags().BoolVar(&explain, "explain", false, "per record with an error: every prediction with its rule, every money mention")
 	cmd.Flags().BoolVar(&scoresOnly, "scores-only", false, "scores and error counts only, no text")
+	cmd.Flags().BoolVar(&byRule, "by-rule", false, "per rule: deals made, right, wrong and precision")
 	cmd.Flags().BoolVar(&doCheck, "check", false, "check the answer key against its texts instead of scoring")
 	return cmd
 }

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -268,4 +269,46 @@ func vetoedSpan(d *doc, sp [2]int) bool {
 		}
 	}
 	return false
+}
+
+// whichRE opens a relative clause right after a name, its legal form
+// allowed between.
+var whichRE = regexp.MustCompile(`^(?: (?:Inc|Corp|Ltd|LLC|Co|plc|PLC|AG|SA|AS|ASA|Limited|Corporation|Holdings))?\.?,? (?:which|who|whose) `)
+
+// whichClause returns the parties of the relative clause an amount
+// stands in ("Core42, which is backed by a recent $1.5 billion investment
+// from Microsoft, signed…", "…leased to Bluepeak, which raised $1.5
+// billion in its IPO."): the name the clause hangs on is its subject, the
+// names inside take their roles from the clause alone, and nothing outside
+// it is a party of that amount.
+func whichClause(txt string, sp [2]int, ms []mention, a pipeline.Amount) ([]mention, bool) {
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Span[1] > a.Span[0] || m.Span[0] < sp[0] {
+			continue
+		}
+		rest := txt[m.Span[1]:a.Span[0]]
+		k := whichRE.FindStringIndex(rest)
+		if k == nil {
+			continue
+		}
+		if strings.ContainsAny(rest[k[1]:], ",;") {
+			return nil, false // the clause closed before the amount
+		}
+		end := sp[1]
+		if k := strings.IndexAny(txt[a.Span[1]:sp[1]], ",;"); k >= 0 {
+			end = a.Span[1] + k
+		}
+		sub := []mention{m}
+		for _, o := range ms[i+1:] {
+			if o.Span[0] >= end {
+				break
+			}
+			sub = append(sub, o)
+		}
+		labelEN(txt, [2]int{m.Span[1], end}, sub[1:])
+		sub[0].label = lSubj
+		return sub, true
+	}
+	return nil, false
 }

@@ -72,6 +72,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Mitsui & Co.|Equinix||partnership"}},
 		{"a group's first-named member leads it", "", "In May, a consortium including Harbor Capital Partners, Quarry Bank and Pinegate Fund agreed to acquire Northwind Hashing Inc. for $800 million.",
 			[]string{"Northwind Hashing|Harbor Capital Partners|$800 million|acquisition"}},
+		{"a relative clause tells its own deal", "", "Hut 8 leased the site to Bluepeak Compute Inc., which raised $700 million in its initial public offering in June.",
+			[]string{"Bluepeak Compute||$700 million|equity"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -120,14 +120,26 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
+		var rel []mention // the relative clause the amount stands in
 		if !isJA {
-			zm = ownClause(txt, zm, a)
+			if rz, ok := whichClause(txt, sp, ms, a); ok {
+				zm, rel = rz, rz // "Core42, which is backed by a $1.5 billion investment from Microsoft, …"
+			} else {
+				zm = ownClause(txt, zm, a)
+			}
 		}
 		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
-		p, ok := resolve(sc, zm, kind, a.Span[0], a.Span[1])
-		if !ok {
+		var p parties
+		if rel != nil {
+			// The name the clause hangs on is the company; the other side,
+			// if any, is named inside the clause.
+			if !usable(rel[0]) {
+				continue
+			}
+			p = parties{company: rel[0], cp: nearestCP(rel[1:], &rel[0], a.Span[0], a.Span[1], sc.lang), how: "relative"}
+		} else if p, ok = resolve(sc, zm, kind, a.Span[0], a.Span[1]); !ok {
 			continue
 		}
 		if p.how == "pair" && p.cp != nil && raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
@@ -140,15 +152,17 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			}
 			continue
 		}
-		p = sc.minerPrior(p)
-		if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
-			p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
-		}
-		if p.cp == nil && !isJA {
-			p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
-		}
-		if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) && fundsOthers(p.company) {
-			p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
+		if rel == nil { // a relative clause names its own parties
+			p = sc.minerPrior(p)
+			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+				p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
+			}
+			if p.cp == nil && !isJA {
+				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
+			}
+			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) && fundsOthers(p.company) {
+				p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
+			}
 		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
