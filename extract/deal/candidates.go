@@ -218,6 +218,18 @@ func listedParties(txt string, zm []mention, a pipeline.Amount) bool {
 	return best >= 3
 }
 
+// cpAfter reports another side named after the amount ("A, B and C
+// landed a $7.1 billion loan led by D"): the listed names did one deal
+// together with it, not several deals of their own.
+func cpAfter(zm []mention, a pipeline.Amount) bool {
+	for _, m := range zm {
+		if m.Span[0] >= a.Span[1] && m.label == lCP && usable(m) {
+			return true
+		}
+	}
+	return false
+}
+
 // listedSubject reports a sentence opening on three or more names joined
 // by commas and "and" before the amount ("Bitfarms, Hive and Bitdeer Raise
 // $1.1 Billion"): the amount sums several companies' deals.

@@ -47,6 +47,16 @@ func labelJA(text string, ms []mention) {
 			rest = rest[n:]
 		}
 		switch {
+		case strings.HasPrefix(rest, "を含む"), strings.HasPrefix(rest, "などの"):
+			// 「ブラックロックとエヌビディアを含む投資家グループが…買収」:
+			// members of a group named after them; the first named leads
+			// it and acts for it.
+			m.label = lPlain
+			if i > 0 && ms[i-1].label == lPairA {
+				ms[i-1].label = lSubj
+			} else if i == 0 || !strings.HasPrefix(text[afterMention(text, ms[i-1].Span[1]):], "と") {
+				m.label = lSubj
+			}
 		case strings.HasPrefix(rest, "主導"), strings.HasPrefix(rest, "の主導"), strings.HasPrefix(rest, "が主導"),
 			strings.HasPrefix(rest, "を引受"), strings.HasPrefix(rest, "が引受"),
 			// "Xなどが引き受ける20億ドルのGPU担保融資": the lender.
@@ -453,7 +463,8 @@ func listGroup(text string, p int) (int, bool) {
 }
 
 // jaCorpSuffixes end a Japanese company name.
-var jaCorpSuffixes = []string{"ホールディングス", "株式会社", "(株)", "合同会社", "有限会社", "コーポレーション", "インク", "HD"}
+var jaCorpSuffixes = []string{"ホールディングス", "株式会社", "(株)", "合同会社", "有限会社", "コーポレーション", "インク", "HD",
+	"データセンターズ", "データセンター", "グループ", "テクノロジーズ", "キャピタル", "パートナーズ"}
 
 // hasCorpSuffix returns the length of the corporate suffix s opens with, or 0.
 func hasCorpSuffix(s string) int {

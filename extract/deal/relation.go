@@ -128,7 +128,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
-		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) {
+		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		var p parties

@@ -114,6 +114,25 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		zs = &s
 		p.cp = ga
 	}
+	if pairA != nil && pairB != nil {
+		if head, ok := coSubjects(sc, pairA, pairB); ok {
+			// "Crusoe, Blue Owl and Primary Digital landed a $7.1 billion
+			// financing led by JPMorgan", 「AとBを含む投資家グループが…買収」:
+			// a group doing one deal with a third party, led by its first;
+			// the other members are no other side of it.
+			for i := range zm {
+				if zm[i].Span[0] > head.Span[0] && zm[i].Span[1] <= pairB.Span[1] {
+					zm[i].label = lPlain
+				}
+			}
+			zs, pairA, pairB = head, nil, nil
+		} else if !isJA && zs != nil && zs.Span[1] <= pairA.Span[0] && zs.Name != pairA.Name && zs.Name != pairB.Name {
+			// "Crusoe joined Blue Owl and Primary Digital as part of a $15
+			// billion JV": the pair is the object of the subject's verb.
+			p.cp = pairA
+			pairA, pairB = nil, nil
+		}
+	}
 	switch {
 	case pairA != nil && pairB != nil:
 		company, p.how = pairA, "pair"
@@ -468,4 +487,31 @@ func sellerAfter(sc *sent, zm []mention, obj *mention) *mention {
 		}
 	}
 	return nil
+}
+
+// coSubjects reports a pair that is part of a group of subjects rather
+// than the two sides of a deal: a third name listed before it ("Crusoe,
+// Blue Owl and Primary Digital landed…") or, in Japanese, a group the pair
+// belongs to 「AとBを含む投資家グループ」. It returns the group's first name.
+func coSubjects(sc *sent, a, b *mention) (*mention, bool) {
+	txt := sc.d.text
+	if sc.isJA {
+		if text.HasAnyPrefix(txt[afterMention(txt, b.Span[1]):], "を含む", "などの", "など") {
+			return a, true
+		}
+		return nil, false
+	}
+	for i := range sc.ms {
+		if sc.ms[i].Span != a.Span {
+			continue
+		}
+		first := -1
+		for k := i; k > 0 && listMark(stripAsides(txt[sc.ms[k-1].Span[1]:sc.ms[k].Span[0]]), false) && usable(sc.ms[k-1]); k-- {
+			first = k - 1
+		}
+		if first >= 0 {
+			return &sc.ms[first], true
+		}
+	}
+	return nil, false
 }
