@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -476,6 +477,10 @@ func hasCorpSuffix(s string) int {
 	return 0
 }
 
+// ownedFigure is a possessive followed by a money figure within three
+// words: "'s recent $1.5 billion raise".
+var ownedFigure = regexp.MustCompile(`^['’]s\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:US|C|A|HK|S)?\$|€|£|¥)\s?\d`)
+
 // enPreps mark the counterparty in English.
 var enPreps = map[string]label{
 	"with": lCP, "from": lCP, "by": lCP, "to": lDat, "via": lCP, "alongside": lCP, "between": lPairA,
@@ -589,6 +594,15 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			// note": the name is a source of the news, not a party.
 			m.label = lPoss
 			continue
+		}
+		if m.label == lPlain || m.label == lPoss {
+			if ownedFigure.MatchString(rest) {
+				// "Lambda's recent $1.5 billion raise", "Microsoft's $1.5
+				// billion investment in Core42": the owner of the figure's
+				// deal is its subject.
+				m.label = lSubj
+				continue
+			}
 		}
 		if m.label == lPlain {
 			switch {
