@@ -61,7 +61,7 @@ func listOf(sc *sent, name string) []mention {
 	}
 	txt := sc.d.text
 	joined := func(i int) bool { // ms[i] and ms[i+1] are one list
-		if !sc.isJA && ms[i+1].label == lSubj {
+		if !sc.isJA && ms[i+1].label == lSubj || ms[i].Span[1] > ms[i+1].Span[0] {
 			return false // "a loan with Citigroup and Vireo signed…": Vireo opens a clause of its own
 		}
 		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), sc.isJA)
@@ -104,7 +104,7 @@ func listHead(sc *sent, m *mention) *mention {
 	}
 	txt := sc.d.text
 	lo := at
-	for lo > 0 && listMark(stripAsides(txt[ms[lo-1].Span[1]:ms[lo].Span[0]]), false) {
+	for lo > 0 && ms[lo-1].Span[1] <= ms[lo].Span[0] && listMark(stripAsides(txt[ms[lo-1].Span[1]:ms[lo].Span[0]]), false) {
 		lo--
 	}
 	if lo == at || !usable(ms[lo]) {
