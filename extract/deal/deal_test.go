@@ -84,6 +84,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bluepeak Compute|Harbor Bank|$300 million|financing"}},
 		{"a possessive investor", "", "Hut 8 opened a site. Harbor Capital's $90 million investment in Bluepeak Compute Inc. closed in May.",
 			[]string{"Bluepeak Compute|Harbor Capital|$90 million|equity"}},
+		{"a name found twice over (Latin words and a legal form)", "", "ミナト・ホールディングスは、燃料の技術開発を進めているQuarrystone Capital株式会社(東京都港区)と提携した。",
+			[]string{"ミナト・ホールディングス|Quarrystone Capital||partnership"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -445,7 +445,7 @@ func jaBackward(text string, end int, kanji, hira bool) int {
 	if i == end {
 		return end
 	}
-	if hira && i > 0 {
+	if hira && i > 0 && !isLatinAt(text, i) { // "…を進めているQuarrystone Capital株式会社": no hiragana before a Latin name
 		if r, _ := utf8.DecodeLastRuneInString(text[:i]); isHira(r) {
 			h := i
 			for h > 0 {
