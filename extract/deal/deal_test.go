@@ -86,6 +86,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bluepeak Compute|Harbor Capital|$90 million|equity"}},
 		{"a name found twice over (Latin words and a legal form)", "", "ミナト・ホールディングスは、燃料の技術開発を進めているQuarrystone Capital株式会社(東京都港区)と提携した。",
 			[]string{"ミナト・ホールディングス|Quarrystone Capital||partnership"}},
+		{"a round's lead and participants in the next paragraph", "", "Northwind Compute Inc. has raised $120 million in equity funding for its Ohio campus.\nThe funding round, which was upsized twice, was led by Quarry Capital Partners with participation from Nvidia and Pinegate Fund.",
+			[]string{"Northwind Compute|Quarry Capital Partners|$120 million|equity", "Northwind Compute|Nvidia||equity", "Northwind Compute|Pinegate Fund||equity"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -139,6 +140,9 @@ func dealReference(lower string) bool {
 	}
 	if text.HasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " the venture") || strings.Contains(lower, " the joint venture") || strings.Contains(lower, " the jv") {
 		return true // a party's share of the venture just told
+	}
+	if _, ok := passiveAgent(lower); ok {
+		return true // "The funding round, which was upsized, was led by X"
 	}
 	ws := strings.Fields(lower)
 	if k, ok := afterLeadPhrase(ws); ok {
@@ -362,6 +366,10 @@ var agentVerbs = []string{"led", "arranged", "provided", "underwritten", "funded
 // an arranger may be "arranged with" X ("The debt facility, arranged with
 // Y acting as the initial lender, …").
 func passiveAgent(lower string) (int, bool) {
+	if loc := agentAfterAside.FindStringSubmatchIndex(lower); loc != nil {
+		// "The funding round, which was materially upsized, was led by X".
+		return loc[1], true
+	}
 	ws := strings.Fields(lower)
 	if len(ws) < 4 || ws[0] != "the" {
 		return 0, false
@@ -408,6 +416,14 @@ func passiveAgent(lower string) (int, bool) {
 	}
 	return k + len(" "+ws[i]+" "+ws[i+1]+" "), true
 }
+
+// agentAfterAside is "The <deal noun>, <an aside>, was <verb> by " at the
+// start of a sentence.
+var agentAfterAside = regexp.MustCompile(`^the (?:new |latest |initial |recent |\w+ )?(?:funding round|financing round|round|financing|raise|loan|facility|credit facility|offering|notes|investment|deal),[^.;]{1,90}?, (?:was|were|is|has been|will be) (?:led|arranged|provided|underwritten|funded|backed|financed|anchored|co-led) by `)
+
+// participantsFrom is where a sentence lists the other investors of a
+// round it tells: "with participation from A and B", "alongside A".
+var participantsFrom = []string{"participation from ", "participation of ", "participation by ", "alongside ", "joined by ", "participating investors include "}
 
 // securitiesBuyers reads "The shares were sold … to <buyers>" at the start
 // of a sentence (also notes, stock, securities; sold, issued, placed,
@@ -499,4 +515,42 @@ func fillCounterparty(d *doc, sp [2]int, ms []mention, prev []pipeline.Deal) boo
 		}
 	}
 	return false
+}
+
+// participants are the other investors a sentence naming the lead of a
+// round lists ("led by X with participation from A and B"): each took part
+// in the deal, without a figure of its own.
+func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipeline.Deal {
+	lower := d.lower[sp[0]:sp[1]]
+	from := -1
+	for _, w := range participantsFrom {
+		if k := strings.Index(lower, w); k >= 0 && (from < 0 || k < from) {
+			from = k + len(w)
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	from += sp[0]
+	var out []pipeline.Deal
+	prevEnd := from
+	for _, m := range ms {
+		if m.Span[0] < from || !usable(m) || m.Name == lead.Company || m.Name == string(lead.Counterparty) {
+			continue
+		}
+		if m.Span[0] > prevEnd && !listMark(stripAsides(d.text[prevEnd:m.Span[0]]), false) && prevEnd != from {
+			break // the list has ended
+		}
+		if prevEnd == from && strings.TrimSpace(d.text[from:m.Span[0]]) != "" && !strings.HasPrefix(strings.TrimSpace(d.text[from:m.Span[0]]), "the ") {
+			break
+		}
+		c := lead
+		c.Counterparty = pipeline.NullString(m.Name)
+		c.Amount = nil
+		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+		c.Rule = "participant:" + lead.Rule
+		out = append(out, c)
+		prevEnd = m.Span[1]
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
 
 	"github.com/kozan-dev/kozan/pipeline"
@@ -58,7 +59,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	judged := amts // every deal candidate, including those given to prev
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) {
-		return nil // the sentence names the other side of the previous deal
+		// The sentence names the other side of the previous deal, and
+		// perhaps others who took part in it.
+		if !isJA {
+			for i := len(prev) - 1; i >= 0; i-- {
+				if strings.HasSuffix(prev[i].Rule, "+role") {
+					return participants(d, sp, ms, prev[i])
+				}
+			}
+		}
+		return nil
 	}
 	if len(prev) > 0 {
 		var rest []pipeline.Amount
@@ -113,8 +123,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !isJA && (kind == pipeline.KindAssetSale || kind == pipeline.KindFinancing || kind == pipeline.KindOther) && stockSold(d.lower[a.Span[1]:hi]) {
 			kind = pipeline.KindEquity // "sell up to $2.1 billion of Class A common stock"
 		}
-		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && roundAfter(cues, a) {
-			kind = pipeline.KindEquity
+		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && (roundAfter(cues, a) ||
+			text.HasAnyPrefix(d.lower[a.Span[1]:], " in equity", " of equity", " in new equity", " in an equity", " in a series", " in series", " in its series")) {
+			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
 		}
 		if blockedByNegative(sc, a, lo, hi, trig, kind) {
 			continue
