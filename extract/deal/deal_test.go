@@ -88,6 +88,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ミナト・ホールディングス|Quarrystone Capital||partnership"}},
 		{"a round's lead and participants in the next paragraph", "", "Northwind Compute Inc. has raised $120 million in equity funding for its Ohio campus.\nThe funding round, which was upsized twice, was led by Quarry Capital Partners with participation from Nvidia and Pinegate Fund.",
 			[]string{"Northwind Compute|Quarry Capital Partners|$120 million|equity", "Northwind Compute|Nvidia||equity", "Northwind Compute|Pinegate Fund||equity"}},
+		{"participants of a round in its own sentence", "", "Northwind Compute Inc. builds AI clouds in Ohio. Northwind Compute closed a $500 million Series B funding round, drawing participation from investors including Nvidia, Dell and Lenovo.",
+			[]string{"Northwind Compute|Nvidia|$500 million|equity", "Northwind Compute|Dell||equity", "Northwind Compute|Lenovo||equity"}}, // the first named carries the round's figure, as a lead does
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -541,8 +541,9 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 		if m.Span[0] > prevEnd && !listMark(stripAsides(d.text[prevEnd:m.Span[0]]), false) && prevEnd != from {
 			break // the list has ended
 		}
-		if prevEnd == from && strings.TrimSpace(d.text[from:m.Span[0]]) != "" && !strings.HasPrefix(strings.TrimSpace(d.text[from:m.Span[0]]), "the ") {
-			break
+		if gap := strings.TrimSpace(d.lower[from:m.Span[0]]); prevEnd == from && gap != "" && gap != "the" &&
+			!(len(gap) <= 60 && (strings.HasSuffix(gap, " including") || strings.HasSuffix(gap, " such as"))) {
+			break // "participation from major industry names including A, B…"
 		}
 		c := lead
 		c.Counterparty = pipeline.NullString(m.Name)

@@ -139,7 +139,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
-		if listedParties(txt, zm, a) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
+		if listedParties(txt, zm, a) && (isJA || !containsAny(d.lower[a.Span[1]:hi], participantsFrom...)) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		var p parties
@@ -162,6 +162,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 					Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "pairsum:each@" + trig.w.id})
 			}
 			continue
+		}
+		if p.cp != nil && !isJA && p.cp.Span[0] > a.Span[1] && containsAny(d.lower[a.Span[1]:p.cp.Span[0]], participantsFrom...) {
+			p.cp = nil // "a $500 million round, drawing participation from A, B and C": participants, each told apart
 		}
 		if rel == nil { // a relative clause names its own parties
 			p = sc.minerPrior(p)
@@ -205,6 +208,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		}
 		x.measures(d, &dl, lo, hi, a.Span[0])
 		out = append(out, dl)
+	}
+	if !isJA {
+		// "…announced a $2 billion Series C, drawing participation from
+		// A, B and C": each investor took part in the round.
+		for _, dl := range out {
+			if dl.Amount != nil && (dl.Kind == pipeline.KindEquity || dl.Kind == pipeline.KindFinancing) && dl.EvidenceSpan == sp {
+				out = append(out, participants(d, sp, ms, dl)...)
+				break
+			}
+		}
 	}
 	out = shareCounterparty(txt, out)
 	out = append(out, x.amountless(sc, used, judged)...)
