@@ -107,6 +107,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		if pending {
 			dcp += 1 << 20 // a strong deal word wins
 		}
+		if kind == pipeline.KindOther {
+			dcp += 1 << 19 // "leased the campus to X under a long-term agreement": the lease tells the kind
+		}
 		if prev, ok := seen[key]; ok && prev <= dcp {
 			continue
 		}
