@@ -849,6 +849,9 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 			if text.HasAnyPrefix(lower[c.end:], " operator", " provider", " firm", " company", " startup", " business", " specialist") {
 				continue // "colocation operator X": what X does, not a deal
 			}
+			if (c.w.s == "lease" || c.w.s == "leasing") && text.HasAnyPrefix(lower[c.end:], " financing", " finance") {
+				continue // "credit and lease financing": money lent, the financing word tells it
+			}
 		case "facility":
 			if physicalFacility(txt, lower, c.start) {
 				continue

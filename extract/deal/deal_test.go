@@ -90,6 +90,10 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Quarry Capital Partners|$120 million|equity", "Northwind Compute|Nvidia||equity", "Northwind Compute|Pinegate Fund||equity"}},
 		{"participants of a round in its own sentence", "", "Northwind Compute Inc. builds AI clouds in Ohio. Northwind Compute closed a $500 million Series B funding round, drawing participation from investors including Nvidia, Dell and Lenovo.",
 			[]string{"Northwind Compute|Nvidia|$500 million|equity", "Northwind Compute|Dell||equity", "Northwind Compute|Lenovo||equity"}}, // the first named carries the round's figure, as a lead does
+		{"shares issued are equity", "", "Hut 8 Corp. raised gross proceeds of $9.9 million through the issue of 38,064,000 ordinary shares to institutional investors.",
+			[]string{"Hut 8||$9.9 million|equity"}},
+		{"lease financing is financing", "", "Northwind Compute Inc. closed $210 million in credit and lease financing to expand its GPU fleet.",
+			[]string{"Northwind Compute||$210 million|financing"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -234,10 +235,16 @@ func boughtCompany(zm []mention, p parties) bool {
 // stockSold reports shares right after an amount ("$2.1 billion of Class
 // A common stock through an at-the-market program"): an equity sale.
 func stockSold(rest string) bool {
-	if !strings.HasPrefix(rest, " of ") {
+	// "sold $X of common stock"; "raised gross proceeds of $9.9 million
+	// through the issue of 38,064,000 ordinary shares".
+	n := 60
+	if text.HasAnyPrefix(rest, " through the issue of ", " through the issuance of ", " through an issue of ", " through a share issue",
+		" through a placing", " in a placing", " in a share placement", " through the sale of ") {
+		n = 90
+	} else if !strings.HasPrefix(rest, " of ") {
 		return false
 	}
-	rest = rest[:min(len(rest), 60)]
+	rest = rest[:min(len(rest), n)]
 	for _, w := range []string{"common stock", "common shares", "ordinary shares", "class a shares", "preferred stock",
 		"american depositary", "at-the-market", "its shares", "new shares"} {
 		if strings.Contains(rest, w) {
