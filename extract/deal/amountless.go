@@ -46,6 +46,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		}
 		zm := mentionsIn(ms, lo, hi)
 		kind := kindNear(cues, c, c.start, c.end, lo, hi)
+		if kind == pipeline.KindEquity && majorityStake(d.lower[lo:hi]) {
+			kind = pipeline.KindAcquisition
+		}
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
 		}

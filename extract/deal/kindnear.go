@@ -2,6 +2,8 @@ package deal
 
 import (
 	"github.com/kozan-dev/kozan/extract/text"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -183,7 +185,7 @@ func acquiresShares(cues []cue, lo, hi int) bool {
 			if n.start-c.end > 40 || n.end > hi {
 				break
 			}
-			if n.w.s == "shares" || n.w.s == "warrants" {
+			if n.w.s == "shares" || n.w.s == "warrants" || n.w.s == "stake" && n.start-c.end <= 30 { // "acquired a $100 million stake in X"
 				return true
 			}
 			if n.w.class == cueTrigger && n.w.kind == pipeline.KindAcquisition {
@@ -309,6 +311,20 @@ func sentenceContext(cues []cue) bool {
 func roundAfter(cues []cue, a pipeline.Amount) bool {
 	for _, c := range cues {
 		if roundWords[c.w.s] && c.start >= a.Span[1] && c.start-a.Span[1] <= 80 {
+			return true
+		}
+	}
+	return false
+}
+
+// majorityRE is a stake of a given share: "a 64% stake", "51% interest".
+var majorityRE = regexp.MustCompile(`(\d{2,3}(?:\.\d+)?) ?% (?:controlling |majority |equity |ownership )?(?:stake|interest|ownership)`)
+
+// majorityStake reports a stake of more than half told in s: buying it is
+// taking control, an acquisition ("MARA acquired a 64% stake in Exaion").
+func majorityStake(s string) bool {
+	for _, m := range majorityRE.FindAllStringSubmatch(s, -1) {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > 50 && v <= 100 {
 			return true
 		}
 	}

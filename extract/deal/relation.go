@@ -117,6 +117,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		}
 		markClause(sc, used, a, trig, lo, hi)
 		kind := kindNear(cues, trig, a.Span[0], a.Span[1], lo, hi)
+		if kind == pipeline.KindEquity && majorityStake(d.lower[lo:hi]) {
+			kind = pipeline.KindAcquisition // "acquired a 64% stake in Exaion for $168 million"
+		}
 		if kind == pipeline.KindPurchase && objectInZone(ms, lo, hi) {
 			kind = pipeline.KindAcquisition // "buy Soluna for $X": a company bought
 		}
@@ -126,6 +129,10 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && (roundAfter(cues, a) ||
 			text.HasAnyPrefix(d.lower[a.Span[1]:], " in equity", " of equity", " in new equity", " in an equity", " in a series", " in series", " in its series")) {
 			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
+		}
+		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
+			containsAny(d.lower[lo:hi], "initial public offering", " ipo", "to list on ", "listing on ", "went public", "its listing") {
+			kind = pipeline.KindEquity // "the first to list on the London Stock Exchange, raising $32 million"
 		}
 		if blockedByNegative(sc, a, lo, hi, trig, kind) {
 			continue
