@@ -485,6 +485,9 @@ var ownedFigure = regexp.MustCompile(`^['’]s\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:US
 var enPreps = map[string]label{
 	"with": lCP, "from": lCP, "by": lCP, "to": lDat, "via": lCP, "alongside": lCP, "between": lPairA,
 	"for": lCP, "and": lCP, "including": lCP, "customer": lCP, "client": lCP, "tenant": lCP, "partner": lCP,
+	// "an agreement that grants Fluidstack full use of the campus": the
+	// one a deal gives something to is its other side.
+	"grants": lCP, "granting": lCP, "gives": lCP, "giving": lCP,
 }
 
 // enAcq words before a name make it the object of an acquisition.

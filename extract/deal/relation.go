@@ -131,6 +131,10 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
 		}
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
+			text.HasAnyPrefix(d.lower[a.Span[1]:], " in revenue", " of revenue", " in contracted revenue", " of contracted revenue", " in total revenue", " in projected revenue") {
+			kind = mainKind(cues, trig, a, lo, hi) // "an agreement that … secures $830 million in revenue": the contract's value
+		}
+		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
 			containsAny(d.lower[lo:hi], "initial public offering", " ipo", "to list on ", "listing on ", "went public", "its listing") {
 			kind = pipeline.KindEquity // "the first to list on the London Stock Exchange, raising $32 million"
 		}
