@@ -102,6 +102,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing||$45 million|equity"}},
 		{"the one a deal grants use to, and revenue secured", "", "Hut 8 signed a ten-year agreement that grants Bluepeak Compute Inc. full use of its Ohio campus and secures $640 million in revenue.",
 			[]string{"Hut 8|Bluepeak Compute|$640 million|other"}},
+		{"an investor leading a round of the company the article is about", "", "Northwind Compute Inc. closed its latest round of financing for its Ohio campus. Quarrystone Capital, a private equity firm, has agreed to lead the financing round of $45 million.",
+			[]string{"Northwind Compute|Quarrystone Capital|$45 million|equity"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -185,7 +185,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			if p.cp == nil && !isJA {
 				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
 			}
-			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) && fundsOthers(p.company) {
+			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) &&
+				(fundsOthers(p.company) || containsAny(d.lower[lo:hi], "lead the financing round", "lead the funding round", "lead the round", "led the round", "led the financing round", "led the funding round", "as lead investor", "as the lead investor")) {
 				p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
 			}
 		}
