@@ -170,6 +170,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		if drop[i] || ds[i].Amount == nil || ds[i].Counterparty != "" {
 			continue
 		}
+		farOnly := -1 // the one deal further away that may be the other half, -2 with several
 		for _, j := range byCompany[ds[i].Company] {
 			if i == j || drop[i] || drop[j] {
 				continue
@@ -188,17 +189,25 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			if a.EvidenceSpan == b.EvidenceSpan {
 				gap = 0
 			}
-			if gap < 0 || gap > 3 || !(generic || a.Kind == b.Kind) {
+			if !(gap >= 0 && gap <= 3 && (generic || a.Kind == b.Kind)) {
+				// Further apart in one stretch of text ("Northern Data has
+				// sold its mining unit…, in a deal valued at up to $200
+				// million." … "…plans to divest Peak Mining…"): the two
+				// halves of one deal when nothing else of the company's of
+				// that kind family could be.
+				if gap >= 0 && gap <= 800 && kindFamily[a.Kind] != "" && kindFamily[a.Kind] == kindFamily[b.Kind] {
+					if farOnly == -1 {
+						farOnly = j
+					} else {
+						farOnly = -2
+					}
+				}
 				continue
 			}
-			m := b
-			m.Amount = a.Amount
-			m.Rule = "heading+" + b.Rule
-			if m.TermYears == nil {
-				m.TermYears = a.TermYears
-			}
-			ds[j] = m
-			drop[i] = true
+			joinHalves(ds, drop, i, j, "heading+")
+		}
+		if farOnly >= 0 && !drop[i] && !drop[farOnly] {
+			joinHalves(ds, drop, i, farOnly, "joined+")
 		}
 	}
 	out := make([]pipeline.Deal, 0, len(ds))
@@ -264,4 +273,17 @@ var kindFamily = map[pipeline.Kind]string{
 	pipeline.KindHPCContract: "capacity", pipeline.KindPartnership: "capacity",
 	pipeline.KindFinancing: "money", pipeline.KindBackstop: "money",
 	pipeline.KindAcquisition: "buying", pipeline.KindPurchase: "buying", pipeline.KindAssetSale: "buying",
+}
+
+// joinHalves gives the deal j with a counterparty and no amount the amount
+// of deal i (its company's, without counterparty) and drops i.
+func joinHalves(ds []pipeline.Deal, drop []bool, i, j int, how string) {
+	m := ds[j]
+	m.Amount = ds[i].Amount
+	m.Rule = how + m.Rule
+	if m.TermYears == nil {
+		m.TermYears = ds[i].TermYears
+	}
+	ds[j] = m
+	drop[i] = true
 }

@@ -26,8 +26,8 @@ func TestWriteExplanation(t *testing.T) {
 		`veto     figure "$4.00" by en.figure.price_target`,
 		"rule     data:en.deal.lease_with made Riot Platforms | Bluepeak Compute",
 		"dropped  ",
-		"DEAL     Riot Platforms | Bluepeak Compute | null | lease [",
-		"DEAL     Riot Platforms | null | 2000000000 USD | lease [",
+		// The lease and its worth, told two sentences apart, are one deal.
+		"DEAL     Riot Platforms | Bluepeak Compute | 2000000000 USD | lease [joined+",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, out)
