@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -22,6 +23,51 @@ type state struct {
 	// miner, else the miner the article names most.
 	docMiner    mention
 	hasDocMiner bool
+	// described are the names the sentence just read described with an
+	// appositive ("TWG Global, a $40 billion investment firm"), by the
+	// noun that closes it: "The firm has also partnered…" next means it.
+	described map[string]describedName
+	sentNo    int // sentences read so far
+}
+
+// describedName is a name an appositive described, and the sentence that did.
+type describedName struct {
+	m  mention
+	at int
+}
+
+// appositiveNoun closes an appositive after a name: ", a relatively new
+// $40 billion investment firm".
+var appositiveNoun = regexp.MustCompile(`^,? (?:a|an) (?:[\w$.%’'-]+ ){0,6}?(firm|company|bank|lender|investor|fund|operator|provider|startup|developer|manager)\b`)
+
+// describe notes the names of the sentence just read that an appositive
+// describes, and counts the sentence.
+func (st *state) describe(txt string, ms []mention) {
+	st.sentNo++
+	for _, m := range ms {
+		rest := txt[m.Span[1]:min(len(txt), m.Span[1]+90)]
+		if sm := appositiveNoun.FindStringSubmatch(rest); sm != nil {
+			if st.described == nil {
+				st.described = map[string]describedName{}
+			}
+			st.described[sm[1]] = describedName{m, st.sentNo}
+		}
+	}
+}
+
+// describedAnaphor is the name one of the two sentences before described
+// with the noun a sentence opens on ("…TWG Global, a $40 billion
+// investment firm. … The firm has also…"), if any.
+func (st *state) describedAnaphor(lower string) (mention, bool) {
+	if len(st.described) == 0 || !strings.HasPrefix(lower, "the ") {
+		return mention{}, false
+	}
+	w, _, _ := strings.Cut(lower[len("the "):], " ")
+	dn, ok := st.described[strings.Trim(w, ",")]
+	if !ok || st.sentNo-dn.at > 2 {
+		return mention{}, false
+	}
+	return dn.m, true
 }
 
 // readTopic sets the topic a sentence may go on about, and the
@@ -49,7 +95,12 @@ func (sc *sent) readTopic() {
 		}
 	}
 	anaphoric := startsWithAnaphor(lower)
-	if anaphoric && !hasSubj && hasTopic && !topic.miner && st.hasMiner && companyAnaphor(lower) {
+	if m, ok := st.describedAnaphor(lower); ok && !hasSubj {
+		// "…led by TWG Global, a $40 billion investment firm. The firm has
+		// also partnered with…": the firm just described.
+		m.label = lSubj // an appositive calls it a firm: an organisation, the subject here
+		topic, hasTopic, anaphoric = m, true, true
+	} else if anaphoric && !hasSubj && hasTopic && !topic.miner && st.hasMiner && companyAnaphor(lower) {
 		// "Meta will lease… with Cipher putting the value at…. The
 		// company has also bought…": the article's miner, not its tenant.
 		topic = st.miner

@@ -44,6 +44,9 @@ func (x *Extractor) newSent(d *doc, sp [2]int, st *state) sent {
 	sc := sent{d: d, sp: sp, st: st, lang: l, isJA: isJA, lower: d.lower[sp[0]:sp[1]], ms: ms, cues: cues}
 	sc.subj, sc.hasSubj = sentenceSubject(ms)
 	sc.readTopic()
+	if !isJA {
+		st.describe(txt, ms)
+	}
 	sc.ctx = sentenceContext(cues) || d.aiDoc
 	return sc
 }
