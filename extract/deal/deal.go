@@ -821,8 +821,9 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 			!c.w.ja && hasAnySuffix(lower[max(0, c.start-30):c.start], "in exchange for ", "in return for ", "as consideration for ", "in exchange for its ", "in return for its ")) {
 			continue // 「財務保証の対価として…ワラントを受け取った」: the deal is the warrants, the guarantee its reason
 		}
-		if !c.w.ja && c.w.class == cueTrigger && text.HasAnyPrefix(lower[c.end:], " plan ", " plan,", " plan.", " plans", " ambitions", " talks", " rumors", " rumours", " speculation") {
-			continue // "scrapped its investment plans", "acquisition talks": no deal told
+		if !c.w.ja && c.w.class == cueTrigger && text.HasAnyPrefix(lower[c.end:], " plan ", " plan,", " plan.", " plans", " ambitions", " talks", " rumors", " rumours", " speculation",
+			" strategy", " attempt", " attempts", " battle", " fight", " campaign", " bid ", " bid,", " bid.", " bids", " efforts", " interest in") {
+			continue // "scrapped its investment plans", "acquisition talks", "as part of its takeover strategy": no deal told
 		}
 		if !c.w.ja && c.w.class == cueTrigger && (hasAnySuffix(lower[max(0, c.start-25):c.start], "used to ", "use the proceeds to ", "proceeds to ", "be used for ") ||
 			text.HasAnyPrefix(lower[c.end:], " will be used", " will also be used", " would be used", " is being used", " proceeds will")) {
