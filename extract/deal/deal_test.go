@@ -106,7 +106,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Quarrystone Capital|$45 million|equity"}},
 		{"'the firm' is the firm just described", "", "Northwind Compute Inc. raised $300 million. The round was led by Quarry Global, a young $9 billion investment firm run by two founders. Quarry Global manages several funds. The firm has also partnered with Bluepeak Labs Inc. on AI agents.",
 			[]string{"Northwind Compute|Quarry Global|$300 million|financing", "Quarry Global|Bluepeak Labs||partnership"}},
-		{"a takeover strategy tells no deal", "", "Hut 8, holding about 12% of Bluepeak Compute Inc., called a shareholder meeting as part of its takeover strategy.",
+		{"a takeover strategy tells no deal", "", "Hut 8, holding about 12% of Bitdeer, called for a special shareholder meeting to nominate two independent directors to Bitdeer’s board as part of its takeover strategy.",
 			nil},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
