@@ -108,6 +108,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Quarry Global|$300 million|financing", "Quarry Global|Bluepeak Labs||partnership"}},
 		{"a takeover strategy tells no deal", "", "Hut 8, holding about 12% of Bitdeer, called for a special shareholder meeting to nominate two independent directors to Bitdeer’s board as part of its takeover strategy.",
 			nil},
+		{"a pair's project does not become 同社", "", "ミナト・クラウドは計算基盤を手がける。アンソロピックとオラクルの共同プロジェクト「北斗」の拠点も運営する。さらに、同社は北風エナジー株式会社と提携した。",
+			[]string{"ミナト・クラウド|北風エナジー||partnership"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

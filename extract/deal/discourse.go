@@ -134,6 +134,9 @@ func (st *state) after(sc *sent, out []pipeline.Deal) {
 	if hasSubj && subj.miner {
 		st.miner, st.hasMiner = subj, true
 	}
+	if hasSubj && possessivePair(sc, subj) {
+		return // the sentence describes a pair's project: the topic stays
+	}
 	if hasSubj && (subj.Known || !subj.weak) {
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
 	} else if m, ok := firstMiner(ms); ok && len(out) == 0 {
@@ -231,6 +234,22 @@ func backstopIn(cues []cue) bool {
 	for _, c := range cues {
 		if c.w.class == cueTrigger && c.w.kind == pipeline.KindBackstop {
 			return true
+		}
+	}
+	return false
+}
+
+// possessivePair reports a Japanese pair head whose pair owns what follows
+// (「OpenAIとオラクルのAIインフラ投資プロジェクト」): the pair is described,
+// it does not become the company a later 同社 means.
+func possessivePair(sc *sent, m mention) bool {
+	if !sc.isJA || m.label != lPairA {
+		return false
+	}
+	for i := range sc.ms {
+		if sc.ms[i].Span[0] > m.Span[1] {
+			rest := sc.d.text[afterMention(sc.d.text, sc.ms[i].Span[1]):]
+			return strings.HasPrefix(rest, "の") && !strings.HasPrefix(rest, "の間")
 		}
 	}
 	return false
