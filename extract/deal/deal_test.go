@@ -110,6 +110,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"a pair's project does not become 同社", "", "ミナト・クラウドは計算基盤を手がける。アンソロピックとオラクルの共同プロジェクト「北斗」の拠点も運営する。さらに、同社は北風エナジー株式会社と提携した。",
 			[]string{"ミナト・クラウド|北風エナジー||partnership"}},
+		{"names listed after a counterparty are counterparties", "", "Northwind Compute Inc. builds AI clouds in Ohio. The company closed a $500 million Series B funding round, drawing participation from investors including Nvidia, Dell and Lenovo.",
+			[]string{"Northwind Compute|Nvidia|$500 million|equity", "Northwind Compute|Dell||equity", "Northwind Compute|Lenovo||equity"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -622,6 +622,14 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+	// "with investors including Nvidia, Dell and Lenovo": names listed after
+	// a counterparty are counterparties too, not a pair of their own.
+	for i := 1; i < len(ms); i++ {
+		if ms[i-1].label == lCP && (ms[i].label == lPlain || ms[i].label == lPairA || ms[i].label == lPairB) &&
+			ms[i-1].Span[1] <= ms[i].Span[0] && listMark(stripAsides(text[ms[i-1].Span[1]:ms[i].Span[0]]), false) {
+			ms[i].label = lCP
+		}
+	}
 	// "Nvidia-backed Crusoe", "SoftBank-owned SB Energy": the backer
 	// describes the name after it and is no party; the name takes its place.
 	for i := 0; i+1 < len(ms); i++ {
