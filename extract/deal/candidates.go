@@ -40,8 +40,8 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if m, ok = d.tc.fix(x, txt, m, initial || m.Span[0] == sp[0], d.inHeadline(m.Span[0])); !ok || overlaps(ms, m.Span) {
 			return
 		}
-		if demonyms[m.Name] {
-			return // "and Japanese trading house Sojitz": a description, not a name
+		if demonyms[m.Name] || demonymDescriptor(m.Name) {
+			return // "and Japanese trading house Sojitz", "Chinese ASIC manufacturing giant Bitmain": a description, not a name
 		}
 		if name, known := x.gaz.Canonical(m.Name); known {
 			m.Name, m.Known = name, true
@@ -111,6 +111,21 @@ func placeAfter(rest string) bool {
 }
 
 // demonyms describe a company's origin; alone they name none.
+// demonymDescriptor reports a nationality followed only by capitalised
+// abbreviations of the trade ("Chinese ASIC", "US AI"): a description.
+func demonymDescriptor(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || !demonyms[ws[0]] {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if !org.IsStop(w) {
+			return false
+		}
+	}
+	return true
+}
+
 var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
 	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
 	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,

@@ -112,6 +112,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ミナト・クラウド|北風エナジー||partnership"}},
 		{"names listed after a counterparty are counterparties", "", "Northwind Compute Inc. builds AI clouds in Ohio. The company closed a $500 million Series B funding round, drawing participation from investors including Nvidia, Dell and Lenovo.",
 			[]string{"Northwind Compute|Nvidia|$500 million|equity", "Northwind Compute|Dell||equity", "Northwind Compute|Lenovo||equity"}},
+		{"a nationality and a trade's abbreviation describe the name after them", "", "Hut 8 has agreed to buy 7,000 mining units from Chinese ASIC manufacturing giant Bitmain.",
+			[]string{"Hut 8|Bitmain||purchase"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

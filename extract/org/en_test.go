@@ -25,6 +25,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"named project is a site", "to build the Tamarack Partners project near Reno", ""},
 		{"name before another word stays", "a lease with Borealis AI covering 40 MW", "Borealis AI?"},
 		{"bank of a place", "a syndicate led by Bank of Quebec Mellon and Royal Bank of Canada to fund it", "Bank of Quebec Mellon?|Royal Bank of Canada?"},
+		{"an ampersand before the legal form", "a deal led by Quarry & Co Inc and others", "Quarry?"},
 		{"ordinal opening a bank's name", "a revolving loan with First Prairie Bank of Omaha at SOFR", "First Prairie Bank of Omaha?"},
 		{"model-like word before a corporate end", "Bitfarms partnered with T7 Data Centers to build", "Bitfarms|T7 Data Centers?"},
 		{"former name with the ticker", "Marathon renewed its hosting deal with Applied Blockchain (APLD) in 2022.", "MARA|Applied Digital"},

@@ -744,8 +744,8 @@ func prevStart(text string, i int) int {
 // trimLegal drops legal forms at the end of a name.
 func trimLegal(name string) string {
 	ws := strings.Fields(name)
-	for len(ws) > 1 && legal[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] {
-		ws = ws[:len(ws)-1]
+	for len(ws) > 1 && (legal[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] || ws[len(ws)-1] == "&") {
+		ws = ws[:len(ws)-1] // "KKR & Co Inc": the "&" goes with the legal form
 	}
 	return strings.TrimRight(strings.Join(ws, " "), ",")
 }
