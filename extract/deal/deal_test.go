@@ -114,6 +114,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Nvidia|$500 million|equity", "Northwind Compute|Dell||equity", "Northwind Compute|Lenovo||equity"}},
 		{"a nationality and a trade's abbreviation describe the name after them", "", "Hut 8 has agreed to buy 7,000 mining units from Chinese ASIC manufacturing giant Bitmain.",
 			[]string{"Hut 8|Bitmain||purchase"}},
+		{"a rival named by possessive is no party", "", "Separately, Hut 8 agreed to buy Bitfarms’ rival Bluepeak Compute Inc. for $75 million.",
+			[]string{"Hut 8|Bluepeak Compute|$75 million|acquisition"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -481,6 +481,10 @@ func hasCorpSuffix(s string) int {
 // words: "'s recent $1.5 billion raise".
 var ownedFigure = regexp.MustCompile(`^['’]s\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:US|C|A|HK|S)?\$|€|£|¥)\s?\d`)
 
+// relationGap is a possessive relation word between two names: "'s
+// rival", "’s former parent", "'s sister company".
+var relationGap = regexp.MustCompile(`^['’]s? (?:former |larger |smaller |main |chief |biggest |closest )?(?:rival|rivals|competitor|peer|sister company|parent|parent company)\s+$`)
+
 // enPreps mark the counterparty in English.
 var enPreps = map[string]label{
 	"with": lCP, "from": lCP, "by": lCP, "to": lDat, "via": lCP, "alongside": lCP, "between": lPairA,
@@ -620,6 +624,16 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			case strings.HasPrefix(rest, ":"):
 				m.label = lSubj
 			}
+		}
+	}
+	// "agreed to buy CyrusOne's rival CoreSite": the name after a
+	// possessive relation word takes the role, the owner is no party.
+	for i := 0; i+1 < len(ms); i++ {
+		if ms[i].Span[1] <= ms[i+1].Span[0] && relationGap.MatchString(text[ms[i].Span[1]:ms[i+1].Span[0]]) {
+			if ms[i+1].label == lPlain {
+				ms[i+1].label = ms[i].label
+			}
+			ms[i].label = lPoss
 		}
 	}
 	// "with investors including Nvidia, Dell and Lenovo": names listed after
