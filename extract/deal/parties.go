@@ -128,6 +128,9 @@ func labelJA(text string, ms []mention) {
 			} else if productBought(rest[len("の"):]) {
 				// "米エヌビディアの最新GPU「B300」を購入": the maker sells.
 				m.label = lCP
+			} else if boughtAfter(rest[len("の"):]) {
+				// 「ビットアイルの完全子会社化」「Xの買収を完了」: X is the company bought.
+				m.label = lObj
 			}
 		default:
 			m.label = lPlain
@@ -480,6 +483,17 @@ func hasCorpSuffix(s string) int {
 // ownedFigure is a possessive followed by a money figure within three
 // words: "'s recent $1.5 billion raise".
 var ownedFigure = regexp.MustCompile(`^['’]s\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:US|C|A|HK|S)?\$|€|£|¥)\s?\d`)
+
+// boughtAfter reports what follows Xの naming X as the company bought:
+// 「ビットアイルの完全子会社化」「Xの買収」「Xの全株式」.
+func boughtAfter(s string) bool {
+	for _, p := range []string{"完全子会社化", "子会社化", "買収", "株式取得", "全株式", "全株"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // relationGap is a possessive relation word between two names: "'s
 // rival", "’s former parent", "'s sister company".
