@@ -120,6 +120,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"the company whose full takeover is told is the one bought", "", "エクイニクスは国内データセンター大手の北風データ株式会社の完全子会社化を完了した。",
 			[]string{"北風データ|Equinix||acquisition"}},
+		{"a coordinated verb opens its own clause", "", "Bit Digital builds data centers. It ordered GPUs from chipmaker Nvidia and sold capacity to third-party players.",
+			nil},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

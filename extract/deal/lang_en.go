@@ -223,7 +223,13 @@ var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", ", where
 func enClause(txt string, sp [2]int, a, b int) (int, int) {
 	lo, hi := sp[0], sp[1]
 	for _, br := range enClauseBreaks {
-		if k := strings.LastIndex(txt[sp[0]:a], br); k >= 0 && sp[0]+k+len(br) > lo {
+		// A break " and <verb> " may open on the deal word itself ("…from
+		// Nvidia and sold capacity to…"): read up to the verb's end.
+		end := a
+		if br[0] != ',' && br[0] != ';' {
+			end = min(sp[1], a+len(br)-len(" and "))
+		}
+		if k := strings.LastIndex(txt[sp[0]:end], br); k >= 0 && sp[0]+k+len(br) > lo {
 			lo = sp[0] + k + len(br)
 			if br[0] != ',' && br[0] != ';' {
 				lo = sp[0] + k + len(" and ") // keep the verb in the clause
