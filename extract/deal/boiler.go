@@ -67,7 +67,26 @@ func boilerStart(s, l string) bool {
 	case "half", "one", "two", "three", "a", "the", "us", "u", "usd", "a$", "c$":
 		return false
 	}
-	return true
+	// "About Bit Digital and WhiteFiber": a news article's section on two
+	// companies; a press release's boilerplate is about one.
+	return !twoNames(rest)
+}
+
+// twoNames reports a run of capitalised words that joins two names with
+// "and" ("Bit Digital and WhiteFiber"), read from the start of s.
+func twoNames(s string) bool {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if (w == "and" || w == "&") && i > 0 && i+1 < len(ws) {
+			r, _ := utf8.DecodeRuneInString(ws[i+1])
+			return unicode.IsUpper(r)
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.HasSuffix(w, ".") || strings.HasSuffix(w, ",") {
+			return false
+		}
+	}
+	return false
 }
 
 // headingAt reports a sentence standing alone on its line as a heading: a

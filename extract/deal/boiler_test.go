@@ -13,6 +13,8 @@ func TestBoilerStart(t *testing.T) {
 		{"About Arvada Hash Corp. Arvada operates mining sites.", true},
 		{"About $40 million of the proceeds will repay debt.", false},
 		{"About half of the capacity is leased.", false},
+		{"About Northwind Hashing and Bluepeak Compute", false}, // a news article's section on two companies
+		{"About Northwind Hashing Inc. Northwind runs sites in Ohio and Texas.", true},
 		{"Forward-Looking Statements: This release contains…", true},
 		{"This press release contains forward-looking statements.", true},
 		{"Media Contact: press@example.com", true},
