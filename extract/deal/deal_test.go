@@ -122,6 +122,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北風データ|Equinix||acquisition"}},
 		{"a coordinated verb opens its own clause", "", "Bit Digital builds data centers. It ordered GPUs from chipmaker Nvidia and sold capacity to third-party players.",
 			nil},
+		{"a purchase's total cost told next, through a subsidiary", "", "北風ハッシュ株式会社は、子会社の南星US株式会社を介してビットメインから採掘機2万台を購入する。総費用は1億2000万ドルとなる。",
+			[]string{"北風ハッシュ|Bitmain|1億2000万ドル|purchase"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -117,6 +117,9 @@ func labelJA(text string, ms []mention) {
 		case strings.HasPrefix(rest, "に"):
 			// "Xに対し…融資枠を設ける": X receives (the borrower, investee).
 			m.label = lDat
+		case strings.HasPrefix(rest, "を介し"), strings.HasPrefix(rest, "を通じ"), strings.HasPrefix(rest, "を通して"), strings.HasPrefix(rest, "経由"):
+			// 「子会社NBTCを介して…を取得」: the way the deal is done, not its object.
+			m.label = lPlain
 		case strings.HasPrefix(rest, "を"):
 			m.label = lObj
 		case strings.HasPrefix(rest, "の"):
