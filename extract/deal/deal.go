@@ -169,6 +169,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		}
 		prevEnd = s[1]
 		from := len(deals)
+		st.told = deals // the deals told so far, for a lender named paragraphs later
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
 		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 && hasTrigger(cuesIn(d.cues, s)) {
 			// Kept apart until the end: an amount-less deal of a data

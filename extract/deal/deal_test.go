@@ -124,6 +124,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"a purchase's total cost told next, through a subsidiary", "", "北風ハッシュ株式会社は、子会社の南星US株式会社を介してビットメインから採掘機2万台を購入する。総費用は1億2000万ドルとなる。",
 			[]string{"北風ハッシュ|Bitmain|1億2000万ドル|purchase"}},
+		{"a lender named paragraphs after its loan", "", "Hut 8 Corp. has raised $400 million through debt financing for its Ohio campus.\nHut 8 also signed a 15-year lease with Bluepeak Compute Inc. for the campus.\nThe chief executive called it a key step.\nThe debt facility, arranged with Harbor Bank acting as the initial lender, has a 36-month term.",
+			[]string{"Hut 8|Harbor Bank|$400 million|financing", "Hut 8|Bluepeak Compute||lease"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -28,6 +28,10 @@ type state struct {
 	// noun that closes it: "The firm has also partnered…" next means it.
 	described map[string]describedName
 	sentNo    int // sentences read so far
+	// told are the deals of the sentences read so far (the same backing
+	// array as the extractor's list, so a counterparty filled in here is
+	// filled there).
+	told []pipeline.Deal
 }
 
 // describedName is a name an appositive described, and the sentence that did.

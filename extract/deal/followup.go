@@ -555,3 +555,36 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 	}
 	return out
 }
+
+// fillLender gives the lender or backer a later sentence names ("The debt
+// facility, arranged with Deutsche Bank acting as the initial lender, …")
+// to the last money deal told without a counterparty, however many
+// sentences before: the sentence's money noun says which deal it is about.
+func fillLender(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) bool {
+	lower := d.lower[sp[0]:sp[1]]
+	if !moneyNounOpens(lower) {
+		return false
+	}
+	if _, ok := passiveAgent(lower); !ok {
+		return false
+	}
+	for i := len(told) - 1; i >= 0; i-- {
+		if told[i].Counterparty == "" && told[i].Amount != nil && (told[i].Kind == pipeline.KindFinancing || told[i].Kind == pipeline.KindEquity) {
+			return fillCounterparty(d, sp, ms, told[i:i+1]) // a view of told: filling it fills told
+		}
+	}
+	return false
+}
+
+// moneyNounOpens reports a sentence opening on a money deal's noun within
+// its first four words: "The debt facility", "The new funding round".
+func moneyNounOpens(lower string) bool {
+	ws := strings.Fields(lower)
+	for i := 1; i < len(ws) && i <= 4; i++ {
+		switch strings.Trim(ws[i], ",") {
+		case "facility", "loan", "loans", "notes", "bonds", "financing", "round", "funding", "raise", "investment", "credit", "debt", "offering":
+			return ws[0] == "the"
+		}
+	}
+	return false
+}

@@ -61,7 +61,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	txt, isJA, ms, cues := d.text, sc.isJA, sc.ms, sc.cues
 	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	judged := amts // every deal candidate, including those given to prev
-	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) {
+	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and
 		// perhaps others who took part in it.
 		if !isJA {
