@@ -126,6 +126,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北風ハッシュ|Bitmain|1億2000万ドル|purchase"}},
 		{"a lender named paragraphs after its loan", "", "Hut 8 Corp. has raised $400 million through debt financing for its Ohio campus.\nHut 8 also signed a 15-year lease with Bluepeak Compute Inc. for the campus.\nThe chief executive called it a key step.\nThe debt facility, arranged with Harbor Bank acting as the initial lender, has a 36-month term.",
 			[]string{"Hut 8|Harbor Bank|$400 million|financing", "Hut 8|Bluepeak Compute||lease"}},
+		{"co-leads of a round named in the next Japanese sentence", "", "ハット8は、株式による資金調達で5億ドルを確保したと発表した。企業評価額は40億ドルを超えた。今回の資金調達ラウンドはノースウィンド・キャピタルのほか、政府系ファンドのシノノメ・インベストメンツが主導した。",
+			[]string{"Hut 8|ノースウィンド・キャピタル|5億ドル|equity", "Hut 8|シノノメ・インベストメンツ|5億ドル|equity"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

@@ -588,3 +588,48 @@ func moneyNounOpens(lower string) bool {
 	}
 	return false
 }
+
+// leadsJA gives the leads a Japanese sentence names for a round or loan
+// told before (「今回の資金調達ラウンドはAのほか、Bが主導した」) to the last
+// money deal told without a counterparty: the first lead fills it, the
+// others are co-leads of the same deal and figure. It returns the
+// co-leads' deals.
+func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
+	lower := d.lower[sp[0]:sp[1]]
+	if !strings.Contains(lower, "が主導") && !strings.Contains(lower, "がリード") || !containsAny(lower, "ラウンド", "資金調達", "融資", "社債", "出資") {
+		return nil, false
+	}
+	var leads []mention
+	for _, m := range ms {
+		if usable(m) && (m.label == lCP || strings.HasPrefix(d.text[afterMention(d.text, m.Span[1]):], "のほか")) {
+			leads = append(leads, m) // 「Aのほか、…Bが主導」: A leads too
+		}
+	}
+	if len(leads) == 0 {
+		return nil, false
+	}
+	for i := len(told) - 1; i >= 0; i-- {
+		dl := &told[i]
+		if dl.Counterparty != "" || dl.Amount == nil || dl.Kind != pipeline.KindFinancing && dl.Kind != pipeline.KindEquity {
+			continue
+		}
+		var out []pipeline.Deal
+		for k, m := range leads {
+			if m.Name == dl.Company {
+				continue
+			}
+			if k == 0 || dl.Counterparty == "" {
+				dl.Counterparty = pipeline.NullString(m.Name)
+				dl.Rule += "+lead"
+				continue
+			}
+			c := *dl
+			c.Counterparty = pipeline.NullString(m.Name)
+			c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+			c.Rule = "colead:" + c.Rule
+			out = append(out, c)
+		}
+		return out, dl.Counterparty != ""
+	}
+	return nil, false
+}

@@ -61,6 +61,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	txt, isJA, ms, cues := d.text, sc.isJA, sc.ms, sc.cues
 	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	judged := amts // every deal candidate, including those given to prev
+	if isJA {
+		if co, ok := leadsJA(d, sp, ms, st.told); ok {
+			return co // 「今回の資金調達ラウンドはAのほか、Bが主導した」
+		}
+	}
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and
 		// perhaps others who took part in it.
@@ -132,6 +137,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && (roundAfter(cues, a) ||
 			text.HasAnyPrefix(d.lower[a.Span[1]:], " in equity", " of equity", " in new equity", " in an equity", " in a series", " in series", " in its series")) {
 			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
+		}
+		if kind == pipeline.KindFinancing && isJA && containsAny(d.lower[lo:a.Span[0]], "株式による資金調達", "株式による調達", "株式の発行による", "新株発行による", "増資による", "増資で") {
+			kind = pipeline.KindEquity // 「株式による資金調達で13億8000万ドルを確保」
 		}
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
 			text.HasAnyPrefix(d.lower[a.Span[1]:], " in revenue", " of revenue", " in contracted revenue", " of contracted revenue", " in total revenue", " in projected revenue") {
