@@ -366,7 +366,10 @@ var agentVerbs = []string{"led", "arranged", "provided", "underwritten", "funded
 // an arranger may be "arranged with" X ("The debt facility, arranged with
 // Y acting as the initial lender, …").
 func passiveAgent(lower string) (int, bool) {
-	if loc := agentAfterAside.FindStringSubmatchIndex(lower); loc != nil {
+	if !strings.HasPrefix(lower, "the ") {
+		return 0, false // both forms open on "The <deal noun>"
+	}
+	if loc := agentAfterAside.FindStringIndex(lower); loc != nil {
 		// "The funding round, which was materially upsized, was led by X".
 		return loc[1], true
 	}
