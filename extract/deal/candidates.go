@@ -110,7 +110,6 @@ func placeAfter(rest string) bool {
 	return false
 }
 
-// demonyms describe a company's origin; alone they name none.
 // demonymDescriptor reports a nationality followed only by capitalised
 // abbreviations of the trade ("Chinese ASIC", "US AI"): a description.
 func demonymDescriptor(name string) bool {
@@ -126,6 +125,7 @@ func demonymDescriptor(name string) bool {
 	return true
 }
 
+// demonyms describe a company's origin; alone they name none.
 var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
 	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
 	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,

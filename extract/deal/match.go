@@ -264,23 +264,11 @@ func (x *Extractor) partyEvident(d *doc, m *mention) bool {
 
 // mentionedTwice reports name written at least twice in txt, as a word.
 func mentionedTwice(txt, name string) bool {
-	if name == "" {
-		return false
-	}
 	n := 0
-	for i := 0; ; {
-		k := strings.Index(txt[i:], name)
-		if k < 0 {
-			return false
-		}
-		at, end := i+k, i+k+len(name)
-		if (at == 0 || !isWordByte(txt[at-1])) && (end == len(txt) || !isWordByte(txt[end])) {
-			if n++; n == 2 {
-				return true
-			}
-		}
-		i = end
-	}
+	return eachWordUse(txt, name, len(txt), func(int) bool {
+		n++
+		return n == 2
+	})
 }
 
 // deniedMatch reports a pattern's match s[i:j] that denies or only

@@ -1,9 +1,9 @@
 package deal
 
 import (
-	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -197,7 +197,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
 			}
 			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) &&
-				(fundsOthers(p.company) || containsAny(d.lower[lo:hi], "lead the financing round", "lead the funding round", "lead the round", "led the round", "led the financing round", "led the funding round", "as lead investor", "as the lead investor")) {
+				(fundsOthers(p.company) || containsAny(d.lower[lo:hi], leadsRound...)) {
 				p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
 			}
 		}
@@ -335,6 +335,11 @@ func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
 func mostNamed(ms []mention, but string) (mention, bool) {
 	return mostOf(ms, func(m mention) bool { return m.Known && m.Name != but })
 }
+
+// leadsRound say the subject leads a round: an investor, whose money goes
+// into the company the article is about.
+var leadsRound = []string{"lead the financing round", "lead the funding round", "lead the round", "led the round",
+	"led the financing round", "led the funding round", "as lead investor", "as the lead investor"}
 
 // fundsOthers reports a listed investor or lender: money it puts in goes
 // to someone else.

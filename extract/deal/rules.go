@@ -369,10 +369,18 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 // writtenElsewhere reports a use of name in text (as a word) after which
 // re matches; it reads at most 50 uses and 80 bytes after each.
 func writtenElsewhere(text, name string, re *regexp.Regexp) bool {
+	return eachWordUse(text, name, 50, func(end int) bool {
+		return re.MatchString(text[end:min(len(text), end+80)])
+	})
+}
+
+// eachWordUse calls f with the end of each use of name in text as a whole
+// word, at most max uses, and reports whether f returned true for one.
+func eachWordUse(text, name string, max int, f func(end int) bool) bool {
 	if name == "" {
 		return false
 	}
-	for i, n := 0, 0; n < 50; n++ {
+	for i, n := 0, 0; n < max; n++ {
 		k := strings.Index(text[i:], name)
 		if k < 0 {
 			return false
@@ -382,7 +390,7 @@ func writtenElsewhere(text, name string, re *regexp.Regexp) bool {
 		if at > 0 && isWordByte(text[at-1]) || end < len(text) && isWordByte(text[end]) {
 			continue
 		}
-		if re.MatchString(text[end:min(len(text), end+80)]) {
+		if f(end) {
 			return true
 		}
 	}
