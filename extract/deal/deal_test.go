@@ -128,6 +128,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Harbor Bank|$400 million|financing", "Hut 8|Bluepeak Compute||lease"}},
 		{"co-leads of a round named in the next Japanese sentence", "", "ハット8は、株式による資金調達で5億ドルを確保したと発表した。企業評価額は40億ドルを超えた。今回の資金調達ラウンドはノースウィンド・キャピタルのほか、政府系ファンドのシノノメ・インベストメンツが主導した。",
 			[]string{"Hut 8|ノースウィンド・キャピタル|5億ドル|equity", "Hut 8|シノノメ・インベストメンツ|5億ドル|equity"}},
+		{"a lead named beside a figure of its own tells a new deal", "", "ハット8は社債で3億ドルを調達した。ミナト・クラウドはみずほ銀行が主導する協調融資で50億円を調達した。",
+			[]string{"Hut 8||3億ドル|financing", "ミナト・クラウド|Mizuho|50億円|financing"}},
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},

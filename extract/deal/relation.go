@@ -61,12 +61,14 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	txt, isJA, ms, cues := d.text, sc.isJA, sc.ms, sc.cues
 	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
 	judged := amts // every deal candidate, including those given to prev
-	if isJA {
+	if isJA && len(amts) == 0 {
+		// A sentence of its own about the leads of a round told before;
+		// one with a figure tells a deal of its own.
 		if co, ok := leadsJA(d, sp, ms, st.told); ok {
 			return co // 「今回の資金調達ラウンドはAのほか、Bが主導した」
 		}
 	}
-	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && fillLender(d, sp, ms, st.told) {
+	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && len(amts) == 0 && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and
 		// perhaps others who took part in it.
 		if !isJA {
