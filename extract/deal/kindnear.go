@@ -1,12 +1,12 @@
 package deal
 
 import (
-	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
