@@ -125,6 +125,9 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 				return fmt.Errorf("none of the %d records has its text in %s", len(recs), dir)
 			}
 			o := eval.PrintOptions{ScoresOnly: scoresOnly, Explain: explain}
+			if byRule && asJSON {
+				return eval.WriteByRuleJSON(a.stdout, &rep)
+			}
 			if byRule {
 				return eval.WriteByRule(a.stdout, &rep)
 			}

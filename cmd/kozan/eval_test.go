@@ -87,6 +87,10 @@ func TestEvalUserKey(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	code, out, _ = kozan(t, "", "eval", "--by-rule", "--gold", gold, "--texts", dir)
+	if code != exitOK || !strings.Contains(out, "precision") || !strings.Contains(out, "en.trigger.acquisition") {
+		t.Errorf("--by-rule: exit %d, out:\n%s", code, out)
+	}
 	code, out, _ = kozan(t, "", "eval", "--check", "--gold", gold, "--texts", dir)
 	if code != exitFailed || !strings.Contains(out, "u3 (line 3): text changed") || !strings.Contains(out, "u4 (line 4): text missing") {
 		t.Errorf("--check: exit %d, out:\n%s", code, out)

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -22,8 +23,9 @@ func (s RuleStat) Precision() float64 { return ratio(s.Right, s.Made) }
 // ruleKeys splits a deal's rule field ("amount:subject@en.trigger.lease,
 // data:en.deal.lease_with") into the names a rule can be judged by: each
 // strategy ("amount:subject"), each named rule after it
-// ("en.trigger.lease", "data:en.deal.lease_with", "kind:en.kind.x") and a
-// list copy's "list".
+// ("en.trigger.lease", "data:en.deal.lease_with", "kind:en.kind.x"), and
+// the steps that copied, joined or completed a deal ("list", "joined",
+// "role": "list:…", "joined+…", "…+role").
 func ruleKeys(rule string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -34,18 +36,31 @@ func ruleKeys(rule string) []string {
 		}
 	}
 	for _, part := range strings.Split(rule, ",") {
-		if rest, ok := strings.CutPrefix(part, "list:"); ok {
-			add("list")
-			part = rest
+		for {
+			k := strings.IndexAny(part, ":+")
+			if k < 0 || !ruleSteps[part[:k]] {
+				break
+			}
+			add(part[:k])
+			part = part[k+1:]
 		}
 		how, id, ok := strings.Cut(part, "@")
 		add(how)
-		if ok {
-			add(id)
+		if !ok {
+			continue
+		}
+		id, steps, _ := strings.Cut(id, "+")
+		add(id)
+		for _, s := range strings.Split(steps, "+") {
+			add(s)
 		}
 	}
 	return out
 }
+
+// ruleSteps are the steps a rule field may open with: a deal copied to a
+// list's members or a round's participants, or joined with another.
+var ruleSteps = map[string]bool{"list": true, "participant": true, "colead": true, "heading": true, "joined": true, "title": true}
 
 // ByRule counts, for every rule name, the deals it had a hand in and how
 // many of them were right, most deals first.
@@ -83,6 +98,17 @@ func (r *Report) ByRule() []RuleStat {
 		return out[i].Rule < out[j].Rule
 	})
 	return out
+}
+
+// WriteByRuleJSON prints ByRule as JSON lines.
+func WriteByRuleJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	for _, s := range r.ByRule() {
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WriteByRule prints ByRule as a table: rule, deals made, right, wrong,
