@@ -19,17 +19,21 @@
 //   - report.go: WriteTable (a terminal table, the errors by class with
 //     their evidence, --explain's sentence-by-sentence account) and
 //     WriteJSON.
+//   - byrule.go: Report.ByRule, WriteByRule, WriteByRuleJSON — every rule
+//     name a deal's rule field holds, with the deals it had a hand in and
+//     how many were right (`kozan eval --by-rule`).
 //   - check.go: Check, the key's consistency with its text (form, sha256,
 //     evidence in the text, every annotated figure a money mention of the
 //     text and every money mention accounted for).
 //
 // Keys:
-//   - realnews/dev.jsonl, realnews/test.jsonl: 363 excerpts of real news
+//   - realnews/dev.jsonl, realnews/test.jsonl: 507 excerpts of real news
 //     (texts cached outside the repository; realnews/README.md and
 //     SPLITS.md). TestRealnews scores the dev split (and the test split
 //     with KOZAN_SCORE_TEST=1, scores only) and skips without the cache;
-//     TestRealnewsKeyWellFormed checks the key's size, splits, form and that
-//     no URL is reserved.
+//     TestRealTextsNoPanic runs the extractor over every cached text and
+//     sentence; TestRealnewsKeyWellFormed checks the key's size, splits,
+//     form and that no URL is reserved.
 //   - testdata/heldout_*.yaml and testdata/blindN_*.yaml: sets the team
 //     wrote blind to the rules (TestHeldout; hidden sets print their
 //     details only with KOZAN_EVAL_SHOW=<split>), testdata/aliases.yaml
