@@ -152,7 +152,77 @@ func findJapanese(text string) []Mention {
 	}
 	out = append(out, findBareKatakana(text)...)
 	out = append(out, findBracketed(text)...)
+	out = append(out, findPublicBodies(text)...)
 	return dedupeMentions(out)
+}
+
+// publicBodyEnds close the names of local governments and public bodies
+// that sign agreements: 秋田県, 男鹿市, モンロー郡港湾局.
+var publicBodyEnds = []string{"県", "市", "町", "村", "港湾局", "開発公社", "公社"}
+
+// findPublicBodies finds a local government or public body named as the
+// other side of an agreement in its clause: 「秋田県、男鹿市と立地協定を結
+// んだ」「モンロー郡港湾局との間でリース契約を締結」. A place named anywhere
+// else is a place, not a party.
+func findPublicBodies(text string) []Mention {
+	var out []Mention
+	for _, end := range publicBodyEnds {
+		for off := 0; ; {
+			k := strings.Index(text[off:], end)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			e := at + len(end)
+			off = e
+			// The name: kanji or katakana before the end, two to eight runes.
+			s := at
+			for s > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:s])
+				if !isKanji(r) && !isKana(r) || r == 'の' || r == 'は' || r == 'が' || r == 'と' {
+					break
+				}
+				s -= n
+			}
+			if c := utf8.RuneCountInString(text[s:at]); c < 2 || c > 8 {
+				continue
+			}
+			if !publicPartyAfter(text[e:]) {
+				continue
+			}
+			out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
+		}
+	}
+	return out
+}
+
+// publicPartyAfter reports what follows a public body's name making it the
+// other side of an agreement told in the same clause: と/との/との間で (or
+// 、 and another body) and an agreement word before the clause ends.
+func publicPartyAfter(rest string) bool {
+	if strings.HasPrefix(rest, "、") {
+		rest = rest[len("、"):] // 「秋田県、男鹿市と立地協定」: a list of bodies
+		if k := strings.Index(rest, "と"); k < 0 || k > 30 {
+			return false
+		} else {
+			rest = rest[k:]
+		}
+	}
+	if !strings.HasPrefix(rest, "と") {
+		return false
+	}
+	if k := strings.IndexAny(rest, "。"); k >= 0 {
+		rest = rest[:k]
+	}
+	if len(rest) > 120 {
+		rest = rest[:120]
+	}
+	for _, w := range []string{"協定", "契約", "覚書", "提携"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // jaPersonTail ends a subject that is a person or an office, not a company
