@@ -202,11 +202,11 @@ func findPublicBodies(text string) []Mention {
 func publicPartyAfter(rest string) bool {
 	if strings.HasPrefix(rest, "、") {
 		rest = rest[len("、"):] // 「秋田県、男鹿市と立地協定」: a list of bodies
-		if k := strings.Index(rest, "と"); k < 0 || k > 30 {
+		k := strings.Index(rest, "と")
+		if k < 0 || k > 30 {
 			return false
-		} else {
-			rest = rest[k:]
 		}
+		rest = rest[k:]
 	}
 	if !strings.HasPrefix(rest, "と") {
 		return false
