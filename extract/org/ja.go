@@ -165,6 +165,9 @@ var publicBodyEnds = []string{"県", "市", "町", "村", "港湾局", "開発�
 // んだ」「モンロー郡港湾局との間でリース契約を締結」. A place named anywhere
 // else is a place, not a party.
 func findPublicBodies(text string) []Mention {
+	if !strings.Contains(text, "協定") && !strings.Contains(text, "契約") && !strings.Contains(text, "覚書") && !strings.Contains(text, "提携") {
+		return nil // no agreement told: no public body is a party
+	}
 	var out []Mention
 	for _, end := range publicBodyEnds {
 		for off := 0; ; {
