@@ -93,6 +93,11 @@ func labelJA(text string, ms []mention) {
 					// partners of the subject, not a pair of their own.
 					m.label = lCP
 				}
+			} else if i+1 < len(ms) && strings.HasPrefix(rest, "と、") && ms[i+1].Span[0] > p && strings.HasPrefix(text[afterMention(text, ms[i+1].Span[1]):], "との間") &&
+				!strings.ContainsAny(text[p+len("と、"):ms[i+1].Span[0]], "。、") {
+				// 「マラソン・デジタルと、アブダビの政府系ファンドのゼロ・ツー
+				// との間でパートナーシップが結ばれた」: the two sides of the deal.
+				m.label = lPairA
 			} else if i+1 < len(ms) && strings.HasPrefix(rest, "と、") && ms[i+1].Span[0] > p && describedSubject(text[p+len("と、"):ms[i+1].Span[0]], text[afterMention(text, ms[i+1].Span[1]):]) {
 				// "X株式会社と、シンガポールに本拠を置く採掘大手のYは":
 				// a described partner opening the sentence pairs with X.
