@@ -87,39 +87,27 @@ func findJapanese(text string) []Mention {
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	for _, lf := range jaLegal {
-		for off := 0; ; {
-			k := strings.Index(text[off:], lf)
-			if k < 0 {
-				break
-			}
-			at := off + k
-			off = at + len(lf)
+		eachIndex(text, lf, func(at, off int) {
 			// X株式会社: the name precedes; else 株式会社X: it follows.
 			if s := jaBackward(text, at, true, true); s < at {
 				add(s, at, at, true)
 			} else if s, e := jaForward(text, off); e > s {
 				add(s, e, e, true)
 			}
-		}
+		})
 	}
 	for _, gw := range jaGroupWords {
-		for off := 0; ; {
-			k := strings.Index(text[off:], gw.s)
-			if k < 0 {
-				break
-			}
-			at := off + k
-			off = at + len(gw.s)
+		eachIndex(text, gw.s, func(at, off int) {
 			if off < len(text) {
 				if r, _ := utf8.DecodeRuneInString(text[off:]); isKana(r) {
-					continue // part of a longer katakana word
+					return // part of a longer katakana word
 				}
 			}
 			s := jaBackward(text, at, gw.kanji, false)
 			if s < at && (gw.kanji || hasKanaOrLatin(text[s:at])) {
 				add(s, at, off, false)
 			}
-		}
+		})
 	}
 	// X社: katakana or Latin names with the counter 社 (米ノヴァリス社).
 	for off := 0; ; {
@@ -170,14 +158,7 @@ func findPublicBodies(text string) []Mention {
 	}
 	var out []Mention
 	for _, end := range publicBodyEnds {
-		for off := 0; ; {
-			k := strings.Index(text[off:], end)
-			if k < 0 {
-				break
-			}
-			at := off + k
-			e := at + len(end)
-			off = e
+		eachIndex(text, end, func(at, e int) {
 			// The name: kanji or katakana before the end, two to eight runes.
 			s := at
 			for s > 0 {
@@ -187,16 +168,27 @@ func findPublicBodies(text string) []Mention {
 				}
 				s -= n
 			}
-			if c := utf8.RuneCountInString(text[s:at]); c < 2 || c > 8 {
-				continue
-			}
-			if !publicPartyAfter(text[e:]) {
-				continue
+			if c := utf8.RuneCountInString(text[s:at]); c < 2 || c > 8 || !publicPartyAfter(text[e:]) {
+				return
 			}
 			out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
-		}
+		})
 	}
 	return out
+}
+
+// eachIndex calls f with the start and end of every occurrence of sub in
+// text, left to right, occurrences not overlapping.
+func eachIndex(text, sub string, f func(at, end int)) {
+	for off := 0; ; {
+		k := strings.Index(text[off:], sub)
+		if k < 0 {
+			return
+		}
+		at := off + k
+		off = at + len(sub)
+		f(at, off)
+	}
 }
 
 // publicPartyAfter reports what follows a public body's name making it the
