@@ -429,7 +429,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		// kagome's organisation names are needed only where a rule can
 		// make or complete a deal: see needPieces.
 		inv := investees(txt)
-		keep := needPieces(d, known, inv)
+		keep := needPieces(d, inv)
 		if x.tokenizeAll {
 			keep = nil
 		}
@@ -653,13 +653,15 @@ func (x spanIndex) each(sp [2]int, f func(i int)) {
 // needPieces returns which of the text's pieces (jtok.Pieces, a sentence
 // or less) kagome must tokenize for the rules: those of the sentences
 // that hold an amount, a deal word (or a revenue that may become one) or
-// an organisation found without kagome, and of those that open on a role
-// ("買い手は…", "The facility was led by…") and so may name the other side
-// of the deal before them. kagome's names elsewhere change no deal: a
-// sentence without an amount or a deal word makes none, and only a known
-// or suffixed name becomes the topic.
+// an investee ("X社に出資"), and of those that open on a role ("買い手は…",
+// "The facility was led by…") and so may name the other side of the deal
+// before them. kagome's names elsewhere change no deal: a sentence without
+// an amount or a deal word makes none, and only a known or suffixed name
+// (found without kagome) becomes the topic. A sentence that only names a
+// known company is not read (on the real-news dev split this changes no
+// output).
 // Pieces come in order, so keep walks the needed sentences once.
-func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
+func needPieces(d *doc, inv []org.Mention) func(start, end int) bool {
 	var spans [][2]int // amounts, cues, names: in order within each list
 	for _, a := range d.amounts {
 		spans = append(spans, a.Span)
@@ -670,9 +672,6 @@ func needPieces(d *doc, known, inv []org.Mention) func(start, end int) bool {
 		if c.w.class == cueTrigger || c.w.s == "revenue" || c.w.s == "revenues" {
 			spans = append(spans, [2]int{c.start, c.end})
 		}
-	}
-	for _, m := range known {
-		spans = append(spans, m.Span)
 	}
 	for _, m := range inv {
 		spans = append(spans, m.Span)
