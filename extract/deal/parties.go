@@ -174,6 +174,61 @@ func labelJA(text string, ms []mention) {
 			}
 		}
 	}
+	labelCountedGroup(text, ms)
+}
+
+// labelCountedGroup reads 「A、B、Cの3社は…協定を締結した」: names listed
+// and counted as the subject are the deal's sides, the first with each of
+// the others (expandLists gives each its deal).
+func labelCountedGroup(text string, ms []mention) {
+	for last := 1; last < len(ms); last++ {
+		r := text[afterMention(text, ms[last].Span[1]):]
+		n := countedSubject(r)
+		if n < 3 {
+			continue
+		}
+		first := last
+		for first > 0 && ms[first-1].Span[1] <= ms[first].Span[0] &&
+			listMark(stripAsides(text[ms[first-1].Span[1]:ms[first].Span[0]]), true) {
+			first--
+		}
+		if last-first+1 != n {
+			continue // the count is not the list's: a member was not found
+		}
+		ms[first].label = lPairA
+		ms[first+1].label = lPairB
+		for i := first + 2; i <= last; i++ {
+			ms[i].label = lPlain
+		}
+	}
+}
+
+// countedSubject returns n when rest opens on 「のn社は」 (or が, で, による),
+// 0 otherwise.
+func countedSubject(rest string) int {
+	rest, ok := strings.CutPrefix(rest, "の")
+	if !ok {
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	n := strings.IndexRune("0123456789", r)
+	if n < 0 {
+		n = strings.IndexRune("〇一二三四五六七八九", r)
+	}
+	if n < 0 {
+		if r >= '０' && r <= '９' {
+			n = int(r - '０')
+		} else {
+			return 0
+		}
+	}
+	rest = rest[size:]
+	for _, unit := range []string{"社は", "社が", "社で", "社による", "社の間", "者は", "者が", "者で", "者による", "者の間"} {
+		if strings.HasPrefix(rest, unit) {
+			return n
+		}
+	}
+	return 0
 }
 
 // loanAfter reports a loan or bond noun shortly after a name's verb
