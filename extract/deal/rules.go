@@ -409,6 +409,20 @@ func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA b
 	return "", false
 }
 
+// lastRunes returns the last n runes of s (s when it is shorter). Most
+// figure rules look back a few dozen runes: the cut is found from the end
+// without decoding, on UTF-8's lead bytes.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		i--
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+	}
+	return s[i:]
+}
+
 // fires reports whether the figure a of text (sentence sp) is no deal's value.
 func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount) bool {
 	if fr.Currency != "" && !strings.EqualFold(fr.Currency, a.Currency) {
@@ -436,12 +450,7 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 	}
 	before := strings.TrimRight(lower[sp[0]:start], " ")
 	if fr.Within > 0 {
-		i := len(before)
-		for n := 0; n < fr.Within && i > 0; n++ {
-			_, size := utf8.DecodeLastRuneInString(before[:i])
-			i -= size
-		}
-		before = before[i:]
+		before = lastRunes(before, fr.Within)
 	}
 	hitBefore := false
 	for _, b := range fr.Before {
