@@ -104,12 +104,12 @@ func scaledCodes() []affix {
 // billion dollars", "300 million EUR").
 func suffixTable() []affix {
 	return append(append(append(append(codeAffixes(), []affix{
-		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD"}, {text: "ドル", code: "USD"},
+		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD", exact: true}, {text: "ドル", code: "USD"},
 		{text: "米国ドル", code: "USD"},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
-		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD"},
+		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD", exact: true},
 		{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
-		{text: "ニュー台湾ドル", code: "TWD"}, {text: "NTドル", code: "TWD"},
+		{text: "ニュー台湾ドル", code: "TWD"}, {text: "NTドル", code: "TWD", exact: true},
 		{text: "円", code: "JPY"}, {text: "日本円", code: "JPY"},
 		{text: "ユーロ", code: "EUR"},
 		{text: "人民元", code: "CNY"}, {text: "中国元", code: "CNY"}, {text: "元", code: "CNY"},
