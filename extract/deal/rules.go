@@ -98,10 +98,15 @@ type PartyRule struct {
 	// name and one on the text after it both hold (by default either does).
 	Both bool `yaml:"both"`
 	// UnknownOnly limits the rule to names the gazetteer does not know.
-	UnknownOnly bool     `yaml:"unknown_only"`
-	Examples    Examples `yaml:"examples"`
+	UnknownOnly bool `yaml:"unknown_only"`
+	// Of limits the rule to these names (compared like Names); its other
+	// conditions decide: a known company named by a plain word is that
+	// word in some places only.
+	Of       []string `yaml:"of"`
+	Examples Examples `yaml:"examples"`
 
 	names       map[string]bool
+	of          map[string]bool
 	re          *regexp.Regexp
 	afterRE     *regexp.Regexp
 	beforeRE    *regexp.Regexp
@@ -260,6 +265,12 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 	for _, n := range pr.Names {
 		pr.names[nameKeyLoose(n)] = true
 	}
+	if len(pr.Of) > 0 {
+		pr.of = map[string]bool{}
+		for _, n := range pr.Of {
+			pr.of[nameKeyLoose(n)] = true
+		}
+	}
 	if pr.Match != "" {
 		re, err := regexp.Compile(`^(?:` + pr.Match + `)$`)
 		if err != nil {
@@ -307,7 +318,7 @@ func (pr *PartyRule) applies(isJA bool) bool {
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
 // keys are nameKeyLoose of m's name and text, computed once per mention.
 func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, role string) bool {
-	if pr.UnknownOnly && m.Known {
+	if pr.UnknownOnly && m.Known || pr.of != nil && !pr.of[keys[0]] && !pr.of[keys[1]] {
 		return false
 	}
 	if pr.names[keys[0]] || pr.names[keys[1]] {
