@@ -48,12 +48,14 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			}
 		}
 	}
-	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ") {
+	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ", " consideration of ", " purchase price of ") {
 		// "agreed to acquire a 7.2 MW data center in …, from X for $N",
 		// "buy X … in an all-stock deal worth $N": a price governed by a
 		// buying or selling verb further back; "agreed to lease 10,000
-		// servers from Lambda …, with a total value of $1.3 billion": a
-		// value phrase takes the strong deal word before it.
+		// servers from Lambda …, with a total value of $1.3 billion",
+		// "the acquisition of a facility in Georgia, USA, for a total cash
+		// consideration of $19.5 million": a value phrase takes the
+		// strong deal word before it.
 		valuePhrase := !hasAnySuffix(lower[lo:a.Span[0]], " for ")
 		for _, c := range cues {
 			if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && (priceVerb(c.w.kind) || valuePhrase && c.w.strong) &&
