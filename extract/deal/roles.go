@@ -407,6 +407,23 @@ func (sc *sent) parentOf(p parties) parties {
 				return o, true
 			}
 		}
+		if sc.isJA {
+			// 「Cipher子会社のBlack Pearl Compute」「Xの完全子会社であるY」:
+			// the parent named right before, for the deal's own side only
+			// (a partner's unit, 「Xホールディングス傘下のY」, is the
+			// partner). A subsidiary the company list knows (SBIクリプト)
+			// is a party of its own.
+			if m.Known || m.Span != p.company.Span {
+				return m, false
+			}
+			for _, o := range sc.ms {
+				if o.Span[1] <= m.Span[0] && o.Name != m.Name && usable(o) &&
+					jaParentGap.MatchString(stripAsides(sc.d.text[o.Span[1]:m.Span[0]])) {
+					return o, true
+				}
+			}
+			return m, false
+		}
 		if !itsSubsidiary.MatchString(before) {
 			return m, false
 		}
@@ -420,7 +437,12 @@ func (sc *sent) parentOf(p parties) parties {
 		}
 		return m, false
 	}
-	if m, ok := parent(p.company); ok && (p.cp == nil || p.cp.Name != m.Name) {
+	if m, ok := parent(p.company); ok && sc.isJA && p.cp != nil && p.cp.Name == m.Name {
+		// The subsidiary's deal with nobody named but its parent: the
+		// parent's, without counterparty.
+		sc.d.parents[p.company.Span] = m.Name
+		p.company, p.cp = m, nil
+	} else if ok && (p.cp == nil || p.cp.Name != m.Name) {
 		if sc.hasSubj && sc.subj.Span == p.company.Span {
 			sc.subj = m // the topic goes on with the parent
 		}
@@ -471,6 +493,7 @@ func withParents(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 // sentence is about; parentGap lies between a parent and its subsidiary.
 var (
 	itsSubsidiary = regexp.MustCompile(`\bits (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate)$`)
+	jaParentGap   = regexp.MustCompile(`^(の)?(完全|100%)?(子会社|傘下)(の|である|となる|、)?$`)
 	parentGap     = regexp.MustCompile(`^(\.|,? (inc|corp|ltd|llc|co)\.?)?('s|’s)? (wholly[- ]owned |operating |data cent(er|re) |hpc |ai |bitcoin mining |mining )?(subsidiary|unit|affiliate),? $`)
 )
 
