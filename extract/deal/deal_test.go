@@ -77,7 +77,9 @@ func TestExtractRules(t *testing.T) {
 		{"three co-borrowers and their lender", "", "Hut 8, Quarry Capital Partners and Pinegate Fund landed a $2.1 billion construction loan led by Harbor Bank for the Ohio campus.",
 			[]string{"Hut 8|Harbor Bank|$2.1 billion|financing"}},
 		{"a pair after the subject's verb", "", "Hut 8 joined Quarry Capital Partners and Pinegate Fund as part of a $4 billion joint venture to fund the Ohio campus.",
-			[]string{"Hut 8|Quarry Capital Partners|$4 billion|partnership"}},
+			// Each member entered the one venture: the real-news key gives
+			// each the venture's value (eh04).
+			[]string{"Hut 8|Quarry Capital Partners|$4 billion|partnership", "Hut 8|Pinegate Fund|$4 billion|partnership"}},
 		{"a group named after its members", "", "ブラックストーンとエヌビディアを含む投資家グループが、Bluepeakデータセンターを120億ドルで買収した。",
 			[]string{"Bluepeak|Blackstone|120億ドル|acquisition"}},
 		{"a possessive owns the figure's deal", "Hut 8 expands in Ohio", "Hut 8 opened a site. Bluepeak Compute's $300 million loan from Harbor Bank closed in May.",

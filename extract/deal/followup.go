@@ -559,6 +559,44 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 	return out
 }
 
+// coAgents are the other members of the list the agent fillCounterparty
+// gave lead belongs to ("The loan was provided by A, B and C"): each
+// entered the one agreement and gets its own copy of the deal, amount
+// included, unless the list says it names only some ("…and others").
+func coAgents(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipeline.Deal {
+	at := -1
+	for i, m := range ms {
+		if m.Name == string(lead.Counterparty) && m.Span[0] >= sp[0] && usable(m) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var out []pipeline.Deal
+	end := ms[at].Span[1]
+	for i := at + 1; i < len(ms); i++ {
+		m := ms[i]
+		if m.Span[0] < end || !listMark(stripAsides(d.text[end:m.Span[0]]), false) {
+			break
+		}
+		end = m.Span[1]
+		if !usable(m) || m.Name == lead.Company || m.Name == string(lead.Counterparty) {
+			continue
+		}
+		c := lead
+		c.Counterparty = pipeline.NullString(m.Name)
+		c.Rule = "list:" + lead.Rule
+		out = append(out, c)
+	}
+	rest := d.lower[end:min(len(d.lower), end+30)]
+	if text.HasAnyPrefix(rest, " and others", ", and others", " among others", ", among others") {
+		return nil
+	}
+	return out
+}
+
 // fillLender gives the lender or backer a later sentence names ("The debt
 // facility, arranged with Deutsche Bank acting as the initial lender, …")
 // to the last money deal told without a counterparty, however many

@@ -74,7 +74,10 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !isJA {
 			for i := len(prev) - 1; i >= 0; i-- {
 				if strings.HasSuffix(prev[i].Rule, "+role") {
-					return participants(d, sp, ms, prev[i])
+					if ps := participants(d, sp, ms, prev[i]); len(ps) > 0 {
+						return ps
+					}
+					return coAgents(d, sp, ms, prev[i])
 				}
 			}
 		}
