@@ -73,6 +73,23 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 	}
 	sortMentions(ms)
+	if add := listMembers(txt, ms); len(add) > 0 {
+		for _, m := range add {
+			if overlaps(ms, m.Span) || vetoedSpan(d, m.Span) {
+				continue
+			}
+			if name, known := x.gaz.Canonical(m.Name); known {
+				m.Name, m.Known = name, true
+			}
+			if id, ok := x.vetoMention(d, m.Mention, false); ok {
+				d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+				continue
+			}
+			ms = append(ms, m) // not weak: a member of a list of organisations
+			d.read = append(d.read, m.Mention)
+		}
+		sortMentions(ms)
+	}
 	return ms
 }
 

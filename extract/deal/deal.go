@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/jtok"
@@ -1217,6 +1218,70 @@ func investees(txt string) []org.Mention {
 // corpNameEnds are the last words of Japanese company names that may hold
 // hiragana the unknown-name finder stops at ("株式会社東北みらい銀行").
 var corpNameEnds = []string{"銀行", "信用金庫", "証券", "電力", "信託", "商事", "物産", "リース", "キャピタル", "ファイナンス"}
+
+// listMembers returns the members of lists of organisations that no list
+// knows and no corporate word marks ("provided by ABN AMRO, DNB, Eksfin,
+// Nordea, and SEB"): between two organisations found (ms, sorted), items
+// of one to three capitalised words joined only by list marks are
+// organisations too. Both ends must be found names, so "in Texas, Ohio and
+// Georgia" or a list opening a sentence is left alone.
+func listMembers(txt string, ms []mention) []mention {
+	var add []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if b.Span[0] <= a.Span[1] || b.Span[0]-a.Span[1] > 120 {
+			continue
+		}
+		gap := txt[a.Span[1]:b.Span[0]]
+		if !strings.HasPrefix(gap, ", ") || strings.ContainsAny(gap, ".;:()\n") {
+			continue
+		}
+		inner := strings.TrimSpace(strings.TrimPrefix(gap, ", "))
+		inner = strings.TrimSpace(strings.TrimSuffix(inner, " and"))
+		inner = strings.TrimSuffix(inner, ",")
+		if inner == "" || inner == "and" {
+			continue
+		}
+		var found []mention
+		ok := true
+		off := a.Span[1] + len(", ")
+		for _, it := range strings.Split(inner, ", ") {
+			start := strings.Index(txt[off:b.Span[0]], it)
+			if !listItemName(it) || start < 0 {
+				ok = false
+				break
+			}
+			sp := [2]int{off + start, off + start + len(it)}
+			found = append(found, mention{Mention: org.Mention{Name: it, Text: it, Span: sp}})
+			off = sp[1]
+		}
+		if ok {
+			add = append(add, found...)
+		}
+	}
+	return add
+}
+
+// listItemName reports one to three capitalised words (letters, digits,
+// & and hyphens) that are no stop word: a list member's name.
+func listItemName(it string) bool {
+	ws := strings.Fields(it)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "&" {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '&' && c != '-' && c != '.' {
+				return false
+			}
+		}
+	}
+	return !org.IsStop(it)
+}
 
 // extendAcronymNames stretches a known Latin name glued to a katakana run
 // that ends in a legal form ("SBIインベストメント株式会社",
