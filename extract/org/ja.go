@@ -171,6 +171,15 @@ func findPublicBodies(text string) []Mention {
 			if c := utf8.RuneCountInString(text[s:at]); c < 2 || c > 8 || !publicPartyAfter(text[e:]) {
 				return
 			}
+			if end == "市" || end == "町" || end == "村" {
+				// 「北海道石狩市」「香川県三豊市」: the city, without its prefecture.
+				for _, pref := range []string{"北海道", "東京都", "大阪府", "京都府", "県"} {
+					if k := strings.Index(text[s:at], pref); k >= 0 && utf8.RuneCountInString(text[s+k+len(pref):at]) >= 1 {
+						s += k + len(pref)
+						break
+					}
+				}
+			}
 			out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
 		})
 	}
@@ -191,9 +200,10 @@ func eachIndex(text, sub string, f func(at, end int)) {
 	}
 }
 
-// publicPartyAfter reports what follows a public body's name making it the
-// other side of an agreement told in the same clause: と/との/との間で (or
-// 、 and another body) and an agreement word before the clause ends.
+// publicPartyAfter reports what follows a public body's name making it a
+// side of an agreement told in the same clause: と/との/との間で (or 、 and
+// another body), or は/が with a partner named with と, and an agreement
+// word before the clause ends.
 func publicPartyAfter(rest string) bool {
 	if strings.HasPrefix(rest, "、") {
 		rest = rest[len("、"):] // 「秋田県、男鹿市と立地協定」: a list of bodies
@@ -203,7 +213,18 @@ func publicPartyAfter(rest string) bool {
 		}
 		rest = rest[k:]
 	}
-	if !strings.HasPrefix(rest, "と") {
+	if strings.HasPrefix(rest, "は") || strings.HasPrefix(rest, "が") {
+		// 「香川県がエヌビディアと連携協定を締結」「石狩市はXと立地協定を
+		// 結んだ」: the body is the subject, its partner named with と.
+		rest = rest[len("は"):]
+		if k := strings.IndexAny(rest, "。"); k >= 0 {
+			rest = rest[:k]
+		}
+		k := strings.Index(rest, "と")
+		if k < 0 || k > 90 {
+			return false
+		}
+	} else if !strings.HasPrefix(rest, "と") {
 		return false
 	}
 	if k := strings.IndexAny(rest, "。"); k >= 0 {
