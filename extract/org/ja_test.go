@@ -20,7 +20,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"kabu bracket", "(株)ミドリ演算と", "ミドリ演算?"},
 		{"local governments signing", "同社は北風県、南星市と立地協定を結んだ。", "北風県?|南星市?"},
 		{"a port authority as the other side", "同社は東雲郡港湾局との間でリース契約を締結した。", "東雲郡港湾局?"},
-		{"a local government as the subject", "北風県がミズチと連携協定を締結した。", "北風県?|ミズチ?"},
+		{"a local government as the subject", "北風県がミズチと連携協定を締結した。", "北風県?"},
 		{"a city without its prefecture", "北風県南星市はミズチと立地協定を結んだ。", "南星市?"},
 		{"a place subject without agreement", "南星市は人口が減っており、誘致に力を入れる。", ""},
 		{"a place is no party", "同社は北風県に拠点を開設した。", ""},
