@@ -125,8 +125,12 @@ type FigureRule struct {
 	After    []string `yaml:"after"`  // the text after the figure starts with one (lower-cased)
 	// AfterMatch is a regular expression the lower-cased text right
 	// after the figure matches at its start.
-	AfterMatch string  `yaml:"after_match"`
-	MaxUSD     float64 `yaml:"max_usd"`
+	AfterMatch string `yaml:"after_match"`
+	// AfterNeeds are words (lower-cased) one of which the text after the
+	// figure must hold for AfterMatch to be tried: a cheap test that
+	// spares the expression most figures.
+	AfterNeeds []string `yaml:"after_needs"`
+	MaxUSD     float64  `yaml:"max_usd"`
 	Currency   string  `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
@@ -479,7 +483,10 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 		}
 	}
 	if !hitAfter && fr.afterRE != nil {
-		hitAfter = fr.afterRE.MatchString(after[:min(len(after), 200)])
+		win := after[:min(len(after), 200)]
+		if len(fr.AfterNeeds) == 0 || containsAny(win, fr.AfterNeeds...) {
+			hitAfter = fr.afterRE.MatchString(win)
+		}
 	}
 	if fr.Both {
 		return hitBefore && hitAfter
