@@ -175,6 +175,13 @@ func labelJA(text string, ms []mention) {
 		}
 	}
 	labelCountedGroup(text, ms)
+	for i := 1; i < len(ms); i++ {
+		// 「東京電力ホールディングス(HD)とNTTは」: the short name in brackets
+		// right after a name found is that name's aside, no party of its own.
+		if ms[i-1].Span[1] <= ms[i].Span[0] && text[ms[i-1].Span[1]:ms[i].Span[0]] == "(" && strings.HasPrefix(text[ms[i].Span[1]:], ")") {
+			ms[i].label = lPlain
+		}
+	}
 }
 
 // labelCountedGroup reads 「A、B、Cの3社は…協定を締結した」: names listed
@@ -399,6 +406,8 @@ func afterMention(text string, p int) int {
 			p++
 		case strings.HasPrefix(text[p:], "」"):
 			p += len("」") // a name in brackets: スタートアップ「X」と
+		case text[p] == ')' && strings.LastIndexByte(text[max(0, p-40):p], '(') >= 0:
+			p++ // 「ニューヨーク・デジタル・インベストメント・グループ(NYDIG)の子会社から」: the short name in brackets stands for the long one
 		case text[p] == '(':
 			e := strings.IndexByte(text[p:], ')')
 			if e < 0 || e > 40 && !profileBracket(text[p:p+e]) {
@@ -1177,8 +1186,15 @@ func tickerBracket(between string) bool {
 
 // fundOf returns the length of a clause naming a fund run by the name
 // before it (Xが運用するファンド, Xが管理する投資ファンド, Xの運用ファンド,
-// Xが運用するクレジットファンド), or 0.
+// Xが運用するクレジットファンド) or an unnamed unit of it (Xの子会社から), or
+// 0.
 func fundOf(rest string) int {
+	// 「NYDIGの子会社から借り入れた」: an unnamed unit of X acts for X.
+	for _, w := range []string{"の完全子会社", "の子会社", "の関連会社", "の金融子会社", "の投資部門", "の融資部門"} {
+		if strings.HasPrefix(rest, w) && !strings.HasPrefix(rest[len(w):], "化") && !strings.HasPrefix(rest[len(w):], "で") {
+			return len(w)
+		}
+	}
 	r := rest
 	switch {
 	case strings.HasPrefix(r, "が"):
