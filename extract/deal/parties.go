@@ -139,6 +139,10 @@ func labelJA(text string, ms []mention) {
 			} else if boughtAfter(rest[len("の"):]) {
 				// 「ビットアイルの完全子会社化」「Xの買収を完了」: X is the company bought.
 				m.label = lObj
+			} else if assetBought(rest[len("の"):]) {
+				// 「Bitfarmsのパラグアイにある鉱山を買収」: X owned what was
+				// bought; X is the seller.
+				m.label = lCP
 			}
 		default:
 			m.label = lPlain
@@ -565,6 +569,23 @@ func boughtAfter(s string) bool {
 		}
 	}
 	return false
+}
+
+// assetBought reports an asset of the name before it (its site, plant,
+// data center, business) bought in the same clause: 「(Xの)パラグアイにある
+// 鉱山を買収」「(Xの)テキサス州の施設を取得」.
+func assetBought(s string) bool {
+	s = s[:runeBoundary(s, min(len(s), 90))]
+	k := -1
+	for _, v := range []string{"を買収", "を取得", "を購入", "を買い取"} {
+		if i := strings.Index(s, v); i >= 0 && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	if k <= 0 || strings.ContainsAny(s[:k], "、。はが「」") {
+		return false
+	}
+	return containsAny(s[:k], "施設", "拠点", "鉱山", "採掘場", "データセンター", "用地", "土地", "工場", "事業", "サイト", "設備", "資産", "キャンパス", "発電所")
 }
 
 // relationGap is a possessive relation word between two names: "'s
