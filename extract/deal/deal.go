@@ -194,6 +194,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
+	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
@@ -280,6 +281,29 @@ func dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
 		if !sameName(d.Company, string(d.Counterparty)) {
 			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// dropCoLenders drops a financing between two banks the company list
+// knows as lenders ("JP Morgan and Goldman Sachs are expected to
+// underwrite project-level financing"): they lend together, to someone
+// else; neither is the other's counterparty. Only a deal told without a
+// figure: a loan with its amount from one lender to another (a private
+// credit manager borrowing from a bank) stays, and so does an
+// acquisition or a stake between two lenders.
+func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
+	lender := func(name string) bool {
+		c, ok := x.gaz.Canonical(name)
+		return ok && x.gaz.Role(c) == "lender"
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		money := d.Kind == pipeline.KindFinancing || d.Kind == pipeline.KindBackstop || d.Kind == pipeline.KindOther || d.Kind == pipeline.KindPartnership
+		if money && d.Amount == nil && d.Counterparty != "" && lender(d.Company) && lender(string(d.Counterparty)) {
+			continue
+		}
+		out = append(out, d)
 	}
 	return out
 }
