@@ -162,6 +162,8 @@ func TestCapitalizedAt(t *testing.T) {
 		{"with Texas utilities", 5, "", false},
 		{"with investors", 5, "", false},
 		{"from Zephyr's lenders", 5, "Zephyr", true},
+		{"with the City of Northvale for the site", 5, "City of Northvale", true},
+		{"with of Northvale", 5, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -392,11 +392,13 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
-	for len(words) > 1 && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
+	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
+		// "City of Denton", "State of Texas": a word the "of" after it
+		// belongs to stays (the whole may name a public body).
 		start = strings.Index(text[start:end], words[1]) + start
 		words = words[1:]
 	}
-	if len(words) == 0 {
+	if len(words) == 0 || strings.EqualFold(words[0], "of") {
 		return Mention{}, false
 	}
 	// A model number (GB300, H100, S21) is a product, not a company;
