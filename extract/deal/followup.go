@@ -357,7 +357,7 @@ var roleOpeners = []string{"the buyer", "the purchaser", "the acquirer", "the le
 
 // agentVerbs name who provided a deal in a passive sentence ("The
 // facility was led by X").
-var agentVerbs = []string{"led", "arranged", "provided", "underwritten", "funded", "backed", "financed",
+var agentVerbs = []string{"led", "co-led", "arranged", "provided", "underwritten", "funded", "backed", "financed",
 	"syndicated", "extended", "anchored", "made"}
 
 // passiveAgent reads "The <deal noun> was <verb> by …" at the start of a
@@ -380,7 +380,8 @@ func passiveAgent(lower string) (int, bool) {
 	noun := -1
 	for i := 1; i < len(ws) && i <= 3; i++ {
 		w := strings.TrimSuffix(ws[i], ",")
-		if enDealNouns[w] || w == "notes" || w == "round" || w == "credit" || w == "bonds" || w == "funding" && (i+1 == len(ws) || ws[i+1] != "round" && ws[i+1] != "round,") {
+		if enDealNouns[w] || w == "notes" || w == "round" || w == "credit" || w == "bonds" || w == "fundraising" || w == "raise" || w == "placement" ||
+			w == "funding" && (i+1 == len(ws) || ws[i+1] != "round" && ws[i+1] != "round,") {
 			noun = i
 		}
 	}

@@ -74,10 +74,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if !isJA {
 			for i := len(prev) - 1; i >= 0; i-- {
 				if strings.HasSuffix(prev[i].Rule, "+role") {
-					if ps := participants(d, sp, ms, prev[i]); len(ps) > 0 {
-						return ps
-					}
-					return coAgents(d, sp, ms, prev[i])
+					// "…was co-led by A and B, with participation from C":
+					// the other leads keep the amount, the participants do not.
+					return append(coAgents(d, sp, ms, prev[i]), participants(d, sp, ms, prev[i])...)
 				}
 			}
 		}
