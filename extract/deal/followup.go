@@ -427,7 +427,8 @@ var agentAfterAside = regexp.MustCompile(`^the (?:new |latest |initial |recent |
 
 // participantsFrom is where a sentence lists the other investors of a
 // round it tells: "with participation from A and B", "alongside A".
-var participantsFrom = []string{"participation from ", "participation of ", "participation by ", "alongside ", "joined by ", "participating investors include "}
+var participantsFrom = []string{"participation from ", "participation of ", "participation by ", "alongside ", "joined by ", "participating investors include ",
+	"attracted backing from ", "drew backing from ", "backing from investors ", "with backing from "}
 
 // securitiesBuyers reads "The shares were sold … to <buyers>" at the start
 // of a sentence (also notes, stock, securities; sold, issued, placed,

@@ -131,7 +131,7 @@ type FigureRule struct {
 	// spares the expression most figures.
 	AfterNeeds []string `yaml:"after_needs"`
 	MaxUSD     float64  `yaml:"max_usd"`
-	Currency   string  `yaml:"currency"` // only figures in this currency (BTC…)
+	Currency   string   `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").
