@@ -249,7 +249,46 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	out = shareCounterparty(txt, out)
 	out = append(out, x.amountless(sc, used, judged)...)
 	out = expandLists(sc, out)
+	if !isJA {
+		out = splitBackers(d, sp, ms, out)
+	}
 	st.after(sc, out)
+	return out
+}
+
+// capacityKinds rent or host capacity: a backer of such a deal guarantees
+// its tenant's payments.
+var capacityKinds = map[pipeline.Kind]bool{pipeline.KindLease: true, pipeline.KindHosting: true,
+	pipeline.KindColocation: true, pipeline.KindHPCContract: true}
+
+// splitBackers reads "signed a $7 billion, 15-year lease backed by Google":
+// the name after "backed by" (guaranteed by, backstopped by) guarantees
+// the lease, it does not rent it. The lease keeps its amount without that
+// counterparty; the backer gets a backstop deal of its own, without a
+// figure.
+func splitBackers(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeline.Deal {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		dl := &out[i]
+		if !capacityKinds[dl.Kind] || dl.Counterparty == "" {
+			continue
+		}
+		for _, m := range ms {
+			if m.Name != string(dl.Counterparty) || m.Span[0] < sp[0] || m.Span[1] > sp[1] {
+				continue
+			}
+			before := strings.TrimRight(d.lower[max(sp[0], m.Span[0]-20):m.Span[0]], " ")
+			if !hasAnySuffix(before, " backed by", " guaranteed by", " backstopped by", " supported by a guarantee from") {
+				continue
+			}
+			b := *dl
+			b.Kind, b.Amount, b.TermYears, b.CapacityMW = pipeline.KindBackstop, nil, nil, nil
+			b.Rule = "backer:" + dl.Rule
+			dl.Counterparty = ""
+			out = append(out, b)
+			break
+		}
+	}
 	return out
 }
 
