@@ -66,9 +66,13 @@
 // before_needs, words one of which must be near for the expression to
 // run), elsewhere_match (an expression the text after any other use of
 // the name matches: "the Helios facility") — any one fires, or with
-// both: true one before and one after the name; figure rules: before (within), after, after_match, max_usd,
-// currency, after_figure, and no_deal (the figure's sentence tells no deal
-// at all: talks, an offer turned down).
+// both: true one before and one after the name; of limits a party rule to
+// some names, its other conditions deciding ("Strategy" ending "Future
+// Energy Strategy"); figure rules: before (within), after, after_match
+// (with after_needs, words one of which must follow the figure for the
+// expression to run), max_usd, currency, after_figure, and no_deal (the
+// figure's sentence tells no deal at all: talks, an offer turned down, a
+// plan).
 //
 // # Adding a rule
 //
