@@ -479,6 +479,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		d.mentions = extendCorpNames(txt, d.mentions)
 		d.mentions = extendAcronymNames(txt, d.mentions)
 		d.mentions = addInvestees(d.mentions, inv)
+		d.mentions = x.sameBank(txt, d.mentions)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
@@ -1305,6 +1306,56 @@ func listItemName(it string) bool {
 		}
 	}
 	return !org.IsStop(it)
+}
+
+// sameBank names 同行 ("the said bank") by the last bank named before it
+// within a few sentences: 「Silvergate Bankからの与信枠の借り換えを行い、同
+// 行からの融資をさらに1億ドル追加した」. 同行する (to go along) is no
+// bank.
+func (x *Extractor) sameBank(txt string, ms []mention) []mention {
+	const w = "同行"
+	if !strings.Contains(txt, w) {
+		return ms
+	}
+	bank := func(m mention) bool {
+		if m.Known {
+			return x.gaz.Role(m.Name) == "lender"
+		}
+		return strings.HasSuffix(m.Name, "銀行") || strings.HasSuffix(m.Name, "Bank")
+	}
+	var add []mention
+	for off := 0; ; {
+		k := strings.Index(txt[off:], w)
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + len(w)
+		if !text.HasAnyPrefix(txt[off:], "から", "は", "が", "の", "と", "に", "より") || strings.HasPrefix(txt[off:], "の上") {
+			continue
+		}
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.Span[1] > at {
+				continue
+			}
+			if at-m.Span[1] > 600 {
+				break
+			}
+			if bank(m) {
+				if !overlaps(ms, [2]int{at, off}) {
+					add = append(add, mention{Mention: org.Mention{Name: m.Name, Text: w, Span: [2]int{at, off}, Known: m.Known, Role: m.Role}})
+				}
+				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
+	return ms
 }
 
 // extendAcronymNames stretches a known Latin name glued to a katakana run
