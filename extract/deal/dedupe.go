@@ -148,6 +148,15 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 					ds[i].Kind = b.Kind
 				}
 				absorb(i, j)
+			case a.Amount == nil && b.Amount == nil && a.EvidenceSpan == b.EvidenceSpan && sameParties(a, b) &&
+				(a.Kind == pipeline.KindPartnership && b.Kind == pipeline.KindEquity || a.Kind == pipeline.KindEquity && b.Kind == pipeline.KindPartnership):
+				// 「サイラスワンと折半出資の合弁会社を設立」: the joint venture and
+				// the stakes in it are one partnership.
+				if a.Kind == pipeline.KindPartnership {
+					absorb(i, j)
+				} else {
+					absorb(j, i)
+				}
 			case headlineNamesOther(a, b):
 				drop[j] = true
 			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&
