@@ -70,12 +70,33 @@ func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bo
 			}
 		}
 	}
+	// A headline's second verb after a comma ("Hut 8 expands borrowing
+	// capacity with Coinbase to $65 million, acquires natural gas power
+	// plants") opens the next deal's clause too.
+	for _, v := range commaVerbs {
+		br := ", " + v + " "
+		if before {
+			if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
+				lo += k + len(", ")
+			}
+		}
+		if after {
+			if k := strings.Index(txt[a.Span[1]:hi], br); k >= 0 {
+				hi = a.Span[1] + k
+			}
+		}
+	}
 	return lo, hi
 }
 
 // andVerbs are deal verbs that open a coordinated clause after "and".
 var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
 	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
+
+// commaVerbs are the present-tense deal verbs a headline strings together
+// with commas.
+var commaVerbs = []string{"signs", "agrees", "sells", "buys", "raises", "secures", "acquires", "closes", "inks", "strikes",
+	"enters", "expands", "completes", "lands", "wins", "launches", "announces"}
 
 // amountClause: the deal words of an English zone are not bound to one
 // amount's clause.
