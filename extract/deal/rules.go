@@ -438,8 +438,48 @@ func lastRunes(s string, n int) string {
 	return s[i:]
 }
 
-// fires reports whether the figure a of text (sentence sp) is no deal's value.
-func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount) bool {
+// figureSite is a figure as the figure rules read it: the lower-cased
+// text, the sentence before the figure, and the look-back windows the
+// rules asked for so far (a few sizes serve every rule).
+type figureSite struct {
+	lower  string
+	before string // the sentence before the figure, trailing spaces trimmed
+	a      pipeline.Amount
+	prev   *pipeline.Amount
+	wins   [6]struct {
+		n int
+		s string
+	}
+	nwins int
+}
+
+func newFigureSite(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount) *figureSite {
+	start := a.Span[0]
+	if start < sp[0] {
+		sp[0] = start
+	}
+	return &figureSite{lower: lower, before: strings.TrimRight(lower[sp[0]:start], " "), a: a, prev: prev}
+}
+
+// window returns the last n runes before the figure.
+func (s *figureSite) window(n int) string {
+	for i := 0; i < s.nwins; i++ {
+		if s.wins[i].n == n {
+			return s.wins[i].s
+		}
+	}
+	w := lastRunes(s.before, n)
+	if s.nwins < len(s.wins) {
+		s.wins[s.nwins].n, s.wins[s.nwins].s = n, w
+		s.nwins++
+	}
+	return w
+}
+
+// firesAt reports whether the figure of site is no deal's value by this
+// rule.
+func (fr *FigureRule) firesAt(site *figureSite) bool {
+	lower, a, prev := site.lower, site.a, site.prev
 	if fr.Currency != "" && !strings.EqualFold(fr.Currency, a.Currency) {
 		return false
 	}
@@ -459,13 +499,9 @@ func (fr *FigureRule) fires(lower string, sp [2]int, a pipeline.Amount, prev *pi
 	if fr.MaxUSD > 0 && a.USD != nil && a.Max == 0 && *a.USD < fr.MaxUSD {
 		return true
 	}
-	start := a.Span[0]
-	if start < sp[0] {
-		sp[0] = start
-	}
-	before := strings.TrimRight(lower[sp[0]:start], " ")
+	before := site.before
 	if fr.Within > 0 {
-		before = lastRunes(before, fr.Within)
+		before = site.window(fr.Within)
 	}
 	hitBefore := false
 	for _, b := range fr.Before {
@@ -507,9 +543,10 @@ func (r *Rules) noDeal(id string) bool {
 // vetoFigure returns the id of the first rule that makes a no deal's value.
 // prev is the figure before a in the text, if any.
 func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount, isJA bool) (string, bool) {
+	site := newFigureSite(lower, sp, a, prev)
 	for i := range r.Figures {
 		fr := &r.Figures[i]
-		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.fires(lower, sp, a, prev) {
+		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.firesAt(site) {
 			return fr.ID, true
 		}
 	}
