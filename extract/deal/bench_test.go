@@ -33,19 +33,16 @@ func benchText(b *testing.B) string {
 
 // BenchmarkExtractJA measures tokenize + rules on a 26 KB Japanese
 // article. Compare with BenchmarkKagomeBare (issue 12's target: at most
-// 0.6×, not reached). Measured on the seed, test binaries of before and
-// after run alternately, 6 times each, on a shared 2-core machine:
-// median 7.5 ms (7.2–7.9) against kagome's 8.1 ms (7.7–8.7), about 0.92×
-// (before this round 8.9 ms against 8.2 ms, about 1.1×; before the round
-// before, 11.8–14.4 ms against 8.2–9.1 ms, about 1.5×). The rule work that
-// followed brought it to 8.2–8.9 ms against 8.2–10.2 ms, 0.9–1.0× (-count 4,
-// the machine busier). kagome reads only
-// the sentences the rules need (69% of the seed: its sentences hold
-// amounts, deal words or companies) through jtok's own lattice
-// (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about 30%
-// of the cost. The organisation finder (extract/org, about 11%) and the
-// rules the rest, spread over many small text tests: no single function
-// of them takes more than 7%.
+// 0.6×, not reached). On the seed, on a shared 2-core machine, test
+// binaries of before and after run alternately: 0.92× once, when the
+// rules were fewer; about 1.1× since (median 9.8 ms against kagome's
+// 8–9.5 ms at the fourth round's end, 850 KB and 8,800 allocations).
+// kagome reads only the sentences the rules need (those with an amount,
+// a deal word, an investee or a role opener) through jtok's own lattice
+// (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about a
+// fifth of the cost. The organisation finder (extract/org) and the figure
+// rules take about 15% each, the rest is spread over many small text
+// tests: no single function of them takes more than 7%.
 func BenchmarkExtractJA(b *testing.B) {
 	x := newExtractor(b)
 	s := benchText(b)
