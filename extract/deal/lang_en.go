@@ -56,28 +56,27 @@ func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bo
 	lo, hi = cutAt(txt, lo, hi, a, before, after, enZoneBreaks)
 	// "agreed to buy X for $310 million and signed a PPA with Y
 	// valued at $240 million": a coordinated verb starts the next
-	// deal's clause.
-	for _, v := range andVerbs {
-		br := " and " + v + " "
+	// deal's clause. So does a headline's second verb after a comma
+	// ("Hut 8 expands borrowing capacity with Coinbase to $65 million,
+	// acquires natural gas power plants").
+	lo, hi = cutAtVerbs(txt, lo, hi, a, before, after, " and ", andVerbs)
+	lo, hi = cutAtVerbs(txt, lo, hi, a, before, after, ", ", commaVerbs)
+	return lo, hi
+}
+
+// andVerbs are deal verbs that open a coordinated clause after "and".
+var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
+	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
+
+// cutAtVerbs narrows the zone [lo, hi) of amount a to its own clause: the
+// last sep+verb before the amount (when before) and the first after it
+// (when after) open another clause.
+func cutAtVerbs(txt string, lo, hi int, a pipeline.Amount, before, after bool, sep string, verbs []string) (int, int) {
+	for _, v := range verbs {
+		br := sep + v + " "
 		if before {
 			if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
-				lo += k + len(" and ")
-			}
-		}
-		if after {
-			if k := strings.Index(txt[a.Span[1]:hi], br); k >= 0 {
-				hi = a.Span[1] + k
-			}
-		}
-	}
-	// A headline's second verb after a comma ("Hut 8 expands borrowing
-	// capacity with Coinbase to $65 million, acquires natural gas power
-	// plants") opens the next deal's clause too.
-	for _, v := range commaVerbs {
-		br := ", " + v + " "
-		if before {
-			if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
-				lo += k + len(", ")
+				lo += k + len(sep)
 			}
 		}
 		if after {
@@ -88,10 +87,6 @@ func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bo
 	}
 	return lo, hi
 }
-
-// andVerbs are deal verbs that open a coordinated clause after "and".
-var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
-	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
 
 // commaVerbs are the present-tense deal verbs a headline strings together
 // with commas.
