@@ -76,6 +76,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bluepeak Compute||$700 million|equity"}},
 		{"three co-borrowers and their lender", "", "Hut 8, Quarry Capital Partners and Pinegate Fund landed a $2.1 billion construction loan led by Harbor Bank for the Ohio campus.",
 			[]string{"Hut 8|Harbor Bank|$2.1 billion|financing"}},
+		{"a lease's backer is no tenant", "", "Cipher Mining signed a $3 billion, 10-year lease backed by Google for its Texas site.",
+			[]string{"Cipher Mining||$3 billion|lease", "Cipher Mining|Google||backstop"}},
 		{"two banks that underwrite together are no deal", "", "JPMorgan and Goldman Sachs are expected to underwrite the project financing for the Ohio campus.",
 			nil},
 		{"a pair after the subject's verb", "", "Hut 8 joined Quarry Capital Partners and Pinegate Fund as part of a $4 billion joint venture to fund the Ohio campus.",

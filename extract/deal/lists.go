@@ -19,14 +19,9 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 	n := len(out)
 	for i := 0; i < n; i++ {
 		dl := out[i]
-		if dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
-			continue
-		}
-		if dl.Amount != nil {
-			// The figure may be the members' sum or one member's: a deal
-			// with an amount is told of the member named only. (Giving
-			// every member the amount gained two deals on the real-news
-			// dev split and lost four on the team's blind sets.)
+		// Giving every member the amount too gained two deals on the
+		// real-news dev split and lost four on the team's blind sets.
+		if dl.Amount != nil || dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
 			continue
 		}
 		for _, m := range listOf(sc, string(dl.Counterparty)) {

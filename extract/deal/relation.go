@@ -262,10 +262,11 @@ var capacityKinds = map[pipeline.Kind]bool{pipeline.KindLease: true, pipeline.Ki
 	pipeline.KindColocation: true, pipeline.KindHPCContract: true}
 
 // splitBackers reads "signed a $7 billion, 15-year lease backed by Google":
-// the name after "backed by" (guaranteed by, backstopped by) guarantees
-// the lease, it does not rent it. The lease keeps its amount without that
-// counterparty; the backer gets a backstop deal of its own, without a
-// figure.
+// the name after "backed by" guarantees the lease, it does not rent it.
+// The lease keeps its amount without that counterparty; the backer gets a
+// backstop deal of its own, without a figure. ("guaranteed by" and
+// "backstopped by" are backstop words already: such a sentence tells the
+// backstop, with the figure.)
 func splitBackers(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeline.Deal {
 	n := len(out)
 	for i := 0; i < n; i++ {
@@ -278,7 +279,7 @@ func splitBackers(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeli
 				continue
 			}
 			before := strings.TrimRight(d.lower[max(sp[0], m.Span[0]-20):m.Span[0]], " ")
-			if !hasAnySuffix(before, " backed by", " guaranteed by", " backstopped by", " supported by a guarantee from") {
+			if !strings.HasSuffix(before, " backed by") {
 				continue
 			}
 			b := *dl
