@@ -632,6 +632,9 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 && fr.afterRE == nil {
 			return fmt.Errorf("figure rule %s: no before, after, after_match or max_usd", fr.ID)
 		}
+		if len(fr.AfterNeeds) > 0 && fr.afterRE == nil {
+			return fmt.Errorf("figure rule %s: after_needs without after_match", fr.ID)
+		}
 		r.Figures = append(r.Figures, fr)
 	}
 	for _, sr := range f.Sentences {

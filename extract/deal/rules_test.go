@@ -118,6 +118,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"bad regexp", "parties:\n  - {id: my.rule, match: '('}\n", "match"},
 		{"figure without condition", "figures:\n  - {id: my.fig}\n", "no before, after, after_match or max_usd"},
 		{"bad lang", "figures:\n  - {id: my.fig, lang: fr, max_usd: 3}\n", "lang"},
+		{"after_needs alone", "figures:\n  - {id: my.fig, after: [' in fees'], after_needs: [fees]}\n", "after_needs without after_match"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
