@@ -150,9 +150,10 @@ func labelJA(text string, ms []mention) {
 		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
 			m.label = lPairB
 		}
-		if newEntityBefore(text[:m.Span[0]]) {
-			// "合弁会社「ノーザン・コンピュート株式会社」を設立": the venture
-			// being set up is no party of the deal that sets it up.
+		if newEntityBefore(text[:m.Span[0]]) || newEntityAfter(text[afterMention(text, m.Span[1]):]) {
+			// "合弁会社「ノーザン・コンピュート株式会社」を設立", 「X株式会社という
+			// 合弁会社を設立」: the venture being set up is no party of the deal
+			// that sets it up.
 			m.label = lPoss
 			continue
 		}
@@ -273,6 +274,13 @@ func newEntityBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// newEntityAfter reports a name called a new venture right after it
+// (「X株式会社という合弁会社」「Xという新会社」).
+func newEntityAfter(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, "という")
+	return ok && text.HasAnyPrefix(rest, "合弁会社", "新会社", "共同出資会社", "合弁企業", "特別目的会社")
 }
 
 // jaProducts are things bought from their maker (GPU, サーバー, 採掘機).
