@@ -26,6 +26,8 @@ var jaGroupWords = []struct {
 }{
 	{"ホールディングス", true}, {"グループ", false}, {"キャピタル", false}, {"パートナーズ", false},
 	{"テクノロジーズ", false}, {"インベストメンツ", false},
+	// A property vehicle and a REIT: 「ナガヤマ特定目的会社」「ユナイテッド・アーバン投資法人」.
+	{"特定目的会社", true}, {"投資法人", true},
 }
 
 // jaPartyAfter are particles after a bare katakana name that put it in a

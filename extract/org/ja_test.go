@@ -26,6 +26,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a place is no party", "同社は北風県に拠点を開設した。", ""},
 		{"kabu bracket suffix", "ミドリ演算(株)と", "ミドリ演算?"},
 		{"holdings kanji", "東雲ホールディングスが買収", "東雲ホールディングス?"},
+		{"property vehicle", "北風はミナト特定目的会社との契約により施設を取得した。", "ミナト特定目的会社?"},
 		{"legal prefix before holdings", "株式会社東雲電源ホールディングスは20日、", "東雲電源ホールディングス?"},
 		{"group katakana", "アカツキグループと提携", "アカツキグループ?"},
 		{"group generic kanji", "企業グループと金融グループ", ""},
