@@ -257,7 +257,10 @@ func FuzzExtract(f *testing.F) {
 	x := newExtractor(f)
 	for _, s := range []string{"", "IRENとマイクロソフトの5年間97億ドルの契約", "TeraWulf signed a $3.7 billion lease with Fluidstack.",
 		"CIFR:55億ドルの契約を保持\nCipherはAWSと契約", "約1900BTC(約1.75億ドル)を売却", "\xff\xfe$1 billion deal with",
-		"### HUT:70億ドル**の契約", "A and B agreed to acquire C for $", "同社は、、、と提携"} {
+		"### HUT:70億ドル**の契約", "A and B agreed to acquire C for $", "同社は、、、と提携",
+		"Hut 8 closed a $400 million loan. The loan was provided by Coinbase, DNB, Eksfin, and SEB, and others.",
+		"アルゴは、北風(NW)の子会社から1億ドルを借り入れた。さらに同行から", "関西電力、KDDI、日本政策投資銀行の3社は協定を締結した。",
+		"Cipher signed a $3 billion lease backed by Google", "(X)の子会社から)", "Xのパラグアイにある鉱山を買収"} {
 		f.Add("", s)
 	}
 	f.Add("Hut 8 lands $7 billion lease", "The miner said.")
