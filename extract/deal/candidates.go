@@ -147,7 +147,10 @@ var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": t
 	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
 	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,
 	"Brazilian": true, "Paraguayan": true, "Texan": true, "Icelandic": true, "Finnish": true, "Irish": true,
-	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true}
+	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true,
+	"Israeli": true, "Mexican": true, "Chilean": true, "Argentine": true, "Thai": true, "Vietnamese": true, "Indonesian": true,
+	"Danish": true, "Polish": true, "Austrian": true, "Belgian": true, "Portuguese": true, "Turkish": true, "Qatari": true,
+	"Kazakh": true, "Ethiopian": true, "Kenyan": true, "Nigerian": true, "Egyptian": true, "Russian": true, "Ukrainian": true}
 
 // verbFollows reports a lowercase word right after a sentence-initial name
 // ("Zephyr signed", not "NEW YORK, March 3").
