@@ -2,6 +2,7 @@ package money
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -103,7 +104,7 @@ func scaledCodes() []affix {
 // suffixTable lists currencies written after the number ("128億ドル", "5.5
 // billion dollars", "300 million EUR").
 func suffixTable() []affix {
-	return append(append(append(append(codeAffixes(), []affix{
+	return withNakaguro(append(append(append(append(codeAffixes(), []affix{
 		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD", exact: true}, {text: "ドル", code: "USD"},
 		{text: "米国ドル", code: "USD"},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
@@ -159,7 +160,49 @@ func suffixTable() []affix {
 		{text: "銭", code: "JPY", cents: true},
 		{text: "えん", code: "JPY"}, {text: "どる", code: "USD"},
 		{text: "zł", code: "PLN"}, {text: "kr", code: "SEK", word: true, exact: true},
-	}...), worldWords()...), worldSymbols()...), scaledCodes()...)
+	}...), worldWords()...), worldSymbols()...), scaledCodes()...))
+}
+
+// jaUnits are the Japanese names of currency units a country's name may
+// stand before.
+var jaUnits = []string{"ドル", "ルピー", "レアル", "ルーブル", "ウォン", "クローナ", "クローネ", "ペソ", "リラ", "ランド",
+	"ルピア", "ドン", "リヤル", "バーツ", "フラン", "ズウォティ", "コルナ", "ディルハム", "ポンド", "ユーロ", "元"}
+
+// withNakaguro adds, for every Japanese currency name made of a country
+// and a unit (インドルピー, カナダドル), the same name with a middle dot
+// between them (インド・ルピー, カナダ・ドル), as news often writes it.
+func withNakaguro(table []affix) []affix {
+	have := map[string]bool{}
+	for _, a := range table {
+		have[a.text] = true
+	}
+	out := table
+	for _, a := range table {
+		for _, u := range jaUnits {
+			country, ok := strings.CutSuffix(a.text, u)
+			if !ok || utf8.RuneCountInString(country) < 2 || strings.HasSuffix(country, "・") || !isJapaneseWord(country) {
+				continue
+			}
+			v := a
+			v.text = country + "・" + u
+			if !have[v.text] {
+				have[v.text] = true
+				out = append(out, v)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// isJapaneseWord reports a string of kana and kanji only.
+func isJapaneseWord(s string) bool {
+	for _, r := range s {
+		if !unicode.In(r, unicode.Katakana, unicode.Hiragana, unicode.Han) && r != 'ー' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // worldWords are the names of currencies beyond the majors, in English and
