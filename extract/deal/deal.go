@@ -116,6 +116,8 @@ type doc struct {
 	// headline's clauses in text (none when the headline is not Title Case).
 	tc       *truecase
 	headline [][2]int
+	// elsewhere memoises the party rules' reading of a name's other uses.
+	elsewhere map[elsewhereKey]bool
 }
 
 // Extract finds the deals of a document. text must already be normalised
@@ -763,7 +765,10 @@ func (x *Extractor) vetoMention(d *doc, m org.Mention, isJA bool) (string, bool)
 	if m.Known {
 		role = x.gaz.Role(m.Name)
 	}
-	return x.rules.vetoParty(d.text, d.lower, m, role, isJA)
+	if d.elsewhere == nil {
+		d.elsewhere = map[elsewhereKey]bool{}
+	}
+	return x.rules.vetoParty(d.text, d.lower, m, role, isJA, d.elsewhere)
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna

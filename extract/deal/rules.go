@@ -321,7 +321,7 @@ func (pr *PartyRule) applies(isJA bool) bool {
 // fires reports whether the rule makes the mention m of text no party.
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
 // keys are nameKeyLoose of m's name and text, computed once per mention.
-func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, role string) bool {
+func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, role string, memo map[elsewhereKey]bool) bool {
 	if pr.UnknownOnly && m.Known || pr.of != nil && !pr.of[keys[0]] && !pr.of[keys[1]] {
 		return false
 	}
@@ -336,8 +336,20 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			return true
 		}
 	}
-	if pr.elsewhereRE != nil && writtenElsewhere(text, m.Name, pr.elsewhereRE) {
-		return true
+	if pr.elsewhereRE != nil {
+		// The answer depends on the name only: read the text once per
+		// name, not once per mention (a long page names a party often).
+		k := elsewhereKey{pr.elsewhereRE, m.Name}
+		hit, seen := memo[k]
+		if !seen {
+			hit = writtenElsewhere(text, m.Name, pr.elsewhereRE)
+			if memo != nil {
+				memo[k] = hit
+			}
+		}
+		if hit {
+			return true
+		}
 	}
 	hitBefore := false
 	before := lower[:m.Span[0]]
@@ -381,6 +393,12 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	return hitAfter
 }
 
+// elsewhereKey memoises writtenElsewhere within one document.
+type elsewhereKey struct {
+	re   *regexp.Regexp
+	name string
+}
+
 // writtenElsewhere reports a use of name in text (as a word) after which
 // re matches; it reads at most 50 uses and 80 bytes after each.
 func writtenElsewhere(text, name string, re *regexp.Regexp) bool {
@@ -413,11 +431,12 @@ func eachWordUse(text, name string, max int, f func(end int) bool) bool {
 }
 
 // vetoParty returns the id of the first rule that makes m no party.
-func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA bool) (string, bool) {
+// memo (may be nil) keeps the document's writtenElsewhere answers.
+func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA bool, memo map[elsewhereKey]bool) (string, bool) {
 	keys := [2]string{nameKeyLoose(m.Name), nameKeyLoose(m.Text)}
 	for i := range r.Parties {
 		pr := &r.Parties[i]
-		if pr.applies(isJA) && pr.fires(text, lower, m, keys, role) {
+		if pr.applies(isJA) && pr.fires(text, lower, m, keys, role, memo) {
 			return pr.ID, true
 		}
 	}
