@@ -51,7 +51,11 @@ func prefixTable() []affix {
 		{text: "euro", code: "EUR", word: true},
 		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
 		{text: "INR", code: "INR", exact: true},
-		{text: "USD $", code: "USD", word: true, exact: true}, {text: "HK $", code: "HKD", word: true, exact: true},
+		{text: "USD $", code: "USD", word: true, exact: true}, {text: "HK $", code: "HKD", word: true},
+		// Tokenised text spaces the letters from the sign ("c $ 300 million",
+		// "hk $ 10.05 billion"); "A $"/"S $" stay out ("A $5 billion deal").
+		{text: "C $", code: "CAD", word: true}, {text: "NZ $", code: "NZD", word: true},
+		{text: "NT $", code: "TWD", word: true},
 		{text: "\\", code: "JPY"}, // the yen sign as Shift_JIS shows it: "\100"
 		{text: "Rs.", code: "INR", word: true, exact: true}, {text: "Rs", code: "INR", word: true, exact: true},
 		{text: "RM", code: "MYR", word: true, exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
@@ -166,7 +170,8 @@ func suffixTable() []affix {
 // jaUnits are the Japanese names of currency units a country's name may
 // stand before.
 var jaUnits = []string{"ドル", "ルピー", "レアル", "ルーブル", "ウォン", "クローナ", "クローネ", "ペソ", "リラ", "ランド",
-	"ルピア", "ドン", "リヤル", "バーツ", "フラン", "ズウォティ", "コルナ", "ディルハム", "ポンド", "ユーロ", "元"}
+	"ルピア", "ドン", "リヤル", "バーツ", "フラン", "ズウォティ", "コルナ", "ディルハム", "ポンド", "ユーロ", "元",
+	"バルボア", "マルク", "ペセタ", "ギルダー", "マルッカ"}
 
 // withNakaguro adds, for every Japanese currency name made of a country
 // and a unit (インドルピー, カナダドル), the same name with a middle dot
@@ -286,6 +291,20 @@ func worldWords() []affix {
 	w("KZT", "tenge")
 	w("EGP", "Egyptian pounds", "Egyptian pound")
 	w("BDT", "taka")
+	w("PAB", "balboas", "balboa", "Panamanian balboas", "Panamanian balboa")
+	w("CNY", "kuai")
+	// The euro's predecessors, in older filings and histories.
+	w("DEM", "Deutsche marks", "Deutsche mark", "deutsche marks", "Deutschmarks", "deutschmarks", "D-marks", "German marks")
+	w("FRF", "French francs", "French franc")
+	w("BEF", "Belgian francs", "Belgian franc")
+	w("ITL", "Italian lire", "Italian lira", "lire")
+	w("ESP", "pesetas", "peseta", "Spanish pesetas")
+	w("NLG", "guilders", "guilder", "Dutch guilders", "Dutch guilder")
+	w("FIM", "markkaa", "markka", "Finnish markkaa", "Finnish markka", "Finnish marks")
+	w("ATS", "schillings", "Austrian schillings", "Austrian schilling")
+	w("PTE", "escudos", "Portuguese escudos")
+	w("GRD", "drachmas", "drachmae", "Greek drachmas")
+	w("IEP", "Irish punts", "Irish pounds", "punts")
 	ja("AED", "ディルハム", "UAEディルハム")
 	ja("MYR", "リンギット", "リンギ")
 	ja("THB", "バーツ", "タイバーツ")
@@ -318,6 +337,13 @@ func worldWords() []affix {
 	ja("CZK", "チェココルナ", "コルナ")
 	ja("ILS", "シェケル", "新シェケル")
 	ja("UAH", "フリヴニャ")
+	ja("PAB", "バルボア", "パナマバルボア")
+	ja("DEM", "ドイツマルク", "マルク")
+	ja("FRF", "フランスフラン")
+	ja("ITL", "イタリアリラ")
+	ja("ESP", "ペセタ", "スペインペセタ")
+	ja("NLG", "ギルダー", "オランダギルダー")
+	ja("FIM", "マルッカ", "フィンランドマルッカ")
 	jaKana("MXN", "ペソ")
 	jaKana("CHF", "フラン")
 	jaKana("ZAR", "ランド")

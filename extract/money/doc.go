@@ -96,6 +96,20 @@
 //     銭 in 銭湯. "20p" is pence only glued, lower-case, at most three digits,
 //     not a video resolution (720p, 1080p), and next to a price word ("rose
 //     20p", "to 145p", "is 85p", "5p a litre").
+//   - Hundredths may also be written without their unit where they close
+//     the phrase: "thirteen dollars forty five" = 13.45, "3 euros and 40." =
+//     3.4, "2ドルと15です" = 2.15; without "and"/と the amount must end with a
+//     currency word ("$5 10" is two numbers), and after "between" the "and"
+//     joins a range ("between $5 and 10."). The yuan's tenths and
+//     hundredths in English follow "yuan"/"kuai": "8 yuan 5 jiao", "two
+//     kuai and three mao", "1 kuai 2 mao 5 fen", and the spoken "three kuai
+//     four mao six" = 3.46.
+//   - A run of spaces reads as one ("9  万  円", "40  million dollars");
+//     Span and Text still cover the original text.
+//   - A counted number in words with a hyphenated currency is an amount
+//     ("a twenty-dollar bill", "a one-yen bid", "a three-million-euro
+//     grant"); a scale word or a fraction is not ("a billion-euro
+//     business", "a half-million-dollar home").
 //   - Spaces: groups of three digits separated by spaces ("1 000 000 円",
 //     "5 000 $", "$ 1 250 000", "12 500 kr") when a currency is next to them;
 //     "1 2 3 4" is not a number.
@@ -127,7 +141,10 @@
 //     shared by several countries goes to the commonest: pesos/ペソ → MXN
 //     (Philippine, Argentine, Chilean, Colombian pesos by adjective),
 //     francs/フラン → CHF, kroner/krone/クローネ → NOK, kronor/krona/kr/クローナ
-//     → SEK, riyals → SAR, "¥" → JPY. Words that are also English words or
+//     → SEK, riyals → SAR, "¥" → JPY. The euro's predecessors keep their
+//     codes (Deutsche marks/マルク → DEM, pesetas/ペセタ → ESP, guilders/ギルダー
+//     → NLG, markkaa → FIM, lire → ITL, escudos → PTE, French/Belgian
+//     francs → FRF/BEF), as does the balboa (PAB). Words that are also English words or
 //     names match in lower case only ("won", "rand", "dong", "kr"), and
 //     "2020 won" (a year before the verb) is not an amount; katakana names
 //     that start longer words do not match before katakana (ランドセル,
@@ -135,7 +152,8 @@
 //     in upper case only (TRY, MAD are words); "PHP" needs thousands, cents
 //     or a scale ("PHP 8.2" is a language version).
 //   - Spacing variants: "$ 5", "5 $", "5$", "US $5", "USD $5,000", "HK $ 10
-//     billion", "$100 USD" (one amount).
+//     billion", "c $ 300 million" (CAD), "$100 USD" (one amount); "A $5
+//     billion deal" stays USD.
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the

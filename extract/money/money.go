@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -57,7 +58,35 @@ func New(cfg Config) *Parser {
 // Find returns every money mention in text, which must already be
 // normalised with text.Normalize. Amounts are sorted by span start and do
 // not overlap; Span holds byte offsets into text and Text == text[Span[0]:Span[1]].
+//
+// A run of spaces reads as one space ("7  万  円", "5  million dollars"):
+// the amounts are found in a copy with runs collapsed and their spans
+// mapped back.
 func (p *Parser) Find(text string) []pipeline.Amount {
+	if !strings.Contains(text, "  ") {
+		return p.find(text)
+	}
+	var sb strings.Builder
+	sb.Grow(len(text))
+	orig := make([]int, 0, len(text)) // orig[k]: the offset in text of the copy's byte k
+	for i := 0; i < len(text); i++ {
+		if text[i] == ' ' && i > 0 && text[i-1] == ' ' {
+			continue
+		}
+		sb.WriteByte(text[i])
+		orig = append(orig, i)
+	}
+	out := p.find(sb.String())
+	for k := range out {
+		a := &out[k]
+		a.Span = [2]int{orig[a.Span[0]], orig[a.Span[1]-1] + 1}
+		a.Text = text[a.Span[0]:a.Span[1]]
+	}
+	return out
+}
+
+// find is Find on a text without runs of spaces.
+func (p *Parser) find(text string) []pipeline.Amount {
 	var out []pipeline.Amount
 	last := 0
 	keep := func(a pipeline.Amount) {
@@ -249,7 +278,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	if !isRange && !suf.a.cents {
 		if c, e, ok := p.centsAfter(s, end, n1, code); ok {
-			value += c
+			value = math.Round((value+c)*100) / 100 // sub-units are hundredths: no float residue (2.53, not 2.5300000000000002)
 			end = e
 		}
 	}
@@ -323,6 +352,23 @@ func dollarFamily(code string) bool {
 	return false
 }
 
+// countedWords reports a number in words that starts with a count ("ten",
+// "one", "twenty-five", "five million"), not with an article, a fraction
+// or a bare scale word ("a billion", "half a million", "billion").
+func countedWords(t string) bool {
+	first := strings.ToLower(t)
+	if k := strings.IndexAny(first, " -"); k >= 0 {
+		first = first[:k]
+	}
+	switch first {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
+		return true
+	}
+	return false
+}
+
 // followedByBlocker reports text right after a number that makes it
 // something other than money: a percentage.
 func followedByBlocker(s string, i int) bool {
@@ -331,9 +377,11 @@ func followedByBlocker(s string, i int) bool {
 
 // plausible applies the guards against numbers that only look like money.
 func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code string) bool {
-	// "a billion-dollar deal", "five-million-dollar": a word number with a
-	// hyphenated currency is an adjective, not a stated amount.
-	if n.words && suf.ok && suf.start < len(s) && s[suf.start] == '-' {
+	// "a billion-dollar deal", "a half-million-dollar home": a scale word or
+	// a fraction with a hyphenated currency is an adjective, not a stated
+	// amount; a counted one is ("a ten-dollar bill", "its one-yen bid",
+	// "a five-million-dollar grant"), as with digits ("5-billion-dollar").
+	if n.words && suf.ok && suf.start < len(s) && s[suf.start] == '-' && !countedWords(s[n.start:n.end]) {
 		return false
 	}
 	// A number glued to a Latin letter it did not consume is a token such as
@@ -694,7 +742,10 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 		return 0, end, false
 	}
 	if code == "CNY" {
-		return jiaoFen(s, end)
+		if add, e, ok := jiaoFen(s, end); ok {
+			return add, e, true
+		}
+		return maoFen(s, end, n.words)
 	}
 	if !centsFamily(code) && code != "GBP" && code != "JPY" {
 		return 0, end, false
@@ -705,6 +756,9 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 		return 0, end, false
 	}
 	a, e, ok := p.matchSuffixAt(s, n2.end)
+	if !ok && bareCents(s, n.start, end, q, n2) && code != "JPY" {
+		return n2.value / 100, n2.end, true
+	}
 	if !ok || !a.cents || a.glued {
 		return 0, end, false
 	}
@@ -712,6 +766,37 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 		return 0, end, false
 	}
 	return n2.value / 100, e, true
+}
+
+// bareCents reports hundredths written without their unit at the end of a
+// phrase: "thirteen dollars forty five", "100ユーロと30です", "$100 and
+// fifty.", "one dollar and two and…". The number n2 (at q, after the
+// amount's end) must close the phrase; without "and"/と between them the
+// amount must end with a currency word, not a digit ("$5 10" is two
+// numbers).
+// After "between", "and" joins a range's bounds ("between $5 and 10.").
+func bareCents(s string, start, end, q int, n2 number) bool {
+	joined := q > end+1 // "and " or と
+	if joined && strings.Contains(strings.ToLower(s[max(0, start-16):start]), "between") {
+		return false
+	}
+	if !joined {
+		if r, _ := utf8.DecodeLastRuneInString(s[:end]); r < utf8.RuneSelf && !isASCIILetterByte(byte(r)) {
+			return false
+		}
+	}
+	rest := s[n2.end:]
+	switch {
+	case rest == "":
+		return true
+	case strings.ContainsRune(".,;!?", rune(rest[0])) && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\n'):
+		return true
+	case strings.HasPrefix(rest, "。"), strings.HasPrefix(rest, "、"), strings.HasPrefix(rest, "です"):
+		return true
+	case hasPrefixFold(rest, " and "):
+		return true
+	}
+	return false
 }
 
 // subunitStart skips what joins whole units to their sub-units: a space,
@@ -788,6 +873,51 @@ func jiaoFen(s string, end int) (float64, int, bool) {
 		return 0, end, false
 	}
 	return add, e, true
+}
+
+// maoFen reads the tenths and hundredths of a yuan written in English
+// after "yuan" or "kuai": "3 yuan 5 jiao", "one kuai and five mao", "2 kuai
+// 5 mao 3 fen", and the spoken "one kuai five mao five" whose last number
+// is fen.
+func maoFen(s string, end int, words bool) (float64, int, bool) {
+	q := subunitStart(s, end)
+	add, e := 0.0, end
+	for _, u := range [...]struct {
+		names []string
+		frac  float64
+	}{{[]string{"mao", "jiao"}, 0.1}, {[]string{"fen"}, 0.01}} {
+		n2, ok := subunitNumber(s, q, words)
+		if !ok || n2.value >= 10 || n2.end >= len(s) || s[n2.end] != ' ' {
+			continue
+		}
+		k := -1
+		for _, name := range u.names {
+			if hasPrefixFold(s[n2.end+1:], name) && !wordContinues(s, n2.end+1+len(name)) {
+				k = n2.end + 1 + len(name)
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		add += n2.value * u.frac
+		e, q = k, k
+		if u.frac == 0.1 && k < len(s) && s[k] == ' ' {
+			q = k + 1
+			// "five mao five": a bare number after the tenths is fen.
+			if n3, ok := subunitNumber(s, q, words); ok && n3.value < 10 && !wordContinues(s, n3.end) && !(n3.end < len(s) && s[n3.end] == ' ' && hasPrefixFold(s[n3.end+1:], "fen")) {
+				return math.Round((add+n3.value*0.01)*100) / 100, n3.end, true
+			}
+		}
+	}
+	if e == end {
+		return 0, end, false
+	}
+	return math.Round(add*100) / 100, e, true
+}
+
+// wordContinues reports a letter or digit at i: the word before i goes on.
+func wordContinues(s string, i int) bool {
+	return i < len(s) && (isASCIILetterByte(s[i]) || isDigit(s[i]))
 }
 
 // isKanji reports a CJK ideograph.
