@@ -49,6 +49,9 @@ func prefixTable() []affix {
 		{text: "₩", code: "KRW"}, {text: "₹", code: "INR"}, {text: "₿", code: "BTC"},
 		{text: "人民币", code: "CNY"}, {text: "人民幣", code: "CNY"}, {text: "人民元", code: "CNY"},
 		{text: "euro", code: "EUR", word: true},
+		{text: "ringgit", code: "MYR", word: true}, {text: "ringgits", code: "MYR", word: true},
+		{text: "Malaysian ringgit", code: "MYR", word: true}, {text: "Malaysian ringgits", code: "MYR", word: true},
+		{text: "Malaysia ringgit", code: "MYR", word: true}, {text: "Malaysia ringgits", code: "MYR", word: true},
 		{text: "CAD", code: "CAD", exact: true}, {text: "KRW", code: "KRW", exact: true},
 		{text: "INR", code: "INR", exact: true},
 		{text: "USD $", code: "USD", word: true, exact: true}, {text: "HK $", code: "HKD", word: true},
@@ -162,6 +165,11 @@ func suffixTable() []affix {
 		{text: "penny", code: "GBP", word: true, cents: true}, {text: "pennies", code: "GBP", word: true, cents: true},
 		{text: "p", code: "GBP", word: true, exact: true, cents: true, glued: true},
 		{text: "銭", code: "JPY", cents: true},
+		{text: "paise", code: "INR", word: true, exact: true, cents: true},
+		{text: "sen", code: "MYR", word: true, exact: true, cents: true}, {text: "sens", code: "MYR", word: true, exact: true, cents: true},
+		{text: "US$", code: "USD", word: true}, {text: "Rs", code: "INR", word: true, exact: true},
+		{text: "RM", code: "MYR", word: true, exact: true},
+		{text: "Lebanese pounds", code: "LBP", word: true}, {text: "Lebanese pound", code: "LBP", word: true},
 		{text: "えん", code: "JPY"}, {text: "どる", code: "USD"},
 		{text: "zł", code: "PLN"}, {text: "kr", code: "SEK", word: true, exact: true},
 	}...), worldWords()...), worldSymbols()...), scaledCodes()...))
@@ -260,7 +268,7 @@ func worldWords() []affix {
 	w("DZD", "Algerian dinars", "Algerian dinar")
 	w("TND", "Tunisian dinars", "Tunisian dinar")
 	w("RSD", "Serbian dinars", "Serbian dinar")
-	w("MYR", "ringgit", "ringgits", "Malaysian ringgit")
+	w("MYR", "ringgit", "ringgits", "Malaysian ringgit", "Malaysian ringgits", "Malaysia ringgit", "Malaysia ringgits")
 	w("THB", "baht", "Thai baht")
 	w("MXN", "pesos", "peso", "Mexican pesos", "Mexican peso")
 	w("PHP", "Philippine pesos", "Philippine peso")
@@ -370,7 +378,7 @@ func codeAffixes() []affix {
 	for _, c := range [...]string{"BRL", "RUB", "TRY", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "THB",
 		"MYR", "IDR", "VND", "AED", "SAR", "QAR", "KWD", "ILS", "NGN", "EGP", "CZK", "HUF", "ARS", "CLP",
 		"COP", "PKR", "BDT", "LKR", "KES", "UAH", "KZT", "ISK", "RON", "BGN", "MAD", "TND", "OMR", "BHD",
-		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT"} {
+		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT", "LBP"} {
 		out = append(out, affix{text: c, code: c, word: true, exact: true})
 	}
 	return out

@@ -96,6 +96,11 @@
 //     銭 in 銭湯. "20p" is pence only glued, lower-case, at most three digits,
 //     not a video resolution (720p, 1080p), and next to a price word ("rose
 //     20p", "to 145p", "is 85p", "5p a litre").
+//   - Other currencies' hundredths: sen for the ringgit ("RM 4 and 50
+//     sen", "80 sen"), paise for the rupee, a glued c after whole dollars
+//     ("$3 and 75c"); cents in words may follow whole units in digits ("2
+//     dollars and sixty-five cents"). Currencies without a hundredth in
+//     use (won, dong, rupiah, bitcoin…) take none.
 //   - Hundredths may also be written without their unit where they close
 //     the phrase: "thirteen dollars forty five" = 13.45, "3 euros and 40." =
 //     3.4, "2ドルと15です" = 2.15; without "and"/と the amount must end with a

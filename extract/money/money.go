@@ -747,13 +747,26 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 		}
 		return maoFen(s, end, n.words)
 	}
-	if !centsFamily(code) && code != "GBP" && code != "JPY" {
+	if !hundredths(code) && code != "JPY" {
 		return 0, end, false
 	}
 	q := subunitStart(s, end)
 	n2, ok := subunitNumber(s, q, n.words)
+	if !ok && !n.words {
+		// "1 dollar and forty-two cents": words, then the unit must follow.
+		n2, ok = subunitNumber(s, q, true)
+		if ok {
+			if a, _, found := p.matchSuffixAt(s, n2.end); !found || !a.cents {
+				ok = false
+			}
+		}
+	}
 	if !ok || n2.value >= 100 {
 		return 0, end, false
+	}
+	// "$20 and 43c": a glued c is cents after a whole amount.
+	if n2.end < len(s) && s[n2.end] == 'c' && wordEnd(s, n2.end+1) && !n2.words && (centsFamily(code) || code == "MYR") {
+		return n2.value / 100, n2.end + 1, true
 	}
 	a, e, ok := p.matchSuffixAt(s, n2.end)
 	if !ok && bareCents(s, n.start, end, q, n2) && code != "JPY" {
@@ -762,7 +775,7 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 	if !ok || !a.cents || a.glued {
 		return 0, end, false
 	}
-	if a.code != code && !(genericCents(a) && centsFamily(code)) {
+	if a.code != code && !(genericCents(a) && (centsFamily(code) || code == "MYR")) {
 		return 0, end, false
 	}
 	return n2.value / 100, e, true
@@ -833,6 +846,17 @@ func subunitNumber(s string, q int, words bool) (number, bool) {
 		return number{}, false
 	}
 	return n, true
+}
+
+// hundredths reports currencies whose sub-unit is a hundredth and that
+// news writes with it (cents, pence, paise, sen): not the yen (銭 is read
+// on its own), won, dong, rupiah or bitcoin.
+func hundredths(code string) bool {
+	switch code {
+	case "", "JPY", "KRW", "VND", "IDR", "CLP", "ISK", "UGX", "XOF", "XAF", "PYG", "BTC", "IRR", "IQD":
+		return false
+	}
+	return true
 }
 
 // centsFamily reports currencies whose hundredths are "cents" (セント, ¢).
