@@ -327,7 +327,10 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 		if p.Amount != nil || p.Counterparty == "" && !strings.HasPrefix(p.Rule, pendingRule+"unnamed:") {
 			continue
 		}
-		if want != "" && p.Kind != want && !(want == pipeline.KindAcquisition && p.Kind == pipeline.KindPurchase) {
+		// A stake is bought and sold too: "全所有株式を丸紅に譲渡…。譲渡価額は
+		// 3億6400万円" values the share transfer told before.
+		if want != "" && p.Kind != want && !(want == pipeline.KindAcquisition && p.Kind == pipeline.KindPurchase) &&
+			!(p.Kind == pipeline.KindEquity && (want == pipeline.KindAssetSale || want == pipeline.KindAcquisition)) {
 			continue
 		}
 		if best < 0 || p.Kind != pipeline.KindPartnership && prev[best].Kind == pipeline.KindPartnership {
@@ -339,6 +342,9 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 	}
 	amt := a
 	dl := &prev[best]
+	if dl.Kind == pipeline.KindEquity && want == pipeline.KindAssetSale {
+		dl.Kind = want // the stake's sale, valued
+	}
 	dl.Amount = &amt
 	dl.Rule += "+next"
 	dl.Confidence = round2(dl.Confidence + 0.05)

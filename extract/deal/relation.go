@@ -60,7 +60,12 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	sc := &s
 	txt, isJA, ms, cues := d.text, sc.isJA, sc.ms, sc.cues
 	amts := dealCandidates(txt, d.amounts, dropRestatedBTC(amountsIn(d.amounts, sp)))
-	judged := amts // every deal candidate, including those given to prev
+	// The amounts of an aside describing a name are no deal's (「イーツ(東京都
+	// 港区。売上高15億2000万円)の株式を丸紅に譲渡」): they tell of the name,
+	// and the clause may still tell a deal without an amount. judged holds
+	// every other candidate, including those given to prev.
+	amts = withoutNameAsides(txt, sp, ms, amts)
+	judged := amts
 	if isJA && len(amts) == 0 {
 		// A sentence of its own about the leads of a round told before;
 		// one with a figure tells a deal of its own.
@@ -405,4 +410,41 @@ func (sc *sent) fundedTopic(p parties) parties {
 	c := p.company
 	p.company, p.cp = t, &c
 	return p
+}
+
+// withoutNameAsides returns amts but the amounts inside a parenthesis
+// opened right after a name of ms ("X (revenue $5 million)", 「X(売上高…)」).
+func withoutNameAsides(txt string, sp [2]int, ms []mention, amts []pipeline.Amount) []pipeline.Amount {
+	var out []pipeline.Amount
+	for _, a := range amts {
+		if !inNameAside(txt, sp, ms, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// asideFigureWords tell, inside an aside, a figure describing the name
+// before it: its revenue, profit, capital, assets or worth.
+var asideFigureWords = []string{"売上", "利益", "資本金", "純資産", "総資産", "時価総額", "revenue", "sales", "worth", "market value", "market cap", "assets"}
+
+// inNameAside reports an amount inside a parenthesis, still open at the
+// amount, that opens right after a name or describes one by its figures
+// (「ノースリンク(札幌市。売上高12億円)」).
+func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
+	before := txt[sp[0]:a.Span[0]]
+	open := strings.LastIndexAny(before, "(（")
+	if open < 0 || strings.ContainsAny(before[open:], ")）") {
+		return false
+	}
+	if containsAny(strings.ToLower(before[open:]), asideFigureWords...) {
+		return true
+	}
+	at := sp[0] + open
+	for _, m := range ms {
+		if m.Span[1] == at || m.Span[1] == at-1 && txt[at-1] == ' ' {
+			return true
+		}
+	}
+	return false
 }

@@ -252,8 +252,54 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 		if p.latinZ && isLatin(next) || p.kanaZ && isKana(next) {
 			return 0
 		}
+		if p.kanaZ && otherCompanyAfter(text[t:], g.entries[p.entry]) {
+			return 0
+		}
 	}
 	return n
+}
+
+// jaNameWords are katakana words that go on a company's name after a
+// middle dot, with the English word they stand for: 「ソフトバンク・テクノロジー」
+// is its own company, not SoftBank (while 「ソフトバンク・KDDI」 lists two),
+// but 「ビットディア・テクノロジーズ」 is Bitdeer, whose names hold
+// "Technologies". A group word (・グループ, ・ホールディングス) names the same
+// company and is no such word.
+var jaNameWords = []struct{ ja, en string }{
+	{"テクノロジー", "technolog"}, {"ジャパン", "japan"}, {"エナジー", "energy"}, {"エネルギー", "energy"},
+	{"キャピタル", "capital"}, {"パートナーズ", "partners"}, {"インベストメント", "invest"}, {"ファンド", "fund"},
+	{"ビジョン", "vision"}, {"コーポレーション", "corporation"}, {"システムズ", "systems"}, {"ソリューション", "solution"},
+	{"サービス", "service"}, {"ネットワーク", "network"}, {"コミュニケーション", "communication"},
+	{"インターナショナル", "international"}, {"ベンチャーズ", "ventures"}, {"マネジメント", "management"},
+	{"ファイナンス", "financ"}, {"リアルティ", "realty"}, {"インフラ", "infra"}, {"ロボティクス", "robotics"},
+	{"モバイル", "mobile"}, {"クラウド", "cloud"}, {"データセンター", "data cent"},
+}
+
+// otherCompanyAfter reports rest opening on a middle dot and one of
+// jaNameWords that none of e's names holds: the name goes on into another
+// company's.
+func otherCompanyAfter(rest string, e Entry) bool {
+	for _, dot := range [...]string{"・", "･"} {
+		after, ok := strings.CutPrefix(rest, dot)
+		if !ok {
+			continue
+		}
+		for _, w := range jaNameWords {
+			if !strings.HasPrefix(after, w.ja) {
+				continue
+			}
+			if strings.Contains(strings.ToLower(e.Name), w.en) {
+				return false
+			}
+			for _, a := range e.Aliases {
+				if strings.Contains(strings.ToLower(a), w.en) || strings.Contains(a, w.ja) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // containsBreak reports whether skipped text is longer than a name's
