@@ -200,6 +200,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
+	deals = stage("the deal told before, its value restated ('the contract was worth…')", deals, dropRestated(d.lower, clone(deals)))
 	res.Deals = x.asWritten(d, stage("the same deal as another mention (merged)", deals, dedupe(clone(deals))))
 	res.Names = names(d)
 	seen := map[Veto]bool{}
@@ -1453,3 +1454,45 @@ func mostOf(ms []mention, keep func(mention) bool) (mention, bool) {
 // lookup for Japanese text: the figure rules lower the text around every
 // figure.
 func toLower(s string) string { return text.Lower(s) }
+
+// restateNouns refer back to an agreement already told.
+var restateNouns = []string{"the contract", "the deal", "the agreement", "the lease", "the transaction", "the pact"}
+
+// dropRestated drops a deal without counterparty whose sentence refers
+// back to "the contract" (or deal, agreement…) before its amount, when an
+// earlier deal of a like kind names its company with a counterparty and a
+// value: "Nebius said the contract was worth $17.4bn…" after "Microsoft
+// has signed a deal worth up to $20bn with … Nebius" is that deal again.
+func dropRestated(lower string, ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for i, dl := range ds {
+		if dl.Counterparty != "" || dl.Amount == nil || !restatesTold(lower, dl) {
+			out = append(out, dl)
+			continue
+		}
+		told := false
+		for j, e := range ds {
+			if j == i || e.Counterparty == "" || e.Amount == nil || e.EvidenceSpan[0] >= dl.EvidenceSpan[0] {
+				continue
+			}
+			if (e.Company == dl.Company || string(e.Counterparty) == dl.Company) && sameKindOr(e.Kind, dl.Kind) {
+				told = true
+				break
+			}
+		}
+		if !told {
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+// restatesTold reports a definite reference to an agreement between the
+// start of dl's sentence and its amount.
+func restatesTold(lower string, dl pipeline.Deal) bool {
+	sp, a := dl.EvidenceSpan, dl.Amount.Span
+	if sp[1] <= sp[0] || a[0] < sp[0] || a[0] > sp[1] || sp[1] > len(lower) {
+		return false
+	}
+	return containsAny(lower[sp[0]:a[0]], restateNouns...)
+}

@@ -18,6 +18,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja revenue is not a deal", "", "TeraWulfの通年売上高は1億6850万ドルだった。", nil},
 		{"ja aside about a name and the stake's price next", "", "ミナトテック・キャピタルは、関連会社ノースリンク(札幌市。売上高12億円、営業利益1億円)の全株式を丸紅に譲渡することを決議した。譲渡価額は4億2000万円。",
 			[]string{"ミナトテック・キャピタル|Marubeni|4億2000万円|acquisition"}},
+		{"en the contract told again by one side", "", "Oracle has signed a deal worth up to $12bn with Lambda for GPU capacity. Lambda said the contract was worth $10.2bn over five years.",
+			[]string{"Oracle|Lambda|up to $12bn|hpc_contract"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
