@@ -201,6 +201,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	deals = stage("the deal told before, its value restated ('the contract was worth…')", deals, dropRestated(d.lower, clone(deals)))
+	deals = stage("the same figure told twice, given to another company without counterparty", deals, dropFigureTwice(d, clone(deals)))
 	res.Deals = x.asWritten(d, stage("the same deal as another mention (merged)", deals, dedupe(clone(deals))))
 	res.Names = names(d)
 	seen := map[Veto]bool{}
@@ -1495,4 +1496,58 @@ func restatesTold(lower string, dl pipeline.Deal) bool {
 		return false
 	}
 	return containsAny(lower[sp[0]:a[0]], restateNouns...)
+}
+
+// dropFigureTwice keeps one of two deals without counterparty that carry
+// the same figure (at least a million, one currency) and kinds that may
+// agree but name different companies: a figure told twice in a text is one
+// deal ("The company raised $220 million…" and, later, "it raised $220
+// million in a private placement"). The deal whose company its own
+// sentence names stays, else the one of the company the text names most.
+func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	count := map[string]int{}
+	for _, m := range d.mentions {
+		count[m.Name]++
+	}
+	own := func(dl pipeline.Deal) bool {
+		return strings.Contains(dl.Rule, "amount:subject") || strings.Contains(dl.Rule, "amount:investee")
+	}
+	drop := make([]bool, len(ds))
+	for i, a := range ds {
+		if a.Counterparty != "" || a.Amount == nil || a.Amount.Value < 1e6 {
+			continue
+		}
+		for j := i + 1; j < len(ds); j++ {
+			b := ds[j]
+			if drop[i] || drop[j] || b.Counterparty != "" || b.Company == a.Company || b.Amount == nil ||
+				b.Amount.Currency != a.Amount.Currency || b.Amount.Value != a.Amount.Value || !sameKindOr(a.Kind, b.Kind) && !raising(a.Kind, b.Kind) {
+				continue
+			}
+			switch {
+			case own(a) && own(b):
+				// Two companies each named raising the same sum: two deals.
+			case own(a) && !own(b):
+				drop[j] = true
+			case own(b) && !own(a):
+				drop[i] = true
+			case count[b.Company] > count[a.Company]:
+				drop[i] = true
+			case count[a.Company] > count[b.Company]:
+				drop[j] = true
+			}
+		}
+	}
+	out := ds[:0]
+	for i, dl := range ds {
+		if !drop[i] {
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+// raising reports two kinds a raise of money may be told as: a financing
+// and an equity round.
+func raising(a, b pipeline.Kind) bool {
+	return (a == pipeline.KindFinancing || a == pipeline.KindEquity) && (b == pipeline.KindFinancing || b == pipeline.KindEquity)
 }
