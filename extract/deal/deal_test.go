@@ -24,6 +24,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"American Bitcoin||$220 million|equity"}},
 		{"en two companies raising the same sum", "", "Hut 8 raised $100 million in convertible notes. Bitfarms raised $100 million in convertible notes too.",
 			[]string{"Hut 8||$100 million|financing", "Bitfarms||$100 million|financing"}},
+		{"en a description of the company raises, its banks named next", "", "Northwind Hashing Inc. has closed a debt financing for its Ohio campus.\nThe Columbus-based data center developer and operator said it secured $900 million for the campus.\nHarbor Bank served as the administrative agent for the loan, which was led by TD Securities and Santander.",
+			[]string{"Northwind Hashing|Harbor Bank|$900 million|financing", "Northwind Hashing|TD Securities|$900 million|financing", "Northwind Hashing|Santander|$900 million|financing"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

@@ -157,7 +157,8 @@ func (st *state) after(sc *sent, out []pipeline.Deal) {
 
 // anaphors refer back to the topic company.
 var anaphors = []string{"同社", "当社", "the company", "the firm", "the miner", "the operator", "the group",
-	"it said", " its ", "it has", "it will", "it signed", "it raised", "it sold", "it agreed", "it also"}
+	"it said", " its ", "it has", "it will", "it signed", "it raised", "it sold", "it agreed", "it also",
+	" it secured", " it closed", " it completed", " it obtained", " it received", " it acquired", " it bought", " it entered"}
 
 // sentenceSubject is the first subject (or pair head) of the sentence.
 func sentenceSubject(ms []mention) (mention, bool) {
@@ -230,7 +231,37 @@ func hasAnaphor(lower string) bool {
 	if ws := strings.Fields(lower); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
 		return true // "The facility, provided by…": the deal just told, so its company
 	}
-	return strings.HasPrefix(lower, "it ")
+	return strings.HasPrefix(lower, "it ") || describedCompany(lower)
+}
+
+// companyHeads are the nouns a description of the topic company ends on.
+var companyHeads = map[string]bool{"company": true, "firm": true, "miner": true, "developer": true, "operator": true,
+	"provider": true, "startup": true, "start-up": true, "group": true, "owner": true, "builder": true, "reit": true,
+	"hyperscaler": true, "specialist": true, "business": true}
+
+// describedCompany reports a sentence opening on a description of the
+// topic company: "The Denver-based data center developer and operator
+// announced…", "The Texas miner said…" — "the", at most five words, and a
+// company noun (or two joined by "and") before the verb.
+func describedCompany(lower string) bool {
+	if !strings.HasPrefix(lower, "the ") {
+		return false
+	}
+	ws := strings.Fields(lower)
+	for i := 1; i < len(ws) && i <= 6; i++ {
+		w := strings.Trim(ws[i], ",")
+		if !companyHeads[w] {
+			if strings.ContainsAny(ws[i], ",.;:") {
+				return false
+			}
+			continue
+		}
+		if i+2 < len(ws) && ws[i+1] == "and" && companyHeads[strings.Trim(ws[i+2], ",")] {
+			i += 2
+		}
+		return i+1 < len(ws) && !strings.HasSuffix(ws[i], ",") && !strings.HasSuffix(ws[i], "'s") && !strings.HasSuffix(ws[i], "’s") && ws[i+1] != "of"
+	}
+	return false
 }
 
 // backstopIn reports a guarantee word among cues.

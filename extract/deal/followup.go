@@ -682,3 +682,58 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 	}
 	return nil, false
 }
+
+// lenderRoles name a bank's part in a loan: a sentence that gives one to
+// the names it holds tells who lends.
+var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrangers", "mandated lead arranger", "joint lead arranger",
+	"was led by", "were led by", "co-led by", "lenders include", "lenders included", "lenders were", "lending group"}
+
+// lendersEN gives the banks an English sentence without a figure names in
+// a lender's role ("MUFG served as the administrative agent for the loan,
+// which was led by TD Securities, ING and Santander") to the last loan
+// told without a counterparty: the first fills it, each other one is a
+// deal of its own with the same figure. It returns the new deals.
+func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
+	lower := d.lower[sp[0]:sp[1]]
+	if !containsAny(lower, lenderRoles...) || !containsAny(lower, " loan", "facility", "credit", "debt financing", "financing") {
+		return nil, false
+	}
+	var dl *pipeline.Deal
+	for i := len(told) - 1; i >= 0; i-- {
+		if told[i].Counterparty == "" && told[i].Amount != nil && told[i].Kind == pipeline.KindFinancing {
+			dl = &told[i]
+			break
+		}
+	}
+	if dl == nil {
+		return nil, false
+	}
+	seen := map[string]bool{dl.Company: true}
+	var banks []string
+	for _, m := range ms {
+		if usable(m) && !seen[m.Name] && !roleTitle(m.Name) {
+			seen[m.Name] = true
+			banks = append(banks, m.Name)
+		}
+	}
+	if len(banks) == 0 {
+		return nil, false
+	}
+	dl.Counterparty = pipeline.NullString(banks[0])
+	dl.Rule += "+lenders"
+	var out []pipeline.Deal
+	for _, b := range banks[1:] {
+		co := *dl
+		co.Counterparty = pipeline.NullString(b)
+		co.Evidence, co.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+		out = append(out, co)
+	}
+	return out, true
+}
+
+// roleTitle reports a capitalised role read as a name ("Joint Lead
+// Arranger", "Administrative Agent").
+func roleTitle(name string) bool {
+	l := strings.ToLower(name)
+	return containsAny(l, "arranger", "agent", "bookrunner", "lender", "underwriter", "trustee", "adviser", "advisor", "coordinator")
+}

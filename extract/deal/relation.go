@@ -73,6 +73,13 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			return co // 「今回の資金調達ラウンドはAのほか、Bが主導した」
 		}
 	}
+	if !isJA && len(amts) == 0 {
+		// "X served as the administrative agent for the loan, which was
+		// led by A, B and C": every bank named lends in the loan told before.
+		if co, ok := lendersEN(d, sp, ms, st.told); ok {
+			return co
+		}
+	}
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && len(amts) == 0 && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and
 		// perhaps others who took part in it.
