@@ -922,7 +922,10 @@ func jaGenericName(name string) bool {
 		}
 	}
 	if kana && !other {
-		return kanaStop[strings.ReplaceAll(name, "・", "")]
+		// Long-vowel spellings vary: キャパシティー is キャパシティ,
+		// サーバ is サーバー.
+		k := strings.ReplaceAll(name, "・", "")
+		return kanaStop[k] || kanaStop[strings.TrimSuffix(k, "ー")] || kanaStop[k+"ー"]
 	}
 	return utf8.RuneCountInString(name) < 2
 }

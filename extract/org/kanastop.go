@@ -86,6 +86,9 @@ func kanaGeneric(run string) bool {
 		for j := i + 2; j <= n && j <= i+12; j++ {
 			if kanaStop[string(rs[i:j])] {
 				ok[j] = true
+				if j < n && rs[j] == 'ー' {
+					ok[j+1] = true // long-vowel spellings vary: キャパシティー is キャパシティ
+				}
 			}
 		}
 	}
