@@ -530,7 +530,7 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		}
 	}
 	hitAfter := false
-	after := lower[a.Span[1]:]
+	after := skipConversion(lower[a.Span[1]:])
 	for _, s := range fr.After {
 		if strings.HasPrefix(after, s) {
 			hitAfter = true
@@ -547,6 +547,24 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		return hitBefore && hitAfter
 	}
 	return hitBefore || hitAfter
+}
+
+// skipConversion skips a figure's conversion written in parentheses right
+// after it ("1,200億インドルピー(14.7億米ドル)を投資", "€4m (US$5m) in
+// cash"): what follows it is what follows the figure.
+func skipConversion(after string) string {
+	rest := strings.TrimPrefix(after, " ")
+	if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, "（") {
+		return after
+	}
+	k := strings.IndexAny(rest[:min(len(rest), 60)], ")）")
+	if k < 0 || !strings.ContainsAny(rest[:k], "0123456789") {
+		return after
+	}
+	if strings.HasPrefix(rest[k:], "）") {
+		return rest[k+len("）"):]
+	}
+	return rest[k+1:]
 }
 
 // noDeal reports a figure rule whose figure tells no deal at all.
