@@ -26,6 +26,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8||$100 million|financing", "Bitfarms||$100 million|financing"}},
 		{"en a description of the company raises, its banks named next", "", "Northwind Hashing Inc. has closed a debt financing for its Ohio campus.\nThe Columbus-based data center developer and operator said it secured $900 million for the campus.\nHarbor Bank served as the administrative agent for the loan, which was led by TD Securities and Santander.",
 			[]string{"Northwind Hashing|Harbor Bank|$900 million|financing", "Northwind Hashing|TD Securities|$900 million|financing", "Northwind Hashing|Santander|$900 million|financing"}},
+		{"en a pronoun after the subject is the subject, not the article's miner", "", "Infrastructure firm Blockwave Corporation Inc. said it raised $125 million in convertible notes to expand its hosting business. Riot Platforms was not involved.",
+			[]string{"Blockwave||$125 million|financing"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

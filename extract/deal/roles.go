@@ -307,7 +307,13 @@ func refersBack(lower string, hasSubj bool, p parties) bool {
 func (sc *sent) minerPrior(p parties) parties {
 	p = sc.parentOf(p)
 	txt, subj, hasSubj, st := sc.d.text, sc.subj, sc.hasSubj, sc.st
-	ref := refersBack(sc.lower, hasSubj, p)
+	lower := sc.lower
+	if hasSubj && p.how == "subject" && subj.Span == p.company.Span {
+		// "Blockstream … said it raised $125 million to expand its
+		// mining": a pronoun after the subject stands for the subject.
+		lower = lower[:max(0, min(len(lower), subj.Span[0]-sc.sp[0]))]
+	}
+	ref := refersBack(lower, hasSubj, p)
 	if p.company.miner || p.cp != nil && p.cp.miner {
 		return p
 	}
