@@ -72,7 +72,11 @@ func labelJA(text string, ms []mention) {
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"),
 			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"),
-			strings.HasPrefix(rest, "向け"), strings.HasPrefix(rest, "製"):
+			strings.HasPrefix(rest, "向け"), strings.HasPrefix(rest, "製"),
+			// 「マイクロソフトのデータセンターに電力を供給する」: the customer
+			// whose site is supplied.
+			strings.HasPrefix(rest, "のデータセンターに"), strings.HasPrefix(rest, "のデータセンターへ"),
+			strings.HasPrefix(rest, "のデータセンター向け"):
 			// "コアウィーブ向けに…提供", "エヌビディア製の…を購入": the customer, the maker.
 			m.label = lCP
 		case strings.HasPrefix(rest, "と"), strings.HasPrefix(rest, "及び"), strings.HasPrefix(rest, "および"):
