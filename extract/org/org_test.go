@@ -1,6 +1,7 @@
 package org
 
 import (
+	"gopkg.in/yaml.v3"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,5 +227,27 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		g.Find(s)
+	}
+}
+
+// TestBuiltinNoDuplicates: no two entries of companies.yaml share a name,
+// an alias or a name of the other (an entry added twice splits its aliases
+// and one of them never matches).
+func TestBuiltinNoDuplicates(t *testing.T) {
+	var entries []Entry
+	if err := yaml.Unmarshal(builtinYAML, &entries); err != nil || len(entries) < 100 {
+		t.Fatalf("companies.yaml: %d entries, %v", len(entries), err)
+	}
+	owner := map[string]string{}
+	for _, e := range entries {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			k := strings.ToLower(n)
+			if o, ok := owner[k]; ok && o != e.Name {
+				t.Errorf("%q names both %q and %q", n, o, e.Name)
+			} else if ok && n == e.Name {
+				t.Errorf("entry %q is listed twice", e.Name)
+			}
+			owner[k] = e.Name
+		}
 	}
 }
