@@ -62,7 +62,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		}
 		p, ok := resolve(sc, zm, kind, c.start, c.end)
 		if ok {
-			p = sc.minerPrior(p)
+			p = sc.minerPrior(p, kind)
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「GoogleはTeraWulfの株式を購入するワラントを受け取った」
 			}

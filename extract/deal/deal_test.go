@@ -28,6 +28,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Harbor Bank|$900 million|financing", "Northwind Hashing|TD Securities|$900 million|financing", "Northwind Hashing|Santander|$900 million|financing"}},
 		{"en a pronoun after the subject is the subject, not the article's miner", "", "Infrastructure firm Blockwave Corporation Inc. said it raised $125 million in convertible notes to expand its hosting business. Riot Platforms was not involved.",
 			[]string{"Blockwave||$125 million|financing"}},
+		{"en an investor's 'it invested … in the miner' is the article miner's deal", "", "Riot Platforms is expanding its Texas campus. Harbor Capital Partners said it invested $50 million in the miner to fund its expansion.",
+			[]string{"Riot Platforms|Harbor Capital Partners|$50 million|equity"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

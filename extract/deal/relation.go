@@ -205,7 +205,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			p.cp = nil // "a $500 million round, drawing participation from A, B and C": participants, each told apart
 		}
 		if rel == nil { // a relative clause names its own parties
-			p = sc.minerPrior(p)
+			p = sc.minerPrior(p, kind)
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
 			}

@@ -304,11 +304,16 @@ func refersBack(lower string, hasSubj bool, p parties) bool {
 // agreed to provide…"), or, when the sentence refers back (ref), the
 // paragraph's or the article's miner ("the value of its CoreWeave
 // contracts"). The non-miner named becomes the counterparty.
-func (sc *sent) minerPrior(p parties) parties {
+//
+// kind is the deal's kind: money raised (a financing, an equity round) by
+// the sentence's own subject stays the subject's even when a pronoun
+// follows it; a tenant's lease may still be the article miner's deal.
+func (sc *sent) minerPrior(p parties, kind pipeline.Kind) parties {
 	p = sc.parentOf(p)
 	txt, subj, hasSubj, st := sc.d.text, sc.subj, sc.hasSubj, sc.st
 	lower := sc.lower
-	if hasSubj && p.how == "subject" && subj.Span == p.company.Span {
+	if hasSubj && p.how == "subject" && subj.Span == p.company.Span && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) &&
+		raisesMoney(sc.lower) {
 		// "Blockstream … said it raised $125 million to expand its
 		// mining": a pronoun after the subject stands for the subject.
 		lower = lower[:max(0, min(len(lower), subj.Span[0]-sc.sp[0]))]
@@ -543,4 +548,12 @@ func coSubjects(sc *sent, a, b *mention) (*mention, bool) {
 		}
 	}
 	return nil, false
+}
+
+// raisesMoney reports a sentence whose verb takes money in (raised,
+// secured, borrowed, issued) and none that gives it (invested, lent,
+// provided): its subject is the one funded.
+func raisesMoney(lower string) bool {
+	return containsAny(lower, " raised", " raises", " raising", " raise ", " secured", " secures", " borrowed", " borrowing", " issued", " priced", " fundrais", " series ") &&
+		!containsAny(lower, " invested ", " invests ", " will invest", " to invest", " lent ", " lends ", " to lend", " provided ", " provides ", " to provide", " will provide")
 }
