@@ -15,6 +15,8 @@ func TestExtractRules(t *testing.T) {
 		want              []string // "company|counterparty|amount text|kind"
 	}{
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
+		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
+			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},
 		{"ja revenue is not a deal", "", "TeraWulfの通年売上高は1億6850万ドルだった。", nil},
 		{"ja aside about a name and the stake's price next", "", "ミナトテック・キャピタルは、関連会社ノースリンク(札幌市。売上高12億円、営業利益1億円)の全株式を丸紅に譲渡することを決議した。譲渡価額は4億2000万円。",
 			[]string{"ミナトテック・キャピタル|Marubeni|4億2000万円|acquisition"}},

@@ -199,12 +199,18 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 					as = [][]string{{m[0], m[1]}}
 				}
 			}
-			if len(as) == 1 {
-				k, _ := strconv.Atoi(as[0][1])
+			// A figure a figure rule set aside (a conversion in
+			// parentheses, 「77億2500万円(5150万ドル)で」) does not count.
+			var vals []int
+			for _, m := range as {
+				k, _ := strconv.Atoi(m[1])
 				if _, no := d.noValue[d.amounts[k].Span]; !no {
-					a := d.amounts[k]
-					amt = &a
+					vals = append(vals, k)
 				}
+			}
+			if len(vals) == 1 {
+				a := d.amounts[vals[0]]
+				amt = &a
 			}
 			var comp, cp *mention
 			for k, name := range r.re.SubexpNames() {
