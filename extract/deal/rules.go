@@ -328,7 +328,7 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.names[keys[0]] || pr.names[keys[1]] {
 		return true
 	}
-	if pr.re != nil && (pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)) {
+	if pr.re != nil && pr.nameMatches(m, memo) {
 		return true
 	}
 	for _, r := range pr.Roles {
@@ -393,10 +393,27 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	return hitAfter
 }
 
-// elsewhereKey memoises writtenElsewhere within one document.
+// elsewhereKey memoises, within one document, writtenElsewhere (re is the
+// rule's elsewhere pattern) and a rule's match on a name (re is its name
+// pattern, name the name and its text as written).
 type elsewhereKey struct {
 	re   *regexp.Regexp
 	name string
+}
+
+// nameMatches reports whether the rule's name pattern matches m's name or
+// its text as written; a long page names the same party thousands of
+// times, so the answer is kept per document.
+func (pr *PartyRule) nameMatches(m org.Mention, memo map[elsewhereKey]bool) bool {
+	k := elsewhereKey{pr.re, m.Name + "\x00" + m.Text}
+	if hit, seen := memo[k]; seen {
+		return hit
+	}
+	hit := pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)
+	if memo != nil {
+		memo[k] = hit
+	}
+	return hit
 }
 
 // writtenElsewhere reports a use of name in text (as a word) after which
