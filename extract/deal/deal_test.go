@@ -32,6 +32,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Blockwave||$125 million|financing"}},
 		{"en an investor's 'it invested … in the miner' is the article miner's deal", "", "Riot Platforms is expanding its Texas campus. Harbor Capital Partners said it invested $50 million in the miner to fund its expansion.",
 			[]string{"Riot Platforms|Harbor Capital Partners|$50 million|equity"}},
+		{"en a headline's rounded figure is the body's", "Hut 8 borrows ~$12M from Coinbase to buy miners", "Hut 8 is borrowing $11.8 million from Coinbase to buy new machines.",
+			[]string{"Hut 8|Coinbase|$11.8 million|financing"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

@@ -19,7 +19,11 @@ func sameAmount(a, b *pipeline.Amount) bool {
 		return false
 	}
 	m := math.Max(math.Abs(a.Value), math.Abs(b.Value))
-	return m == 0 || math.Abs(a.Value-b.Value) <= 0.01*m
+	tol := 0.01
+	if a.Approx != b.Approx {
+		tol = 0.05 // "~$12M" in a headline is the body's "$11.8 million"
+	}
+	return m == 0 || math.Abs(a.Value-b.Value) <= tol*m
 }
 
 // converted reports amounts in two currencies, one of them US dollars,
