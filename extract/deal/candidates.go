@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
 	"strings"
 
@@ -56,7 +57,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		d.read = append(d.read, m)
 	}
 	ms = dropProductMakers(txt, ms)
-	add(sp[0], true)
+	add(bulletEnd(txt, sp[0]), true)
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {
@@ -155,10 +156,46 @@ var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": t
 // verbFollows reports a lowercase word right after a sentence-initial name
 // ("Zephyr signed", not "NEW YORK, March 3").
 func verbFollows(rest string) bool {
+	if strings.HasPrefix(rest, ", ") && appositiveCompany(rest[2:]) {
+		return true // "DataBank, a DigitalBridge portfolio data center company, announced…"
+	}
 	if len(rest) < 2 || rest[0] != ' ' {
 		return false
 	}
 	return rest[1] >= 'a' && rest[1] <= 'z'
+}
+
+// appositiveCompany reports a description of a company set off by commas
+// after a name: "a … company,", "the … operator,".
+func appositiveCompany(rest string) bool {
+	if !text.HasAnyPrefix(rest, "a ", "an ", "the ") {
+		return false
+	}
+	end := strings.IndexByte(rest, ',')
+	if end < 0 || end > 120 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(rest[:end])) {
+		if companyHeads[strings.Trim(w, "()")] || w == "subsidiary" || w == "unit" || w == "fund" || w == "investor" || w == "manager" || w == "platform" {
+			return true
+		}
+	}
+	return false
+}
+
+// bulletEnd skips a list bullet and the spaces after it at the start of a
+// sentence ("- CenturyLink sold…", "• Hut 8 signed…").
+func bulletEnd(s string, i int) int {
+	for _, b := range [...]string{"- ", "• ", "* ", "– ", "— ", "· "} {
+		if strings.HasPrefix(s[i:], b) {
+			i += len(b)
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+			return i
+		}
+	}
+	return i
 }
 
 func sortMentions(ms []mention) {

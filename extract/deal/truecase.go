@@ -90,8 +90,8 @@ func titleCase(s string) bool {
 // mid-sentence in the body, or in the gazetteer.
 func (tc *truecase) known(x *Extractor, w string) bool {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if tc.mid[w] {
-		return true
+	if tc.mid[w] || innerCapital(w) {
+		return true // "CenturyLink", "DataBank": no common word has a capital inside
 	}
 	for _, b := range tc.names {
 		if !b.Known && (strings.HasPrefix(b.Name, w+" ") || b.Name == w) {
@@ -176,6 +176,18 @@ func corporateWord(w string) bool {
 func (d *doc) inHeadline(pos int) bool {
 	for _, h := range d.headline {
 		if pos >= h[0] && pos < h[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// innerCapital reports a word with a capital after a lower-case letter
+// (CenturyLink, DataBank, AustralianSuper): a name's spelling, never a
+// common word's. All-capital words (AI, HPC) do not count.
+func innerCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
 			return true
 		}
 	}
