@@ -38,6 +38,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Equinix|||acquisition", "NorthLink||$2.15 billion|asset_sale"}},
 		{"en a bulleted common word is no name", "", "Northwind Hashing Inc. closed the quarter.\n- Repayment of the $10 million loan facility leaves the company debt-free.",
 			[]string{"Northwind Hashing||$10 million|financing"}},
+		{"en capitalised words opening on a deal verb name the buyer", "", "Summit 12 acquired BlueRidge Hosting from parent company Harbor Holdings Inc. in a $500 million all-cash transaction.",
+			[]string{"BlueRidge Hosting|Summit 12|$500 million|acquisition"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

@@ -128,6 +128,12 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 	if len(ws) > 1 && corporateWord(ws[len(ws)-1]) {
 		return m, true // "Annual Capital Partners": a company suffix makes the name
 	}
+	if !headline && len(ws) >= 2 && dealVerbNext(text[m.Span[1]:]) {
+		// "Peak 10 acquired ViaWest", "United Internet acquired Strato":
+		// capitalised words opening a sentence on a deal verb name the
+		// company that makes the deal.
+		return m, true
+	}
 	drop := 0
 	for drop < len(ws) && !tc.known(x, strings.Trim(ws[drop], ",.")) {
 		drop++
@@ -188,6 +194,21 @@ func (d *doc) inHeadline(pos int) bool {
 func innerCapital(w string) bool {
 	for i := 1; i < len(w); i++ {
 		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// dealVerbs are the verbs a company opens a deal sentence with.
+var dealVerbs = []string{"acquired", "acquires", "buys", "bought", "signed", "signs", "raised", "raises", "sold", "sells",
+	"agreed", "completed", "closed", "secured", "secures", "entered", "leased", "leases", "purchased", "purchases"}
+
+// dealVerbNext reports one of dealVerbs right after a name (a space, then the verb).
+func dealVerbNext(rest string) bool {
+	rest = strings.TrimPrefix(rest, " ")
+	for _, v := range dealVerbs {
+		if strings.HasPrefix(strings.ToLower(rest), v+" ") {
 			return true
 		}
 	}
