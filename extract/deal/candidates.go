@@ -58,6 +58,22 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	}
 	ms = dropProductMakers(txt, ms)
 	add(bulletEnd(txt, sp[0]), true)
+	// A word with a capital inside (DataBank, CenturyLink) names something
+	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".
+	for off := sp[0]; off < sp[1]; {
+		k := strings.IndexByte(txt[off:sp[1]], ' ')
+		end := sp[1]
+		if k >= 0 {
+			end = off + k
+		}
+		if off > sp[0] && innerCapital(strings.TrimRight(txt[off:end], ".,;:")) {
+			add(off, false)
+		}
+		if k < 0 {
+			break
+		}
+		off = end + 1
+	}
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {

@@ -40,6 +40,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing||$10 million|financing"}},
 		{"en capitalised words opening on a deal verb name the buyer", "", "Summit 12 acquired BlueRidge Hosting from parent company Harbor Holdings Inc. in a $500 million all-cash transaction.",
 			[]string{"BlueRidge Hosting|Summit 12|$500 million|acquisition"}},
+		{"en a word with a capital inside names a party mid-sentence", "", "On March 3 NorthLink signed a $40 million lease with Pinecrest Compute Inc.",
+			[]string{"NorthLink|Pinecrest Compute|$40 million|lease"}},
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},

@@ -128,7 +128,7 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 	if len(ws) > 1 && corporateWord(ws[len(ws)-1]) {
 		return m, true // "Annual Capital Partners": a company suffix makes the name
 	}
-	if !headline && len(ws) >= 2 && dealVerbNext(text[m.Span[1]:]) {
+	if !headline && len(ws) >= 2 && dealVerbNext(text[m.Span[1]:]) && !dateOrLead(ws) {
 		// "Peak 10 acquired ViaWest", "United Internet acquired Strato":
 		// capitalised words opening a sentence on a deal verb name the
 		// company that makes the deal.
@@ -138,6 +138,10 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 	for drop < len(ws) && !tc.known(x, strings.Trim(ws[drop], ",.")) {
 		drop++
 		if !headline {
+			// "On March 3 NorthLink…": a date after the first word goes too.
+			for drop < len(ws) && (dateOrLead(ws[drop:drop+1]) || digitsOnly(strings.Trim(ws[drop], ",."))) {
+				drop++
+			}
 			break
 		}
 	}
@@ -213,4 +217,30 @@ func dealVerbNext(rest string) bool {
 		}
 	}
 	return false
+}
+
+// dateOrLead reports words that open a sentence without naming anything:
+// a preposition or article, a month or a weekday ("On March 3 NorthLink
+// signed…" names NorthLink, not "On March 3 NorthLink").
+func dateOrLead(ws []string) bool {
+	for _, w := range ws {
+		switch strings.ToLower(strings.Trim(w, ".,")) {
+		case "on", "in", "at", "by", "after", "before", "since", "from", "for", "the", "a", "an", "last", "this", "next", "earlier", "later",
+			"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+			"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return true
+		}
+	}
+	return false
+}
+
+// digitsOnly reports a non-empty run of ASCII digits.
+func digitsOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
