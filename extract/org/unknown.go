@@ -55,6 +55,7 @@ var stopWords = map[string]bool{
 	"centers": true, "mr": true, "ms": true, "dr": true, "president": true, "founder": true, "analyst": true,
 	"analysts": true, "investors": true, "miners": true, "miner": true, "company": true, "firm": true,
 	"press": true, "release": true, "news": true, "update": true, "breaking": true, "exclusive": true,
+	"report": true, "reports": true, "server": true, "servers": true, "source": true, "sources": true,
 	"earlier": true, "last": true, "next": true, "first": true, "second": true, "third": true, "fourth": true,
 	"fiscal": true, "full": true, "year": true, "quarter": true, "h1": true, "h2": true, "total": true,
 	"revenue": true, "here": true, "what": true, "why": true, "how": true, "who": true, "all": true,
