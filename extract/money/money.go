@@ -2,6 +2,7 @@ package money
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -66,20 +67,37 @@ func (p *Parser) Find(text string) []pipeline.Amount {
 	if !strings.Contains(text, "  ") {
 		return p.find(text)
 	}
+	// cuts[j] is a byte of the copy after which cuts[j].gone spaces in all
+	// were dropped: a copy's offset k maps to k plus the gone of the last
+	// cut at or before it (a few cuts per page, not an index per byte).
+	type cut struct{ at, gone int }
+	var cuts []cut
 	var sb strings.Builder
 	sb.Grow(len(text))
-	orig := make([]int, 0, len(text)) // orig[k]: the offset in text of the copy's byte k
+	gone := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] == ' ' && i > 0 && text[i-1] == ' ' {
+			gone++
+			if n := len(cuts); n > 0 && cuts[n-1].at == sb.Len() {
+				cuts[n-1].gone = gone
+			} else {
+				cuts = append(cuts, cut{sb.Len(), gone})
+			}
 			continue
 		}
 		sb.WriteByte(text[i])
-		orig = append(orig, i)
+	}
+	orig := func(k int) int {
+		j := sort.Search(len(cuts), func(j int) bool { return cuts[j].at > k }) // cuts at or before k: [0, j)
+		if j == 0 {
+			return k
+		}
+		return k + cuts[j-1].gone
 	}
 	out := p.find(sb.String())
 	for k := range out {
 		a := &out[k]
-		a.Span = [2]int{orig[a.Span[0]], orig[a.Span[1]-1] + 1}
+		a.Span = [2]int{orig(a.Span[0]), orig(a.Span[1]-1) + 1}
 		a.Text = text[a.Span[0]:a.Span[1]]
 	}
 	return out
