@@ -1465,23 +1465,27 @@ var restateNouns = []string{"the contract", "the deal", "the agreement", "the le
 // value: "Nebius said the contract was worth $17.4bn…" after "Microsoft
 // has signed a deal worth up to $20bn with … Nebius" is that deal again.
 func dropRestated(lower string, ds []pipeline.Deal) []pipeline.Deal {
+	byParty := map[string][]int{} // a party's deals with a counterparty and a value
+	for j, e := range ds {
+		if e.Counterparty != "" && e.Amount != nil {
+			byParty[e.Company] = append(byParty[e.Company], j)
+			byParty[string(e.Counterparty)] = append(byParty[string(e.Counterparty)], j)
+		}
+	}
+	told := make([]bool, len(ds)) // decided before ds is compacted in place
+	for i, dl := range ds {
+		if dl.Counterparty == "" && dl.Amount != nil && restatesTold(lower, dl) {
+			for _, j := range byParty[dl.Company] {
+				if e := ds[j]; e.EvidenceSpan[0] < dl.EvidenceSpan[0] && sameKindOr(e.Kind, dl.Kind) {
+					told[i] = true
+					break
+				}
+			}
+		}
+	}
 	out := ds[:0]
 	for i, dl := range ds {
-		if dl.Counterparty != "" || dl.Amount == nil || !restatesTold(lower, dl) {
-			out = append(out, dl)
-			continue
-		}
-		told := false
-		for j, e := range ds {
-			if j == i || e.Counterparty == "" || e.Amount == nil || e.EvidenceSpan[0] >= dl.EvidenceSpan[0] {
-				continue
-			}
-			if (e.Company == dl.Company || string(e.Counterparty) == dl.Company) && sameKindOr(e.Kind, dl.Kind) {
-				told = true
-				break
-			}
-		}
-		if !told {
+		if !told[i] {
 			out = append(out, dl)
 		}
 	}
@@ -1512,28 +1516,39 @@ func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	own := func(dl pipeline.Deal) bool {
 		return strings.Contains(dl.Rule, "amount:subject") || strings.Contains(dl.Rule, "amount:investee")
 	}
-	drop := make([]bool, len(ds))
+	// Only deals of one figure are compared: a long page's thousands of
+	// deals cost no more than their groups.
+	type figure struct {
+		currency string
+		value    float64
+	}
+	groups := map[figure][]int{}
 	for i, a := range ds {
-		if a.Counterparty != "" || a.Amount == nil || a.Amount.Value < 1e6 {
-			continue
+		if a.Counterparty == "" && a.Amount != nil && a.Amount.Value >= 1e6 {
+			k := figure{a.Amount.Currency, a.Amount.Value}
+			groups[k] = append(groups[k], i)
 		}
-		for j := i + 1; j < len(ds); j++ {
-			b := ds[j]
-			if drop[i] || drop[j] || b.Counterparty != "" || b.Company == a.Company || b.Amount == nil ||
-				b.Amount.Currency != a.Amount.Currency || b.Amount.Value != a.Amount.Value || !sameKindOr(a.Kind, b.Kind) && !raising(a.Kind, b.Kind) {
-				continue
-			}
-			switch {
-			case own(a) && own(b):
-				// Two companies each named raising the same sum: two deals.
-			case own(a) && !own(b):
-				drop[j] = true
-			case own(b) && !own(a):
-				drop[i] = true
-			case count[b.Company] > count[a.Company]:
-				drop[i] = true
-			case count[a.Company] > count[b.Company]:
-				drop[j] = true
+	}
+	drop := make([]bool, len(ds))
+	for _, g := range groups {
+		for gi, i := range g {
+			for _, j := range g[gi+1:] {
+				a, b := ds[i], ds[j]
+				if drop[i] || drop[j] || b.Company == a.Company || !sameKindOr(a.Kind, b.Kind) && !raising(a.Kind, b.Kind) {
+					continue
+				}
+				switch {
+				case own(a) && own(b):
+					// Two companies each named raising the same sum: two deals.
+				case own(a) && !own(b):
+					drop[j] = true
+				case own(b) && !own(a):
+					drop[i] = true
+				case count[b.Company] > count[a.Company]:
+					drop[i] = true
+				case count[a.Company] > count[b.Company]:
+					drop[j] = true
+				}
 			}
 		}
 	}

@@ -211,8 +211,9 @@ var dealVerbs = []string{"acquired", "acquires", "buys", "bought", "signed", "si
 // dealVerbNext reports one of dealVerbs right after a name (a space, then the verb).
 func dealVerbNext(rest string) bool {
 	rest = strings.TrimPrefix(rest, " ")
+	head := strings.ToLower(rest[:min(len(rest), 16)]) // the verb only: never the rest of the text
 	for _, v := range dealVerbs {
-		if strings.HasPrefix(strings.ToLower(rest), v+" ") {
+		if strings.HasPrefix(head, v+" ") {
 			return true
 		}
 	}
