@@ -36,6 +36,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Coinbase|$11.8 million|financing"}},
 		{"en a bulleted sentence opens on a CamelCase name", "", "Equinix bought two sites in Texas.\n- NorthLink sold its data centers for $2.15 billion to an investment group in 2016.",
 			[]string{"Equinix|||acquisition", "NorthLink||$2.15 billion|asset_sale"}},
+		{"en a name, its description in commas, then the verb", "", "DataVault, a DigitalBridge portfolio data center company, announced a $2.0 billion equity raise led by AustralianSuper.",
+			[]string{"DataVault|AustralianSuper|$2.0 billion|equity"}},
 		{"en a bulleted common word is no name", "", "Northwind Hashing Inc. closed the quarter.\n- Repayment of the $10 million loan facility leaves the company debt-free.",
 			[]string{"Northwind Hashing||$10 million|financing"}},
 		{"en capitalised words opening on a deal verb name the buyer", "", "Summit 12 acquired BlueRidge Hosting from parent company Harbor Holdings Inc. in a $500 million all-cash transaction.",

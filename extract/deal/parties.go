@@ -820,6 +820,19 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+	// "DataBank, a DigitalBridge portfolio data center company, announced…":
+	// the name opening the sentence is the subject; a name inside the
+	// description only describes it.
+	if len(ms) > 1 && ms[0].Span[0] == bulletEnd(text, sent[0]) {
+		rest := text[ms[0].Span[1]:sent[1]]
+		if strings.HasPrefix(rest, ", ") && appositiveCompany(rest[2:]) {
+			end := ms[0].Span[1] + 2 + strings.IndexByte(rest[2:], ',')
+			ms[0].label = lSubj
+			for i := 1; i < len(ms) && ms[i].Span[1] <= end; i++ {
+				ms[i].label = lPoss
+			}
+		}
+	}
 }
 
 // clauseVerbs are finite deal verbs a name opening its own clause takes
