@@ -60,8 +60,24 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// before the agreement.
 			kind = mainKind(cues, c, pipeline.Amount{Span: [2]int{c.start, c.end}}, lo, c.start)
 		}
-		p, ok := resolve(sc, zm, kind, c.start, c.end)
-		if ok {
+		rel := false
+		var p parties
+		var ok bool
+		if !isJA {
+			// "The facility will be leased to Oracle, which has a deal to
+			// provide computing power to Microsoft": the name the clause
+			// hangs on makes the clause's deal, when the clause names its
+			// other side.
+			if rz, found := whichClause(d.text, sp, ms, pipeline.Amount{Span: [2]int{c.start, c.end}}); found {
+				if rp, rok := resolve(sc, rz, kind, c.start, c.end); rok && rp.cp != nil && (rp.company.Name == rz[0].Name || rp.cp.Name == rz[0].Name) {
+					zm, p, ok, rel = rz, rp, true, true
+				}
+			}
+		}
+		if !rel {
+			p, ok = resolve(sc, zm, kind, c.start, c.end)
+		}
+		if ok && !rel {
 			p = sc.minerPrior(p, kind)
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「GoogleはTeraWulfの株式を購入するワラントを受け取った」

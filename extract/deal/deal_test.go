@@ -38,6 +38,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Equinix|||acquisition", "NorthLink||$2.15 billion|asset_sale"}},
 		{"en a name, its description in commas, then the verb", "", "DataVault, a DigitalBridge portfolio data center company, announced a $2.0 billion equity raise led by AustralianSuper.",
 			[]string{"DataVault|AustralianSuper|$2.0 billion|equity"}},
+		{"en a which-clause tells its antecedent's deal", "", "CoreWeave will build the campus in Texas. The facility will be leased to Oracle, which has a deal to provide computing power to Microsoft and OpenAI.",
+			[]string{"CoreWeave|Oracle||lease", "Oracle|Microsoft||hpc_contract", "Oracle|OpenAI||hpc_contract"}},
 		{"en a bulleted common word is no name", "", "Northwind Hashing Inc. closed the quarter.\n- Repayment of the $10 million loan facility leaves the company debt-free.",
 			[]string{"Northwind Hashing||$10 million|financing"}},
 		{"en capitalised words opening on a deal verb name the buyer", "", "Summit 12 acquired BlueRidge Hosting from parent company Harbor Holdings Inc. in a $500 million all-cash transaction.",
