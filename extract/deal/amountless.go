@@ -118,7 +118,10 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			}
 			continue
 		}
-		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) && !acronymParty(sc, p.cp) && !companyAppositive(d.lower[p.cp.Span[1]:min(len(d.lower), p.cp.Span[1]+80)]) {
+		if !ok || p.cp == nil || p.cp.weak && !p.cp.Known && !strongUnknown(p.cp) && !acronymParty(sc, p.cp) && !companyAppositive(d.lower[p.cp.Span[1]:min(len(d.lower), p.cp.Span[1]+80)]) &&
+			!(isJA && c.w.strong && p.cp.label == lCP && latinWord(p.cp.Name)) {
+			// 「CoinmintはAlcoaと…リース契約を締結」: a Latin name in the partner's
+			// slot of a Japanese deal sentence is a company's.
 			continue
 		}
 		if p.how == "miner" {
@@ -275,4 +278,23 @@ func refersToDealTold(before string) bool {
 		}
 	}
 	return true
+}
+
+// latinWord reports a name written in Latin letters (and digits), as
+// Japanese news writes foreign companies, with lower-case letters.
+func latinWord(name string) bool {
+	letters, lower := 0, false
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z':
+			letters++
+			lower = true
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9' || r == ' ' || r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 4 && lower // not an abbreviation (IRI, CLLP) whose expansion the text gives elsewhere
 }
