@@ -135,7 +135,9 @@ func masked(d *doc, sp [2]int, ms []mention) string {
 	var marks []mark
 	quoted := quotedNames(d.text, sp)
 	for i, m := range ms {
-		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] && !insideLonger(quoted, m.Span) {
+		if m.Span[0] >= sp[0] && m.Span[1] <= sp[1] && (!insideLonger(quoted, m.Span) || modelAfter(d.text[m.Span[1]:sp[1]])) {
+			// A maker opening a quoted product name (「Bitmain Antminer
+			// S21」) is the maker, not part of a new company's name.
 			marks = append(marks, mark{m.Span, markOpen + strconv.Itoa(i) + markClose})
 		}
 	}
