@@ -934,7 +934,7 @@ func maoFen(s string, end int, words bool) (float64, int, bool) {
 		}
 		k := -1
 		for _, name := range u.names {
-			if hasPrefixFold(s[n2.end+1:], name) && !wordContinues(s, n2.end+1+len(name)) {
+			if hasPrefixFold(s[n2.end+1:], name) && wordEnd(s, n2.end+1+len(name)) {
 				k = n2.end + 1 + len(name)
 			}
 		}
@@ -946,7 +946,7 @@ func maoFen(s string, end int, words bool) (float64, int, bool) {
 		if u.frac == 0.1 && k < len(s) && s[k] == ' ' {
 			q = k + 1
 			// "five mao five": a bare number after the tenths is fen.
-			if n3, ok := subunitNumber(s, q, words); ok && n3.value < 10 && !wordContinues(s, n3.end) && !(n3.end < len(s) && s[n3.end] == ' ' && hasPrefixFold(s[n3.end+1:], "fen")) {
+			if n3, ok := subunitNumber(s, q, words); ok && n3.value < 10 && wordEnd(s, n3.end) && !(n3.end < len(s) && s[n3.end] == ' ' && hasPrefixFold(s[n3.end+1:], "fen")) {
 				return math.Round((add+n3.value*0.01)*100) / 100, n3.end, true
 			}
 		}
@@ -955,11 +955,6 @@ func maoFen(s string, end int, words bool) (float64, int, bool) {
 		return 0, end, false
 	}
 	return math.Round(add*100) / 100, e, true
-}
-
-// wordContinues reports a letter or digit at i: the word before i goes on.
-func wordContinues(s string, i int) bool {
-	return i < len(s) && (isASCIILetterByte(s[i]) || isDigit(s[i]))
 }
 
 // isKanji reports a CJK ideograph.
