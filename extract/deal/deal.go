@@ -1209,13 +1209,7 @@ func runeBoundary(s string, i int) int {
 func investees(txt string) []org.Mention {
 	var out []org.Mention
 	for _, verb := range []string{"出資", "投資"} {
-		for from := 0; ; {
-			k := strings.Index(txt[from:], verb)
-			if k < 0 {
-				break
-			}
-			at := from + k
-			from = at + len(verb)
+		text.EachIndex(txt, verb, func(at, _ int) {
 			lo := strings.LastIndexAny(txt[:at], "、。\n") + 1
 			seg := txt[lo:at]
 			for _, mark := range []string{"への", "に"} {
@@ -1242,7 +1236,7 @@ func investees(txt string) []org.Mention {
 				out = append(out, org.Mention{Name: name, Text: name, Span: [2]int{start, end}})
 				break
 			}
-		}
+		})
 	}
 	return out
 }
@@ -1331,15 +1325,9 @@ func (x *Extractor) sameBank(txt string, ms []mention) []mention {
 		return strings.HasSuffix(m.Name, "銀行") || strings.HasSuffix(m.Name, "Bank")
 	}
 	var add []mention
-	for off := 0; ; {
-		k := strings.Index(txt[off:], w)
-		if k < 0 {
-			break
-		}
-		at := off + k
-		off = at + len(w)
+	text.EachIndex(txt, w, func(at, off int) {
 		if !text.HasAnyPrefix(txt[off:], "から", "は", "が", "の", "と", "に", "より") || strings.HasPrefix(txt[off:], "の上") {
-			continue
+			return
 		}
 		for i := len(ms) - 1; i >= 0; i-- {
 			m := ms[i]
@@ -1356,7 +1344,7 @@ func (x *Extractor) sameBank(txt string, ms []mention) []mention {
 				break
 			}
 		}
-	}
+	})
 	if len(add) == 0 {
 		return ms
 	}

@@ -89,7 +89,7 @@ func findJapanese(text string) []Mention {
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	for _, lf := range jaLegal {
-		eachIndex(text, lf, func(at, off int) {
+		kztext.EachIndex(text, lf, func(at, off int) {
 			// X株式会社: the name precedes; else 株式会社X: it follows.
 			if s := jaBackward(text, at, true, true); s < at {
 				add(s, at, at, true)
@@ -99,7 +99,7 @@ func findJapanese(text string) []Mention {
 		})
 	}
 	for _, gw := range jaGroupWords {
-		eachIndex(text, gw.s, func(at, off int) {
+		kztext.EachIndex(text, gw.s, func(at, off int) {
 			if off < len(text) {
 				if r, _ := utf8.DecodeRuneInString(text[off:]); isKana(r) {
 					return // part of a longer katakana word
@@ -160,7 +160,7 @@ func findPublicBodies(text string) []Mention {
 	}
 	var out []Mention
 	for _, end := range publicBodyEnds {
-		eachIndex(text, end, func(at, e int) {
+		kztext.EachIndex(text, end, func(at, e int) {
 			// The name: kanji or katakana before the end, two to eight runes.
 			s := at
 			for s > 0 {
@@ -186,20 +186,6 @@ func findPublicBodies(text string) []Mention {
 		})
 	}
 	return out
-}
-
-// eachIndex calls f with the start and end of every occurrence of sub in
-// text, left to right, occurrences not overlapping.
-func eachIndex(text, sub string, f func(at, end int)) {
-	for off := 0; ; {
-		k := strings.Index(text[off:], sub)
-		if k < 0 {
-			return
-		}
-		at := off + k
-		off = at + len(sub)
-		f(at, off)
-	}
 }
 
 // publicPartyAfter reports what follows a public body's name making it a

@@ -50,3 +50,20 @@ func JoinWrapped(s string) string {
 	}
 	return string(b)
 }
+
+// EachIndex calls f with the start and end of every occurrence of sub in
+// s, left to right, occurrences not overlapping.
+func EachIndex(s, sub string, f func(at, end int)) {
+	if sub == "" {
+		return
+	}
+	for off := 0; ; {
+		k := strings.Index(s[off:], sub)
+		if k < 0 {
+			return
+		}
+		at := off + k
+		off = at + len(sub)
+		f(at, off)
+	}
+}
