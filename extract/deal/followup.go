@@ -617,12 +617,45 @@ func fillLender(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) bool {
 	if _, ok := passiveAgent(lower); !ok {
 		return false
 	}
-	for i := len(told) - 1; i >= 0; i-- {
-		if told[i].Counterparty == "" && told[i].Amount != nil && (told[i].Kind == pipeline.KindFinancing || told[i].Kind == pipeline.KindEquity) {
-			return fillCounterparty(d, sp, ms, told[i:i+1]) // a view of told: filling it fills told
-		}
+	if i := lastOpenMoneyDeal(told, true); i >= 0 {
+		return fillCounterparty(d, sp, ms, told[i:i+1]) // a view of told: filling it fills told
 	}
 	return false
+}
+
+// lastOpenMoneyDeal returns the index of the last deal of told that has a
+// figure but no counterparty and is a financing (or, with equity, an
+// equity round too), or -1: the deal a later sentence naming its lenders
+// or leads completes.
+func lastOpenMoneyDeal(told []pipeline.Deal, equity bool) int {
+	for i := len(told) - 1; i >= 0; i-- {
+		dl := told[i]
+		if dl.Counterparty == "" && dl.Amount != nil && (dl.Kind == pipeline.KindFinancing || equity && dl.Kind == pipeline.KindEquity) {
+			return i
+		}
+	}
+	return -1
+}
+
+// shareMoneyDeal gives names to the open deal dl: the first fills its
+// counterparty (its rule gains tag), each other one gets a copy of the
+// deal, figure included, told in sentence sp, its rule prefixed with
+// copyPrefix. It returns the copies.
+func shareMoneyDeal(d *doc, sp [2]int, dl *pipeline.Deal, names []string, tag, copyPrefix string) []pipeline.Deal {
+	var out []pipeline.Deal
+	for _, n := range names {
+		if dl.Counterparty == "" {
+			dl.Counterparty = pipeline.NullString(n)
+			dl.Rule += tag
+			continue
+		}
+		c := *dl
+		c.Counterparty = pipeline.NullString(n)
+		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+		c.Rule = copyPrefix + c.Rule
+		out = append(out, c)
+	}
+	return out
 }
 
 // moneyNounOpens reports a sentence opening on a money deal's noun within
@@ -657,30 +690,19 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 	if len(leads) == 0 {
 		return nil, false
 	}
-	for i := len(told) - 1; i >= 0; i-- {
-		dl := &told[i]
-		if dl.Counterparty != "" || dl.Amount == nil || dl.Kind != pipeline.KindFinancing && dl.Kind != pipeline.KindEquity {
-			continue
-		}
-		var out []pipeline.Deal
-		for k, m := range leads {
-			if m.Name == dl.Company {
-				continue
-			}
-			if k == 0 || dl.Counterparty == "" {
-				dl.Counterparty = pipeline.NullString(m.Name)
-				dl.Rule += "+lead"
-				continue
-			}
-			c := *dl
-			c.Counterparty = pipeline.NullString(m.Name)
-			c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-			c.Rule = "colead:" + c.Rule
-			out = append(out, c)
-		}
-		return out, dl.Counterparty != ""
+	i := lastOpenMoneyDeal(told, true)
+	if i < 0 {
+		return nil, false
 	}
-	return nil, false
+	dl := &told[i]
+	var names []string
+	for _, m := range leads {
+		if m.Name != dl.Company {
+			names = append(names, m.Name)
+		}
+	}
+	out := shareMoneyDeal(d, sp, dl, names, "+lead", "colead:")
+	return out, dl.Counterparty != ""
 }
 
 // lenderRoles name a bank's part in a loan: a sentence that gives one to
@@ -698,16 +720,11 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 	if !containsAny(lower, lenderRoles...) || !containsAny(lower, " loan", "facility", "credit", "debt financing", "financing") {
 		return nil, false
 	}
-	var dl *pipeline.Deal
-	for i := len(told) - 1; i >= 0; i-- {
-		if told[i].Counterparty == "" && told[i].Amount != nil && told[i].Kind == pipeline.KindFinancing {
-			dl = &told[i]
-			break
-		}
-	}
-	if dl == nil {
+	i := lastOpenMoneyDeal(told, false)
+	if i < 0 {
 		return nil, false
 	}
+	dl := &told[i]
 	seen := map[string]bool{dl.Company: true}
 	var banks []string
 	for _, m := range ms {
@@ -719,16 +736,7 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 	if len(banks) == 0 {
 		return nil, false
 	}
-	dl.Counterparty = pipeline.NullString(banks[0])
-	dl.Rule += "+lenders"
-	var out []pipeline.Deal
-	for _, b := range banks[1:] {
-		co := *dl
-		co.Counterparty = pipeline.NullString(b)
-		co.Evidence, co.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-		out = append(out, co)
-	}
-	return out, true
+	return shareMoneyDeal(d, sp, dl, banks, "+lenders", ""), true
 }
 
 // roleTitle reports a capitalised role read as a name ("Joint Lead
