@@ -339,7 +339,7 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.elsewhereRE != nil {
 		// The answer depends on the name only: read the text once per
 		// name, not once per mention (a long page names a party often).
-		k := elsewhereKey{pr.elsewhereRE, m.Name}
+		k := elsewhereKey{re: pr.elsewhereRE, name: m.Name}
 		hit, seen := memo[k]
 		if !seen {
 			hit = writtenElsewhere(text, m.Name, pr.elsewhereRE)
@@ -394,18 +394,18 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 }
 
 // elsewhereKey memoises, within one document, writtenElsewhere (re is the
-// rule's elsewhere pattern) and a rule's match on a name (re is its name
-// pattern, name the name and its text as written).
+// rule's elsewhere pattern, text empty) and a rule's match on a name (re is
+// its name pattern, text the name as written).
 type elsewhereKey struct {
-	re   *regexp.Regexp
-	name string
+	re         *regexp.Regexp
+	name, text string
 }
 
 // nameMatches reports whether the rule's name pattern matches m's name or
 // its text as written; a long page names the same party thousands of
 // times, so the answer is kept per document.
 func (pr *PartyRule) nameMatches(m org.Mention, memo map[elsewhereKey]bool) bool {
-	k := elsewhereKey{pr.re, m.Name + "\x00" + m.Text}
+	k := elsewhereKey{pr.re, m.Name, m.Text}
 	if hit, seen := memo[k]; seen {
 		return hit
 	}
