@@ -378,13 +378,8 @@ func countedWords(t string) bool {
 	if k := strings.IndexAny(first, " -"); k >= 0 {
 		first = first[:k]
 	}
-	switch first {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety":
-		return true
-	}
-	return false
+	v, kind := wordValue(first)
+	return kind == 'u' && v > 0 // a unit word from one to ninety, as words.go reads it
 }
 
 // followedByBlocker reports text right after a number that makes it
