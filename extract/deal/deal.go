@@ -118,6 +118,11 @@ type doc struct {
 	headline [][2]int
 	// elsewhere memoises the party rules' reading of a name's other uses.
 	elsewhere map[elsewhereKey]bool
+	// lastSp and lastMs are the span and the mentions of the sentence the
+	// relation rules read last (newSent), for the data rules that read it
+	// next.
+	lastSp [2]int
+	lastMs []mention
 }
 
 // Extract finds the deals of a document. text must already be normalised
@@ -177,7 +182,11 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 && hasTrigger(cuesIn(d.cues, s)) {
 			// Kept apart until the end: an amount-less deal of a data
 			// rule takes no figure from the sentences after it.
-			res.Fired = append(res.Fired, x.matchDeals(d, s, x.sentenceMentions(d, s, isJA), st, isJA)...)
+			ms := d.lastMs
+			if d.lastSp != s {
+				ms = x.sentenceMentions(d, s, isJA)
+			}
+			res.Fired = append(res.Fired, x.matchDeals(d, s, ms, st, isJA)...)
 		}
 		if len(deals) > from {
 			// A sentence without deals ("1株に対し0.85株を割り当てる") does

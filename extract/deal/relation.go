@@ -40,6 +40,7 @@ func (x *Extractor) newSent(d *doc, sp [2]int, st *state) sent {
 	l := langOf(txt[sp[0]:sp[1]])
 	_, isJA := l.(ja)
 	ms := x.sentenceMentions(d, sp, isJA)
+	d.lastSp, d.lastMs = sp, ms // the data rules read the same sentence next
 	cues := l.read(txt, sp, ms, cuesIn(d.cues, sp))
 	sc := sent{d: d, sp: sp, st: st, lang: l, isJA: isJA, lower: d.lower[sp[0]:sp[1]], ms: ms, cues: cues}
 	sc.subj, sc.hasSubj = sentenceSubject(ms)
