@@ -24,7 +24,11 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		// a pending deal: it stands only if the next sentence gives its
 		// value (購入額は…), see dropPending.
 		pending := !c.w.strong
-		if pending && !pendingKinds[c.w.kind] {
+		// 「AとBは共同で開発する」, "A and B teamed up": a weak joint
+		// word makes a partnership of a pair that is the sentence's
+		// subject, nothing else.
+		joint := pending && c.w.kind == pipeline.KindPartnership
+		if pending && !pendingKinds[c.w.kind] && !joint {
 			continue
 		}
 		if !isJA && hypothetical(d.lower, sp[0], c.start) {
@@ -82,6 +86,12 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「GoogleはTeraWulfの株式を購入するワラントを受け取った」
 			}
+		}
+		if joint {
+			if !ok || p.how != "pair" || p.cp == nil {
+				continue
+			}
+			pending = false
 		}
 		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not
