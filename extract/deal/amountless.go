@@ -193,6 +193,47 @@ var pendingKinds = map[pipeline.Kind]bool{pipeline.KindPurchase: true, pipeline.
 // sentence's value to stand.
 const pendingRule = "pending:"
 
+// joinPending gives a pending deal's other side to its company's one deal
+// of that kind family told with an amount and no counterparty in the same
+// story, and drops the pending deal (「トラクト社は…土地を1億3600万ドルで取得
+// した。…今回、トラクト社は用地をアリゾナ・ランドから取得した。」).
+func joinPending(ds []pipeline.Deal) []pipeline.Deal {
+	joined := false
+	for i, dl := range ds {
+		if !strings.HasPrefix(dl.Rule, pendingRule) || dl.Amount != nil || kindFamily[dl.Kind] == "" {
+			continue
+		}
+		only := -1
+		for k, o := range ds {
+			if o.Amount == nil || o.Counterparty != "" || o.Company != dl.Company || strings.HasPrefix(o.Rule, pendingRule) ||
+				kindFamily[o.Kind] != kindFamily[dl.Kind] || absInt(o.EvidenceSpan[0]-dl.EvidenceSpan[0]) > 2500 {
+				continue
+			}
+			if only >= 0 {
+				only = -2
+				break
+			}
+			only = k
+		}
+		if only >= 0 {
+			ds[only].Counterparty = dl.Counterparty
+			ds[only].Rule = "joined+" + ds[only].Rule
+			ds[i].Company = "" // dropped below
+			joined = true
+		}
+	}
+	if !joined {
+		return ds
+	}
+	out := ds[:0]
+	for _, dl := range ds {
+		if dl.Company != "" {
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
 // dropPending removes pending deals that got no amount, and renames the
 // rule of those that did.
 func dropPending(ds []pipeline.Deal) []pipeline.Deal {

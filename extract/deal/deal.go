@@ -202,6 +202,9 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 		return after
 	}
 	all := append(append([]pipeline.Deal(nil), deals...), res.Fired...)
+	deals = joinPending(clone(deals))
+	deals = stage("its other side given to its company's deal with the figure, told in another sentence (joined)", all, append(deals, res.Fired...))
+	all = append(append([]pipeline.Deal(nil), deals...), res.Fired...)
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))

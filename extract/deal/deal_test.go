@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kozan-dev/kozan/extract/text"
+	"github.com/kozan-dev/kozan/pipeline"
 )
 
 func TestExtractRules(t *testing.T) {
@@ -57,6 +58,11 @@ func TestExtractRules(t *testing.T) {
 		{"ja a joint word makes a partnership of a pair subject", "", "KDDIとソフトバンクは、データセンターを共同で開発する。", []string{"KDDI|SoftBank||partnership"}},
 		{"ja a joint word with one subject makes none", "", "KDDIは、大学と共同で研究を進める。", nil},
 		{"en a joint word makes a partnership of a pair subject", "", "Hut 8 and Nvidia teamed up to build a 200 MW campus.", []string{"Hut 8|Nvidia||partnership"}},
+		{"ja a weak buying word names the other side of the company's deal told with its figure", "",
+			"トラクト社は今週、アリゾナ州の土地を1億3600万ドルで取得した。この用地はデータセンターに向く。今回、トラクト社は用地を投資会社のアリゾナ・ランド・コンサルティングから取得した。",
+			[]string{"Tract|アリゾナ・ランド・コンサルティング|1億3600万ドル|acquisition"}},
+		{"ja an acquisition told apart from its figure", "", "Argo BlockchainはDPN LLCを買収した。同社によると、土地は広い。買収は初期価格500万ドルで完了した。",
+			[]string{"Argo Blockchain|DPN|500万ドル|acquisition"}},
 		{"en a joint word with one subject makes none", "", "Hut 8 will jointly develop the site with its landlord.", nil},
 		{"ja topic", "", "Cipher Digitalは決算を発表した。また、同社はAWSと55億ドルのリース契約を締結した。",
 			[]string{"Cipher Digital|Amazon Web Services|55億ドル|lease"}},
@@ -247,6 +253,27 @@ func TestExtractRules(t *testing.T) {
 				t.Errorf("deals:\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDedupeJoinsBoughtTarget: an acquisition whose company is its target
+// ("DPN | Argo", amount-less) takes the figure its buyer's deal was told
+// with ("Argo | null | $5 million"); a sale by the buyer does not.
+func TestDedupeJoinsBoughtTarget(t *testing.T) {
+	usd := func(v float64) *pipeline.Amount { return &pipeline.Amount{Value: v, Currency: "USD"} }
+	target := pipeline.Deal{Company: "DPN", Counterparty: "Argo", Kind: pipeline.KindAcquisition, EvidenceSpan: [2]int{0, 40}}
+	for _, tc := range []struct {
+		kind pipeline.Kind
+		want int
+	}{{pipeline.KindAcquisition, 1}, {pipeline.KindPurchase, 1}, {pipeline.KindAssetSale, 2}} {
+		buyer := pipeline.Deal{Company: "Argo", Kind: tc.kind, Amount: usd(5e6), EvidenceSpan: [2]int{100, 140}}
+		got := dedupe([]pipeline.Deal{target, buyer})
+		if len(got) != tc.want {
+			t.Fatalf("%s: %d deals, want %d: %+v", tc.kind, len(got), tc.want, got)
+		}
+		if tc.want == 1 && (got[0].Amount == nil || got[0].Company != "DPN" || got[0].Counterparty != "Argo") {
+			t.Errorf("%s: got %+v, want DPN | Argo | $5 million", tc.kind, got[0])
+		}
 	}
 }
 

@@ -173,10 +173,14 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 	// next sentence with the counterparty are one deal; so are adjacent
 	// sentences giving the same deal's counterparty and amount ("Cipher
 	// agreed a lease with AWS. The deal is valued at $5.5 billion.").
-	byCompany := map[string][]int{} // deals with a counterparty and no amount
+	byCompany := map[string][]int{} // deals with a counterparty and no amount, by either party
 	for j, d := range ds {
 		if d.Amount == nil && d.Counterparty != "" {
+			// "Argo acquired DPN. The acquisition closed at $5 million.":
+			// the target is the acquisition's company, the amount's
+			// sentence names its buyer.
 			byCompany[d.Company] = append(byCompany[d.Company], j)
+			byCompany[string(d.Counterparty)] = append(byCompany[string(d.Counterparty)], j)
 		}
 	}
 	for i := range ds {
@@ -189,7 +193,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				continue
 			}
 			a, b := ds[i], ds[j] // a: amount without counterparty; b: counterparty without amount
-			if a.Amount == nil || a.Counterparty != "" || b.Amount != nil || b.Counterparty == "" || a.Company != b.Company {
+			if a.Amount == nil || a.Counterparty != "" || b.Amount != nil || b.Counterparty == "" || a.Company != b.Company && !boughtTarget(a, b) {
 				continue
 			}
 			gap := b.EvidenceSpan[0] - a.EvidenceSpan[1]
@@ -289,6 +293,14 @@ var kindFamily = map[pipeline.Kind]string{
 	pipeline.KindHPCContract: "capacity", pipeline.KindPartnership: "capacity",
 	pipeline.KindFinancing: "money", pipeline.KindBackstop: "money",
 	pipeline.KindAcquisition: "buying", pipeline.KindPurchase: "buying", pipeline.KindAssetSale: "buying",
+}
+
+// boughtTarget reports an acquisition b whose company is the target and
+// whose counterparty is the buyer a paid an amount for something: its
+// buyer's half told with the amount.
+func boughtTarget(a, b pipeline.Deal) bool {
+	return a.Company == string(b.Counterparty) && b.Kind == pipeline.KindAcquisition &&
+		(a.Kind == pipeline.KindAcquisition || a.Kind == pipeline.KindPurchase)
 }
 
 // joinHalves gives the deal j with a counterparty and no amount the amount
