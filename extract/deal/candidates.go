@@ -57,7 +57,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		d.read = append(d.read, m)
 	}
 	ms = dropProductMakers(txt, ms)
-	add(bulletEnd(txt, sp[0]), true)
+	add(bulletEnd(txt[:sp[1]], sp[0]), true) // a sentence that is only a bullet ("- ") ends before the name it would open
 	// A word with a capital inside (DataBank, CenturyLink) names something
 	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".
 	for off := sp[0]; off < sp[1]; {

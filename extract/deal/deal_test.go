@@ -63,6 +63,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Tract|アリゾナ・ランド・コンサルティング|1億3600万ドル|acquisition"}},
 		{"ja an acquisition told apart from its figure", "", "Argo BlockchainはDPN LLCを買収した。同社によると、土地は広い。買収は初期価格500万ドルで完了した。",
 			[]string{"Argo Blockchain|DPN|500万ドル|acquisition"}},
+		{"a line that is only a bullet makes no name and no panic", "", "Riot signed a lease.\n\n-  \n\nHut 8 said it would grow.", []string{"Riot|||lease"}},
 		{"en a joint word with one subject makes none", "", "Hut 8 will jointly develop the site with its landlord.", nil},
 		{"ja topic", "", "Cipher Digitalは決算を発表した。また、同社はAWSと55億ドルのリース契約を締結した。",
 			[]string{"Cipher Digital|Amazon Web Services|55億ドル|lease"}},
@@ -325,7 +326,8 @@ func FuzzExtract(f *testing.F) {
 		"### HUT:70億ドル**の契約", "A and B agreed to acquire C for $", "同社は、、、と提携",
 		"Hut 8 closed a $400 million loan. The loan was provided by Coinbase, DNB, Eksfin, and SEB, and others.",
 		"アルゴは、北風(NW)の子会社から1億ドルを借り入れた。さらに同行から", "関西電力、KDDI、日本政策投資銀行の3社は協定を締結した。",
-		"Cipher signed a $3 billion lease backed by Google", "(X)の子会社から)", "Xのパラグアイにある鉱山を買収"} {
+		"Cipher signed a $3 billion lease backed by Google", "(X)の子会社から)", "Xのパラグアイにある鉱山を買収",
+		"Hut 8 signed a lease.\n- \nNext line."} { // a line that is only a bullet once read past its sentence's end
 		f.Add("", s)
 	}
 	f.Add("Hut 8 lands $7 billion lease", "The miner said.")

@@ -336,6 +336,9 @@ var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": tr
 // returns false when there is none or when it is only stop words (months,
 // places, "AI"…).
 func CapitalizedAt(text string, pos int) (Mention, bool) {
+	if pos < 0 || pos >= len(text) {
+		return Mention{}, false
+	}
 	i := pos
 	for i < len(text) && text[i] == ' ' {
 		i++
