@@ -48,6 +48,17 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			}
 		}
 	}
+	if bd >= 0 && !isJA && best.start > a.Span[1] && strings.ContainsAny(lower[a.Span[1]:best.start], ",;(") && hasAnySuffix(lower[lo:a.Span[0]], " for ") {
+		// "would buy the operations of X for about $1.32 billion, giving it
+		// access to the colocation business": the price's buying verb, not
+		// a deal word of the clause after the comma.
+		for _, c := range cues {
+			if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && priceVerb(c.w.kind) &&
+				dist(c, a) <= 3*maxDist && !strings.ContainsAny(lower[c.end:a.Span[0]], ";") {
+				best, bd = c, dist(c, a)
+			}
+		}
+	}
 	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ", " consideration of ", " purchase price of ") {
 		// "agreed to acquire a 7.2 MW data center in …, from X for $N",
 		// "buy X … in an all-stock deal worth $N": a price governed by a
