@@ -53,8 +53,9 @@ func (k *KindRule) fires(d pipeline.Deal, cpRole string) bool {
 		return false
 	}
 	ev := asciiLower(d.Evidence)
+	raised := beforeProceeds(ev)
 	for _, w := range k.Unless {
-		if hasWord(ev, strings.ToLower(w)) {
+		if hasWord(raised, strings.ToLower(w)) {
 			return false
 		}
 	}
@@ -67,6 +68,24 @@ func (k *KindRule) fires(d pipeline.Deal, cpRole string) bool {
 		}
 	}
 	return false
+}
+
+// proceedsCues open what the money raised will pay for ("…, which will be
+// used for repayment of debt", 「調達資金は借入金の返済に充てる」).
+var proceedsCues = []string{" that will be used", " which will be used", " to be used", " will be used", " proceeds will",
+	" proceeds of which", " to repay", " to refinance", " use the proceeds", " for working capital", "調達資金は", "資金使途", "の返済に充て"}
+
+// beforeProceeds cuts lower-cased evidence where it starts to tell the
+// use of the proceeds: a loan repaid with the money of a stock offering
+// does not make the offering a loan.
+func beforeProceeds(ev string) string {
+	cut := len(ev)
+	for _, c := range proceedsCues {
+		if k := strings.Index(ev, c); k >= 0 && k < cut {
+			cut = k
+		}
+	}
+	return ev[:cut]
 }
 
 // hasWord finds w in s, on word boundaries when w is Latin.
