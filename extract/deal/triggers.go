@@ -42,7 +42,9 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 		// qualifies is the deal word, not the verb before it.
 		for _, c := range cues {
 			if c.w.class == cueTrigger && contractNouns[c.w.s] && c.start >= a.Span[1] && c.end <= hi &&
-				c.start-a.Span[1] <= 25 && !strings.ContainsAny(lower[a.Span[1]:c.start], ",;:()") {
+				c.start-a.Span[1] <= 25 && !strings.ContainsAny(lower[a.Span[1]:c.start], ",;:()") &&
+				// "raised $505 million in a deal led by…": the raise is the deal.
+				!containsAny(lower[a.Span[1]:c.start], " in a ", " in an ", " through a", " via a", " as part of") {
 				best = c
 				break
 			}
