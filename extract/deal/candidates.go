@@ -167,7 +167,17 @@ var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": t
 	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true,
 	"Israeli": true, "Mexican": true, "Chilean": true, "Argentine": true, "Thai": true, "Vietnamese": true, "Indonesian": true,
 	"Danish": true, "Polish": true, "Austrian": true, "Belgian": true, "Portuguese": true, "Turkish": true, "Qatari": true,
-	"Kazakh": true, "Ethiopian": true, "Kenyan": true, "Nigerian": true, "Egyptian": true, "Russian": true, "Ukrainian": true}
+	"Kazakh": true, "Ethiopian": true, "Kenyan": true, "Nigerian": true, "Egyptian": true, "Russian": true, "Ukrainian": true,
+	"African": true, "South African": true, "North American": true, "Latin American": true, "Middle Eastern": true,
+	"Scandinavian": true, "Pakistani": true, "Filipino": true, "Philippine": true, "Omani": true, "Kuwaiti": true,
+	"Bahraini": true, "Moroccan": true, "Ghanaian": true, "Rwandan": true, "Jordanian": true, "Greek": true, "Czech": true,
+	"Hungarian": true, "Romanian": true, "Bulgarian": true, "Croatian": true, "Serbian": true, "Slovak": true,
+	"Estonian": true, "Latvian": true, "Lithuanian": true, "Scottish": true, "Welsh": true, "Colombian": true,
+	"Peruvian": true, "Uruguayan": true, "Venezuelan": true, "Bhutanese": true, "Nepali": true, "Sri Lankan": true,
+	"Mongolian": true, "Uzbek": true, "Georgian": true, "Armenian": true, "Iranian": true, "Iraqi": true, "Lebanese": true,
+	"Tunisian": true, "Algerian": true, "Angolan": true, "Zambian": true, "Tanzanian": true, "Ugandan": true,
+	"Icelander": true, "Emirian": true, "Hong Konger": true, "Macanese": true, "Cambodian": true, "Laotian": true,
+	"Burmese": true, "Bangladeshi": true, "Kiwi": true, "Aussie": true}
 
 // verbFollows reports a lowercase word right after a sentence-initial name
 // ("Zephyr signed", not "NEW YORK, March 3").

@@ -206,11 +206,24 @@ func innerCapital(w string) bool {
 
 // dealVerbs are the verbs a company opens a deal sentence with.
 var dealVerbs = []string{"acquired", "acquires", "buys", "bought", "signed", "signs", "raised", "raises", "sold", "sells",
-	"agreed", "completed", "closed", "secured", "secures", "entered", "leased", "leases", "purchased", "purchases"}
+	"agreed", "completed", "closed", "secured", "secures", "entered", "leased", "leases", "purchased", "purchases",
+	"acquire", "buy", "sign", "raise", "sell", "agree", "complete", "close", "secure", "enter", "lease", "purchase",
+	"partnered", "invested", "inked", "inks", "ink", "formed", "form", "invest", "partner"}
 
-// dealVerbNext reports one of dealVerbs right after a name (a space, then the verb).
+// dealVerbAux are what may stand between a name and its deal verb ("Legacy
+// Investing has entered into", "Harbor Data will acquire").
+var dealVerbAux = []string{"has also ", "have also ", "has ", "have ", "had ", "will ", "would ", "also ", "is to ", "plans to ", "agreed to "}
+
+// dealVerbNext reports one of dealVerbs right after a name (a space, then
+// the verb, perhaps after an auxiliary).
 func dealVerbNext(rest string) bool {
 	rest = strings.TrimPrefix(rest, " ")
+	for _, a := range dealVerbAux {
+		if len(rest) >= len(a) && strings.EqualFold(rest[:len(a)], a) {
+			rest = rest[len(a):]
+			break
+		}
+	}
 	head := strings.ToLower(rest[:min(len(rest), 16)]) // the verb only: never the rest of the text
 	for _, v := range dealVerbs {
 		if strings.HasPrefix(head, v+" ") {

@@ -198,7 +198,9 @@ var nationality = map[string]bool{"japanese": true, "american": true, "chinese":
 	"singaporean": true, "norwegian": true, "swedish": true, "european": true, "asian": true, "nordic": true,
 	"indian": true, "saudi": true, "emirati": true, "paraguayan": true, "brazilian": true, "mexican": true,
 	"swiss": true, "dutch": true, "irish": true, "finnish": true, "icelandic": true, "kazakh": true,
-	"ethiopian": true, "malaysian": true, "thai": true, "u.s.": true, "us": true, "uk": true, "texas": true,
+	"ethiopian": true, "malaysian": true, "thai": true, "african": true, "nigerian": true, "kenyan": true,
+	"south": true, "spanish": true, "italian": true, "danish": true, "polish": true, "israeli": true, "chilean": true,
+	"u.s.": true, "us": true, "uk": true, "texas": true,
 	"local": true, "private": true, "public": true, "listed": true, "new": true}
 
 // descriptorHeads end a description before a company name ("trading house
@@ -211,7 +213,8 @@ var descriptorHeads = map[string]bool{"house": true, "firm": true, "company": tr
 	"lab": true, "consortium": true, "neocloud": true, "builder": true, "supplier": true, "vendor": true,
 	"insurer": true, "retailer": true, "exchange": true, "peer": true, "rival": true, "outfit": true,
 	"player": true, "group": true, "fund": true, "automaker": true, "carmaker": true, "host": true,
-	"shareholder": true, "backer": true, "tenant": true, "customer": true}
+	"shareholder": true, "backer": true, "tenant": true, "customer": true, "business": true, "reit": true,
+	"partner": true, "landlord": true, "seller": true, "buyer": true, "acquirer": true, "telco": true}
 
 // descriptorNoise are words whose descriptions name sources, not parties
 // ("research firm Hashrate Index", "law firm Acme").
