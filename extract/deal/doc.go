@@ -70,7 +70,9 @@
 // some names, its other conditions deciding ("Strategy" ending "Future
 // Energy Strategy"); figure rules: before (within), after, after_match
 // (with after_needs, words one of which must follow the figure for the
-// expression to run), max_usd, currency, after_figure, and no_deal (the
+// expression to run), before_match (with before_needs: an expression the
+// sentence before the figure ends on, "brings its financing to"),
+// max_usd, currency, after_figure, and no_deal (the
 // figure's sentence tells no deal at all: talks, an offer turned down, a
 // plan).
 //

@@ -130,8 +130,14 @@ type FigureRule struct {
 	// figure must hold for AfterMatch to be tried: a cheap test that
 	// spares the expression most figures.
 	AfterNeeds []string `yaml:"after_needs"`
-	MaxUSD     float64  `yaml:"max_usd"`
-	Currency   string   `yaml:"currency"` // only figures in this currency (BTC…)
+	// BeforeMatch is a regular expression the lower-cased sentence before
+	// the figure (its last Within runes, else 200) matches at its end
+	// ("brings its construction financing to"); BeforeNeeds, like
+	// AfterNeeds, are words one of which that text must hold first.
+	BeforeMatch string   `yaml:"before_match"`
+	BeforeNeeds []string `yaml:"before_needs"`
+	MaxUSD      float64  `yaml:"max_usd"`
+	Currency    string   `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").
@@ -144,7 +150,7 @@ type FigureRule struct {
 	NoDeal   bool     `yaml:"no_deal"`
 	Examples Examples `yaml:"examples"`
 
-	afterRE *regexp.Regexp
+	afterRE, beforeRE *regexp.Regexp
 }
 
 // Rules are the deal rules kept as data: the lexicon, the party, figure and
@@ -546,6 +552,15 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 			break
 		}
 	}
+	if !hitBefore && fr.beforeRE != nil {
+		win := before
+		if fr.Within == 0 {
+			win = site.window(200)
+		}
+		if len(fr.BeforeNeeds) == 0 || containsAny(win, fr.BeforeNeeds...) {
+			hitBefore = fr.beforeRE.MatchString(win)
+		}
+	}
 	hitAfter := false
 	after := skipConversion(lower[a.Span[1]:])
 	for _, s := range fr.After {
@@ -683,11 +698,22 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 			fr.afterRE = re
 			fr.Lang = idLang(fr.ID, fr.Lang) // an expression reads one language's words
 		}
-		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 && fr.afterRE == nil {
-			return fmt.Errorf("figure rule %s: no before, after, after_match or max_usd", fr.ID)
+		if fr.BeforeMatch != "" {
+			re, err := regexp.Compile(`(?:` + fr.BeforeMatch + `)$`)
+			if err != nil {
+				return fmt.Errorf("figure rule %s: before_match: %w", fr.ID, err)
+			}
+			fr.beforeRE = re
+			fr.Lang = idLang(fr.ID, fr.Lang)
+		}
+		if len(fr.Before) == 0 && len(fr.After) == 0 && fr.MaxUSD == 0 && fr.afterRE == nil && fr.beforeRE == nil {
+			return fmt.Errorf("figure rule %s: no before, after, after_match, before_match or max_usd", fr.ID)
 		}
 		if len(fr.AfterNeeds) > 0 && fr.afterRE == nil {
 			return fmt.Errorf("figure rule %s: after_needs without after_match", fr.ID)
+		}
+		if len(fr.BeforeNeeds) > 0 && fr.beforeRE == nil {
+			return fmt.Errorf("figure rule %s: before_needs without before_match", fr.ID)
 		}
 		r.Figures = append(r.Figures, fr)
 	}

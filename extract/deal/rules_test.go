@@ -116,7 +116,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"no condition", "parties:\n  - {id: my.rule}\n", "no condition"},
 		{"unknown key", "parties:\n  - {id: my.rule, befor: [x]}\n", "field befor not found"},
 		{"bad regexp", "parties:\n  - {id: my.rule, match: '('}\n", "match"},
-		{"figure without condition", "figures:\n  - {id: my.fig}\n", "no before, after, after_match or max_usd"},
+		{"figure without condition", "figures:\n  - {id: my.fig}\n", "no before, after, after_match, before_match or max_usd"},
 		{"bad lang", "figures:\n  - {id: my.fig, lang: fr, max_usd: 3}\n", "lang"},
 		{"after_needs alone", "figures:\n  - {id: my.fig, after: [' in fees'], after_needs: [fees]}\n", "after_needs without after_match"},
 	}
