@@ -148,7 +148,7 @@ func findJapanese(text string) []Mention {
 
 // publicBodyEnds close the names of local governments and public bodies
 // that sign agreements: 秋田県, 男鹿市, モンロー郡港湾局.
-var publicBodyEnds = []string{"県", "市", "町", "村", "港湾局", "開発公社", "公社"}
+var publicBodyEnds = []string{"県", "市", "町", "村", "港湾局", "開発公社", "公社", "省", "庁", "政府"}
 
 // findPublicBodies finds a local government or public body named as the
 // other side of an agreement in its clause: 「秋田県、男鹿市と立地協定を結
@@ -169,6 +169,12 @@ func findPublicBodies(text string) []Mention {
 					break
 				}
 				s -= n
+			}
+			for _, lead := range []string{"同国", "同州", "同市", "同県", "同政府"} {
+				if strings.HasPrefix(text[s:at], lead) && len(text[s:at]) > len(lead) {
+					s += len(lead) // 「同国エネルギー石油省と契約」: the ministry, not "the country"
+					break
+				}
 			}
 			if c := utf8.RuneCountInString(text[s:at]); c < 2 || c > 8 || !publicPartyAfter(text[e:]) {
 				return
@@ -193,6 +199,13 @@ func findPublicBodies(text string) []Mention {
 // another body), or は/が with a partner named with と, and an agreement
 // word before the clause ends.
 func publicPartyAfter(rest string) bool {
+	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（") {
+		// 「エネルギー石油省(MOEP)と契約」: its abbreviation in brackets.
+		if k := strings.IndexAny(rest, ")）"); k > 0 && k <= 40 {
+			_, n := utf8.DecodeRuneInString(rest[k:])
+			rest = rest[k+n:]
+		}
+	}
 	if strings.HasPrefix(rest, "、") {
 		rest = rest[len("、"):] // 「秋田県、男鹿市と立地協定」: a list of bodies
 		k := strings.Index(rest, "と")
