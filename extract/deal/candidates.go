@@ -1,11 +1,11 @@
 package deal
 
 import (
-	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -74,6 +74,19 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		off = end + 1
 	}
+	// An abbreviation naming the other side of the agreement word after it
+	// ("a five-year ESDS deal", "the NEXTDC contract").
+	for off := sp[0]; off < sp[1]; {
+		k := strings.IndexByte(txt[off:sp[1]], ' ')
+		if k < 0 {
+			break
+		}
+		w := txt[off : off+k]
+		if text.Capitals(w, 3, 6) && !org.IsStop(w) && agreementNounNext(d.lower[off+k+1:sp[1]]) {
+			add(off, false)
+		}
+		off += k + 1
+	}
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {
@@ -108,6 +121,12 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		sortMentions(ms)
 	}
 	return ms
+}
+
+// agreementNounNext reports an agreement noun opening lower-cased rest.
+func agreementNounNext(rest string) bool {
+	return text.HasAnyPrefix(rest, "deal ", "deal,", "deal.", "deals ", "contract ", "contract,", "contract.", "contracts ",
+		"lease ", "lease,", "lease.", "agreement ", "agreement,", "agreement.", "partnership ", "order ", "tie-up ")
 }
 
 // placeAfter reports a name followed by ", Region" (a capitalised word or

@@ -613,6 +613,21 @@ var enPreps = map[string]label{
 	"grants": lCP, "granting": lCP, "gives": lCP, "giving": lCP,
 }
 
+// modifiesAgreement reports a name between a determiner or an agreement's
+// adjective (ws, the words before it, nearest first) and an agreement noun
+// (rest, lower-cased): "a five-year ESDS deal".
+func modifiesAgreement(ws []string, rest string) bool {
+	if !agreementNounNext(strings.TrimPrefix(rest, " ")) {
+		return false
+	}
+	switch w := ws[0]; {
+	case w == "a", w == "an", w == "the", w == "its", w == "their", w == "new", w == "another", w == "latest",
+		w == "multi-year", w == "long-term", strings.HasSuffix(w, "-year"):
+		return true
+	}
+	return false
+}
+
 // enAcq words before a name make it the object of an acquisition.
 var enAcq = map[string]bool{
 	"acquire": true, "acquires": true, "acquired": true, "acquiring": true, "buy": true, "buys": true,
@@ -689,6 +704,11 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				m.label = l
 				break
 			}
+		}
+		if m.label == lPlain && len(ws) > 0 && modifiesAgreement(ws, strings.ToLower(text[m.Span[1]:sent[1]])) {
+			// "a five-year ESDS deal", "the new Fluidstack lease": the name
+			// before the agreement noun is its other side.
+			m.label = lCP
 		}
 		if m.label == lPlain && len(ws) == 0 {
 			// "from its largest shareholder, Growler Mining", "to a local
