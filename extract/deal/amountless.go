@@ -303,9 +303,9 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 // "bought/acquired … shares of".
 func sharesBought(clause string, isJA bool) bool {
 	if isJA {
-		return containsAny(clause, "株式を", "株を") && containsAny(clause, "購入", "取得", "買い増", "買い付け")
+		return text.ContainsAny(clause, "株式を", "株を") && text.ContainsAny(clause, "購入", "取得", "買い増", "買い付け")
 	}
-	return containsAny(clause, "shares of", "stake in") && containsAny(clause, "bought", "acquired", "purchased", "buys", "acquires", "purchases")
+	return text.ContainsAny(clause, "shares of", "stake in") && text.ContainsAny(clause, "bought", "acquired", "purchased", "buys", "acquires", "purchases")
 }
 
 // refersToDealTold reports a deal word opening its sentence after a

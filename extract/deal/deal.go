@@ -1499,7 +1499,7 @@ func restatesTold(lower string, dl pipeline.Deal) bool {
 	if sp[1] <= sp[0] || a[0] < sp[0] || a[0] > sp[1] || sp[1] > len(lower) {
 		return false
 	}
-	return containsAny(lower[sp[0]:a[0]], restateNouns...)
+	return text.ContainsAny(lower[sp[0]:a[0]], restateNouns...)
 }
 
 // dropFigureTwice keeps one of two deals without counterparty that carry

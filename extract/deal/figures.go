@@ -152,7 +152,7 @@ func runRate(before, rest string) bool {
 		return true
 	}
 	if strings.HasPrefix(r, " across ") {
-		if containsAny(r, "tenants", "customers", "campuses", "sites", "portfolio", "contracts", "clients") {
+		if text.ContainsAny(r, "tenants", "customers", "campuses", "sites", "portfolio", "contracts", "clients") {
 			return true
 		}
 	}
@@ -200,20 +200,20 @@ func accountingResult(before string) bool {
 // before an amount ("raised its price target to").
 func targetBefore(before string) bool {
 	b := toLower(before[max(0, len(before)-60):])
-	return containsAny(b, "target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating")
+	return text.ContainsAny(b, "target", "estimate", "forecast", "guidance", "outlook", "price objective", "rating")
 }
 
 // implied reports a value derived by an analyst right before a value
 // phrase ("implying an enterprise value of $11.5 billion"): no deal's price.
 func implied(before string) bool {
-	return containsAny(before, "implying", "implies", "imply", "implied")
+	return text.ContainsAny(before, "implying", "implies", "imply", "implied")
 }
 
 // vagueAmount reports an order of magnitude, not a figure ("数十億ドル",
 // "several billion dollars", "tens of millions").
 func vagueAmount(t string) bool {
 	l := toLower(t)
-	return containsAny(l, "数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
+	return text.ContainsAny(l, "数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
 }
 
 // formerSize reports the earlier size of a deal that grew or changed
@@ -318,7 +318,7 @@ func balanceClause(before string) bool {
 	if k := strings.LastIndexAny(b, ";.\n"); k >= 0 {
 		b = b[k+1:]
 	}
-	return containsAny(b, "ended the quarter with", "ended the year with", "ended the period with", "ended the month with",
+	return text.ContainsAny(b, "ended the quarter with", "ended the year with", "ended the period with", "ended the month with",
 		"exited the quarter with", "exited the year with", "finished the quarter with", "finished the year with",
 		"closed the quarter with", "closed the year with", "as of the end of the quarter")
 }
@@ -397,7 +397,7 @@ func optionOrIncrement(txt string, amts []pipeline.Amount, i int) bool {
 	t := strings.TrimSpace(trimDescribing(lb))
 	for _, p := range []string{" to about", " to approximately", " to roughly", " to around", " to nearly", " to"} {
 		if strings.HasSuffix(t, p) {
-			if containsAny(lb, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ") {
+			if text.ContainsAny(lb, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ") {
 				return true
 			}
 			break
@@ -420,7 +420,7 @@ func newTotal(lower string, c cue, a pipeline.Amount) bool {
 		return false
 	}
 	b := lower[max(0, c.start-40):c.start]
-	return containsAny(b, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ")
+	return text.ContainsAny(b, "bringing ", "lifting ", "raising ", "taking ", "boosting ", "pushing ", "increasing ")
 }
 
 // restatedCurrency reports an amount that restates, in another currency,
@@ -479,5 +479,5 @@ func restatedCurrency(txt string, amts []pipeline.Amount, a pipeline.Amount) boo
 // ("renewal options that, if exercised, would bring the total contract
 // value to $2.9 billion").
 func conditionalValue(before string) bool {
-	return containsAny(before, "if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed")
+	return text.ContainsAny(before, "if exercised", "if fully exercised", "are exercised", "were exercised", "if extended", "if renewed")
 }

@@ -123,7 +123,7 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 // transferVerb reports a verb of buying, paying or earning in the words
 // before an amount ("expects to purchase", "will pay", "to receive").
 func transferVerb(lower string) bool {
-	return containsAny(lower, " purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide ")
+	return text.ContainsAny(lower, " purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide ")
 }
 
 // dealReference reports a sentence opening on the deal just told ("The
@@ -678,7 +678,7 @@ func moneyNounOpens(lower string) bool {
 // co-leads' deals.
 func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
 	lower := d.lower[sp[0]:sp[1]]
-	if !strings.Contains(lower, "が主導") && !strings.Contains(lower, "がリード") || !containsAny(lower, "ラウンド", "資金調達", "融資", "社債", "出資") {
+	if !strings.Contains(lower, "が主導") && !strings.Contains(lower, "がリード") || !text.ContainsAny(lower, "ラウンド", "資金調達", "融資", "社債", "出資") {
 		return nil, false
 	}
 	var leads []mention
@@ -717,7 +717,7 @@ var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrang
 // deal of its own with the same figure. It returns the new deals.
 func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
 	lower := d.lower[sp[0]:sp[1]]
-	if !containsAny(lower, lenderRoles...) || !containsAny(lower, " loan", "facility", "credit", "debt financing", "financing") {
+	if !text.ContainsAny(lower, lenderRoles...) || !text.ContainsAny(lower, " loan", "facility", "credit", "debt financing", "financing") {
 		return nil, false
 	}
 	i := lastOpenMoneyDeal(told, false)
@@ -743,5 +743,5 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 // Arranger", "Administrative Agent").
 func roleTitle(name string) bool {
 	l := strings.ToLower(name)
-	return containsAny(l, "arranger", "agent", "bookrunner", "lender", "underwriter", "trustee", "adviser", "advisor", "coordinator")
+	return text.ContainsAny(l, "arranger", "agent", "bookrunner", "lender", "underwriter", "trustee", "adviser", "advisor", "coordinator")
 }

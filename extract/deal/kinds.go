@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -159,6 +160,6 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 
 // siteSold reports a site, land or buildings in a sale's evidence.
 func siteSold(ev string) bool {
-	return containsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設") ||
-		containsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building")
+	return text.ContainsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設") ||
+		text.ContainsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building")
 }

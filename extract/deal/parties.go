@@ -254,7 +254,7 @@ func loanAfter(rest string) bool {
 	if k := strings.Index(rest, "。"); k >= 0 {
 		rest = rest[:k]
 	}
-	return containsAny(rest, "融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券")
+	return text.ContainsAny(rest, "融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券")
 }
 
 // describedSubject reports a name described without a clause of its own
@@ -312,7 +312,7 @@ func productBought(rest string) bool {
 		return false
 	}
 	rest = rest[k:]
-	return containsAny(rest, "購入", "調達", "導入", "発注", "取得", "買い")
+	return text.ContainsAny(rest, "購入", "調達", "導入", "発注", "取得", "買い")
 }
 
 // clauseHead cuts s at its first 、 or 。.
@@ -597,7 +597,7 @@ func assetBought(s string) bool {
 	if k <= 0 || strings.ContainsAny(s[:k], "、。はが「」") {
 		return false
 	}
-	return containsAny(s[:k], "施設", "拠点", "鉱山", "採掘場", "データセンター", "用地", "土地", "工場", "事業", "サイト", "設備", "資産", "キャンパス", "発電所")
+	return text.ContainsAny(s[:k], "施設", "拠点", "鉱山", "採掘場", "データセンター", "用地", "土地", "工場", "事業", "サイト", "設備", "資産", "キャンパス", "発電所")
 }
 
 // relationGap is a possessive relation word between two names: "'s

@@ -155,7 +155,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			text.HasAnyPrefix(d.lower[a.Span[1]:], " in equity", " of equity", " in new equity", " in an equity", " in a series", " in series", " in its series")) {
 			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
 		}
-		if kind == pipeline.KindFinancing && isJA && containsAny(d.lower[lo:a.Span[0]], "株式による資金調達", "株式による調達", "株式の発行による", "新株発行による", "増資による", "増資で") {
+		if kind == pipeline.KindFinancing && isJA && text.ContainsAny(d.lower[lo:a.Span[0]], "株式による資金調達", "株式による調達", "株式の発行による", "新株発行による", "増資による", "増資で") {
 			kind = pipeline.KindEquity // 「株式による資金調達で13億8000万ドルを確保」
 		}
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
@@ -163,7 +163,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			kind = mainKind(cues, trig, a, lo, hi) // "an agreement that … secures $830 million in revenue": the contract's value
 		}
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
-			containsAny(d.lower[lo:hi], "initial public offering", " ipo", "to list on ", "listing on ", "went public", "its listing") {
+			text.ContainsAny(d.lower[lo:hi], "initial public offering", " ipo", "to list on ", "listing on ", "went public", "its listing") {
 			kind = pipeline.KindEquity // "the first to list on the London Stock Exchange, raising $32 million"
 		}
 		if blockedByNegative(sc, a, lo, hi, trig, kind) {
@@ -178,7 +178,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
-		if listedParties(txt, zm, a) && (isJA || !containsAny(d.lower[a.Span[1]:hi], participantsFrom...)) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
+		if listedParties(txt, zm, a) && (isJA || !text.ContainsAny(d.lower[a.Span[1]:hi], participantsFrom...)) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		var p parties
@@ -202,7 +202,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			}
 			continue
 		}
-		if p.cp != nil && !isJA && p.cp.Span[0] > a.Span[1] && containsAny(d.lower[a.Span[1]:p.cp.Span[0]], participantsFrom...) {
+		if p.cp != nil && !isJA && p.cp.Span[0] > a.Span[1] && text.ContainsAny(d.lower[a.Span[1]:p.cp.Span[0]], participantsFrom...) {
 			p.cp = nil // "a $500 million round, drawing participation from A, B and C": participants, each told apart
 		}
 		if rel == nil { // a relative clause names its own parties
@@ -214,7 +214,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
 			}
 			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) &&
-				(fundsOthers(p.company) || containsAny(d.lower[lo:hi], leadsRound...)) {
+				(fundsOthers(p.company) || text.ContainsAny(d.lower[lo:hi], leadsRound...)) {
 				p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
 			}
 		}
@@ -373,7 +373,7 @@ func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
 // of an English deal told "with the company" (or "with the firm") in the
 // zone [lo,hi) when its own company is another.
 func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
-	if !containsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company") {
+	if !text.ContainsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company") {
 		return p
 	}
 	t, ok := sc.st.topic, sc.st.hasTopic
@@ -445,7 +445,7 @@ func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
 	if open < 0 || strings.ContainsAny(before[open:], ")）") {
 		return false
 	}
-	if containsAny(strings.ToLower(before[open:]), asideFigureWords...) {
+	if text.ContainsAny(strings.ToLower(before[open:]), asideFigureWords...) {
 		return true
 	}
 	at := sp[0] + open

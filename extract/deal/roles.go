@@ -414,7 +414,7 @@ func (sc *sent) parentOf(p parties) parties {
 			if o.Span[1] > m.Span[0] || o.Name == m.Name || !usable(o) {
 				continue
 			}
-			if parentGap.MatchString(lower[o.Span[1]:m.Span[0]]) && containsAny(lower[o.Span[0]:m.Span[0]], "'s ", "’s ") {
+			if parentGap.MatchString(lower[o.Span[1]:m.Span[0]]) && text.ContainsAny(lower[o.Span[0]:m.Span[0]], "'s ", "’s ") {
 				return o, true
 			}
 		}
@@ -554,6 +554,6 @@ func coSubjects(sc *sent, a, b *mention) (*mention, bool) {
 // secured, borrowed, issued) and none that gives it (invested, lent,
 // provided): its subject is the one funded.
 func raisesMoney(lower string) bool {
-	return containsAny(lower, " raised", " raises", " raising", " raise ", " secured", " secures", " borrowed", " borrowing", " issued", " priced", " fundrais", " series ") &&
-		!containsAny(lower, " invested ", " invests ", " will invest", " to invest", " lent ", " lends ", " to lend", " provided ", " provides ", " to provide", " will provide")
+	return text.ContainsAny(lower, " raised", " raises", " raising", " raise ", " secured", " secures", " borrowed", " borrowing", " issued", " priced", " fundrais", " series ") &&
+		!text.ContainsAny(lower, " invested ", " invests ", " will invest", " to invest", " lent ", " lends ", " to lend", " provided ", " provides ", " to provide", " will provide")
 }

@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	kztext "github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -365,7 +366,7 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			break
 		}
 	}
-	if !hitBefore && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
+	if !hitBefore && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || kztext.ContainsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
 		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
 		hitBefore = true
 	}
@@ -557,7 +558,7 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		if fr.Within == 0 {
 			win = site.window(200)
 		}
-		if len(fr.BeforeNeeds) == 0 || containsAny(win, fr.BeforeNeeds...) {
+		if len(fr.BeforeNeeds) == 0 || kztext.ContainsAny(win, fr.BeforeNeeds...) {
 			hitBefore = fr.beforeRE.MatchString(win)
 		}
 	}
@@ -571,7 +572,7 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 	}
 	if !hitAfter && fr.afterRE != nil {
 		win := after[:min(len(after), 200)]
-		if len(fr.AfterNeeds) == 0 || containsAny(win, fr.AfterNeeds...) {
+		if len(fr.AfterNeeds) == 0 || kztext.ContainsAny(win, fr.AfterNeeds...) {
 			hitAfter = fr.afterRE.MatchString(win)
 		}
 	}

@@ -44,7 +44,7 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			if c.w.class == cueTrigger && contractNouns[c.w.s] && c.start >= a.Span[1] && c.end <= hi &&
 				c.start-a.Span[1] <= 25 && !strings.ContainsAny(lower[a.Span[1]:c.start], ",;:()") &&
 				// "raised $505 million in a deal led by…": the raise is the deal.
-				!containsAny(lower[a.Span[1]:c.start], " in a ", " in an ", " through a", " via a", " as part of") {
+				!text.ContainsAny(lower[a.Span[1]:c.start], " in a ", " in an ", " through a", " via a", " as part of") {
 				best = c
 				break
 			}
@@ -83,16 +83,6 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 // contractNouns name an agreement itself: won or signed, never raised.
 var contractNouns = map[string]bool{"deal": true, "deals": true, "agreement": true, "agreements": true,
 	"contract": true, "contracts": true, "pact": true, "lease": true}
-
-// containsAny reports s containing one of subs.
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
 
 // hasAnySuffix reports s ending with one of ps.
 func hasAnySuffix(s string, ps ...string) bool {

@@ -690,12 +690,25 @@ func findBracketed(text string) []Mention {
 				break
 			}
 		}
-		if !desc || !jaPartyFollows(text[e+len("」"):]) {
+		after := text[e+len("」"):]
+		// 「「ザパラ・マイニング」と「パタゴニア360」の合弁会社」: two names
+		// in brackets joined by と in an agreement's sentence.
+		pair := (strings.HasPrefix(after, "と「") || strings.HasSuffix(text[:s-len("「")], "」と")) && agreementInSentence(after)
+		if !pair && (!desc || !jaPartyFollows(after)) {
 			continue
 		}
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return out
+}
+
+// agreementInSentence reports an agreement word before the end of the
+// sentence rest opens.
+func agreementInSentence(rest string) bool {
+	if k := strings.Index(rest, "。"); k >= 0 {
+		rest = rest[:k]
+	}
+	return kztext.ContainsAny(rest, "合弁", "提携", "協業", "契約", "協定", "覚書", "買収", "出資", "合併")
 }
 
 // kanaCorpEnds end a katakana company name written in common words

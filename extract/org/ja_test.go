@@ -23,6 +23,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a local government as the subject", "北風県がミズチと連携協定を締結した。", "北風県?"},
 		{"a ministry with its abbreviation in brackets", "同社は同国エネルギー石油省(MOEP)と契約を締結した。", "エネルギー石油省?"},
 		{"a government as the other side", "同社は北風国政府と協定を結んだ。", "北風国政府?"},
+		{"two bracketed names joined by と in an agreement's sentence", "「ミズチ・マイニング」と「ハヤテ360」の合弁会社は発電所を建てる。", "ミズチ・マイニング?|ハヤテ360?"},
+		{"two bracketed products compared are no names", "「クロード」と「ジェミニ」を比べた。", ""},
 		{"a ministry named without an agreement is no party", "同社は北風省の統計を引用した。", ""},
 		{"a city without its prefecture", "北風県南星市はミズチと立地協定を結んだ。", "南星市?"},
 		{"a place subject without agreement", "南星市は人口が減っており、誘致に力を入れる。", ""},

@@ -67,3 +67,13 @@ func EachIndex(s, sub string, f func(at, end int)) {
 		f(at, off)
 	}
 }
+
+// ContainsAny reports s holding one of subs.
+func ContainsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

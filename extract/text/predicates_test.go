@@ -66,3 +66,20 @@ func TestJoinWrapped(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsAny(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		subs []string
+		want bool
+	}{
+		{"合弁会社を設立", []string{"提携", "合弁"}, true},
+		{"the deal closed", []string{"lease", "loan"}, false},
+		{"anything", nil, false},
+		{"", []string{""}, true},
+	} {
+		if got := ContainsAny(tc.s, tc.subs...); got != tc.want {
+			t.Errorf("ContainsAny(%q, %q) = %v, want %v", tc.s, tc.subs, got, tc.want)
+		}
+	}
+}
