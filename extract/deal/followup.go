@@ -739,6 +739,46 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 	return shareMoneyDeal(d, sp, dl, banks, "+lenders", ""), true
 }
 
+// otherBackersRE opens an English sentence listing the other backers of
+// the money deal told before ("Other investors were A, B and C", "Other
+// lenders in the facility include A").
+var otherBackersRE = regexp.MustCompile(`^(the )?other (investors|lenders|backers|participants|banks|shareholders)( [a-z-]+){0,6} (were|are|include|included|includes|comprise|comprised)\b`)
+
+// otherBackers gives each organisation a sentence opening with
+// otherBackersRE names its own copy of the last financing or equity deal
+// told, without the figure: each took part, none for the whole sum.
+func otherBackers(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
+	if !otherBackersRE.MatchString(d.lower[sp[0]:sp[1]]) {
+		return nil, false
+	}
+	i := -1
+	for k := len(told) - 1; k >= 0; k-- {
+		if told[k].Kind == pipeline.KindFinancing || told[k].Kind == pipeline.KindEquity {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return nil, false
+	}
+	lead := told[i]
+	seen := map[string]bool{lead.Company: true, string(lead.Counterparty): true}
+	var out []pipeline.Deal
+	for _, m := range ms {
+		if !usable(m) || seen[m.Name] || roleTitle(m.Name) {
+			continue
+		}
+		seen[m.Name] = true
+		c := lead
+		c.Counterparty = pipeline.NullString(m.Name)
+		c.Amount = nil
+		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+		c.Rule = "backers:" + lead.Rule
+		out = append(out, c)
+	}
+	return out, len(out) > 0
+}
+
 // roleTitle reports a capitalised role read as a name ("Joint Lead
 // Arranger", "Administrative Agent").
 func roleTitle(name string) bool {
