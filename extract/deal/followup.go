@@ -709,7 +709,7 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 // the names it holds tells who lends.
 var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrangers", "mandated lead arranger", "joint lead arranger",
 	"was led by", "were led by", "co-led by", "lenders include", "lenders included", "lenders were", "lending group",
-	"syndicate led by", "arranged by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by"}
+	"syndicate led by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by"}
 
 // lendersEN gives the banks an English sentence without a figure names in
 // a lender's role ("MUFG served as the administrative agent for the loan,
