@@ -148,6 +148,8 @@ var moneyCases = []struct {
 	{"C$5 million", []w{{"C$5 million", 5e6, "CAD", "", false, 0}}},
 	{"Can$1.07 billion", []w{{"Can$1.07 billion", 1.07e9, "CAD", "", false, 0}}},
 	{"raised $US100 million", []w{{"$US100 million", 1e8, "USD", "", false, 0}}},
+	{"総工費は1億2000万オマーン・リアル", []w{{"1億2000万オマーン・リアル", 1.2e8, "OMR", "", false, 0}}},
+	{"5000万クウェートディナールを投じる", []w{{"5000万クウェートディナール", 5e7, "KWD", "", false, 0}}},
 	{"a $A500 million loan", []w{{"$A500 million", 5e8, "AUD", "", false, 0}}},
 	{"the $NZ1.15 billion raise", []w{{"$NZ1.15 billion", 1.15e9, "NZD", "", false, 0}}},
 	{"$Apple 5 shares", nil},
