@@ -135,6 +135,17 @@ var placeWords = map[string]bool{
 	"tranche": true, "class": true, "chapter": true, "section": true, "exhibit": true, "form": true, "fy": true,
 	"wall": true, "street": true, "silicon": true, "valley": true, "congress": true, "senate": true,
 	"federal": true, "state": true, "county": true, "city": true, "district": true, "court": true,
+	// Regions and cities where data centres are built, outside North America.
+	"johor": true, "selangor": true, "malaysia": true, "indonesia": true, "batam": true, "jakarta": true,
+	"thailand": true, "bangkok": true, "vietnam": true, "philippines": true, "manila": true, "mumbai": true,
+	"chennai": true, "hyderabad": true, "pune": true, "noida": true, "delhi": true, "bengaluru": true,
+	"saudi": true, "arabia": true, "riyadh": true, "jeddah": true, "dammam": true, "qatar": true, "doha": true,
+	"bahrain": true, "kuwait": true, "muscat": true, "israel": true, "egypt": true, "kenya": true, "nigeria": true,
+	"lagos": true, "nairobi": true, "johannesburg": true, "spain": true, "madrid": true, "italy": true, "milan": true,
+	"ireland": true, "dublin": true, "netherlands": true, "amsterdam": true, "frankfurt": true, "paris": true,
+	"denmark": true, "poland": true, "warsaw": true, "portugal": true, "lisbon": true, "sydney": true,
+	"melbourne": true, "canberra": true, "auckland": true, "zealand": true, "osaka": true, "seoul": true,
+	"japan": true, "china": true, "canada": true, "texas": true, "mexico city": true,
 }
 
 // IsStop reports whether name is a word that never names an organisation
