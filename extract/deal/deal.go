@@ -138,7 +138,8 @@ func (x *Extractor) Extract(title, txt string) Result {
 func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	txt = text.JoinWrapped(txt) // a press release wrapped at 70 columns reads as sentences
 	d := x.analyze(txt, toks)
-	d.tc = newTruecase(txt, d.mentions)
+	d.headline = bodyHeadlines(txt, d.sents)
+	d.tc = newTruecase(txt, d.mentions, d.headline...)
 	res := Result{Amounts: d.amounts}
 	sents := d.sents
 	var deals []pipeline.Deal
@@ -1060,6 +1061,26 @@ func (x *Extractor) headlineSubject(title string, tc *truecase) (mention, bool) 
 		return m, true
 	}
 	return firstMiner(ms)
+}
+
+// bodyHeadlines are the sentences of the body that are lines of their own
+// written in Title Case without a closing stop: a headline or a
+// subheading given as the text's first line ("Cathedra Bitcoin Announces
+// Operations and Corporate Updates") is read as a headline, its
+// capitalised words no names without other evidence.
+func bodyHeadlines(txt string, sents [][2]int) [][2]int {
+	var out [][2]int
+	for _, s := range sents {
+		line := strings.TrimSpace(txt[s[0]:s[1]])
+		if line == "" || s[0] > 0 && txt[s[0]-1] != '\n' || s[1] < len(txt) && txt[s[1]] != '\n' && txt[s[1]] != '\r' {
+			continue
+		}
+		if strings.ContainsAny(line[len(line)-1:], ".!?") || !titleCase(line) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // headlineConj returns the length of a clause conjunction (" as ", " while

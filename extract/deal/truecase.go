@@ -17,9 +17,18 @@ type truecase struct {
 	names []org.Mention   // the body's organisation names found with a corporate word or in the gazetteer
 }
 
-// newTruecase reads the body text and its organisation mentions.
-func newTruecase(body string, ms []mention) *truecase {
+// newTruecase reads the body text and its organisation mentions; the
+// Title Case headline lines of the body (heads) are no evidence.
+func newTruecase(body string, ms []mention, heads ...[2]int) *truecase {
 	tc := &truecase{mid: map[string]bool{}}
+	inHead := func(i int) bool {
+		for _, h := range heads {
+			if i >= h[0] && i < h[1] {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(body); {
 		r, n := utf8.DecodeRuneInString(body[i:])
 		if !isLatinLetter(r) {
@@ -34,7 +43,7 @@ func newTruecase(body string, ms []mention) *truecase {
 			}
 			j += n2
 		}
-		if unicode.IsUpper(r) && !sentenceStartAt(body, i) {
+		if unicode.IsUpper(r) && !sentenceStartAt(body, i) && !inHead(i) {
 			tc.mid[body[i:j]] = true
 		}
 		i = j
