@@ -19,7 +19,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if m.Span[0] >= sp[1] {
 			break
 		}
-		if m.Span[1] <= sp[1] && (isJA || !d.headlineNoise(x, m.Mention)) {
+		if m.Span[1] <= sp[1] {
 			ms = append(ms, m)
 		}
 	}
@@ -121,26 +121,6 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		sortMentions(ms)
 	}
 	return ms
-}
-
-// headlineNoise reports an unknown name the organisation finder read in a
-// Title Case headline line of the body whose words have no evidence of a
-// name ("Corporate Updates", "Repricing of Warrants"): in a headline every
-// word is capitalised.
-func (d *doc) headlineNoise(x *Extractor, m org.Mention) bool {
-	if m.Known || d.tc == nil || !d.inHeadline(m.Span[0]) {
-		return false
-	}
-	ws := strings.Fields(m.Text)
-	if len(ws) > 1 && corporateWord(ws[len(ws)-1]) {
-		return false
-	}
-	for _, w := range ws {
-		if d.tc.known(x, strings.Trim(w, ",.")) {
-			return false
-		}
-	}
-	return true
 }
 
 // agreementNounNext reports an agreement noun opening lower-cased rest.
