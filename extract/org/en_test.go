@@ -8,6 +8,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		name, in, want string
 	}{
 		{"connector del", "The buyer, Lima-based Nube Digital del Sur, paid cash.", "Nube Digital del Sur?"},
+		{"mid-sentence New opens the name", "sold its stake to New Dawn Energy & Digital for $70 million", "New Dawn Energy & Digital?"},
+		{"sentence-initial New is no part of a name", "New Fjordhash Capital plans were shown.", "Fjordhash Capital?"},
 		{"connector de la", "a loan from Banco de la Plata Capital", "Banco de la Plata Capital?"},
 		{"based descriptor", "sold to Oslo-based Fjordhash for $10 million", "Fjordhash?"},
 		{"trading house descriptor", "signed with Korean trading house Hanbit Corp. on Monday", "Hanbit?"},

@@ -331,6 +331,29 @@ func allStopWords(ws []string) bool {
 	return true
 }
 
+// nameOpener are stop words that open a company's own name when they stand
+// capitalised mid-sentence (New Era, North Bay, Texas Critical Data
+// Centers); at a sentence's start they may be any word.
+var nameOpener = map[string]bool{"new": true, "north": true, "south": true, "east": true, "west": true,
+	"texas": true, "canada": true, "japan": true, "china": true, "first": true, "second": true, "third": true}
+
+// startOfSentence reports a position that opens a sentence, a line or the
+// text: only spaces and quotes after a stop or a line break before it.
+func startOfSentence(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '"' || text[j-1] == '(') {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	switch text[j-1] {
+	case '.', '!', '?', '\n', ':', '-':
+		return true
+	}
+	return false
+}
+
 // leadStrip are descriptive words a Title Case headline puts before a name.
 var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "miner": true, "miners": true,
 	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
@@ -582,13 +605,18 @@ func findUnknown(text string) []Mention {
 		// Drop sentence-initial stop words ("The Acme Capital"), but not a
 		// number word opening a name ("Two Rivers AI", "First Harbor
 		// Capital").
-		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) {
+		// Mid-sentence a capitalised place or adjective opens the name
+		// itself ("to New Era Energy & Digital", "in Texas Critical Data
+		// Centers LLC"): only function words go there.
+		mid := !startOfSentence(text, m.Span[0])
+		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) && !(mid && nameOpener[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
 		dataCenters := len(ws) >= 3 && (last == "centers" || last == "centres") && strings.EqualFold(ws[len(ws)-2], "data")
 		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
-			if !isStopToken(m.Name) && (!stopWords[strings.ToLower(strings.Fields(m.Name)[0])] || numberName(ws)) && !siteAfter(text[m.Span[1]:]) {
+			first := strings.ToLower(strings.Fields(m.Name)[0])
+			if !isStopToken(m.Name) && (!stopWords[first] || numberName(ws) || mid && nameOpener[first]) && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
 				if m.Span[0] < i {
 					m.Span[0] = i
