@@ -146,6 +146,7 @@ var placeWords = map[string]bool{
 	"denmark": true, "poland": true, "warsaw": true, "portugal": true, "lisbon": true, "sydney": true,
 	"melbourne": true, "canberra": true, "auckland": true, "zealand": true, "osaka": true, "seoul": true,
 	"japan": true, "china": true, "canada": true, "texas": true, "mexico city": true,
+	"arab": true, "emirates": true,
 }
 
 // IsStop reports whether name is a word that never names an organisation
