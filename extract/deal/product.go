@@ -67,8 +67,8 @@ func modelAfter(rest string) bool {
 			digits = true
 		case r >= 'A' && r <= 'Z':
 			letters = true
-		case unicode.IsLetter(r):
-			return false // "Hut 8": lowercase letters make a word, not a model
+		case unicode.IsLetter(r) && !digits:
+			return false // "Hut 8": lowercase letters make a word, not a model; "S19j", "M30s" are models
 		}
 	}
 	return letters && digits

@@ -10,6 +10,8 @@ func TestModelAfter(t *testing.T) {
 		{" GB300 capacity", true},
 		{" MI355X accelerators", true},
 		{" S21 rigs", true},
+		{" S19j Pro miners", true}, // lower-case letters after the digits: still a model
+		{" M30s machines", true},
 		{" Blackwell systems", true},
 		{" and Microsoft", false},
 		{" 8 said", false},
