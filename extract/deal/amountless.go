@@ -134,6 +134,12 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// slot of a Japanese deal sentence is a company's.
 			continue
 		}
+		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p, c.end) {
+			// "KKR and GIP will pay $90.50 for each CyrusOne share as per
+			// the deal": a pair acting together on a third company is no
+			// deal between the two.
+			continue
+		}
 		if p.how == "miner" {
 			// A deal word with no figure, and a company chosen only for
 			// being a miner the sentence names ("The deal comes as
@@ -182,6 +188,20 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		out = append(out, dl)
 	}
 	return out
+}
+
+// thirdPartyAfter reports a usable organisation of the clause's mentions zm,
+// other than the pair p, named after the deal word's end or its pair.
+func thirdPartyAfter(zm []mention, p parties, end int) bool {
+	for _, m := range zm {
+		if m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name || !usable(m) {
+			continue
+		}
+		if m.Span[0] > p.company.Span[1] && (p.cp == nil || m.Span[0] > p.cp.Span[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // pendingKinds are the kinds of weak deal words that may make a pending

@@ -85,6 +85,8 @@ func TestExtractRules(t *testing.T) {
 		{"en a Title Case first line is a headline: its capitalised words are no names without evidence", "",
 			"Cathedra Bitcoin Announces Operations and Corporate Updates and Repricing of Warrants\n\nCathedra Bitcoin Inc. said on Monday that it sold 100 machines.",
 			nil},
+		{"en a pair acting together on a third company is no deal between the two", "",
+			"KKR and Blackstone will pay $90.50 for each CyrusOne share as per the deal announced on Monday.", nil},
 		{"en a joint word with one subject makes none", "", "Hut 8 will jointly develop the site with its landlord.", nil},
 		{"ja topic", "", "Cipher Digitalは決算を発表した。また、同社はAWSと55億ドルのリース契約を締結した。",
 			[]string{"Cipher Digital|Amazon Web Services|55億ドル|lease"}},
