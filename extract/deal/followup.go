@@ -556,12 +556,7 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 			!(len(gap) <= 60 && (strings.HasSuffix(gap, " including") || strings.HasSuffix(gap, " such as"))) {
 			break // "participation from major industry names including A, B…"
 		}
-		c := lead
-		c.Counterparty = pipeline.NullString(m.Name)
-		c.Amount = nil
-		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-		c.Rule = "participant:" + lead.Rule
-		out = append(out, c)
+		out = append(out, tookPart(d, sp, lead, m.Name, "participant:"))
 		prevEnd = m.Span[1]
 	}
 	return out
@@ -770,14 +765,20 @@ func otherBackers(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 			continue
 		}
 		seen[m.Name] = true
-		c := lead
-		c.Counterparty = pipeline.NullString(m.Name)
-		c.Amount = nil
-		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-		c.Rule = "backers:" + lead.Rule
-		out = append(out, c)
+		out = append(out, tookPart(d, sp, lead, m.Name, "backers:"))
 	}
 	return out, len(out) > 0
+}
+
+// tookPart is lead's copy for one more party that took part in it, told in
+// sentence sp without a figure of its own: its rule is lead's, prefixed.
+func tookPart(d *doc, sp [2]int, lead pipeline.Deal, name, prefix string) pipeline.Deal {
+	c := lead
+	c.Counterparty = pipeline.NullString(name)
+	c.Amount = nil
+	c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
+	c.Rule = prefix + lead.Rule
+	return c
 }
 
 // roleTitle reports a capitalised role read as a name ("Joint Lead
