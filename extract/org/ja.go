@@ -637,14 +637,16 @@ func findBareKatakana(text string) []Mention {
 			}
 			return role
 		}
-		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) ||
+		subject := agreementSubject(text[e:])
+		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject ||
 			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) && !(jaCompanySign(text, s, e) && strings.Contains(text[s:e], "・")) ||
 			kanaSite(text[s:e]) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !roleBefore() {
+		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !roleBefore() &&
+			!(subject && utf8.RuneCountInString(text[s:e]) >= 5) {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
@@ -700,6 +702,20 @@ func findBracketed(text string) []Mention {
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return out
+}
+
+// agreementSubject reports what follows the subject of a sentence telling
+// an agreement with a partner: は or が, then と before an agreement word
+// (「デジタルダイナミックは、日本アジア投資とともに合弁会社を設立」).
+func agreementSubject(rest string) bool {
+	if !strings.HasPrefix(rest, "は") && !strings.HasPrefix(rest, "が") {
+		return false
+	}
+	if k := strings.Index(rest, "。"); k >= 0 {
+		rest = rest[:k]
+	}
+	k := strings.Index(rest, "と")
+	return k > 0 && agreementInSentence(rest[k:])
 }
 
 // agreementInSentence reports an agreement word before the end of the
@@ -895,8 +911,8 @@ func jaPartyFollows(rest string) bool {
 			return false
 		}
 		inner := rest[1:k]
-		if inner == "" || !isLatinAt(inner, 0) {
-			return false
+		if inner == "" || !isLatinAt(inner, 0) && !isKanaAt(inner, 0) {
+			return false // 「BitRiver(ビットリバー)との」: its name's reading may stand in the brackets too
 		}
 		rest = rest[k+1:]
 	}

@@ -25,6 +25,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a government as the other side", "同社は北風国政府と協定を結んだ。", "北風国政府?"},
 		{"two bracketed names joined by と in an agreement's sentence", "「ミズチ・マイニング」と「ハヤテ360」の合弁会社は発電所を建てる。", "ミズチ・マイニング?|ハヤテ360?"},
 		{"two bracketed products compared are no names", "「クロード」と「ジェミニ」を比べた。", ""},
+		{"a bare katakana subject of an agreement with a partner", "ミズチダイナミックは、東雲電力とともに合弁会社を設立した。", "ミズチダイナミック?"},
+		{"a bare katakana subject of no agreement", "ミズチダイナミックは、新しい製品を発表した。", ""},
 		{"a ministry named without an agreement is no party", "同社は北風省の統計を引用した。", ""},
 		{"a city without its prefecture", "北風県南星市はミズチと立地協定を結んだ。", "南星市?"},
 		{"a place subject without agreement", "南星市は人口が減っており、誘致に力を入れる。", ""},
