@@ -87,7 +87,7 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"en a pair acting together on a third company is no deal between the two", "",
 			"KKR and Blackstone will pay $90.50 for each CyrusOne share as per the deal announced on Monday.", nil},
-		{"ja a Latin name with its reading in brackets is a party", "", "SBIホールディングスは、マイニング企業NorthRiver(ノースリバー)との契約を終了した。",
+		{"ja a Latin name after a descriptor, its reading in brackets, is a party", "", "SBIホールディングスは、マイニング企業NorthRiver(ノースリバー)との契約を終了した。",
 			[]string{"SBI Holdings|NorthRiver||other"}},
 		{"en a joint word with one subject makes none", "", "Hut 8 will jointly develop the site with its landlord.", nil},
 		{"ja topic", "", "Cipher Digitalは決算を発表した。また、同社はAWSと55億ドルのリース契約を締結した。",

@@ -911,8 +911,8 @@ func jaPartyFollows(rest string) bool {
 			return false
 		}
 		inner := rest[1:k]
-		if inner == "" || !isLatinAt(inner, 0) && !isKanaAt(inner, 0) {
-			return false // 「BitRiver(ビットリバー)との」: its name's reading may stand in the brackets too
+		if inner == "" || !isLatinAt(inner, 0) {
+			return false
 		}
 		rest = rest[k+1:]
 	}
