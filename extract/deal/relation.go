@@ -87,6 +87,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && len(amts) == 0 && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and
 		// perhaps others who took part in it.
+		for i := len(prev) - 1; i >= 0; i-- {
+			if strings.HasSuffix(prev[i].Rule, "+role") && prev[i].Amount == nil && len(amts) == 1 {
+				// "The round, anchored by Kingsway, is expected to bring
+				// gross proceeds of US$180 million": the sentence naming
+				// the other side gives the deal its value too.
+				a := amts[0]
+				prev[i].Amount = &a
+				break
+			}
+		}
 		if !isJA {
 			for i := len(prev) - 1; i >= 0; i-- {
 				if strings.HasSuffix(prev[i].Rule, "+role") {
