@@ -76,7 +76,7 @@ func TestExtractRules(t *testing.T) {
 		{"en an abbreviation before the agreement noun is its other side", "", "Sharon AI signed a five-year ESDS deal worth $40 million.",
 			[]string{"Sharon AI|ESDS|$40 million|other"}},
 		{"en an abbreviation opening the sentence is no other side", "", "GPU deal volumes rose as Hut 8 raised $40 million.",
-			[]string{"Hut 8||$40 million|financing"}},
+			[]string{"Hut 8||$40 million|equity"}},
 		{"en the other backers listed after a financing each took part in it", "",
 			"Cologix raised $255 million in credit facilities led by TD Securities. Other investors were Scotiabank, ING and others.",
 			[]string{"Cologix|TD Securities|$255 million|financing", "Cologix|Scotiabank||financing", "Cologix|ING||financing"}},
