@@ -182,7 +182,7 @@ func TestExtractRules(t *testing.T) {
 		{"an investor leading a round of the company the article is about", "", "Northwind Compute Inc. closed its latest round of financing for its Ohio campus. Quarrystone Capital, a private equity firm, has agreed to lead the financing round of $45 million.",
 			[]string{"Northwind Compute|Quarrystone Capital|$45 million|equity"}},
 		{"'the firm' is the firm just described", "", "Northwind Compute Inc. raised $300 million. The round was led by Quarry Global, a young $9 billion investment firm run by two founders. Quarry Global manages several funds. The firm has also partnered with Bluepeak Labs Inc. on AI agents.",
-			[]string{"Northwind Compute|Quarry Global|$300 million|financing", "Quarry Global|Bluepeak Labs||partnership"}},
+			[]string{"Northwind Compute|Quarry Global|$300 million|equity", "Quarry Global|Bluepeak Labs||partnership"}},
 		{"a takeover strategy tells no deal", "", "Hut 8, holding about 12% of Bitdeer, called for a special shareholder meeting to nominate two independent directors to Bitdeer’s board as part of its takeover strategy.",
 			nil},
 		{"a pair's project does not become 同社", "", "ミナト・クラウドは計算基盤を手がける。アンソロピックとオラクルの共同プロジェクト「北斗」の拠点も運営する。さらに、同社は北風エナジー株式会社と提携した。",
