@@ -41,7 +41,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if m, ok = d.tc.fix(x, txt, m, initial || m.Span[0] == sp[0], d.inHeadline(m.Span[0])); !ok || overlaps(ms, m.Span) {
 			return
 		}
-		if demonyms[m.Name] || demonymDescriptor(m.Name) {
+		if org.IsDemonym(m.Name) || demonymDescriptor(m.Name) {
 			return // "and Japanese trading house Sojitz", "Chinese ASIC manufacturing giant Bitmain": a description, not a name
 		}
 		if name, known := x.gaz.Canonical(m.Name); known {
@@ -167,7 +167,7 @@ func placeAfter(rest string) bool {
 // abbreviations of the trade ("Chinese ASIC", "US AI"): a description.
 func demonymDescriptor(name string) bool {
 	ws := strings.Fields(name)
-	if len(ws) < 2 || !demonyms[ws[0]] {
+	if len(ws) < 2 || !org.IsDemonym(ws[0]) {
 		return false
 	}
 	for _, w := range ws[1:] {
@@ -177,26 +177,6 @@ func demonymDescriptor(name string) bool {
 	}
 	return true
 }
-
-// demonyms describe a company's origin; alone they name none.
-var demonyms = map[string]bool{"Japanese": true, "American": true, "Canadian": true, "Chinese": true, "British": true,
-	"German": true, "French": true, "Korean": true, "Australian": true, "Swiss": true, "Dutch": true, "Nordic": true,
-	"European": true, "Asian": true, "Norwegian": true, "Swedish": true, "Singaporean": true, "Indian": true,
-	"Brazilian": true, "Paraguayan": true, "Texan": true, "Icelandic": true, "Finnish": true, "Irish": true,
-	"Spanish": true, "Italian": true, "Emirati": true, "Saudi": true, "Taiwanese": true, "Malaysian": true,
-	"Israeli": true, "Mexican": true, "Chilean": true, "Argentine": true, "Thai": true, "Vietnamese": true, "Indonesian": true,
-	"Danish": true, "Polish": true, "Austrian": true, "Belgian": true, "Portuguese": true, "Turkish": true, "Qatari": true,
-	"Kazakh": true, "Ethiopian": true, "Kenyan": true, "Nigerian": true, "Egyptian": true, "Russian": true, "Ukrainian": true,
-	"African": true, "South African": true, "North American": true, "Latin American": true, "Middle Eastern": true,
-	"Scandinavian": true, "Pakistani": true, "Filipino": true, "Philippine": true, "Omani": true, "Kuwaiti": true,
-	"Bahraini": true, "Moroccan": true, "Ghanaian": true, "Rwandan": true, "Jordanian": true, "Greek": true, "Czech": true,
-	"Hungarian": true, "Romanian": true, "Bulgarian": true, "Croatian": true, "Serbian": true, "Slovak": true,
-	"Estonian": true, "Latvian": true, "Lithuanian": true, "Scottish": true, "Welsh": true, "Colombian": true,
-	"Peruvian": true, "Uruguayan": true, "Venezuelan": true, "Bhutanese": true, "Nepali": true, "Sri Lankan": true,
-	"Mongolian": true, "Uzbek": true, "Georgian": true, "Armenian": true, "Iranian": true, "Iraqi": true, "Lebanese": true,
-	"Tunisian": true, "Algerian": true, "Angolan": true, "Zambian": true, "Tanzanian": true, "Ugandan": true,
-	"Icelander": true, "Emirian": true, "Hong Konger": true, "Macanese": true, "Cambodian": true, "Laotian": true,
-	"Burmese": true, "Bangladeshi": true, "Kiwi": true, "Aussie": true}
 
 // verbFollows reports a lowercase word right after a sentence-initial name
 // ("Zephyr signed", not "NEW YORK, March 3").

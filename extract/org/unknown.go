@@ -203,17 +203,44 @@ var nameConnector = map[string]bool{"de": true, "del": true, "della": true, "di"
 	"dos": true, "das": true, "du": true, "des": true, "la": true, "le": true, "van": true, "von": true, "der": true,
 	"den": true, "y": true, "e": true, "al": true, "bin": true}
 
+// demonyms are the adjectives of nations and regions (lower-cased): a
+// description of a name ("Japanese trading house Sojitz"), never a name.
+var demonyms = map[string]bool{
+	"african": true, "algerian": true, "american": true, "angolan": true, "argentine": true, "armenian": true,
+	"asian": true, "australian": true, "austrian": true, "bahraini": true, "bangladeshi": true,
+	"belgian": true, "bhutanese": true, "brazilian": true, "british": true, "bulgarian": true, "burmese": true,
+	"cambodian": true, "canadian": true, "chilean": true, "chinese": true, "colombian": true, "croatian": true,
+	"czech": true, "danish": true, "dutch": true, "egyptian": true, "emirati": true, "emirian": true, "estonian": true,
+	"ethiopian": true, "european": true, "filipino": true, "finnish": true, "french": true, "georgian": true,
+	"german": true, "ghanaian": true, "greek": true, "hong konger": true, "hungarian": true, "icelander": true,
+	"icelandic": true, "indian": true, "indonesian": true, "iranian": true, "iraqi": true, "irish": true,
+	"israeli": true, "italian": true, "japanese": true, "jordanian": true, "kazakh": true, "kenyan": true, "kiwi": true,
+	"korean": true, "kuwaiti": true, "laotian": true, "latin american": true, "latvian": true, "lebanese": true,
+	"lithuanian": true, "macanese": true, "malaysian": true, "mexican": true, "middle eastern": true, "mongolian": true,
+	"moroccan": true, "nepali": true, "nigerian": true, "nordic": true, "north american": true, "norwegian": true,
+	"omani": true, "pakistani": true, "paraguayan": true, "peruvian": true, "philippine": true, "polish": true,
+	"portuguese": true, "qatari": true, "romanian": true, "russian": true, "rwandan": true, "saudi": true,
+	"scandinavian": true, "scottish": true, "serbian": true, "singaporean": true, "slovak": true, "south": true,
+	"south african": true, "spanish": true, "sri lankan": true, "swedish": true, "swiss": true, "taiwanese": true,
+	"tanzanian": true, "texan": true, "thai": true, "tunisian": true, "turkish": true, "ugandan": true,
+	"ukrainian": true, "uruguayan": true, "uzbek": true, "venezuelan": true, "vietnamese": true, "welsh": true,
+	"zambian": true,
+}
+
+// IsDemonym reports the adjective of a nation or a region, in any case
+// ("Japanese", "South African").
+func IsDemonym(w string) bool { return demonyms[strings.ToLower(w)] }
+
 // nationality words (and "X-based", "X-listed") describe a company before
-// its name ("Japanese trading house Sojitz", "Asunción-based Acme").
-var nationality = map[string]bool{"japanese": true, "american": true, "chinese": true, "canadian": true,
-	"british": true, "german": true, "french": true, "australian": true, "korean": true, "taiwanese": true,
-	"singaporean": true, "norwegian": true, "swedish": true, "european": true, "asian": true, "nordic": true,
-	"indian": true, "saudi": true, "emirati": true, "paraguayan": true, "brazilian": true, "mexican": true,
-	"swiss": true, "dutch": true, "irish": true, "finnish": true, "icelandic": true, "kazakh": true,
-	"ethiopian": true, "malaysian": true, "thai": true, "african": true, "nigerian": true, "kenyan": true,
-	"south": true, "spanish": true, "italian": true, "danish": true, "polish": true, "israeli": true, "chilean": true,
-	"u.s.": true, "us": true, "uk": true, "texas": true,
-	"local": true, "private": true, "public": true, "listed": true, "new": true}
+// its name ("Japanese trading house Sojitz", "Asunción-based Acme"): the
+// demonyms and a few more.
+var nationality = func() map[string]bool {
+	m := map[string]bool{"u.s.": true, "us": true, "uk": true, "texas": true, "local": true, "private": true, "public": true, "listed": true, "new": true}
+	for w := range demonyms {
+		m[w] = true
+	}
+	return m
+}()
 
 // descriptorHeads end a description before a company name ("trading house
 // Sojitz", "AI cloud startup Zephyr"); units and subsidiaries are left out
