@@ -214,7 +214,7 @@ var demonyms = map[string]bool{
 	"ethiopian": true, "european": true, "filipino": true, "finnish": true, "french": true, "georgian": true,
 	"german": true, "ghanaian": true, "greek": true, "hong konger": true, "hungarian": true, "icelander": true,
 	"icelandic": true, "indian": true, "indonesian": true, "iranian": true, "iraqi": true, "irish": true,
-	"israeli": true, "italian": true, "japanese": true, "jordanian": true, "kazakh": true, "kenyan": true, "kiwi": true,
+	"israeli": true, "italian": true, "japanese": true, "jordanian": true, "kazakh": true, "kenyan": true,
 	"korean": true, "kuwaiti": true, "laotian": true, "latin american": true, "latvian": true, "lebanese": true,
 	"lithuanian": true, "macanese": true, "malaysian": true, "mexican": true, "middle eastern": true, "mongolian": true,
 	"moroccan": true, "nepali": true, "nigerian": true, "nordic": true, "north american": true, "norwegian": true,
