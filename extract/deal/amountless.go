@@ -218,7 +218,7 @@ const pendingRule = "pending:"
 // story, and drops the pending deal (「トラクト社は…土地を1億3600万ドルで取得
 // した。…今回、トラクト社は用地をアリゾナ・ランドから取得した。」).
 func joinPending(ds []pipeline.Deal) []pipeline.Deal {
-	joined := false
+	var joined []bool // the pending deals given away, once one is
 	for i, dl := range ds {
 		if !strings.HasPrefix(dl.Rule, pendingRule) || dl.Amount != nil || kindFamily[dl.Kind] == "" {
 			continue
@@ -238,20 +238,16 @@ func joinPending(ds []pipeline.Deal) []pipeline.Deal {
 		if only >= 0 {
 			ds[only].Counterparty = dl.Counterparty
 			ds[only].Rule = "joined+" + ds[only].Rule
-			ds[i].Company = "" // dropped below
-			joined = true
+			if joined == nil {
+				joined = make([]bool, len(ds))
+			}
+			joined[i] = true
 		}
 	}
-	if !joined {
+	if joined == nil {
 		return ds
 	}
-	out := ds[:0]
-	for _, dl := range ds {
-		if dl.Company != "" {
-			out = append(out, dl)
-		}
-	}
-	return out
+	return withoutDropped(ds, joined)
 }
 
 // dropPending removes pending deals that got no amount, and renames the

@@ -60,33 +60,18 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	add(bulletEnd(txt[:sp[1]], sp[0]), true) // a sentence that is only a bullet ("- ") ends before the name it would open
 	// A word with a capital inside (DataBank, CenturyLink) names something
 	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".
-	for off := sp[0]; off < sp[1]; {
-		k := strings.IndexByte(txt[off:sp[1]], ' ')
-		end := sp[1]
-		if k >= 0 {
-			end = off + k
-		}
+	eachWord(txt, sp, func(off, end int) {
 		if off > sp[0] && innerCapital(strings.TrimRight(txt[off:end], ".,;:")) {
 			add(off, false)
 		}
-		if k < 0 {
-			break
-		}
-		off = end + 1
-	}
+	})
 	// An abbreviation naming the other side of the agreement word after it
 	// ("a five-year ESDS deal", "the NEXTDC contract").
-	for off := sp[0]; off < sp[1]; {
-		k := strings.IndexByte(txt[off:sp[1]], ' ')
-		if k < 0 {
-			break
-		}
-		w := txt[off : off+k]
-		if text.Capitals(w, 3, 6) && !org.IsStop(w) && agreementNounNext(d.lower[off+k+1:sp[1]]) {
+	eachWord(txt, sp, func(off, end int) {
+		if end < sp[1] && text.Capitals(txt[off:end], 3, 6) && !org.IsStop(txt[off:end]) && agreementNounNext(d.lower[end+1:sp[1]]) {
 			add(off, false)
 		}
-		off += k + 1
-	}
+	})
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {
@@ -121,6 +106,19 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		sortMentions(ms)
 	}
 	return ms
+}
+
+// eachWord calls f with the start and end of each word of txt[sp[0]:sp[1]]
+// split at single spaces, left to right.
+func eachWord(txt string, sp [2]int, f func(off, end int)) {
+	for off := sp[0]; off < sp[1]; {
+		end := sp[1]
+		if k := strings.IndexByte(txt[off:sp[1]], ' '); k >= 0 {
+			end = off + k
+		}
+		f(off, end)
+		off = end + 1
+	}
 }
 
 // agreementNounNext reports an agreement noun opening lower-cased rest.

@@ -310,10 +310,7 @@ func dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
 // credit manager borrowing from a bank) stays, and so does an
 // acquisition or a stake between two lenders.
 func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
-	lender := func(name string) bool {
-		c, ok := x.gaz.Canonical(name)
-		return ok && x.gaz.Role(c) == "lender"
-	}
+	lender := func(name string) bool { return x.roleOf(name) == "lender" }
 	out := ds[:0]
 	for _, d := range ds {
 		money := d.Kind == pipeline.KindFinancing || d.Kind == pipeline.KindBackstop || d.Kind == pipeline.KindOther || d.Kind == pipeline.KindPartnership
@@ -1504,13 +1501,7 @@ func dropRestated(lower string, ds []pipeline.Deal) []pipeline.Deal {
 			}
 		}
 	}
-	out := ds[:0]
-	for i, dl := range ds {
-		if !told[i] {
-			out = append(out, dl)
-		}
-	}
-	return out
+	return withoutDropped(ds, told)
 }
 
 // restatesTold reports a definite reference to an agreement between the
@@ -1573,6 +1564,12 @@ func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 			}
 		}
 	}
+	return withoutDropped(ds, drop)
+}
+
+// withoutDropped compacts ds in place to the deals drop does not mark
+// (drop is indexed as ds was).
+func withoutDropped(ds []pipeline.Deal, drop []bool) []pipeline.Deal {
 	out := ds[:0]
 	for i, dl := range ds {
 		if !drop[i] {

@@ -230,12 +230,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			joinHalves(ds, drop, i, farOnly, "joined+")
 		}
 	}
-	out := make([]pipeline.Deal, 0, len(ds))
-	for i, d := range ds {
-		if !drop[i] {
-			out = append(out, d)
-		}
-	}
+	out := withoutDropped(ds, drop) // ds is the caller's copy
 	sort.SliceStable(out, func(i, j int) bool { return out[i].EvidenceSpan[0] < out[j].EvidenceSpan[0] })
 	return out
 }

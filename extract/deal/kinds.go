@@ -117,6 +117,15 @@ func containsString(ss []string, s string) bool {
 	return false
 }
 
+// roleOf is the gazetteer role of the company a deal names, or "" for a
+// name the list does not know.
+func (x *Extractor) roleOf(name string) string {
+	if c, ok := x.gaz.Canonical(name); ok {
+		return x.gaz.Role(c)
+	}
+	return ""
+}
+
 // refineKinds applies the kind rules, then reports an asset sale between
 // two named parties from the buyer's side when the party order of
 // shared/realnews/ANNOTATION.md asks for it (the miner's side; of two
@@ -126,12 +135,7 @@ func containsString(ss []string, s string) bool {
 // data-center side.
 // The buyer then acquires.
 func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
-	role := func(name string) string {
-		if c, ok := x.gaz.Canonical(name); ok {
-			return x.gaz.Role(c)
-		}
-		return ""
-	}
+	role := x.roleOf
 	for i := range ds {
 		d := &ds[i]
 		isJA := hasJapanese(d.Evidence)

@@ -343,20 +343,12 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 			return true
 		}
 	}
-	if pr.elsewhereRE != nil {
-		// The answer depends on the name only: read the text once per
-		// name, not once per mention (a long page names a party often).
-		k := elsewhereKey{re: pr.elsewhereRE, name: m.Name}
-		hit, seen := memo[k]
-		if !seen {
-			hit = writtenElsewhere(text, m.Name, pr.elsewhereRE)
-			if memo != nil {
-				memo[k] = hit
-			}
-		}
-		if hit {
-			return true
-		}
+	// The answer depends on the name only: read the text once per name,
+	// not once per mention (a long page names a party often).
+	if pr.elsewhereRE != nil && memoised(memo, elsewhereKey{re: pr.elsewhereRE, name: m.Name}, func() bool {
+		return writtenElsewhere(text, m.Name, pr.elsewhereRE)
+	}) {
+		return true
 	}
 	hitBefore := false
 	before := lower[:m.Span[0]]
@@ -412,11 +404,18 @@ type elsewhereKey struct {
 // its text as written; a long page names the same party thousands of
 // times, so the answer is kept per document.
 func (pr *PartyRule) nameMatches(m org.Mention, memo map[elsewhereKey]bool) bool {
-	k := elsewhereKey{pr.re, m.Name, m.Text}
+	return memoised(memo, elsewhereKey{pr.re, m.Name, m.Text}, func() bool {
+		return pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)
+	})
+}
+
+// memoised returns memo's answer for k, else f's, kept in memo (which may
+// be nil: no memory then).
+func memoised(memo map[elsewhereKey]bool, k elsewhereKey, f func() bool) bool {
 	if hit, seen := memo[k]; seen {
 		return hit
 	}
-	hit := pr.re.MatchString(m.Name) || m.Text != m.Name && pr.re.MatchString(m.Text)
+	hit := f()
 	if memo != nil {
 		memo[k] = hit
 	}
@@ -558,9 +557,7 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		if fr.Within == 0 {
 			win = site.window(200)
 		}
-		if len(fr.BeforeNeeds) == 0 || kztext.ContainsAny(win, fr.BeforeNeeds...) {
-			hitBefore = fr.beforeRE.MatchString(win)
-		}
+		hitBefore = neededMatch(fr.beforeRE, fr.BeforeNeeds, win)
 	}
 	hitAfter := false
 	after := skipConversion(lower[a.Span[1]:])
@@ -571,15 +568,19 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		}
 	}
 	if !hitAfter && fr.afterRE != nil {
-		win := after[:min(len(after), 200)]
-		if len(fr.AfterNeeds) == 0 || kztext.ContainsAny(win, fr.AfterNeeds...) {
-			hitAfter = fr.afterRE.MatchString(win)
-		}
+		hitAfter = neededMatch(fr.afterRE, fr.AfterNeeds, after[:min(len(after), 200)])
 	}
 	if fr.Both {
 		return hitBefore && hitAfter
 	}
 	return hitBefore || hitAfter
+}
+
+// neededMatch reports re matching win, tried only when win holds one of
+// needs (or needs is empty): the cheap test spares most figures the
+// expression.
+func neededMatch(re *regexp.Regexp, needs []string, win string) bool {
+	return (len(needs) == 0 || kztext.ContainsAny(win, needs...)) && re.MatchString(win)
 }
 
 // skipConversion skips a figure's conversion written in parentheses right

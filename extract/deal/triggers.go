@@ -54,11 +54,8 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 		// "would buy the operations of X for about $1.32 billion, giving it
 		// access to the colocation business": the price's buying verb, not
 		// a deal word of the clause after the comma.
-		for _, c := range cues {
-			if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && priceVerb(c.w.kind) &&
-				dist(c, a) <= 3*maxDist && !strings.ContainsAny(lower[c.end:a.Span[0]], ";") {
-				best, bd = c, dist(c, a)
-			}
+		if c, ok := priceWord(lower, cues, a, lo, maxDist, false); ok {
+			best, bd = c, dist(c, a)
 		}
 	}
 	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ", " consideration of ", " purchase price of ") {
@@ -69,15 +66,27 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 		// "the acquisition of a facility in Georgia, USA, for a total cash
 		// consideration of $19.5 million": a value phrase takes the
 		// strong deal word before it.
-		valuePhrase := !hasAnySuffix(lower[lo:a.Span[0]], " for ")
-		for _, c := range cues {
-			if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && (priceVerb(c.w.kind) || valuePhrase && c.w.strong) &&
-				dist(c, a) <= 3*maxDist && !strings.ContainsAny(lower[c.end:a.Span[0]], ";") {
-				best, bd = c, dist(c, a)
-			}
+		if c, ok := priceWord(lower, cues, a, lo, maxDist, !hasAnySuffix(lower[lo:a.Span[0]], " for ")); ok {
+			best, bd = c, dist(c, a)
 		}
 	}
 	return best, bd >= 0
+}
+
+// priceWord returns the last deal word in [lo, a) that governs the price a
+// (a buying or selling verb; with valuePhrase, any strong deal word too),
+// at most three times the usual distance away and in the same clause (no
+// ";" between).
+func priceWord(lower string, cues []cue, a pipeline.Amount, lo, maxDist int, valuePhrase bool) (cue, bool) {
+	var best cue
+	found := false
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.start >= lo && c.end <= a.Span[0] && (priceVerb(c.w.kind) || valuePhrase && c.w.strong) &&
+			dist(c, a) <= 3*maxDist && !strings.ContainsAny(lower[c.end:a.Span[0]], ";") {
+			best, found = c, true
+		}
+	}
+	return best, found
 }
 
 // contractNouns name an agreement itself: won or signed, never raised.

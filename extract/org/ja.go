@@ -234,12 +234,7 @@ func publicPartyAfter(rest string) bool {
 	if len(rest) > 120 {
 		rest = rest[:120]
 	}
-	for _, w := range []string{"協定", "契約", "覚書", "提携"} {
-		if strings.Contains(rest, w) {
-			return true
-		}
-	}
-	return false
+	return kztext.ContainsAny(rest, "協定", "契約", "覚書", "提携")
 }
 
 // jaPersonTail ends a subject that is a person or an office, not a company
