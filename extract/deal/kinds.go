@@ -45,16 +45,27 @@ func (k *KindRule) check(ids map[string]bool) error {
 	return nil
 }
 
-// fires reports whether the rule refines d, whose counterparty has role cpRole.
-func (k *KindRule) fires(d pipeline.Deal, cpRole string) bool {
+// kindSite is what the kind rules read of one deal, computed once for all
+// of them: its counterparty's role, its evidence lower-cased, and that
+// evidence before it tells the use of the proceeds.
+type kindSite struct {
+	cpRole, ev, raised string
+}
+
+func (x *Extractor) newKindSite(d pipeline.Deal) kindSite {
+	ev := asciiLower(d.Evidence)
+	return kindSite{cpRole: x.roleOf(string(d.Counterparty)), ev: ev, raised: beforeProceeds(ev)}
+}
+
+// fires reports whether the rule refines d, read as site.
+func (k *KindRule) fires(d pipeline.Deal, site kindSite) bool {
 	if !containsString(k.From, string(d.Kind)) {
 		return false
 	}
-	if len(k.CounterpartyRoles) > 0 && !containsString(k.CounterpartyRoles, cpRole) {
+	if len(k.CounterpartyRoles) > 0 && !containsString(k.CounterpartyRoles, site.cpRole) {
 		return false
 	}
-	ev := asciiLower(d.Evidence)
-	raised := beforeProceeds(ev)
+	ev, raised := site.ev, site.raised
 	for _, w := range k.Unless {
 		if hasWord(raised, strings.ToLower(w)) {
 			return false
@@ -139,12 +150,13 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	for i := range ds {
 		d := &ds[i]
 		isJA := hasJapanese(d.Evidence)
+		site := x.newKindSite(*d)
 		for j := range x.rules.Kinds {
 			k := &x.rules.Kinds[j]
 			if k.Lang != "" && (k.Lang == "ja") != isJA {
 				continue
 			}
-			if k.fires(*d, role(string(d.Counterparty))) {
+			if k.fires(*d, site) {
 				d.Kind = pipeline.Kind(k.To)
 				d.Rule += ",kind:" + k.ID
 				break
