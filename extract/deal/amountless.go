@@ -134,7 +134,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// slot of a Japanese deal sentence is a company's.
 			continue
 		}
-		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p, c.end) {
+		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p) {
 			// "KKR and GIP will pay $90.50 for each CyrusOne share as per
 			// the deal": a pair acting together on a third company is no
 			// deal between the two.
@@ -191,8 +191,8 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 }
 
 // thirdPartyAfter reports a usable organisation of the clause's mentions zm,
-// other than the pair p, named after the deal word's end or its pair.
-func thirdPartyAfter(zm []mention, p parties, end int) bool {
+// other than the pair p, named after both members of the pair.
+func thirdPartyAfter(zm []mention, p parties) bool {
 	for _, m := range zm {
 		if m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name || !usable(m) {
 			continue
