@@ -35,8 +35,8 @@ func benchText(b *testing.B) string {
 // article. Compare with BenchmarkKagomeBare (issue 12's target: at most
 // 0.6×, not reached). On the seed, on a shared 2-core machine, test
 // binaries of before and after run alternately: 0.92× once, when the
-// rules were fewer; 1.1–1.3× since (median 11.2 ms against kagome's
-// 8.4 ms at the sixth round's end, 1.04 MB and 11,100 allocations).
+// rules were fewer; 1.1–1.3× since (median 10.9 ms against kagome's
+// 8.2 ms at the sixth round's end, 0.98 MB and 8,900 allocations).
 // kagome reads only the sentences the rules need (those with an amount,
 // a deal word, an investee or a role opener) through jtok's own lattice
 // (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about a
