@@ -211,6 +211,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
 	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
+	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	deals = stage("the deal told before, its value restated ('the contract was worth…')", deals, dropRestated(d.lower, clone(deals)))
@@ -284,6 +285,18 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 			}
 		}
 		if keep {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dropSpending drops the deals Rules.spending tells apart: a company
+// investing with nobody named ("plans to invest $850 million in Spain").
+func (x *Extractor) dropSpending(ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, d := range ds {
+		if _, ok := x.rules.spending(d); !ok {
 			out = append(out, d)
 		}
 	}

@@ -60,6 +60,13 @@ type LexEntry struct {
 	Class    string   `yaml:"class"`
 	Kind     string   `yaml:"kind"`   // triggers: the deal kind the word suggests
 	Strong   bool     `yaml:"strong"` // triggers: may make a deal without an amount
+	// NeedsCounterparty (triggers): a deal this word makes must name its
+	// other side, unless its sentence holds one of Unless. "invest": a
+	// company investing with nobody named is spending (a capex plan, no
+	// deal); one that received an investment ("received", 受け) raised
+	// money.
+	NeedsCounterparty bool     `yaml:"needs_counterparty"`
+	Unless            []string `yaml:"unless"`
 	Stem     bool     `yaml:"stem"`   // English: matches any word it begins
 	About    string   `yaml:"about"`
 	Words    []string `yaml:"words"`
@@ -86,7 +93,44 @@ func (e *LexEntry) check(ids map[string]bool) error {
 	if len(e.Words) == 0 {
 		return fmt.Errorf("lexicon entry %s: no words", e.ID)
 	}
+	if c != cueTrigger && e.NeedsCounterparty {
+		return fmt.Errorf("lexicon entry %s: only triggers may need a counterparty", e.ID)
+	}
+	if len(e.Unless) > 0 && !e.NeedsCounterparty {
+		return fmt.Errorf("lexicon entry %s: unless is for an entry that needs_counterparty", e.ID)
+	}
 	return nil
+}
+
+// spending reports a deal whose deal word needs a counterparty (an entry
+// with needs_counterparty) told without one, its sentence holding none of
+// the entry's unless words: "Nvidia has invested $250 million in Vietnam"
+// is spending, not a deal. It returns the entry's id.
+func (r *Rules) spending(d pipeline.Deal) (string, bool) {
+	if d.Counterparty != "" || d.Kind != pipeline.KindEquity {
+		return "", false
+	}
+	_, id, ok := strings.Cut(d.Rule, "@")
+	if !ok {
+		return "", false
+	}
+	if k := strings.IndexAny(id, ",+"); k >= 0 {
+		id = id[:k]
+	}
+	for i := range r.Lexicon {
+		e := &r.Lexicon[i]
+		if e.ID != id || !e.NeedsCounterparty {
+			continue
+		}
+		lower := strings.ToLower(d.Evidence)
+		for _, u := range e.Unless {
+			if hasWord(lower, strings.ToLower(u)) {
+				return "", false
+			}
+		}
+		return id, true
+	}
+	return "", false
 }
 
 // words lists the lexicon's words with the entry each belongs to.
