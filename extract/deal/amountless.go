@@ -56,8 +56,10 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		if stockInClause(cues, lo, hi) && (kind == pipeline.KindAssetSale || kind == pipeline.KindPurchase || kind == pipeline.KindOther) {
 			kind = pipeline.KindEquity
 		}
-		if pending && kind == pipeline.KindEquity && sharesBought(d.lower[lo:hi], isJA) {
-			pending = false // 「Bitfarms株式を追加購入した」: shares of a named company bought are a stake taken
+		if pending && (kind == pipeline.KindEquity || kind == pipeline.KindAcquisition) && sharesBought(d.lower[lo:hi], isJA) {
+			// 「Bitfarms株式を追加購入した」: shares of a named company
+			// bought are a stake taken (a majority: control, 過半数の株式を取得).
+			pending = false
 		}
 		if kind == pipeline.KindOther && isJA {
 			// "ホスティングサービスを提供する契約": the service named

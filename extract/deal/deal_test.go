@@ -370,3 +370,25 @@ func FuzzExtract(f *testing.F) {
 		checkResult(t, txt, res)
 	})
 }
+
+// TestMajorityStake: a stake of more than half, in English or Japanese, is
+// control taken.
+func TestMajorityStake(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"acquired a 64% stake in the miner", true},
+		{"took a 49% stake in the miner", false},
+		{"同社の株式の88%を取得した", true},
+		{"同社の株式の8割を買い取る", true},
+		{"同社の株式の3割を取得した", false},
+		{"51%の株式を取得した", true},
+		{"ポートフォリオの過半数の株式を取得した", true},
+		{"同社の株式の5%を取得した", false},
+	} {
+		if got := majorityStake(tt.s); got != tt.want {
+			t.Errorf("majorityStake(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

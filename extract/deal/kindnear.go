@@ -317,14 +317,24 @@ func roundAfter(cues []cue, a pipeline.Amount) bool {
 	return false
 }
 
-// majorityRE is a stake of a given share: "a 64% stake", "51% interest".
-var majorityRE = regexp.MustCompile(`(\d{2,3}(?:\.\d+)?) ?% (?:controlling |majority |equity |ownership )?(?:stake|interest|ownership)`)
+// majorityRE is a stake of a given share: "a 64% stake", "51% interest",
+// 株式の88%, 88%の株式, 株式の8割 (tenths), 株式の過半数.
+var majorityRE = regexp.MustCompile(`(\d{2,3}(?:\.\d+)?) ?% (?:controlling |majority |equity |ownership )?(?:stake|interest|ownership)` +
+	`|株式の?(\d{2,3}(?:\.\d+)?) ?%|(\d{2,3}(?:\.\d+)?) ?%の(?:発行済み?)?株式|株式の([1-9]|10)割|(株式の過半数|過半数の株式)`)
 
 // majorityStake reports a stake of more than half told in s: buying it is
-// taking control, an acquisition ("MARA acquired a 64% stake in Exaion").
+// taking control, an acquisition ("MARA acquired a 64% stake in Exaion",
+// 「株式の8割を買い取る」).
 func majorityStake(s string) bool {
 	for _, m := range majorityRE.FindAllStringSubmatch(s, -1) {
-		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v > 50 && v <= 100 {
+		if m[5] != "" {
+			return true
+		}
+		pct, scale := m[1]+m[2]+m[3], 1.0
+		if m[4] != "" {
+			pct, scale = m[4], 10
+		}
+		if v, err := strconv.ParseFloat(pct, 64); err == nil && v*scale > 50 && v*scale <= 100 {
 			return true
 		}
 	}

@@ -162,6 +162,12 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 				break
 			}
 		}
+		if d.Kind == pipeline.KindEquity && strings.HasPrefix(d.Rule, "data:") && majorityStake(strings.ToLower(d.Evidence)) {
+			// A data rule's stake of more than half (株式の8割を買い取る)
+			// is control taken, as for a deal word's (relation.go).
+			d.Kind = pipeline.KindAcquisition
+			d.Rule += ",kind:majority-stake"
+		}
 		if d.Kind == pipeline.KindAssetSale && d.Counterparty != "" {
 			seller, buyer := role(d.Company), role(string(d.Counterparty))
 			if buyer == org.RoleMiner || seller != "" && seller != org.RoleMiner || seller == "" && buyer != "" && siteSold(d.Evidence) {

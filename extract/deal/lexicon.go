@@ -55,11 +55,11 @@ var classByName = map[string]cueClass{
 // value (negative), sums over several deals, AI/HPC context, and words that
 // shadow a deal word (neutral).
 type LexEntry struct {
-	ID       string   `yaml:"id"`
-	Lang     string   `yaml:"lang"` // en or ja; defaults to the file's lang
-	Class    string   `yaml:"class"`
-	Kind     string   `yaml:"kind"`   // triggers: the deal kind the word suggests
-	Strong   bool     `yaml:"strong"` // triggers: may make a deal without an amount
+	ID     string `yaml:"id"`
+	Lang   string `yaml:"lang"` // en or ja; defaults to the file's lang
+	Class  string `yaml:"class"`
+	Kind   string `yaml:"kind"`   // triggers: the deal kind the word suggests
+	Strong bool   `yaml:"strong"` // triggers: may make a deal without an amount
 	// NeedsCounterparty (triggers): a deal this word makes must name its
 	// other side, unless its sentence holds one of Unless. "invest": a
 	// company investing with nobody named is spending (a capex plan, no
@@ -67,10 +67,10 @@ type LexEntry struct {
 	// money.
 	NeedsCounterparty bool     `yaml:"needs_counterparty"`
 	Unless            []string `yaml:"unless"`
-	Stem     bool     `yaml:"stem"`   // English: matches any word it begins
-	About    string   `yaml:"about"`
-	Words    []string `yaml:"words"`
-	Examples Examples `yaml:"examples"`
+	Stem              bool     `yaml:"stem"` // English: matches any word it begins
+	About             string   `yaml:"about"`
+	Words             []string `yaml:"words"`
+	Examples          Examples `yaml:"examples"`
 }
 
 func (e *LexEntry) check(ids map[string]bool) error {

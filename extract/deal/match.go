@@ -2,6 +2,7 @@ package deal
 
 import (
 	"fmt"
+	"github.com/kozan-dev/kozan/extract/org"
 	"regexp"
 	"sort"
 	"strconv"
@@ -260,11 +261,12 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 }
 
 // partyEvident reports a mention that may be a party of a data rule's
-// deal: a known organisation, a name carrying an organisation word, or a
-// name the text gives as an organisation more than once ("bought the rigs
-// from Foundry … Foundry is also financing …").
+// deal: a known organisation, a name carrying an organisation word, a
+// name whose shares are spoken of (バーテラの発行済み全株式: only a company
+// has shares), or a name the text gives as an organisation more than once
+// ("bought the rigs from Foundry … Foundry is also financing …").
 func (x *Extractor) partyEvident(d *doc, m *mention) bool {
-	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) {
+	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) {
 		return true
 	}
 	return mentionedTwice(d.text, m.Text)

@@ -868,12 +868,25 @@ func jaCompanySign(text string, s, e int) bool {
 		}
 	}
 	rest := text[e:]
+	if SharesFollow(rest) {
+		return true
+	}
 	if strings.HasPrefix(rest, "(") && len(rest) > 1 && isLatinAt(rest, 1) {
 		if r, _ := utf8.DecodeRuneInString(rest[1:]); r >= 'A' && r <= 'Z' {
 			return true
 		}
 	}
 	return false
+}
+
+// jaSharesOf open the words after a name that speak of its shares: only a
+// company has them (バーテラの発行済み全株式, レイジングワイヤの株式の8割).
+var jaSharesOf = []string{"の株式", "の全株式", "の発行済", "の全発行済", "の普通株式", "の全ての株式", "のすべての株式", "の株主", "の持ち株", "の持株"}
+
+// SharesFollow reports rest opening on one of jaSharesOf: the name before
+// it is a company, in the slot of a deal about its shares.
+func SharesFollow(rest string) bool {
+	return kztext.HasAnyPrefix(rest, jaSharesOf...)
 }
 
 func isKanaAt(text string, i int) bool {
@@ -900,6 +913,9 @@ func kanaSite(run string) bool {
 // jaPartyFollows reports a party particle at the start of rest, after an
 // optional bracketed Latin name.
 func jaPartyFollows(rest string) bool {
+	if SharesFollow(rest) {
+		return true
+	}
 	if strings.HasPrefix(rest, "(") {
 		k := strings.IndexByte(rest[:min(len(rest), 81)], ')')
 		if k < 0 || k > 80 {

@@ -27,6 +27,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"two bracketed products compared are no names", "「クロード」と「ジェミニ」を比べた。", ""},
 		{"a bare katakana subject of an agreement with a partner", "ミズチダイナミックは、東雲電力とともに合弁会社を設立した。", "ミズチダイナミック?"},
 		{"a bare katakana subject of no agreement", "ミズチダイナミックは、新しい製品を発表した。", ""},
+		{"a bare katakana name whose shares are bought", "同社はバルテラの発行済み全株式を取得した。", "バルテラ?"},
+		{"a bare katakana name whose shares are sold in part", "同社はミズチの株式の8割を買い取る。", "ミズチ?"},
 		{"a ministry named without an agreement is no party", "同社は北風省の統計を引用した。", ""},
 		{"a city without its prefecture", "北風県南星市はミズチと立地協定を結んだ。", "南星市?"},
 		{"a place subject without agreement", "南星市は人口が減っており、誘致に力を入れる。", ""},
@@ -136,6 +138,7 @@ func TestFindJapaneseNoFalseOrgs(t *testing.T) {
 		"同社はポートフォリオを見直し、ホスティング事業を売却した。新会社は年内に設立する。",
 		"シリーズBの資金調達にはベンチャーキャピタル数社が参加した。大手マイナー5社の合計は100億ドル。",
 		"シーズンは終わり、ムードが変わった。コメントを控えた。",
+		"ビットコインの株式市場での人気は高い。",
 	}
 	for _, s := range prose {
 		if got := g.Find(s); len(got) > 0 {
