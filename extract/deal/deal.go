@@ -315,15 +315,19 @@ func dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
 	return out
 }
 
-// dropCoLenders drops a financing between two banks the company list
-// knows as lenders ("JP Morgan and Goldman Sachs are expected to
-// underwrite project-level financing"): they lend together, to someone
+// dropCoLenders drops a financing between two lenders — banks the
+// company list knows as lenders, or Japanese names that end in a bank
+// word (百十四銀行, 高松信用金庫) — ("JP Morgan and Goldman Sachs are
+// expected to underwrite project-level financing", 「DBJは百十四銀行、
+// 香川銀行とシンジケートローンを組成」): they lend together, to someone
 // else; neither is the other's counterparty. Only a deal told without a
 // figure: a loan with its amount from one lender to another (a private
 // credit manager borrowing from a bank) stays, and so does an
 // acquisition or a stake between two lenders.
 func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
-	lender := func(name string) bool { return x.roleOf(name) == "lender" }
+	lender := func(name string) bool {
+		return x.roleOf(name) == "lender" || hasJapanese(name) && text.HasAnySuffix(name, bankWordsJA...)
+	}
 	out := ds[:0]
 	for _, d := range ds {
 		money := d.Kind == pipeline.KindFinancing || d.Kind == pipeline.KindBackstop || d.Kind == pipeline.KindOther || d.Kind == pipeline.KindPartnership
@@ -334,6 +338,9 @@ func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	return out
 }
+
+// bankWordsJA end the Japanese names of lenders.
+var bankWordsJA = []string{"銀行", "信用金庫", "信金", "信用組合"}
 
 // likeKinds: the same kind, or two kinds of buying and selling an asset.
 func likeKinds(a, b pipeline.Kind) bool {
@@ -500,7 +507,9 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		amountIdx := newSpanIndex(len(d.amounts), func(i int) [2]int { return d.amounts[i].Span })
 		for _, m := range names {
 			if !knownIdx.overlaps(m.Span) && !amountIdx.overlaps(m.Span) {
-				d.mentions = append(d.mentions, mention{Mention: m, weak: true})
+				// A name ending in an organisation word (百十四銀行,
+				// 北風電力) is an organisation's, not a guess.
+				d.mentions = append(d.mentions, mention{Mention: m, weak: !x.rules.orgEnd(m.Name)})
 			}
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)

@@ -650,6 +650,20 @@ func (r *Rules) skipSentence(lower string) (string, bool) {
 	return "", false
 }
 
+// orgEnd reports a Japanese name ending in one of the organisation words
+// (百十四銀行, 北風電力株式会社).
+func (r *Rules) orgEnd(name string) bool {
+	if !hasJapanese(name) {
+		return false
+	}
+	for _, w := range r.OrgWords {
+		if hasJapanese(w) && strings.HasSuffix(name, w) && len(name) > len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // orgEvidence reports a name no list knows that carries an organisation
 // word as a word of its own (Latin) or anywhere (Japanese).
 func (r *Rules) orgEvidence(name string) bool {

@@ -28,6 +28,8 @@ var jaGroupWords = []struct {
 	{"テクノロジーズ", false}, {"インベストメンツ", false},
 	// A property vehicle and a REIT: 「ナガヤマ特定目的会社」「ユナイテッド・アーバン投資法人」.
 	{"特定目的会社", true}, {"投資法人", true},
+	// Lenders: 「百十四銀行、香川銀行、高松信用金庫とシンジケートローンを組成」.
+	{"銀行", true}, {"信用金庫", true}, {"信用組合", true},
 }
 
 // jaPartyAfter are particles after a bare katakana name that put it in a
@@ -975,7 +977,11 @@ var jaGenericKanji = map[string]bool{"同": true, "当": true, "本": true, "各
 	"子": true, "親": true, "新": true, "関連": true, "持株": true, "運営": true, "事業": true, "企業": true,
 	"傘下": true, "合弁": true, "金融": true, "投資": true, "銀行": true, "証券": true, "商社": true, "電力": true,
 	"地元": true, "国内": true, "海外": true, "上場": true, "非上場": true, "大手": true, "米国": true,
-	"日本": true, "中国": true, "三社": true, "両": true, "他": true, "別": true, "中核": true, "主要": true}
+	"日本": true, "中国": true, "三社": true, "両": true, "他": true, "別": true, "中核": true, "主要": true,
+	// 中央銀行, 地方銀行, 取引銀行: a kind of bank, not one.
+	"中央": true, "地方": true, "地域": true, "民間": true, "商業": true, "開発": true, "政府系": true, "都市": true,
+	"信託": true, "外資": true, "外国": true, "取引": true, "主力": true, "複数": true, "幹事": true, "地元の": true,
+	"国有": true, "国営": true, "大手行": true, "ネット": true, "協力": true}
 
 // dedupeMentions keeps, of overlapping mentions, the longest (then the
 // first), in text order.

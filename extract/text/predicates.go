@@ -12,6 +12,16 @@ func HasAnyPrefix(s string, ps ...string) bool {
 	return false
 }
 
+// HasAnySuffix reports s ending with one of ps.
+func HasAnySuffix(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // Capitals reports s made of min to max ASCII capitals ("IREN", "CORZ"):
 // the shape of a ticker or an acronym.
 func Capitals(s string, min, max int) bool {
