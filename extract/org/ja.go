@@ -614,15 +614,35 @@ func findBareKatakana(text string) []Mention {
 		}
 		s, e := i, j
 		i = j
+		ks, ke := s, e // the katakana run alone, for the tests of common words
 		if s > 0 {
 			p, _ := utf8.DecodeLastRuneInString(text[:s])
-			if isLatin(p) || p == '・' || p == '同' || p == '当' || p == '新' || p == '旧' {
+			if isLatin(p) {
+				// SCゼウス・データセンター: a short capital prefix glued
+				// to the name is part of it.
+				if ls := capsGlued(text, s); ls >= 0 {
+					s = ls
+				} else {
+					continue
+				}
+			} else if p == '・' || p == '同' || p == '当' || p == '新' || p == '旧' {
 				continue
 			}
 		}
 		if e < len(text) {
-			if r2, _ := utf8.DecodeRuneInString(text[e:]); isLatin(r2) || r2 == '社' {
+			if r2, _ := utf8.DecodeRuneInString(text[e:]); r2 == '社' {
 				continue
+			} else if isLatin(r2) {
+				// サンエナジー1, アドバイズX: a short digit or Latin tail
+				// glued to the name is part of it.
+				te := e
+				for te < len(text) && te-e <= 4 && isASCIIAlnum(text[te]) {
+					te++
+				}
+				if te-e > 3 || te < len(text) && isLatinAt(text, te) {
+					continue
+				}
+				e = te
 			}
 		}
 		// role is read back only when a test needs it: most katakana
@@ -635,15 +655,16 @@ func findBareKatakana(text string) []Mention {
 			return role
 		}
 		subject := agreementSubject(text[e:])
-		if utf8.RuneCountInString(strings.ReplaceAll(text[s:e], "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject ||
-			kanaGeneric(text[s:e]) && !kanaCorpName(text[s:e]) && !(jaCompanySign(text, s, e) && strings.Contains(text[s:e], "・")) ||
-			kanaSite(text[s:e]) {
+		run := text[ks:ke]
+		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject ||
+			kanaGeneric(run) && !kanaCorpName(run) && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
+			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(text[s:e], "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(text[s:e]) && !roleBefore() &&
-			!(subject && utf8.RuneCountInString(text[s:e]) >= 5) {
+		if !strings.Contains(run, "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(run) && !roleBefore() &&
+			!(subject && utf8.RuneCountInString(run) >= 5) {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
@@ -889,6 +910,23 @@ var jaSharesOf = []string{"の株式", "の全株式", "の発行済", "の全�
 // it is a company, in the slot of a deal about its shares.
 func SharesFollow(rest string) bool {
 	return kztext.HasAnyPrefix(rest, jaSharesOf...)
+}
+
+// capsGlued is where one to four ASCII capitals glued before i start
+// (SCゼウス), or -1 when the Latin before i is longer or not capitals.
+func capsGlued(text string, i int) int {
+	k := i
+	for k > 0 && i-k < 5 && text[k-1] >= 'A' && text[k-1] <= 'Z' {
+		k--
+	}
+	if k == i || i-k > 4 || k > 0 && isASCIIAlnum(text[k-1]) {
+		return -1
+	}
+	return k
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func isKanaAt(text string, i int) bool {

@@ -36,9 +36,28 @@ func (g *Gazetteer) tickered(text string, unk []Mention) []Mention {
 		m := &unk[i]
 		if e, ok := g.tickerAfter(text, m.Span[1]); ok {
 			m.Name, m.Known, m.Role = g.entries[e].Name, true, g.entries[e].Role
+		} else if e, ok := g.glossAfter(text, m.Span[1]); ok && hasKanaOrKanji(m.Text) {
+			// ホインストーンUS(Whinstone US): a Japanese spelling glossed
+			// with a name the list knows is that company.
+			m.Name, m.Known, m.Role = g.entries[e].Name, true, g.entries[e].Role
 		}
 	}
 	return unk
+}
+
+// glossAfter returns the known company whose name stands alone in brackets
+// right after end: ホインストーンUS(Whinstone US).
+func (g *Gazetteer) glossAfter(text string, end int) (int, bool) {
+	rest := text[end:min(len(text), end+80)]
+	if !strings.HasPrefix(rest, "(") {
+		return 0, false
+	}
+	k := strings.IndexByte(rest, ')')
+	if k < 0 {
+		return 0, false
+	}
+	e, ok := g.keys[foldKey(strings.TrimSpace(rest[1:k]))]
+	return e, ok
 }
 
 // ByTicker returns the known company whose ticker stands in brackets right
