@@ -173,9 +173,22 @@ func isLatinAt(text string, i int) bool {
 	return isLatin(r)
 }
 
+// capitalised reports a word that opens on a capital, or a lower-case
+// letter and then one (iXAfrica, eStruxture: names written in camel case).
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
+	return unicode.IsUpper(r) || len(w) >= 4 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'A' && w[1] <= 'Z' && hasLowerAfter(w[2:])
+}
+
+// hasLowerAfter reports an ASCII lower-case letter in s (iXAfrica, not
+// mRNA or eVTOL).
+func hasLowerAfter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func allDigits(w string) bool {
