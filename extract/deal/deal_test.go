@@ -277,6 +277,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing||$30 million|financing"}},
 		{"en a camel-case name opens its sentence", "", "iXNorth has secured a $30 million loan to expand its campus.",
 			[]string{"iXNorth||$30 million|financing"}},
+		{"en a description after a time opener is the company just named", "", "Microsoft keeps buying compute for its AI services.\nOn Monday, the Redmond-based tech giant signed a $9.7 billion, five-year contract with IREN.",
+			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -199,6 +199,7 @@ func namesPlain(ms []mention, name string) bool {
 // startsWithAnaphor reports a sentence opening on the topic company
 // ("The company said", "The Miami-based miner", "It", "同社は").
 func startsWithAnaphor(lower string) bool {
+	lower = afterTimeOpener(lower)
 	if strings.HasPrefix(lower, "it ") || strings.HasPrefix(lower, "同社") || strings.HasPrefix(lower, "当社") {
 		return true
 	}
@@ -208,11 +209,56 @@ func startsWithAnaphor(lower string) bool {
 	ws := strings.Fields(lower)
 	for i := 1; i < len(ws) && i <= 4; i++ {
 		switch strings.Trim(ws[i], ",") {
-		case "company", "miner", "firm", "operator", "group", "developer", "company's", "miner's":
+		case "company", "miner", "firm", "operator", "group", "developer", "company's", "miner's",
+			"giant", "giant's", "chipmaker", "conglomerate":
 			return true
 		}
 	}
 	return false
+}
+
+// timeOpeners open a sentence on when it happened ("On Monday, the
+// tech giant signed…"); the subject follows the comma.
+var timeOpeners = []string{"on ", "in ", "earlier ", "last ", "this ", "later ", "separately, ", "meanwhile, ", "also, ", "today, ", "yesterday, "}
+
+// afterTimeOpener is lower without a short opening adverbial of time
+// ("on monday, ", "earlier this month, ", "in 2024, "), else lower.
+func afterTimeOpener(lower string) string {
+	if !text.HasAnyPrefix(lower, timeOpeners...) {
+		return lower
+	}
+	k := strings.Index(lower, ", ")
+	if k < 0 || k > 30 {
+		return lower
+	}
+	head := lower[:k]
+	for _, w := range strings.Fields(head) {
+		switch {
+		case monthOrDay[w], allDigitsStr(w), w == "on" || w == "in" || w == "earlier" || w == "last" || w == "this" || w == "later" ||
+			w == "week" || w == "month" || w == "year" || w == "quarter" || w == "separately" || w == "meanwhile" || w == "also" ||
+			w == "today" || w == "yesterday" || w == "the" || w == "early" || w == "late" || w == "mid":
+		default:
+			return lower
+		}
+	}
+	return lower[k+2:]
+}
+
+var monthOrDay = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true}
+
+func allDigitsStr(w string) bool {
+	w = strings.TrimRight(w, ",")
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // companyAnaphor reports a sentence opening on "the company", "the firm" or
@@ -231,7 +277,7 @@ func hasAnaphor(lower string) bool {
 	if ws := strings.Fields(lower); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
 		return true // "The facility, provided by…": the deal just told, so its company
 	}
-	return strings.HasPrefix(lower, "it ") || describedCompany(lower)
+	return strings.HasPrefix(lower, "it ") || describedCompany(lower) || startsWithAnaphor(lower)
 }
 
 // companyHeads are the nouns a description of the topic company ends on.
