@@ -17,6 +17,11 @@ var legalWords = map[string]bool{
 	"ltd": true, "limited": true, "llc": true, "plc": true, "co": true,
 	"ag": true, "sa": true, "gmbh": true, "nv": true,
 	"ab": true, "asa": true, "bv": true, "spa": true, "srl": true, "ltda": true,
+	// The forms the extractor drops too (extract/org): partnerships, the
+	// Nordic, Singaporean, Malaysian, Australian and Japanese ones, and a
+	// US bank's N.A.
+	"lp": true, "llp": true, "oy": true, "oyj": true, "se": true, "sas": true, "sarl": true, "aps": true,
+	"pty": true, "pte": true, "bhd": true, "sdn": true, "kk": true, "na": true,
 }
 
 // NameKey is the comparison key of a party name: NFKC, lower case, without

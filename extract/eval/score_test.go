@@ -12,6 +12,9 @@ func ptr[T any](v T) *T { return &v }
 func TestNameKey(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Hut 8 Corp.", "hut8"},
+		{"KeyBank N.A.", "keybank"},
+		{"DayOne Data Centres Sdn Bhd", "dayonedatacentres"},
+		{"Northwind Pte. Ltd.", "northwind"},
 		{"Soluna Holdings, Inc.", "solunaholdings"},
 		{"IREN Limited", "iren"},
 		{"Co", "co"},

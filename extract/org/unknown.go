@@ -31,6 +31,8 @@ var legal = map[string]bool{
 	// Nordic, Dutch, Italian, Australian, Japanese and European forms.
 	"as": true, "asa": true, "ab": true, "oy": true, "oyj": true, "bv": true, "spa": true, "srl": true,
 	"se": true, "pty": true, "kk": true, "llp": true, "aps": true, "sarl": true, "sas": true,
+	// Singapore and Malaysia (Pte Ltd, Sdn Bhd) and a US bank's N.A.
+	"pte": true, "bhd": true, "sdn": true, "n.a": true,
 }
 
 // stopWords are capitalised words that do not start or make an
