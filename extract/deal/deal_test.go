@@ -279,6 +279,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"iXNorth||$30 million|financing"}},
 		{"en a description after a time opener is the company just named", "", "Microsoft keeps buying compute for its AI services.\nOn Monday, the Redmond-based tech giant signed a $9.7 billion, five-year contract with IREN.",
 			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},
+		{"en a country is where a data center stands, not its seller", "", "Northwind Data Centers has signed an agreement to acquire a new data center in Colombia.",
+			[]string{"Northwind Data Centers|||acquisition"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

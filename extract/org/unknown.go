@@ -149,6 +149,28 @@ var placeWords = map[string]bool{
 	"melbourne": true, "canberra": true, "auckland": true, "zealand": true, "osaka": true, "seoul": true,
 	"japan": true, "china": true, "canada": true, "texas": true, "mexico city": true,
 	"arab": true, "emirates": true,
+	// The rest of the world's countries and the cities news names beside
+	// data centres: a place is never a party on its own.
+	"colombia": true, "bogota": true, "bogotá": true, "medellin": true, "medellín": true, "peru": true, "lima": true,
+	"ecuador": true, "venezuela": true, "bolivia": true, "panama": true, "guatemala": true, "honduras": true,
+	"nicaragua": true, "cuba": true, "dominican": true, "jamaica": true, "querétaro": true, "queretaro": true,
+	"monterrey": true, "guadalajara": true, "santiago": true, "buenos": true, "aires": true, "são": true, "sao": true,
+	"paulo": true, "rio": true, "janeiro": true, "switzerland": true, "zurich": true, "geneva": true, "austria": true,
+	"vienna": true, "belgium": true, "brussels": true, "luxembourg": true, "czech": true, "prague": true,
+	"slovakia": true, "hungary": true, "budapest": true, "romania": true, "bucharest": true, "bulgaria": true,
+	"greece": true, "athens": true, "turkey": true, "türkiye": true, "istanbul": true, "ukraine": true, "kyiv": true,
+	"belarus": true, "lithuania": true, "latvia": true, "estonia": true, "serbia": true, "croatia": true,
+	"slovenia": true, "berlin": true, "munich": true, "hamburg": true, "stockholm": true, "oslo": true,
+	"helsinki": true, "copenhagen": true, "reykjavik": true, "morocco": true, "casablanca": true, "algeria": true,
+	"tunisia": true, "libya": true, "ghana": true, "accra": true, "tanzania": true, "uganda": true, "rwanda": true,
+	"kigali": true, "angola": true, "zambia": true, "zimbabwe": true, "mozambique": true, "namibia": true,
+	"botswana": true, "senegal": true, "cameroon": true, "cairo": true, "pakistan": true, "karachi": true,
+	"bangladesh": true, "dhaka": true, "sri": true, "lanka": true, "colombo": true, "nepal": true, "myanmar": true,
+	"cambodia": true, "laos": true, "mongolia": true, "iran": true, "iraq": true, "jordan": true, "lebanon": true,
+	"syria": true, "yemen": true, "kyrgyzstan": true, "uzbekistan": true, "turkmenistan": true, "tajikistan": true,
+	"armenia": true, "azerbaijan": true, "hanoi": true, "taipei": true, "shenzhen": true, "guangzhou": true,
+	"hangzhou": true, "chengdu": true, "tianjin": true, "xinjiang": true, "sichuan": true, "yunnan": true,
+	"mongolian": true, "inner": true, "kuala": true, "lumpur": true, "perth": true, "brisbane": true,
 }
 
 // IsStop reports whether name is a word that never names an organisation
