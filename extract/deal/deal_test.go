@@ -281,6 +281,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"IREN|Microsoft|$9.7 billion|hpc_contract"}},
 		{"en a country is where a data center stands, not its seller", "", "Northwind Data Centers has signed an agreement to acquire a new data center in Colombia.",
 			[]string{"Northwind Data Centers|||acquisition"}},
+		{"en the subject after an opening adverbial of time", "", "In 2021, Harbor Edge paid $165 million to acquire a controlling interest in Pinegrove Hosting Inc.",
+			[]string{"Harbor Edge|Pinegrove Hosting|$165 million|acquisition"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
