@@ -283,6 +283,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Data Centers|||acquisition"}},
 		{"en the subject after an opening adverbial of time", "", "In 2021, Harbor Edge paid $165 million to acquire a controlling interest in Pinegrove Hosting Inc.",
 			[]string{"Harbor Edge|Pinegrove Hosting|$165 million|acquisition"}},
+		{"en a corporate word ending a name is part of it", "", "Harbor Edge Inc. acquired Pinegrove Data for $5 million.",
+			[]string{"Pinegrove Data|Harbor Edge|$5 million|acquisition"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

@@ -532,6 +532,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			!stopWords[strings.ToLower(words[0])] {
 			break // "Compute North": a compass word ending a name is part of it
 		}
+		if first := strings.ToLower(words[0]); len(words) == 2 && corporate[lw] && !legal[lw] && !stopWords[first] && !placeWords[first] && !corporate[first] {
+			break // "Pinegrove Data", "Northern Data": a corporate word ending a name is part of it
+		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
 			if legal[lw] && upperWord(words[len(words)-1]) {
 				// "Polar North AS": the legal form ends the name; the
