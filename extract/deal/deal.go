@@ -209,6 +209,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
+	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
 	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
 	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
@@ -297,6 +298,46 @@ func (x *Extractor) dropSpending(ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, d := range ds {
 		if _, ok := x.rules.spending(d); !ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// jvOwnersYield drops a partnership between a joint venture and one of
+// its owners when the same sentence told the owners' own partnership
+// (data:en.deal.jv_owners): "Ascenty is a Digital Realty and Brookfield
+// joint venture" is Digital Realty's deal with Brookfield, not Ascenty's.
+func jvOwnersYield(ds []pipeline.Deal) []pipeline.Deal {
+	type pair struct {
+		sp   [2]int
+		a, b string
+	}
+	var owners []pair
+	for _, d := range ds {
+		if strings.Contains(d.Rule, "data:en.deal.jv_owners") && d.Counterparty != "" {
+			owners = append(owners, pair{d.EvidenceSpan, d.Company, string(d.Counterparty)})
+		}
+	}
+	if len(owners) == 0 {
+		return ds
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		drop := false
+		if d.Kind == pipeline.KindPartnership && !strings.Contains(d.Rule, "data:en.deal.jv_owners") {
+			for _, o := range owners {
+				if o.sp != d.EvidenceSpan {
+					continue
+				}
+				c, cp := d.Company, string(d.Counterparty)
+				inA, inB := c == o.a || c == o.b, cp == o.a || cp == o.b
+				if inA != inB {
+					drop = true // one side an owner, the other the venture
+				}
+			}
+		}
+		if !drop {
 			out = append(out, d)
 		}
 	}

@@ -285,6 +285,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Harbor Edge|Pinegrove Hosting|$165 million|acquisition"}},
 		{"en a corporate word ending a name is part of it", "", "Harbor Edge Inc. acquired Pinegrove Data for $5 million.",
 			[]string{"Pinegrove Data|Harbor Edge|$5 million|acquisition"}},
+		{"en a joint venture named with its owners is the owners' partnership, not its own", "", "Harbor Edge Inc. is a Pinecrest Power Inc. and Bluepeak Data Inc. joint venture company.",
+			[]string{"Pinecrest Power|Bluepeak Data||partnership"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
