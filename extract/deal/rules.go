@@ -168,6 +168,8 @@ type Rules struct {
 	// Digest is the SHA-256 of the rule files' bytes, in the order loaded:
 	// it changes whenever a rule does.
 	Digest [32]byte
+
+	figs *figIndex // the figure rules' words, indexed (LoadRules)
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -224,6 +226,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 	sort.SliceStable(r.Sentences, func(i, j int) bool { return r.Sentences[i].Priority > r.Sentences[j].Priority })
 	sort.SliceStable(r.Deals, func(i, j int) bool { return r.Deals[i].Priority > r.Deals[j].Priority })
 	sort.SliceStable(r.Kinds, func(i, j int) bool { return r.Kinds[i].Priority > r.Kinds[j].Priority })
+	r.figs = newFigIndex(r.Figures)
 	return r, nil
 }
 
@@ -493,6 +496,30 @@ type figureSite struct {
 		s string
 	}
 	nwins int
+	// figs and rule, when set, let firesAt look a rule's words up in the
+	// figure's index (last, built on first use) instead of searching.
+	figs  *figIndex
+	rule  int
+	last  []int32
+	after string
+	hasAf bool
+}
+
+// lastWords is the figure's word index: where each figure-rule word last
+// occurs before it.
+func (s *figureSite) lastWords() []int32 {
+	if s.last == nil {
+		s.last = s.figs.lastAt(s.before)
+	}
+	return s.last
+}
+
+// afterText is the text after the figure, past a conversion in brackets.
+func (s *figureSite) afterText() string {
+	if !s.hasAf {
+		s.after, s.hasAf = skipConversion(s.lower[s.a.Span[1]:]), true
+	}
+	return s.after
 }
 
 func newFigureSite(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount) *figureSite {
@@ -545,11 +572,17 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 	if fr.Within > 0 {
 		before = site.window(fr.Within)
 	}
+	indexed := site.figs != nil
 	hitBefore := false
-	for _, b := range fr.Before {
-		if fr.Within > 0 && strings.Contains(before, b) || fr.Within == 0 && strings.HasSuffix(before, b) {
-			hitBefore = true
-			break
+	if indexed && fr.Within > 0 {
+		// A word wholly inside the window: its last occurrence starts in it.
+		hitBefore = anyFrom(site.lastWords(), site.figs.before[site.rule], len(site.before)-len(before))
+	} else {
+		for _, b := range fr.Before {
+			if fr.Within > 0 && strings.Contains(before, b) || fr.Within == 0 && strings.HasSuffix(before, b) {
+				hitBefore = true
+				break
+			}
 		}
 	}
 	if !hitBefore && fr.beforeRE != nil {
@@ -557,10 +590,15 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		if fr.Within == 0 {
 			win = site.window(200)
 		}
-		hitBefore = neededMatch(fr.beforeRE, fr.BeforeNeeds, win)
+		if indexed {
+			hitBefore = (len(fr.BeforeNeeds) == 0 || anyFrom(site.lastWords(), site.figs.needs[site.rule], len(site.before)-len(win))) &&
+				fr.beforeRE.MatchString(win)
+		} else {
+			hitBefore = neededMatch(fr.beforeRE, fr.BeforeNeeds, win)
+		}
 	}
 	hitAfter := false
-	after := skipConversion(lower[a.Span[1]:])
+	after := site.afterText()
 	for _, s := range fr.After {
 		if strings.HasPrefix(after, s) {
 			hitAfter = true
@@ -615,8 +653,10 @@ func (r *Rules) noDeal(id string) bool {
 // prev is the figure before a in the text, if any.
 func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount, isJA bool) (string, bool) {
 	site := newFigureSite(lower, sp, a, prev)
+	site.figs = r.figs
 	for i := range r.Figures {
 		fr := &r.Figures[i]
+		site.rule = i
 		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.firesAt(site) {
 			return fr.ID, true
 		}
