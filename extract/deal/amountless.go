@@ -122,6 +122,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			key := p.company.Name + "\x00"
 			if _, ok := idx[key]; !ok {
 				kind = refineKind(kindNear(cues, c, ns, ne, lo, hi), ctx, p, x.gaz)
+				if ppaIn(cues, lo, hi) {
+					kind = pipeline.KindOther // "entered into six hydropower purchasing agreements": power, whatever the article's context
+				}
 				dl := pipeline.Deal{Company: p.company.Name, Kind: kind, Evidence: d.text[sp[0]:sp[1]], EvidenceSpan: sp,
 					Confidence: p.confidence(false), Rule: "noamount:signed@" + c.w.id}
 				x.measures(d, &dl, lo, hi, c.start)

@@ -287,6 +287,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Pinegrove Data|Harbor Edge|$5 million|acquisition"}},
 		{"en a joint venture named with its owners is the owners' partnership, not its own", "", "Harbor Edge Inc. is a Pinecrest Power Inc. and Bluepeak Data Inc. joint venture company.",
 			[]string{"Pinecrest Power|Bluepeak Data||partnership"}},
+		{"en a power purchase with a hyphenated generator is a power deal in an AI story too", "", "Northwind Hashing Inc. is building an AI data center with GPU cloud capacity for HPC customers.\nNorthwind Hashing said it entered into six hydropower purchasing agreements with generator Hydro-Pinecrest.",
+			[]string{"Northwind Hashing|Hydro-Pinecrest||other"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

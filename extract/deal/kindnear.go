@@ -163,7 +163,8 @@ func mainKind(cues []cue, trig cue, a pipeline.Amount, lo, hi int) pipeline.Kind
 func ppaIn(cues []cue, lo, hi int) bool {
 	for _, c := range cues {
 		if c.start >= lo && c.end <= hi && c.w.class == cueTrigger && c.w.kind == pipeline.KindOther &&
-			(strings.Contains(c.w.s, "power") || strings.Contains(c.w.s, "ppa") || strings.Contains(c.w.s, "電力")) {
+			(strings.Contains(c.w.s, "power") || strings.Contains(c.w.s, "ppa") || strings.Contains(c.w.s, "electricity") ||
+				strings.Contains(c.w.s, "energy supply") || strings.Contains(c.w.s, "電力")) {
 			return true
 		}
 	}

@@ -378,7 +378,13 @@ var appositiveRE = regexp.MustCompile(`^,? (a|an|the) ([\w-]+ ){0,5}(subsidiary|
 // strongUnknown reports an unknown name that still reads as a company
 // (it came with a corporate suffix, or is a capitalised multi-word name).
 func strongUnknown(m *mention) bool {
-	return !m.weak || strings.Contains(m.Name, " ") && len(m.Name) > 4
+	return !m.weak || (strings.Contains(m.Name, " ") || hyphenName(m.Name)) && len(m.Name) > 4
+}
+
+// hyphenName reports capitalised words joined by a hyphen (Hydro-Sherbrooke).
+func hyphenName(s string) bool {
+	a, b, ok := strings.Cut(s, "-")
+	return ok && a != "" && b != "" && a[0] >= 'A' && a[0] <= 'Z' && b[0] >= 'A' && b[0] <= 'Z'
 }
 
 // acronymParty reports an English name of three to six capitals that is

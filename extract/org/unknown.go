@@ -187,9 +187,18 @@ func wordAt(text string, i int) (string, int) {
 			j += n
 			continue
 		}
+		if r == '-' && j > i && j+1 < len(text) && text[j+1] >= 'A' && text[j+1] <= 'Z' && unicode.IsUpper(firstRune(text[i:])) {
+			j++ // Hydro-Sherbrooke, Rolls-Royce: capitalised words joined by a hyphen are one word
+			continue
+		}
 		break
 	}
 	return text[i:j], j
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func isLatinAt(text string, i int) bool {
@@ -290,7 +299,8 @@ var descriptorHeads = map[string]bool{"house": true, "firm": true, "company": tr
 	"insurer": true, "retailer": true, "exchange": true, "peer": true, "rival": true, "outfit": true,
 	"player": true, "group": true, "fund": true, "automaker": true, "carmaker": true, "host": true,
 	"shareholder": true, "backer": true, "tenant": true, "customer": true, "business": true, "reit": true,
-	"partner": true, "landlord": true, "seller": true, "buyer": true, "acquirer": true, "telco": true}
+	"partner": true, "landlord": true, "seller": true, "buyer": true, "acquirer": true, "telco": true,
+	"generator": true, "carrier": true, "integrator": true, "manufacturer": true, "distributor": true, "agency": true}
 
 // descriptorNoise are words whose descriptions name sources, not parties
 // ("research firm Hashrate Index", "law firm Acme").
