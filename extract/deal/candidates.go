@@ -24,7 +24,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 	}
 	if isJA {
-		return ms
+		return withoutOverlaps(ms)
 	}
 	txt := d.text
 	add := func(pos int, initial bool) {
@@ -110,7 +110,27 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		sortMentions(ms)
 	}
-	return ms
+	return withoutOverlaps(ms)
+}
+
+// withoutOverlaps drops, of mentions that overlap (the same name found by
+// two finders, 「CFS社」), the later one, or the shorter one when both start
+// together, keeping a known name over an unknown one of the same span: the
+// rules read the text between two mentions and need them in order.
+func withoutOverlaps(ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Span[0] < out[n-1].Span[1] {
+			last := &out[n-1]
+			longer := m.Span[0] == last.Span[0] && m.Span[1] > last.Span[1]
+			if longer || m.Span == last.Span && m.Known && !last.Known {
+				*last = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // eachWord calls f with the start and end of each word of txt[sp[0]:sp[1]]

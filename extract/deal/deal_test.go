@@ -415,3 +415,21 @@ func TestMajorityStake(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSpanOneMention: an acronym the text defines and the same letters
+// before 社 were two mentions of one span, and the list rule slicing the
+// text between them panicked (a real page did this). Extract must not
+// panic, and each name is read once.
+func TestOneSpanOneMention(t *testing.T) {
+	x := newExtractor(t)
+	txt := text.Normalize("GoogleはNorthwind Power Systems(NPS)と契約した。同社は10億ドルを投じ、NPS社、Microsoft社、Amazon社と提携した。")
+	res := x.Extract("", txt)
+	checkResult(t, txt, res)
+	seen := map[[2]int]bool{}
+	for _, m := range res.Names {
+		if seen[m.Span] {
+			t.Errorf("%q read twice at %v", m.Text, m.Span)
+		}
+		seen[m.Span] = true
+	}
+}

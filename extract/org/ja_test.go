@@ -131,6 +131,24 @@ func TestKanaGeneric(t *testing.T) {
 
 // TestFindJapaneseNoFalseOrgs runs Find on market prose full of katakana
 // loanwords, places and people: no organisation may come out of it.
+// TestFindNoOverlaps: a name two finders read (an acronym the text
+// defines, and the same letters before 社) is one mention; the deal rules
+// read the text between mentions and panicked on two of one span.
+func TestFindNoOverlaps(t *testing.T) {
+	g := builtin(t)
+	for _, s := range []string{
+		"GoogleはNorthwind Power Systems(NPS)と契約した。NPS社の株式も取得した。",
+		"Google signed with Northwind Power Systems (NPS). Googleは、NPS社と電力購入契約を結んだ。",
+	} {
+		ms := g.Find(s)
+		for i := 1; i < len(ms); i++ {
+			if ms[i-1].Span[1] > ms[i].Span[0] {
+				t.Errorf("Find(%q): %q %v overlaps %q %v", s, ms[i-1].Text, ms[i-1].Span, ms[i].Text, ms[i].Span)
+			}
+		}
+	}
+}
+
 func TestFindJapaneseNoFalseOrgs(t *testing.T) {
 	g := builtin(t)
 	prose := []string{

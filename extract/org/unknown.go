@@ -732,7 +732,9 @@ func findUnknown(text string) []Mention {
 				en = append(en, m)
 			}
 		}
-		out = append(en, ja...)
+		// An acronym the text defined and the same letters read as a
+		// Japanese name (NPS社) are one mention, not two of one span.
+		out = dedupeMentions(append(en, ja...))
 	}
 	return out
 }
