@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ type Config struct {
 // EngineVersion names the deal rules written in Go (extract/deal's
 // relation, party and resolution code). Bump it with every change of what
 // that code extracts; the rule files' changes are seen by RuleSet itself.
-const EngineVersion = "e2026.12.06"
+const EngineVersion = "e2026.12.07"
 
 // RuleSet names the extraction rules cfg makes: EngineVersion and a digest
 // of the rule files, the company list and the user's files (config `rules`,
@@ -190,6 +191,10 @@ func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Docume
 		toks := x.tok.Tokens(a.Text)
 		a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
 		res = x.deals.ExtractTokens(a.Title, a.Text, toks)
+	}
+	if res.Err != nil {
+		// The article stays (stored, searchable); only its deals are lost.
+		slog.Error("extract: deal rules failed", "source", source, "url", a.URL, "err", res.Err)
 	}
 	doc := pipeline.Document{Source: source, Article: a, Deals: res.Deals, Amounts: res.Amounts}
 	if doc.Deals == nil {

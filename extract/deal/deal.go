@@ -34,6 +34,18 @@ type Result struct {
 	Fired   []pipeline.Deal   // every deal a data rule made, before merging, for --explain
 	Dropped []Drop            // candidate deals set aside after the sentence rules, and why
 	Names   []org.Mention     // the organisations the rules saw (vetoed ones aside), for --explain
+	// Err is set when the rules failed on this text (a bug: a panic they
+	// recovered from). Deals is then empty; the caller keeps the article
+	// and reports the error instead of losing the rest of its run.
+	Err error
+}
+
+// recoverResult turns a panic of the rules into Result.Err: one bad page
+// must not take a crawl or a scoring run down with it.
+func recoverResult(res *Result) {
+	if r := recover(); r != nil {
+		*res = Result{Err: fmt.Errorf("deal rules failed on this text (a bug; please report it with the text): %v", r)}
+	}
 }
 
 // Drop is a candidate deal set aside, with the reason.
@@ -135,12 +147,13 @@ func (x *Extractor) Extract(title, txt string) Result {
 // ExtractTokens is Extract for a caller that has already tokenized txt
 // with the same tokenizer (the facade reuses them for the search index):
 // toks must be the tokens of txt, or nil to tokenize here when needed.
-func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) Result {
+func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Result) {
+	defer recoverResult(&res)
 	txt = text.JoinWrapped(txt) // a press release wrapped at 70 columns reads as sentences
 	d := x.analyze(txt, toks)
 	d.headline = bodyHeadlines(txt, d.sents)
 	d.tc = newTruecase(txt, d.mentions, d.headline...)
-	res := Result{Amounts: d.amounts}
+	res = Result{Amounts: d.amounts}
 	sents := d.sents
 	var deals []pipeline.Deal
 	st := &state{}

@@ -433,3 +433,26 @@ func TestOneSpanOneMention(t *testing.T) {
 		seen[m.Span] = true
 	}
 }
+
+// TestRecoverResult: a panic of the rules becomes Result.Err, with no
+// deals, instead of ending the caller's run.
+func TestRecoverResult(t *testing.T) {
+	res := func() (res Result) {
+		defer recoverResult(&res)
+		res.Deals = []pipeline.Deal{{Company: "half-made"}}
+		panic("index out of range")
+	}()
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "index out of range") {
+		t.Fatalf("Err = %v, want the panic's message", res.Err)
+	}
+	if len(res.Deals) != 0 {
+		t.Errorf("Deals = %v, want none after a failure", res.Deals)
+	}
+	ok := func() (res Result) {
+		defer recoverResult(&res)
+		return Result{Deals: []pipeline.Deal{{Company: "A"}}}
+	}()
+	if ok.Err != nil || len(ok.Deals) != 1 {
+		t.Errorf("no panic: got %+v", ok)
+	}
+}

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kozan-dev/kozan/extract/deal"
 	"github.com/kozan-dev/kozan/extract/money"
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -192,5 +194,38 @@ func TestReadTextStatuses(t *testing.T) {
 		if got := ReadText(dir, tt.rec); got.Status != tt.want || (got.Status.Scorable() != (got.Err == nil)) {
 			t.Errorf("%+v: status %s (err %v), want %s", tt.rec, got.Status, got.Err, tt.want)
 		}
+	}
+}
+
+// failingExtractor's deal rules fail on every text (Result.Err).
+type failingExtractor struct{ fakeExtractor }
+
+func (f failingExtractor) TextExplained(source, title, body, lang string) (pipeline.Document, deal.Result) {
+	return f.Text(source, title, body, lang), deal.Result{Err: errors.New("deal rules failed on this text (a bug): boom")}
+}
+
+// TestRunReportsFailedExtraction: a text the rules failed on is reported
+// as failed, never scored as a text without deals.
+func TestRunReportsFailedExtraction(t *testing.T) {
+	recs, err := LoadFile(filepath.Join("testdata", "key", "key.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := NewScorer(Options{})
+	rep, err := Run(context.Background(), failingExtractor{fakeExtractor{}}, s, recs, filepath.Join("testdata", "key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 0 {
+		t.Errorf("%d records scored, want none", len(rep.Results))
+	}
+	failed := 0
+	for _, sk := range rep.Skipped {
+		if sk.Status == TextFailed && strings.Contains(sk.Reason, "boom") {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Errorf("no record reported as failed: %+v", rep.Skipped)
 	}
 }

@@ -68,6 +68,12 @@ func Run(ctx context.Context, x Extractor, s *Scorer, recs []Record, dir string)
 		} else {
 			doc = x.Text(rec.ID, "", t.Body, "auto")
 		}
+		if trace != nil && trace.Err != nil {
+			// A failure of the rules is reported, never scored as a text
+			// without deals.
+			rep.Skipped = append(rep.Skipped, Skip{Record: rec.ID, Status: TextFailed, Reason: trace.Err.Error()})
+			continue
+		}
 		sc := s.Score(rec, doc.Deals)
 		rep.add(rec, sc.Tally)
 		rep.Errors = append(rep.Errors, sc.Errors...)

@@ -22,6 +22,7 @@ const (
 	TextMissing    TextStatus = "missing"    // no file
 	TextChanged    TextStatus = "changed"    // sha256 differs from the record's
 	TextUnreadable TextStatus = "unreadable" // another read error
+	TextFailed     TextStatus = "failed"     // read, but the deal rules failed on it (a bug)
 )
 
 // Scorable reports whether a text of this status is scored.
