@@ -44,6 +44,9 @@ func newExtractor(tb testing.TB) *Extractor {
 // rune boundaries, evidence equal to its span, valid kinds.
 func checkResult(tb testing.TB, txt string, res Result) {
 	tb.Helper()
+	if res.Err != nil {
+		tb.Fatalf("the rules failed on %q: %v", txt, res.Err) // a panic they recovered from is still a bug
+	}
 	inside := func(sp [2]int) bool {
 		if sp[0] < 0 || sp[1] > len(txt) || sp[0] > sp[1] {
 			return false
