@@ -396,6 +396,19 @@ func corporateInside(ws []string) bool {
 }
 
 // allStopWords reports names made only of stop or place words.
+// allGeneric reports words that are each a stop or corporate word
+// (Investment Holdings): without the demonym before them ("Ethiopian
+// Investment Holdings") they name nobody.
+func allGeneric(ws []string) bool {
+	for _, w := range ws {
+		lw := strings.ToLower(strings.TrimRight(w, ".,"))
+		if !stopWords[lw] && !corporate[lw] && !legal[lw] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 func allStopWords(ws []string) bool {
 	for _, w := range ws {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
@@ -441,7 +454,9 @@ var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": tr
 	"secure": true, "secures": true, "close": true, "closes": true, "complete": true, "completes": true, "invest": true,
 	"invests": true, "expand": true, "expands": true, "land": true, "lands": true, "win": true, "wins": true,
 	"announce": true, "announces": true, "agree": true, "agrees": true, "merge": true, "backs": true, "back": true,
-	"taps": true, "tap": true, "picks": true, "hires": true, "to": true, "with": true, "from": true, "for": true}
+	"taps": true, "tap": true, "picks": true, "hires": true, "to": true, "with": true, "from": true, "for": true,
+	"start": true, "starts": true, "launch": true, "launches": true, "begin": true, "begins": true, "plan": true, "plans": true,
+	"eye": true, "eyes": true, "seek": true, "seeks": true, "unveil": true, "unveils": true, "join": true, "joins": true}
 
 // CapitalizedAt reads an English organisation name written as capitalised
 // words starting at byte offset pos (after spaces and a leading "the"). It
@@ -687,7 +702,8 @@ func findUnknown(text string) []Mention {
 		// itself ("to New Era Energy & Digital", "in Texas Critical Data
 		// Centers LLC"): only function words go there.
 		mid := !startOfSentence(text, m.Span[0])
-		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) && !(mid && nameOpener[strings.ToLower(ws[0])]) {
+		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) && !(mid && nameOpener[strings.ToLower(ws[0])]) &&
+			!(IsDemonym(ws[0]) && allGeneric(ws[1:])) {
 			ws = ws[1:]
 		}
 		dataCenters := len(ws) >= 3 && (last == "centers" || last == "centres") && strings.EqualFold(ws[len(ws)-2], "data")
