@@ -289,6 +289,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Pinecrest Power|Bluepeak Data||partnership"}},
 		{"en a power purchase with a hyphenated generator is a power deal in an AI story too", "", "Northwind Hashing Inc. is building an AI data center with GPU cloud capacity for HPC customers.\nNorthwind Hashing said it entered into six hydropower purchasing agreements with generator Hydro-Pinecrest.",
 			[]string{"Northwind Hashing|Hydro-Pinecrest||other"}},
+		{"en two buyers acquiring together each make the acquisition", "", "Harbor Capital Inc. and Pinecrest Partners LLC agreed to jointly acquire Bluepeak Data Inc. for $6.6 billion.",
+			[]string{"Bluepeak Data|Harbor Capital|$6.6 billion|acquisition", "Bluepeak Data|Pinecrest Partners|$6.6 billion|acquisition"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

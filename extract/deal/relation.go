@@ -278,7 +278,35 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	if !isJA {
 		out = splitBackers(d, sp, ms, out)
 	}
+	out = coBuyers(ms, out)
 	st.after(sc, out)
+	return out
+}
+
+// coBuyers gives the other buyer of a pair its own acquisition: "A and B
+// agreed to jointly acquire C for $X", 「AとBはCを共同で買収」 is a deal of
+// each buyer with C, with the same figure.
+func coBuyers(ms []mention, out []pipeline.Deal) []pipeline.Deal {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		dl := out[i]
+		if dl.Kind != pipeline.KindAcquisition || dl.Counterparty == "" {
+			continue
+		}
+		for k, m := range ms {
+			if m.label != lPairA || m.Name != string(dl.Counterparty) || k+1 >= len(ms) || ms[k+1].label != lPairB {
+				continue
+			}
+			b := ms[k+1]
+			if !usable(b) || b.Name == dl.Company || sameName(b.Name, dl.Company) {
+				continue
+			}
+			c := dl
+			c.Counterparty = pipeline.NullString(b.Name)
+			c.Rule = "cobuyer:" + dl.Rule
+			out = append(out, c)
+		}
+	}
 	return out
 }
 
