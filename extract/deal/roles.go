@@ -333,6 +333,13 @@ func (sc *sent) minerPrior(p parties, kind pipeline.Kind) parties {
 		// $X": the unit deals for itself, its owner is no party.
 		return p
 	}
+	if p.how == "topic" && p.cp == nil && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) &&
+		(raisesMoney(sc.lower) || sc.isJA && raisesMoneyJA(sc.lower)) {
+		// 「CoreWeaveは3月に上場した。5月にも30億ドルの社債を発行し」:
+		// the company the paragraph is about raised the money itself; the
+		// article's miner is no party of it.
+		return p
+	}
 	var m *mention
 	switch {
 	case hasSubj && subj.miner && subj.label == lSubj && subj.Span[0] < p.company.Span[0]:
@@ -559,6 +566,14 @@ func coSubjects(sc *sent, a, b *mention) (*mention, bool) {
 // raisesMoney reports a sentence whose verb takes money in (raised,
 // secured, borrowed, issued) and none that gives it (invested, lent,
 // provided): its subject is the one funded.
+// raisesMoneyJA reports a Japanese sentence telling money raised by
+// issuing or borrowing (社債を発行, 資金を調達, 借り入れ), not lent or
+// invested in someone.
+func raisesMoneyJA(lower string) bool {
+	return text.ContainsAny(lower, "を発行", "発行し", "発行した", "を調達", "調達し", "調達した", "借り入れ", "借入れ", "増資") &&
+		!text.ContainsAny(lower, "に投資", "に出資", "に融資", "を融資", "を貸し", "に貸し")
+}
+
 func raisesMoney(lower string) bool {
 	return text.ContainsAny(lower, " raised", " raises", " raising", " raise ", " secured", " secures", " borrowed", " borrowing", " issued", " priced", " fundrais", " series ") &&
 		!text.ContainsAny(lower, " invested ", " invests ", " will invest", " to invest", " lent ", " lends ", " to lend", " provided ", " provides ", " to provide", " will provide")
