@@ -293,7 +293,10 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 	lower := sc.d.lower
 	if sc.isJA {
 		ok := (c.w.s == "締結" || c.w.s == "契約") && strings.HasSuffix(lower[max(sc.sp[0], c.start-12):c.start], "契約を") &&
-			text.HasAnyPrefix(lower[c.end:], "した", "しました", "している", "済み")
+			text.HasAnyPrefix(lower[c.end:], "した", "しました", "している", "済み") ||
+			// 「…の供給を受ける契約を結んだ」: the agreement, then its signing verb.
+			strings.HasSuffix(c.w.s, "契約") && text.HasAnyPrefix(lower[c.end:], "を結んだ", "を結び", "を結んで", "を結びました",
+				"を締結した", "を締結し", "を締結しました", "を交わした", "を交わし", "に署名した", "に署名し", "に調印した", "に調印し")
 		return c.start, c.end, ok
 	}
 	switch c.w.s {

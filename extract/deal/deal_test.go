@@ -293,6 +293,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bluepeak Data|Harbor Capital|$6.6 billion|acquisition", "Bluepeak Data|Pinecrest Partners|$6.6 billion|acquisition"}},
 		{"ja money raised by the paragraph's company is not the article miner's", "", "ビットファームズはマイニング企業だ。\nCoreWeaveは3月に上場した。5月にも30億ドルの社債を発行しており、資金を確保している。",
 			[]string{"CoreWeave||30億ドル|financing"}},
+		{"ja an agreement signed with 結んだ, its other side unnamed", "", "ビットファームズは、アルゼンチンの発電事業者と天然ガス発電電力の供給を受ける契約を結んだと発表した。",
+			[]string{"Bitfarms|||other"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
