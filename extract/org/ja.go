@@ -891,7 +891,7 @@ func jaCompanySign(text string, s, e int) bool {
 		}
 	}
 	rest := text[e:]
-	if SharesFollow(rest) {
+	if SharesFollow(rest) || acquiredObject(rest) {
 		return true
 	}
 	if strings.HasPrefix(rest, "(") && len(rest) > 1 && isLatinAt(rest, 1) {
@@ -905,6 +905,20 @@ func jaCompanySign(text string, s, e int) bool {
 // jaSharesOf open the words after a name that speak of its shares: only a
 // company has them (バーテラの発行済み全株式, レイジングワイヤの株式の8割).
 var jaSharesOf = []string{"の株式", "の全株式", "の発行済", "の全発行済", "の普通株式", "の全ての株式", "のすべての株式", "の株主", "の持ち株", "の持株"}
+
+// acquiredObject reports rest opening on を and its clause ending on a
+// takeover (「Xを65億ドルで買収」, 「Xを完全子会社化」): only a company
+// is bought that way; assets are 取得 or 購入.
+func acquiredObject(rest string) bool {
+	if !strings.HasPrefix(rest, "を") {
+		return false
+	}
+	clause := rest[:min(len(rest), 60)]
+	if k := strings.IndexAny(clause, "。、"); k >= 0 {
+		clause = clause[:k]
+	}
+	return kztext.ContainsAny(clause, "買収", "子会社化", "傘下に収め")
+}
 
 // SharesFollow reports rest opening on one of jaSharesOf: the name before
 // it is a company, in the slot of a deal about its shares.
@@ -938,7 +952,7 @@ func isKanaAt(text string, i int) bool {
 // (リバーベンド・キャンパス), not of a company.
 var kanaSiteWords = []string{"キャンパス", "サイト", "センター", "プラント", "パーク", "ファーム", "タワー", "ビル",
 	"ステーション", "プロジェクト", "フェーズ", "ハブ", "ゾーン", "レイク", "リバー", "ダム", "ポート", "モデル", "チップ",
-	"サービス", "プラン", "ファンド"}
+	"サービス", "プラン", "ファンド", "ポートフォリオ"}
 
 // kanaSite reports a katakana run ending in a site or facility word.
 func kanaSite(run string) bool {
