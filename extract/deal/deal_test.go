@@ -295,6 +295,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"CoreWeave||30億ドル|financing"}},
 		{"ja an agreement signed with 結んだ, its other side unnamed", "", "ビットファームズは、アルゼンチンの発電事業者と天然ガス発電電力の供給を受ける契約を結んだと発表した。",
 			[]string{"Bitfarms|||other"}},
+		{"ja a lease backed by a third company gives it a backstop deal", "", "ハット8は、グーグルの支援を受けて、アンソロピックと245MWのリース契約を締結した。",
+			[]string{"Hut 8|Anthropic||lease", "Hut 8|Google||backstop"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

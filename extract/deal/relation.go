@@ -277,6 +277,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	out = expandLists(sc, out)
 	if !isJA {
 		out = splitBackers(d, sp, ms, out)
+	} else {
+		out = backersJA(d, sp, ms, out)
 	}
 	out = coBuyers(ms, out)
 	st.after(sc, out)
@@ -342,6 +344,36 @@ func splitBackers(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeli
 			dl.Counterparty = ""
 			out = append(out, b)
 			break
+		}
+	}
+	return out
+}
+
+// jaBackedBy follow a name that backs a capacity deal: 「Googleの支援を受けて、
+// …とリース契約を締結」, 「Googleが保証する」.
+var jaBackedBy = []string{"の支援を受け", "の保証を受け", "の保証付き", "の保証のもと", "が保証する", "が支援する", "がバックストップ", "のバックストップ"}
+
+// backersJA gives the name a Japanese sentence says backs a capacity deal
+// (a lease, hosting, colocation or compute contract of the sentence) a
+// backstop deal of its own with the deal's company, without a figure.
+func backersJA(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeline.Deal {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		dl := out[i]
+		if !capacityKinds[dl.Kind] || dl.EvidenceSpan != sp {
+			continue
+		}
+		for _, m := range ms {
+			if m.Span[0] < sp[0] || m.Span[1] > sp[1] || m.Name == dl.Company || m.Name == string(dl.Counterparty) || !usable(m) {
+				continue
+			}
+			if !text.HasAnyPrefix(d.text[m.Span[1]:sp[1]], jaBackedBy...) {
+				continue
+			}
+			b := dl
+			b.Counterparty, b.Kind, b.Amount, b.TermYears, b.CapacityMW = pipeline.NullString(m.Name), pipeline.KindBackstop, nil, nil, nil
+			b.Rule = "backer:" + dl.Rule
+			out = append(out, b)
 		}
 	}
 	return out
