@@ -21,7 +21,8 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		dl := out[i]
 		// Giving every member the amount too gained two deals on the
 		// real-news dev split and lost four on the team's blind sets.
-		if dl.Amount != nil || dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
+		money := dl.Kind == pipeline.KindFinancing || dl.Kind == pipeline.KindEquity
+		if dl.Amount != nil && !money || dl.Counterparty == "" || strings.HasPrefix(dl.Rule, "pending:") {
 			continue
 		}
 		for _, m := range listOf(sc, string(dl.Counterparty)) {
