@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
 	"sort"
 	"strconv"
@@ -266,10 +267,17 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 // has shares), or a name the text gives as an organisation more than once
 // ("bought the rigs from Foundry … Foundry is also financing …").
 func (x *Extractor) partyEvident(d *doc, m *mention) bool {
-	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) {
+	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) || legalAround(d.text, m.Span) {
 		return true
 	}
 	return mentionedTwice(d.text, m.Text)
+}
+
+// legalAround reports a Japanese legal form written right after or before
+// the name (南星電機株式会社, 株式会社南星電機, 南星電機(株)): a company.
+func legalAround(txt string, sp [2]int) bool {
+	return text.HasAnyPrefix(txt[sp[1]:], "株式会社", "(株)", "合同会社", "有限会社") ||
+		text.HasAnySuffix(txt[:sp[0]], "株式会社", "(株)", "合同会社", "有限会社")
 }
 
 // mentionedTwice reports name written at least twice in txt, as a word.
