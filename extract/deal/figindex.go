@@ -57,35 +57,50 @@ func newFigIndex(frs []FigureRule) *figIndex {
 	return fx
 }
 
-// lastAt scans the last span runes of before and returns, per word id,
-// the byte offset in before where its last whole occurrence there starts
-// (-1 when it does not occur).
-func (fx *figIndex) lastAt(before string) []int32 {
-	last := make([]int32, len(fx.words))
-	for i := range last {
-		last[i] = -1
+// lastAt scans the last span runes of before and returns the words found
+// there, each with the byte offset in before where its last whole
+// occurrence starts. Few words occur near one figure: a short list beats a
+// table of every word.
+func (fx *figIndex) lastAt(before string) []wordAt {
+	var found []wordAt
+	set := func(k int32, i int) {
+		for j := range found {
+			if found[j].id == k {
+				found[j].at = int32(i)
+				return
+			}
+		}
+		found = append(found, wordAt{k, int32(i)})
 	}
 	from := len(before) - len(lastRunes(before, fx.span))
 	for i := from; i < len(before); i++ {
 		if i+1 < len(before) {
 			for _, k := range fx.byKey[uint16(before[i])<<8|uint16(before[i+1])] {
 				if strings.HasPrefix(before[i:], fx.words[k]) {
-					last[k] = int32(i)
+					set(k, i)
 				}
 			}
 		}
 		for _, k := range fx.short[before[i]] {
-			last[k] = int32(i)
+			set(k, i)
 		}
 	}
-	return last
+	return found
 }
 
+// wordAt is a figure-rule word found before a figure and where.
+type wordAt struct{ id, at int32 }
+
 // anyFrom reports one of ids occurring at or after byte from of before.
-func anyFrom(last []int32, ids []int32, from int) bool {
-	for _, k := range ids {
-		if int(last[k]) >= from {
-			return true
+func anyFrom(found []wordAt, ids []int32, from int) bool {
+	for _, w := range found {
+		if int(w.at) < from {
+			continue
+		}
+		for _, k := range ids {
+			if w.id == k {
+				return true
+			}
 		}
 	}
 	return false

@@ -500,16 +500,17 @@ type figureSite struct {
 	// figure's index (last, built on first use) instead of searching.
 	figs  *figIndex
 	rule  int
-	last  []int32
+	last  []wordAt
+	found bool
 	after string
 	hasAf bool
 }
 
 // lastWords is the figure's word index: where each figure-rule word last
 // occurs before it.
-func (s *figureSite) lastWords() []int32 {
-	if s.last == nil {
-		s.last = s.figs.lastAt(s.before)
+func (s *figureSite) lastWords() []wordAt {
+	if !s.found {
+		s.last, s.found = s.figs.lastAt(s.before), true
 	}
 	return s.last
 }
