@@ -121,7 +121,8 @@
 //     agreements signed or reached with the other side unnamed
 //     (signedDeal).
 //   - lists.go — every member of a list of counterparties gets the
-//     amount-less deal told of one (「A、B、Cと…」, "with A, B and C").
+//     amount-less deal told of one (「A、B、Cと…」, "with A, B and C"), and a
+//     financing or equity deal with its figure (each lender, each investor).
 //   - discourse.go — the topic from sentence to sentence (state,
 //     readTopic, state.after) and anaphors ("the company", 同社).
 //   - lang.go, lang_ja.go, lang_en.go — lang, what Japanese and English do
@@ -134,7 +135,9 @@
 // (values told in the next sentence), measure.go (term and capacity),
 // dedupe.go, truecase.go (names versus capitalised common words), boiler.go
 // (press-release boilerplate), product.go (makers named before their
-// products). Why each of them is as it is was written in the commit log,
+// products), figindex.go (the figure rules' words looked up in one scan of
+// a figure's look-back window). A panic of the rules is recovered into
+// Result.Err (recoverResult): the caller keeps the article and reports it. Why each of them is as it is was written in the commit log,
 // round by round.
 //
 // # Decisions
