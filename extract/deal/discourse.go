@@ -248,17 +248,11 @@ var monthOrDay = map[string]bool{"monday": true, "tuesday": true, "wednesday": t
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
 	"september": true, "october": true, "november": true, "december": true}
 
+// allDigitsStr reports a word of digits (a year, a day), a comma after it
+// aside.
 func allDigitsStr(w string) bool {
 	w = strings.TrimRight(w, ",")
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // companyAnaphor reports a sentence opening on "the company", "the firm" or

@@ -29,13 +29,18 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 			if m.Name == dl.Company || hasDeal(out, dl.Company, m.Name) {
 				continue
 			}
-			c := dl
-			c.Counterparty = pipeline.NullString(m.Name)
-			c.Rule = "list:" + dl.Rule
-			out = append(out, c)
+			out = append(out, withCounterparty(dl, m.Name, "list:"))
 		}
 	}
 	return out
+}
+
+// withCounterparty is a copy of dl with another counterparty, its rule
+// opened by the step that made it ("list:", "cobuyer:").
+func withCounterparty(dl pipeline.Deal, cp, step string) pipeline.Deal {
+	dl.Counterparty = pipeline.NullString(cp)
+	dl.Rule = step + dl.Rule
+	return dl
 }
 
 // hasDeal reports a deal between company and cp among ds.

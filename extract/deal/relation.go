@@ -303,10 +303,7 @@ func coBuyers(ms []mention, out []pipeline.Deal) []pipeline.Deal {
 			if !usable(b) || b.Name == dl.Company || sameName(b.Name, dl.Company) {
 				continue
 			}
-			c := dl
-			c.Counterparty = pipeline.NullString(b.Name)
-			c.Rule = "cobuyer:" + dl.Rule
-			out = append(out, c)
+			out = append(out, withCounterparty(dl, b.Name, "cobuyer:"))
 		}
 	}
 	return out
