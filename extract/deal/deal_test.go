@@ -297,6 +297,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bitfarms|||other"}},
 		{"ja a lease backed by a third company gives it a backstop deal", "", "ハット8は、グーグルの支援を受けて、アンソロピックと245MWのリース契約を締結した。",
 			[]string{"Hut 8|Anthropic||lease", "Hut 8|Google||backstop"}},
+		{"en a lender group named after the loan, its accordion no deal of its own", "", "Northwind Hashing Inc. secured a $200 million revolving credit facility with a $50 million accordion option.\nHarbor Bank is the agent, and the lender group includes Pinecrest Bank and Bluepeak Lending Ltd.",
+			[]string{"Northwind Hashing|Harbor Bank|$200 million|financing", "Northwind Hashing|Pinecrest Bank|$200 million|financing", "Northwind Hashing|Bluepeak Lending|$200 million|financing"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},

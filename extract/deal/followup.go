@@ -612,7 +612,7 @@ func fillLender(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) bool {
 	if _, ok := passiveAgent(lower); !ok {
 		return false
 	}
-	if i := lastOpenMoneyDeal(told, true); i >= 0 {
+	if i := lastOpenMoneyDeal(d, told, true); i >= 0 {
 		return fillCounterparty(d, sp, ms, told[i:i+1]) // a view of told: filling it fills told
 	}
 	return false
@@ -622,10 +622,13 @@ func fillLender(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) bool {
 // figure but no counterparty and is a financing (or, with equity, an
 // equity round too), or -1: the deal a later sentence naming its lenders
 // or leads completes.
-func lastOpenMoneyDeal(told []pipeline.Deal, equity bool) int {
+func lastOpenMoneyDeal(d *doc, told []pipeline.Deal, equity bool) int {
 	for i := len(told) - 1; i >= 0; i-- {
 		dl := told[i]
 		if dl.Counterparty == "" && dl.Amount != nil && (dl.Kind == pipeline.KindFinancing || equity && dl.Kind == pipeline.KindEquity) {
+			if _, no := d.noValue[dl.Amount.Span]; no {
+				continue // "a $50 million accordion option": no deal of its own, the loan before it is
+			}
 			return i
 		}
 	}
@@ -685,7 +688,7 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 	if len(leads) == 0 {
 		return nil, false
 	}
-	i := lastOpenMoneyDeal(told, true)
+	i := lastOpenMoneyDeal(d, told, true)
 	if i < 0 {
 		return nil, false
 	}
@@ -703,6 +706,7 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 // lenderRoles name a bank's part in a loan: a sentence that gives one to
 // the names it holds tells who lends.
 var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrangers", "mandated lead arranger", "joint lead arranger",
+	"lender group includes", "lender group included", "lending group includes", "lending syndicate includes", "the lenders are",
 	"was led by", "were led by", "co-led by", "lenders include", "lenders included", "lenders were", "lending group",
 	"syndicate led by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by"}
 
@@ -713,10 +717,10 @@ var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrang
 // deal of its own with the same figure. It returns the new deals.
 func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
 	lower := d.lower[sp[0]:sp[1]]
-	if !text.ContainsAny(lower, lenderRoles...) || !text.ContainsAny(lower, " loan", "facility", "credit", "debt financing", "financing") {
+	if !text.ContainsAny(lower, lenderRoles...) || !text.ContainsAny(lower, " loan", "facility", "credit", "debt financing", "financing", "lender group", "lending group", "lending syndicate") {
 		return nil, false
 	}
-	i := lastOpenMoneyDeal(told, false)
+	i := lastOpenMoneyDeal(d, told, false)
 	if i < 0 {
 		return nil, false
 	}
