@@ -299,6 +299,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Anthropic||lease", "Hut 8|Google||backstop"}},
 		{"en a lender group named after the loan, its accordion no deal of its own", "", "Northwind Hashing Inc. secured a $200 million revolving credit facility with a $50 million accordion option.\nHarbor Bank is the agent, and the lender group includes Pinecrest Bank and Bluepeak Lending Ltd.",
 			[]string{"Northwind Hashing|Harbor Bank|$200 million|financing", "Northwind Hashing|Pinecrest Bank|$200 million|financing", "Northwind Hashing|Bluepeak Lending|$200 million|financing"}},
+		{"ja a siting agreement with a town", "", "ハイレゾは玄海町と進出協定を結んだ。", []string{"Highreso|玄海町||partnership"}},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
