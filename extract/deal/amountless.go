@@ -102,9 +102,13 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			if _, ok := idx[key]; ok {
 				continue
 			}
+			ukind := refineKind(kind, ctx, p, x.gaz)
+			if ppaIn(cues, lo, hi) {
+				ukind = pipeline.KindOther // "a power purchase agreement with a major renewable energy producer"
+			}
 			dl := pipeline.Deal{
 				Company:      p.company.Name,
-				Kind:         refineKind(kind, ctx, p, x.gaz),
+				Kind:         ukind,
 				Evidence:     d.text[sp[0]:sp[1]],
 				EvidenceSpan: sp,
 				Confidence:   p.confidence(false),
@@ -261,7 +265,7 @@ func dropPending(ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, dl := range ds {
 		if strings.HasPrefix(dl.Rule, pendingRule) {
-			if dl.Amount == nil {
+			if dl.Amount == nil && !strings.HasPrefix(dl.Rule, pendingRule+"unnamed:") {
 				continue
 			}
 			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)

@@ -122,7 +122,11 @@ func hypothetical(lower string, sentStart, at int) bool {
 			return true
 		}
 	}
-	return strings.Contains(lower[sentStart:at], "price target")
+	// "contingent upon executing a lease", "subject to signing", "once it
+	// secures a tenant": a condition, no deal made yet.
+	return strings.Contains(lower[sentStart:at], "price target") ||
+		text.ContainsAny(lower[max(sentStart, at-40):at], "contingent upon", "contingent on", "subject to executing", "subject to signing", "subject to entering",
+			"once it signs", "once it secures", "if it signs", "if it secures", "upon signing", "upon executing")
 }
 
 // markClause marks the deal word tied to an amount, and the deal words of
