@@ -33,7 +33,8 @@ object per line: id, url, lang, query, sha256, split, deals, not_deals, comment)
 a single JSON object in the seed's form (doc, deals, amounts_not_deals,
 companies) is read too. Each record's text is DIR/<id>.txt (or DIR/<doc>);
 --texts defaults to the answer key's directory. A text that is missing or whose
-sha256 differs from the record's is reported and skipped, never scored as empty.
+sha256 differs from the record's is reported and skipped, never scored as empty;
+so is one the deal rules failed on (status failed, with the error: a bug).
 
 Matching (ANNOTATION.md): a predicted deal matches a gold deal when the two
 parties match in either order — the gold names, their alias lists and the
