@@ -937,14 +937,14 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 			continue // 「提携を発表していません」「契約は締結しておらず」
 		}
 		if c.w.class == cueTrigger && (c.w.ja && text.HasAnyPrefix(lower[c.end:], "の対価として", "の見返りに", "の見返りとして") ||
-			!c.w.ja && hasAnySuffix(lower[max(0, c.start-30):c.start], "in exchange for ", "in return for ", "as consideration for ", "in exchange for its ", "in return for its ")) {
+			!c.w.ja && text.HasAnySuffix(lower[max(0, c.start-30):c.start], "in exchange for ", "in return for ", "as consideration for ", "in exchange for its ", "in return for its ")) {
 			continue // 「財務保証の対価として…ワラントを受け取った」: the deal is the warrants, the guarantee its reason
 		}
 		if !c.w.ja && c.w.class == cueTrigger && text.HasAnyPrefix(lower[c.end:], " plan ", " plan,", " plan.", " plans", " ambitions", " talks", " rumors", " rumours", " speculation",
 			" strategy", " attempt", " attempts", " battle", " fight", " campaign", " bid ", " bid,", " bid.", " bids", " efforts", " interest in") {
 			continue // "scrapped its investment plans", "acquisition talks", "as part of its takeover strategy": no deal told
 		}
-		if !c.w.ja && c.w.class == cueTrigger && (hasAnySuffix(lower[max(0, c.start-25):c.start], "used to ", "use the proceeds to ", "proceeds to ", "be used for ") ||
+		if !c.w.ja && c.w.class == cueTrigger && (text.HasAnySuffix(lower[max(0, c.start-25):c.start], "used to ", "use the proceeds to ", "proceeds to ", "be used for ") ||
 			text.HasAnyPrefix(lower[c.end:], " will be used", " will also be used", " would be used", " is being used", " proceeds will")) {
 			continue // what money raised is for, or the deal just told: "the financing will be used to acquire hardware"
 		}
@@ -977,7 +977,7 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 				continue
 			}
 		case "引受", "引き受け":
-			if hasAnySuffix(lower[max(0, c.start-30):c.start], "債務を", "義務を", "負債を", "債務などを", "義務をすべて") {
+			if text.HasAnySuffix(lower[max(0, c.start-30):c.start], "債務を", "義務を", "負債を", "債務などを", "義務をすべて") {
 				continue // 「債務を引き受け」: debts assumed, no shares underwritten
 			}
 		}

@@ -74,7 +74,7 @@ func restates(txt string, prev, a pipeline.Amount) bool {
 func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	a := amts[i]
 	before := txt[:a.Span[0]]
-	if hasAnySuffix(before, "1株", "株当たり", "1株あたり", "1台", "1台あたり", "1枚") {
+	if text.HasAnySuffix(before, "1株", "株当たり", "1株あたり", "1台", "1台あたり", "1枚") {
 		return true
 	}
 	if strings.HasSuffix(before, " shares at ") || strings.HasSuffix(before, " units at ") || strings.HasSuffix(before, " share at ") {
@@ -228,7 +228,7 @@ func formerSize(txt string, a pipeline.Amount) bool {
 	// Strip the describing words in any order ("from the previously
 	// announced $750 million").
 	b = trimDescribing(b)
-	if hasAnySuffix(b, "upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from ") {
+	if text.HasAnySuffix(b, "upsized from ", "increased from ", "expanded from ", "raised from ", "enlarged from ", "boosted from ", "up from ", "downsized from ", "cut from ", "reduced from ") {
 		return true
 	}
 	// "after upsizing the deal from $2.5 billion", "increasing it from":

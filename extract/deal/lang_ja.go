@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
 
 	"github.com/kozan-dev/kozan/pipeline"
@@ -156,7 +157,7 @@ func dropRelativeCues(txt string, ms []mention, cues []cue) []cue {
 // endsWithCPParticle reports Japanese text ending on a counterparty
 // particle ("Xと", "Xとの間で", "Xに対し").
 func endsWithCPParticle(s string) bool {
-	return hasAnySuffix(s, "と", "との間で", "に対し", "に対して", "向けに")
+	return text.HasAnySuffix(s, "と", "との間で", "に対し", "に対して", "向けに")
 }
 
 // pluralJA reports a Japanese clause that sums over several companies.

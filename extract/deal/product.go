@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
 	"unicode"
 )
@@ -79,5 +80,5 @@ func modelAfter(rest string) bool {
 func dealPrepBefore(before string) bool {
 	b := strings.ToLower(before[max(0, len(before)-16):]) // the suffixes below, not the whole text before
 	b = strings.TrimSuffix(b, "the ")
-	return hasAnySuffix(b, "from ", "with ", " to ", " by ")
+	return text.HasAnySuffix(b, "from ", "with ", " to ", " by ")
 }

@@ -335,15 +335,21 @@ func splitBackers(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeli
 			if !strings.HasSuffix(before, " backed by") {
 				continue
 			}
-			b := *dl
-			b.Kind, b.Amount, b.TermYears, b.CapacityMW = pipeline.KindBackstop, nil, nil, nil
-			b.Rule = "backer:" + dl.Rule
+			b := backstopOf(*dl, m.Name)
 			dl.Counterparty = ""
 			out = append(out, b)
 			break
 		}
 	}
 	return out
+}
+
+// backstopOf is the backstop deal of backer with dl's company, told in
+// dl's sentence: no figure, term or capacity of its own.
+func backstopOf(dl pipeline.Deal, backer string) pipeline.Deal {
+	dl.Counterparty, dl.Kind, dl.Amount, dl.TermYears, dl.CapacityMW = pipeline.NullString(backer), pipeline.KindBackstop, nil, nil, nil
+	dl.Rule = "backer:" + dl.Rule
+	return dl
 }
 
 // jaBackedBy follow a name that backs a capacity deal: 「Googleの支援を受けて、
@@ -367,10 +373,7 @@ func backersJA(d *doc, sp [2]int, ms []mention, out []pipeline.Deal) []pipeline.
 			if !text.HasAnyPrefix(d.text[m.Span[1]:sp[1]], jaBackedBy...) {
 				continue
 			}
-			b := dl
-			b.Counterparty, b.Kind, b.Amount, b.TermYears, b.CapacityMW = pipeline.NullString(m.Name), pipeline.KindBackstop, nil, nil, nil
-			b.Rule = "backer:" + dl.Rule
-			out = append(out, b)
+			out = append(out, backstopOf(dl, m.Name))
 		}
 	}
 	return out

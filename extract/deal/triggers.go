@@ -50,7 +50,7 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			}
 		}
 	}
-	if bd >= 0 && !isJA && best.start > a.Span[1] && strings.ContainsAny(lower[a.Span[1]:best.start], ",;(") && hasAnySuffix(lower[lo:a.Span[0]], " for ") {
+	if bd >= 0 && !isJA && best.start > a.Span[1] && strings.ContainsAny(lower[a.Span[1]:best.start], ",;(") && text.HasAnySuffix(lower[lo:a.Span[0]], " for ") {
 		// "would buy the operations of X for about $1.32 billion, giving it
 		// access to the colocation business": the price's buying verb, not
 		// a deal word of the clause after the comma.
@@ -58,7 +58,7 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 			best, bd = c, dist(c, a)
 		}
 	}
-	if bd < 0 && !isJA && hasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ", " consideration of ", " purchase price of ") {
+	if bd < 0 && !isJA && text.HasAnySuffix(lower[lo:a.Span[0]], " for ", " worth ", " valued at ", " value of ", " consideration of ", " purchase price of ") {
 		// "agreed to acquire a 7.2 MW data center in …, from X for $N",
 		// "buy X … in an all-stock deal worth $N": a price governed by a
 		// buying or selling verb further back; "agreed to lease 10,000
@@ -66,7 +66,7 @@ func nearestTrigger(sc *sent, a pipeline.Amount, lo, hi int) (cue, bool) {
 		// "the acquisition of a facility in Georgia, USA, for a total cash
 		// consideration of $19.5 million": a value phrase takes the
 		// strong deal word before it.
-		if c, ok := priceWord(lower, cues, a, lo, maxDist, !hasAnySuffix(lower[lo:a.Span[0]], " for ")); ok {
+		if c, ok := priceWord(lower, cues, a, lo, maxDist, !text.HasAnySuffix(lower[lo:a.Span[0]], " for ")); ok {
 			best, bd = c, dist(c, a)
 		}
 	}
@@ -92,16 +92,6 @@ func priceWord(lower string, cues []cue, a pipeline.Amount, lo, maxDist int, val
 // contractNouns name an agreement itself: won or signed, never raised.
 var contractNouns = map[string]bool{"deal": true, "deals": true, "agreement": true, "agreements": true,
 	"contract": true, "contracts": true, "pact": true, "lease": true}
-
-// hasAnySuffix reports s ending with one of ps.
-func hasAnySuffix(s string, ps ...string) bool {
-	for _, p := range ps {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // priceVerb reports a deal kind whose verb takes a price ("for $N").
 func priceVerb(k pipeline.Kind) bool {

@@ -67,6 +67,23 @@ func TestJoinWrapped(t *testing.T) {
 	}
 }
 
+func TestHasAnySuffix(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		ps   []string
+		want bool
+	}{
+		{"百十四銀行", []string{"信用金庫", "銀行"}, true},
+		{"銀行団", []string{"信用金庫", "銀行"}, false},
+		{"anything", nil, false},
+		{"", []string{""}, true},
+	} {
+		if got := HasAnySuffix(tc.s, tc.ps...); got != tc.want {
+			t.Errorf("HasAnySuffix(%q, %q) = %v, want %v", tc.s, tc.ps, got, tc.want)
+		}
+	}
+}
+
 func TestContainsAny(t *testing.T) {
 	for _, tc := range []struct {
 		s    string
