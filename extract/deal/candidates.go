@@ -58,10 +58,10 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	}
 	ms = dropProductMakers(txt, ms)
 	add(bulletEnd(txt[:sp[1]], sp[0]), true) // a sentence that is only a bullet ("- ") ends before the name it would open
-	if sl := d.lower[sp[0]:sp[1]]; len(afterTimeOpener(sl)) < len(sl) {
+	if rest := afterTimeOpener(d.lower[sp[0]:sp[1]]); len(rest) < sp[1]-sp[0] {
 		// "In 2021, Digital Edge paid $165 million…": the subject after
 		// an opening adverbial of time.
-		add(sp[1]-len(afterTimeOpener(sl)), true)
+		add(sp[1]-len(rest), true)
 	}
 	// A word with a capital inside (DataBank, CenturyLink) names something
 	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".

@@ -647,10 +647,8 @@ func shareMoneyDeal(d *doc, sp [2]int, dl *pipeline.Deal, names []string, tag, c
 			dl.Rule += tag
 			continue
 		}
-		c := *dl
-		c.Counterparty = pipeline.NullString(n)
+		c := withCounterparty(*dl, n, copyPrefix)
 		c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-		c.Rule = copyPrefix + c.Rule
 		out = append(out, c)
 	}
 	return out
@@ -777,11 +775,9 @@ func otherBackers(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 // tookPart is lead's copy for one more party that took part in it, told in
 // sentence sp without a figure of its own: its rule is lead's, prefixed.
 func tookPart(d *doc, sp [2]int, lead pipeline.Deal, name, prefix string) pipeline.Deal {
-	c := lead
-	c.Counterparty = pipeline.NullString(name)
+	c := withCounterparty(lead, name, prefix)
 	c.Amount = nil
 	c.Evidence, c.EvidenceSpan = d.text[sp[0]:sp[1]], sp
-	c.Rule = prefix + lead.Rule
 	return c
 }
 
