@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/text"
@@ -114,6 +115,9 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if optionOrIncrement(txt, amts, i) {
 		return true
 	}
+	if projectCost(before, rest) {
+		return true
+	}
 	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) || netProceeds(before) {
 		return true
 	}
@@ -131,6 +135,50 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// projectVerbs open the cost of a project a deal pays for or a company
+// plans ("to fund a $6B AI data center campus", "plans to build a $10
+// billion data center").
+var projectVerbs = []string{"fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "build", "builds", "building",
+	"develop", "develops", "developing", "construct", "constructs", "constructing", "toward", "towards"}
+
+// projectNouns end the description of a project that follows its cost.
+var projectNouns = []string{"campus", "campuses", "data center", "data centers", "data centre", "data centres", "datacenter", "facility",
+	"facilities", "project", "site", "expansion", "buildout", "build out", "development", "plant", "complex", "hub", "cluster"}
+
+// projectCost reports a figure that is the cost of a project a deal pays
+// for or a company plans, told as "<verb> a $X <up to four words>
+// <project noun>": "secured $4B … to fund a $6B AI data center campus"
+// keeps $4B, "plans to finance the $440 million project" tells no deal.
+func projectCost(before, rest string) bool {
+	b := toLower(before[max(0, len(before)-24):])
+	det := ""
+	for _, d := range []string{" a ", " an ", " the ", " its ", " their "} {
+		if strings.HasSuffix(b, d) {
+			det = d
+			break
+		}
+	}
+	if det == "" {
+		return false
+	}
+	ws := strings.Fields(b[:len(b)-len(det)])
+	if len(ws) == 0 || !slices.Contains(projectVerbs, ws[len(ws)-1]) {
+		return false
+	}
+	r := toLower(rest[:min(len(rest), 80)])
+	if k := strings.IndexAny(r, ",.;:()"); k >= 0 {
+		r = r[:k]
+	}
+	ws = strings.Fields(strings.ReplaceAll(r, "-", " "))
+	for i := 0; i < len(ws) && i < 6; i++ {
+		w := ws[i]
+		if i+1 < len(ws) && slices.Contains(projectNouns, w+" "+ws[i+1]) || slices.Contains(projectNouns, w) {
+			return true
 		}
 	}
 	return false

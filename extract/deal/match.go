@@ -267,10 +267,21 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 // has shares), or a name the text gives as an organisation more than once
 // ("bought the rigs from Foundry … Foundry is also financing …").
 func (x *Extractor) partyEvident(d *doc, m *mention) bool {
-	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) || legalAround(d.text, m.Span) {
+	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) || legalAround(d.text, m.Span) ||
+		orgDescribedBefore(d.text, m.Span) {
 		return true
 	}
 	return mentionedTwice(d.text, m.Text)
+}
+
+// orgDescribers end a Japanese description written right before a name
+// that says it is an organisation: 「AI開発企業アドバイズX」「投資会社エンジン・ナンバーワン」.
+var orgDescribers = []string{"企業", "会社", "大手", "事業者", "メーカー", "ファンド", "新興", "スタートアップ", "銀行", "団体", "法人"}
+
+// orgDescribedBefore reports a Japanese name right after a description
+// that makes it an organisation.
+func orgDescribedBefore(txt string, sp [2]int) bool {
+	return text.HasAnySuffix(txt[:sp[0]], orgDescribers...)
 }
 
 // legalAround reports a Japanese legal form written right after or before

@@ -191,7 +191,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
-		if listedParties(txt, zm, a) && (isJA || !text.ContainsAny(d.lower[a.Span[1]:hi], participantsFrom...)) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
+		if listedParties(txt, zm, a) && (isJA || !text.ContainsAny(d.lower[a.Span[1]:hi], participantsFrom...)) && !moneyFromList(d.lower, zm, a, kind) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		var p parties
@@ -283,6 +283,23 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	out = coBuyers(ms, out)
 	st.after(sc, out)
 	return out
+}
+
+// moneyFromList reports a financing or an equity round whose figure comes
+// from the list after it ("secured $4B in capital from A, B, and C"): every member
+// lends or invests in it, and carries its figure, as the list rule gives
+// it; the figure sums no deals of their own.
+func moneyFromList(lower string, zm []mention, a pipeline.Amount, kind pipeline.Kind) bool {
+	if kind != pipeline.KindFinancing && kind != pipeline.KindEquity {
+		return false
+	}
+	for _, m := range zm {
+		if m.Span[0] >= a.Span[1] {
+			gap := lower[a.Span[1]:m.Span[0]]
+			return len(gap) < 60 && !strings.ContainsAny(gap, ",;") && strings.HasSuffix(gap, " from ")
+		}
+	}
+	return false
 }
 
 // coBuyers gives the other buyer of a pair its own acquisition: "A and B
