@@ -140,20 +140,20 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	return false
 }
 
-// projectVerbs open the cost of a project a deal pays for or a company
-// plans ("to fund a $6B AI data center campus", "plans to build a $10
-// billion data center").
-var projectVerbs = []string{"fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "build", "builds", "building",
-	"develop", "develops", "developing", "construct", "constructs", "constructing", "toward", "towards"}
+// projectVerbs open the cost of a project money is raised for ("to fund
+// a $6B AI data center campus"). Building and developing verbs are not
+// among them: "partnering to develop a $1.2 billion campus" gives the
+// partnership its value, as the key annotates.
+var projectVerbs = []string{"fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "toward", "towards"}
 
 // projectNouns end the description of a project that follows its cost.
 var projectNouns = []string{"campus", "campuses", "data center", "data centers", "data centre", "data centres", "datacenter", "facility",
 	"facilities", "project", "site", "expansion", "buildout", "build out", "development", "plant", "complex", "hub", "cluster"}
 
-// projectCost reports a figure that is the cost of a project a deal pays
-// for or a company plans, told as "<verb> a $X <up to four words>
-// <project noun>": "secured $4B … to fund a $6B AI data center campus"
-// keeps $4B, "plans to finance the $440 million project" tells no deal.
+// projectCost reports a figure that is the cost of a project money is
+// raised for, told as "<verb> a $X <up to five words> <project noun>":
+// "secured $4B … to fund a $6B AI data center campus" keeps $4B, "plans to
+// finance the $440 million project" tells no deal.
 func projectCost(before, rest string) bool {
 	b := toLower(before[max(0, len(before)-24):])
 	det := ""
