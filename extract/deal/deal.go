@@ -277,7 +277,8 @@ func hasTrigger(cs []cue) bool {
 
 // yieldNameless drops a data rule's deal that names no counterparty when
 // another deal of the same company is told in the same sentence ("agreed
-// to acquire a site from X" is X's deal), or a deal of a like kind with a
+// to acquire a site from X" is X's deal; "is to acquire data centre
+// developer Y" is the deal of Y bought by the company), or a deal of a like kind with a
 // value is told near it (a site acquired, then its price two sentences on).
 func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 	const near = 400 // bytes: a sentence or two
@@ -286,8 +287,8 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 		keep := true
 		if d.Counterparty == "" && strings.HasPrefix(d.Rule, "data:") {
 			for j, o := range ds {
-				if j == i || o.Company != d.Company {
-					continue
+				if j == i || o.Company != d.Company && (string(o.Counterparty) != d.Company || o.Kind != d.Kind) {
+					continue // "DigitalBridge is to acquire data centre developer Yondr": Yondr's deal names the buyer
 				}
 				same := o.EvidenceSpan == d.EvidenceSpan && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:"))
 				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) &&

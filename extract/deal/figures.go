@@ -141,17 +141,23 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 }
 
 // projectVerbs open the cost of a project money is raised for ("to fund
-// a $6B AI data center campus"). Building and developing verbs are not
-// among them: "partnering to develop a $1.2 billion campus" gives the
+// a $6B AI data center campus"); buildVerbs that of a project a company
+// builds ("has started building a $50 million facility"), unless partners
+// build it: "partnering to develop a $1.2 billion campus" gives the
 // partnership its value, as the key annotates.
-var projectVerbs = []string{"fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "toward", "towards"}
+var (
+	projectVerbs = []string{"fund", "funds", "funded", "funding", "finance", "finances", "financed", "financing", "toward", "towards"}
+	buildVerbs   = []string{"build", "builds", "building", "develop", "develops", "developing", "construct", "constructs", "constructing"}
+	jointWords   = []string{"partner", "joint", "together", "team", "alliance", "collaborat"}
+)
 
 // projectNouns end the description of a project that follows its cost.
 var projectNouns = []string{"campus", "campuses", "data center", "data centers", "data centre", "data centres", "datacenter", "facility",
 	"facilities", "project", "site", "expansion", "buildout", "build out", "development", "plant", "complex", "hub", "cluster"}
 
 // projectCost reports a figure that is the cost of a project money is
-// raised for, told as "<verb> a $X <up to five words> <project noun>":
+// raised for or a company builds alone, told as "<verb> a $X <up to five
+// words> <project noun>":
 // "secured $4B … to fund a $6B AI data center campus" keeps $4B, "plans to
 // finance the $440 million project" tells no deal.
 func projectCost(before, rest string) bool {
@@ -167,7 +173,13 @@ func projectCost(before, rest string) bool {
 		return false
 	}
 	ws := strings.Fields(b[:len(b)-len(det)])
-	if len(ws) == 0 || !slices.Contains(projectVerbs, ws[len(ws)-1]) {
+	if len(ws) == 0 {
+		return false
+	}
+	switch v := ws[len(ws)-1]; {
+	case slices.Contains(projectVerbs, v):
+	case slices.Contains(buildVerbs, v) && !text.ContainsAny(toLower(before[max(0, len(before)-120):]), jointWords...):
+	default:
 		return false
 	}
 	r := toLower(rest[:min(len(rest), 80)])
