@@ -658,7 +658,7 @@ func findBareKatakana(text string) []Mention {
 		run := text[ks:ke]
 		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject ||
 			kanaGeneric(run) && !kanaCorpName(run) && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
-			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) {
+			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) && !namedFund(run) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
@@ -953,6 +953,18 @@ func isKanaAt(text string, i int) bool {
 var kanaSiteWords = []string{"キャンパス", "サイト", "センター", "プラント", "パーク", "ファーム", "タワー", "ビル",
 	"ステーション", "プロジェクト", "フェーズ", "ハブ", "ゾーン", "レイク", "リバー", "ダム", "ポート", "モデル", "チップ",
 	"サービス", "プラン", "ファンド", "ポートフォリオ"}
+
+// namedFund reports the name of a fund written with its own name before
+// it (シンパテイア・パワー・ファンド): a party, unlike a kind of fund
+// (ビットコイン・ファンド, プライベート・エクイティ・ファンド).
+func namedFund(run string) bool {
+	head, ok := strings.CutSuffix(run, "・ファンド")
+	if !ok || head == "" {
+		return false
+	}
+	first, _, _ := strings.Cut(head, "・")
+	return !kanaGeneric(first) && !kanaGeneric(head)
+}
 
 // kanaSite reports a katakana run ending in a site or facility word.
 func kanaSite(run string) bool {

@@ -31,6 +31,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a kind of bank is no bank's name", "中央銀行と地方銀行の動きが注目された。", ""},
 		{"a katakana name bought with 買収 is a company's", "同社は、アンペア・コンピューティングを65億ドルで買収すると発表した。", "アンペア・コンピューティング?"},
 		{"a portfolio bought is no company", "同社は、データセンター・ポートフォリオを10億ドルで買収した。", ""},
+		{"a fund with its own name is a party", "同社は、ミズチ・パワー・ファンドと売却契約を締結した。", "ミズチ・パワー・ファンド?"},
+		{"a kind of fund is no party", "同社は、プライベート・エクイティ・ファンドと売却契約を締結した。", ""},
 		{"a bare katakana name whose shares are bought", "同社はバルテラの発行済み全株式を取得した。", "バルテラ?"},
 		{"a bare katakana name whose shares are sold in part", "同社はミズチの株式の8割を買い取る。", "ミズチ?"},
 		{"a ministry named without an agreement is no party", "同社は北風省の統計を引用した。", ""},
