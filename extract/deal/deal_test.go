@@ -60,6 +60,8 @@ func TestExtractRules(t *testing.T) {
 		{"en a site-purchase phrase whose object is a company is that company's acquisition", "", "DigitalBridge is to acquire data centre developer Yondr.",
 			[]string{"Yondr|DigitalBridge||acquisition"}},
 		{"ja a described name working jointly with the subject", "", "ハット8は、AI開発企業アドバイズXと共同で9月26日にGPUの貸し出しを開始した。", []string{"Hut 8|アドバイズX||partnership"}},
+		{"en 'merged with' is an acquisition; the founders listed in an aside are no party", "", "Northwind Hashing Inc., a mining operation started by John Smith, Jane Doe, and data-center operator Harbor Compute, is merging with Pinecrest Mining in a stock-for-stock transaction.",
+			[]string{"Northwind Hashing|Pinecrest Mining||acquisition"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

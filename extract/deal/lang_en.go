@@ -139,18 +139,24 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 		}
 		rest := strings.TrimPrefix(txt[ms[i].Span[1]:sp[1]], ".") // "American Bitcoin Corp., the…"
 		owner := false
+		e := strings.IndexByte(rest[min(2, len(rest)):], ',')
 		if text.HasAnyPrefix(rest, ", the ", ", a ", ", an ") {
 			// "QTS Data Centers, the Blackstone-owned operator, agreed…",
 			// "X Corp., the Hut 8-majority-owned miner co-founded by…":
 			// the owner or founder in the appositive is no party.
-			if e := strings.IndexByte(rest[2:], ','); e > 0 {
+			if e > 0 {
 				owner = ownerAside(strings.ToLower(rest[2 : 2+e]))
+			}
+			if owner {
+				// "American Bitcoin, a new mining operation started by A,
+				// B, and C, is merging with…": the founders' list runs to
+				// the comma before the verb.
+				e = asideVerbComma(rest[2:], e)
 			}
 		}
 		if !owner && !text.HasAnyPrefix(rest, ", which ", ", who ", ", already ", ", itself ", ", whose ") {
 			return
 		}
-		e := strings.IndexByte(rest[2:], ',')
 		if e < 0 {
 			return
 		}
@@ -204,13 +210,33 @@ func asideAt(s string) (int, int, bool) {
 	return c, c + 2 + e, true
 }
 
+// asideVerbs open the predicate after an appositive: ", is merging with…".
+var asideVerbs = []string{", is ", ", was ", ", has ", ", had ", ", will ", ", would ", ", said ", ", says ", ", agreed ", ", announced ",
+	", signed ", ", plans ", ", has agreed ", ", entered ", ", reached ", ", struck ", ", completed ", ", closed ", ", raised ", ", secured "}
+
+// asideVerbComma is the offset in s of the comma that ends an appositive
+// listing names ("started by A, B, and C, is merging"): the comma before
+// the sentence's verb within 200 bytes, else first (the first comma).
+func asideVerbComma(s string, first int) int {
+	best := -1
+	for _, v := range asideVerbs {
+		if k := strings.Index(s[:min(len(s), 200)], v); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	if best < first {
+		return first
+	}
+	return best
+}
+
 // ownerAside reports an appositive telling who owns, founded or spun off
 // the name before it ("the Blackstone-owned operator", "the miner
 // co-founded by Eric Trump", "spun out of Bit Digital").
 func ownerAside(a string) bool {
 	for _, w := range []string{"-owned", " owned by", "-backed", " backed by", "founded by", "-controlled", " controlled by",
 		"spun out of", "spun off from", "spun off by", "unit of", "subsidiary of", "arm of", "division of", "affiliate of",
-		"spinoff of", "spin-off of", "-led ", "chaired by"} {
+		"spinoff of", "spin-off of", "-led ", "chaired by", "started by", "launched by", "created by", "set up by", "formed by"} {
 		if strings.Contains(a, w) {
 			return true
 		}
