@@ -15,6 +15,10 @@ type state struct {
 	topic     mention // the last sentence subject
 	topicPara int
 	hasTopic  bool
+	// before is the topic as it stood before the sentence being read
+	// (a data rule reads the sentence after the topic moved on).
+	before    mention
+	hasBefore bool
 	// miner is the last miner that was a sentence subject or a deal's
 	// company: "The company" after a sentence about its tenant.
 	miner    mention

@@ -35,8 +35,12 @@ type DealRule struct {
 	Pattern  string `yaml:"pattern"`
 	// Needs: the pattern is tried only on a sentence that holds one of
 	// these (lower-cased), a cheap test before the regular expression.
-	Needs      []string     `yaml:"needs"`
-	Confidence float64      `yaml:"confidence"` // default 0.6
+	Needs      []string `yaml:"needs"`
+	Confidence float64  `yaml:"confidence"` // default 0.6
+	// TopicParty: the other side is the company the text was about
+	// before the sentence ("Partners Group acquired the company"): the
+	// pattern captures only {company}.
+	TopicParty bool         `yaml:"topic_party"`
 	Examples   DealExamples `yaml:"examples"`
 
 	re *regexp.Regexp
@@ -227,6 +231,13 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				} else {
 					cp = &ms[idx]
 				}
+			}
+			if r.TopicParty {
+				if !st.hasBefore || comp == nil || sameName(st.before.Name, comp.Name) {
+					continue
+				}
+				t := st.before
+				cp = &t
 			}
 			if comp == nil {
 				switch {

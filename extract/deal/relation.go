@@ -42,6 +42,7 @@ func (x *Extractor) newSent(d *doc, sp [2]int, st *state) sent {
 	ms := x.sentenceMentions(d, sp, isJA)
 	d.lastSp, d.lastMs = sp, ms // the data rules read the same sentence next
 	cues := l.read(txt, sp, ms, cuesIn(d.cues, sp))
+	st.before, st.hasBefore = st.topic, st.hasTopic
 	sc := sent{d: d, sp: sp, st: st, lang: l, isJA: isJA, lower: d.lower[sp[0]:sp[1]], ms: ms, cues: cues}
 	sc.subj, sc.hasSubj = sentenceSubject(ms)
 	sc.readTopic()
