@@ -24,7 +24,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 	}
 	if isJA {
-		return withoutOverlaps(ms)
+		return withoutOverlaps(x.addListMembers(d, withoutOverlaps(ms), listMembersJA, true))
 	}
 	txt := d.text
 	add := func(pos int, initial bool) {
@@ -93,7 +93,15 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 	}
 	sortMentions(ms)
-	if add := listMembers(txt, ms); len(add) > 0 {
+	ms = x.addListMembers(d, ms, listMembers, false)
+	return withoutOverlaps(ms)
+}
+
+// addListMembers adds to ms the members of lists of organisations that
+// members finds, unless vetoed.
+func (x *Extractor) addListMembers(d *doc, ms []mention, members func(string, []mention) []mention, isJA bool) []mention {
+	txt := d.text
+	if add := members(txt, ms); len(add) > 0 {
 		for _, m := range add {
 			if overlaps(ms, m.Span) || vetoedSpan(d, m.Span) {
 				continue
@@ -101,7 +109,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			if name, known := x.gaz.Canonical(m.Name); known {
 				m.Name, m.Known = name, true
 			}
-			if id, ok := x.vetoMention(d, m.Mention, false); ok {
+			if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
 				d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 				continue
 			}
@@ -110,7 +118,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		}
 		sortMentions(ms)
 	}
-	return withoutOverlaps(ms)
+	return ms
 }
 
 // withoutOverlaps drops, of mentions that overlap (the same name found by

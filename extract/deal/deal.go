@@ -1395,6 +1395,97 @@ func listMembers(txt string, ms []mention) []mention {
 	return add
 }
 
+// listMembersJA is listMembers for Japanese: between two organisations
+// found and joined by 、, items written in Latin letters, digits or
+// katakana alone (「九州電力、IIJ、QTnet、1FINITY、ノーチラス・テクノロジーズ」)
+// are organisations too.
+func listMembersJA(txt string, ms []mention) []mention {
+	var add []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if b.Span[0] <= a.Span[1] || b.Span[0]-a.Span[1] > 90 {
+			continue
+		}
+		gap := txt[a.Span[1]:b.Span[0]]
+		// An aside in brackets after a name (IIJ(インターネットイニシアティブ)) is skipped.
+		off := a.Span[1]
+		if k := closingAside(gap); k > 0 {
+			gap, off = gap[k:], off+k
+		}
+		for _, c := range []string{")", "）"} { // the name was the aside: インターネットイニシアティブ(IIJ)、
+			if strings.HasPrefix(gap, c) {
+				gap, off = gap[len(c):], off+len(c)
+			}
+		}
+		inner, ok := strings.CutPrefix(gap, "、")
+		if !ok || !strings.HasSuffix(inner, "、") {
+			continue
+		}
+		off += len("、")
+		inner = strings.TrimSuffix(inner, "、")
+		var found []mention
+		for _, it := range strings.Split(inner, "、") {
+			if !listItemNameJA(it) {
+				found = nil
+				break
+			}
+			sp := [2]int{off, off + len(it)}
+			found = append(found, mention{Mention: org.Mention{Name: it, Text: it, Span: sp}})
+			off = sp[1] + len("、")
+		}
+		add = append(add, found...)
+	}
+	return add
+}
+
+// closingAside returns the length of a bracketed aside opening s, or 0.
+func closingAside(s string) int {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasPrefix(s, p[0]) {
+			if k := strings.Index(s, p[1]); k > 0 {
+				return k + len(p[1])
+			}
+		}
+	}
+	return 0
+}
+
+// listItemNameJA reports a Japanese list item that is a name by its
+// letters: Latin letters and digits (QTnet, 1FINITY), or katakana of at
+// least three runes that are no common words; no particle, no kanji.
+func listItemNameJA(it string) bool {
+	n, latin, kana := 0, 0, 0
+	for _, r := range it {
+		n++
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			latin++
+		case r >= '0' && r <= '9' || r == '-' || r == '.' || r == '&' || r == ' ':
+		case r >= 0x30A0 && r <= 0x30FF: // katakana, ・ and ー
+			kana++
+		default:
+			return false
+		}
+	}
+	if n == 0 || n > 24 || org.IsStop(it) {
+		return false
+	}
+	if latin > 0 {
+		return latin+kana >= 2 && hasUpper(it)
+	}
+	return kana >= 3 && !org.KanaGeneric(it)
+}
+
+// hasUpper reports an upper-case ASCII letter in s.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // listItemName reports one to three capitalised words (letters, digits,
 // & and hyphens) that are no stop word: a list member's name.
 func listItemName(it string) bool {

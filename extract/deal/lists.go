@@ -1,9 +1,11 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -132,7 +134,7 @@ func listHead(sc *sent, m *mention) *mention {
 func listMark(s string, isJA bool) bool {
 	if isJA {
 		switch s {
-		case "、", "・", "および", "及び", "や", ",":
+		case "、", "・", "および", "及び", "や", ",", "/", "／":
 			return true
 		}
 		// 「シャープ、米サーバー大手のスーパー・マイクロ」: a member's
@@ -171,4 +173,69 @@ func stripAsides(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// groupCountRE follows the last member of a Japanese list of companies
+// counted after it: 「A、B、Cの3社は」「…の5社で」「…の4社による」.
+var groupCountRE = regexp.MustCompile(`^(の|計)?[2-9２-９二三四五六七八九]社(は|が|で|による|の間で|間で|間の|と)`)
+
+// signedByRE opens a list of the signatories of an agreement:
+// 「覚書を締結したのは、A、B、C」.
+var signedByRE = regexp.MustCompile(`(締結|署名|調印)(した|する)のは、$`)
+
+// groupWorkJA are the words of a group's joint work after its list.
+var groupWorkJA = []string{"協定", "覚書", "提携", "連携", "協業", "合意", "共同", "協力", "設立", "開発", "構築", "実証", "整備", "推進", "運営"}
+
+// groupJoined reports two names of a Japanese list of companies: joined by
+// a list mark (legal forms aside: 「日本郵船株式会社、株式会社NTTファシリティーズ」),
+// or the second the first's abbreviation in brackets (インターネットイニシアティブ(IIJ)).
+func groupJoined(txt string, a, b mention) bool {
+	gap := txt[a.Span[1]:b.Span[0]]
+	if (gap == "(" || gap == "（") && text.HasAnyPrefix(txt[b.Span[1]:], ")", "）") {
+		return true
+	}
+	for _, f := range []string{"株式会社", "(株)", "合同会社", "有限会社"} {
+		gap = strings.ReplaceAll(gap, f, "")
+	}
+	return listMark(stripAsides(gap), true)
+}
+
+// groupJA tells the partnership of a Japanese list of three or more
+// companies counted or signing together (「A、B、Cの3社は…データセンターを
+// 開発する」, 「覚書を締結したのは、A、B、C」): the first named with each other
+// member, as the key annotates a consortium. Pairs other rules told are
+// left alone.
+func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
+	ms, txt := sc.ms, sc.d.text
+	for i := 0; i < len(ms); i++ {
+		j := i
+		for j+1 < len(ms) && ms[j].Span[1] <= ms[j+1].Span[0] && groupJoined(txt, ms[j], ms[j+1]) {
+			j++
+		}
+		if j-i+1 < 3 {
+			i = j
+			continue
+		}
+		after := txt[ms[j].Span[1]:sc.sp[1]]
+		if k := closingAside(after); k > 0 {
+			after = after[k:]
+		}
+		counted := groupCountRE.MatchString(after)
+		signed := signedByRE.MatchString(txt[max(sc.sp[0], ms[i].Span[0]-40):ms[i].Span[0]])
+		if !counted && !signed || counted && !text.ContainsAny(after, groupWorkJA...) {
+			i = j
+			continue
+		}
+		head := ms[i]
+		for k := i + 1; k <= j; k++ {
+			m := ms[k]
+			if !usable(m) || !usable(head) || sameName(m.Name, head.Name) || hasDeal(out, head.Name, m.Name) {
+				continue // a name and its abbreviation in brackets are one member
+			}
+			out = append(out, pipeline.Deal{Company: head.Name, Counterparty: pipeline.NullString(m.Name), Kind: pipeline.KindPartnership,
+				Evidence: txt[sc.sp[0]:sc.sp[1]], EvidenceSpan: sc.sp, Confidence: 0.6, Rule: "group:ja.group"})
+		}
+		i = j
+	}
+	return out
 }

@@ -280,6 +280,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		out = splitBackers(d, sp, ms, out)
 	} else {
 		out = backersJA(d, sp, ms, out)
+		out = groupJA(sc, out)
 	}
 	out = coBuyers(ms, out)
 	st.after(sc, out)

@@ -94,3 +94,7 @@ func kanaGeneric(run string) bool {
 	}
 	return ok[n]
 }
+
+// KanaGeneric reports a katakana run (・ ignored) made wholly of common
+// words (データ・センター, クラウド): no name.
+func KanaGeneric(run string) bool { return kanaGeneric(run) }
