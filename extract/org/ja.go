@@ -656,7 +656,10 @@ func findBareKatakana(text string) []Mention {
 		}
 		subject := agreementSubject(text[e:])
 		run := text[ks:ke]
-		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject ||
+		// A name ending in a corporate word may open a list of companies
+		// (フラワーコミュニケーションズ/北海道電力/東急不動産の3社は).
+		listed := kanaCorpEnd(run) && kztext.HasAnyPrefix(text[e:], "/", "／", "、")
+		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject && !listed ||
 			kanaGeneric(run) && !kanaCorpName(run) && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
 			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) && !namedFund(run) {
 			continue
@@ -748,7 +751,7 @@ func agreementInSentence(rest string) bool {
 // kanaCorpEnds end a katakana company name written in common words
 // (テキサス・グリッド・パートナーズ, ノース・ベイ・キャピタル).
 var kanaCorpEnds = []string{"パートナーズ", "キャピタル", "テクノロジーズ", "ホールディングス", "インダストリーズ",
-	"ソリューションズ", "ベンチャーズ", "インベストメンツ", "システムズ", "ネットワークス", "エナジー", "ラボ", "ラボズ"}
+	"ソリューションズ", "ベンチャーズ", "インベストメンツ", "システムズ", "ネットワークス", "エナジー", "ラボ", "ラボズ", "コミュニケーションズ"}
 
 // kanaCorpEnd reports a katakana word ending in a corporate word after a
 // word of its own (アンカレッジデジタル, ノースベイキャピタル), not a run of
