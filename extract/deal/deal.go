@@ -221,7 +221,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	all = append(append([]pipeline.Deal(nil), deals...), res.Fired...)
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
-	deals = stage("its two parties are two names of one company", deals, dropSelfDeals(clone(deals)))
+	deals = stage("its two parties are two names of one company", deals, x.dropSelfDeals(clone(deals)))
 	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
 	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty", deals, dropNoValues(d, clone(deals)))
@@ -360,14 +360,22 @@ func jvOwnersYield(ds []pipeline.Deal) []pipeline.Deal {
 
 // dropSelfDeals drops a deal between two names of one company ("Hut 8" and
 // "Hut 8 Mining").
-func dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
+func (x *Extractor) dropSelfDeals(ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, d := range ds {
-		if !sameName(d.Company, string(d.Counterparty)) {
+		if !sameName(d.Company, string(d.Counterparty)) || x.twoKnown(d.Company, string(d.Counterparty)) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// twoKnown reports two names the company list knows as two companies
+// (NTT and NTT DATA), though one begins with the other.
+func (x *Extractor) twoKnown(a, b string) bool {
+	ca, ka := x.gaz.Canonical(a)
+	cb, kb := x.gaz.Canonical(b)
+	return ka && kb && ca != cb
 }
 
 // dropCoLenders drops a financing between two lenders — banks the

@@ -67,6 +67,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja the signatories of a memorandum listed after 締結したのは", "", "覚書を締結したのは、南星海運株式会社、株式会社東雲ファシリティーズ、株式会社三菱UFJ銀行です。",
 			[]string{"南星海運|東雲ファシリティーズ||partnership", "南星海運|MUFG||partnership"}},
 		{"ja a counted list of companies without joint work is no deal", "", "KDDI、ソフトバンク、楽天の3社は、いずれも減益だった。", nil},
+		{"ja a parent taking its listed unit private: two companies the list knows, though one name begins with the other", "", "NTTは、子会社のNTTデータを2兆円で非公開化する。",
+			[]string{"NTT DATA|NTT|2兆円|acquisition"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},
