@@ -69,6 +69,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja a counted list of companies without joint work is no deal", "", "KDDI、ソフトバンク、楽天の3社は、いずれも減益だった。", nil},
 		{"ja a parent taking its listed unit private: two companies the list knows, though one name begins with the other", "", "NTTは、子会社のNTTデータを2兆円で非公開化する。",
 			[]string{"NTT DATA|NTT|2兆円|acquisition"}},
+		{"en the headline's price goes to each company of the list bought in the body", "Northwind Hashing buys its two landlords for $30 million", "Northwind Hashing Inc. operates 134 MW in Norway.\nNorthwind Hashing Inc. said it agreed to acquire 100% of the shares of Harbor Housing AS and Pinecrest Data Center AS from their owners.",
+			[]string{"Northwind Hashing|Harbor Housing|$30 million|acquisition", "Northwind Hashing|Pinecrest Data Center|$30 million|acquisition"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -216,18 +216,24 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				// bytes keeps the join within one story (real-news dev
 				// unchanged against 800).
 				if gap >= 0 && gap <= 2500 && kindFamily[a.Kind] != "" && kindFamily[a.Kind] == kindFamily[b.Kind] {
-					if farOnly == -1 {
+					switch {
+					case farOnly == -1:
 						farOnly = j
-					} else {
+					case farOnly >= 0 && listSibling(ds[farOnly], b):
+						// "…to acquire Troll Housing AS and Tydal Data
+						// Center AS": one list, one deal told of each member.
+					default:
 						farOnly = -2
 					}
 				}
 				continue
 			}
 			joinHalves(ds, drop, i, j, "heading+")
+			shareWithList(ds, drop, j)
 		}
 		if farOnly >= 0 && !drop[i] && !drop[farOnly] {
 			joinHalves(ds, drop, i, farOnly, "joined+")
+			shareWithList(ds, drop, farOnly)
 		}
 	}
 	out := withoutDropped(ds, drop) // ds is the caller's copy
@@ -296,6 +302,25 @@ var kindFamily = map[pipeline.Kind]string{
 func boughtTarget(a, b pipeline.Deal) bool {
 	return a.Company == string(b.Counterparty) && b.Kind == pipeline.KindAcquisition &&
 		(a.Kind == pipeline.KindAcquisition || a.Kind == pipeline.KindPurchase)
+}
+
+// listSibling reports b a deal the list rule made beside a (or a beside
+// b): one sentence, one company, one kind, another member of its list.
+func listSibling(a, b pipeline.Deal) bool {
+	return a.EvidenceSpan == b.EvidenceSpan && a.Company == b.Company && a.Kind == b.Kind &&
+		(strings.HasPrefix(a.Rule, "list:") || strings.HasPrefix(b.Rule, "list:"))
+}
+
+// shareWithList gives the amount deal j just took to the deals the list
+// rule made beside it without one: each member of the list carries the
+// figure, as the key annotates ("to acquire A and B" for $30 million).
+func shareWithList(ds []pipeline.Deal, drop []bool, j int) {
+	for k := range ds {
+		if k != j && !drop[k] && ds[k].Amount == nil && listSibling(ds[j], ds[k]) {
+			ds[k].Amount = ds[j].Amount
+			ds[k].Rule = "joined+" + ds[k].Rule
+		}
+	}
 }
 
 // joinHalves gives the deal j with a counterparty and no amount the amount
