@@ -71,6 +71,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"NTT DATA|NTT|2兆円|acquisition"}},
 		{"en the headline's price goes to each company of the list bought in the body", "Northwind Hashing buys its two landlords for $30 million", "Northwind Hashing Inc. operates 134 MW in Norway.\nNorthwind Hashing Inc. said it agreed to acquire 100% of the shares of Harbor Housing AS and Pinecrest Data Center AS from their owners.",
 			[]string{"Northwind Hashing|Harbor Housing|$30 million|acquisition", "Northwind Hashing|Pinecrest Data Center|$30 million|acquisition"}},
+		{"en coordinators of a syndicated loan and banks involved in it lend; the parts it comprises are no deals", "", "Northwind Hashing Inc. has secured $900 million of financing for its Ohio campus.\nHarbor Bank was the joint coordinator for the syndicated financing, which comprises $600 million in term loans and a $300 million revolving facility.\nPinecrest Bank said it was also involved in the syndicated financing, along with Bluepeak Bank.",
+			[]string{"Northwind Hashing|Harbor Bank|$900 million|financing", "Northwind Hashing|Pinecrest Bank|$900 million|financing", "Northwind Hashing|Bluepeak Bank|$900 million|financing"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

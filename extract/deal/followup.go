@@ -706,7 +706,9 @@ func leadsJA(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.
 var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrangers", "mandated lead arranger", "joint lead arranger",
 	"lender group includes", "lender group included", "lending group includes", "lending syndicate includes", "the lenders are",
 	"was led by", "were led by", "co-led by", "lenders include", "lenders included", "lenders were", "lending group",
-	"syndicate led by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by"}
+	"syndicate led by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by",
+	"joint coordinator", "joint coordinators", "coordinating bank", "coordinating banks",
+	"involved in the syndicated", "participated in the syndicated", "part of the syndicate", "lenders in the syndicate"}
 
 // lendersEN gives the banks an English sentence without a figure names in
 // a lender's role ("MUFG served as the administrative agent for the loan,
@@ -719,11 +721,20 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 		return nil, false
 	}
 	i := lastOpenMoneyDeal(d, told, false)
+	for k := len(told) - 1; k > i; k-- {
+		if told[k].Kind == pipeline.KindFinancing && strings.Contains(told[k].Rule, "+lenders") {
+			// "OCBC acted as joint coordinator for the financing. … DBS
+			// said it was also involved in the syndicated financing": the
+			// loan whose lenders were just named, not an older open one.
+			i = k
+			break
+		}
+	}
 	if i < 0 {
 		return nil, false
 	}
 	dl := &told[i]
-	seen := map[string]bool{dl.Company: true}
+	seen := map[string]bool{dl.Company: true, string(dl.Counterparty): true}
 	var banks []string
 	for _, m := range ms {
 		if usable(m) && !seen[m.Name] && !roleTitle(m.Name) {

@@ -75,9 +75,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			return co // 「今回の資金調達ラウンドはAのほか、Bが主導した」
 		}
 	}
-	if !isJA && len(amts) == 0 {
+	if !isJA && noDealValue(d, amts) {
 		// "X served as the administrative agent for the loan, which was
-		// led by A, B and C": every bank named lends in the loan told before.
+		// led by A, B and C": every bank named lends in the loan told
+		// before; so does "X was joint coordinator for the financing,
+		// which comprises $600 million in term loans and…".
 		if co, ok := lendersEN(d, sp, ms, st.told); ok {
 			return co
 		}
@@ -302,6 +304,17 @@ func moneyFromList(lower string, zm []mention, a pipeline.Amount, kind pipeline.
 		}
 	}
 	return false
+}
+
+// noDealValue reports a sentence without a figure a figure rule leaves as
+// a deal's value.
+func noDealValue(d *doc, amts []pipeline.Amount) bool {
+	for _, a := range amts {
+		if _, no := d.noValue[a.Span]; !no {
+			return false
+		}
+	}
+	return true
 }
 
 // coBuyers gives the other buyer of a pair its own acquisition: "A and B

@@ -50,7 +50,7 @@ var stopWords = map[string]bool{
 	"november": true, "december": true, "q1": true, "q2": true, "q3": true, "q4": true, "u.s": true,
 	"us": true, "usa": true, "texas": true, "canada": true, "japan": true, "china": true, "north": true,
 	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
-	"bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
+	"islamic": true, "sharia": true, "shariah": true, "bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
 	"eh": true, "ipo": true, "etf": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
 	"meanwhile": true, "however": true, "but": true, "while": true, "if": true, "when": true,
 	"deal": true, "agreement": true, "contract": true, "lease": true, "data": true, "center": true,
