@@ -228,7 +228,8 @@ func abbreviationBefore(s string, i int) bool {
 		return true
 	}
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
-		return true
+		// "valued at $15B. KKR…": a scale letter after digits is no initial.
+		return k == 0 || s[k-1] < '0' || s[k-1] > '9'
 	}
 	return isAbbreviation(word)
 }

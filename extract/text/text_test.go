@@ -60,6 +60,7 @@ func TestSentences(t *testing.T) {
 		{"url and version", "See example.com and v1.2 now. Done", []string{"See example.com and v1.2 now.", "Done"}},
 		{"a domain ends a sentence", "See example.com. A lease followed.", []string{"See example.com.", "A lease followed."}},
 		{"dotted initials", "Ph.D. holders and U.S. miners met. Done", []string{"Ph.D. holders and U.S. miners met.", "Done"}},
+		{"a scale letter after digits ends a sentence", "It was valued at $15B. Harbor then partnered with J. Smith.", []string{"It was valued at $15B.", "Harbor then partnered with J. Smith."}},
 		{"yahoo", "Yahoo!Japan reported. Fine", []string{"Yahoo!Japan reported.", "Fine"}},
 		{"spaces trimmed", "  一文目。  二文目。  ", []string{"一文目。", "二文目。"}},
 		{"empty", "", nil},
