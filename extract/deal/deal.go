@@ -163,6 +163,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 		st.miner, st.hasMiner = st.topic, st.hasTopic && st.topic.miner
 	}
 	st.docMiner, st.hasDocMiner = docMiner(d.mentions)
+	st.main, st.hasMain = mostOf(d.mentions, func(m mention) bool { return usable(m) && (m.Known || !m.weak) })
 	if st.hasMiner {
 		st.docMiner = st.miner
 	}

@@ -73,6 +73,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Harbor Housing|$30 million|acquisition", "Northwind Hashing|Pinecrest Data Center|$30 million|acquisition"}},
 		{"en coordinators of a syndicated loan and banks involved in it lend; the parts it comprises are no deals", "", "Northwind Hashing Inc. has secured $900 million of financing for its Ohio campus.\nHarbor Bank was the joint coordinator for the syndicated financing, which comprises $600 million in term loans and a $300 million revolving facility.\nPinecrest Bank said it was also involved in the syndicated financing, along with Bluepeak Bank.",
 			[]string{"Northwind Hashing|Harbor Bank|$900 million|financing", "Northwind Hashing|Pinecrest Bank|$900 million|financing", "Northwind Hashing|Bluepeak Bank|$900 million|financing"}},
+		{"en 'It' after a sentence whose subject is another company goes on about the article's company named there", "", "Nscale raised $1.1 billion in September.\nNscale is a neocloud that rents out chips.\nOpenAI picked Nscale to develop its first site in Britain.\nIt also partnered with Microsoft to build a supercomputer in Essex.",
+			[]string{"Nscale||$1.1 billion|equity", "Nscale|OpenAI||partnership", "Nscale|Microsoft||partnership"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -27,6 +27,13 @@ type state struct {
 	// miner, else the miner the article names most.
 	docMiner    mention
 	hasDocMiner bool
+	// main is the organisation the article names most; prevNames the
+	// names of the sentence read last: "OpenAI picked Nscale… It also
+	// partnered with Microsoft" goes on about the article's company, which
+	// the sentence before named, not about that sentence's subject.
+	main      mention
+	hasMain   bool
+	prevNames map[string]bool
 	// described are the names the sentence just read described with an
 	// appositive ("TWG Global, a $40 billion investment firm"), by the
 	// noun that closes it: "The firm has also partnered…" next means it.
@@ -112,6 +119,10 @@ func (sc *sent) readTopic() {
 		// "Meta will lease… with Cipher putting the value at…. The
 		// company has also bought…": the article's miner, not its tenant.
 		topic = st.miner
+	} else if anaphoric && !hasSubj && hasTopic && st.hasMain && topic.Name != st.main.Name && st.prevNames[st.main.Name] && !isJA {
+		// "OpenAI picked Nscale to develop its site. It also partnered
+		// with Microsoft": the article's company, named just before.
+		topic = st.main
 	}
 	// The topic stands for the company only in a sentence that refers
 	// back or has no subject of its own.
@@ -132,6 +143,10 @@ func (sc *sent) readTopic() {
 // the miner is the last miner that was a subject or a deal's company.
 func (st *state) after(sc *sent, out []pipeline.Deal) {
 	ms, subj, hasSubj := sc.ms, sc.subj, sc.hasSubj
+	st.prevNames = map[string]bool{}
+	for _, m := range ms {
+		st.prevNames[m.Name] = true
+	}
 	for _, dl := range out {
 		for _, m := range ms {
 			if m.miner && m.Name == dl.Company {
