@@ -578,6 +578,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		}
 		d.mentions = extendCorpNames(txt, d.mentions)
 		d.mentions = extendAcronymNames(txt, d.mentions)
+		d.mentions = extendLatinNames(txt, d.mentions)
 		d.mentions = addInvestees(d.mentions, inv)
 		d.mentions = x.sameBank(txt, d.mentions)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
@@ -1585,6 +1586,48 @@ func extendAcronymNames(txt string, ms []mention) []mention {
 	}
 	return ms
 }
+
+// extendLatinNames stretches a Latin name in Japanese text over the
+// capitalised Latin words written after it up to the Japanese that follows
+// (「NTT DC REITは」 is NTT DC REIT, not NTT): a known name followed by more
+// of its words names a unit of its own.
+func extendLatinNames(txt string, ms []mention) []mention {
+	for i := range ms {
+		m := &ms[i]
+		if !isASCIIWord(strings.ReplaceAll(m.Text, " ", "")) {
+			continue
+		}
+		p, words, plain := m.Span[1], 0, true
+		for p+1 < len(txt) && txt[p] == ' ' && txt[p+1] >= 'A' && txt[p+1] <= 'Z' && words < 3 {
+			q := p + 1
+			for q < len(txt) && (txt[q] >= 'A' && txt[q] <= 'Z' || txt[q] >= 'a' && txt[q] <= 'z' || txt[q] >= '0' && txt[q] <= '9' || txt[q] == '&' || txt[q] == '.' || txt[q] == '-') {
+				q++
+			}
+			w := strings.TrimSuffix(txt[p+1:q], ".")
+			if strings.ContainsAny(w, "0123456789") || notNameWords[strings.ToLower(w)] {
+				plain = false // "Nvidia H100", "Microsoft Azure", "Acme Inc": a product or a legal form, no unit's name
+				break
+			}
+			p, words = q, words+1
+		}
+		if !plain || words == 0 || p >= len(txt) || !hasJapanese(txt[p:min(len(txt), p+3)]) || i+1 < len(ms) && ms[i+1].Span[0] < p {
+			continue
+		}
+		m.Span[1] = p
+		m.Text = txt[m.Span[0]:p]
+		m.Name = m.Text
+		m.Known, m.miner = false, false
+	}
+	return ms
+}
+
+// notNameWords after a Latin name in Japanese text name a product, a
+// field or a legal form, not a unit of the company.
+var notNameWords = map[string]bool{"azure": true, "cloud": true, "ai": true, "gpu": true, "gpus": true, "api": true, "copilot": true,
+	"gemini": true, "chatgpt": true, "claude": true, "blackwell": true, "hopper": true, "grace": true, "rubin": true, "antminer": true,
+	"whatsminer": true, "avalon": true, "ceo": true, "cfo": true, "inc": true, "corp": true, "co": true, "ltd": true, "llc": true,
+	"limited": true, "plc": true, "ag": true, "sa": true, "nv": true, "bv": true, "ab": true, "asa": true, "pte": true, "lp": true,
+	"corporation": true, "company": true, "incorporated": true}
 
 // extendCorpNames stretches an unknown name right after 株式会社 to the
 // nearest company-name ending within a few characters, with no punctuation

@@ -107,8 +107,11 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		}
 	}
 	// "Xは…し、Yが…を引き受ける": the は topic is the company, the が
-	// subject of the later clause its counterparty.
-	if isJA && zs != nil && !zs.wa && hasSubj && subj.wa && subj.Name != zs.Name && subj.Span[0] < zs.Span[0] && pairA == nil {
+	// subject of the later clause its counterparty; but a subsidiary
+	// signs for itself (「JERAは、子会社のJERA CrossがGoogleと…締結したと
+	// 発表」): it is no other side of its parent.
+	if isJA && zs != nil && !zs.wa && hasSubj && subj.wa && subj.Name != zs.Name && subj.Span[0] < zs.Span[0] && pairA == nil &&
+		!text.HasAnySuffix(sc.d.text[:zs.Span[0]], "子会社の", "子会社である", "傘下の", "子会社") {
 		ga := zs
 		s := subj
 		zs = &s
