@@ -79,6 +79,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"NTT DC REIT||7億7300万ドル|equity"}},
 		{"ja a subsidiary named with が signs for itself, not with its parent", "", "JERAは9月24日、子会社のJERA CrossがGoogleと電力購入契約を締結したと発表した。",
 			[]string{"JERA Cross|Google||other"}},
+		{"ja a katakana name glossed in Chinese characters raises; its founder named before is no party", "", "中国の検索大手、百度(バイドゥ)が設立した北京のホライズン・ロボティクス(地平線机器人)は10月、1億ドルの資金調達に成功した。",
+			[]string{"ホライズン・ロボティクス||1億ドル|financing"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

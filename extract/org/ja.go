@@ -3,6 +3,7 @@ package org
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	kztext "github.com/kozan-dev/kozan/extract/text"
@@ -981,6 +982,28 @@ func kanaSite(run string) bool {
 
 // jaPartyFollows reports a party particle at the start of rest, after an
 // optional bracketed Latin name.
+// hanGloss reports the name in Chinese characters written in brackets
+// after a katakana name (ホライズン・ロボティクス(地平線机器人)は): ideographs
+// only, two to twelve, and no address or title (東京都港区, 本社, 社長).
+func hanGloss(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	if n < 2 || n > 12 {
+		return false
+	}
+	for _, w := range []string{"都", "道", "府", "県", "市", "区", "町", "村", "本社", "社長", "会長", "代表", "株式", "証券", "東証"} {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
 func jaPartyFollows(rest string) bool {
 	if SharesFollow(rest) {
 		return true
@@ -991,7 +1014,7 @@ func jaPartyFollows(rest string) bool {
 			return false
 		}
 		inner := rest[1:k]
-		if inner == "" || !isLatinAt(inner, 0) {
+		if inner == "" || !isLatinAt(inner, 0) && !hanGloss(inner) {
 			return false
 		}
 		rest = rest[k+1:]

@@ -32,6 +32,8 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a katakana name bought with 買収 is a company's", "同社は、アンペア・コンピューティングを65億ドルで買収すると発表した。", "アンペア・コンピューティング?"},
 		{"a portfolio bought is no company", "同社は、データセンター・ポートフォリオを10億ドルで買収した。", ""},
 		{"a fund with its own name is a party", "同社は、ミズチ・パワー・ファンドと売却契約を締結した。", "ミズチ・パワー・ファンド?"},
+		{"a katakana name glossed in Chinese characters is a party", "ミズチ・ロボティクス(水地机器人)は1億ドルを調達した。", "ミズチ・ロボティクス?"},
+		{"a katakana word before an address aside is no party", "イーツ(港区)は増資した。", ""},
 		{"a kind of fund is no party", "同社は、プライベート・エクイティ・ファンドと売却契約を締結した。", ""},
 		{"a bare katakana name whose shares are bought", "同社はバルテラの発行済み全株式を取得した。", "バルテラ?"},
 		{"a bare katakana name whose shares are sold in part", "同社はミズチの株式の8割を買い取る。", "ミズチ?"},
