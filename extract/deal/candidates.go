@@ -369,6 +369,25 @@ func listedSubject(txt string, sentStart int, zm []mention, a pipeline.Amount) b
 	if k := strings.Index(pre, ": "); k >= 0 {
 		pre = pre[k+2:] // "Miners Pile Into Convertibles: A, B and C Raise…"
 	}
+	if listOpens(pre) {
+		return true
+	}
+	// "Although their Q3 numbers are pending, A, B and C raised…": the
+	// list opens the main clause after an opening one.
+	if k := strings.Index(pre, ", "); k > 0 {
+		at := a.Span[0] - len(pre) + k + len(", ")
+		for _, m := range zm {
+			if m.Span[0] == at {
+				return listOpens(pre[k+len(", "):])
+			}
+		}
+	}
+	return false
+}
+
+// listOpens reports pre opening on three or more capitalised names joined
+// by commas and "and".
+func listOpens(pre string) bool {
 	k := strings.Index(pre, " and ")
 	if k < 0 {
 		return false

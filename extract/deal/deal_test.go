@@ -81,6 +81,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"JERA Cross|Google||other"}},
 		{"ja a katakana name glossed in Chinese characters raises; its founder named before is no party", "", "中国の検索大手、百度(バイドゥ)が設立した北京のホライズン・ロボティクス(地平線机器人)は10月、1億ドルの資金調達に成功した。",
 			[]string{"ホライズン・ロボティクス||1億ドル|financing"}},
+		{"en a list opening the main clause raised a sum: each raised its own money, of no value told", "", "Although their Q3 numbers are pending, Hut 8, Bitfarms, and TeraWulf alone raised around $3 billion through convertible bonds last quarter.",
+			[]string{"Hut 8|||financing", "Bitfarms|||financing", "TeraWulf|||financing"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -194,7 +194,21 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
-		if listedParties(txt, zm, a) && (isJA || !text.ContainsAny(d.lower[a.Span[1]:hi], participantsFrom...)) && !moneyFromList(d.lower, zm, a, kind) || !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
+		if !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
+			// "Cipher, MARA, and TeraWulf alone raised around $3 billion
+			// through convertible bonds": the figure sums their raises;
+			// each raised its own money, of no value told.
+			if raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+				for _, m := range zm {
+					if m.Span[1] <= a.Span[0] && usable(m) && !hasDeal(out, m.Name, "") {
+						out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
+							Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "listsum:each@" + trig.w.id})
+					}
+				}
+			}
+			continue
+		}
+		if listedParties(txt, zm, a) && (isJA || !text.ContainsAny(d.lower[a.Span[1]:hi], participantsFrom...)) && !moneyFromList(d.lower, zm, a, kind) {
 			continue // "$60 billion of deals with Nebius, Nscale, Lambda and IREN": a sum
 		}
 		var p parties
