@@ -85,13 +85,22 @@ func (st *state) describedAnaphor(lower string) (mention, bool) {
 	return dn.m, true
 }
 
+// priceOpening reports an English sentence opening on the price of a deal
+// told before ("The total purchase price for the Garlock site consists
+// of…"): it goes on about the topic company even in a new paragraph.
+func priceOpening(lower string) bool {
+	return text.HasAnyPrefix(lower, "the purchase price", "the total purchase price", "the aggregate purchase price", "the sale price",
+		"the total sale price", "the acquisition price", "the total consideration", "the aggregate consideration", "the consideration")
+}
+
 // readTopic sets the topic a sentence may go on about, and the
 // paragraph's miner that backs a guarantor's deal.
 func (sc *sent) readTopic() {
 	st, ms, lower, isJA := sc.st, sc.ms, sc.lower, sc.isJA
 	hasSubj := sc.hasSubj
 	topic, hasTopic := st.topic, st.hasTopic
-	if hasTopic && st.topicPara != st.para && !hasAnaphor(lower) && !namesPlain(ms, topic.Name) && !(isJA && !hasSubj && topic.miner) {
+	if hasTopic && st.topicPara != st.para && !hasAnaphor(lower) && !namesPlain(ms, topic.Name) && !(isJA && !hasSubj && topic.miner) &&
+		!(!isJA && !hasSubj && priceOpening(lower)) {
 		// A Japanese sentence with no subject of its own ("購入資金の一部
 		// は、Xが引き受ける融資で賄う") goes on about the miner told before.
 		hasTopic = false
