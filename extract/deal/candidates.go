@@ -215,6 +215,10 @@ func verbFollows(rest string) bool {
 	if strings.HasPrefix(rest, ", ") && appositiveCompany(rest[2:]) {
 		return true // "DataBank, a DigitalBridge portfolio data center company, announced…"
 	}
+	if text.HasAnyPrefix(rest, ", in partnership with ", ", together with ", ", along with ", ", alongside ", ", in collaboration with ",
+		", in conjunction with ", ", jointly with ") {
+		return true // "Fermi America, in partnership with the Texas Tech University System, has signed…"
+	}
 	if len(rest) < 2 || rest[0] != ' ' {
 		return false
 	}

@@ -83,6 +83,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ホライズン・ロボティクス||1億ドル|financing"}},
 		{"en a list opening the main clause raised a sum: each raised its own money, of no value told", "", "Although their Q3 numbers are pending, Hut 8, Bitfarms, and TeraWulf alone raised around $3 billion through convertible bonds last quarter.",
 			[]string{"Hut 8|||financing", "Bitfarms|||financing", "TeraWulf|||financing"}},
+		{"en a sentence opening on a name 'in partnership with' an institution whose name begins with a place", "", "Northwind Power, in partnership with the Texas Tech University System, has signed a letter of intent with Harbor Turbines Inc. to secure generation equipment.",
+			[]string{"Northwind Power|Texas Tech University System||partnership", "Northwind Power|Harbor Turbines||partnership"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -458,6 +458,17 @@ var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": tr
 	"start": true, "starts": true, "launch": true, "launches": true, "begin": true, "begins": true, "plan": true, "plans": true,
 	"eye": true, "eyes": true, "seek": true, "seeks": true, "unveil": true, "unveils": true, "join": true, "joins": true}
 
+// institutionHeads end the names of public institutions that begin with a
+// place ("Texas Tech University System", "Missouri Department of…").
+var institutionHeads = map[string]bool{"university": true, "system": true, "authority": true, "department": true, "commission": true,
+	"agency": true, "board": true, "council": true, "college": true, "institute": true}
+
+// institutionNamed reports three or more words ending on an institution's
+// noun: the place word opening them is part of the name.
+func institutionNamed(words []string) bool {
+	return len(words) >= 3 && institutionHeads[strings.ToLower(strings.TrimRight(words[len(words)-1], "."))]
+}
+
 // CapitalizedAt reads an English organisation name written as capitalised
 // words starting at byte offset pos (after spaces and a leading "the"). It
 // returns false when there is none or when it is only stop words (months,
@@ -523,7 +534,8 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
-	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] || headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
+	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) ||
+		headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
 		// "City of Denton", "State of Texas": a word the "of" after it
 		// belongs to stays (the whole may name a public body).
 		start = strings.Index(text[start:end], words[1]) + start
