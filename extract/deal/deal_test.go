@@ -85,6 +85,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|||financing", "Bitfarms|||financing", "TeraWulf|||financing"}},
 		{"en a sentence opening on a name 'in partnership with' an institution whose name begins with a place", "", "Northwind Power, in partnership with the Texas Tech University System, has signed a letter of intent with Harbor Turbines Inc. to secure generation equipment.",
 			[]string{"Northwind Power|Texas Tech University System||partnership", "Northwind Power|Harbor Turbines||partnership"}},
+		{"en the loans a refinancing includes are parts of it", "", "Northwind Hashing Inc. closed a $675 million refinancing with Harbor Bank, arranging two loans, including a $425 million term loan and a $250 million revolving facility.",
+			[]string{"Northwind Hashing|Harbor Bank|$675 million|financing"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

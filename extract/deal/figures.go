@@ -115,7 +115,7 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 	if optionOrIncrement(txt, amts, i) {
 		return true
 	}
-	if projectCost(before, rest) {
+	if projectCost(before, rest) || partOfTotal(txt, amts, i) {
 		return true
 	}
 	if vagueAmount(a.Text) || formerSize(txt, a) || shareMove(before) || balanceClause(before) || accountingResult(before) || netProceeds(before) {
@@ -135,6 +135,28 @@ func skipAmount(txt string, amts []pipeline.Amount, i int) bool {
 			if j != i && b.Currency != "BTC" && (b.Span[0]-a.Span[1] < 12 && b.Span[0] >= a.Span[1] || a.Span[0]-b.Span[1] < 12 && a.Span[0] >= b.Span[1]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partOfTotal reports a figure listed as a part of a larger one told just
+// before it in the same sentence, after the instruments it is one of ("a
+// broader $675 million refinancing … two loans, including a $425 million
+// term loan and a $250 million revolver"): a component of that deal, not a
+// deal of its own.
+func partOfTotal(txt string, amts []pipeline.Amount, i int) bool {
+	a := amts[i]
+	for j := i - 1; j >= 0; j-- {
+		p := amts[j]
+		gap := txt[p.Span[1]:a.Span[0]]
+		if len(gap) > 160 || strings.ContainsAny(gap, ".;\n") || p.Currency != a.Currency || p.Value <= a.Value {
+			continue
+		}
+		lg := toLower(gap)
+		k := max(strings.LastIndex(lg, "including"), strings.LastIndex(lg, "comprising"), strings.LastIndex(lg, "consisting of"))
+		if k >= 0 && len(lg)-k < 60 && text.ContainsAny(lg[:k], "loans", "tranches", "facilities", "notes", "bonds", "instruments") {
+			return true // "…two five-year loans, including a $425 million term loan"
 		}
 	}
 	return false
