@@ -1369,38 +1369,43 @@ var corpNameEnds = []string{"銀行", "信用金庫", "証券", "電力", "信�
 // organisations too. Both ends must be found names, so "in Texas, Ohio and
 // Georgia" or a list opening a sentence is left alone.
 func listMembers(txt string, ms []mention) []mention {
-	var add []mention
-	for i := 0; i+1 < len(ms); i++ {
-		a, b := ms[i], ms[i+1]
-		if b.Span[0] <= a.Span[1] || b.Span[0]-a.Span[1] > 120 {
-			continue
-		}
-		gap := txt[a.Span[1]:b.Span[0]]
+	return listGaps(txt, ms, 120, func(gap string, off int) []mention {
 		if !strings.HasPrefix(gap, ", ") || strings.ContainsAny(gap, ".;:()\n") {
-			continue
+			return nil
 		}
+		end := off + len(gap)
 		inner := strings.TrimSpace(strings.TrimPrefix(gap, ", "))
 		inner = strings.TrimSpace(strings.TrimSuffix(inner, " and"))
 		inner = strings.TrimSuffix(inner, ",")
 		if inner == "" || inner == "and" {
-			continue
+			return nil
 		}
 		var found []mention
-		ok := true
-		off := a.Span[1] + len(", ")
+		off += len(", ")
 		for _, it := range strings.Split(inner, ", ") {
-			start := strings.Index(txt[off:b.Span[0]], it)
+			start := strings.Index(txt[off:end], it)
 			if !listItemName(it) || start < 0 {
-				ok = false
-				break
+				return nil
 			}
 			sp := [2]int{off + start, off + start + len(it)}
 			found = append(found, mention{Mention: org.Mention{Name: it, Text: it, Span: sp}})
 			off = sp[1]
 		}
-		if ok {
-			add = append(add, found...)
+		return found
+	})
+}
+
+// listGaps gives f the text between each two neighbouring names of ms
+// (sorted) at most max bytes apart, and where it starts, and returns the
+// list members f reads in them.
+func listGaps(txt string, ms []mention, max int, f func(gap string, off int) []mention) []mention {
+	var add []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if b.Span[0] <= a.Span[1] || b.Span[0]-a.Span[1] > max {
+			continue
 		}
+		add = append(add, f(txt[a.Span[1]:b.Span[0]], a.Span[1])...)
 	}
 	return add
 }
@@ -1410,15 +1415,8 @@ func listMembers(txt string, ms []mention) []mention {
 // katakana alone (「九州電力、IIJ、QTnet、1FINITY、ノーチラス・テクノロジーズ」)
 // are organisations too.
 func listMembersJA(txt string, ms []mention) []mention {
-	var add []mention
-	for i := 0; i+1 < len(ms); i++ {
-		a, b := ms[i], ms[i+1]
-		if b.Span[0] <= a.Span[1] || b.Span[0]-a.Span[1] > 90 {
-			continue
-		}
-		gap := txt[a.Span[1]:b.Span[0]]
+	return listGaps(txt, ms, 90, func(gap string, off int) []mention {
 		// An aside in brackets after a name (IIJ(インターネットイニシアティブ)) is skipped.
-		off := a.Span[1]
 		if k := closingAside(gap); k > 0 {
 			gap, off = gap[k:], off+k
 		}
@@ -1429,23 +1427,20 @@ func listMembersJA(txt string, ms []mention) []mention {
 		}
 		inner, ok := strings.CutPrefix(gap, "、")
 		if !ok || !strings.HasSuffix(inner, "、") {
-			continue
+			return nil
 		}
 		off += len("、")
-		inner = strings.TrimSuffix(inner, "、")
 		var found []mention
-		for _, it := range strings.Split(inner, "、") {
+		for _, it := range strings.Split(strings.TrimSuffix(inner, "、"), "、") {
 			if !listItemNameJA(it) {
-				found = nil
-				break
+				return nil
 			}
 			sp := [2]int{off, off + len(it)}
 			found = append(found, mention{Mention: org.Mention{Name: it, Text: it, Span: sp}})
 			off = sp[1] + len("、")
 		}
-		add = append(add, found...)
-	}
-	return add
+		return found
+	})
 }
 
 // closingAside returns the length of a bracketed aside opening s, or 0.
