@@ -1574,12 +1574,17 @@ func extendAcronymNames(txt string, ms []mention) []mention {
 		if n < 3 || hasCorpSuffix(txt[p:]) == 0 || i+1 < len(ms) && ms[i+1].Span[0] < p {
 			continue
 		}
-		m.Span[1] = p
-		m.Text = txt[m.Span[0]:p]
-		m.Name = m.Text
-		m.Known, m.miner = false, false
+		stretchName(m, txt, p)
 	}
 	return ms
+}
+
+// stretchName makes a name end at p: a longer name no list knows.
+func stretchName(m *mention, txt string, p int) {
+	m.Span[1] = p
+	m.Text = txt[m.Span[0]:p]
+	m.Name = m.Text
+	m.Known, m.miner = false, false
 }
 
 // extendLatinNames stretches a Latin name in Japanese text over the
@@ -1608,10 +1613,7 @@ func extendLatinNames(txt string, ms []mention) []mention {
 		if !plain || words == 0 || p >= len(txt) || !hasJapanese(txt[p:min(len(txt), p+3)]) || i+1 < len(ms) && ms[i+1].Span[0] < p {
 			continue
 		}
-		m.Span[1] = p
-		m.Text = txt[m.Span[0]:p]
-		m.Name = m.Text
-		m.Known, m.miner = false, false
+		stretchName(m, txt, p)
 	}
 	return ms
 }
