@@ -152,7 +152,10 @@ func (sc *sent) readTopic() {
 // the miner is the last miner that was a subject or a deal's company.
 func (st *state) after(sc *sent, out []pipeline.Deal) {
 	ms, subj, hasSubj := sc.ms, sc.subj, sc.hasSubj
-	st.prevNames = map[string]bool{}
+	if st.prevNames == nil {
+		st.prevNames = map[string]bool{}
+	}
+	clear(st.prevNames)
 	for _, m := range ms {
 		st.prevNames[m.Name] = true
 	}

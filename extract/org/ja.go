@@ -659,7 +659,7 @@ func findBareKatakana(text string) []Mention {
 		run := text[ks:ke]
 		// A name ending in a corporate word may open a list of companies
 		// (フラワーコミュニケーションズ/北海道電力/東急不動産の3社は).
-		listed := kanaCorpEnd(run) && kztext.HasAnyPrefix(text[e:], "/", "／", "、")
+		listed := kztext.HasAnyPrefix(text[e:], "/", "／", "、") && kanaCorpEnd(run)
 		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject && !listed ||
 			kanaGeneric(run) && !kanaCorpName(run) && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
 			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) && !namedFund(run) {
@@ -754,11 +754,14 @@ func agreementInSentence(rest string) bool {
 var kanaCorpEnds = []string{"パートナーズ", "キャピタル", "テクノロジーズ", "ホールディングス", "インダストリーズ",
 	"ソリューションズ", "ベンチャーズ", "インベストメンツ", "システムズ", "ネットワークス", "エナジー", "ラボ", "ラボズ", "コミュニケーションズ"}
 
+// kanaCorpEndsDigital are kanaCorpEnds and デジタル.
+var kanaCorpEndsDigital = append(kanaCorpEnds[:len(kanaCorpEnds):len(kanaCorpEnds)], "デジタル")
+
 // kanaCorpEnd reports a katakana word ending in a corporate word after a
 // word of its own (アンカレッジデジタル, ノースベイキャピタル), not a run of
 // common words (ビットコインデジタル).
 func kanaCorpEnd(run string) bool {
-	for _, w := range append(kanaCorpEnds, "デジタル") {
+	for _, w := range kanaCorpEndsDigital {
 		if head, ok := strings.CutSuffix(run, w); ok && utf8.RuneCountInString(head) >= 3 && !kanaGeneric(head) {
 			return true
 		}
