@@ -102,8 +102,8 @@ var jaStop = map[string]bool{
 // isStopToken reports whether s is not a usable organisation name.
 func isStopToken(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
-	if l == "" || jaStop[l] || stopWords[l] {
-		return true
+	if l == "" || jaStop[l] || stopWords[l] || legal[strings.TrimRight(l, ".")] || l == "sdn bhd" || l == "pte ltd" {
+		return true // a legal form alone ("Sdn Bhd" after a katakana name) names nothing
 	}
 	letters := 0
 	for _, r := range l {
