@@ -707,7 +707,7 @@ var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrang
 	"lender group includes", "lender group included", "lending group includes", "lending syndicate includes", "the lenders are",
 	"was led by", "were led by", "co-led by", "lenders include", "lenders included", "lenders were", "lending group",
 	"syndicate led by", "with support from", "banks led by", "group of banks led by", "consortium of banks led by",
-	"joint coordinator", "joint coordinators", "coordinating bank", "coordinating banks",
+	"joint coordinator", "joint coordinators", "global coordinator", "global coordinators", "coordinating bank", "coordinating banks", "coordinating lead arrangers",
 	"involved in the syndicated", "participated in the syndicated", "part of the syndicate", "lenders in the syndicate"}
 
 // lendersEN gives the banks an English sentence without a figure names in
@@ -717,7 +717,10 @@ var lenderRoles = []string{"administrative agent", "lead arranger", "lead arrang
 // deal of its own with the same figure. It returns the new deals.
 func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
 	lower := d.lower[sp[0]:sp[1]]
-	if !text.ContainsAny(lower, lenderRoles...) || !text.ContainsAny(lower, " loan", "facility", "credit", "debt financing", "financing", "lender group", "lending group", "lending syndicate") {
+	// A loan's own roles need no word of the loan beside them: "A and B
+	// were among the mandated lead arrangers".
+	loanRole := text.ContainsAny(lower, "lead arranger", "administrative agent", "joint coordinator", "global coordinator", "coordinating lead arranger")
+	if !text.ContainsAny(lower, lenderRoles...) || !loanRole && !text.ContainsAny(lower, " loan", "facility", "credit", "debt financing", "financing", "lender group", "lending group", "lending syndicate") {
 		return nil, false
 	}
 	i := lastOpenMoneyDeal(d, told, false)
