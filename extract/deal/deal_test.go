@@ -90,6 +90,8 @@ func TestExtractRules(t *testing.T) {
 		{"en global coordinators and mandated lead arrangers named after a loan lend in it", "", "Northwind Hashing Inc. has secured a S$2.25 billion green loan in Singapore.\nHarbor Bank, Pinecrest Bank, and Bluepeak Bank acted as global coordinators for the financing.\nSummit Bank and Ridge Bank were among the mandated lead arrangers.",
 			[]string{"Northwind Hashing|Harbor Bank|S$2.25 billion|financing", "Northwind Hashing|Pinecrest Bank|S$2.25 billion|financing", "Northwind Hashing|Bluepeak Bank|S$2.25 billion|financing",
 				"Northwind Hashing|Summit Bank|S$2.25 billion|financing", "Northwind Hashing|Ridge Bank|S$2.25 billion|financing"}},
+		{"en loans 'totaling' a figure are worth it; the arrangers a label lists lend, not their owner in brackets", "", "Northwind Hashing Inc. announced the close of two senior secured term loans totaling $1.5 billion to fund two data centers.\nCoordinating lead arrangers: Harbor Infrastructure Capital, Pinecrest Partners (Bluepeak), Summit Bank.",
+			[]string{"Northwind Hashing|Harbor Infrastructure Capital|$1.5 billion|financing", "Northwind Hashing|Pinecrest Partners|$1.5 billion|financing", "Northwind Hashing|Summit Bank|$1.5 billion|financing"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -739,7 +739,10 @@ func lendersEN(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipelin
 	dl := &told[i]
 	seen := map[string]bool{dl.Company: true, string(dl.Counterparty): true}
 	var banks []string
-	for _, m := range ms {
+	for k, m := range ms {
+		if k > 0 && strings.TrimSpace(d.text[ms[k-1].Span[1]:m.Span[0]]) == "(" {
+			continue // "Global Infrastructure Partners (BlackRock)": the lender's owner in an aside
+		}
 		if usable(m) && !seen[m.Name] && !roleTitle(m.Name) {
 			seen[m.Name] = true
 			banks = append(banks, m.Name)

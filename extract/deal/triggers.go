@@ -248,6 +248,10 @@ func dealValue(lower string, c cue) bool {
 		switch w {
 		case "deal", "transaction", "agreement", "contract", "lease", "acquisition", "merger":
 			return true
+		case "loan", "loans", "facility", "facilities", "financing", "notes", "bonds":
+			// "two senior secured term loans totaling $1.5 billion": the
+			// financing's value.
+			return c.w.s == "totaling" || c.w.s == "totalling"
 		}
 	}
 	return false
