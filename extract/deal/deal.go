@@ -279,8 +279,9 @@ func hasTrigger(cs []cue) bool {
 // yieldNameless drops a data rule's deal that names no counterparty when
 // another deal of the same company is told in the same sentence ("agreed
 // to acquire a site from X" is X's deal; "is to acquire data centre
-// developer Y" is the deal of Y bought by the company), or a deal of a like kind with a
-// value is told near it (a site acquired, then its price two sentences on).
+// developer Y" is the deal of Y bought by the company), or a deal of a
+// like kind with a value is told near it (a site acquired, then its price
+// two sentences on).
 func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 	const near = 400 // bytes: a sentence or two
 	out := ds[:0]

@@ -304,9 +304,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 }
 
 // moneyFromList reports a financing or an equity round whose figure comes
-// from the list after it ("secured $4B in capital from A, B, and C"): every member
-// lends or invests in it, and carries its figure, as the list rule gives
-// it; the figure sums no deals of their own.
+// from the list after it ("secured $4B in capital from A, B, and C"):
+// every member lends or invests in it and carries its figure, as the list
+// rule gives it; the figure sums no deals of their own.
 func moneyFromList(lower string, zm []mention, a pipeline.Amount, kind pipeline.Kind) bool {
 	if kind != pipeline.KindFinancing && kind != pipeline.KindEquity {
 		return false

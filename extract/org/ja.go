@@ -983,8 +983,6 @@ func kanaSite(run string) bool {
 	return false
 }
 
-// jaPartyFollows reports a party particle at the start of rest, after an
-// optional bracketed Latin name.
 // hanGloss reports the name in Chinese characters written in brackets
 // after a katakana name (ホライズン・ロボティクス(地平線机器人)は): ideographs
 // only, two to twelve, and no address or title (東京都港区, 本社, 社長).
@@ -1007,6 +1005,9 @@ func hanGloss(s string) bool {
 	return true
 }
 
+// jaPartyFollows reports a party particle at the start of rest, after an
+// optional name in brackets, written in Latin letters or glossed in
+// Chinese characters.
 func jaPartyFollows(rest string) bool {
 	if SharesFollow(rest) {
 		return true
