@@ -92,6 +92,8 @@ func TestExtractRules(t *testing.T) {
 				"Northwind Hashing|Summit Bank|S$2.25 billion|financing", "Northwind Hashing|Ridge Bank|S$2.25 billion|financing"}},
 		{"en loans 'totaling' a figure are worth it; the arrangers a label lists lend, not their owner in brackets", "", "Northwind Hashing Inc. announced the close of two senior secured term loans totaling $1.5 billion to fund two data centers.\nCoordinating lead arrangers: Harbor Infrastructure Capital, Pinecrest Partners (Bluepeak), Summit Bank.",
 			[]string{"Northwind Hashing|Harbor Infrastructure Capital|$1.5 billion|financing", "Northwind Hashing|Pinecrest Partners|$1.5 billion|financing", "Northwind Hashing|Summit Bank|$1.5 billion|financing"}},
+		{"en a utility's agreement with a data center in an AI story supplies power: kind other", "", "Harbor Energy said it has entered into a long-term agreement with Northwind Data Centers to supply natural gas to its AI data center campus.",
+			[]string{"Harbor Energy|Northwind Data Centers||other"}},
 		{"ja acquisition target is the company", "", "CoreWeaveはCore Scientificを約90億ドルで買収する。",
 			[]string{"Core Scientific|CoreWeave|約90億ドル|acquisition"}},
 		{"ja from lender", "", "Bitdeerはテザーから2億ドルの融資を受けた。", []string{"Bitdeer|Tether|2億ドル|financing"}},

@@ -285,6 +285,12 @@ func refineKind(k pipeline.Kind, ctx bool, p parties, g *org.Gazetteer) pipeline
 	if k != pipeline.KindOther {
 		return k
 	}
+	if energyParty(p.company, g) || p.cp != nil && energyParty(*p.cp, g) {
+		// "Energy Transfer … entered into a long-term agreement with
+		// CloudBurst Data Centers": a utility's deal supplies power or gas,
+		// of kind other even in an AI story.
+		return k
+	}
 	if ctx {
 		return pipeline.KindHPCContract
 	}
@@ -295,6 +301,17 @@ func refineKind(k pipeline.Kind, ctx bool, p parties, g *org.Gazetteer) pipeline
 		}
 	}
 	return k
+}
+
+// energyWords end the English names of energy companies.
+var energyWords = []string{" Energy", " Power", " Electric", " Gas", " Utilities", " Energia"}
+
+// energyParty reports a utility the company list knows, or a name it does
+// not know that ends on an English energy word ("Harbor Energy"): an
+// energy company. Crusoe Energy is a cloud the list knows.
+func energyParty(m mention, g *org.Gazetteer) bool {
+	role := g.Role(m.Name)
+	return role == "utility" || role == "" && text.HasAnySuffix(m.Name, energyWords...)
 }
 
 // sentenceContext reports AI/HPC context words in the sentence.
