@@ -251,7 +251,9 @@ func dealValue(lower string, c cue) bool {
 		case "loan", "loans", "facility", "facilities", "financing", "notes", "bonds":
 			// "two senior secured term loans totaling $1.5 billion": the
 			// financing's value.
-			return c.w.s == "totaling" || c.w.s == "totalling"
+			if c.w.s == "totaling" || c.w.s == "totalling" {
+				return true
+			}
 		}
 	}
 	return false
