@@ -1605,7 +1605,7 @@ func extendLatinNames(txt string, ms []mention) []mention {
 				q++
 			}
 			w := strings.TrimSuffix(txt[p+1:q], ".")
-			if strings.ContainsAny(w, "0123456789") || notNameWords[strings.ToLower(w)] {
+			if strings.ContainsAny(w, "0123456789") || notNameWords[strings.ToLower(w)] || org.LegalForm(w) {
 				plain = false // "Nvidia H100", "Microsoft Azure", "Acme Inc": a product or a legal form, no unit's name
 				break
 			}
@@ -1620,12 +1620,11 @@ func extendLatinNames(txt string, ms []mention) []mention {
 }
 
 // notNameWords after a Latin name in Japanese text name a product, a
-// field or a legal form, not a unit of the company.
+// field or a title, not a unit of the company; legal forms are
+// org.LegalForm's, and "company" and "incorporated" written out.
 var notNameWords = map[string]bool{"azure": true, "cloud": true, "ai": true, "gpu": true, "gpus": true, "api": true, "copilot": true,
 	"gemini": true, "chatgpt": true, "claude": true, "blackwell": true, "hopper": true, "grace": true, "rubin": true, "antminer": true,
-	"whatsminer": true, "avalon": true, "ceo": true, "cfo": true, "inc": true, "corp": true, "co": true, "ltd": true, "llc": true,
-	"limited": true, "plc": true, "ag": true, "sa": true, "nv": true, "bv": true, "ab": true, "asa": true, "pte": true, "lp": true,
-	"corporation": true, "company": true, "incorporated": true}
+	"whatsminer": true, "avalon": true, "ceo": true, "cfo": true, "company": true, "incorporated": true}
 
 // extendCorpNames stretches an unknown name right after 株式会社 to the
 // nearest company-name ending within a few characters, with no punctuation

@@ -99,6 +99,12 @@ var jaStop = map[string]bool{
 	"テクノロジー": true, "コロケーション": true, "ホスティング": true,
 }
 
+// LegalForm reports a company's legal form written as a word of its name
+// (Inc, Ltd., AS, Sdn, Pte), by the list the finders use.
+func LegalForm(w string) bool {
+	return legal[strings.ToLower(strings.TrimRight(w, "."))]
+}
+
 // isStopToken reports whether s is not a usable organisation name.
 func isStopToken(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
