@@ -40,8 +40,14 @@ type DealRule struct {
 	// TopicParty: the other side is the company the text was about
 	// before the sentence ("Partners Group acquired the company"): the
 	// pattern captures only {company}.
-	TopicParty bool         `yaml:"topic_party"`
-	Examples   DealExamples `yaml:"examples"`
+	TopicParty bool `yaml:"topic_party"`
+	// RoleEvidence: the role the pattern gives its {counterparty} ("X's
+	// acquisition of Y", 「Yと共同出資」) is evidence enough that Y is an
+	// organisation (places, people and products were vetoed before).
+	// Without it a name the company list lacks needs more (see
+	// partyEvident): "buying machines from Quarrystone" may name a place.
+	RoleEvidence bool         `yaml:"role_evidence"`
+	Examples     DealExamples `yaml:"examples"`
 
 	re *regexp.Regexp
 }
@@ -251,7 +257,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 			}
 			dl := pipeline.Deal{Company: comp.Name, Kind: pipeline.Kind(r.Kind), Evidence: d.text[sp[0]:sp[1]],
 				EvidenceSpan: sp, Confidence: r.Confidence, Rule: "data:" + r.ID}
-			if !x.partyEvident(d, comp) || cp != nil && !x.partyEvident(d, cp) {
+			if !x.partyEvident(d, comp) || cp != nil && !r.RoleEvidence && !x.partyEvident(d, cp) {
 				continue
 			}
 			dl.Amount = amt
