@@ -3,6 +3,7 @@ package deal
 import (
 	"github.com/kozan-dev/kozan/extract/text"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -55,14 +56,14 @@ func (ja) amountClause(txt string, a pipeline.Amount, lo, hi int) (int, int, boo
 // clauseAround is the text between the commas around the deal word; a
 // clause without a name reaches back one comma.
 func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
-	lo := strings.LastIndex(txt[sp[0]:c.start], "、")
+	lo := lastCommaOutside(txt[sp[0]:c.start])
 	if lo < 0 {
 		lo = sp[0]
 	} else {
 		lo += sp[0] + len("、")
 		// Reach back over a short lead-in ("また、", "昨年11月、").
 		if c.start-lo < 6 {
-			if k := strings.LastIndex(txt[sp[0]:lo-len("、")], "、"); k >= 0 {
+			if k := lastCommaOutside(txt[sp[0] : lo-len("、")]); k >= 0 {
 				lo = sp[0] + k + len("、")
 			} else {
 				lo = sp[0]
@@ -88,13 +89,58 @@ func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
 			lo = sp[0]
 		}
 	}
-	hi := strings.Index(txt[c.end:sp[1]], "、")
+	hi := firstCommaOutside(txt[c.end:sp[1]])
 	if hi < 0 {
 		hi = sp[1]
 	} else {
 		hi += c.end
 	}
 	return lo, hi
+}
+
+// lastCommaOutside is the offset of the last 、 of s outside brackets, or
+// -1: 「資産をAllied Properties REIT(以下、Allied社)から買収」 — the 、 of a
+// definition or a profile in brackets ends no clause.
+func lastCommaOutside(s string) int {
+	depth := 0
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+			}
+		case '、':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// firstCommaOutside is the offset of the first 、 of s outside brackets
+// opened in s, or -1.
+func firstCommaOutside(s string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case '、':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // cpCost: Japanese names the counterparty before the amount

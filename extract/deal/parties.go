@@ -413,13 +413,36 @@ func lineStart(text string, i int) int {
 	return strings.LastIndexByte(text[:i], '\n') + 1
 }
 
+// latinLegalAt is the length of a Latin legal form opening s after a
+// space or a comma (" Inc.", ", Ltd."), or 0.
+func latinLegalAt(s string) int {
+	t := strings.TrimLeft(s, " ,")
+	if len(t) == len(s) || len(t) == 0 || t[0] < 'A' || t[0] > 'Z' {
+		return 0
+	}
+	w := t
+	if k := strings.IndexFunc(t, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '.') }); k >= 0 {
+		w = t[:k]
+	}
+	if !org.LegalForm(w) {
+		return 0
+	}
+	return len(s) - len(t) + len(w)
+}
+
 // afterMention skips what may sit between a name and its particle: a
 // parenthesised ticker or alias, 社, 氏, spaces.
 func afterMention(text string, p int) int {
 	for p < len(text) {
 		switch {
+		case latinLegalAt(text[p:]) > 0:
+			// 「NTT Finance Americas Inc.(以下「NTTFA」)との間で」: a Latin
+			// legal form the name left out.
+			p += latinLegalAt(text[p:])
 		case text[p] == ' ':
 			p++
+		case text[p] == '.' && p > 0 && (text[p-1]|0x20 >= 'a' && text[p-1]|0x20 <= 'z'):
+			p++ // the dot of a legal form the name holds: 「NTT Finance Americas Inc.との間で」
 		case strings.HasPrefix(text[p:], "」"):
 			p += len("」") // a name in brackets: スタートアップ「X」と
 		case text[p] == ')' && strings.LastIndexByte(text[max(0, p-40):p], '(') >= 0:

@@ -1,0 +1,215 @@
+package deal
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+// definedNames reads the short names a Japanese text defines for an
+// organisation, 「投資会社のマーチャント・バンカーズ(以下、「MBK」)は」,
+// 「ウエストホールディングス(以下、ウエストHD)と」: each later use of the
+// short name is a mention of the long one, the names found inside the
+// definition ("HD") go, and a long name no finder had becomes a mention
+// when the definition shows it is an organisation's (a Latin short name,
+// or an organisation word ending the long one). A short name that is a
+// common noun (本契約, 当社, 再エネ, 転換社債) defines no organisation.
+func (x *Extractor) definedNames(txt string, ms []mention) []mention {
+	if !strings.Contains(txt, "(以下") {
+		return ms
+	}
+	changed := false
+	text.EachIndex(txt, "(以下", func(open, after int) {
+		alias, end, ok := definedAlias(txt, after)
+		if !ok {
+			return
+		}
+		long, ok := x.definedLong(txt, ms, open, alias)
+		if !ok {
+			return
+		}
+		changed = true
+		// The definition's own names ("HD" of 「以下、ウエストHD」) go,
+		// and the long name found by the scan joins.
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.Span[0] >= open && m.Span[1] <= end {
+				continue
+			}
+			kept = append(kept, m)
+		}
+		ms = kept
+		long.weak = false
+		if !overlaps(ms, long.Span) {
+			ms = append(ms, long)
+		}
+		// Each later use of the short name stands for the long one.
+		var add []mention
+		text.EachIndex(txt[end:], alias, func(at, off int) {
+			sp := [2]int{end + at, end + off}
+			if !aliasBounded(txt, sp) {
+				return
+			}
+			for _, m := range ms {
+				if sp[0] < m.Span[1] && m.Span[0] < sp[1] && (m.Span[0] < sp[0] || m.Span[1] > sp[1]) {
+					return // inside a longer name: not the short one
+				}
+			}
+			keep := ms[:0]
+			for _, m := range ms {
+				if !(sp[0] < m.Span[1] && m.Span[0] < sp[1]) {
+					keep = append(keep, m)
+				}
+			}
+			ms = keep
+			a := long
+			a.Text, a.Span = alias, sp
+			add = append(add, a)
+		})
+		ms = append(ms, add...)
+	})
+	if changed {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
+	}
+	return ms
+}
+
+// definedAlias reads the short name of 「(以下、「MBK」)」 from i, right after
+// "(以下": the name, the offset after the closing bracket, and whether the
+// short name may be an organisation's.
+func definedAlias(txt string, i int) (string, int, bool) {
+	rest := txt[i:]
+	rest = strings.TrimLeft(rest, "、, ")
+	i = len(txt) - len(rest)
+	var alias string
+	switch {
+	case strings.HasPrefix(rest, "「"), strings.HasPrefix(rest, "『"), strings.HasPrefix(rest, "“"), strings.HasPrefix(rest, "\""):
+		_, n := utf8.DecodeRuneInString(rest)
+		closeAt := strings.IndexAny(rest[n:], "」』”\"")
+		if closeAt < 0 {
+			return "", 0, false
+		}
+		alias = rest[n : n+closeAt]
+		rest = rest[n+closeAt:]
+		_, c := utf8.DecodeRuneInString(rest)
+		rest = rest[c:]
+	default:
+		k := strings.IndexAny(rest, ")。、\n")
+		if k < 0 {
+			return "", 0, false
+		}
+		alias = rest[:k]
+		rest = rest[k:]
+	}
+	if !strings.HasPrefix(rest, ")") {
+		return "", 0, false // 「(以下、「A」という。)」 and longer notes: no plain definition
+	}
+	end := len(txt) - len(rest) + 1
+	alias = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(alias), "社"))
+	if utf8.RuneCountInString(alias) < 2 || len(alias) > 40 || genericAlias(alias) {
+		return "", 0, false
+	}
+	return alias, end, true
+}
+
+// genericAlias reports a short name that is a common noun, not an
+// organisation's: 本契約, 当社, 同社, 本顧客, 割当予定先, 再エネ, 転換社債,
+// 米国, GWh.
+func genericAlias(a string) bool {
+	if text.HasAnyPrefix(a, "本", "当", "同", "上記", "前記", "総称") {
+		return true
+	}
+	if text.HasAnySuffix(a, "契約", "案件", "債", "社債", "法", "顧客", "先", "事業", "計画", "施設", "物件", "株式", "増資",
+		"ファンド", "プロジェクト", "フレームワーク", "エネ", "国", "県", "市", "氏") {
+		return true
+	}
+	for _, r := range a {
+		if unicode.IsDigit(r) || unicode.IsLower(r) && r < 0x80 && !strings.ContainsAny(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			return true
+		}
+	}
+	return a == "GWh" || a == "MWh"
+}
+
+// definedLong is the organisation a definition at open ("(以下") names:
+// the mention ending right before it (a legal form or 社 between
+// allowed), else the run of name characters before it when the
+// definition shows it is an organisation's.
+func (x *Extractor) definedLong(txt string, ms []mention, open int, alias string) (mention, bool) {
+	before := strings.TrimRight(txt[:open], " ")
+	for _, f := range []string{"株式会社", "(株)", "社"} {
+		before = strings.TrimSuffix(before, f)
+	}
+	// "NTT Finance Americas Inc.(以下「NTTFA」)": a Latin legal form ends
+	// the name.
+	if k := strings.LastIndexAny(before, " ,"); k >= 0 && org.LegalForm(before[k+1:]) {
+		before = strings.TrimRight(before[:k], " ,")
+	}
+	for _, m := range ms { // not sorted yet: the finders' names come in turn
+		if m.Span[1] <= open && m.Span[1] >= len(before) {
+			return m, true
+		}
+	}
+	s := len(before)
+	for s > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:s])
+		if !definedNameRune(r) {
+			break
+		}
+		s -= n
+	}
+	name := strings.TrimPrefix(before[s:], "株式会社")
+	s = len(before) - len(name)
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) < 2 || strings.ContainsAny(name, "0123456789") || org.KanaGeneric(name) {
+		return mention{}, false
+	}
+	// The definition shows an organisation: a Latin short name for a
+	// longer name (大和エナジー・インフラ(以下、「DEI」)), or an
+	// organisation word ending the long name.
+	latin := true
+	for _, r := range alias {
+		if !(r >= 'A' && r <= 'Z' || r == '&' || r == '-') {
+			latin = false
+		}
+	}
+	if !latin && !x.rules.orgEnd(name) {
+		return mention{}, false
+	}
+	sp := [2]int{s, s + len(name)}
+	return mention{Mention: org.Mention{Name: name, Text: name, Span: sp}}, true
+}
+
+// definedNameRune reports a rune a Japanese organisation's name may hold:
+// katakana, kanji, Latin letters and digits, ・ ー & and spaces between
+// Latin words; a hiragana, a bracket or a punctuation mark ends it.
+func definedNameRune(r rune) bool {
+	switch {
+	case r >= 0x30A0 && r <= 0x30FF, isKanjiRune(r), r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		return true
+	}
+	return r == '・' || r == 'ー' || r == '&' || r == '.'
+}
+
+// isKanjiRune reports a CJK ideograph or 々.
+func isKanjiRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r == '々' }
+
+// aliasBounded reports a use of a short name at sp that is not part of a
+// longer word: no Latin letter or digit glued to a Latin short name, no
+// katakana glued to a katakana one.
+func aliasBounded(txt string, sp [2]int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(txt[:sp[0]])
+	next, _ := utf8.DecodeRuneInString(txt[sp[1]:])
+	first, _ := utf8.DecodeRuneInString(txt[sp[0]:sp[1]])
+	last, _ := utf8.DecodeLastRuneInString(txt[sp[0]:sp[1]])
+	glued := func(a, b rune) bool {
+		latin := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+		kana := func(r rune) bool { return r >= 0x30A0 && r <= 0x30FF }
+		return latin(a) && latin(b) || kana(a) && kana(b)
+	}
+	return !glued(prev, first) && !glued(last, next)
+}
