@@ -24,6 +24,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja revenue is not a deal", "", "TeraWulfの通年売上高は1億6850万ドルだった。", nil},
 		{"ja a short name defined in brackets stands for the long one", "", "投資会社のハルモニア・キャピタル(以下、「HMC」)は8月25日、系統用蓄電所の開発で株式会社ミナトテック(以下、「MNT」)と提携すると発表した。両社は7月にも基本合意書を締結している。",
 			[]string{"ハルモニア・キャピタル|ミナトテック||partnership"}},
+		{"ja a pair opening the sentence, the second partner described before its name", "", "蓄電所の開発を手掛ける北辰ホールディングスと電機メーカーの南星電機は4月22日、業務提携契約を締結したと発表した。",
+			[]string{"北辰ホールディングス|南星電機||partnership"}},
 		{"ja a definition's comma ends no clause", "", "KDDIは今週、トロントの資産をNorthvale Properties REIT(以下、Northvale社)から買収したと発表した。",
 			[]string{"KDDI|Northvale Properties REIT||acquisition"}},
 		{"ja a Latin legal form's dot before the particle", "", "国際協力銀行は、Harbor Finance Americas Inc.との間で2億5000万ドルを限度とする融資契約を締結した。",

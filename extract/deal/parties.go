@@ -106,6 +106,11 @@ func labelJA(text string, ms []mention) {
 				// "X株式会社と、シンガポールに本拠を置く採掘大手のYは":
 				// a described partner opening the sentence pairs with X.
 				m.label = lPairA
+			} else if i+1 < len(ms) && n == 0 && step == len("と") && ms[i+1].Span[0] > p+step && describedSubject(text[p+step:ms[i+1].Span[0]], text[afterMention(text, ms[i+1].Span[1]):]) &&
+				pairOpens(text, m.Span[0]) {
+				// 「ウエストHDと電気機器メーカーのTMEICは…締結」: a partner
+				// described before its name, the pair opening the sentence.
+				m.label = lPairA
 			}
 		case strings.HasPrefix(rest, "は"), strings.HasPrefix(rest, "が"), strings.HasPrefix(rest, "も"),
 			strings.HasPrefix(rest, ":"):
@@ -260,6 +265,19 @@ func loanAfter(rest string) bool {
 // describedSubject reports a name described without a clause of its own
 // (gap has no 、 or 。 and ends on の, or is empty) and marked as the
 // sentence's subject by は.
+// pairOpens reports a name at i that opens its sentence or clause, after
+// at most a description ending in の, を手掛ける or である: the first of a
+// pair that is the sentence's subject.
+func pairOpens(s string, i int) bool {
+	start := 0
+	if k := strings.LastIndexAny(s[:i], "。\n、"); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[k:])
+		start = k + n
+	}
+	lead := s[start:i]
+	return lead == "" || len(lead) <= 90 && !strings.ContainsAny(lead, "はが") && text.HasAnySuffix(lead, "の", "手掛ける", "する", "である")
+}
+
 func describedSubject(gap, after string) bool {
 	if strings.ContainsAny(gap, "、。") || len(gap) > 90 || gap != "" && !strings.HasSuffix(gap, "の") {
 		return false
