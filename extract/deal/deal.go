@@ -1661,7 +1661,34 @@ func extendCorpNames(txt string, ms []mention) []mention {
 		m.Text = txt[m.Span[0]:best]
 		m.Name = m.Text
 	}
+	// 「南星エンジニアリングと」: kagome read the name without the
+	// company word glued to it; the name holds it.
+	for i := range ms {
+		m := &ms[i]
+		if m.Known {
+			continue
+		}
+		n := hasCorpSuffix(txt[m.Span[1]:])
+		if n == 0 || !corpWordGlued(txt[m.Span[1]:m.Span[1]+n]) || i+1 < len(ms) && ms[i+1].Span[0] < m.Span[1]+n {
+			continue
+		}
+		m.Span[1] += n
+		m.Text = txt[m.Span[0]:m.Span[1]]
+		m.Name = m.Text
+		m.weak = false
+	}
 	return ms
+}
+
+// corpWordGlued reports a company word written as part of a name (エンジ
+// ニアリング, ホールディングス), not a legal form around it (株式会社, (株)),
+// an abbreviation (HD) or a facility (Malagaデータセンター).
+func corpWordGlued(w string) bool {
+	switch w {
+	case "株式会社", "(株)", "合同会社", "有限会社", "HD", "データセンター":
+		return false
+	}
+	return true
 }
 
 // docMiner is the known miner the article names most (the first on a tie).

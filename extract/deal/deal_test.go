@@ -26,6 +26,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ハルモニア・キャピタル|ミナトテック||partnership"}},
 		{"ja a pair opening the sentence, the second partner described before its name", "", "蓄電所の開発を手掛ける北辰ホールディングスと電機メーカーの南星電機は4月22日、業務提携契約を締結したと発表した。",
 			[]string{"北辰ホールディングス|南星電機||partnership"}},
+		{"ja a company word glued to a name kagome cut short; EPC is no name", "", "北辰エナジーは4月17日、熊本県の系統用蓄電所について、南星エンジニアリングとEPC契約を締結したと発表した。契約金額は約40億円で、2027年に完工する予定。",
+			[]string{"北辰エナジー|南星エンジニアリング|約40億円|other"}},
 		{"ja a definition's comma ends no clause", "", "KDDIは今週、トロントの資産をNorthvale Properties REIT(以下、Northvale社)から買収したと発表した。",
 			[]string{"KDDI|Northvale Properties REIT||acquisition"}},
 		{"ja a Latin legal form's dot before the particle", "", "国際協力銀行は、Harbor Finance Americas Inc.との間で2億5000万ドルを限度とする融資契約を締結した。",

@@ -597,7 +597,8 @@ func listGroup(text string, p int) (int, bool) {
 
 // jaCorpSuffixes end a Japanese company name.
 var jaCorpSuffixes = []string{"ホールディングス", "株式会社", "(株)", "合同会社", "有限会社", "コーポレーション", "インク", "HD",
-	"データセンターズ", "データセンター", "グループ", "テクノロジーズ", "キャピタル", "パートナーズ"}
+	"データセンターズ", "データセンター", "グループ", "テクノロジーズ", "キャピタル", "パートナーズ", "エンジニアリング",
+	"ソリューションズ", "インダストリーズ", "エンタープライズ", "インベストメンツ"}
 
 // hasCorpSuffix returns the length of the corporate suffix s opens with, or 0.
 func hasCorpSuffix(s string) int {

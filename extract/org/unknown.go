@@ -97,6 +97,10 @@ var jaStop = map[string]bool{
 	"電力会社": true, "銀行": true, "邦銀": true, "大手": true, "データセンター事業者": true, "クラウド": true,
 	"サーバー": true, "電力": true, "契約": true, "事業": true, "インフラ": true, "エネルギー": true,
 	"テクノロジー": true, "コロケーション": true, "ホスティング": true,
+	// Terms of power and construction deals, and a holding company's
+	// abbreviation standing alone (テスHD read as "HD"): no names.
+	"epc": true, "epcc": true, "o&m": true, "bess": true, "fit": true, "fip": true, "spc": true, "spv": true,
+	"re100": true, "pv": true, "vpp": true, "ems": true, "lng": true, "hd": true, "hds": true,
 }
 
 // LegalForm reports a company's legal form written as a word of its name
