@@ -64,6 +64,8 @@ func TestExtractRules(t *testing.T) {
 		{"en ticker aside holds no deal", "", "Northwind paid with 400,000 shares of NWH (worth $3.3 million as of May 2).", nil},
 		{"en a financing from a list of lenders is each lender's; the campus it funds costs more", "", "Northwind Hashing has secured $4B in capital from Harbor Bank, Pinecrest Capital, and Bluepeak Partners to fund a $6B AI data center campus in Ohio.",
 			[]string{"Northwind Hashing|Harbor Bank|$4B|financing", "Northwind Hashing|Pinecrest Capital|$4B|financing", "Northwind Hashing|Bluepeak Partners|$4B|financing"}},
+		{"en a list after 'from' is the deal's other side, no pair of its own (the topic's deal with each is not found yet)", "", "Northwind Hashing Inc. closed several deals this year.\n- $160 million strategic financing from a group of institutional investors, Harbor Capital Inc. and Pinecrest Partners LLC",
+			nil},
 		{"en deals with a list are a sum", "", "Northwind Hashing signed $6 billion of contracts with Harbor Compute, Pinecrest Cloud and Bluepeak AI.", nil},
 		{"en a facility a company builds alone costs, no deal", "", "Northwind Hashing Inc. has started building a $50 million facility in Ohio, where Harbor Power sells electricity.", nil},
 		{"en partners developing a campus give the partnership its value", "", "Northwind Hashing Inc. and Harbor Power are partnering to develop a $1.2 billion data center campus.",

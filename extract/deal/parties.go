@@ -723,7 +723,12 @@ func labelEN(text string, sent [2]int, ms []mention) {
 					} else if k == 0 && prevMention && ms[i-1].Span[1]+6 >= m.Span[0] || k > 0 && prevMention && descriptorRun(ws[:k]) &&
 						strings.HasPrefix(text[ms[i-1].Span[1]:], " and ") {
 						m.label = lPairB
-						if ms[i-1].label == lPlain || ms[i-1].label == lSubj {
+						if (ms[i-1].label == lPlain || ms[i-1].label == lSubj) && prepListBefore(strings.ToLower(text[max(sent[0], ms[i-1].Span[0]-70):ms[i-1].Span[0]])) {
+							// "financing from a group of investors, NVIDIA, and
+							// Related Companies": members of a list of the other
+							// side, no pair of their own.
+							ms[i-1].label, m.label = lCP, lCP
+						} else if ms[i-1].label == lPlain || ms[i-1].label == lSubj {
 							ms[i-1].label = lPairA
 						}
 					} else if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) {
@@ -895,6 +900,22 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+}
+
+// prepListBefore reports the text before a list's first member (lower
+// case) opening a list of a deal's other side: "from a group of
+// investors, ", "led by " (not "an investor group including", which
+// may open the sentence's subject).
+func prepListBefore(before string) bool {
+	if strings.Contains(before, ". ") {
+		before = before[strings.LastIndex(before, ". ")+2:]
+	}
+	for _, w := range []string{" from ", " led by "} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseVerbs are finite deal verbs a name opening its own clause takes
