@@ -58,6 +58,10 @@ var jaLeadWords = []string{"米国", "英国", "中国", "韓国", "台湾", "�
 // jaRoleTail are words glued after a name in press releases (株式会社X代表取締役).
 var jaRoleTail = []string{"代表取締役", "代表", "取締役", "社長", "会長", "本社", "広報", "執行役員"}
 
+// jaListTail are the kanji of a list's conjunctions (及び, 並びに, 又は) and
+// of "and others" (他, 等), with the kana that must follow a conjunction's.
+var jaListTail = []struct{ kanji, next string }{{"及", "び"}, {"並", "びに"}, {"又", "は"}, {"他", ""}, {"等", ""}}
+
 func isHira(r rune) bool  { return r >= 0x3041 && r <= 0x309F }
 func isKanji(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r == '々' || r == 0x3006 }
 
@@ -485,6 +489,14 @@ done:
 		for _, w := range jaRoleTail {
 			if strings.HasSuffix(text[s:e], w) && e-len(w) > s {
 				e -= len(w)
+				cut = true
+			}
+		}
+		// 「株式会社岩手銀行及び株式会社足利銀行他」: a list's conjunction or
+		// its "and others" is no part of the name.
+		for _, c := range jaListTail {
+			if strings.HasSuffix(text[s:e], c.kanji) && e-len(c.kanji) > s && strings.HasPrefix(text[e:], c.next) {
+				e -= len(c.kanji)
 				cut = true
 			}
 		}
