@@ -50,8 +50,12 @@ func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 	if m, d, e, ok := parseEuropean(s, i, j, mant); ok {
 		return m, d, e, true
 	}
-	// Thousands separators: only when the leading run is 1–3 digits.
-	if j-i <= 3 {
+	// Indian grouping: lakhs and crores in groups of two before the last
+	// three digits ("1,05,000", "12,34,56,789").
+	if m, e, ok := indianGroups(s, i, j, mant); ok {
+		mant, j = m, e
+	} else if j-i <= 3 {
+		// Thousands separators: only when the leading run is 1–3 digits.
 		for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 >= len(s) || !isDigit(s[j+4])) {
 			mant = mant*1000 + float64(s[j+1]-'0')*100 + float64(s[j+2]-'0')*10 + float64(s[j+3]-'0')
@@ -467,13 +471,35 @@ func footnoteAfter(s string, i, e int) bool {
 	return strings.ContainsAny(s[max(0, i-12):i], "$€£")
 }
 
+// indianGroups reads the Indian grouping of a number whose leading one or
+// two digits are s[i:j] (value mant): one or more groups of two digits,
+// then one of three, each after a comma, and no digit after ("1,05,000").
+func indianGroups(s string, i, j int, mant float64) (float64, int, bool) {
+	if j-i > 2 {
+		return 0, j, false
+	}
+	k, pairs := j, 0
+	for k+3 < len(s) && s[k] == ',' && isDigit(s[k+1]) && isDigit(s[k+2]) && s[k+3] == ',' {
+		mant = mant*100 + float64(s[k+1]-'0')*10 + float64(s[k+2]-'0')
+		k += 3
+		pairs++
+	}
+	if pairs == 0 || k+3 >= len(s) || s[k] != ',' || !isDigit(s[k+1]) || !isDigit(s[k+2]) || !isDigit(s[k+3]) ||
+		k+4 < len(s) && isDigit(s[k+4]) {
+		return 0, j, false
+	}
+	mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
+	return mant, k + 4, true
+}
+
 // indianScale reads lakh (1e5) and crore (1e7) at p, and "lakh crore"
-// (1e12): "Rs 5 crore", "₹2 lakh", "₹3 lakh crore".
+// (1e12): "Rs 5 crore", "₹2 lakh", "₹3 lakh crore"; the press writes
+// crore "cr" too ("Rs 1,300 cr").
 func indianScale(s string, p int) (float64, int) {
 	for _, w := range [...]struct {
 		w string
 		v float64
-	}{{"lakhs", 1e5}, {"lakh", 1e5}, {"lacs", 1e5}, {"lac", 1e5}, {"crores", 1e7}, {"crore", 1e7}} {
+	}{{"lakhs", 1e5}, {"lakh", 1e5}, {"lacs", 1e5}, {"lac", 1e5}, {"crores", 1e7}, {"crore", 1e7}, {"crs", 1e7}, {"cr", 1e7}} {
 		if !hasPrefixFold(s[p:], w.w) || !wordEnd(s, p+len(w.w)) {
 			continue
 		}
