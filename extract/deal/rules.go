@@ -87,6 +87,11 @@ type PartyRule struct {
 	// before the name must hold for BeforeMatch to be tried: a cheap test
 	// that spares the expression most names.
 	BeforeNeeds []string `yaml:"before_needs"`
+	// UnlessBefore are words (lower-cased) that, anywhere in the 60
+	// bytes before the name, keep a Before or BeforeMatch condition from
+	// holding: "invested $50 million in X", "a shareholder in X" name no
+	// place.
+	UnlessBefore []string `yaml:"unless_before"`
 	// ElsewhereMatch is a regular expression the text after any use of
 	// the name in the document matches at its start (case as written): a
 	// name the text also writes as a site's ("the Helios facility",
@@ -137,8 +142,13 @@ type FigureRule struct {
 	// AfterNeeds, are words one of which that text must hold first.
 	BeforeMatch string   `yaml:"before_match"`
 	BeforeNeeds []string `yaml:"before_needs"`
-	MaxUSD      float64  `yaml:"max_usd"`
-	Currency    string   `yaml:"currency"` // only figures in this currency (BTC…)
+	// UnlessBefore are words (lower-cased) that, anywhere in the 60
+	// bytes before the name, keep a Before or BeforeMatch condition from
+	// holding: "invested $50 million in X", "a shareholder in X" name no
+	// place.
+	UnlessBefore []string `yaml:"unless_before"`
+	MaxUSD       float64  `yaml:"max_usd"`
+	Currency     string   `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").
@@ -364,6 +374,9 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if !hitBefore && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || kztext.ContainsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
 		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
 		hitBefore = true
+	}
+	if hitBefore && len(pr.UnlessBefore) > 0 && kztext.ContainsAny(lower[max(0, m.Span[0]-60):m.Span[0]], pr.UnlessBefore...) {
+		hitBefore = false
 	}
 	if hitBefore && !pr.Both {
 		return true
