@@ -585,6 +585,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		d.mentions = x.definedNames(txt, d.mentions)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
+	d.mentions = extendByAcronym(txt, d.mentions)
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	x.veto(d)

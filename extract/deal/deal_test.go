@@ -66,6 +66,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Harbor Bank|$4B|financing", "Northwind Hashing|Pinecrest Capital|$4B|financing", "Northwind Hashing|Bluepeak Partners|$4B|financing"}},
 		{"en a list after 'from' is the deal's other side, no pair of its own (the topic's deal with each is not found yet)", "", "Northwind Hashing Inc. closed several deals this year.\n- $160 million strategic financing from a group of institutional investors, Harbor Capital Inc. and Pinecrest Partners LLC",
 			nil},
+		{"en a name cut at 'for' whose acronym spells the whole; India's Private Ltd", "", "The Northern Bank for Power and Development (NBPD) is extending a Rs 500 crore loan to Harbor Techpark Private Ltd.",
+			[]string{"Harbor Techpark|Northern Bank for Power and Development|Rs 500 crore|financing"}},
 		{"en deals with a list are a sum", "", "Northwind Hashing signed $6 billion of contracts with Harbor Compute, Pinecrest Cloud and Bluepeak AI.", nil},
 		{"en a facility a company builds alone costs, no deal", "", "Northwind Hashing Inc. has started building a $50 million facility in Ohio, where Harbor Power sells electricity.", nil},
 		{"en partners developing a campus give the partnership its value", "", "Northwind Hashing Inc. and Harbor Power are partnering to develop a $1.2 billion data center campus.",

@@ -10,6 +10,103 @@ import (
 	"github.com/kozan-dev/kozan/extract/text"
 )
 
+// extendByAcronym stretches a name cut short at a lower-case connector to
+// the whole name its acronym in brackets spells: "The National Bank [for
+// Financing Infrastructure and Development] (NaBFID)", "Caisse [de dépôt
+// et placement du Québec] (CDPQ)": the capitals of the words from the
+// name's start to the bracket are the acronym's capitals, in order.
+func extendByAcronym(txt string, ms []mention) []mention {
+	changed := false
+	for i := range ms {
+		m := &ms[i]
+		if m.Known {
+			continue
+		}
+		rest := txt[m.Span[1]:min(len(txt), m.Span[1]+120)]
+		open := strings.Index(rest, " (")
+		if open <= 0 || strings.ContainsAny(rest[:open], ",.;:()\n\"“”") {
+			continue
+		}
+		closeAt := strings.IndexByte(rest[open:], ')')
+		if closeAt < 0 {
+			continue
+		}
+		acr := strings.Trim(rest[open+2:open+closeAt], "\"“”'’ ")
+		end := m.Span[1] + open
+		if !acronymSpells(acr, txt[m.Span[0]:end]) {
+			continue
+		}
+		inside := false
+		for _, o := range ms {
+			if o.Span[0] >= m.Span[1] && o.Span[0] < end && o.Span[1] > end {
+				inside = true // a name running past the bracket: no stretching
+			}
+		}
+		if inside {
+			continue
+		}
+		m.Span[1] = end
+		m.Text = txt[m.Span[0]:end]
+		m.Name = m.Text
+		m.weak = false
+		changed = true
+	}
+	if !changed {
+		return ms
+	}
+	// The names the long one swallowed ("Development") go.
+	out := make([]mention, 0, len(ms))
+	for i, o := range ms {
+		swallowed := false
+		for j, m := range ms {
+			if j != i && m.Span[0] <= o.Span[0] && o.Span[1] <= m.Span[1] && (m.Span[0] < o.Span[0] || o.Span[1] < m.Span[1]) {
+				swallowed = true
+			}
+		}
+		if !swallowed {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// acronymSpells reports an acronym (two to eight letters, at least two
+// capitals) whose capitals are, in order, the first letters of the
+// capitalised words of name, the name holding at least one lower-case
+// connector (for, of, and, de, du…) a name finder stops at.
+func acronymSpells(acr, name string) bool {
+	if len(acr) < 2 || len(acr) > 8 {
+		return false
+	}
+	var caps []rune
+	for _, r := range acr {
+		switch {
+		case unicode.IsUpper(r):
+			caps = append(caps, r)
+		case unicode.IsLower(r) || r == '&':
+		default:
+			return false
+		}
+	}
+	if len(caps) < 2 {
+		return false
+	}
+	var initials []rune
+	connector := false
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			initials = append(initials, r)
+		case unicode.IsLower(r):
+			connector = true
+		default:
+			return false
+		}
+	}
+	return connector && string(initials) == string(caps)
+}
+
 // definedNames reads the short names a Japanese text defines for an
 // organisation, 「投資会社のマーチャント・バンカーズ(以下、「MBK」)は」,
 // 「ウエストホールディングス(以下、ウエストHD)と」: each later use of the

@@ -53,6 +53,7 @@ func TestFind(t *testing.T) {
 		{"google chinese", "谷歌に譲渡", "Google"},
 		{"unknown english suffix", "a loan from Blue Harbor Capital Partners LLC today", "Blue Harbor Capital Partners?"},
 		{"unknown legal form comma", "Acme Technologies, Inc. signed", "Acme Technologies?"},
+		{"india's private limited", "a loan to Gramercy Techpark Private Ltd and Acme Pvt. Ltd. today", "Gramercy Techpark?|Acme?"},
 		{"unknown japanese suffix", "米ノヴァリス社と契約", "ノヴァリス?"},
 		{"unknown holdings", "ミライホールディングスが買収", "ミライホールディングス?"},
 		{"no sentence starter", "The Company signed", ""},

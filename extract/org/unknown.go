@@ -33,6 +33,8 @@ var legal = map[string]bool{
 	"se": true, "pty": true, "kk": true, "llp": true, "aps": true, "sarl": true, "sas": true,
 	// Singapore and Malaysia (Pte Ltd, Sdn Bhd) and a US bank's N.A.
 	"pte": true, "bhd": true, "sdn": true, "n.a": true,
+	// India (Pvt Ltd).
+	"pvt": true,
 }
 
 // stopWords are capitalised words that do not start or make an
@@ -910,8 +912,16 @@ func prevStart(text string, i int) int {
 // trimLegal drops legal forms at the end of a name.
 func trimLegal(name string) string {
 	ws := strings.Fields(name)
-	for len(ws) > 1 && (legal[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] || ws[len(ws)-1] == "&") {
-		ws = ws[:len(ws)-1] // "KKR & Co Inc": the "&" goes with the legal form
+	limited := false
+	for len(ws) > 1 {
+		w := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
+		if !legal[w] && w != "&" && !(limited && w == "private") {
+			break
+		}
+		// "KKR & Co Inc": the "&" goes with the legal form; "Gramercy
+		// Techpark Private Ltd": India's Private Limited is one form.
+		limited = w == "ltd" || w == "limited"
+		ws = ws[:len(ws)-1]
 	}
 	return strings.TrimRight(strings.Join(ws, " "), ",")
 }
