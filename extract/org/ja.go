@@ -680,7 +680,7 @@ func findBareKatakana(text string) []Mention {
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
 		if !strings.Contains(run, "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(run) && !roleBefore() &&
-			!(subject && utf8.RuneCountInString(run) >= 5) {
+			!(subject && utf8.RuneCountInString(run) >= 5) && !(partnerSlot(text[e:]) && utf8.RuneCountInString(run) >= 4) {
 			continue
 		}
 		out = append(out, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
@@ -1020,6 +1020,14 @@ func hanGloss(s string) bool {
 // jaPartyFollows reports a party particle at the start of rest, after an
 // optional name in brackets, written in Latin letters or glossed in
 // Chinese characters.
+// partnerSlot reports rest opening on the partner's slot of a
+// partnership or an agreement (「アストマックスと共同で」「…と業務提携」
+// 「…との間で」): a katakana word there names the partner.
+func partnerSlot(rest string) bool {
+	return kztext.HasAnyPrefix(rest, "と共同で", "と共同して", "と提携", "と業務提携", "と資本提携", "と資本業務提携", "との業務提携",
+		"との資本業務提携", "との提携", "との合弁", "と合弁", "との間で", "と協業", "との協業", "と連携協定", "との連携協定", "との共同出資")
+}
+
 func jaPartyFollows(rest string) bool {
 	if SharesFollow(rest) {
 		return true
