@@ -583,6 +583,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		d.mentions = addInvestees(d.mentions, inv)
 		d.mentions = x.sameBank(txt, d.mentions)
 		d.mentions = x.definedNames(txt, d.mentions)
+		d.mentions = x.spreadNames(txt, d.mentions)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.mentions = extendByAcronym(txt, d.mentions)

@@ -28,6 +28,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北辰ホールディングス|南星電機||partnership"}},
 		{"ja a company word glued to a name kagome cut short; EPC is no name", "", "北辰エナジーは4月17日、熊本県の系統用蓄電所について、南星エンジニアリングとEPC契約を締結したと発表した。契約金額は約40億円で、2027年に完工する予定。",
 			[]string{"北辰エナジー|南星エンジニアリング|約40億円|other"}},
+		{"ja a name of common words described as an organisation once is one at every use", "", "小売電気事業者のソーラーパワーは先月、蓄電所の取得を発表した。\nソーラーパワーは、三菱UFJ銀行と4.8億円の融資契約を締結した。",
+			[]string{"ソーラーパワー|MUFG|4.8億円|financing"}},
 		{"ja a definition's comma ends no clause", "", "KDDIは今週、トロントの資産をNorthvale Properties REIT(以下、Northvale社)から買収したと発表した。",
 			[]string{"KDDI|Northvale Properties REIT||acquisition"}},
 		{"ja a Latin legal form's dot before the particle", "", "国際協力銀行は、Harbor Finance Americas Inc.との間で2億5000万ドルを限度とする融資契約を締結した。",

@@ -107,6 +107,45 @@ func acronymSpells(acr, name string) bool {
 	return connector && string(initials) == string(caps)
 }
 
+// spreadNames makes every use of a Japanese name the text shows once to be
+// an organisation's a mention too: 「小売電気事業者のエネルギーパワーは先月、」
+// makes the later 「エネルギーパワーは、…三菱UFJ銀行と…契約を締結し」 a
+// party's, where the finders (which need a sign at each use) see only
+// common words. Only names of three runes or more the finders did not
+// find weak and whose use shows an organisation (an organisation word
+// ending it, a legal form around it, a description before it) spread, and
+// only to uses not glued to a longer word.
+func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
+	var add []mention
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.Known || m.weak || seen[m.Text] || utf8.RuneCountInString(m.Text) < 3 || !hasJapanese(m.Text) {
+			continue
+		}
+		before := txt[:m.Span[0]]
+		if !x.rules.orgEnd(m.Name) && !legalAround(txt, m.Span) && !text.HasAnySuffix(strings.TrimSuffix(before, "の"), orgDescribers...) &&
+			!text.HasAnySuffix(strings.TrimSuffix(before, "である"), orgDescribers...) {
+			continue // a name whose use here shows no organisation: 石狩データセンター, フランクフルト
+		}
+		seen[m.Text] = true
+		text.EachIndex(txt, m.Text, func(at, off int) {
+			sp := [2]int{at, off}
+			if !aliasBounded(txt, sp) || overlaps(ms, sp) || overlaps(add, sp) {
+				return
+			}
+			a := m
+			a.Span = sp
+			add = append(add, a)
+		})
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
+	return ms
+}
+
 // definedNames reads the short names a Japanese text defines for an
 // organisation, 「投資会社のマーチャント・バンカーズ(以下、「MBK」)は」,
 // 「ウエストホールディングス(以下、ウエストHD)と」: each later use of the

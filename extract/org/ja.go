@@ -139,7 +139,13 @@ func findJapanese(text string) []Mention {
 		}
 	}
 	for _, sp := range findDatedSubjects(text) {
-		add(sp[0], sp[1], sp[1], false)
+		// 「小売電気事業者のエネルギーパワーは先月、」: a description of an
+		// organisation before the dated subject makes even a name of
+		// common words one.
+		before := text[:sp[0]]
+		described := strings.HasSuffix(before, "の") && describes(strings.TrimSuffix(before, "の")) ||
+			strings.HasSuffix(before, "である") && describes(strings.TrimSuffix(before, "である"))
+		add(sp[0], sp[1], sp[1], described)
 	}
 	for _, sp := range findTickered(text) {
 		add(sp[0], sp[1], sp[1], false)
@@ -397,8 +403,14 @@ func securitiesCode(c string) bool {
 // datedComma reports whether s opens with a day and a comma: 12日、,
 // 2月12日、, 今月12日、, 同日、, 12日までに、.
 func datedComma(s string) bool {
-	for _, p := range []string{"今月", "先月", "来月", "同月", "昨年", "今年"} {
-		s = strings.TrimPrefix(s, p)
+	rel := false
+	for _, p := range []string{"今月", "先月", "来月", "同月", "昨年", "今年", "先週", "今週"} {
+		if t, ok := strings.CutPrefix(s, p); ok {
+			s, rel = t, true
+		}
+	}
+	if rel && (strings.HasPrefix(s, "、") || strings.HasPrefix(s, ",")) {
+		return true // 「エネルギーパワーは先月、」
 	}
 	switch {
 	case strings.HasPrefix(s, "同日"), strings.HasPrefix(s, "本日"), strings.HasPrefix(s, "昨日"), strings.HasPrefix(s, "前日"):
