@@ -225,10 +225,18 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if p.how == "pair" && p.cp != nil && raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 			// "IREN and Bitdeer raised over $800 million through
 			// convertible bonds": each raised its own money; the figure
-			// is their sum, no deal between them.
-			for _, m := range []mention{p.company, *p.cp} {
-				out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
-					Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "pairsum:each@" + trig.w.id})
+			// is their sum, no deal between them. A pair told as a joint
+			// venture's owners or partners ("a partnership between A and
+			// B … has finalised a loan", "A and B joint venture plans an
+			// offering") raised nothing each.
+			pairEnd := max(p.company.Span[1], p.cp.Span[1])
+			joint := pairEnd <= trig.start && text.ContainsAny(d.lower[pairEnd:trig.start], "partner", "joint", "venture", ",") ||
+				strings.HasSuffix(strings.TrimRight(d.lower[:min(p.company.Span[0], p.cp.Span[0])], " "), "between")
+			if !joint {
+				for _, m := range []mention{p.company, *p.cp} {
+					out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
+						Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "pairsum:each@" + trig.w.id})
+				}
 			}
 			continue
 		}
