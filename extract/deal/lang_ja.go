@@ -56,14 +56,14 @@ func (ja) amountClause(txt string, a pipeline.Amount, lo, hi int) (int, int, boo
 // clauseAround is the text between the commas around the deal word; a
 // clause without a name reaches back one comma.
 func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
-	lo := lastCommaOutside(txt[sp[0]:c.start])
+	lo := commaOutside(txt[sp[0]:c.start], true)
 	if lo < 0 {
 		lo = sp[0]
 	} else {
 		lo += sp[0] + len("、")
 		// Reach back over a short lead-in ("また、", "昨年11月、").
 		if c.start-lo < 6 {
-			if k := lastCommaOutside(txt[sp[0] : lo-len("、")]); k >= 0 {
+			if k := commaOutside(txt[sp[0]:lo-len("、")], true); k >= 0 {
 				lo = sp[0] + k + len("、")
 			} else {
 				lo = sp[0]
@@ -89,7 +89,7 @@ func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
 			lo = sp[0]
 		}
 	}
-	hi := firstCommaOutside(txt[c.end:sp[1]])
+	hi := commaOutside(txt[c.end:sp[1]], false)
 	if hi < 0 {
 		hi = sp[1]
 	} else {
@@ -98,11 +98,14 @@ func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
 	return lo, hi
 }
 
-// lastCommaOutside is the offset of the last 、 of s outside brackets, or
-// -1: 「資産をAllied Properties REIT(以下、Allied社)から買収」 — the 、 of a
-// definition or a profile in brackets ends no clause.
-func lastCommaOutside(s string) int {
-	depth := 0
+// commaOutside is the offset of the first (or, with last, the last) 、 of
+// s outside brackets, or -1: 「資産をAllied Properties REIT(以下、Allied社)
+// から買収」 — the 、 of a definition or a profile in brackets ends no
+// clause.
+func commaOutside(s string, last bool) int {
+	// Read backwards: a bracket opened before s began and closed inside
+	// it (「((本社:…、…)」 typed twice) still hides its commas.
+	depth, at := 0, -1
 	for i := len(s); i > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
 		i -= n
@@ -115,32 +118,14 @@ func lastCommaOutside(s string) int {
 			}
 		case '、':
 			if depth == 0 {
-				return i
+				if last {
+					return i
+				}
+				at = i
 			}
 		}
 	}
-	return -1
-}
-
-// firstCommaOutside is the offset of the first 、 of s outside brackets
-// opened in s, or -1.
-func firstCommaOutside(s string) int {
-	depth := 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case '、':
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return at
 }
 
 // cpCost: Japanese names the counterparty before the amount
