@@ -177,8 +177,8 @@ func masked(d *doc, sp [2]int, ms []mention) string {
 // matchDeals runs the deal rules over one sentence and returns the deals
 // they make, each naming its rule.
 func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA bool) []pipeline.Deal {
-	if len(x.rules.Deals) == 0 || len(ms) == 0 {
-		return nil
+	if len(x.rules.Deals) == 0 || len(ms) == 0 && !st.hasTopic && !st.hasDocMiner {
+		return nil // a rule without a name takes the topic's ("同社は…取得")
 	}
 	var s string // masked on first use
 	lower := d.lower[sp[0]:sp[1]]
