@@ -21,8 +21,10 @@ import (
 // Placeholders: {company} and {counterparty} capture the deal's parties;
 // {org} is any other organisation; {amount} is a money figure; {gap} is up
 // to 80 bytes holding no organisation and no clause end (; 。 line break);
-// {gap:N} bounds it at N bytes. A rule without {company} takes the
-// sentence's topic company (the last subject, else the article's miner).
+// {gap:N} bounds it at N bytes. A rule without {company}, or whose
+// {company} is "the company", "the firm", 同社 or 当社 in the sentence,
+// takes the sentence's topic company (the last subject, else the
+// article's miner).
 // A match makes a deal of the rule's kind; the one money figure inside the
 // matched phrase, if there is exactly one, is its value. The same deal
 // found by the amount rules too merges with it and keeps the rule's name.
@@ -93,7 +95,10 @@ func (r *DealRule) compile(ids map[string]bool) error {
 	expr := placeholderRE.ReplaceAllStringFunc(r.Pattern, func(p string) string {
 		m := placeholderRE.FindStringSubmatch(p)
 		switch m[1] {
-		case "company", "counterparty":
+		case "company":
+			// "The company", 「同社」 stand for the topic company.
+			return `(?:` + markOpen + `(?P<company>\d+)` + markClose + `|\b[Tt]he (?:company|firm)\b|同社|当社)`
+		case "counterparty":
 			return markOpen + `(?P<` + m[1] + `>\d+)` + markClose
 		case "org":
 			return markOpen + `\d+` + markClose
