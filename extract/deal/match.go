@@ -22,7 +22,8 @@ import (
 // {org} is any other organisation; {amount} is a money figure; {gap} is up
 // to 80 bytes holding no organisation and no clause end (; 。 line break);
 // {gap:N} bounds it at N bytes. A rule without {company}, or whose
-// {company} is "the company", "the firm", 同社 or 当社 in the sentence,
+// {company} is "the company", 同社 or 当社 in the sentence ("the firm"
+// is often the firm just described, which the sentence rules read),
 // takes the sentence's topic company (the last subject, else the
 // article's miner).
 // A match makes a deal of the rule's kind; the one money figure inside the
@@ -97,7 +98,7 @@ func (r *DealRule) compile(ids map[string]bool) error {
 		switch m[1] {
 		case "company":
 			// "The company", 「同社」 stand for the topic company.
-			return `(?:` + markOpen + `(?P<company>\d+)` + markClose + `|\b[Tt]he (?:company|firm)\b|同社|当社)`
+			return `(?:` + markOpen + `(?P<company>\d+)` + markClose + `|\b[Tt]he company\b|同社|当社)`
 		case "counterparty":
 			return markOpen + `(?P<` + m[1] + `>\d+)` + markClose
 		case "org":
