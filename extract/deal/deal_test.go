@@ -74,6 +74,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Harbor Energy|||financing", "Pinecrest Capital|||financing"}},
 		{"en a pair's joint venture raises, not each of the pair", "", "Harbor Energy and Pinecrest Capital joint venture plans a $1.2 billion secured note offering.",
 			[]string{"Harbor Energy|Pinecrest Capital||partnership"}},
+		{"en an investor's stake 'giving the firm' a share is in the topic company", "", "Northwind Compute Inc. is building a campus in Norway. Harbor Industries ASA said it would invest $285 million in cash and land, giving the firm a 9.3% stake.",
+			[]string{"Harbor Industries|Northwind Compute|$285 million|equity"}},
 		{"en deals with a list are a sum", "", "Northwind Hashing signed $6 billion of contracts with Harbor Compute, Pinecrest Cloud and Bluepeak AI.", nil},
 		{"en a facility a company builds alone costs, no deal", "", "Northwind Hashing Inc. has started building a $50 million facility in Ohio, where Harbor Power sells electricity.", nil},
 		{"en partners developing a campus give the partnership its value", "", "Northwind Hashing Inc. and Harbor Power are partnering to develop a $1.2 billion data center campus.",

@@ -500,7 +500,8 @@ func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
 // of an English deal told "with the company" (or "with the firm") in the
 // zone [lo,hi) when its own company is another.
 func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
-	if !text.ContainsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company") {
+	if !text.ContainsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company",
+		"giving the firm", "giving the company", "in the company", "in the firm", "into the company", "into the firm") {
 		return p
 	}
 	t, ok := sc.st.topic, sc.st.hasTopic
