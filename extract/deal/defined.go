@@ -122,9 +122,7 @@ func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
 		if m.Known || m.weak || seen[m.Text] || utf8.RuneCountInString(m.Text) < 3 || !hasJapanese(m.Text) {
 			continue
 		}
-		before := txt[:m.Span[0]]
-		if !x.rules.orgEnd(m.Name) && !legalAround(txt, m.Span) && !text.HasAnySuffix(strings.TrimSuffix(before, "の"), orgDescribers...) &&
-			!text.HasAnySuffix(strings.TrimSuffix(before, "である"), orgDescribers...) {
+		if !x.rules.orgEnd(m.Name) && !legalAround(txt, m.Span) && !describedJA(txt[:m.Span[0]]) {
 			continue // a name whose use here shows no organisation: 石狩データセンター, フランクフルト
 		}
 		seen[m.Text] = true
@@ -144,6 +142,13 @@ func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
 	ms = append(ms, add...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
 	return ms
+}
+
+// describedJA reports text before a name ending on a description of an
+// organisation: 「蓄電池メーカーである」「小売電気事業者の」.
+func describedJA(before string) bool {
+	return text.HasAnySuffix(strings.TrimSuffix(before, "の"), orgDescribers...) ||
+		text.HasAnySuffix(strings.TrimSuffix(before, "である"), orgDescribers...)
 }
 
 // definedNames reads the short names a Japanese text defines for an
@@ -313,7 +318,7 @@ func (x *Extractor) definedLong(txt string, ms []mention, open int, alias string
 			latin = false
 		}
 	}
-	if !latin && !x.rules.orgEnd(name) {
+	if !latin && !x.rules.orgEnd(name) && !describedJA(txt[:s]) {
 		return mention{}, false
 	}
 	sp := [2]int{s, s + len(name)}
