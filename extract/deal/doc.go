@@ -13,7 +13,11 @@
 //     sentences that hold an amount, a deal word or a name found without
 //     kagome, or open on a role: needPieces; only those are tokenized,
 //     or taken from the whole text's tokens when the caller has them for
-//     the search index), then the veto rules: mentions that are no parties and figures that are no deal
+//     the search index); names completed from the document (defined.go:
+//     short names a text defines, 「X(以下「Y」)」; a Japanese name shown
+//     once to be an organisation's, at every use; a name cut at "for" or
+//     "of" stretched to what its bracketed acronym spells), then the veto
+//     rules: mentions that are no parties and figures that are no deal
 //     values are set aside (Result.Vetoes).
 //  2. Sentence rules (relation.go, parties.go, followup.go): each figure is
 //     tied to the nearest deal word of its clause unless a figure word
