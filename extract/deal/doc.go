@@ -70,9 +70,14 @@
 // before_needs, words one of which must be near for the expression to
 // run), elsewhere_match (an expression the text after any other use of
 // the name matches: "the Helios facility") — any one fires, or with
-// both: true one before and one after the name; of limits a party rule to
-// some names, its other conditions deciding ("Strategy" ending "Future
-// Energy Strategy"); figure rules: before (within), after, after_match
+// both: true one before and one after the name; unless_before, words any
+// of which in the 60 bytes before the name keep a before condition from
+// holding ("invested $50 million in X" is no place); of limits a party
+// rule to some names, its other conditions deciding ("Strategy" ending
+// "Future Energy Strategy"); deal rules: pattern (with needs),
+// topic_party, and role_evidence (the pattern's slot makes its
+// counterparty an organisation without more evidence: "X's acquisition
+// of Y"); figure rules: before (within), after, after_match
 // (with after_needs, words one of which must follow the figure for the
 // expression to run), before_match (with before_needs: an expression the
 // sentence before the figure ends on, "brings its financing to"),
