@@ -127,6 +127,9 @@ func (g *Gazetteer) preferLonger(known, unk []Mention) []Mention {
 				continue
 			}
 			rest := u.Text[k.Span[1]-u.Span[0]:]
+			if domainRE.MatchString(u.Text) && strings.HasPrefix(rest, ".") {
+				continue // Anthropic.ai, Amazon.com: the known company under its web address
+			}
 			if kanaRest := strings.Trim(rest, "・ "); kanaRest != "" && kanaGeneric(kanaRest) && isKanaAt(kanaRest, 0) {
 				continue // グリフォン・デジタル・マイニング: the known name with common words
 			}

@@ -69,6 +69,7 @@ func TestFind(t *testing.T) {
 		{"chinese aliases", "英伟达向阿里巴巴和腾讯供货", "Nvidia|Alibaba|Tencent"},
 		{"a list's conjunction and 'and others' after legal-form names", "株式会社岩手銀行及び株式会社足利銀行他が融資", "岩手銀行?|足利銀行?"},
 		{"a katakana word in a partner's slot names the partner", "北辰はアストマックスと共同で開発を進める。パワーと共同で動く。", "アストマックス?"},
+		{"a company named by its web domain; a known one keeps its name", "北辰はBTC.comを買収し、Pool.ioと提携した。Anthropic.aiも。see https://www.pool.io/x", "BTC.com?|Pool.io?|Anthropic"},
 		{"a short kanji name going on into another", "ヒューリックと関電工の2社は提携した。関電社長が語った。", "Kansai Electric Power"},
 		{"dell technologies", "from Dell Technologies and Founders Fund", "Dell Technologies|Founders Fund"},
 	}

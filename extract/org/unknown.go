@@ -1,6 +1,7 @@
 package org
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -756,6 +757,16 @@ func findUnknown(text string) []Mention {
 		sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
 	}
 	out = append(out, definedTerms(text, out)...)
+	if dn := domainNames(text); len(dn) > 0 {
+		kept := out[:0]
+		for _, m := range out {
+			if !overlapsAny(dn, m.Span[0], m.Span[1]) {
+				kept = append(kept, m)
+			}
+		}
+		out = append(kept, dn...)
+		sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	}
 	ja := findJapanese(text)
 	if len(ja) > 0 {
 		// An English name in brackets after a Japanese one is the same
@@ -1104,4 +1115,30 @@ func termsIn(p string) []string {
 func overlapsAny(ms []Mention, a, b int) bool {
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Span[1] > a })
 	return i < len(ms) && ms[i].Span[0] < b
+}
+
+// domainRE is a brand written as its web domain: BTC.com, Coin.io.
+var domainRE = regexp.MustCompile(`\b[A-Z0-9][A-Za-z0-9-]{1,30}\.(?:com|io|ai|net|co)\b`)
+
+// domainNames finds companies named by their web domain ("BTC.comの買収",
+// "bought Coin.io"): a capital or digit first, one of the commercial
+// top-level domains last, and no path, address or further dot after it
+// (a link, an e-mail address and a sentence's last word are none).
+func domainNames(text string) []Mention {
+	if !strings.Contains(text, ".") {
+		return nil
+	}
+	var out []Mention
+	for _, loc := range domainRE.FindAllStringIndex(text, -1) {
+		s, e := loc[0], loc[1]
+		if s > 0 && (text[s-1] == '/' || text[s-1] == '@' || text[s-1] == '.' || isASCIIAlnum(text[s-1])) {
+			continue
+		}
+		if e < len(text) && (text[e] == '/' || text[e] == '.' && e+1 < len(text) && isASCIIAlnum(text[e+1]) || text[e] == '@') {
+			continue
+		}
+		name := text[s:e]
+		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
+	}
+	return out
 }
