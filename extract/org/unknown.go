@@ -103,7 +103,7 @@ var jaStop = map[string]bool{
 	// Terms of power and construction deals, and a holding company's
 	// abbreviation standing alone (テスHD read as "HD"): no names.
 	"epc": true, "epcc": true, "o&m": true, "bess": true, "fit": true, "fip": true, "spc": true, "spv": true,
-	"re100": true, "pv": true, "vpp": true, "ems": true, "lng": true, "hd": true, "hds": true,
+	"re100": true, "pv": true, "vpp": true, "ems": true, "lng": true, "hd": true, "hds": true, "smr": true, "smrs": true,
 }
 
 // LegalForm reports a company's legal form written as a word of its name
