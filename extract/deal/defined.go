@@ -116,9 +116,16 @@ func acronymSpells(acr, name string) bool {
 // ending it, a legal form around it, a description before it) spread, and
 // only to uses not glued to a longer word.
 func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
-	var add []mention
+	// At most maxSpread names spread, each looked for once over the text:
+	// the cost stays linear in the text however many names a long page
+	// holds.
+	const maxSpread = 50
+	var spread []mention
 	seen := map[string]bool{}
 	for _, m := range ms {
+		if len(spread) == maxSpread {
+			break
+		}
 		if m.Known || m.weak || seen[m.Text] || utf8.RuneCountInString(m.Text) < 3 || !hasJapanese(m.Text) {
 			continue
 		}
@@ -126,11 +133,26 @@ func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
 			continue // a name whose use here shows no organisation: 石狩データセンター, フランクフルト
 		}
 		seen[m.Text] = true
+		spread = append(spread, m)
+	}
+	if len(spread) == 0 {
+		return ms
+	}
+	spans := make([][2]int, len(ms))
+	for i, m := range ms {
+		spans[i] = m.Span
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	idx := newSpanIndex(len(spans), func(i int) [2]int { return spans[i] })
+	var add []mention
+	taken := map[int]bool{} // starts of the uses added, so two names never claim one span
+	for _, m := range spread {
 		text.EachIndex(txt, m.Text, func(at, off int) {
 			sp := [2]int{at, off}
-			if !aliasBounded(txt, sp) || overlaps(ms, sp) || overlaps(add, sp) {
+			if taken[at] || !aliasBounded(txt, sp) || idx.overlaps(sp) {
 				return
 			}
+			taken[at] = true
 			a := m
 			a.Span = sp
 			add = append(add, a)
@@ -163,8 +185,19 @@ func (x *Extractor) definedNames(txt string, ms []mention) []mention {
 	if !strings.Contains(txt, "(以下") {
 		return ms
 	}
-	changed := false
+	// At most maxDefs definitions, each short name looked for once over
+	// the text: the cost stays linear however long the page.
+	const maxDefs = 50
+	type definition struct {
+		open, end int
+		long      mention
+		alias     string
+	}
+	var defs []definition
 	text.EachIndex(txt, "(以下", func(open, after int) {
+		if len(defs) == maxDefs {
+			return
+		}
 		alias, end, ok := definedAlias(txt, after)
 		if !ok {
 			return
@@ -173,50 +206,80 @@ func (x *Extractor) definedNames(txt string, ms []mention) []mention {
 		if !ok {
 			return
 		}
-		changed = true
-		// The definition's own names ("HD" of 「以下、ウエストHD」) go,
-		// and the long name found by the scan joins.
-		kept := ms[:0]
-		for _, m := range ms {
-			if m.Span[0] >= open && m.Span[1] <= end {
-				continue
-			}
-			kept = append(kept, m)
-		}
-		ms = kept
 		long.weak = false
-		if !overlaps(ms, long.Span) {
-			ms = append(ms, long)
-		}
-		// Each later use of the short name stands for the long one.
-		var add []mention
-		text.EachIndex(txt[end:], alias, func(at, off int) {
-			sp := [2]int{end + at, end + off}
-			if !aliasBounded(txt, sp) {
-				return
-			}
-			for _, m := range ms {
-				if sp[0] < m.Span[1] && m.Span[0] < sp[1] && (m.Span[0] < sp[0] || m.Span[1] > sp[1]) {
-					return // inside a longer name: not the short one
-				}
-			}
-			keep := ms[:0]
-			for _, m := range ms {
-				if !(sp[0] < m.Span[1] && m.Span[0] < sp[1]) {
-					keep = append(keep, m)
-				}
-			}
-			ms = keep
-			a := long
-			a.Text, a.Span = alias, sp
-			add = append(add, a)
-		})
-		ms = append(ms, add...)
+		defs = append(defs, definition{open, end, long, alias})
 	})
-	if changed {
-		sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
+	if len(defs) == 0 {
+		return ms
 	}
-	return ms
+	// The definitions' own names ("HD" of 「以下、ウエストHD」) go, and the
+	// long names found by the scan join.
+	out := make([]mention, 0, len(ms)+len(defs))
+	for _, m := range ms {
+		inside := false
+		for _, d := range defs {
+			if m.Span[0] >= d.open && m.Span[1] <= d.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	for _, d := range defs {
+		if !overlaps(out, d.long.Span) {
+			out = append(out, d.long)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	// Each later use of a short name stands for its long name, unless it
+	// sits inside a longer name.
+	var uses []mention
+	for _, d := range defs {
+		text.EachIndex(txt[d.end:], d.alias, func(at, off int) {
+			sp := [2]int{d.end + at, d.end + off}
+			if aliasBounded(txt, sp) {
+				a := d.long
+				a.Text, a.Span = d.alias, sp
+				uses = append(uses, a)
+			}
+		})
+	}
+	sort.Slice(uses, func(i, j int) bool { return uses[i].Span[0] < uses[j].Span[0] })
+	idx := newSpanIndex(len(out), func(i int) [2]int { return out[i].Span })
+	drop := make([]bool, len(out))
+	var kept []mention
+	for _, u := range uses {
+		if len(kept) > 0 && kept[len(kept)-1].Span[1] > u.Span[0] {
+			continue // two short names over one span: the first
+		}
+		inLonger := false
+		idx.each(u.Span, func(i int) {
+			o := out[i].Span
+			if o[0] < u.Span[1] && u.Span[0] < o[1] && (o[0] < u.Span[0] || o[1] > u.Span[1]) {
+				inLonger = true
+			}
+		})
+		if inLonger {
+			continue
+		}
+		idx.each(u.Span, func(i int) {
+			if o := out[i].Span; o[0] < u.Span[1] && u.Span[0] < o[1] {
+				drop[i] = true
+			}
+		})
+		kept = append(kept, u)
+	}
+	final := make([]mention, 0, len(out)+len(kept))
+	for i, m := range out {
+		if !drop[i] {
+			final = append(final, m)
+		}
+	}
+	final = append(final, kept...)
+	sort.Slice(final, func(i, j int) bool { return final[i].Span[0] < final[j].Span[0] })
+	return final
 }
 
 // definedAlias reads the short name of 「(以下、「MBK」)」 from i, right after
