@@ -746,27 +746,9 @@ func findUnknown(text string) []Mention {
 		}
 		i = m.Span[1]
 	}
-	if acr := acronymNames(text); len(acr) > 0 {
-		kept := out[:0]
-		for _, m := range out {
-			if !overlapsAny(acr, m.Span[0], m.Span[1]) {
-				kept = append(kept, m)
-			}
-		}
-		out = append(kept, acr...)
-		sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
-	}
+	out = overriddenBy(out, acronymNames(text))
 	out = append(out, definedTerms(text, out)...)
-	if dn := domainNames(text); len(dn) > 0 {
-		kept := out[:0]
-		for _, m := range out {
-			if !overlapsAny(dn, m.Span[0], m.Span[1]) {
-				kept = append(kept, m)
-			}
-		}
-		out = append(kept, dn...)
-		sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
-	}
+	out = overriddenBy(out, domainNames(text))
 	ja := findJapanese(text)
 	if len(ja) > 0 {
 		// An English name in brackets after a Japanese one is the same
@@ -1140,5 +1122,23 @@ func domainNames(text string) []Mention {
 		name := text[s:e]
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
+	return out
+}
+
+// overriddenBy returns out with the names that overlap one of better
+// replaced by better (an acronym's full name, a web domain), in text
+// order.
+func overriddenBy(out, better []Mention) []Mention {
+	if len(better) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, m := range out {
+		if !overlapsAny(better, m.Span[0], m.Span[1]) {
+			kept = append(kept, m)
+		}
+	}
+	out = append(kept, better...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
 	return out
 }
