@@ -77,7 +77,7 @@ var amountMarkRE = regexp.MustCompile(amtOpen + `(\d+)` + amtClose)
 // valueAfterRE is the price a clause gives after a deal phrase: "for",
 // "worth", "valued at" and the figure, with no other organisation, no
 // figure and no clause end between.
-var valueAfterRE = regexp.MustCompile(`(?i)^[^` + markOpen + amtOpen + `;\n]{0,100}?\b(?:for|worth|valued at|totaling|totalling|at a cost of|for a total of|for total consideration of)\s+(?:a total of\s+|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|up to\s+|some\s+)?` +
+var valueAfterRE = regexp.MustCompile(`(?i)^[^` + markOpen + amtOpen + `;\n]{0,100}?\b(?:for|worth|valued at|totaling|totalling|at a cost of|for a total of|for total consideration of|(?:an? )?(?:expected |total |estimated |initial )?(?:contract |deal )?value of)\s+(?:a total of\s+|approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|up to\s+|some\s+)?` +
 	amtOpen + `(\d+)` + amtClose)
 
 var placeholderRE = regexp.MustCompile(`\{(company|counterparty|org|amount|gap)(?::(\d+))?\}`)
