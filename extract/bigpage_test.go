@@ -41,6 +41,9 @@ var bigTemplatesJA = []string{
 	"%[2]sが運用するファンドから%[4]sの融資を受けることで合意した。",
 	"ルミナ・ラボ(Lumina Labs)と%[1]sは共同で%[4]sを投じ、%[3]sに拠点を設ける。",
 	"1株あたり%[8]d円で、%[2]sに第三者割当増資を実施し、%[4]sを調達する。",
+	// Document-level names: a short name defined in brackets, a name
+	// described as an organisation once.
+	"小売電気事業者のソーラーパワー%[8]d(以下「SP%[8]d」)は先月、SP%[8]dが%[2]sと%[4]sの融資契約を結んだと発表した。",
 }
 
 var bigTemplatesEN = []string{
@@ -58,6 +61,7 @@ var bigTemplatesEN = []string{
 	"%[1]s did not disclose the financial terms of its memorandum of understanding with %[2]s.",
 	"Zorvia Technologies, Inc. (NASDAQ: ZRV) (\u201cZorvia\u201d or the \u201cCompany\u201d) said Zorvia will host %[8]d MW for %[2]s under a %[4]s contract.",
 	"The company ended the quarter with %[5]s in cash and cash equivalents and paid %[4]s in cash and stock for the %[3]s site.",
+	"The Northern Bank for Power and Development (NBPD) lent %[4]s to %[1]s, which bought the land from %[2]s.",
 	"%[1]s will pay $%[7]d.%[6]d per share, or %[4]s in total, to buy %[2]s.",
 	"%[1]s increased the contract with %[2]s from %[5]s to %[4]s and agreed to buy Nvidia GB300 systems from Dell.",
 }

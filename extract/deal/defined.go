@@ -16,7 +16,8 @@ import (
 // et placement du Québec] (CDPQ)": the capitals of the words from the
 // name's start to the bracket are the acronym's capitals, in order.
 func extendByAcronym(txt string, ms []mention) []mention {
-	changed := false
+	var idx *spanIndex // built on the first candidate: most texts have none
+	var swallow [][2]int
 	for i := range ms {
 		m := &ms[i]
 		if m.Known {
@@ -36,38 +37,53 @@ func extendByAcronym(txt string, ms []mention) []mention {
 		if !acronymSpells(acr, txt[m.Span[0]:end]) {
 			continue
 		}
-		inside := false
-		for _, o := range ms {
-			if o.Span[0] >= m.Span[1] && o.Span[0] < end && o.Span[1] > end {
-				inside = true // a name running past the bracket: no stretching
+		if idx == nil {
+			sorted := make([][2]int, len(ms))
+			for k := range ms {
+				sorted[k] = ms[k].Span
 			}
+			sort.Slice(sorted, func(a, b int) bool { return sorted[a][0] < sorted[b][0] })
+			x := newSpanIndex(len(sorted), func(k int) [2]int { return sorted[k] })
+			idx = &x
 		}
-		if inside {
-			continue
+		if idx.overlaps([2]int{end - 1, end + 1}) && runsPast(ms, m.Span[1], end) {
+			continue // a name running past the bracket: no stretching
 		}
+		swallow = append(swallow, [2]int{m.Span[1], end})
 		m.Span[1] = end
 		m.Text = txt[m.Span[0]:end]
 		m.Name = m.Text
 		m.weak = false
-		changed = true
 	}
-	if !changed {
+	if len(swallow) == 0 {
 		return ms
 	}
 	// The names the long one swallowed ("Development") go.
+	sort.Slice(swallow, func(a, b int) bool { return swallow[a][0] < swallow[b][0] })
+	w := newSpanIndex(len(swallow), func(k int) [2]int { return swallow[k] })
 	out := make([]mention, 0, len(ms))
-	for i, o := range ms {
-		swallowed := false
-		for j, m := range ms {
-			if j != i && m.Span[0] <= o.Span[0] && o.Span[1] <= m.Span[1] && (m.Span[0] < o.Span[0] || o.Span[1] < m.Span[1]) {
-				swallowed = true
+	for _, o := range ms {
+		gone := false
+		w.each(o.Span, func(k int) {
+			if swallow[k][0] <= o.Span[0] && o.Span[1] <= swallow[k][1] {
+				gone = true
 			}
-		}
-		if !swallowed {
+		})
+		if !gone {
 			out = append(out, o)
 		}
 	}
 	return out
+}
+
+// runsPast reports a mention starting in [from, end) that ends past end.
+func runsPast(ms []mention, from, end int) bool {
+	for _, o := range ms {
+		if o.Span[0] >= from && o.Span[0] < end && o.Span[1] > end {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymSpells reports an acronym (two to eight letters, at least two
