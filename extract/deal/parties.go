@@ -262,9 +262,6 @@ func loanAfter(rest string) bool {
 	return text.ContainsAny(rest, "融資", "ローン", "借入", "借り入れ", "社債", "ファイナンス", "ファシリティ", "債券")
 }
 
-// describedSubject reports a name described without a clause of its own
-// (gap has no 、 or 。 and ends on の, or is empty) and marked as the
-// sentence's subject by は.
 // pairOpens reports a name at i that opens its sentence or clause, after
 // at most a description ending in の, を手掛ける or である: the first of a
 // pair that is the sentence's subject.
@@ -278,6 +275,9 @@ func pairOpens(s string, i int) bool {
 	return lead == "" || len(lead) <= 90 && !strings.ContainsAny(lead, "はが") && text.HasAnySuffix(lead, "の", "手掛ける", "する", "である")
 }
 
+// describedSubject reports a name described without a clause of its own
+// (gap has no 、 or 。 and ends on の, or is empty) and marked as the
+// sentence's subject by は.
 func describedSubject(gap, after string) bool {
 	if strings.ContainsAny(gap, "、。") || len(gap) > 90 || gap != "" && !strings.HasSuffix(gap, "の") {
 		return false

@@ -142,13 +142,8 @@ type FigureRule struct {
 	// AfterNeeds, are words one of which that text must hold first.
 	BeforeMatch string   `yaml:"before_match"`
 	BeforeNeeds []string `yaml:"before_needs"`
-	// UnlessBefore are words (lower-cased) that, anywhere in the 60
-	// bytes before the name, keep a Before or BeforeMatch condition from
-	// holding: "invested $50 million in X", "a shareholder in X" name no
-	// place.
-	UnlessBefore []string `yaml:"unless_before"`
-	MaxUSD       float64  `yaml:"max_usd"`
-	Currency     string   `yaml:"currency"` // only figures in this currency (BTC…)
+	MaxUSD      float64  `yaml:"max_usd"`
+	Currency    string   `yaml:"currency"` // only figures in this currency (BTC…)
 	// AfterFigure: the figure restates the figure just before it in
 	// another currency (a bitcoin count aside), with only one of Before between them ("1億5000万ドル、
 	// 約155億円", "$1.5 billion (¥220 billion)").

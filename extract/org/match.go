@@ -280,7 +280,7 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 		// 「関電工」 is not 関電 (Kansai Electric) followed by 工: a short
 		// kanji name glued to a kanji that no name takes after it goes on
 		// into another name.
-		if n <= 2 && isKanjiRune(rs[i+n-1].raw) && isKanjiRune(next) && !strings.ContainsRune(kanjiAfterName, next) &&
+		if n <= 2 && isKanji(rs[i+n-1].raw) && isKanji(next) && !strings.ContainsRune(kanjiAfterName, next) &&
 			hasHiragana(text[max(0, s-30):min(len(text), t+30)]) { // Japanese, not Chinese (腾讯供货)
 			return 0
 		}
@@ -290,15 +290,12 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 
 // kanjiAfterName are the kanji written right after a company's short name
 // that are not part of it: 東電系, 関電側, 中電管内, 東電社長, 東電株.
-const kanjiAfterName = "系社側傘管株等子幹首会長本向製内以首前元現新両各同他及並又全"
+const kanjiAfterName = "系社側傘管株等子幹首会長本向製内以前元現新両各同他及並又全"
 
 // hasHiragana reports a hiragana in s: Japanese text.
 func hasHiragana(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3041 && r <= 0x309F })
 }
-
-// isKanjiRune reports a CJK ideograph.
-func isKanjiRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // jaNameWords are katakana words that go on a company's name after a
 // middle dot, with the English word they stand for: 「ソフトバンク・テクノロジー」
