@@ -195,8 +195,9 @@ func describedJA(before string) bool {
 // short name is a mention of the long one, the names found inside the
 // definition ("HD") go, and a long name no finder had becomes a mention
 // when the definition shows it is an organisation's (a Latin short name,
-// or an organisation word ending the long one). A short name that is a
-// common noun (本契約, 当社, 再エネ, 転換社債) defines no organisation.
+// an organisation word ending the long one, or a description before it).
+// A short name that is a common noun (本契約, 当社, 再エネ, 転換社債)
+// defines no organisation.
 func (x *Extractor) definedNames(txt string, ms []mention) []mention {
 	if !strings.Contains(txt, "(以下") {
 		return ms
@@ -405,8 +406,8 @@ func (x *Extractor) definedLong(txt string, ms []mention, open int, alias string
 }
 
 // definedNameRune reports a rune a Japanese organisation's name may hold:
-// katakana, kanji, Latin letters and digits, ・ ー & and spaces between
-// Latin words; a hiragana, a bracket or a punctuation mark ends it.
+// katakana, kanji, Latin letters and digits, ・ ー & and a dot; a space, a
+// hiragana, a bracket or a punctuation mark ends it.
 func definedNameRune(r rune) bool {
 	switch {
 	case r >= 0x30A0 && r <= 0x30FF, isKanjiRune(r), r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9':
