@@ -294,7 +294,7 @@ const kanjiAfterName = "系社側傘管株等子幹首会長本向製内以前�
 
 // hasHiragana reports a hiragana in s: Japanese text.
 func hasHiragana(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3041 && r <= 0x309F })
+	return strings.ContainsFunc(s, isHira)
 }
 
 // jaNameWords are katakana words that go on a company's name after a
