@@ -358,49 +358,58 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	}) {
 		return true
 	}
-	hitBefore := false
+	if pr.Both {
+		// The text after the name is read at its start only, the cheaper
+		// test: most names fail it and spare the look-back.
+		return pr.holdsAfter(text, lower, m) && pr.holdsBefore(text, lower, m)
+	}
+	return pr.holdsBefore(text, lower, m) || pr.holdsAfter(text, lower, m)
+}
+
+// holdsBefore reports whether the text before the mention ends with one
+// of Before or matches BeforeMatch (unless UnlessBefore is near).
+func (pr *PartyRule) holdsBefore(text, lower string, m org.Mention) bool {
+	hit := false
 	before := lower[:m.Span[0]]
 	for _, b := range pr.Before {
 		if strings.HasSuffix(before, b) {
-			hitBefore = true
+			hit = true
 			break
 		}
 	}
-	if !hitBefore && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || kztext.ContainsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
+	if !hit && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || kztext.ContainsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
 		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
-		hitBefore = true
+		hit = true
 	}
-	if hitBefore && len(pr.UnlessBefore) > 0 && kztext.ContainsAny(lower[max(0, m.Span[0]-60):m.Span[0]], pr.UnlessBefore...) {
-		hitBefore = false
+	if hit && len(pr.UnlessBefore) > 0 && kztext.ContainsAny(lower[max(0, m.Span[0]-60):m.Span[0]], pr.UnlessBefore...) {
+		hit = false
 	}
-	if hitBefore && !pr.Both {
-		return true
-	}
+	return hit
+}
+
+// holdsAfter reports whether the text after the mention (after a
+// possessive 's) starts with one of After or matches AfterMatch.
+func (pr *PartyRule) holdsAfter(text, lower string, m org.Mention) bool {
 	end := m.Span[1]
 	for _, poss := range []string{"'s", "’s"} {
 		if strings.HasSuffix(text[m.Span[0]:end], poss) {
 			end -= len(poss) // "Fluidstack's lease obligations": read after the name
 		}
 	}
-	hitAfter := false
 	after := lower[end:]
 	for _, a := range pr.After {
 		if strings.HasPrefix(after, a) {
-			hitAfter = true
-			break
+			return true
 		}
 	}
-	if !hitAfter && pr.afterRE != nil {
+	if pr.afterRE != nil {
 		rest := text[end:]
 		if len(rest) > 200 {
 			rest = rest[:200]
 		}
-		hitAfter = pr.afterRE.MatchString(rest)
+		return pr.afterRE.MatchString(rest)
 	}
-	if pr.Both {
-		return hitBefore && hitAfter
-	}
-	return hitAfter
+	return false
 }
 
 // elsewhereKey memoises, within one document, writtenElsewhere (re is the
