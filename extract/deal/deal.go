@@ -135,6 +135,8 @@ type doc struct {
 	// next.
 	lastSp [2]int
 	lastMs []mention
+	// hits is where the rules' words occur in lower (Rules.phrases).
+	hits *phraseHits
 }
 
 // Extract finds the deals of a document. text must already be normalised
@@ -532,6 +534,7 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 // analyze finds amounts, lexicon cues and organisations once per document.
 func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d := &doc{text: txt, lower: asciiLower(txt)}
+	d.hits = x.rules.phrases.scan(d.lower)
 	d.amounts = x.money.Find(txt)
 	if d.amounts == nil {
 		d.amounts = []pipeline.Amount{}
@@ -623,7 +626,7 @@ func (x *Extractor) veto(d *doc) {
 		if i > 0 {
 			prev = &d.amounts[i-1]
 		}
-		if id, ok := x.rules.vetoFigure(d.lower, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
+		if id, ok := x.rules.vetoFigure(d.lower, d.hits, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
 			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
 			d.noValue[a.Span] = id
 			if x.rules.noDeal(id) {
@@ -871,7 +874,7 @@ func (x *Extractor) vetoMention(d *doc, m org.Mention, isJA bool) (string, bool)
 	if d.elsewhere == nil {
 		d.elsewhere = map[elsewhereKey]bool{}
 	}
-	return x.rules.vetoParty(d.text, d.lower, m, role, isJA, d.elsewhere)
+	return x.rules.vetoParty(d.text, d.lower, d.hits, m, role, isJA, d.elsewhere)
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna

@@ -52,7 +52,8 @@ type DealRule struct {
 	RoleEvidence bool         `yaml:"role_evidence"`
 	Examples     DealExamples `yaml:"examples"`
 
-	re *regexp.Regexp
+	re    *regexp.Regexp
+	needs []int32 // Needs in Rules.phrases
 }
 
 // DealExamples of a deal rule: in "fire", "TEXT => Company | Counterparty"
@@ -130,17 +131,10 @@ func (r *DealRule) compile(ids map[string]bool) error {
 	return nil
 }
 
-// needed reports whether the sentence (lower-cased) holds one of Needs.
-func (r *DealRule) needed(lower string) bool {
-	if len(r.Needs) == 0 {
-		return true
-	}
-	for _, n := range r.Needs {
-		if strings.Contains(lower, n) {
-			return true
-		}
-	}
-	return false
+// needed reports whether the sentence sp of the document holds one of
+// Needs.
+func (r *DealRule) needed(hits *phraseHits, sp [2]int) bool {
+	return len(r.Needs) == 0 || hits.within(r.needs, sp[0], sp[1])
 }
 
 // masked is the sentence with each mention and each amount replaced by
@@ -187,11 +181,10 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 		return nil // a rule without a name takes the topic's ("同社は…取得")
 	}
 	var s string // masked on first use
-	lower := d.lower[sp[0]:sp[1]]
 	var out []pipeline.Deal
 	for i := range x.rules.Deals {
 		r := &x.rules.Deals[i]
-		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(lower) {
+		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(d.hits, sp) {
 			continue
 		}
 		if s == "" {

@@ -18,7 +18,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/kozan-dev/kozan/extract/org"
-	kztext "github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -117,6 +116,8 @@ type PartyRule struct {
 	afterRE     *regexp.Regexp
 	beforeRE    *regexp.Regexp
 	elsewhereRE *regexp.Regexp
+	// BeforeNeeds and UnlessBefore in Rules.phrases.
+	beforeNeeds, unless []int32
 }
 
 // FigureRule says when a money figure is no deal's value: a price target,
@@ -157,6 +158,9 @@ type FigureRule struct {
 	Examples Examples `yaml:"examples"`
 
 	afterRE, beforeRE *regexp.Regexp
+	// In Rules.phrases: Before when the rule has a window (Within > 0),
+	// BeforeNeeds and AfterNeeds.
+	before, beforeNeeds, afterNeeds []int32
 }
 
 // Rules are the deal rules kept as data: the lexicon, the party, figure and
@@ -174,7 +178,9 @@ type Rules struct {
 	// it changes whenever a rule does.
 	Digest [32]byte
 
-	figs *figIndex // the figure rules' words, indexed (LoadRules)
+	// phrases holds every word the rules test a stretch of text for, so
+	// that a document is searched for all of them in one pass (LoadRules).
+	phrases phraseSet
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -231,8 +237,32 @@ func LoadRules(extra ...string) (*Rules, error) {
 	sort.SliceStable(r.Sentences, func(i, j int) bool { return r.Sentences[i].Priority > r.Sentences[j].Priority })
 	sort.SliceStable(r.Deals, func(i, j int) bool { return r.Deals[i].Priority > r.Deals[j].Priority })
 	sort.SliceStable(r.Kinds, func(i, j int) bool { return r.Kinds[i].Priority > r.Kinds[j].Priority })
-	r.figs = newFigIndex(r.Figures)
+	if err := r.indexPhrases(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// indexPhrases gives the words of the deal rules' needs, the figure rules'
+// windows and needs and the party rules' needs their ids in r.phrases.
+func (r *Rules) indexPhrases() error {
+	for i := range r.Deals {
+		r.Deals[i].needs = r.phrases.idsOf(r.Deals[i].Needs)
+	}
+	for i := range r.Figures {
+		fr := &r.Figures[i]
+		if fr.Within > 0 {
+			fr.before = r.phrases.idsOf(fr.Before)
+		}
+		fr.beforeNeeds = r.phrases.idsOf(fr.BeforeNeeds)
+		fr.afterNeeds = r.phrases.idsOf(fr.AfterNeeds)
+	}
+	for i := range r.Parties {
+		pr := &r.Parties[i]
+		pr.beforeNeeds = r.phrases.idsOf(pr.BeforeNeeds)
+		pr.unless = r.phrases.idsOf(pr.UnlessBefore)
+	}
+	return r.phrases.build()
 }
 
 // parseRules decodes a rules file; an unknown key is an error, a file with
@@ -336,7 +366,7 @@ func (pr *PartyRule) applies(isJA bool) bool {
 // fires reports whether the rule makes the mention m of text no party.
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
 // keys are nameKeyLoose of m's name and text, computed once per mention.
-func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, role string, memo map[elsewhereKey]bool) bool {
+func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, keys [2]string, role string, memo map[elsewhereKey]bool) bool {
 	if pr.UnknownOnly && m.Known || pr.of != nil && !pr.of[keys[0]] && !pr.of[keys[1]] {
 		return false
 	}
@@ -361,14 +391,15 @@ func (pr *PartyRule) fires(text, lower string, m org.Mention, keys [2]string, ro
 	if pr.Both {
 		// The text after the name is read at its start only, the cheaper
 		// test: most names fail it and spare the look-back.
-		return pr.holdsAfter(text, lower, m) && pr.holdsBefore(text, lower, m)
+		return pr.holdsAfter(text, lower, m) && pr.holdsBefore(text, lower, hits, m)
 	}
-	return pr.holdsBefore(text, lower, m) || pr.holdsAfter(text, lower, m)
+	return pr.holdsBefore(text, lower, hits, m) || pr.holdsAfter(text, lower, m)
 }
 
 // holdsBefore reports whether the text before the mention ends with one
-// of Before or matches BeforeMatch (unless UnlessBefore is near).
-func (pr *PartyRule) holdsBefore(text, lower string, m org.Mention) bool {
+// of Before or matches BeforeMatch (unless UnlessBefore is near). hits,
+// when not nil, are the rules' words in lower.
+func (pr *PartyRule) holdsBefore(text, lower string, hits *phraseHits, m org.Mention) bool {
 	hit := false
 	before := lower[:m.Span[0]]
 	for _, b := range pr.Before {
@@ -377,11 +408,11 @@ func (pr *PartyRule) holdsBefore(text, lower string, m org.Mention) bool {
 			break
 		}
 	}
-	if !hit && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || kztext.ContainsAny(lower[max(0, m.Span[0]-200):m.Span[0]], pr.BeforeNeeds...)) &&
+	if !hit && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower, hits, pr.BeforeNeeds, pr.beforeNeeds, max(0, m.Span[0]-200), m.Span[0])) &&
 		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
 		hit = true
 	}
-	if hit && len(pr.UnlessBefore) > 0 && kztext.ContainsAny(lower[max(0, m.Span[0]-60):m.Span[0]], pr.UnlessBefore...) {
+	if hit && len(pr.UnlessBefore) > 0 && containsAny(lower, hits, pr.UnlessBefore, pr.unless, max(0, m.Span[0]-60), m.Span[0]) {
 		hit = false
 	}
 	return hit
@@ -475,11 +506,11 @@ func eachWordUse(text, name string, max int, f func(end int) bool) bool {
 
 // vetoParty returns the id of the first rule that makes m no party.
 // memo (may be nil) keeps the document's writtenElsewhere answers.
-func (r *Rules) vetoParty(text, lower string, m org.Mention, role string, isJA bool, memo map[elsewhereKey]bool) (string, bool) {
+func (r *Rules) vetoParty(text, lower string, hits *phraseHits, m org.Mention, role string, isJA bool, memo map[elsewhereKey]bool) (string, bool) {
 	keys := [2]string{nameKeyLoose(m.Name), nameKeyLoose(m.Text)}
 	for i := range r.Parties {
 		pr := &r.Parties[i]
-		if pr.applies(isJA) && pr.fires(text, lower, m, keys, role, memo) {
+		if pr.applies(isJA) && pr.fires(text, lower, hits, m, keys, role, memo) {
 			return pr.ID, true
 		}
 	}
@@ -513,23 +544,13 @@ type figureSite struct {
 		s string
 	}
 	nwins int
-	// figs and rule, when set, let firesAt look a rule's words up in the
-	// figure's index (last, built on first use) instead of searching.
-	figs  *figIndex
-	rule  int
-	last  []wordAt
-	found bool
+	// hits, when set, are the rules' words in lower: firesAt looks a
+	// rule's words up there instead of searching. from is where before
+	// starts in lower.
+	hits  *phraseHits
+	from  int
 	after string
 	hasAf bool
-}
-
-// lastWords is the figure's word index: where each figure-rule word last
-// occurs before it.
-func (s *figureSite) lastWords() []wordAt {
-	if !s.found {
-		s.last, s.found = s.figs.lastAt(s.before), true
-	}
-	return s.last
 }
 
 // afterText is the text after the figure, past a conversion in brackets.
@@ -545,7 +566,7 @@ func newFigureSite(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Am
 	if start < sp[0] {
 		sp[0] = start
 	}
-	return &figureSite{lower: lower, before: strings.TrimRight(lower[sp[0]:start], " "), a: a, prev: prev}
+	return &figureSite{lower: lower, before: strings.TrimRight(lower[sp[0]:start], " "), a: a, prev: prev, from: sp[0]}
 }
 
 // window returns the last n runes before the figure.
@@ -590,11 +611,11 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 	if fr.Within > 0 {
 		before = site.window(fr.Within)
 	}
-	indexed := site.figs != nil
+	indexed := site.hits != nil
+	end := site.from + len(site.before) // where before ends in lower
 	hitBefore := false
 	if indexed && fr.Within > 0 {
-		// A word wholly inside the window: its last occurrence starts in it.
-		hitBefore = anyFrom(site.lastWords(), site.figs.before[site.rule], len(site.before)-len(before))
+		hitBefore = site.hits.within(fr.before, end-len(before), end)
 	} else {
 		for _, b := range fr.Before {
 			if fr.Within > 0 && strings.Contains(before, b) || fr.Within == 0 && strings.HasSuffix(before, b) {
@@ -608,12 +629,8 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		if fr.Within == 0 {
 			win = site.window(200)
 		}
-		if indexed {
-			hitBefore = (len(fr.BeforeNeeds) == 0 || anyFrom(site.lastWords(), site.figs.needs[site.rule], len(site.before)-len(win))) &&
-				fr.beforeRE.MatchString(win)
-		} else {
-			hitBefore = neededMatch(fr.beforeRE, fr.BeforeNeeds, win)
-		}
+		hitBefore = (len(fr.BeforeNeeds) == 0 || containsAny(lower, site.hits, fr.BeforeNeeds, fr.beforeNeeds, end-len(win), end)) &&
+			fr.beforeRE.MatchString(win)
 	}
 	hitAfter := false
 	after := site.afterText()
@@ -624,19 +641,14 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 		}
 	}
 	if !hitAfter && fr.afterRE != nil {
-		hitAfter = neededMatch(fr.afterRE, fr.AfterNeeds, after[:min(len(after), 200)])
+		at := len(lower) - len(after) // after is the rest of lower
+		hitAfter = (len(fr.AfterNeeds) == 0 || containsAny(lower, site.hits, fr.AfterNeeds, fr.afterNeeds, at, at+min(len(after), 200))) &&
+			fr.afterRE.MatchString(after[:min(len(after), 200)])
 	}
 	if fr.Both {
 		return hitBefore && hitAfter
 	}
 	return hitBefore || hitAfter
-}
-
-// neededMatch reports re matching win, tried only when win holds one of
-// needs (or needs is empty): the cheap test spares most figures the
-// expression.
-func neededMatch(re *regexp.Regexp, needs []string, win string) bool {
-	return (len(needs) == 0 || kztext.ContainsAny(win, needs...)) && re.MatchString(win)
 }
 
 // skipConversion skips a figure's conversion written in parentheses right
@@ -669,12 +681,11 @@ func (r *Rules) noDeal(id string) bool {
 
 // vetoFigure returns the id of the first rule that makes a no deal's value.
 // prev is the figure before a in the text, if any.
-func (r *Rules) vetoFigure(lower string, sp [2]int, a pipeline.Amount, prev *pipeline.Amount, isJA bool) (string, bool) {
+func (r *Rules) vetoFigure(lower string, hits *phraseHits, sp [2]int, a pipeline.Amount, prev *pipeline.Amount, isJA bool) (string, bool) {
 	site := newFigureSite(lower, sp, a, prev)
-	site.figs = r.figs
+	site.hits = hits
 	for i := range r.Figures {
 		fr := &r.Figures[i]
-		site.rule = i
 		if (fr.Lang == "" || (fr.Lang == "ja") == isJA) && fr.firesAt(site) {
 			return fr.ID, true
 		}
