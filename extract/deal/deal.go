@@ -175,7 +175,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 		if boiler[si] {
 			continue
 		}
-		if id, ok := x.rules.skipSentence(d.lower[s[0]:s[1]]); ok {
+		if id, ok := x.rules.skipSentence(d.lower, d.hits, s); ok {
 			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "sentence", Text: txt[s[0]:s[1]], Span: s})
 			continue
 		}

@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/coregx/ahocorasick"
 
@@ -116,4 +117,22 @@ func containsAny(lower string, hits *phraseHits, words []string, ids []int32, lo
 		return hits.within(ids, lo, hi)
 	}
 	return kztext.ContainsAny(lower[lo:hi], words...)
+}
+
+// containsAll reports whether lower[lo:hi] holds every one of words (at
+// least one), whose ids are ids, like containsAny.
+func containsAll(lower string, hits *phraseHits, words []string, ids []int32, lo, hi int) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for j, w := range words {
+		if hits != nil && len(ids) == len(words) {
+			if !hits.within(ids[j:j+1], lo, hi) {
+				return false
+			}
+		} else if !strings.Contains(lower[lo:hi], w) {
+			return false
+		}
+	}
+	return true
 }

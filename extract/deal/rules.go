@@ -56,6 +56,8 @@ type SentenceRule struct {
 	// these groups ("analysts" and "chance": an analyst's scenario).
 	ContainsAll [][]string `yaml:"contains_all"`
 	Examples    Examples   `yaml:"examples"`
+
+	all [][]int32 // ContainsAll in Rules.phrases
 }
 
 // Examples of a rule: texts it must fire on and texts it must not. The
@@ -256,6 +258,13 @@ func (r *Rules) indexPhrases() error {
 		}
 		fr.beforeNeeds = r.phrases.idsOf(fr.BeforeNeeds)
 		fr.afterNeeds = r.phrases.idsOf(fr.AfterNeeds)
+	}
+	for i := range r.Sentences {
+		sr := &r.Sentences[i]
+		sr.all = make([][]int32, len(sr.ContainsAll))
+		for k, group := range sr.ContainsAll {
+			sr.all[k] = r.phrases.idsOf(group)
+		}
 	}
 	for i := range r.Parties {
 		pr := &r.Parties[i]
@@ -693,25 +702,18 @@ func (r *Rules) vetoFigure(lower string, hits *phraseHits, sp [2]int, a pipeline
 	return "", false
 }
 
-// skipSentence returns the id of the first rule that makes the sentence
-// (lower-cased) tell no deal.
-func (r *Rules) skipSentence(lower string) (string, bool) {
-	l := strings.TrimLeft(lower, "|#*-_>•・ ")
+// skipSentence returns the id of the first rule that makes the sentence sp
+// of lower (the document lower-cased, hits its rule words) tell no deal.
+func (r *Rules) skipSentence(lower string, hits *phraseHits, sp [2]int) (string, bool) {
+	l := strings.TrimLeft(lower[sp[0]:sp[1]], "|#*-_>•・ ")
 	for _, sr := range r.Sentences {
 		for _, p := range sr.Starts {
 			if strings.HasPrefix(l, p) {
 				return sr.ID, true
 			}
 		}
-		for _, group := range sr.ContainsAll {
-			all := len(group) > 0
-			for _, w := range group {
-				if !strings.Contains(lower, w) {
-					all = false
-					break
-				}
-			}
-			if all {
+		for k, group := range sr.ContainsAll {
+			if containsAll(lower, hits, group, sr.all[k], sp[0], sp[1]) {
 				return sr.ID, true
 			}
 		}
