@@ -54,6 +54,9 @@ type DealRule struct {
 
 	re    *regexp.Regexp
 	needs []int32 // Needs in Rules.phrases
+	// words are the groups of words one of each the pattern's matches
+	// hold (requiredWords), in Rules.phrases.
+	words [][]int32
 }
 
 // DealExamples of a deal rule: in "fire", "TEXT => Company | Counterparty"
@@ -132,9 +135,9 @@ func (r *DealRule) compile(ids map[string]bool) error {
 }
 
 // needed reports whether the sentence sp of the document holds one of
-// Needs.
+// Needs and a word of each group the pattern requires.
 func (r *DealRule) needed(hits *phraseHits, sp [2]int) bool {
-	return len(r.Needs) == 0 || hits.within(r.needs, sp[0], sp[1])
+	return (len(r.Needs) == 0 || hits.within(r.needs, sp[0], sp[1])) && hits.withinEach(r.words, sp[0], sp[1])
 }
 
 // masked is the sentence with each mention and each amount replaced by

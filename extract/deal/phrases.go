@@ -45,6 +45,17 @@ func (ps *phraseSet) idsOf(ws []string) []int32 {
 	return out
 }
 
+// groups returns the ids of each group of words, adding them.
+func (ps *phraseSet) groups(gs [][]string) [][]int32 {
+	var out [][]int32
+	for _, g := range gs {
+		if ids := ps.idsOf(g); len(ids) == len(g) && len(ids) > 0 {
+			out = append(out, ids)
+		}
+	}
+	return out
+}
+
 // build compiles the automaton once every word is in.
 func (ps *phraseSet) build() error {
 	if len(ps.words) == 0 {
@@ -107,6 +118,17 @@ func (h *phraseHits) within(ids []int32, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// withinEach reports whether a word of each of the groups occurs wholly
+// inside [lo, hi) (true without groups).
+func (h *phraseHits) withinEach(groups [][]int32, lo, hi int) bool {
+	for _, g := range groups {
+		if !h.within(g, lo, hi) {
+			return false
+		}
+	}
+	return true
 }
 
 // containsAny reports whether lower[lo:hi] holds one of words, whose ids

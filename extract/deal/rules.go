@@ -118,8 +118,10 @@ type PartyRule struct {
 	afterRE     *regexp.Regexp
 	beforeRE    *regexp.Regexp
 	elsewhereRE *regexp.Regexp
-	// BeforeNeeds and UnlessBefore in Rules.phrases.
-	beforeNeeds, unless []int32
+	// BeforeNeeds and UnlessBefore in Rules.phrases; the groups of words
+	// BeforeMatch and AfterMatch require (requiredWords).
+	beforeNeeds, unless     []int32
+	beforeWords, afterWords [][]int32
 }
 
 // FigureRule says when a money figure is no deal's value: a price target,
@@ -163,6 +165,7 @@ type FigureRule struct {
 	// In Rules.phrases: Before when the rule has a window (Within > 0),
 	// BeforeNeeds and AfterNeeds.
 	before, beforeNeeds, afterNeeds []int32
+	beforeWords, afterWords         [][]int32 // the groups of words BeforeMatch and AfterMatch require
 }
 
 // Rules are the deal rules kept as data: the lexicon, the party, figure and
@@ -250,6 +253,7 @@ func LoadRules(extra ...string) (*Rules, error) {
 func (r *Rules) indexPhrases() error {
 	for i := range r.Deals {
 		r.Deals[i].needs = r.phrases.idsOf(r.Deals[i].Needs)
+		r.Deals[i].words = r.phrases.groups(requiredWords(r.Deals[i].re.String()))
 	}
 	for i := range r.Figures {
 		fr := &r.Figures[i]
@@ -258,6 +262,8 @@ func (r *Rules) indexPhrases() error {
 		}
 		fr.beforeNeeds = r.phrases.idsOf(fr.BeforeNeeds)
 		fr.afterNeeds = r.phrases.idsOf(fr.AfterNeeds)
+		fr.beforeWords = r.phrases.groups(requiredWords(fr.BeforeMatch))
+		fr.afterWords = r.phrases.groups(requiredWords(fr.AfterMatch))
 	}
 	for i := range r.Sentences {
 		sr := &r.Sentences[i]
@@ -270,6 +276,8 @@ func (r *Rules) indexPhrases() error {
 		pr := &r.Parties[i]
 		pr.beforeNeeds = r.phrases.idsOf(pr.BeforeNeeds)
 		pr.unless = r.phrases.idsOf(pr.UnlessBefore)
+		pr.beforeWords = r.phrases.groups(requiredWords(pr.BeforeMatch))
+		pr.afterWords = r.phrases.groups(requiredWords(pr.AfterMatch))
 	}
 	return r.phrases.build()
 }
@@ -400,9 +408,9 @@ func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, 
 	if pr.Both {
 		// The text after the name is read at its start only, the cheaper
 		// test: most names fail it and spare the look-back.
-		return pr.holdsAfter(text, lower, m) && pr.holdsBefore(text, lower, hits, m)
+		return pr.holdsAfter(text, lower, hits, m) && pr.holdsBefore(text, lower, hits, m)
 	}
-	return pr.holdsBefore(text, lower, hits, m) || pr.holdsAfter(text, lower, m)
+	return pr.holdsBefore(text, lower, hits, m) || pr.holdsAfter(text, lower, hits, m)
 }
 
 // holdsBefore reports whether the text before the mention ends with one
@@ -417,8 +425,9 @@ func (pr *PartyRule) holdsBefore(text, lower string, hits *phraseHits, m org.Men
 			break
 		}
 	}
-	if !hit && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower, hits, pr.BeforeNeeds, pr.beforeNeeds, max(0, m.Span[0]-200), m.Span[0])) &&
-		pr.beforeRE.MatchString(text[max(0, m.Span[0]-200):m.Span[0]]) {
+	lo := max(0, m.Span[0]-200)
+	if !hit && pr.beforeRE != nil && (len(pr.BeforeNeeds) == 0 || containsAny(lower, hits, pr.BeforeNeeds, pr.beforeNeeds, lo, m.Span[0])) &&
+		(hits == nil || hits.withinEach(pr.beforeWords, lo, m.Span[0])) && pr.beforeRE.MatchString(text[lo:m.Span[0]]) {
 		hit = true
 	}
 	if hit && len(pr.UnlessBefore) > 0 && containsAny(lower, hits, pr.UnlessBefore, pr.unless, max(0, m.Span[0]-60), m.Span[0]) {
@@ -429,7 +438,7 @@ func (pr *PartyRule) holdsBefore(text, lower string, hits *phraseHits, m org.Men
 
 // holdsAfter reports whether the text after the mention (after a
 // possessive 's) starts with one of After or matches AfterMatch.
-func (pr *PartyRule) holdsAfter(text, lower string, m org.Mention) bool {
+func (pr *PartyRule) holdsAfter(text, lower string, hits *phraseHits, m org.Mention) bool {
 	end := m.Span[1]
 	for _, poss := range []string{"'s", "’s"} {
 		if strings.HasSuffix(text[m.Span[0]:end], poss) {
@@ -447,7 +456,7 @@ func (pr *PartyRule) holdsAfter(text, lower string, m org.Mention) bool {
 		if len(rest) > 200 {
 			rest = rest[:200]
 		}
-		return pr.afterRE.MatchString(rest)
+		return (hits == nil || hits.withinEach(pr.afterWords, end, end+len(rest))) && pr.afterRE.MatchString(rest)
 	}
 	return false
 }
@@ -639,7 +648,7 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 			win = site.window(200)
 		}
 		hitBefore = (len(fr.BeforeNeeds) == 0 || containsAny(lower, site.hits, fr.BeforeNeeds, fr.beforeNeeds, end-len(win), end)) &&
-			fr.beforeRE.MatchString(win)
+			(!indexed || site.hits.withinEach(fr.beforeWords, end-len(win), end)) && fr.beforeRE.MatchString(win)
 	}
 	hitAfter := false
 	after := site.afterText()
@@ -651,8 +660,9 @@ func (fr *FigureRule) firesAt(site *figureSite) bool {
 	}
 	if !hitAfter && fr.afterRE != nil {
 		at := len(lower) - len(after) // after is the rest of lower
-		hitAfter = (len(fr.AfterNeeds) == 0 || containsAny(lower, site.hits, fr.AfterNeeds, fr.afterNeeds, at, at+min(len(after), 200))) &&
-			fr.afterRE.MatchString(after[:min(len(after), 200)])
+		hi := at + min(len(after), 200)
+		hitAfter = (len(fr.AfterNeeds) == 0 || containsAny(lower, site.hits, fr.AfterNeeds, fr.afterNeeds, at, hi)) &&
+			(!indexed || site.hits.withinEach(fr.afterWords, at, hi)) && fr.afterRE.MatchString(after[:hi-at])
 	}
 	if fr.Both {
 		return hitBefore && hitAfter

@@ -1,0 +1,100 @@
+package deal
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kozan-dev/kozan/extract/text"
+)
+
+func TestRequiredWords(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want [][]string
+	}{
+		{`(?i)\b(secured|obtained) a (loan|credit facility) from`, [][]string{{"obtained", "secured"}, {"credit facility", "loan"}, {" from"}}},
+		{`\x{E000}\d+\x{E001}Signed`, nil},
+		{`(?i)Lease`, [][]string{{"lease"}}},
+		{`Lease`, nil}, // case-sensitive capital: lower-cased text does not hold it
+		{`(a|bb) in`, nil}, // words shorter than minWord tell nothing
+		{`(?:leased?|rent)+ into`, [][]string{{"lease", "rent"}, {" into"}}},
+		{`(?:lease|x*) into`, [][]string{{" into"}}}, // a branch without a word drops the group
+		{`\x{E000}\d+\x{E001}と提携`, [][]string{{"と提携"}}},
+		{`(?i)Straße`, nil}, // ß folds outside ASCII
+		{`(`, nil},
+	} {
+		if got := requiredWords(tc.expr); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestRequiredWordsSound: wherever a party or figure rule's expression
+// matches the text before or after a bracketed name or a figure of its
+// examples, and wherever a deal rule fires on its examples, the text holds
+// a word of each group the expression requires: the prefilter cannot hide
+// a match the examples show.
+func TestRequiredWordsSound(t *testing.T) {
+	x := newExtractor(t)
+	r := x.rules
+	holds := func(id, lower string, groups [][]string) {
+		t.Helper()
+		for _, g := range groups {
+			found := false
+			for _, w := range g {
+				found = found || strings.Contains(lower, w)
+			}
+			if !found {
+				t.Errorf("%s: %q holds none of %q", id, lower, g)
+			}
+		}
+	}
+	n := 0
+	for _, d := range r.Deals {
+		for _, ex := range d.Examples.Fire {
+			ex, _, _ = strings.Cut(ex, " => ")
+			holds(d.ID, text.Lower(text.Normalize(ex)), requiredWords(d.re.String()))
+			n++
+		}
+	}
+	for _, p := range r.Parties {
+		for _, ex := range append(p.Examples.Fire, p.Examples.Keep...) {
+			before, rest, ok := strings.Cut(text.Normalize(ex), "[")
+			_, after, ok2 := strings.Cut(rest, "]")
+			if !ok || !ok2 {
+				continue
+			}
+			before = before[max(0, len(before)-200):]
+			if p.beforeRE != nil && p.beforeRE.MatchString(before) {
+				holds(p.ID, text.Lower(before), requiredWords(p.BeforeMatch))
+				n++
+			}
+			if p.afterRE != nil && p.afterRE.MatchString(after) {
+				holds(p.ID, text.Lower(after), requiredWords(p.AfterMatch))
+				n++
+			}
+		}
+	}
+	for _, f := range r.Figures {
+		for _, ex := range append(f.Examples.Fire, f.Examples.Keep...) {
+			lower := text.Lower(text.Normalize(ex))
+			before, rest, ok := strings.Cut(lower, "[")
+			_, after, ok2 := strings.Cut(rest, "]")
+			if !ok || !ok2 {
+				continue
+			}
+			if f.beforeRE != nil && f.beforeRE.MatchString(lastRunes(before, max(f.Within, 200))) {
+				holds(f.ID, before, requiredWords(f.BeforeMatch))
+				n++
+			}
+			if f.afterRE != nil && f.afterRE.MatchString(after) {
+				holds(f.ID, after, requiredWords(f.AfterMatch))
+				n++
+			}
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d matches checked", n)
+	}
+}
