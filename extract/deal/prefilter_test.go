@@ -16,7 +16,7 @@ func TestRequiredWords(t *testing.T) {
 		{`(?i)\b(secured|obtained) a (loan|credit facility) from`, [][]string{{"obtained", "secured"}, {"credit facility", "loan"}, {" from"}}},
 		{`\x{E000}\d+\x{E001}Signed`, nil},
 		{`(?i)Lease`, [][]string{{"lease"}}},
-		{`Lease`, nil}, // case-sensitive capital: lower-cased text does not hold it
+		{`Lease`, nil},     // case-sensitive capital: lower-cased text does not hold it
 		{`(a|bb) in`, nil}, // words shorter than minWord tell nothing
 		{`(?:leased?|rent)+ into`, [][]string{{"lease", "rent"}, {" into"}}},
 		{`(?:lease|x*) into`, [][]string{{" into"}}}, // a branch without a word drops the group
