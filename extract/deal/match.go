@@ -281,33 +281,17 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 }
 
 // partyEvident reports a mention that may be a party of a data rule's
-// deal: a known organisation, a name carrying an organisation word, a
-// name whose shares are spoken of (バーテラの発行済み全株式: only a company
+// deal: a known organisation, a name carrying an organisation word or
+// right after a description of one (org.DescribedAt), a name whose shares
+// are spoken of (バーテラの発行済み全株式: only a company
 // has shares), or a name the text gives as an organisation more than once
 // ("bought the rigs from Foundry … Foundry is also financing …").
 func (x *Extractor) partyEvident(d *doc, m *mention) bool {
 	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) || legalAround(d.text, m.Span) ||
-		orgDescribedBefore(d.text, m.Span) || enDescribedBefore(d.lower[:m.Span[0]]) {
+		orgDescribedBefore(d.text, m.Span) || org.DescribedAt(d.text, m.Span[0]) {
 		return true
 	}
 	return mentionedTwice(d.text, m.Text)
-}
-
-// enOrgNouns are the nouns an English description of an organisation
-// ends on, right before its name: "fund manager Areim", "developer
-// Bluepeak", "bitcoin miner Northwind".
-var enOrgNouns = map[string]bool{"company": true, "firm": true, "group": true, "fund": true, "manager": true, "investor": true,
-	"developer": true, "operator": true, "provider": true, "lender": true, "bank": true, "miner": true, "utility": true,
-	"startup": true, "start-up": true, "conglomerate": true, "maker": true, "manufacturer": true, "producer": true,
-	"supplier": true, "insurer": true, "rival": true, "peer": true, "landlord": true, "owner": true, "buyer": true}
-
-// enDescribedBefore reports an English name right after a noun that
-// makes it an organisation ("Nordic real estate developer Areim").
-// lower is the lower-cased text before the name.
-func enDescribedBefore(lower string) bool {
-	lower = strings.TrimRight(lower, " ")
-	k := strings.LastIndexAny(lower, " \n,(")
-	return enOrgNouns[lower[k+1:]]
 }
 
 // orgDescribers end a Japanese description written right before a name

@@ -1142,3 +1142,8 @@ func overriddenBy(out, better []Mention) []Mention {
 	sort.Slice(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
 	return out
 }
+
+// DescribedAt reports an English name at pos of text right after a
+// description that makes it an organisation ("Nordic developer Areim",
+// "Texas-based Northwind"), not after a source's ("research firm X").
+func DescribedAt(text string, pos int) bool { return describedAt(text, pos) }
