@@ -136,8 +136,8 @@ func (r *DealRule) compile(ids map[string]bool) error {
 
 // needed reports whether the sentence sp of the document holds one of
 // Needs and a word of each group the pattern requires.
-func (r *DealRule) needed(hits *phraseHits, sp [2]int) bool {
-	return (len(r.Needs) == 0 || hits.within(r.needs, sp[0], sp[1])) && hits.withinEach(r.words, sp[0], sp[1])
+func (r *DealRule) needed(lower string, hits *phraseHits, sp [2]int) bool {
+	return (len(r.Needs) == 0 || containsAny(lower, hits, r.Needs, r.needs, sp[0], sp[1])) && hits.withinEach(r.words, sp[0], sp[1])
 }
 
 // masked is the sentence with each mention and each amount replaced by
@@ -187,7 +187,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 	var out []pipeline.Deal
 	for i := range x.rules.Deals {
 		r := &x.rules.Deals[i]
-		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(d.hits, sp) {
+		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(d.lower, d.hits, sp) {
 			continue
 		}
 		if s == "" {

@@ -248,8 +248,10 @@ func LoadRules(extra ...string) (*Rules, error) {
 	return r, nil
 }
 
-// indexPhrases gives the words of the deal rules' needs, the figure rules'
-// windows and needs and the party rules' needs their ids in r.phrases.
+// indexPhrases gives their ids in r.phrases to the words the rules test
+// stretches of text for: the deal rules' needs, the figure rules' windows
+// and needs, the sentence rules' groups, the party rules' needs, and the
+// words each rule expression requires (requiredWords).
 func (r *Rules) indexPhrases() error {
 	for i := range r.Deals {
 		r.Deals[i].needs = r.phrases.idsOf(r.Deals[i].Needs)
