@@ -35,14 +35,15 @@ func benchText(b *testing.B) string {
 // article. Compare with BenchmarkKagomeBare (issue 12's target: at most
 // 0.6×, not reached). On the seed, on a shared 2-core machine, test
 // binaries of before and after run alternately: 0.92× once, when the
-// rules were fewer; 1.1–1.3× since (median 10.9 ms against kagome's
-// 8.2 ms at the sixth round's end, 0.98 MB and 8,900 allocations).
-// kagome reads only the sentences the rules need (those with an amount,
-// a deal word, an investee or a role opener) through jtok's own lattice
-// (BenchmarkTokensSeed: the seed whole in about 2.8 ms); that is about a
-// fifth of the cost. The organisation finder (extract/org) and the figure
-// rules take about 15% each, the rest is spread over many small text
-// tests: no single function of them takes more than 7%.
+// rules were fewer; 1.2–1.4× since (at the tenth round's end, medians
+// 9.8 ms against kagome's 8.0 ms, from 11.4 ms at its start). kagome
+// reads only the sentences the rules need (those with an amount, a deal
+// word, an investee or a role opener) through jtok's own lattice; that is
+// about a fifth of the cost. The rules' words are found in one
+// Aho–Corasick pass (phrases.go) and their expressions run only where the
+// words they require are (prefilter.go); the organisation finder
+// (extract/org) takes about a seventh, the rest is spread over many small
+// text tests.
 func BenchmarkExtractJA(b *testing.B) {
 	x := newExtractor(b)
 	s := benchText(b)

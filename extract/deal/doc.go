@@ -144,8 +144,10 @@
 // (values told in the next sentence), measure.go (term and capacity),
 // dedupe.go, truecase.go (names versus capitalised common words), boiler.go
 // (press-release boilerplate), product.go (makers named before their
-// products), figindex.go (the figure rules' words looked up in one scan of
-// a figure's look-back window). A panic of the rules is recovered into
+// products), phrases.go (every word the rules test a stretch of text for,
+// found in one Aho–Corasick pass over the document and looked up by
+// range), prefilter.go (the words a rule's expression requires, read from
+// its syntax tree: the expression runs only where they are). A panic of the rules is recovered into
 // Result.Err (recoverResult): the caller keeps the article and reports it. Why each of them is as it is was written in the commit log,
 // round by round.
 //
