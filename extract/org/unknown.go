@@ -362,22 +362,28 @@ func skipDescriptor(text string, i int) int {
 }
 
 // describedAt reports a description right before a capitalised name at
-// pos ("trading house Sojitz", "Asunción-based Energía").
+// pos ("trading house Sojitz", "Asunción-based Energía"), or set off from
+// it by a comma ("real estate company, Macrotech Developers", "one of its
+// largest rivals, DuPont Fabros").
 func describedAt(text string, pos int) bool {
 	if pos < 2 || text[pos-1] != ' ' {
 		return false
 	}
 	b := pos - 1
+	apposed := text[b-1] == ',' // "real estate company, Macrotech Developers"
+	if apposed {
+		b--
+	}
 	a := b
 	for a > 0 && (isLatinAt(text, prevStart(text, a)) || text[a-1] == '-') {
 		a = prevStart(text, a)
 	}
 	w := text[a:b]
-	if strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-headquartered") {
+	if !apposed && (strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-headquartered")) {
 		return true
 	}
-	if !descriptorHeads[w] {
-		return false
+	if !descriptorHeads[w] && !(apposed && strings.HasSuffix(w, "s") && descriptorHeads[w[:len(w)-1]]) {
+		return false // "its largest rivals, DuPont Fabros": one of them
 	}
 	// The word before the head must not make it a source ("research firm").
 	if a > 1 && text[a-1] == ' ' {
