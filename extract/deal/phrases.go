@@ -75,7 +75,27 @@ type phraseHits struct {
 	lens []int32
 	off  []int32
 	at   []int32
+	// merged holds, for the long word lists looked up (a figure rule's
+	// dozens of words), the occurrences of any of their words, built on
+	// first use.
+	merged map[listKey]*mergedHits
 }
+
+// listKey names a word list by where it is held: the rules' lists are
+// built once and never change.
+type listKey struct {
+	first *int32
+	n     int
+}
+
+// mergedHits are the occurrences of any word of a list, by start; minEnd[i]
+// is the smallest end among occurrences i and after.
+type mergedHits struct {
+	start, minEnd []int32
+}
+
+// mergeFrom is the length from which a word list is looked up merged.
+const mergeFrom = 8
 
 // scan finds every occurrence, overlapping ones included, of the set's
 // words in lower (a document lower-cased in ASCII).
@@ -109,6 +129,11 @@ func (ps *phraseSet) scan(lower string) *phraseHits {
 // within reports whether one of the words ids occurs wholly inside the
 // text's bytes [lo, hi).
 func (h *phraseHits) within(ids []int32, lo, hi int) bool {
+	if len(ids) >= mergeFrom {
+		m := h.mergedOf(ids)
+		i, _ := slices.BinarySearch(m.start, int32(lo))
+		return i < len(m.start) && int(m.minEnd[i]) <= hi
+	}
 	for _, k := range ids {
 		at := h.at[h.off[k]:h.off[k+1]]
 		// The first occurrence starting at lo or later ends first.
@@ -118,6 +143,34 @@ func (h *phraseHits) within(ids []int32, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// mergedOf returns the merged occurrences of the words ids.
+func (h *phraseHits) mergedOf(ids []int32) *mergedHits {
+	key := listKey{&ids[0], len(ids)}
+	if m, ok := h.merged[key]; ok {
+		return m
+	}
+	type occ struct{ start, end int32 }
+	var os []occ
+	for _, k := range ids {
+		for _, at := range h.at[h.off[k]:h.off[k+1]] {
+			os = append(os, occ{at, at + h.lens[k]})
+		}
+	}
+	slices.SortFunc(os, func(a, b occ) int { return int(a.start - b.start) })
+	m := &mergedHits{start: make([]int32, len(os)), minEnd: make([]int32, len(os))}
+	for i := len(os) - 1; i >= 0; i-- {
+		m.start[i], m.minEnd[i] = os[i].start, os[i].end
+		if i+1 < len(os) && m.minEnd[i+1] < m.minEnd[i] {
+			m.minEnd[i] = m.minEnd[i+1]
+		}
+	}
+	if h.merged == nil {
+		h.merged = map[listKey]*mergedHits{}
+	}
+	h.merged[key] = m
+	return m
 }
 
 // withinEach reports whether a word of each of the groups occurs wholly

@@ -58,6 +58,9 @@ func TestPhraseHitsAgree(t *testing.T) {
 func TestPhraseHitsWithin(t *testing.T) {
 	var ps phraseSet
 	words := []string{"lease", "leased to", "as", "sea", "ease", "買収", "買収額", "収額", "$", "億ドル"}
+	if len(words)-1 < mergeFrom {
+		t.Fatal("the word list is too short to be looked up merged")
+	}
 	ids := make([]int32, len(words))
 	for i, w := range words {
 		ids[i] = ps.id(w)
@@ -80,6 +83,17 @@ func TestPhraseHitsWithin(t *testing.T) {
 				for i, w := range words {
 					if got, want := h.within(ids[i:i+1], lo, hi), strings.Contains(txt[lo:hi], w); got != want {
 						t.Fatalf("%q in %q[%d:%d]: got %v, want %v", w, txt, lo, hi, got, want)
+					}
+				}
+				// Lists long enough to be looked up merged: the whole list
+				// and its tail, which starts elsewhere.
+				for _, from := range []int{0, 1} {
+					want := false
+					for _, w := range words[from:] {
+						want = want || strings.Contains(txt[lo:hi], w)
+					}
+					if got := h.within(ids[from:], lo, hi); got != want {
+						t.Fatalf("any of words[%d:] in %q[%d:%d]: got %v, want %v", from, txt, lo, hi, got, want)
 					}
 				}
 			}
