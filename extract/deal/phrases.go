@@ -75,9 +75,10 @@ type phraseHits struct {
 	lens []int32
 	off  []int32
 	at   []int32
-	// merged holds, for the long word lists looked up (a figure rule's
-	// dozens of words), the occurrences of any of their words, built on
-	// first use.
+	// merged holds, for the word lists of mergeFrom words or more looked
+	// up (a figure rule's dozens of words, a party rule's needs), the
+	// occurrences of any of their words, built on first use: one binary
+	// search instead of one per word.
 	merged map[listKey]*mergedHits
 }
 
@@ -95,7 +96,7 @@ type mergedHits struct {
 }
 
 // mergeFrom is the length from which a word list is looked up merged.
-const mergeFrom = 8
+const mergeFrom = 3
 
 // scan finds every occurrence, overlapping ones included, of the set's
 // words in lower (a document lower-cased in ASCII).
