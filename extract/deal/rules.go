@@ -116,7 +116,7 @@ type PartyRule struct {
 	of          map[string]bool
 	re          *regexp.Regexp
 	afterRE     *regexp.Regexp
-	beforeRE    *regexp.Regexp
+	beforeRE    *suffixRE
 	elsewhereRE *regexp.Regexp
 	// BeforeNeeds and UnlessBefore in Rules.phrases; the groups of words
 	// BeforeMatch and AfterMatch require (requiredWords).
@@ -161,7 +161,8 @@ type FigureRule struct {
 	NoDeal   bool     `yaml:"no_deal"`
 	Examples Examples `yaml:"examples"`
 
-	afterRE, beforeRE *regexp.Regexp
+	afterRE  *regexp.Regexp
+	beforeRE *suffixRE
 	// In Rules.phrases: Before when the rule has a window (Within > 0),
 	// BeforeNeeds and AfterNeeds.
 	before, beforeNeeds, afterNeeds []int32
@@ -354,7 +355,7 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 		pr.afterRE = re
 	}
 	if pr.BeforeMatch != "" {
-		re, err := regexp.Compile(`(?:` + pr.BeforeMatch + `)$`)
+		re, err := compileSuffix(pr.BeforeMatch)
 		if err != nil {
 			return fmt.Errorf("party rule %s: before_match: %w", pr.ID, err)
 		}
@@ -798,7 +799,7 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 			fr.Lang = idLang(fr.ID, fr.Lang) // an expression reads one language's words
 		}
 		if fr.BeforeMatch != "" {
-			re, err := regexp.Compile(`(?:` + fr.BeforeMatch + `)$`)
+			re, err := compileSuffix(fr.BeforeMatch)
 			if err != nil {
 				return fmt.Errorf("figure rule %s: before_match: %w", fr.ID, err)
 			}
