@@ -2,6 +2,7 @@ package deal
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,4 +98,34 @@ func TestRequiredWordsSound(t *testing.T) {
 	if n < 50 {
 		t.Fatalf("only %d matches checked", n)
 	}
+}
+
+// FuzzRequiredWords: wherever an expression matches a text, the text
+// lower-cased holds a word of each group requiredWords gives.
+func FuzzRequiredWords(f *testing.F) {
+	for _, s := range [][2]string{
+		{`(?i)\b(secured|obtained) a (loan|credit facility) from`, "It SECURED a Credit Facility from X"},
+		{`(?:leased?|rent)+ into`, "rentlease into"},
+		{`と提携`, "北風と提携した"},
+		{`(?i)Straße`, "STRASSE"},
+		{`x{2,}abc|abd`, "xxabd"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, expr, in string) {
+		re, err := regexp.Compile(expr)
+		if err != nil || !re.MatchString(in) {
+			return
+		}
+		lower := text.Lower(in)
+		for _, g := range requiredWords(expr) {
+			found := false
+			for _, w := range g {
+				found = found || strings.Contains(lower, w)
+			}
+			if !found {
+				t.Fatalf("%q matches %q, which holds none of %q", expr, in, g)
+			}
+		}
+	})
 }

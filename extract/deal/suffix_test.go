@@ -92,3 +92,28 @@ func TestSuffixREAgrees(t *testing.T) {
 	}
 	t.Logf("%d windows, %d matches", checked, matched)
 }
+
+// FuzzSuffixRE: for any expression Go accepts and any text, the reversed
+// expression answers as the forward one does.
+func FuzzSuffixRE(f *testing.F) {
+	for _, s := range [][2]string{
+		{`sold to `, "The miner sold to "},
+		{`(?:^|\n)[ (]*`, "Harbor Wire\n ("},
+		{`\b(?:such as|like) (?:[A-Z]\w*(?:,| and) )+`, "miners such as Riot, Hut and "},
+		{`(?i)led\s+by\b.{0,5}`, "a round LED  BY x"},
+		{`の(発行|募集)`, "社債の発行"},
+		{`(?m)^a|b$`, "x\na"},
+		{`[^a-c]{2,3}?\B`, "zzz"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, expr, in string) {
+		r, err := compileSuffix(expr)
+		if err != nil {
+			return
+		}
+		if got, want := r.MatchString(in), r.fwd.MatchString(in); got != want {
+			t.Fatalf("%q on %q: reversed %v, forward %v", expr, in, got, want)
+		}
+	})
+}
