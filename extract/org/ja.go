@@ -31,6 +31,9 @@ var jaGroupWords = []struct {
 	{"特定目的会社", true}, {"投資法人", true},
 	// Lenders: 「百十四銀行、香川銀行、高松信用金庫とシンジケートローンを組成」.
 	{"銀行", true}, {"信用金庫", true}, {"信用組合", true},
+	// Insurers and securities houses lend, arrange and invest too:
+	// 「東京海上日動火災保険」「太陽生命」「新韓投資証券」.
+	{"保険", true}, {"生命", true}, {"証券", true},
 }
 
 // jaPartyAfter are particles after a bare katakana name that put it in a
@@ -1107,7 +1110,11 @@ var jaGenericKanji = map[string]bool{"同": true, "当": true, "本": true, "各
 	// 中央銀行, 地方銀行, 取引銀行: a kind of bank, not one.
 	"中央": true, "地方": true, "地域": true, "民間": true, "商業": true, "開発": true, "政府系": true, "都市": true,
 	"信託": true, "外資": true, "外国": true, "取引": true, "主力": true, "複数": true, "幹事": true, "地元の": true,
-	"国有": true, "国営": true, "大手行": true, "ネット": true, "協力": true}
+	"国有": true, "国営": true, "大手行": true, "ネット": true, "協力": true,
+	// 生命保険, 損害保険, 火災保険: a kind of insurance, not an insurer.
+	"生命": true, "損害": true, "損保": true, "火災": true, "海上": true, "自動車": true, "医療": true, "地震": true,
+	"再": true, "簡易": true, "社会": true, "雇用": true, "健康": true, "介護": true, "年金": true, "外貨": true,
+	"有価": true, "預託": true} // 有価証券, 預託証券: papers, not a securities house
 
 // dedupeMentions keeps, of overlapping mentions, the longest (then the
 // first), in text order.

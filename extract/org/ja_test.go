@@ -28,6 +28,9 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"a bare katakana subject of an agreement with a partner", "ミズチダイナミックは、東雲電力とともに合弁会社を設立した。", "ミズチダイナミック?"},
 		{"a bare katakana subject of no agreement", "ミズチダイナミックは、新しい製品を発表した。", ""},
 		{"banks no list knows, lending together", "北風データは、南星銀行、東雲信用金庫とシンジケートローンを組成した。", "南星銀行?|東雲信用金庫?"},
+		{"an insurer selling land", "土地は東雲海上日動火災保険が北風データに売却した。", "東雲海上日動火災保険?"},
+		{"a life insurer joining a loan", "シンジケートローンに南星生命が参加した。", "南星生命?"},
+		{"a securities house arranging", "東雲投資証券は融資を主管した。", "東雲投資証券?"},
 		{"a kind of bank is no bank's name", "中央銀行と地方銀行の動きが注目された。", ""},
 		{"a katakana name bought with 買収 is a company's", "同社は、アンペア・コンピューティングを65億ドルで買収すると発表した。", "アンペア・コンピューティング?"},
 		{"a portfolio bought is no company", "同社は、データセンター・ポートフォリオを10億ドルで買収した。", ""},
@@ -169,6 +172,8 @@ func TestFindJapaneseNoFalseOrgs(t *testing.T) {
 		"シリーズBの資金調達にはベンチャーキャピタル数社が参加した。大手マイナー5社の合計は100億ドル。",
 		"シーズンは終わり、ムードが変わった。コメントを控えた。",
 		"ビットコインの株式市場での人気は高い。",
+		"同社の生命保険料収入は増えた。損害保険や証券の市場も伸びた。",
+		"同社は有価証券報告書を提出し、米国預託証券の発行を決めた。",
 	}
 	for _, s := range prose {
 		if got := g.Find(s); len(got) > 0 {
