@@ -1,6 +1,8 @@
 package deal
 
 import (
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -8,6 +10,7 @@ import (
 	"github.com/kozan-dev/kozan/extract/jtok"
 	"github.com/kozan-dev/kozan/extract/money"
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 )
 
 var (
@@ -75,4 +78,23 @@ func checkResult(tb testing.TB, txt string, res Result) {
 			tb.Fatalf("deal without company: %+v", d)
 		}
 	}
+}
+
+// corpusTexts are the written corpora, each read as one text, and the seed
+// when it is beside the repository: texts for tests that compare two ways
+// of reading the same thing at every place of real-looking text.
+func corpusTexts(tb testing.TB) []string {
+	tb.Helper()
+	var docs []string
+	for _, f := range []string{"corpus_en.yaml", "corpus_ja.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, text.Normalize(string(b)))
+	}
+	if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
+		docs = append(docs, text.Normalize(string(b)))
+	}
+	return docs
 }

@@ -1,8 +1,6 @@
 package deal
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,17 +12,7 @@ import (
 // money figure of the written corpora and of the seed.
 func TestPhraseHitsAgree(t *testing.T) {
 	x := newExtractor(t)
-	var docs []string
-	for _, f := range []string{"corpus_en.yaml", "corpus_ja.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, text.Normalize(string(b)))
-	}
-	if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
-		docs = append(docs, text.Normalize(string(b)))
-	}
+	docs := corpusTexts(t)
 	r := x.rules
 	checked := 0
 	for _, doc := range docs {

@@ -1,8 +1,6 @@
 package deal
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/kozan-dev/kozan/extract/text"
@@ -43,17 +41,7 @@ func TestSuffixRE(t *testing.T) {
 // corpora and the seed (200-byte windows, as the rules read them).
 func TestSuffixREAgrees(t *testing.T) {
 	x := newExtractor(t)
-	var docs []string
-	for _, f := range []string{"corpus_en.yaml", "corpus_ja.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, text.Normalize(string(b)))
-	}
-	if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seed", "000_b2387dff09af2a47.txt")); err == nil {
-		docs = append(docs, text.Normalize(string(b)))
-	}
+	docs := corpusTexts(t)
 	var res []*suffixRE
 	for i := range x.rules.Parties {
 		if r := x.rules.Parties[i].beforeRE; r != nil {
