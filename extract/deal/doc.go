@@ -147,7 +147,8 @@
 // products), phrases.go (every word the rules test a stretch of text for,
 // found in one Aho–Corasick pass over the document and looked up by
 // range), prefilter.go (the words a rule's expression requires, read from
-// its syntax tree: the expression runs only where they are). A panic of the rules is recovered into
+// its syntax tree: the expression runs only where they are), suffix.go
+// (a look-back expression run reversed from the end of its window). A panic of the rules is recovered into
 // Result.Err (recoverResult): the caller keeps the article and reports it. Why each of them is as it is was written in the commit log,
 // round by round.
 //
