@@ -54,8 +54,8 @@ type DealRule struct {
 
 	re    *regexp.Regexp
 	needs []int32 // Needs in Rules.phrases
-	// words are the groups of words one of each the pattern's matches
-	// hold (requiredWords), in Rules.phrases.
+	// words are the groups of words every match of the pattern holds one
+	// word of each of (requiredWords), in Rules.phrases.
 	words [][]int32
 }
 
