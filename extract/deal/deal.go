@@ -1662,9 +1662,7 @@ func extendCorpNames(txt string, ms []mention) []mention {
 		if best < 0 || i+1 < len(ms) && ms[i+1].Span[0] < best {
 			continue
 		}
-		m.Span[1] = best
-		m.Text = txt[m.Span[0]:best]
-		m.Name = m.Text
+		stretchName(m, txt, best)
 	}
 	// 「南星エンジニアリングと」: kagome read the name without the
 	// company word glued to it; the name holds it.
@@ -1677,9 +1675,7 @@ func extendCorpNames(txt string, ms []mention) []mention {
 		if n == 0 || !corpWordGlued(txt[m.Span[1]:m.Span[1]+n]) || i+1 < len(ms) && ms[i+1].Span[0] < m.Span[1]+n {
 			continue
 		}
-		m.Span[1] += n
-		m.Text = txt[m.Span[0]:m.Span[1]]
-		m.Name = m.Text
+		stretchName(m, txt, m.Span[1]+n)
 		m.weak = false
 	}
 	return ms

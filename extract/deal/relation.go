@@ -194,15 +194,15 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				zm = ownClause(txt, zm, a)
 			}
 		}
+		raise := raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity)
 		if !isJA && listedSubject(txt, sp[0], zm, a) && !cpAfter(zm, a) {
 			// "Cipher, MARA, and TeraWulf alone raised around $3 billion
 			// through convertible bonds": the figure sums their raises;
 			// each raised its own money, of no value told.
-			if raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+			if raise {
 				for _, m := range zm {
 					if m.Span[1] <= a.Span[0] && usable(m) && !hasDeal(out, m.Name, "") {
-						out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
-							Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "listsum:each@" + trig.w.id})
+						out = append(out, ownRaise(txt, sp, m, kind, "listsum:each@"+trig.w.id))
 					}
 				}
 			}
@@ -222,7 +222,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		} else if p, ok = resolve(sc, zm, kind, a.Span[0], a.Span[1]); !ok {
 			continue
 		}
-		if p.how == "pair" && p.cp != nil && raiseWords[trig.w.s] && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
+		if p.how == "pair" && p.cp != nil && raise {
 			// "IREN and Bitdeer raised over $800 million through
 			// convertible bonds": each raised its own money; the figure
 			// is their sum, no deal between them. A pair told as a joint
@@ -234,8 +234,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				strings.HasSuffix(strings.TrimRight(d.lower[:min(p.company.Span[0], p.cp.Span[0])], " "), "between")
 			if !joint {
 				for _, m := range []mention{p.company, *p.cp} {
-					out = append(out, pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
-						Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: "pairsum:each@" + trig.w.id})
+					out = append(out, ownRaise(txt, sp, m, kind, "pairsum:each@"+trig.w.id))
 				}
 			}
 			continue
@@ -583,4 +582,11 @@ func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
 		}
 	}
 	return false
+}
+
+// ownRaise is the deal of one of several companies told raising a sum
+// together (sentence sp): its own raise, of no value told.
+func ownRaise(txt string, sp [2]int, m mention, kind pipeline.Kind, rule string) pipeline.Deal {
+	return pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
+		Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: rule}
 }
