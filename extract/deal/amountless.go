@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/text"
@@ -227,15 +228,30 @@ const pendingRule = "pending:"
 // story, and drops the pending deal (「トラクト社は…土地を1億3600万ドルで取得
 // した。…今回、トラクト社は用地をアリゾナ・ランドから取得した。」).
 func joinPending(ds []pipeline.Deal) []pipeline.Deal {
+	const near = 2500 // bytes between the two deals' evidence
 	var joined []bool // the pending deals given away, once one is
+	var order []int   // ds's indexes by evidence start, built at the first pending deal
 	for i, dl := range ds {
 		if !strings.HasPrefix(dl.Rule, pendingRule) || dl.Amount != nil || kindFamily[dl.Kind] == "" {
 			continue
 		}
+		if order == nil {
+			// A page of many deals: look only at those near, not at all.
+			order = make([]int, len(ds))
+			for k := range order {
+				order[k] = k
+			}
+			sort.SliceStable(order, func(a, b int) bool { return ds[order[a]].EvidenceSpan[0] < ds[order[b]].EvidenceSpan[0] })
+		}
 		only := -1
-		for k, o := range ds {
+		from := sort.Search(len(order), func(k int) bool { return ds[order[k]].EvidenceSpan[0] >= dl.EvidenceSpan[0]-near })
+		for _, k := range order[from:] {
+			o := ds[k]
+			if o.EvidenceSpan[0] > dl.EvidenceSpan[0]+near {
+				break
+			}
 			if o.Amount == nil || o.Counterparty != "" || o.Company != dl.Company || strings.HasPrefix(o.Rule, pendingRule) ||
-				kindFamily[o.Kind] != kindFamily[dl.Kind] || absInt(o.EvidenceSpan[0]-dl.EvidenceSpan[0]) > 2500 {
+				kindFamily[o.Kind] != kindFamily[dl.Kind] {
 				continue
 			}
 			if only >= 0 {

@@ -72,17 +72,40 @@ var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold"
 // last sep+verb before the amount (when before) and the first after it
 // (when after) open another clause.
 func cutAtVerbs(txt string, lo, hi int, a pipeline.Amount, before, after bool, sep string, verbs []string) (int, int) {
-	for _, v := range verbs {
-		br := sep + v + " "
-		if before {
-			if k := strings.LastIndex(txt[lo:a.Span[0]], br); k >= 0 {
-				lo += k + len(sep)
+	// opens reports whether the clause text c starts with one of the verbs
+	// and a space.
+	opens := func(c string) bool {
+		for _, v := range verbs {
+			if len(c) > len(v) && c[len(v)] == ' ' && c[:len(v)] == v {
+				return true
 			}
 		}
-		if after {
-			if k := strings.Index(txt[a.Span[1]:hi], br); k >= 0 {
-				hi = a.Span[1] + k
+		return false
+	}
+	if before {
+		for end := a.Span[0]; end > lo; {
+			k := strings.LastIndex(txt[lo:end], sep)
+			if k < 0 {
+				break
 			}
+			if opens(txt[lo+k+len(sep) : a.Span[0]]) {
+				lo += k + len(sep)
+				break
+			}
+			end = lo + k
+		}
+	}
+	if after {
+		for from := a.Span[1]; from < hi; {
+			k := strings.Index(txt[from:hi], sep)
+			if k < 0 {
+				break
+			}
+			if opens(txt[from+k+len(sep) : hi]) {
+				hi = from + k
+				break
+			}
+			from += k + 1
 		}
 	}
 	return lo, hi

@@ -177,8 +177,8 @@ func (g *Gazetteer) findKnown(text string) []Mention {
 		}
 	}()
 	rs := (*bp)[:0]
-	if cap(rs) < len(text)/2 {
-		rs = make([]runeInfo, 0, len(text)/2)
+	if n := utf8.RuneCountInString(text); cap(rs) < n {
+		rs = make([]runeInfo, 0, n) // grown once: appending copies a page's runes again and again
 	}
 	for i, r := range text {
 		if ignorable(r) {

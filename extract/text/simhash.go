@@ -1,7 +1,6 @@
 package text
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -17,16 +16,14 @@ import (
 func Simhash(s string) uint64 {
 	var v [64]int
 	n := 0
-	add := func(sh string) {
-		h := fnv.New64a()
-		h.Write([]byte(sh))
-		x := h.Sum64()
+	var buf []byte // the shingle being hashed
+	add := func(sh []byte) {
+		x := uint64(fnvOffset64) // FNV-1a, as hash/fnv's New64a computes it
+		for _, c := range sh {
+			x = (x ^ uint64(c)) * fnvPrime64
+		}
 		for i := range 64 {
-			if x&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int(x>>uint(i)&1)*2 - 1 // +1 for a set bit, -1 for a clear one, without a branch
 		}
 		n++
 	}
@@ -40,7 +37,11 @@ func Simhash(s string) uint64 {
 			words = append(words, string(cjk))
 		}
 		for i := 0; i+4 <= len(cjk); i++ {
-			add(string(cjk[i : i+4]))
+			buf = buf[:0]
+			for _, r := range cjk[i : i+4] {
+				buf = utf8.AppendRune(buf, r)
+			}
+			add(buf)
 		}
 		cjk = cjk[:0]
 	}
@@ -73,11 +74,12 @@ func Simhash(s string) uint64 {
 	switch {
 	case len(words) >= 3:
 		for i := 0; i+3 <= len(words); i++ {
-			add(words[i] + " " + words[i+1] + " " + words[i+2])
+			buf = append(append(append(append(append(buf[:0], words[i]...), ' '), words[i+1]...), ' '), words[i+2]...)
+			add(buf)
 		}
 	default:
 		for _, w := range words {
-			add(w)
+			add([]byte(w))
 		}
 	}
 	if n == 0 {
@@ -94,6 +96,12 @@ func Simhash(s string) uint64 {
 	}
 	return out
 }
+
+// fnvOffset64 and fnvPrime64 are FNV-1a's 64-bit constants.
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
 
 // Distance is the number of bits in which two fingerprints differ.
 func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
