@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,13 +22,23 @@ type truecase struct {
 // Title Case headline lines of the body (heads) are no evidence.
 func newTruecase(body string, ms []mention, heads ...[2]int) *truecase {
 	tc := &truecase{mid: map[string]bool{}}
+	// The headlines are sentences, in text order and apart: the one that
+	// may hold i is the last to start at or before it.
+	sorted := true
+	for k := 1; k < len(heads); k++ {
+		sorted = sorted && heads[k-1][1] <= heads[k][0]
+	}
 	inHead := func(i int) bool {
-		for _, h := range heads {
-			if i >= h[0] && i < h[1] {
-				return true
+		if !sorted {
+			for _, h := range heads {
+				if i >= h[0] && i < h[1] {
+					return true
+				}
 			}
+			return false
 		}
-		return false
+		k := sort.Search(len(heads), func(k int) bool { return heads[k][0] > i }) - 1
+		return k >= 0 && i < heads[k][1]
 	}
 	for i := 0; i < len(body); {
 		r, n := utf8.DecodeRuneInString(body[i:])
