@@ -173,6 +173,9 @@ func TestCapitalizedAt(t *testing.T) {
 		{"from Zephyr's lenders", 5, "Zephyr", true},
 		{"with the City of Northvale for the site", 5, "City of Northvale", true},
 		{"with of Northvale", 5, "", false},
+		{"across EMEA and APAC", 7, "", false}, // regions a market report names
+		{"across EMEA and APAC", 16, "", false},
+		{"in LATAM next year", 3, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -142,6 +142,7 @@ var placeWords = map[string]bool{
 	"bhutan": true, "oman": true, "uae": true, "dubai": true, "abu": true, "dhabi": true, "argentina": true,
 	"brazil": true, "uruguay": true, "chile": true, "germany": true, "france": true, "britain": true, "uk": true,
 	"europe": true, "asia": true, "africa": true, "america": true, "americas": true, "australia": true,
+	"emea": true, "apac": true, "latam": true, "mena": true, "nordics": true, "benelux": true, // regions a market report names
 	"singapore": true, "hong": true, "kong": true, "taiwan": true, "korea": true, "india": true, "london": true,
 	"tokyo": true, "beijing": true, "shanghai": true, "abilene": true, "houston": true, "dallas": true,
 	"austin": true, "denver": true, "miami": true, "toronto": true, "vancouver": true, "quebec": true,
