@@ -66,7 +66,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	// A word with a capital inside (DataBank, CenturyLink) names something
 	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".
 	eachWord(txt, sp, func(off, end int) {
-		if off > sp[0] && innerCapital(strings.TrimRight(txt[off:end], ".,;:")) {
+		if innerCapital(strings.TrimRight(txt[off:end], ".,;:")) {
 			add(off, false)
 		}
 	})

@@ -259,7 +259,8 @@ func asideVerbComma(s string, first int) int {
 func ownerAside(a string) bool {
 	for _, w := range []string{"-owned", " owned by", "-backed", " backed by", "founded by", "-controlled", " controlled by",
 		"spun out of", "spun off from", "spun off by", "unit of", "subsidiary of", "arm of", "division of", "affiliate of",
-		"spinoff of", "spin-off of", "-led ", "chaired by", "started by", "launched by", "created by", "set up by", "formed by"} {
+		"spinoff of", "spin-off of", "-led ", "chaired by", "started by", "launched by", "created by", "set up by", "formed by",
+		"joint venture between", "jv between", "partnership between", "joint venture of", "venture owned by"} {
 		if strings.Contains(a, w) {
 			return true
 		}
