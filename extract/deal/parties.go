@@ -714,6 +714,9 @@ func labelEN(text string, sent [2]int, ms []mention) {
 				m.label = lInv
 				break
 			}
+			if w == "and" && k > 0 && k+1 < len(ws) && descriptorRun(ws[:k]) && descriptorRun(ws[k+1:k+2]) {
+				continue // "to data centre developer and operator Pure DC": the and joins two nouns of one description
+			}
 			if l, ok := enPreps[w]; ok && (k < 4 || longDescriptor(ws[:k])) {
 				if w == "and" {
 					if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) && (!prevMention || ms[i-1].label != lPlain && ms[i-1].label != lSubj) {
@@ -1086,17 +1089,20 @@ func descriptorRun(ws []string) bool {
 
 // longDescriptor reports the words between a preposition and a name as
 // a description of the name ending in a role noun, up to seven words ("with
-// the artificial intelligence infrastructure group Nebius"): the name
-// keeps the preposition's role.
+// the artificial intelligence infrastructure group Nebius", "to data centre
+// developer and operator Pure DC"): the name keeps the preposition's role.
 func longDescriptor(ws []string) bool {
 	if len(ws) < 4 || len(ws) > 7 || !descriptorRun(ws[:1]) {
 		return false
 	}
-	for _, w := range ws[1:] {
+	for k, w := range ws[1:] {
 		for _, r := range w {
 			if (r < 'a' || r > 'z') && r != '-' {
 				return false
 			}
+		}
+		if w == "and" && k+2 < len(ws) && descriptorRun(ws[k:k+1]) && descriptorRun(ws[k+2:k+3]) {
+			continue // "developer and operator": two role nouns of one description
 		}
 		switch w {
 		case "said", "says", "is", "was", "has", "had", "will", "and", "or", "to", "for", "from", "with", "by", "that", "which":
