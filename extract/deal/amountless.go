@@ -201,10 +201,11 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 }
 
 // thirdPartyAfter reports a usable organisation of the clause's mentions zm,
-// other than the pair p, named after both members of the pair.
+// other than the pair p, named after both members of the pair. An owner of
+// a thing ("quadrupling Khazna's portfolio") is none.
 func thirdPartyAfter(zm []mention, p parties) bool {
 	for _, m := range zm {
-		if m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name || !usable(m) {
+		if m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name || !usable(m) || m.label == lPoss {
 			continue
 		}
 		if m.Span[0] > p.company.Span[1] && (p.cp == nil || m.Span[0] > p.cp.Span[1]) {

@@ -45,6 +45,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"VoltGrid|Harbor Bank|$200 million|financing", "Kestrel Energy|Bluepeak Power||partnership"}},
 		{"en a description of two role nouns joined by and keeps its preposition's role", "", "In May, Northwind Capital sold a 12-acre site in Lisbon to data centre developer and operator Bluepeak Compute for €14 mln.",
 			[]string{"Northwind Capital|Bluepeak Compute|€14 mln|asset_sale"}},
+		{"en a pair's deal, a third company only owning a thing after it", "", "In 2022, Hut 8 and Bitfarms agreed to combine their hosting sites, tripling Galaxy Digital's capacity.",
+			[]string{"Hut 8|Bitfarms||other"}},
 		{"en the contract told again by one side", "", "Oracle has signed a deal worth up to $12bn with Lambda for GPU capacity. Lambda said the contract was worth $10.2bn over five years.",
 			[]string{"Oracle|Lambda|up to $12bn|hpc_contract"}},
 		{"en one raise told twice, once of 'the company'", "", "Hut 8 owns 80% of American Bitcoin. The company raised $220 million to buy machines. American Bitcoin plans to list in June. American Bitcoin raised $220 million in a private placement.",
