@@ -176,6 +176,8 @@ func TestCapitalizedAt(t *testing.T) {
 		{"across EMEA and APAC", 7, "", false}, // regions a market report names
 		{"across EMEA and APAC", 16, "", false},
 		{"in LATAM next year", 3, "", false},
+		{"with U.K.-based Bluepeak", 5, "", false}, // a country's abbreviation
+		{"and the U.K., Bluepeak said", 12, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
