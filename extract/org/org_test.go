@@ -178,6 +178,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"in LATAM next year", 3, "", false},
 		{"with U.K.-based Bluepeak", 5, "", false}, // a country's abbreviation
 		{"and the U.K., Bluepeak said", 12, "", false},
+		{"to HODL our bitcoin", 3, "", false}, // the holders' slang, not a company
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
