@@ -72,6 +72,9 @@ func listSum(sc *sent, name string, others []mention) int {
 		}
 	}
 	after := sc.d.lower[hi:min(len(sc.d.lower), hi+20)]
+	if strings.HasPrefix(after, "を含む") || strings.HasPrefix(after, "が率いる") {
+		return groupLead // 「AとBを含む投資家グループ」
+	}
 	for _, cue := range []string{" and others", ", among others", " among others", "など", "等"} {
 		if strings.HasPrefix(after, cue) {
 			return openSum
@@ -191,11 +194,16 @@ func listMark(s string, isJA bool) bool {
 		}
 		// 「シャープ、米サーバー大手のスーパー・マイクロ」: a member's
 		// description after the list mark.
-		if d, ok := strings.CutPrefix(s, "、"); ok && strings.HasSuffix(d, "の") && utf8.RuneCountInString(d) <= 12 &&
+		if s == "と" {
+			return true // 「DigitalBridgeとLa Caisseによって」
+		}
+		d, ok := cutListMark(s)
+		if ok && strings.HasSuffix(d, "の") && utf8.RuneCountInString(d) <= 12 &&
 			!strings.ContainsAny(strings.TrimSuffix(d, "の"), "とはがをにでも、") {
 			return true
 		}
-		return false
+		// 「デジタルブリッジと米KKR」: a country's one-kanji prefix.
+		return ok && len(d) == len("米") && strings.Contains("米英独仏中韓豪加印台露伊蘭", d)
 	}
 	switch strings.TrimSpace(s) {
 	case ",", ", and", "and", ", &":
@@ -210,6 +218,15 @@ func listMark(s string, isJA bool) bool {
 // description: a few lower-case words ending on a word for an
 // organisation.
 var memberDescribedRE = regexp.MustCompile(`^\s*(,|, and|and|, &)\s+(the )?([a-z][\w&'’-]* ){0,4}(company|firm|group|operator|developer|provider|fund|bank|lender|investor|manager|maker|manufacturer|producer|utility|startup|start-up|giant|specialist|platform|owner|insurer|house|supplier|vendor|conglomerate)\s+$`)
+
+// cutListMark cuts a Japanese list mark that a member's description may
+// follow (「、米サーバー大手の」, 「とカナダの」) from the start of s.
+func cutListMark(s string) (string, bool) {
+	if d, ok := strings.CutPrefix(s, "、"); ok {
+		return d, true
+	}
+	return strings.CutPrefix(s, "と")
+}
 
 // stripAsides drops bracketed asides (a ticker, a market, an English name)
 // from s: "<6753>(東証プライム)、" is "、".
