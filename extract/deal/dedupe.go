@@ -143,7 +143,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
 				absorb(i, j)
 			case b.Amount == nil && b.Counterparty == "" && a.Counterparty != "" && a.Company == b.Company &&
-				(a.Kind == b.Kind || genericKind(a.Kind) || genericKind(b.Kind)) && strings.HasPrefix(b.Rule, "noamount:signed"):
+				(a.Kind == b.Kind || genericKind(a.Kind) || genericKind(b.Kind)) && (strings.HasPrefix(b.Rule, "noamount:signed") || siteBought(a, b)):
 				// "Terawulf Signs AI Hosting Lease" and "…a lease with
 				// Core42": the deal, its partner named in another
 				// sentence; the kind the signing sentence names wins
@@ -334,4 +334,13 @@ func joinHalves(ds []pipeline.Deal, drop []bool, i, j int, how string) {
 	}
 	ds[j] = m
 	drop[i] = true
+}
+
+// siteBought reports b a site, campus or facility bought with no seller
+// named (en.deal.site_acquired, ja.deal.site_acquired) and a of its
+// company's buying told with the other side: "Microsoft Buys Johor Data
+// Centre Site" and "…bought the land from Crescendo" are one deal. On the
+// real-news dev split: 1 right lost, 5 wrong gone.
+func siteBought(a, b pipeline.Deal) bool {
+	return strings.HasPrefix(b.Rule, "data:") && strings.Contains(b.Rule, ".deal.site_acquired") && kindFamily[a.Kind] == kindFamily[b.Kind]
 }
