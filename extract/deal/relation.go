@@ -256,8 +256,8 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「XはYの債務を引き受け、…融資を提供」: Y is the borrower
 			}
-			if p.cp == nil && !isJA {
-				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company"
+			if p.cp == nil {
+				p = sc.anaphoricPartner(p, lo, hi) // "Nvidia made a $200 million deal with the company", 「ACOAは同社に出資」
 			}
 			if _, noValue := d.noValue[a.Span]; p.cp == nil && !noValue && (kind == pipeline.KindEquity || kind == pipeline.KindFinancing) &&
 				(fundsOthers(p.company) || text.ContainsAny(d.lower[lo:hi], leadsRound...)) {
@@ -505,11 +505,12 @@ func shareCounterparty(txt string, out []pipeline.Deal) []pipeline.Deal {
 }
 
 // anaphoricPartner makes the company the article is about the other side
-// of an English deal told "with the company" (or "with the firm") in the
-// zone [lo,hi) when its own company is another.
+// of a deal told "with the company" (or "with the firm", 「同社に」「同社と」)
+// in the zone [lo,hi) when its own company is another.
 func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
 	if !text.ContainsAny(sc.d.lower[lo:hi], "with the company", "with the firm", "with the miner", "to the company", "from the company",
-		"giving the firm", "giving the company", "in the company", "in the firm", "into the company", "into the firm") {
+		"giving the firm", "giving the company", "in the company", "in the firm", "into the company", "into the firm") &&
+		!jaAnaphorPartner(sc.d.lower[lo:hi]) {
 		return p
 	}
 	t, ok := sc.st.topic, sc.st.hasTopic
@@ -521,6 +522,22 @@ func (sc *sent) anaphoricPartner(p parties, lo, hi int) parties {
 	}
 	p.cp = &t
 	return minerFirst(p)
+}
+
+// jaAnaphorPartner reports 同社 as the other side of a Japanese deal: in
+// the dative, with と or から (「同社に出資」「同社と提携」), not 「同社によると」.
+func jaAnaphorPartner(s string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "同社")
+		if k < 0 {
+			return false
+		}
+		rest := s[i+k+len("同社"):]
+		if text.HasAnyPrefix(rest, "と", "から", "へ") || strings.HasPrefix(rest, "に") && !strings.HasPrefix(rest, "によ") {
+			return true
+		}
+		i += k + len("同社")
+	}
 }
 
 // mostNamed is the organisation of the list the document names most,
