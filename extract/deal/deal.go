@@ -1354,7 +1354,7 @@ func investees(txt string) []org.Mention {
 					start += len("・")
 				}
 				name := txt[start:end]
-				if utf8.RuneCountInString(name) < 3 || org.IsStop(name) {
+				if utf8.RuneCountInString(name) < 3 || org.IsStop(name) || org.KanaGeneric(name) {
 					continue
 				}
 				out = append(out, org.Mention{Name: name, Text: name, Span: [2]int{start, end}})

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -554,5 +555,29 @@ func TestRecoverResult(t *testing.T) {
 	}()
 	if ok.Err != nil || len(ok.Deals) != 1 {
 		t.Errorf("no panic: got %+v", ok)
+	}
+}
+
+// TestInvestees: a katakana run before に/への and 出資/投資 is an investee's
+// name unless it is made of common words (a project, a sector, a country).
+func TestInvestees(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"北辰データはコールドレーンに3,000万ドルを出資した。", []string{"コールドレーン"}},
+		{"北辰データはグリッドノヴァへの出資を決めた。", []string{"グリッドノヴァ"}},
+		{"北辰データはデータセンタープロジェクトに30億円を出資した。", nil},
+		{"北辰データはマレーシアに20億ドルを投資する。", nil},
+		{"北辰データはエネルギーセクターに投資する。", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range investees(tt.in) {
+			got = append(got, m.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("investees(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
