@@ -186,7 +186,8 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 			}
 		}
 	}
-	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA && company.label != lInv && company.label != lObj {
+	if company == nil || !usable(*company) || company.weak && !company.Known && company.label != lSubj && company.label != lPairA && company.label != lInv && company.label != lObj &&
+		!valueGivenTo(sc, company, p.how, pos, end) {
 		return p, false
 	}
 	if p.cp == nil {
@@ -384,6 +385,25 @@ func companyAppositive(after string) bool {
 }
 
 var appositiveRE = regexp.MustCompile(`^,? (a|an|the) ([\w-]+ ){0,5}(subsidiary|unit|affiliate|company|firm|provider|startup|start-up|operator|developer|lender|bank|fund|investor|manufacturer|maker|miner|hyperscaler|platform|group|venture|utility|specialist)\b`)
+
+// valueGivenTo reports a Japanese investee named right before the value
+// given it (「三菱商事はベクターデータに5億ドルを出資」): the dative and the
+// figure together say who receives the money.
+func valueGivenTo(sc *sent, m *mention, how string, pos, end int) bool {
+	if !sc.isJA || how != "investee" || m.label != lDat || m.Span[1] > pos {
+		return false
+	}
+	between := sc.d.text[m.Span[1]:pos]
+	if !strings.HasPrefix(between, "に") || len(between) > len("に最大") {
+		return false
+	}
+	for _, a := range sc.d.amounts {
+		if a.Span[0] == pos && a.Span[1] == end {
+			return true
+		}
+	}
+	return false
+}
 
 // strongUnknown reports an unknown name that still reads as a company
 // (it came with a corporate suffix, or is a capitalised multi-word name).
