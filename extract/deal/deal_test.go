@@ -60,6 +60,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",
 			[]string{"ベクターデータ|Mitsubishi Corporation|5億ドル|equity"}},
+		{"en a partnership's owners in brackets after the subject are no partners of it", "", "In 2020, Northwind Sites LLP (a partnership between Kestrel Homes and Bluepeak Holdings) won approval for a campus.",
+			nil},
 		{"en the contract told again by one side", "", "Oracle has signed a deal worth up to $12bn with Lambda for GPU capacity. Lambda said the contract was worth $10.2bn over five years.",
 			[]string{"Oracle|Lambda|up to $12bn|hpc_contract"}},
 		{"en one raise told twice, once of 'the company'", "", "Hut 8 owns 80% of American Bitcoin. The company raised $220 million to buy machines. American Bitcoin plans to list in June. American Bitcoin raised $220 million in a private placement.",

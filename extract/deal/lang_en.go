@@ -161,6 +161,19 @@ func plainAsides(txt string, sp [2]int, ms []mention) {
 			continue
 		}
 		rest := strings.TrimPrefix(txt[ms[i].Span[1]:sp[1]], ".") // "American Bitcoin Corp., the…"
+		if text.HasAnyPrefix(rest, " (a ", " (an ", " (the ") {
+			// "Regen Properties LLP (a partnership between A and B) was
+			// granted…": the owners in brackets are no party either.
+			if e := strings.IndexByte(rest, ')'); e > 0 && ownerAside(strings.ToLower(rest[2:e])) {
+				lo, hi := ms[i].Span[1], ms[i].Span[1]+e+(len(txt[ms[i].Span[1]:sp[1]])-len(rest))
+				for j := range ms {
+					if ms[j].Span[0] >= lo && ms[j].Span[1] <= hi {
+						ms[j].label = lPlain
+					}
+				}
+			}
+			return
+		}
 		owner := false
 		e := strings.IndexByte(rest[min(2, len(rest)):], ',')
 		if text.HasAnyPrefix(rest, ", the ", ", a ", ", an ") {

@@ -50,7 +50,7 @@ var stopWords = map[string]bool{
 	"shares": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
 	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
-	"november": true, "december": true, "q1": true, "q2": true, "q3": true, "q4": true, "u.s": true, "u.k": true, "u.a.e": true, "e.u": true,
+	"november": true, "december": true, "q1": true, "q2": true, "q3": true, "q4": true, "u.s": true, "u.k": true, "u.a.e": true, "e.u": true, "uae": true, "uk": true,
 	"us": true, "usa": true, "texas": true, "canada": true, "japan": true, "china": true, "north": true,
 	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
 	"islamic": true, "sharia": true, "shariah": true, "bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
