@@ -64,6 +64,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"en a weak deal word whose only figure is a share price tells no deal", "", "Major mining firms Hut 8 (HUT) and Bitfarms (BITF) have seen their shares dip 9% and 7% respectively on the day to $8.12 and $2.40.",
 			nil},
+		{"ja three companies each written with 社, counted and signing together", "", "ブリカラ社、エブロック社、スタズビック社の3社は10月6日、覚書を締結した。",
+			[]string{"ブリカラ|エブロック||partnership", "ブリカラ|スタズビック||partnership"}},
 		{"en the contract told again by one side", "", "Oracle has signed a deal worth up to $12bn with Lambda for GPU capacity. Lambda said the contract was worth $10.2bn over five years.",
 			[]string{"Oracle|Lambda|up to $12bn|hpc_contract"}},
 		{"en one raise told twice, once of 'the company'", "", "Hut 8 owns 80% of American Bitcoin. The company raised $220 million to buy machines. American Bitcoin plans to list in June. American Bitcoin raised $220 million in a private placement.",

@@ -273,7 +273,10 @@ func groupJoined(txt string, a, b mention) bool {
 	for _, f := range []string{"株式会社", "(株)", "合同会社", "有限会社"} {
 		gap = strings.ReplaceAll(gap, f, "")
 	}
-	return listMark(stripAsides(gap), true)
+	// 「ブリカラ(Blykalla)社、Evroc社」: the word 社 after a name, its
+	// aside before it.
+	gap = strings.TrimPrefix(stripAsides(gap), "社")
+	return listMark(gap, true)
 }
 
 // groupJA tells the partnership of a Japanese list of three or more
@@ -296,6 +299,10 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		if k := closingAside(after); k > 0 {
 			after = after[k:]
 		}
+		if strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（") {
+			after = stripAsides(after) // 「スタズビック(Studsvik)社の3社は」
+		}
+		after = strings.TrimPrefix(after, "社")
 		counted := groupCountRE.MatchString(after)
 		signed := signedByRE.MatchString(txt[max(sc.sp[0], ms[i].Span[0]-40):ms[i].Span[0]])
 		if !counted && !signed || counted && !text.ContainsAny(after, groupWorkJA...) {
