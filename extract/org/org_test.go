@@ -179,6 +179,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"with U.K.-based Bluepeak", 5, "", false}, // a country's abbreviation
 		{"and the U.K., Bluepeak said", 12, "", false},
 		{"to HODL our bitcoin", 3, "", false}, // the holders' slang, not a company
+		{"in line with LEED or an equivalent", 13, "", false}, // a building certification
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
