@@ -77,6 +77,15 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			add(off, false)
 		}
 	})
+	// "Power management biz Eaton has signed…", "digital infrastructure
+	// firm Vertiv": a capitalised word right after a role noun names the
+	// organisation the noun describes.
+	eachWord(txt, sp, func(off, end int) {
+		if end < sp[1] && descriptorRun([]string{strings.TrimRight(d.lower[off:end], ",")}) && end+1 < sp[1] && txt[end] == ' ' &&
+			txt[end+1] >= 'A' && txt[end+1] <= 'Z' && txt[off] >= 'a' && txt[off] <= 'z' {
+			add(end+1, false)
+		}
+	})
 	for _, prep := range []string{"with ", "from ", "by ", "to ", "and ", "between ", "in ", "for ", "acquire ", "acquires ",
 		"acquired ", "acquiring ", "buy ", "buys ", "bought ", "of ", "including "} {
 		for off := sp[0]; ; {

@@ -50,7 +50,7 @@ var elidedVerbs = map[string]bool{"secured": true, "signed": true, "entered": tr
 
 // enZoneBreaks end a clause that may hold a deal of its own: "…deal with
 // Fluidstack; Google backstops $1.4 billion" tells two deals.
-var enZoneBreaks = []string{"; "}
+var enZoneBreaks = []string{"; ", ", while ", ", whereas "}
 
 func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bool) (int, int) {
 	lo, hi = cutAt(txt, lo, hi, a, before, after, enZoneBreaks)

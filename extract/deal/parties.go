@@ -1079,7 +1079,7 @@ func descriptorRun(ws []string) bool {
 		return true // "and Japan's Hokuriku Energy Trading"
 	}
 	switch ws[0] {
-	case "house", "company", "firm", "provider", "operator", "developer", "startup", "lab", "giant", "group",
+	case "house", "company", "firm", "biz", "provider", "operator", "developer", "startup", "lab", "giant", "group",
 		"conglomerate", "bank", "utility", "maker", "manufacturer", "miner", "investor", "fund", "manager",
 		"platform", "insurer", "lender", "supplier", "vendor", "partner", "hyperscaler", "player", "specialist":
 		return true
