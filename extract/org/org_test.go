@@ -178,7 +178,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"in LATAM next year", 3, "", false},
 		{"with U.K.-based Bluepeak", 5, "", false}, // a country's abbreviation
 		{"and the U.K., Bluepeak said", 12, "", false},
-		{"to HODL our bitcoin", 3, "", false}, // the holders' slang, not a company
+		{"to HODL our bitcoin", 3, "", false},                 // the holders' slang, not a company
 		{"in line with LEED or an equivalent", 13, "", false}, // a building certification
 	}
 	for _, tt := range tests {
