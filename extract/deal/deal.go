@@ -534,6 +534,10 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 // analyze finds amounts, lexicon cues and organisations once per document.
 func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d := &doc{text: txt, lower: asciiLower(txt)}
+	// The organisation finder reads the whole text on its own: on a long
+	// text it runs beside the other passes (money, rule words, sentences,
+	// kagome's names), and its names join them below.
+	findKnown := background(len(txt) >= parallelFrom, func() []org.Mention { return x.gaz.Find(txt) })
 	d.hits = x.rules.phrases.scan(d.lower)
 	d.amounts = x.money.Find(txt)
 	if d.amounts == nil {
@@ -547,12 +551,15 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		}
 	}
 	d.aiDoc = nctx >= 3
-	known := x.gaz.Find(txt)
-	for _, m := range known {
-		d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
-	}
 	d.sents = splitSentences(txt)
-	if hasJapanese(txt) {
+	addKnown := func() {
+		for _, m := range findKnown() {
+			d.mentions = append(d.mentions, mention{Mention: m, miner: m.Role == org.RoleMiner})
+		}
+	}
+	if !hasJapanese(txt) {
+		addKnown()
+	} else {
 		// kagome's organisation names are needed only where a rule can
 		// make or complete a deal: see needPieces.
 		inv := investees(txt)
@@ -569,6 +576,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 			}
 			names = org.FromTokens(txt, toks)
 		}
+		addKnown()
 		// kagome's names come in order and do not overlap each other: each
 		// is checked against the names found before and the amounts only.
 		knownIdx := newSpanIndex(len(d.mentions), func(i int) [2]int { return d.mentions[i].Span })
@@ -594,6 +602,42 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	x.veto(d)
 	return d
+}
+
+// parallelFrom is the text length from which analyze runs the
+// organisation finder beside its other passes.
+const parallelFrom = 16 << 10
+
+// background runs f in its own goroutine when async, else at once, and
+// returns a function that waits for f's result. A panic in f is raised
+// again in the caller, whose recoverResult turns it into an error.
+func background[T any](async bool, f func() T) func() T {
+	if !async {
+		v := f()
+		return func() T { return v }
+	}
+	var (
+		v   T
+		p   any
+		wg  sync.WaitGroup
+		got bool
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { p = recover() }()
+		v = f()
+	}()
+	return func() T {
+		if !got {
+			wg.Wait()
+			got = true
+		}
+		if p != nil {
+			panic(p)
+		}
+		return v
+	}
 }
 
 // veto sets aside the mentions that are no parties and the figures that

@@ -591,3 +591,22 @@ func TestInvestees(t *testing.T) {
 		}
 	}
 }
+
+// TestBackground: a function run beside the caller gives its result when
+// asked, and its panic is raised again in the caller, where
+// recoverResult turns it into an error.
+func TestBackground(t *testing.T) {
+	for _, async := range []bool{false, true} {
+		if got := background(async, func() int { return 7 })(); got != 7 {
+			t.Errorf("background(%v) = %d, want 7", async, got)
+		}
+	}
+	wait := background(true, func() int { panic("finder failed") })
+	defer func() {
+		if r := recover(); r != "finder failed" {
+			t.Errorf("recovered %v, want the function's panic", r)
+		}
+	}()
+	wait()
+	t.Error("no panic")
+}
