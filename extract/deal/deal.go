@@ -644,6 +644,18 @@ func background[T any](async bool, f func() T) func() T {
 // are no deal values, by the named rules, and notes which rule did.
 func (x *Extractor) veto(d *doc) {
 	isJA := hasJapanese(d.text)
+	// On a long text the figure rules run beside the party rules. They
+	// share only what never changes: the figures get their own copy of
+	// the rule words' hits, whose cache of merged word lists fills as it
+	// is read.
+	async := len(d.text) >= parallelFrom
+	hits := d.hits
+	if async && hits != nil {
+		h := *hits
+		h.merged = nil
+		hits = &h
+	}
+	figures := background(async, func() figureVetoes { return x.vetoFigures(d, hits, isJA) })
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
 		if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
@@ -653,8 +665,25 @@ func (x *Extractor) veto(d *doc) {
 		kept = append(kept, m)
 	}
 	d.mentions = kept
-	d.noValue = map[[2]int]string{}
+	fv := figures()
+	d.vetoes = append(d.vetoes, fv.vetoes...)
+	d.noValue, d.noDeal = fv.noValue, fv.noDeal
 	d.parents = map[[2]int]string{}
+}
+
+// figureVetoes are what the figure rules set aside in a document: the
+// vetoes in figure order, the figures that are no deal value (by rule),
+// and the rules whose figure tells no deal at all.
+type figureVetoes struct {
+	vetoes  []Veto
+	noValue map[[2]int]string
+	noDeal  map[string]bool
+}
+
+// vetoFigures runs the figure rules over every figure of d, hits being
+// the document's rule words.
+func (x *Extractor) vetoFigures(d *doc, hits *phraseHits, isJA bool) figureVetoes {
+	fv := figureVetoes{noValue: map[[2]int]string{}}
 	const reach = 300 // bytes before a figure a figure rule reads
 	for i, a := range d.amounts {
 		// The figure's sentence, read back at most reach bytes.
@@ -670,17 +699,18 @@ func (x *Extractor) veto(d *doc) {
 		if i > 0 {
 			prev = &d.amounts[i-1]
 		}
-		if id, ok := x.rules.vetoFigure(d.lower, d.hits, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
-			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
-			d.noValue[a.Span] = id
+		if id, ok := x.rules.vetoFigure(d.lower, hits, [2]int{from, a.Span[1]}, a, prev, isJA); ok {
+			fv.vetoes = append(fv.vetoes, Veto{Rule: id, What: "figure", Text: a.Text, Span: a.Span})
+			fv.noValue[a.Span] = id
 			if x.rules.noDeal(id) {
-				if d.noDeal == nil {
-					d.noDeal = map[string]bool{}
+				if fv.noDeal == nil {
+					fv.noDeal = map[string]bool{}
 				}
-				d.noDeal[id] = true
+				fv.noDeal[id] = true
 			}
 		}
 	}
+	return fv
 }
 
 // dropNoValues applies the figure vetoes to the deals found: a deal whose
