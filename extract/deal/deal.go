@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -171,6 +172,11 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	}
 	prevEnd, prevFrom, lastFrom := 0, 0, -1
 	boiler := boilerplate(txt, d.lower, sents)
+	var dr *dataRuns
+	if len(txt) >= parallelFrom && len(x.rules.Deals) > 0 {
+		dr = startDataRuns(len(sents), x.dataRulesOn(d))
+		defer dr.stop()
+	}
 	for si, s := range sents {
 		if boiler[si] {
 			continue
@@ -203,13 +209,20 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 			if d.lastSp != s {
 				ms = x.sentenceMentions(d, s, isJA)
 			}
-			res.Fired = append(res.Fired, x.matchDeals(d, s, ms, st, isJA)...)
+			if dr != nil {
+				dr.jobs <- dataRun{i: si, sp: s, ms: slices.Clone(ms), st: *st, isJA: isJA}
+			} else {
+				res.Fired = append(res.Fired, x.matchDeals(d, s, ms, st, isJA)...)
+			}
 		}
 		if len(deals) > from {
 			// A sentence without deals ("1株に対し0.85株を割り当てる") does
 			// not stand between a deal and its value.
 			prevFrom, lastFrom = from, -1
 		}
+	}
+	if dr != nil {
+		res.Fired = dr.wait()
 	}
 	if t := strings.TrimSpace(title); t != "" {
 		deals = append(deals, x.titleDeals(t, txt, sents, d.tc)...)
@@ -669,6 +682,84 @@ func (x *Extractor) veto(d *doc) {
 	d.vetoes = append(d.vetoes, fv.vetoes...)
 	d.noValue, d.noDeal = fv.noValue, fv.noDeal
 	d.parents = map[[2]int]string{}
+}
+
+// dataRun is one sentence for the deal rules: its names and the reading
+// state as they stood when the sentence was read, copied.
+type dataRun struct {
+	i    int
+	sp   [2]int
+	ms   []mention
+	st   state
+	isJA bool
+}
+
+// dataRuns runs the deal rules (matchDeals) over a long text's sentences
+// on a goroutine of its own, a sentence behind the rest of the reading:
+// it reads only what the reading no longer changes (the text, its
+// figures and their vetoes) and its own copy of the rule words' hits.
+type dataRuns struct {
+	jobs    chan dataRun
+	out     [][]pipeline.Deal
+	done    chan struct{}
+	panic   any
+	stopped bool
+}
+
+// dataRulesOn returns the deal rules run over d's sentences from another
+// goroutine: a copy of d with its own rule words' hits (the fields
+// matchDeals reads are set before the sentences are read).
+func (x *Extractor) dataRulesOn(d *doc) func(dataRun) []pipeline.Deal {
+	dd := *d
+	if d.hits != nil {
+		h := *d.hits
+		h.merged = nil
+		dd.hits = &h
+	}
+	return func(j dataRun) []pipeline.Deal { return x.matchDeals(&dd, j.sp, j.ms, &j.st, j.isJA) }
+}
+
+// startDataRuns starts run over n sentences, given in order on jobs.
+func startDataRuns(n int, run func(dataRun) []pipeline.Deal) *dataRuns {
+	r := &dataRuns{jobs: make(chan dataRun, 64), out: make([][]pipeline.Deal, n), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		defer func() {
+			if p := recover(); p != nil {
+				r.panic = p
+				for range r.jobs { // let the reading finish; its caller panics in wait
+				}
+			}
+		}()
+		for j := range r.jobs {
+			r.out[j.i] = run(j)
+		}
+	}()
+	return r
+}
+
+// wait returns the deals the rules made, in sentence order; a panic of
+// the rules is raised again here.
+func (r *dataRuns) wait() []pipeline.Deal {
+	r.stop()
+	if r.panic != nil {
+		panic(r.panic)
+	}
+	var out []pipeline.Deal
+	for _, ds := range r.out {
+		out = append(out, ds...)
+	}
+	return out
+}
+
+// stop closes the queue once and waits for the goroutine: a reading that
+// panics midway does not leave it behind.
+func (r *dataRuns) stop() {
+	if !r.stopped {
+		r.stopped = true
+		close(r.jobs)
+		<-r.done
+	}
 }
 
 // figureVetoes are what the figure rules set aside in a document: the

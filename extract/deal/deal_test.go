@@ -610,3 +610,32 @@ func TestBackground(t *testing.T) {
 	wait()
 	t.Error("no panic")
 }
+
+// TestDataRuns: the deal rules run beside the reading give their deals in
+// sentence order, whatever order they finish in, and a panic of theirs
+// is raised again when the reading asks for them.
+func TestDataRuns(t *testing.T) {
+	r := startDataRuns(3, func(j dataRun) []pipeline.Deal {
+		return []pipeline.Deal{{Company: string(rune('A' + j.i))}}
+	})
+	for i := range 3 {
+		r.jobs <- dataRun{i: i}
+	}
+	var got []string
+	for _, dl := range r.wait() {
+		got = append(got, dl.Company)
+	}
+	if strings.Join(got, "") != "ABC" {
+		t.Errorf("deals in order %q, want ABC", got)
+	}
+	r = startDataRuns(2, func(j dataRun) []pipeline.Deal { panic("rule failed") })
+	r.jobs <- dataRun{i: 0}
+	r.jobs <- dataRun{i: 1}
+	defer func() {
+		if p := recover(); p != "rule failed" {
+			t.Errorf("recovered %v, want the rules' panic", p)
+		}
+	}()
+	r.wait()
+	t.Error("no panic")
+}
