@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kozan-dev/kozan/extract/article"
@@ -177,7 +178,14 @@ func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Docume
 	a.Text = text.Normalize(a.Text)
 	sum := sha256.Sum256([]byte(a.Text))
 	a.ContentHash = hex.EncodeToString(sum[:])
-	a.Fingerprint = text.Simhash(a.Text)
+	// The fingerprint reads the whole text on its own: on a long text it
+	// is computed beside the deal rules.
+	var fp sync.WaitGroup
+	if len(a.Text) >= 64<<10 {
+		fp.Go(func() { a.Fingerprint = text.Simhash(a.Text) })
+	} else {
+		a.Fingerprint = text.Simhash(a.Text)
+	}
 	if a.URL != "" {
 		a.ID = pipeline.ArticleID(a.URL)
 	}
@@ -192,6 +200,7 @@ func (x *Extractor) document(source string, a pipeline.Article) (pipeline.Docume
 		a.TextTokens = jtok.JoinTokens(toks, len(a.Text))
 		res = x.deals.ExtractTokens(a.Title, a.Text, toks)
 	}
+	fp.Wait()
 	if res.Err != nil {
 		// The article stays (stored, searchable); only its deals are lost.
 		slog.Error("extract: deal rules failed", "source", source, "url", a.URL, "err", res.Err)
