@@ -112,6 +112,11 @@ func hypothetical(lower string, sentStart, at int) bool {
 			return true
 		}
 	}
+	// "the company didn't reach an agreement with Nscale", "has not signed
+	// a lease": a deal denied in the words just before its deal word.
+	if near := strings.ReplaceAll(lower[max(sentStart, at-40):at], "not only", ""); text.ContainsAny(near, "n't ", " not ", " never ", "n’t ", " no longer ") {
+		return true // "not only invested in X but…" affirms
+	}
 	// "contingent upon executing a lease", "subject to signing", "once it
 	// secures a tenant": a condition, no deal made yet.
 	return strings.Contains(lower[sentStart:at], "price target") ||

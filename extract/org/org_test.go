@@ -180,6 +180,8 @@ func TestCapitalizedAt(t *testing.T) {
 		{"and the U.K., Bluepeak said", 12, "", false},
 		{"to HODL our bitcoin", 3, "", false},                 // the holders' slang, not a company
 		{"in line with LEED or an equivalent", 13, "", false}, // a building certification
+		{"in the Pacific Northwest, the", 7, "", false},
+		{"into an ATM agreement", 8, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
