@@ -182,6 +182,8 @@ func TestCapitalizedAt(t *testing.T) {
 		{"in line with LEED or an equivalent", 13, "", false}, // a building certification
 		{"in the Pacific Northwest, the", 7, "", false},
 		{"into an ATM agreement", 8, "", false},
+		{"data centre in Las Vegas, which", 15, "", false}, // a city
+		{"in San Antonio, the", 3, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -143,7 +143,8 @@ var placeWords = map[string]bool{
 	"brazil": true, "uruguay": true, "chile": true, "germany": true, "france": true, "britain": true, "uk": true,
 	"europe": true, "asia": true, "africa": true, "america": true, "americas": true, "australia": true,
 	"emea": true, "apac": true, "latam": true, "mena": true, "nordics": true, "benelux": true, // regions a market report names
-	"pacific": true, "northwest": true, "midwest": true,
+	"pacific": true, "northwest": true, "midwest": true, "vegas": true, "atlanta": true, "chicago": true, "seattle": true, "boston": true,
+	"las": true, "los": true, "san": true, "angeles": true, "francisco": true, "diego": true, "antonio": true, "jose": true,
 	"singapore": true, "hong": true, "kong": true, "taiwan": true, "korea": true, "india": true, "london": true,
 	"tokyo": true, "beijing": true, "shanghai": true, "abilene": true, "houston": true, "dallas": true,
 	"austin": true, "denver": true, "miami": true, "toronto": true, "vancouver": true, "quebec": true,
