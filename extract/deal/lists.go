@@ -217,7 +217,7 @@ func listMark(s string, isJA bool) bool {
 // memberDescribedRE is an English list mark followed by the next member's
 // description: a few lower-case words ending on a word for an
 // organisation.
-var memberDescribedRE = regexp.MustCompile(`^\s*(,|, and|and|, &)\s+(the )?([a-z][\w&'’-]* ){0,4}(company|firm|group|operator|developer|provider|fund|bank|lender|investor|manager|maker|manufacturer|producer|utility|startup|start-up|giant|specialist|platform|owner|insurer|house|supplier|vendor|conglomerate)\s+$`)
+var memberDescribedRE = regexp.MustCompile(`^\s*(,|, and|and|, &)\s+(the )?([a-z][\w&'’-]* ){0,4}(` + strings.Join(descriptorNouns, "|") + `)\s+$`)
 
 // cutListMark cuts a Japanese list mark that a member's description may
 // follow (「、米サーバー大手の」, 「とカナダの」) from the start of s.

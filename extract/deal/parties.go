@@ -2,6 +2,7 @@ package deal
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -1078,14 +1079,15 @@ func descriptorRun(ws []string) bool {
 	if len(ws) == 1 && org.PlacePossessive(ws[0]) {
 		return true // "and Japan's Hokuriku Energy Trading"
 	}
-	switch ws[0] {
-	case "house", "company", "firm", "biz", "provider", "operator", "developer", "startup", "lab", "giant", "group",
-		"conglomerate", "bank", "utility", "maker", "manufacturer", "miner", "investor", "fund", "manager",
-		"platform", "insurer", "lender", "supplier", "vendor", "partner", "hyperscaler", "player", "specialist":
-		return true
-	}
-	return false
+	return slices.Contains(descriptorNouns, ws[0])
 }
+
+// descriptorNouns end a description of an organisation written before its name
+// ("data centre developer and operator Pure DC", "real estate firm DL
+// Invest").
+var descriptorNouns = []string{"house", "company", "firm", "biz", "provider", "operator", "developer", "startup", "start-up", "lab",
+	"giant", "group", "conglomerate", "bank", "utility", "maker", "manufacturer", "producer", "miner", "investor", "fund",
+	"manager", "platform", "insurer", "lender", "supplier", "vendor", "partner", "hyperscaler", "player", "specialist", "owner"}
 
 // longDescriptor reports the words between a preposition and a name as
 // a description of the name ending in a role noun, up to seven words ("with
