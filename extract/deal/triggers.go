@@ -99,8 +99,8 @@ func priceVerb(k pipeline.Kind) bool {
 }
 
 // hypothetical reports a deal word spoken of in general, not as a deal:
-// after more/additional/future/potential, or in an analyst's price-target
-// sentence.
+// after more/additional/future/potential, denied just before it, under a
+// condition, or in an analyst's price-target sentence.
 func hypothetical(lower string, sentStart, at int) bool {
 	ws := wordsBefore(lower, sentStart, at, 3)
 	for i, w := range ws {
