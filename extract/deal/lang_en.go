@@ -49,7 +49,8 @@ var elidedVerbs = map[string]bool{"secured": true, "signed": true, "entered": tr
 	"expanded": true, "extended": true, "raised": true, "won": true, "announced": true}
 
 // enZoneBreaks end a clause that may hold a deal of its own: "…deal with
-// Fluidstack; Google backstops $1.4 billion" tells two deals.
+// Fluidstack; Google backstops $1.4 billion" and "Eaton agreed to acquire
+// X for $9.5 billion, while Vertiv is set to absorb Y" tell two deals.
 var enZoneBreaks = []string{"; ", ", while ", ", whereas "}
 
 func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bool) (int, int) {
