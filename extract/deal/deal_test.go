@@ -70,6 +70,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bluepeak Thermal|Northwind|$2.5 billion|acquisition"}},
 		{"en a deal denied just before its deal word is none", "", "Hut 8 had been in talks for capacity at the campus, but people familiar with the talks said the company didn't reach an agreement with Bluepeak Compute.",
 			nil},
+		{"en a joint venture's owner named by a company word of its own (Enterprises)", "", "HarborConneX, a 50:50 JV between Kestrel Enterprises and US-based Bluepeak Data, has secured $200 million from Harbor Bank.",
+			[]string{"HarborConneX|Harbor Bank|$200 million|financing", "Kestrel Enterprises|Bluepeak Data||partnership"}},
 		{"en the contract told again by one side", "", "Oracle has signed a deal worth up to $12bn with Lambda for GPU capacity. Lambda said the contract was worth $10.2bn over five years.",
 			[]string{"Oracle|Lambda|up to $12bn|hpc_contract"}},
 		{"en one raise told twice, once of 'the company'", "", "Hut 8 owns 80% of American Bitcoin. The company raised $220 million to buy machines. American Bitcoin plans to list in June. American Bitcoin raised $220 million in a private placement.",
