@@ -184,6 +184,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"into an ATM agreement", 8, "", false},
 		{"data centre in Las Vegas, which", 15, "", false}, // a city
 		{"in San Antonio, the", 3, "", false},
+		{"from CMBS lenders", 5, "", false}, // a kind of security, not a company
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

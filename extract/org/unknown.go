@@ -54,7 +54,7 @@ var stopWords = map[string]bool{
 	"us": true, "usa": true, "texas": true, "canada": true, "japan": true, "china": true, "north": true,
 	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
 	"islamic": true, "sharia": true, "shariah": true, "bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
-	"eh": true, "ipo": true, "etf": true, "hodl": true, "leed": true, "breeam": true, "atm": true, "atms": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
+	"eh": true, "ipo": true, "etf": true, "hodl": true, "leed": true, "breeam": true, "atm": true, "atms": true, "cmbs": true, "abs": true, "rmbs": true, "clo": true, "clos": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
 	"meanwhile": true, "however": true, "but": true, "while": true, "if": true, "when": true,
 	"deal": true, "agreement": true, "contract": true, "lease": true, "data": true, "center": true,
 	"centers": true, "mr": true, "ms": true, "dr": true, "president": true, "founder": true, "analyst": true,
