@@ -66,10 +66,8 @@ func listSum(sc *sent, name string, others []mention) int {
 		return 0
 	}
 	before := strings.TrimRight(sc.d.lower[max(0, lo-20):lo], " ")
-	for _, cue := range []string{"including", "includes", "include", "comprising"} {
-		if strings.HasSuffix(before, cue) {
-			return groupLead
-		}
+	if text.HasAnySuffix(before, groupCues...) {
+		return groupLead
 	}
 	after := sc.d.lower[hi:min(len(sc.d.lower), hi+20)]
 	if strings.HasPrefix(after, "を含む") || strings.HasPrefix(after, "が率いる") {
@@ -177,13 +175,17 @@ func listHead(sc *sent, m *mention) *mention {
 		return nil
 	}
 	before := strings.TrimRight(sc.d.lower[max(0, ms[lo].Span[0]-20):ms[lo].Span[0]], " ")
-	for _, cue := range []string{"including", "includes", "include", "led by", "comprising"} {
-		if strings.HasSuffix(before, cue) {
-			return &ms[lo]
-		}
+	if text.HasAnySuffix(before, groupCues...) || strings.HasSuffix(before, "led by") {
+		return &ms[lo]
 	}
 	return nil
 }
+
+// groupCues introduce a list of parties as a group's members ("a consortium
+// including A, B and C"). A list "led by" its members names a group's lead
+// too (listHead), but each of them entered the agreement of its value
+// (listSum).
+var groupCues = []string{"including", "includes", "include", "comprising"}
 
 // listMark reports a separator of list members.
 func listMark(s string, isJA bool) bool {
