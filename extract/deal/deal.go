@@ -699,11 +699,9 @@ type dataRun struct {
 // it reads only what the reading no longer changes (the text, its
 // figures and their vetoes) and its own copy of the rule words' hits.
 type dataRuns struct {
-	jobs    chan dataRun
-	out     [][]pipeline.Deal
-	done    chan struct{}
-	panic   any
-	stopped bool
+	jobs   chan dataRun
+	result func() [][]pipeline.Deal // waits for the goroutine (background)
+	closed bool
 }
 
 // dataRulesOn returns the deal rules run over d's sentences from another
@@ -721,44 +719,40 @@ func (x *Extractor) dataRulesOn(d *doc) func(dataRun) []pipeline.Deal {
 
 // startDataRuns starts run over n sentences, given in order on jobs.
 func startDataRuns(n int, run func(dataRun) []pipeline.Deal) *dataRuns {
-	r := &dataRuns{jobs: make(chan dataRun, 64), out: make([][]pipeline.Deal, n), done: make(chan struct{})}
-	go func() {
-		defer close(r.done)
+	jobs := make(chan dataRun, 64)
+	result := background(true, func() [][]pipeline.Deal {
+		// After a panic the reading still sends its sentences: take them
+		// until it closes the queue; wait raises the panic.
 		defer func() {
-			if p := recover(); p != nil {
-				r.panic = p
-				for range r.jobs { // let the reading finish; its caller panics in wait
-				}
+			for range jobs {
 			}
 		}()
-		for j := range r.jobs {
-			r.out[j.i] = run(j)
+		out := make([][]pipeline.Deal, n)
+		for j := range jobs {
+			out[j.i] = run(j)
 		}
-	}()
-	return r
+		return out
+	})
+	return &dataRuns{jobs: jobs, result: result}
 }
 
 // wait returns the deals the rules made, in sentence order; a panic of
 // the rules is raised again here.
 func (r *dataRuns) wait() []pipeline.Deal {
 	r.stop()
-	if r.panic != nil {
-		panic(r.panic)
-	}
 	var out []pipeline.Deal
-	for _, ds := range r.out {
+	for _, ds := range r.result() {
 		out = append(out, ds...)
 	}
 	return out
 }
 
-// stop closes the queue once and waits for the goroutine: a reading that
-// panics midway does not leave it behind.
+// stop closes the queue once: the goroutine ends when it has read it, so
+// a reading that panics midway leaves nothing blocked behind.
 func (r *dataRuns) stop() {
-	if !r.stopped {
-		r.stopped = true
+	if !r.closed {
+		r.closed = true
 		close(r.jobs)
-		<-r.done
 	}
 }
 
