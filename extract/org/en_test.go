@@ -96,6 +96,11 @@ func TestDefinedTerms(t *testing.T) {
 		{"acronym across and", "Fjell Holding and Investments (FHI) signed. Later FHI paid.", "Fjell Holding and Investments?|Fjell Holding and Investments?"},
 		{"acronym with de", "Compañía Nacional de Energía (CNDE) sells power.", "Compañía Nacional de Energía?"},
 		{"acronym not spelled", "Fjell Holding and Investments (QWV) signed.", ""},
+		{"described in a filing", "Kestrel Data Partners, LLC, a limited liability company organized under the laws of Delaware (the “Lessee”) agreed. The Lessee will pay.",
+			"Kestrel Data Partners?|Kestrel Data Partners?"},
+		{"description naming another company", "Kestrel Data Partners, LLC, a unit of Orbis Power Corp. (the “Lessee”) agreed. The Lessee will pay.", "Kestrel Data Partners?|Orbis Power?|Orbis Power?"},
+		{"party role term", "Kestrel Data Partners Limited (“Seller”) agreed. Seller will ship.", "Kestrel Data Partners?|Kestrel Data Partners?"},
+		{"known name's term", "Riot agreed to buy machines from Bitmain (“Seller”). Seller will ship.", "Riot Platforms|Bitmain|Bitmain"},
 		{"company is not a term", `Talon Mining Corp. (the "Company") said the Company grew.`, "Talon Mining?"},
 	}
 	for _, tt := range tests {

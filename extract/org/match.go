@@ -25,7 +25,10 @@ func (g *Gazetteer) Find(text string) []Mention {
 	known := g.findKnown(text)
 	unk := g.tickered(text, findUnknown(text))
 	known = g.preferLonger(known, unk)
-	return merge(known, unk)
+	all := merge(known, unk)
+	// A short name a filing defines after a name, known or not ("Bitmain
+	// Technologies Limited (“Seller”)"), stands for it where it is used.
+	return merge(all, definedTerms(text, all))
 }
 
 // tickered makes a name no list knows the company whose ticker follows it

@@ -756,7 +756,6 @@ func findUnknown(text string) []Mention {
 		i = m.Span[1]
 	}
 	out = overriddenBy(out, acronymNames(text))
-	out = append(out, definedTerms(text, out)...)
 	out = overriddenBy(out, domainNames(text))
 	ja := findJapanese(text)
 	if len(ja) > 0 {
@@ -998,14 +997,17 @@ func isOrgToken(t jtok.Token) bool {
 	return upper
 }
 
-// definedTerms finds the short names a press release defines for an
-// unknown company right after its name — a ticker ("Zorvia Technologies,
-// Inc. (NASDAQ: ZRV)") or a quoted term ("(“Zorvia” or the “Company”)") —
-// and returns their later uses as mentions of that company.
+// definedTerms finds the short names a press release or a filing defines
+// for a company, known or not, right after its name (and its legal form
+// and description, see skipAppositive) — a ticker ("Zorvia Technologies,
+// Inc. (NASDAQ: ZRV)") or a quoted term ("(“Zorvia” or the “Company”)",
+// "(the “Lessee”)") — and returns their later uses as mentions of that
+// company.
 func definedTerms(text string, ms []Mention) []Mention {
 	type def struct {
-		name, term string
-		off, until int // uses of term in text[off:until] stand for name
+		m          Mention // the name defined
+		term       string
+		off, until int // uses of term in text[off:until] stand for m
 	}
 	var defs []def
 	for _, m := range ms {
@@ -1014,6 +1016,9 @@ func definedTerms(text string, ms []Mention) []Mention {
 		var terms []string
 		for g := 0; g < 2; g++ {
 			t := strings.TrimLeft(rest, " ,.")
+			if g == 0 {
+				t = skipAppositive(t, text, ms)
+			}
 			off += len(rest) - len(t)
 			if !strings.HasPrefix(t, "(") {
 				break
@@ -1030,7 +1035,7 @@ func definedTerms(text string, ms []Mention) []Mention {
 			rest = t[k+1:]
 		}
 		for _, term := range terms {
-			defs = append(defs, def{name: m.Name, term: term, off: off, until: len(text)})
+			defs = append(defs, def{m: m, term: term, off: off, until: len(text)})
 		}
 	}
 	// A term defined again (each release of a long page defining "the
@@ -1056,10 +1061,51 @@ func definedTerms(text string, ms []Mention) []Mention {
 			if a > 0 && isLatinAt(text, prevStart(text, a)) || b < len(text) && isLatinAt(text, b) || overlapsAny(ms, a, b) {
 				continue
 			}
-			out = append(out, Mention{Name: d.name, Text: d.term, Span: [2]int{a, b}})
+			out = append(out, Mention{Name: d.m.Name, Text: d.term, Span: [2]int{a, b}, Known: d.m.Known, Role: d.m.Role})
 		}
 	}
 	return out
+}
+
+// partyTerms are the roles a contract names its parties by ("(“Seller”)",
+// "(the “Customer”)"): common words, but a defined term's uses stand for
+// the party. "the Company" is not one: the deal rules read it as the
+// article's company.
+var partyTerms = map[string]bool{"Seller": true, "Buyer": true, "Purchaser": true, "Customer": true, "Client": true, "Host": true,
+	"Lessee": true, "Lessor": true, "Landlord": true, "Tenant": true, "Borrower": true, "Lender": true, "Licensee": true,
+	"Licensor": true, "Provider": true, "Supplier": true, "Vendor": true, "Contractor": true, "Investor": true, "Guarantor": true}
+
+// skipAppositive returns t, the text after a name, from the bracket that
+// follows the name's legal form, or its legal form and its description in
+// a filing: "KULR
+// Technology Group, Inc., a Delaware corporation (the “Lessee”)",
+// "Whinstone US, Inc., a corporation organized under the laws of the State
+// of Delaware, USA (“WUS”)". The description opens with a or an, holds no
+// bracket, quote, semicolon or other name, and ends within 240 bytes; t
+// is returned unchanged when there is none.
+func skipAppositive(t, text string, ms []Mention) string {
+	u := t
+	if w, rest, _ := strings.Cut(u, " "); LegalForm(strings.TrimRight(w, ",")) {
+		u = strings.TrimLeft(rest, " ")
+		if strings.HasPrefix(u, "(") {
+			return u // "Bitmain Technologies Limited (“Seller”)"
+		}
+		if !strings.HasSuffix(w, ",") {
+			return t
+		}
+	}
+	if !strings.HasPrefix(u, "a ") && !strings.HasPrefix(u, "an ") {
+		return t
+	}
+	k := strings.Index(u[:min(len(u), 240)], " (")
+	if k < 0 || strings.ContainsAny(u[:k], "()“”\";") {
+		return t
+	}
+	at := len(text) - len(u)
+	if overlapsAny(ms, at, at+k) {
+		return t
+	}
+	return u[k+1:]
 }
 
 // termsIn returns the ticker and quoted short names of a parenthesis
@@ -1092,7 +1138,7 @@ func termsIn(p string) []string {
 			}
 			t := s[:b]
 			s = s[b+len(q[1]):]
-			if t != "" && capitalised(t) && !isStopToken(t) && len(t) <= 40 {
+			if t != "" && capitalised(t) && (!isStopToken(t) || partyTerms[t]) && len(t) <= 40 {
 				out = append(out, t)
 			}
 		}
