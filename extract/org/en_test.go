@@ -40,6 +40,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"number word opens a name", "a stake in Three Cedars Compute, a startup", "Three Cedars Compute?"},
 		{"number word then stop words only", "Two Bitcoin Miners Capital rose", ""},
 		{"number word before a plain name", "First Quarter results beat estimates", ""},
+		{"SPAC is a description", "Quillon Digital to Go Public Through Merger with SPAC Harrowgate Acquisition Corp", "Quillon Digital?|Harrowgate Acquisition?"},
+		{"through opens no name", "Quillon Digital to Go Public Through SPAC Merger", "Quillon Digital?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,6 +74,8 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"with GB300 racks", 5, "", false},
 		{"from Compute North.", 5, "Compute North", true},
 		{"from North Dakota.", 5, "", false},
+		{"to Go Public Through SPAC Merger", 13, "", false},
+		{"a merger with SPAC Harrowgate Acquisition Corp", 14, "Harrowgate Acquisition", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -54,7 +54,7 @@ var stopWords = map[string]bool{
 	"us": true, "usa": true, "texas": true, "canada": true, "japan": true, "china": true, "north": true,
 	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
 	"islamic": true, "sharia": true, "shariah": true, "bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
-	"eh": true, "ipo": true, "etf": true, "hodl": true, "leed": true, "breeam": true, "atm": true, "atms": true, "cmbs": true, "abs": true, "rmbs": true, "clo": true, "clos": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
+	"eh": true, "ipo": true, "etf": true, "hodl": true, "leed": true, "breeam": true, "atm": true, "atms": true, "cmbs": true, "spac": true, "spacs": true, "through": true, "via": true, "abs": true, "rmbs": true, "clo": true, "clos": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
 	"meanwhile": true, "however": true, "but": true, "while": true, "if": true, "when": true,
 	"deal": true, "agreement": true, "contract": true, "lease": true, "data": true, "center": true,
 	"centers": true, "mr": true, "ms": true, "dr": true, "president": true, "founder": true, "analyst": true,
@@ -467,7 +467,7 @@ func startOfSentence(text string, i int) bool {
 // leadStrip are descriptive words a Title Case headline puts before a name.
 var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "miner": true, "miners": true,
 	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
-	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true}
+	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true, "spac": true}
 
 // headlineVerbs are deal verbs a Title Case headline capitalises before a
 // name ("Bitdeer to Acquire Northfield Digital"): never a name's first word.
