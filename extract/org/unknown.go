@@ -417,20 +417,26 @@ func corporateInside(ws []string) bool {
 	return false
 }
 
-// allStopWords reports names made only of stop or place words.
-// allGeneric reports words that are each a stop or corporate word
-// (Investment Holdings): without the demonym before them ("Ethiopian
-// Investment Holdings") they name nobody.
+// allGeneric reports words that are each a stop, corporate or generic
+// word (Investment Holdings, Sovereign Wealth Fund): without the demonym
+// before them ("Ethiopian Investment Holdings") they name nobody.
 func allGeneric(ws []string) bool {
 	for _, w := range ws {
 		lw := strings.ToLower(strings.TrimRight(w, ".,"))
-		if !stopWords[lw] && !corporate[lw] && !legal[lw] {
+		if !stopWords[lw] && !corporate[lw] && !legal[lw] && !genericNameWords[lw] {
 			return false
 		}
 	}
 	return len(ws) > 0
 }
 
+// genericNameWords name what a state's or a country's institution does,
+// not which one it is: a demonym before them is part of the name.
+var genericNameWords = map[string]bool{"investment": true, "sovereign": true, "wealth": true, "national": true,
+	"development": true, "state": true, "public": true, "pension": true, "petroleum": true, "oil": true, "gas": true,
+	"telecom": true, "telecommunications": true, "railways": true, "electricity": true, "nuclear": true, "central": true}
+
+// allStopWords reports names made only of stop or place words.
 func allStopWords(ws []string) bool {
 	for _, w := range ws {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
