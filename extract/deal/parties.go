@@ -695,6 +695,15 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		pws := ws
 		if len(ws) > 1 && org.PlacePossessive(ws[0]) {
 			pws = ws[1:] // "a unit of Japan's Sojitz": the country describes the name
+		} else if len(ws) > 1 && (strings.HasSuffix(ws[0], "-based") || strings.HasSuffix(ws[0], "-listed") || strings.HasSuffix(ws[0], "-headquartered")) {
+			// "a subsidiary of Hong Kong-based West Data Group": the
+			// place's words describe the name too.
+			for k := 1; k < min(len(ws), 4); k++ {
+				if ws[k] == "of" {
+					pws = ws[k:]
+					break
+				}
+			}
 		}
 		prevMention := first > 0 && ms[first-1].Span[1] >= sent[0]
 		if l, ok := parentRole(pws); ok {

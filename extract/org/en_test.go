@@ -41,8 +41,10 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"number word then stop words only", "Two Bitcoin Miners Capital rose", ""},
 		{"number word before a plain name", "First Quarter results beat estimates", ""},
 		{"SPAC is a description", "Quillon Digital to Go Public Through Merger with SPAC Harrowgate Acquisition Corp", "Quillon Digital?|Harrowgate Acquisition?"},
-		{"demonym before generic words is the name's", "Zambian Sovereign Wealth Fund to Start Mining", "Zambian Sovereign Wealth Fund?"},
+		{"demonym before generic words is the name's", "Ethiopian Sovereign Wealth Fund to Start Mining", "Ethiopian Sovereign Wealth Fund?"},
 		{"demonym before a distinct name is not", "a deal with Norwegian Tinde Power Trading on", "Tinde Power Trading?"},
+		{"compass word opening a company's name", "signed with West Fjord Group on Monday", "West Fjord Group?"},
+		{"compass word opening a place", "signed in West Virginia on Monday", ""},
 		{"through opens no name", "Quillon Digital to Go Public Through SPAC Merger", "Quillon Digital?"},
 	}
 	for _, tt := range tests {

@@ -430,6 +430,11 @@ func allGeneric(ws []string) bool {
 	return len(ws) > 0
 }
 
+// strongEnd are the corporate words that end only a company's name, never
+// a place's or a facility's.
+var strongEnd = map[string]bool{"group": true, "holdings": true, "capital": true, "partners": true, "ventures": true,
+	"investments": true, "technologies": true, "corporation": true, "inc": true, "corp": true, "ltd": true, "llc": true, "plc": true}
+
 // genericNameWords name what a state's or a country's institution does,
 // not which one it is: a demonym before them is part of the name.
 var genericNameWords = map[string]bool{"investment": true, "sovereign": true, "wealth": true, "national": true,
@@ -637,9 +642,13 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if len(fs) > 0 {
 		switch strings.ToLower(fs[0]) {
 		case "project", "phase", "campus", "site", "plant", "facility", "building", "tranche", "class", "chapter",
-			"section", "exhibit", "form", "fy", "lake", "river", "mount", "fort", "port", "north", "south", "east", "west",
+			"section", "exhibit", "form", "fy", "lake", "river", "mount", "fort", "port",
 			"rule", "regulation", "securities":
 			allStop = true
+		case "north", "south", "east", "west":
+			// "North Dakota", "West Texas Hub" are places; "West Data
+			// Group", "North Ridge Capital" companies.
+			allStop = allStop || len(fs) < 3 || !strongEnd[strings.ToLower(strings.TrimRight(fs[len(fs)-1], "."))]
 		}
 	}
 	if allStop || isStopToken(name) || siteAfter(text[end:]) {
@@ -750,7 +759,7 @@ func findUnknown(text string) []Mention {
 		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			first := strings.ToLower(strings.Fields(m.Name)[0])
-			if !isStopToken(m.Name) && (!stopWords[first] || numberName(ws) || mid && nameOpener[first]) && !siteAfter(text[m.Span[1]:]) {
+			if !isStopToken(m.Name) && (!stopWords[first] || numberName(ws) || mid && nameOpener[first] || IsDemonym(first) && allGeneric(ws[1:])) && !siteAfter(text[m.Span[1]:]) {
 				m.Span[0] = m.Span[1] - len(strings.Join(ws, " "))
 				if m.Span[0] < i {
 					m.Span[0] = i
