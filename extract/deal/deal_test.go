@@ -341,6 +341,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute|Harbor Capital|up to $100 million|financing"}},
 		{"the parent of the unit signed with, described by its place", "", "Hut 8 signed a hosting agreement with a subsidiary of Oslo-based North Fjord Group for 40 MW.",
 			[]string{"Hut 8|North Fjord Group||hosting"}},
+		{"a region in a Title Case headline is no party", "Zentra Secures $2.7 Billion to Expand AI Infrastructure Across EMEA",
+			"Zentra intends to use the money to build out its footprint in key EMEA markets.", nil},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

@@ -172,7 +172,7 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 		return org.Mention{}, false
 	}
 	rest := ws[drop:]
-	if len(rest) == 1 && org.IsStop(rest[0]) {
+	if len(rest) == 1 && org.IsStop(rest[0]) || org.OnlyStopOrPlace(rest) {
 		return org.Mention{}, false
 	}
 	off := strings.Index(m.Text, rest[0])

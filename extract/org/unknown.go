@@ -193,6 +193,10 @@ var placeWords = map[string]bool{
 // (AI, HPC, BTC, CEO, 同社…).
 func IsStop(name string) bool { return isStopToken(name) }
 
+// OnlyStopOrPlace reports words that are each a stop word or a place's
+// (EMEA, Midwest, Texas): together they name no organisation.
+func OnlyStopOrPlace(ws []string) bool { return allStopWords(ws) }
+
 // wordAt returns the English word starting at i (letters, digits, and
 // inner '&', '.', '\” ), and its end.
 func wordAt(text string, i int) (string, int) {
