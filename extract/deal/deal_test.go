@@ -320,6 +320,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
 		{"ja deal guessed at", "", "ハット8はメタとの提携憶測で株価が上がった。", nil},
+		{"ja deal still talked over", "", "ソフトバンクが、ハット8の買収に向けて協議中であると報じられた。", nil},
 		{"en deal denied", "", "Hut 8 has not signed a lease with Bluepeak Compute Inc., the company said.", nil},
 		{"ja the other company named in the clause is the borrower", "", "クリーンスパークはテラウルフの債務を引き受け、800万ドルの運転資金融資を実行する。",
 			[]string{"CleanSpark|TeraWulf|800万ドル|financing"}},
