@@ -360,3 +360,92 @@ func possessivePair(sc *sent, m mention) bool {
 	}
 	return false
 }
+
+// pairAnaphors name the two parties of a deal told before: "The two
+// companies have also signed PPAs…", 「両社はまた…契約を締結し」.
+var pairAnaphors = []string{"the two companies", "the two firms", "both companies", "both firms", "the pair ", "両社"}
+
+// toldPair is the last deal told with both its parties within the 2,000
+// bytes before sp: the pair a pair anaphor stands for.
+func toldPair(told []pipeline.Deal, sp [2]int) (pipeline.Deal, bool) {
+	for i := len(told) - 1; i >= 0; i-- {
+		t := told[i]
+		if t.EvidenceSpan[1] > sp[0] || sp[0]-t.EvidenceSpan[1] > 2000 {
+			continue
+		}
+		if t.Company != "" && t.Counterparty != "" {
+			return t, true
+		}
+	}
+	return pipeline.Deal{}, false
+}
+
+// pairAnaphora reads a sentence that tells a deal of "the two companies"
+// (「両社」) as a deal of the pair of the last deal told: a deal of one of
+// them without another side gets the other as its counterparty; a
+// sentence that names nobody else and tells no deal yet, but holds a
+// strong deal word, tells a deal of the pair, of the kind of its most
+// specific deal word, without value. A deal the pair told before absorbs
+// it (dedupe) unless their kinds differ.
+func pairAnaphora(sc *sent, out []pipeline.Deal) []pipeline.Deal {
+	lower := sc.lower
+	if !text.ContainsAny(lower, pairAnaphors...) {
+		return out
+	}
+	pair, ok := toldPair(sc.st.told, sc.sp)
+	if !ok {
+		return out
+	}
+	a, b := pair.Company, string(pair.Counterparty)
+	for i := range out {
+		dl := &out[i]
+		if dl.Counterparty != "" {
+			continue
+		}
+		switch dl.Company {
+		case a:
+			dl.Counterparty = pipeline.NullString(b)
+		case b:
+			dl.Counterparty = pipeline.NullString(a)
+		default:
+			continue
+		}
+		dl.Rule += "+pair_anaphor"
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, m := range sc.ms {
+		if usable(m) && m.Name != a && m.Name != b {
+			return out // another company named: the anaphor may be its pair's
+		}
+	}
+	// A strong deal word tells the deal; the most specific deal word of
+	// the sentence its kind (「ホスティング契約を締結」 is hosting).
+	var strong, best *cue
+	for i := range sc.cues {
+		c := &sc.cues[i]
+		if c.w.class != cueTrigger || !sc.isJA && hypothetical(sc.d.lower, sc.sp[0], c.start) ||
+			sc.isJA && jaNegated.MatchString(sc.d.lower[c.end:sc.sp[1]]) {
+			continue
+		}
+		if c.w.strong && strong == nil {
+			strong = c
+		}
+		if best == nil || kindRank[c.w.kind] > kindRank[best.w.kind] {
+			best = c
+		}
+	}
+	if strong == nil {
+		return out
+	}
+	return append(out, pipeline.Deal{
+		Company:      a,
+		Counterparty: pipeline.NullString(b),
+		Kind:         best.w.kind,
+		Evidence:     sc.d.text[sc.sp[0]:sc.sp[1]],
+		EvidenceSpan: sc.sp,
+		Confidence:   0.6,
+		Rule:         "noamount:pair_anaphor@" + strong.w.id,
+	})
+}

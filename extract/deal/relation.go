@@ -315,6 +315,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		out = groupJA(sc, out)
 	}
 	out = coBuyers(ms, out)
+	out = pairAnaphora(sc, out)
 	st.after(sc, out)
 	return out
 }
