@@ -38,7 +38,7 @@ var jaGroupWords = []struct {
 
 // jaPartyAfter are particles after a bare katakana name that put it in a
 // party slot of a deal sentence.
-var jaPartyAfter = []string{"との", "と", "は", "が", "に", "から", "へ", "向け", "を", "より", "傘下", "側"}
+var jaPartyAfter = []string{"との", "と", "は", "が", "も", "に", "から", "へ", "向け", "を", "より", "傘下", "側"}
 
 // jaFunction are hiragana function words that may stand between a clause
 // and a name ("…であるみちのくパワー株式会社"); longest first.

@@ -65,6 +65,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bare after role noun", "相手先はAI企業のミズチで、契約額は", "ミズチ?"},
 		{"bare glued kanji descriptor", "譲渡先は地元電力企業サクラ・パワーで、", "サクラ・パワー?"},
 		{"bare apposition descriptor", "北欧の採掘企業、ヒョウガを買収", "ヒョウガ?"},
+		{"described name with も", "一方、不動産開発企業ミナトランドも、南星データに用地を売却した。", "ミナトランド?"},
 		{"no role noun copula", "計画はソラミチで行う", ""},
 		{"bare single word no sign", "シーズンは終わり、ムードが変わった", ""},
 		{"bare generic", "データセンターとコロケーション、ホスティングとインフラに", ""},
