@@ -24,6 +24,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"nationality alone", "Japanese lenders and Canadian miners", ""},
 		{"ticker after name", "Zorvia Technologies, Inc. (NASDAQ: ZRV) said", "Zorvia Technologies?"},
 		{"accented name", "financing from Énergie Boréale Capital", "Énergie Boréale Capital?"},
+		{"curly apostrophe in a known name", "a round led by Ontario Teachers’ Pension Plan in May", "Ontario Teachers' Pension Plan"},
 		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
 		{"norwegian AS legal form", "agreed to buy Polar Fjord AS, an operator", "Polar Fjord?"},
 		{"lowercase as is a word", "rose as Polar Fjord said", ""},

@@ -253,6 +253,8 @@ func fold(r rune) rune {
 		return r
 	case r >= 0x3000 && r < 0xA640:
 		return r // CJK, kana and their punctuation have no case
+	case r == '’' || r == 'ʼ':
+		return '\'' // "Ontario Teachers’ Pension Plan" is the list's "Ontario Teachers' Pension Plan"
 	}
 	return unicode.ToLower(r)
 }
