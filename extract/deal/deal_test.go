@@ -352,6 +352,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Bitfarms||acquisition", "Hut 8|Bitfarms||hosting"}},
 		{"ja 両社 tell a deal of another kind", "", "ハット8はビットファームズからテキサス州の用地を取得した。両社はまた、ホスティング契約を締結した。",
 			[]string{"Hut 8|Bitfarms||acquisition", "Hut 8|Bitfarms||hosting"}},
+		{"a maker named before its product is not the topic", "", "AI cloud provider Zentra Cloud is building a data center in Taiwan. The facility will house 7,000 Nvidia GB300 GPUs. The company is funding the expansion with $400 million provided by several banks. Nvidia said demand for Nvidia chips in Asia is strong.",
+			[]string{"Zentra Cloud||$400 million|financing"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

@@ -157,7 +157,9 @@ func (st *state) after(sc *sent, out []pipeline.Deal) {
 	}
 	clear(st.prevNames)
 	for _, m := range ms {
-		st.prevNames[m.Name] = true
+		if !modelAfter(sc.d.text[m.Span[1]:]) { // "7,000 Nvidia GB300 GPUs" names a product
+			st.prevNames[m.Name] = true
+		}
 	}
 	for _, dl := range out {
 		for _, m := range ms {
@@ -172,7 +174,9 @@ func (st *state) after(sc *sent, out []pipeline.Deal) {
 	if hasSubj && possessivePair(sc, subj) {
 		return // the sentence describes a pair's project: the topic stays
 	}
-	if hasSubj && (subj.Known || !subj.weak) {
+	if hasSubj && (subj.Known || !subj.weak) && !modelAfter(sc.d.text[subj.Span[1]:]) {
+		// A maker named before its product ("will house 7,000 Nvidia
+		// GB300 GPUs") is not what the text goes on about.
 		st.topic, st.hasTopic, st.topicPara = subj, true, st.para
 	} else if m, ok := firstMiner(ms); ok && len(out) == 0 {
 		st.topic, st.hasTopic, st.topicPara = m, true, st.para
