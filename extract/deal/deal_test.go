@@ -322,6 +322,7 @@ func TestExtractRules(t *testing.T) {
 		{"ja deal guessed at", "", "ハット8はメタとの提携憶測で株価が上がった。", nil},
 		{"ja deal still talked over", "", "ソフトバンクが、ハット8の買収に向けて協議中であると報じられた。", nil},
 		{"en deal denied", "", "Hut 8 has not signed a lease with Bluepeak Compute Inc., the company said.", nil},
+		{"en deal only wished for", "", "Hut 8 hopes to contract with Bluepeak Compute Inc., a power plant owner, to lease space for its miners.", nil},
 		{"ja the other company named in the clause is the borrower", "", "クリーンスパークはテラウルフの債務を引き受け、800万ドルの運転資金融資を実行する。",
 			[]string{"CleanSpark|TeraWulf|800万ドル|financing"}},
 		{"one deal in two currencies", "Pine Ventures lends $430 million to Northwind Compute", "Northwind Compute GmbH obtained a credit line of up to €400 million ($430 million) from Pine Ventures Inc.",

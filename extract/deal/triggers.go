@@ -100,7 +100,7 @@ func priceVerb(k pipeline.Kind) bool {
 
 // hypothetical reports a deal word spoken of in general, not as a deal:
 // after more/additional/future/potential, denied just before it, under a
-// condition, or in an analyst's price-target sentence.
+// condition, wished for, or in an analyst's price-target sentence.
 func hypothetical(lower string, sentStart, at int) bool {
 	ws := wordsBefore(lower, sentStart, at, 3)
 	for i, w := range ws {
@@ -121,7 +121,9 @@ func hypothetical(lower string, sentStart, at int) bool {
 	// secures a tenant": a condition, no deal made yet.
 	return strings.Contains(lower[sentStart:at], "price target") ||
 		text.ContainsAny(lower[max(sentStart, at-40):at], "contingent upon", "contingent on", "subject to executing", "subject to signing", "subject to entering",
-			"once it signs", "once it secures", "if it signs", "if it secures", "upon signing", "upon executing")
+			"once it signs", "once it secures", "if it signs", "if it secures", "upon signing", "upon executing") ||
+		// "Compute North hopes to contract with Wolf Hollow… to lease space": a wish.
+		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ")
 }
 
 // markClause marks the deal word tied to an amount, and the deal words of
