@@ -681,7 +681,30 @@ func (x *Extractor) veto(d *doc) {
 	fv := figures()
 	d.vetoes = append(d.vetoes, fv.vetoes...)
 	d.noValue, d.noDeal = fv.noValue, fv.noDeal
+	textConversions(d.amounts, d.noValue)
 	d.parents = map[[2]int]string{}
+}
+
+// textConversions gives a figure restated in US dollars right after it
+// ("2bn reais (US$378mn)", 「5億ドル(約770億円)」 read the other way) the
+// dollar value the text gives, not the one a fixed rate of exchange
+// makes: the same deal told in dollars elsewhere (a headline's
+// "US$380mn") is then recognised as the same (dedupe's converted).
+func textConversions(as []pipeline.Amount, noValue map[[2]int]string) {
+	for i := 0; i+1 < len(as); i++ {
+		a, b := &as[i], &as[i+1]
+		if id := noValue[b.Span]; !strings.HasSuffix(id, ".figure.converted") || b.Span[0]-a.Span[1] > 16 {
+			continue
+		}
+		switch {
+		case b.Currency == "USD" && a.Currency != "USD":
+			v := b.Value
+			a.USD = &v
+		case a.Currency == "USD" && b.Currency != "USD":
+			v := a.Value
+			b.USD = &v
+		}
+	}
 }
 
 // dataRun is one sentence for the deal rules: its names and the reading

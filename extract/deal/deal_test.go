@@ -355,6 +355,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Bitfarms||acquisition", "Hut 8|Bitfarms||hosting"}},
 		{"a maker named before its product is not the topic", "", "AI cloud provider Zentra Cloud is building a data center in Taiwan. The facility will house 7,000 Nvidia GB300 GPUs. The company is funding the expansion with $400 million provided by several banks. Nvidia said demand for Nvidia chips in Asia is strong.",
 			[]string{"Zentra Cloud||$400 million|financing"}},
+		{"one deal in two currencies, converted by the text", "", "Northwind Compute issues US$380mn in green bonds\n\nNorthwind Compute Inc. closed the issuance of a record 2bn reais (US$378mn) in green debentures to finance its expansion.",
+			[]string{"Northwind Compute||2bn reais|financing"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",
