@@ -357,6 +357,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Zentra Cloud||$400 million|financing"}},
 		{"one deal in two currencies, converted by the text", "", "Northwind Compute issues US$380mn in green bonds\n\nNorthwind Compute Inc. closed the issuance of a record 2bn reais (US$378mn) in green debentures to finance its expansion.",
 			[]string{"Northwind Compute||2bn reais|financing"}},
+		{"ja the value of the deal told, in a paragraph of its own", "", "ハット8はビットファームズとホスティング契約を結んだ。\n\n契約規模は最大5億ドルで、発表後にビットファームズ株が急伸した。",
+			[]string{"Hut 8|Bitfarms|最大5億ドル|hosting"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

@@ -138,6 +138,11 @@ func dealReference(lower string) bool {
 	if text.HasAnyPrefix(lower, "同契約", "本契約", "当該契約", "契約総額", "買収額", "買収総額", "取引総額") {
 		return true
 	}
+	for _, n := range jaValueNouns {
+		if strings.HasPrefix(lower, n+"は") {
+			return true // 「契約規模は最大194億ドルで」 opening a paragraph: the deal just told
+		}
+	}
 	if text.HasAnyPrefix(lower, "合弁会社", "新会社", "共同出資会社") || strings.Contains(lower, " the venture") || strings.Contains(lower, " the joint venture") || strings.Contains(lower, " the jv") {
 		return true // a party's share of the venture just told
 	}
