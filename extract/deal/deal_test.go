@@ -359,6 +359,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Compute||2bn reais|financing"}},
 		{"ja the value of the deal told, in a paragraph of its own", "", "ハット8はビットファームズとホスティング契約を結んだ。\n\n契約規模は最大5億ドルで、発表後にビットファームズ株が急伸した。",
 			[]string{"Hut 8|Bitfarms|最大5億ドル|hosting"}},
+		{"ja a price paid in cash and stock", "", "ハット8が、1億6400万ドルの現金と株式でビットファームズを買収することで合意した。",
+			[]string{"Bitfarms|Hut 8|1億6400万ドル|acquisition"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

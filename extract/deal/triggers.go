@@ -266,9 +266,15 @@ func dealValue(lower string, c cue) bool {
 	return false
 }
 
-// paymentForm reports "in cash", "all-cash", "cash and stock": how a deal
-// is paid, not a cash balance.
+// paymentForm reports "in cash", "all-cash", "cash and stock", 「現金と株式で」:
+// how a deal is paid, not a cash balance.
 func paymentForm(txt string, c cue) bool {
+	if c.w.s == "現金" {
+		// 「164億ドルの現金と株式で…買収」「現金で取得」: how the price is paid.
+		rest := txt[c.end:]
+		return text.HasAnyPrefix(rest, "と株式で", "および株式で", "及び株式で", "で買収", "で取得", "で購入") ||
+			strings.HasSuffix(txt[:c.start], "の") && strings.HasPrefix(rest, "で")
+	}
 	if c.w.s != "cash" {
 		return false
 	}
