@@ -665,3 +665,26 @@ func TestDataRuns(t *testing.T) {
 	r.wait()
 	t.Error("no panic")
 }
+
+// TestFollowUpSharedByList: a value told in the next sentence is the value
+// of every member of a list of buyers told together, not of the first only.
+func TestFollowUpSharedByList(t *testing.T) {
+	x := newExtractor(t)
+	txt := "シングテルとKKRはSTTを取得する。買収額は66億シンガポールドルに上る。"
+	d := &doc{text: txt, lower: txt}
+	ev := [2]int{0, strings.Index(txt, "買収額")}
+	prev := []pipeline.Deal{
+		{Company: "STT", Counterparty: "Singtel", Kind: pipeline.KindAcquisition, EvidenceSpan: ev, Rule: "noamount:acquisition@ja.trigger.acquisition"},
+		{Company: "STT", Counterparty: "KKR", Kind: pipeline.KindAcquisition, EvidenceSpan: ev, Rule: "list:noamount:acquisition@ja.trigger.acquisition"},
+	}
+	at := strings.Index(txt, "66億")
+	a := pipeline.Amount{Value: 6.6e9, Currency: "SGD", Text: "66億シンガポールドル", Span: [2]int{at, at + len("66億シンガポールドル")}}
+	if !x.attachFollowUp(d, [2]int{ev[1], len(txt)}, a, pipeline.KindAcquisition, prev) {
+		t.Fatal("the value was attached to no deal")
+	}
+	for _, p := range prev {
+		if p.Amount == nil || p.Amount.Value != 6.6e9 {
+			t.Errorf("%s | %s: amount %v, want 6.6e9", p.Company, p.Counterparty, p.Amount)
+		}
+	}
+}

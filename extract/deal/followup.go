@@ -358,6 +358,19 @@ func (x *Extractor) attachFollowUp(d *doc, sp [2]int, a pipeline.Amount, want pi
 			dl.TermYears = &v
 		}
 	}
+	// The other members of a list told in the same sentence share the
+	// value: 「シングテルと米KKRは…STT GDCを…取得…。買収額は66億シンガ
+	// ポールドル」 is the price each buyer's deal is part of.
+	for i := range prev {
+		o := &prev[i]
+		if i == best || o.Amount != nil || o.Counterparty == "" || o.EvidenceSpan != dl.EvidenceSpan || o.Kind != dl.Kind ||
+			o.Company != dl.Company || !strings.HasPrefix(o.Rule, "list:") && !strings.HasPrefix(dl.Rule, "list:") {
+			continue
+		}
+		v := a
+		o.Amount = &v
+		o.Rule += "+next"
+	}
 	return true
 }
 
