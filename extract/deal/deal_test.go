@@ -361,6 +361,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Bitfarms|最大5億ドル|hosting"}},
 		{"ja a price paid in cash and stock", "", "ハット8が、1億6400万ドルの現金と株式でビットファームズを買収することで合意した。",
 			[]string{"Bitfarms|Hut 8|1億6400万ドル|acquisition"}},
+		{"a data center sold to a company the list knows: the buyer acquires", "", "Harrowgate Development Group sold its Las Vegas data centre to DataBank last week.",
+			[]string{"DataBank|Harrowgate Development Group||acquisition"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

@@ -142,9 +142,8 @@ func (x *Extractor) roleOf(name string) string {
 // shared/realnews/ANNOTATION.md asks for it (the miner's side; of two
 // miners, the acquirer): when the buyer is a miner, or the seller is a
 // company the list knows and no miner, or a company it does not know sells
-// a site (a factory, land, a campus) to one it knows: the buyer is the
-// data-center side.
-// The buyer then acquires.
+// a site (a factory, land, a campus, a data center) to one it knows: the
+// buyer is the data-center side. The buyer then acquires.
 func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	role := x.roleOf
 	for i := range ds {
@@ -182,6 +181,6 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 
 // siteSold reports a site, land or buildings in a sale's evidence.
 func siteSold(ev string) bool {
-	return text.ContainsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設") ||
-		text.ContainsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building")
+	return text.ContainsAny(ev, "工場", "用地", "土地", "敷地", "跡地", "建物", "施設", "データセンター") ||
+		text.ContainsAny(strings.ToLower(ev), " site", " campus", " facility", " land", " acres", " plant", " building", " data center", " data centre")
 }
