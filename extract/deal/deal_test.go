@@ -363,6 +363,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Bitfarms|Hut 8|1億6400万ドル|acquisition"}},
 		{"a data center sold to a company the list knows: the buyer acquires", "", "Harrowgate Development Group sold its Las Vegas data centre to DataBank last week.",
 			[]string{"DataBank|Harrowgate Development Group||acquisition"}},
+		{"ja money raised by issuing shares is equity", "", "ハット8は、株式発行により、コアウィーブから3億ドルの資金を調達した。",
+			[]string{"Hut 8|CoreWeave|3億ドル|equity"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",

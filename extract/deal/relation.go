@@ -171,7 +171,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			text.HasAnyPrefix(d.lower[a.Span[1]:], " in equity", " of equity", " in new equity", " in an equity", " in a series", " in series", " in its series")) {
 			kind = pipeline.KindEquity // "raised AUD 330 million in equity funding"
 		}
-		if kind == pipeline.KindFinancing && isJA && text.ContainsAny(d.lower[lo:a.Span[0]], "株式による資金調達", "株式による調達", "株式の発行による", "新株発行による", "増資による", "増資で") {
+		if kind == pipeline.KindFinancing && isJA && text.ContainsAny(d.lower[lo:a.Span[0]], "株式による資金調達", "株式による調達", "株式の発行によ", "株式発行によ", "株式発行で", "株式の発行で", "新株発行によ", "新株発行で", "増資による", "増資で") {
 			kind = pipeline.KindEquity // 「株式による資金調達で13億8000万ドルを確保」
 		}
 		if kind == pipeline.KindFinancing && raiseWords[trig.w.s] && !isJA &&
