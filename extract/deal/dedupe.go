@@ -138,7 +138,11 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				if b.Amount.Currency == "USD" {
 					absorb(i, j)
 				}
-			case b.Counterparty == "" && a.Counterparty != "" && (a.Company == b.Company || string(a.Counterparty) == b.Company) && b.Amount != nil && sameAmount(a.Amount, b.Amount):
+			case b.Counterparty == "" && a.Counterparty != "" && (a.Company == b.Company || string(a.Counterparty) == b.Company) && b.Amount != nil &&
+				(sameAmount(a.Amount, b.Amount) || converted(a.Amount, b.Amount)):
+				// "DayOne gets $4.6 billion funding" and "…secured RM15
+				// billion ($4.54 billion) of financing, said OCBC": the
+				// deal its other side is named in, in any currency.
 				absorb(i, j)
 			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
 				absorb(i, j)
