@@ -1189,9 +1189,10 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 
 // jaNegated opens the text after a Japanese deal word that denies it:
 // 「提携を(正式に)発表していません」「契約は締結しておらず」.
-// A deal only guessed at (提携憶測, 買収観測, 提携の可能性) or still talked
-// over (買収に向けて協議中, 提携を検討中) is none either.
-var jaNegated = regexp.MustCompile(`^((を|は|に|の)?(正式に|公式に|まだ)?(発表|締結|合意|決定|発表・締結|し|され|して)?(していません|していない|しておらず|していなかった|しなかった|せず|されていない|されておらず|されなかった|していませんが|ていない|ておらず|ません|ない)|(の)?(憶測|臆測|観測|思惑|期待|噂|うわさ|可能性)|を(引き続き|さらに)?(推進|目指|模索|検討|提案)|(に向けて|に向けた)(協議|交渉|検討)|(の)?(協議|交渉|検討)中)`)
+// A deal only guessed at (提携憶測, 買収観測, 提携の可能性), still talked
+// over (買収に向けて協議中, 提携を検討中) or not to be done (資金調達が完了で
+// きない) is none either.
+var jaNegated = regexp.MustCompile(`^((を|は|に|の)?(正式に|公式に|まだ)?(発表|締結|合意|決定|発表・締結|し|され|して)?(していません|していない|しておらず|していなかった|しなかった|せず|されていない|されておらず|されなかった|していませんが|ていない|ておらず|ません|ない)|(の)?(憶測|臆測|観測|思惑|期待|噂|うわさ|可能性)|を(引き続き|さらに)?(推進|目指|模索|検討|提案)|(に向けて|に向けた)(協議|交渉|検討)|(の)?(協議|交渉|検討)中|が(完了|成立|実現|実行)(でき|し)?(ない|なかった|ず))`)
 
 // negatedWord reports English text before a deal word that denies it: "no
 // (long-term) debt", "without (any new) financing", "zero debt", "has not

@@ -320,6 +320,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
 		{"ja deal guessed at", "", "ハット8はメタとの提携憶測で株価が上がった。", nil},
+		{"ja deal not to be done", "", "ハット8は、約2,400万ドルの資金調達が完了できない可能性が高いと発表した。", nil},
 		{"ja deal still talked over", "", "ソフトバンクが、ハット8の買収に向けて協議中であると報じられた。", nil},
 		{"en deal denied", "", "Hut 8 has not signed a lease with Bluepeak Compute Inc., the company said.", nil},
 		{"en deal only wished for", "", "Hut 8 hopes to contract with Bluepeak Compute Inc., a power plant owner, to lease space for its miners.", nil},
