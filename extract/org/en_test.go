@@ -104,6 +104,7 @@ func TestDefinedTerms(t *testing.T) {
 		{"acronym across and", "Fjell Holding and Investments (FHI) signed. Later FHI paid.", "Fjell Holding and Investments?|Fjell Holding and Investments?"},
 		{"acronym with de", "Compañía Nacional de Energía (CNDE) sells power.", "Compañía Nacional de Energía?"},
 		{"acronym not spelled", "Fjell Holding and Investments (QWV) signed.", ""},
+		{"acronym of a kind of company", "a deal with Small Modular Reactor (SMR) firm Pinecrest Atomics Inc. The SMR deal is a first.", "Pinecrest Atomics?"},
 		{"described in a filing", "Kestrel Data Partners, LLC, a limited liability company organized under the laws of Delaware (the “Lessee”) agreed. The Lessee will pay.",
 			"Kestrel Data Partners?|Kestrel Data Partners?"},
 		{"description naming another company", "Kestrel Data Partners, LLC, a unit of Orbis Power Corp. (the “Lessee”) agreed. The Lessee will pay.", "Kestrel Data Partners?|Orbis Power?|Orbis Power?"},

@@ -835,9 +835,20 @@ func acronymNames(text string) []Mention {
 		if start < 0 || text[start:at] != name {
 			continue // words spaced otherwise: leave it
 		}
+		if describesNext(text[off+e+1:]) {
+			continue // "Small Modular Reactor (SMR) firm Oklo": a kind of company, the name follows
+		}
 		out = append(out, Mention{Name: trimLegal(name), Text: name, Span: [2]int{start, at}})
 	}
 	return out
+}
+
+// describesNext reports a role noun and a capitalised name right after an
+// acronym's bracket (" firm Oklo", " developer Pinecrest"): the words the
+// acronym spells describe that name.
+func describesNext(rest string) bool {
+	w, r, ok := strings.Cut(strings.TrimPrefix(rest, " "), " ")
+	return ok && strings.HasPrefix(rest, " ") && descriptorHeads[strings.ToLower(w)] && capitalised(r)
 }
 
 // acronymConnectors join the words of a name an acronym spells.
