@@ -139,7 +139,7 @@ func dealReference(lower string) bool {
 		return true
 	}
 	for _, n := range jaValueNouns {
-		if strings.HasPrefix(lower, n+"は") {
+		if strings.HasPrefix(lower, n) && strings.HasPrefix(lower[len(n):], "は") {
 			return true // 「契約規模は最大194億ドルで」 opening a paragraph: the deal just told
 		}
 	}

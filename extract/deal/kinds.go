@@ -25,6 +25,17 @@ type KindRule struct {
 	Unless            []string     `yaml:"unless"` // none of these may be in the evidence
 	CounterpartyRoles []string     `yaml:"counterparty_roles"`
 	Examples          DealExamples `yaml:"examples"` // fire: "TEXT => kind"; keep: TEXT the rule leaves alone
+
+	words, unless []string // Words and Unless lower-cased once
+}
+
+// lowerAll lower-cases each of ws.
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }
 
 func (k *KindRule) check(ids map[string]bool) error {
@@ -66,20 +77,24 @@ func (k *KindRule) fires(d pipeline.Deal, site kindSite) bool {
 		return false
 	}
 	ev, raised := site.ev, site.raised
-	for _, w := range k.Unless {
-		if hasWord(raised, strings.ToLower(w)) {
+	// Its words first: most rules have none in a deal's evidence, and
+	// then the words that stop it need no look.
+	found := len(k.words) == 0
+	for _, w := range k.words {
+		if hasWord(ev, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	for _, w := range k.unless {
+		if hasWord(raised, w) {
 			return false
 		}
 	}
-	if len(k.Words) == 0 {
-		return true
-	}
-	for _, w := range k.Words {
-		if hasWord(ev, strings.ToLower(w)) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // proceedsCues open what the money raised will pay for ("…, which will be
@@ -102,7 +117,7 @@ func beforeProceeds(ev string) string {
 
 // hasWord finds w in s, on word boundaries when w is Latin.
 func hasWord(s, w string) bool {
-	if !isASCIIWord(strings.ReplaceAll(w, " ", "")) {
+	if !latinPhrase(w) {
 		return strings.Contains(s, w)
 	}
 	for off := 0; ; {
@@ -117,6 +132,18 @@ func hasWord(s, w string) bool {
 		}
 		off = i + 1
 	}
+}
+
+// latinPhrase reports w made of ASCII word bytes and spaces: it is
+// matched on word boundaries. (isASCIIWord without its spaces, read in
+// place: kind rules test their phrases on every deal.)
+func latinPhrase(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] != ' ' && !isWordByte(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsString(ss []string, s string) bool {

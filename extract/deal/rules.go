@@ -831,6 +831,7 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 		if err := kr.check(ids); err != nil {
 			return err
 		}
+		kr.words, kr.unless = lowerAll(kr.Words), lowerAll(kr.Unless)
 		r.Kinds = append(r.Kinds, kr)
 	}
 	for _, dr := range f.Deals {

@@ -1115,8 +1115,11 @@ var partyTerms = map[string]bool{"Seller": true, "Buyer": true, "Purchaser": tru
 // is returned unchanged when there is none.
 func skipAppositive(t, text string, ms []Mention) string {
 	u := t
-	if w, rest, _ := strings.Cut(u, " "); LegalForm(strings.TrimRight(w, ",")) {
-		u = strings.TrimLeft(rest, " ")
+	// The legal form is a short word: look no further (a Japanese text
+	// has no space to end the first word).
+	if k := strings.IndexByte(u[:min(len(u), 16)], ' '); k > 0 && LegalForm(strings.TrimRight(u[:k], ",")) {
+		w := u[:k]
+		u = strings.TrimLeft(u[k:], " ")
 		if strings.HasPrefix(u, "(") {
 			return u // "Bitmain Technologies Limited (“Seller”)"
 		}
