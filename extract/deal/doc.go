@@ -45,7 +45,8 @@
 //     the same deal told twice is merged and keeps the names of the data
 //     rules that found it too (two value-less deals of one pair only when
 //     their kinds may tell one deal; a figure and its conversion into
-//     dollars are one); a subsidiary introduced as such gives way to its
+//     dollars are one, by the dollar value the text gives when it gives
+//     one: textConversions); a subsidiary introduced as such gives way to its
 //     parent (roles.go parentOf, withParents); each known party is named
 //     as the article writes it among the company list's names
 //     (spelling.go: Cipher Mining in a 2023 story, Cipher Digital in
@@ -138,7 +139,8 @@
 //     amount-less deal told of one (「A、B、Cと…」, "with A, B and C"), and a
 //     financing or equity deal with its figure (each lender, each investor).
 //   - discourse.go — the topic from sentence to sentence (state,
-//     readTopic, state.after) and anaphors ("the company", 同社).
+//     readTopic, state.after) and anaphors ("the company", 同社; "the two
+//     companies", 両社 as the pair of the last deal told: pairAnaphora).
 //   - lang.go, lang_ja.go, lang_en.go — lang, what Japanese and English do
 //     differently (labelling roles, clause bounds, the reach of a deal
 //     word, the counterparty's side, sum words), and each language's own
