@@ -1980,7 +1980,19 @@ func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 				if drop[i] || drop[j] || b.Company == a.Company || !sameKindOr(a.Kind, b.Kind) && !raising(a.Kind, b.Kind) {
 					continue
 				}
+				// A relation pattern ties the figure to its company within
+				// the sentence ("…, TeraWulf (WULF) with $500 million"):
+				// closer than the sentence's subject.
+				bound := func(dl pipeline.Deal) bool {
+					return strings.HasPrefix(dl.Rule, "data:") && strings.Contains(dl.Evidence, dl.Company) // not the topic's
+				}
 				switch {
+				case a.EvidenceSpan == b.EvidenceSpan && bound(a) != bound(b):
+					if bound(a) {
+						drop[j] = true
+					} else {
+						drop[i] = true
+					}
 				case own(a) && own(b):
 					// Two companies each named raising the same sum: two deals.
 				case own(a) && !own(b):

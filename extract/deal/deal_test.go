@@ -369,6 +369,8 @@ func TestExtractRules(t *testing.T) {
 		{"a headline's nameless deal in dollars is the body's named one in ringgit", "",
 			"Northwind gets $4.6 billion funding for Johor data centres\n\nNorthwind Compute Inc. has secured RM15 billion ($4.54 billion) of financing from Harbor Bank Bhd to support its data centres.",
 			[]string{"Northwind Compute|Harbor Bank|RM15 billion|financing"}},
+		{"raises listed once, each name with its figure", "", "Hut 8 recently raised $2 billion in notes, Bitfarms (BITF) with $594.4 million and TeraWulf (WULF) with $500 million.",
+			[]string{"Hut 8||$2 billion|financing", "Bitfarms||$594.4 million|financing", "TeraWulf||$500 million|financing"}},
 		{"a deal reached with a party not named", "", "Hut 8 reached a deal with a regional grid operator for 80MW of new power.",
 			[]string{"Hut 8|||other"}},
 		{"a settlement reached", "", "Hut 8 reached a settlement with Coinbase over unpaid fees.",
