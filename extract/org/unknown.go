@@ -847,8 +847,11 @@ func acronymNames(text string) []Mention {
 // acronym's bracket (" firm Oklo", " developer Pinecrest"): the words the
 // acronym spells describe that name.
 func describesNext(rest string) bool {
-	w, r, ok := strings.Cut(strings.TrimPrefix(rest, " "), " ")
-	return ok && strings.HasPrefix(rest, " ") && descriptorHeads[strings.ToLower(w)] && capitalised(r)
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	w, r, ok := strings.Cut(rest[1:min(len(rest), 40)], " ") // a role noun is a short word
+	return ok && descriptorHeads[strings.ToLower(w)] && capitalised(r)
 }
 
 // acronymConnectors join the words of a name an acronym spells.
@@ -1107,10 +1110,9 @@ var partyTerms = map[string]bool{"Seller": true, "Buyer": true, "Purchaser": tru
 
 // skipAppositive returns t, the text after a name, from the bracket that
 // follows the name's legal form, or its legal form and its description in
-// a filing: "KULR
-// Technology Group, Inc., a Delaware corporation (the “Lessee”)",
-// "Whinstone US, Inc., a corporation organized under the laws of the State
-// of Delaware, USA (“WUS”)". The description opens with a or an, holds no
+// a filing: "KULR Technology Group, Inc., a Delaware corporation (the
+// “Lessee”)", "Whinstone US, Inc., a corporation organized under the laws
+// of the State of Delaware, USA (“WUS”)". The description opens with a or an, holds no
 // bracket, quote, semicolon or other name, and ends within 240 bytes; t
 // is returned unchanged when there is none.
 func skipAppositive(t, text string, ms []Mention) string {
