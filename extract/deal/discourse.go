@@ -374,8 +374,11 @@ var pairAnaphors = []string{"the two companies", "the two firms", "both companie
 func toldPair(told []pipeline.Deal, sp [2]int) (pipeline.Deal, bool) {
 	for i := len(told) - 1; i >= 0; i-- {
 		t := told[i]
-		if t.EvidenceSpan[1] > sp[0] || sp[0]-t.EvidenceSpan[1] > 2000 {
+		if t.EvidenceSpan[1] > sp[0] {
 			continue
+		}
+		if sp[0]-t.EvidenceSpan[1] > 2000 {
+			break // deals are told in text order: the rest are further still
 		}
 		if t.Company != "" && t.Counterparty != "" {
 			return t, true
