@@ -1949,8 +1949,9 @@ func restatesTold(lower string, dl pipeline.Deal) bool {
 // the same figure (at least a million, one currency) and kinds that may
 // agree but name different companies: a figure told twice in a text is one
 // deal ("The company raised $220 million…" and, later, "it raised $220
-// million in a private placement"). The deal whose company its own
-// sentence names stays, else the one of the company the text names most.
+// million in a private placement"). In one sentence, the deal a relation
+// pattern ties to the figure stays; else the deal whose company its own
+// sentence names, else the one of the company the text names most.
 func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	count := map[string]int{}
 	for _, m := range d.mentions {
@@ -1958,6 +1959,12 @@ func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	}
 	own := func(dl pipeline.Deal) bool {
 		return strings.Contains(dl.Rule, "amount:subject") || strings.Contains(dl.Rule, "amount:investee")
+	}
+	// A relation pattern ties the figure to a company its sentence names
+	// ("…, TeraWulf (WULF) with $500 million"): closer than the sentence's
+	// subject, which keeps the figure only when no pattern does.
+	bound := func(dl pipeline.Deal) bool {
+		return strings.HasPrefix(dl.Rule, "data:") && strings.Contains(dl.Evidence, dl.Company) // not the topic's
 	}
 	// Only deals of one figure are compared: a long page's thousands of
 	// deals cost no more than their groups.
@@ -1979,12 +1986,6 @@ func dropFigureTwice(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 				a, b := ds[i], ds[j]
 				if drop[i] || drop[j] || b.Company == a.Company || !sameKindOr(a.Kind, b.Kind) && !raising(a.Kind, b.Kind) {
 					continue
-				}
-				// A relation pattern ties the figure to its company within
-				// the sentence ("…, TeraWulf (WULF) with $500 million"):
-				// closer than the sentence's subject.
-				bound := func(dl pipeline.Deal) bool {
-					return strings.HasPrefix(dl.Rule, "data:") && strings.Contains(dl.Evidence, dl.Company) // not the topic's
 				}
 				switch {
 				case a.EvidenceSpan == b.EvidenceSpan && bound(a) != bound(b):
