@@ -695,7 +695,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		pws := ws
 		if len(ws) > 1 && org.PlacePossessive(ws[0]) {
 			pws = ws[1:] // "a unit of Japan's Sojitz": the country describes the name
-		} else if len(ws) > 1 && (strings.HasSuffix(ws[0], "-based") || strings.HasSuffix(ws[0], "-listed") || strings.HasSuffix(ws[0], "-headquartered")) {
+		} else if len(ws) > 1 && org.PlaceBased(ws[0]) {
 			// "a subsidiary of Hong Kong-based West Data Group": the
 			// place's words describe the name too.
 			for k := 1; k < min(len(ws), 4); k++ {

@@ -386,7 +386,7 @@ func describedAt(text string, pos int) bool {
 		a = prevStart(text, a)
 	}
 	w := text[a:b]
-	if !apposed && (strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "-listed") || strings.HasSuffix(w, "-headquartered")) {
+	if !apposed && PlaceBased(w) {
 		return true
 	}
 	if !descriptorHeads[w] && !(apposed && strings.HasSuffix(w, "s") && descriptorHeads[w[:len(w)-1]]) {
@@ -691,6 +691,13 @@ func PlacePossessive(w string) bool {
 		}
 	}
 	return false
+}
+
+// PlaceBased reports a word that tells where a company is based
+// ("Asunción-based", "Nasdaq-listed", "Hong Kong-headquartered"): it
+// describes the name after it.
+func PlaceBased(w string) bool {
+	return kztext.HasAnySuffix(w, "-based", "-listed", "-headquartered")
 }
 
 // bankOfPlace reports a name ending in "Bank of <Place>" ("Royal Bank of
