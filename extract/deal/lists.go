@@ -70,15 +70,10 @@ func listSum(sc *sent, name string, others []mention) int {
 		return groupLead
 	}
 	after := sc.d.lower[hi:min(len(sc.d.lower), hi+20)]
-	if strings.HasPrefix(after, "を含む") || strings.HasPrefix(after, "が率いる") {
+	if text.HasAnyPrefix(after, "を含む", "が率いる") {
 		return groupLead // 「AとBを含む投資家グループ」
 	}
-	for _, cue := range []string{" and others", ", among others", " among others", "など", "等"} {
-		if strings.HasPrefix(after, cue) {
-			return openSum
-		}
-	}
-	if strings.HasSuffix(before, "such as") {
+	if text.HasAnyPrefix(after, " and others", ", among others", " among others", "など", "等") || strings.HasSuffix(before, "such as") {
 		return openSum
 	}
 	return 0
