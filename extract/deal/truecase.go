@@ -19,24 +19,12 @@ type truecase struct {
 }
 
 // newTruecase reads the body text and its organisation mentions; the
-// Title Case headline lines of the body (heads) are no evidence.
+// Title Case headline lines of the body (heads: sentences of the body, in
+// text order and apart, as bodyHeadlines gives them) are no evidence.
 func newTruecase(body string, ms []mention, heads ...[2]int) *truecase {
 	tc := &truecase{mid: map[string]bool{}}
-	// The headlines are sentences, in text order and apart: the one that
-	// may hold i is the last to start at or before it.
-	sorted := true
-	for k := 1; k < len(heads); k++ {
-		sorted = sorted && heads[k-1][1] <= heads[k][0]
-	}
+	// The headline that may hold i is the last to start at or before it.
 	inHead := func(i int) bool {
-		if !sorted {
-			for _, h := range heads {
-				if i >= h[0] && i < h[1] {
-					return true
-				}
-			}
-			return false
-		}
 		k := sort.Search(len(heads), func(k int) bool { return heads[k][0] > i }) - 1
 		return k >= 0 && i < heads[k][1]
 	}
