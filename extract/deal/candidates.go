@@ -80,9 +80,11 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	// "Power management biz Eaton has signed…", "digital infrastructure
 	// firm Vertiv": a capitalised word right after a role noun names the
 	// organisation the noun describes.
+	// The byte tests come first: the noun list is looked up only for a
+	// lower-case word before a capital.
 	eachWord(txt, sp, func(off, end int) {
-		if end < sp[1] && descriptorRun([]string{strings.TrimRight(d.lower[off:end], ",")}) && end+1 < sp[1] && txt[end] == ' ' &&
-			txt[end+1] >= 'A' && txt[end+1] <= 'Z' && txt[off] >= 'a' && txt[off] <= 'z' {
+		if end+1 < sp[1] && txt[end] == ' ' && txt[end+1] >= 'A' && txt[end+1] <= 'Z' && txt[off] >= 'a' && txt[off] <= 'z' &&
+			descriptorRun([]string{strings.TrimRight(d.lower[off:end], ",")}) {
 			add(end+1, false)
 		}
 	})
