@@ -1,6 +1,7 @@
 package text
 
 import (
+	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -17,11 +18,11 @@ func Simhash(s string) uint64 {
 	var v [64]int
 	n := 0
 	var buf []byte // the shingle being hashed
+	h := fnv.New64a()
 	add := func(sh []byte) {
-		x := uint64(fnvOffset64) // FNV-1a, as hash/fnv's New64a computes it
-		for _, c := range sh {
-			x = (x ^ uint64(c)) * fnvPrime64
-		}
+		h.Reset()
+		h.Write(sh)
+		x := h.Sum64()
 		for i := range 64 {
 			v[i] += int(x>>uint(i)&1)*2 - 1 // +1 for a set bit, -1 for a clear one, without a branch
 		}
@@ -96,12 +97,6 @@ func Simhash(s string) uint64 {
 	}
 	return out
 }
-
-// fnvOffset64 and fnvPrime64 are FNV-1a's 64-bit constants.
-const (
-	fnvOffset64 = 14695981039346656037
-	fnvPrime64  = 1099511628211
-)
 
 // Distance is the number of bits in which two fingerprints differ.
 func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
