@@ -79,7 +79,9 @@
 //     stablecoin and is not read as thousands). "$5MM"/"$12 MM" (upper case)
 //     is finance shorthand for millions; "EUR 2.5 Mio" and "3,5 Mrd. Euro"
 //     are read; lakh (1e5), crore (1e7) and "lakh crore" (1e12) are scale
-//     words ("Rs 5 crore", "₹2-3 lakh"). "USD million 5" is not a form.
+//     words ("Rs 5 crore", "₹2-3 lakh"). A scale word after a code that
+//     follows the number is the table's unit: "96 USD million" = 96e6 USD,
+//     "2 EUR bn". "USD million 5" is not a form.
 //   - Fractions of a scale word in words: "half a million", "a half-billion",
 //     "a quarter (of a) billion", "three quarters of a billion", "one and a
 //     half million", "a billion and a half". "a dollar" (= 1) and "half a
@@ -130,7 +132,7 @@
 //     only before えん/どる, since "日本にドルが" is a particle.
 //   - Negative amounts: a minus written right before the amount makes Value
 //     negative and is part of Text: "-$5 million" = -5e6 USD, "-€250",
-//     "-5億円", "minus $2 million", マイナス2億円, and ▲/△ as Japanese
+//     "-5億円", "minus $2 million", "negative $7.5 million", マイナス2億円, and ▲/△ as Japanese
 //     accounts write a minus (▲3億円 = △3億円 = -3e8 JPY). "-" counts only
 //     after a space, the start, or a non-alphanumeric rune that is not a
 //     digit, so "Q3-5億円" and "$3-$5" (a range) stay positive; a range is

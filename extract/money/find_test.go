@@ -162,7 +162,7 @@ func checkAmounts(t *testing.T, p *Parser, in string) {
 // qualifier words.
 func signed(text string) bool {
 	return strings.ContainsAny(text, "-▲△") || strings.Contains(text, "マイナス") ||
-		strings.Contains(strings.ToLower(text), "minus ")
+		strings.Contains(strings.ToLower(text), "minus ") || strings.Contains(strings.ToLower(text), "negative ")
 }
 
 var fuzzSeeds = []string{

@@ -249,6 +249,13 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if a, e, ok := p.matchSuffixAt(s, n1.end); ok {
 		suf = side{code: a.code, start: n1.end, end: e, a: a, ok: true}
 	}
+	if suf.ok && (suf.a.exact || suf.a.code3) && suf.a.scale == 0 && !n1.scaled {
+		// "412 USD million", "57 EUR bn": a scale word after the code, the
+		// way tables write their units.
+		if u, e := englishScale(s, suf.end); u >= 1e6 && s[suf.end] == ' ' {
+			suf.a.scale, suf.end = u, e
+		}
+	}
 	code := pickCode(pre, suf)
 	if pre.ok && suf.ok && suf.code != code {
 		suf = side{} // "$100,000 bitcoin": the suffix belongs to the next words
@@ -957,7 +964,8 @@ func isKanji(r rune) bool { return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && 
 
 // signBefore finds a minus sign written right before an amount starting at
 // i: "-" (not after a letter, digit or another sign, so "Q3-5億円" and
-// ranges stay positive), ▲ or △ (Japanese accounting), マイナス, "minus ".
+// ranges stay positive), ▲ or △ (Japanese accounting), マイナス, "minus ",
+// "negative ".
 // It returns where the sign starts.
 func signBefore(s string, i, lo int) (int, bool) {
 	for _, m := range [...]string{"▲", "△", "マイナス"} {
@@ -982,8 +990,10 @@ func signBefore(s string, i, lo int) (int, bool) {
 		}
 		return i, false
 	}
-	if st := i - len("minus "); st >= lo && hasPrefixFold(s[st:i], "minus ") && wordStart(s, st) {
-		return st, true
+	for _, w := range [...]string{"minus ", "negative "} {
+		if st := i - len(w); st >= lo && hasPrefixFold(s[st:i], w) && wordStart(s, st) {
+			return st, true
+		}
 	}
 	return i, false
 }

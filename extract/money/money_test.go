@@ -362,6 +362,10 @@ var moneyCases = []struct {
 	{"負債は百万ドル規模に達している", []w{{"百万ドル", 1e6, "USD", "", false, 0}}},
 	{"資産価値は5万ドル未満に落ち込み", []w{{"5万ドル未満", 5e4, "USD", un, false, 0}}},
 	{"3億ドルの負債と2000万ユーロの融資", []w{{"3億ドル", 3e8, "USD", "", false, 0}, {"2000万ユーロ", 2e7, "EUR", "", false, 0}}},
+	// A scale word after a code, as tables write units; a written "negative".
+	{"Hosting income reached 96 USD million in the half.", []w{{"96 USD million", 96e6, "USD", "", false, 0}}},
+	{"It paid 3 USD, then 2 EUR bn for the site.", []w{{"3 USD", 3, "USD", "", false, 0}, {"2 EUR bn", 2e9, "EUR", "", false, 0}}},
+	{"Free cash flow was negative $7.5 million.", []w{{"negative $7.5 million", -7.5e6, "USD", "", false, 0}}},
 }
 
 func TestFindTable(t *testing.T) {
