@@ -807,6 +807,60 @@ func otherBackers(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 	return out, len(out) > 0
 }
 
+// joinedRoundRE finds an English sentence telling who else took part in
+// the round or raise told before: "A and B also participated", "Existing
+// investors A and B also joined the round", "A led the financing round
+// along with investors including B and C". A verb that goes on to its own
+// object ("also invested in Y", "also joined the board") is not matched:
+// the verb must end the clause or name the round.
+var joinedRoundRE = regexp.MustCompile(`\b(?:(?:also|likewise) (?:participated|joined|invested|took part|co-invested)(?:[.,;]|$| in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b)|(?:also )?(?:participated|took part|co-invested) in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b|(?:also )?joined (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b|(?:led|co-led|anchored) (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b)`)
+
+// roundJoiners gives each organisation a sentence matching joinedRoundRE
+// names its own copy of the last equity or financing deal told in the
+// 1,500 bytes before, without the figure: each took part in it, none for
+// the whole sum. The organisation that "led the round" fills that deal's
+// counterparty when it has none, figure kept (it is the round's lead).
+func roundJoiners(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
+	lower := d.lower[sp[0]:sp[1]]
+	loc := joinedRoundRE.FindStringIndex(lower)
+	if loc == nil {
+		return nil, false
+	}
+	i := -1
+	for k := len(told) - 1; k >= 0; k-- {
+		if told[k].EvidenceSpan[1] < sp[0]-1500 {
+			break // deals are told in text order
+		}
+		if told[k].Kind == pipeline.KindFinancing || told[k].Kind == pipeline.KindEquity {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return nil, false
+	}
+	lead := &told[i]
+	led := text.ContainsAny(lower[loc[0]:loc[1]], "led ", "anchored ")
+	seen := map[string]bool{lead.Company: true, string(lead.Counterparty): true}
+	var out []pipeline.Deal
+	for _, m := range ms {
+		if !usable(m) || seen[m.Name] || roleTitle(m.Name) {
+			continue
+		}
+		if !led && m.Span[0] >= sp[0]+loc[0] {
+			break // "A also participated, said B": the names before the verb took part
+		}
+		seen[m.Name] = true
+		if led && m.Span[0] < sp[0]+loc[0] && lead.Counterparty == "" {
+			lead.Counterparty = pipeline.NullString(m.Name)
+			lead.Rule += "+role"
+			continue
+		}
+		out = append(out, tookPart(d, sp, *lead, m.Name, "joined:"))
+	}
+	return out, len(out) > 0
+}
+
 // tookPart is lead's copy for one more party that took part in it, told in
 // sentence sp without a figure of its own: its rule is lead's, prefixed.
 func tookPart(d *doc, sp [2]int, lead pipeline.Deal, name, prefix string) pipeline.Deal {

@@ -86,6 +86,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 		if co, ok := otherBackers(d, sp, ms, st.told); ok {
 			return co
 		}
+		if co, ok := roundJoiners(d, sp, ms, st.told); ok {
+			return co
+		}
 	}
 	if len(prev) > 0 && fillCounterparty(d, sp, ms, prev) || !isJA && len(amts) == 0 && fillLender(d, sp, ms, st.told) {
 		// The sentence names the other side of the previous deal, and

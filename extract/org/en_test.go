@@ -26,6 +26,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"accented name", "financing from Énergie Boréale Capital", "Énergie Boréale Capital?"},
 		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
 		{"norwegian AS legal form", "agreed to buy Polar Fjord AS, an operator", "Polar Fjord?"},
+		{"common words before a legal form are the name", "Ridge Lane Miners, Inc. (OTCPK: RLMX) agreed to buy a site", "Ridge Lane Miners?"},
+		{"an adverb opening the sentence is no part of a name", "Then Ridge Lane Miners Inc. agreed to buy a site", "Ridge Lane Miners?"},
 		{"lowercase as is a word", "rose as Polar Fjord said", ""},
 		{"named campus is a site", "financing for the Borealis AI campus in Quebec", ""},
 		{"named project is a site", "to build the Tamarack Partners project near Reno", ""},

@@ -55,7 +55,7 @@ var stopWords = map[string]bool{
 	"south": true, "east": true, "west": true, "new": true, "chief": true, "ceo": true, "cfo": true,
 	"islamic": true, "sharia": true, "shariah": true, "bitcoin": true, "btc": true, "ai": true, "hpc": true, "gpu": true, "gpus": true, "mw": true, "gw": true,
 	"eh": true, "ipo": true, "etf": true, "hodl": true, "leed": true, "breeam": true, "atm": true, "atms": true, "cmbs": true, "spac": true, "spacs": true, "through": true, "via": true, "abs": true, "rmbs": true, "clo": true, "clos": true, "sec": true, "nasdaq": true, "nyse": true, "read": true, "also": true,
-	"meanwhile": true, "however": true, "but": true, "while": true, "if": true, "when": true,
+	"meanwhile": true, "however": true, "then": true, "separately": true, "additionally": true, "furthermore": true, "moreover": true, "later": true, "today": true, "yesterday": true, "recently": true, "previously": true, "finally": true, "but": true, "while": true, "if": true, "when": true,
 	"deal": true, "agreement": true, "contract": true, "lease": true, "data": true, "center": true,
 	"centers": true, "mr": true, "ms": true, "dr": true, "president": true, "founder": true, "analyst": true,
 	"analysts": true, "investors": true, "miners": true, "miner": true, "company": true, "firm": true,
@@ -610,9 +610,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			break // "Pinegrove Data", "Northern Data": a corporate word ending a name is part of it
 		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
-			if legal[lw] && upperWord(words[len(words)-1]) {
-				// "Polar North AS": the legal form ends the name; the
-				// words before it stay even when they are common words.
+			if legal[lw] && (upperWord(words[len(words)-1]) || lw != "co") {
+				// "Polar North AS", "Creek Road Miners, Inc.": the legal
+				// form ends the name; the words before it stay even when
+				// they are common words.
 				words = words[:len(words)-1]
 				break
 			}
