@@ -144,10 +144,11 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// slot of a Japanese deal sentence is a company's.
 			continue
 		}
-		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p) {
+		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p) && !strings.HasSuffix(d.lower[:p.company.Span[0]], "between ") {
 			// "KKR and GIP will pay $90.50 for each CyrusOne share as per
 			// the deal": a pair acting together on a third company is no
-			// deal between the two.
+			// deal between the two. "An agreement between A and B on who
+			// will serve a site in C County" names its two sides.
 			continue
 		}
 		if p.how == "miner" {

@@ -27,6 +27,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"macquarie units", "Macquarie Asset Management and Macquarie", "Macquarie Asset Management|Macquarie Group"},
 		{"norwegian AS legal form", "agreed to buy Polar Fjord AS, an operator", "Polar Fjord?"},
 		{"common words before a legal form are the name", "Ridge Lane Miners, Inc. (OTCPK: RLMX) agreed to buy a site", "Ridge Lane Miners?"},
+		{"Company ending a name is part of its mention", "approved an agreement between Ridge Lane Power Company and Pine Valley Electric Cooperative", "Ridge Lane Power Company?|Pine Valley Electric Cooperative?"},
+		{"Company after generic words makes no name", "Bitcoin Mining Company Invests in GPUs", ""},
 		{"an adverb opening the sentence is no part of a name", "Then Ridge Lane Miners Inc. agreed to buy a site", "Ridge Lane Miners?"},
 		{"lowercase as is a word", "rose as Polar Fjord said", ""},
 		{"named campus is a site", "financing for the Borealis AI campus in Quebec", ""},

@@ -22,7 +22,7 @@ var corporate = map[string]bool{
 	"electric": true, "utilities": true, "mining": true, "solutions": true, "gmbh": true, "ag": true,
 	"co": true, "company": true, "investments": true, "advisors": true, "data": true, "digital": true,
 	"platforms": true, "industries": true, "resources": true, "datacenters": true, "bitcoin": true,
-	"trading": true,
+	"trading": true, "cooperative": true, "co-operative": true,
 }
 
 // legal forms are dropped from an unknown organisation's name.
@@ -593,6 +593,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	// Drop trailing legal forms, connectors and stop words, and a trailing
 	// possessive.
 	name := text[start:end]
+	nameEnd := end
 	for len(words) > 0 {
 		lw := strings.ToLower(strings.TrimRight(words[len(words)-1], "."))
 		if len(words) > 2 && bankOfPlace(words) {
@@ -610,10 +611,11 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			break // "Pinegrove Data", "Northern Data": a corporate word ending a name is part of it
 		}
 		if len(words) > 1 && (legal[lw] || lw == "&" || lw == "of" || nameConnector[words[len(words)-1]] || stopWords[lw] && lw != "ai") {
-			if legal[lw] && (upperWord(words[len(words)-1]) || lw != "co") {
-				// "Polar North AS", "Creek Road Miners, Inc.": the legal
-				// form ends the name; the words before it stay even when
-				// they are common words.
+			if legal[lw] && (upperWord(words[len(words)-1]) || lw != "co") || lw == "company" && end == nameEnd && !allGeneric(words[:len(words)-1]) {
+				// "Polar North AS", "Creek Road Miners, Inc.", "Otter Tail
+				// Power Company": the legal form ends the name (and its
+				// mention); the words before it stay even when they are
+				// common words.
 				words = words[:len(words)-1]
 				break
 			}
