@@ -561,8 +561,8 @@ func (p *Parser) matchSuffixAt(s string, i int) (a affix, end int, ok bool) {
 			if endsASCIILetter(a.text) && !wordEnd(s, e) {
 				continue
 			}
-			if startsASCIILetter(a.text) && k == i && !a.exact && !a.word {
-				continue
+			if startsASCIILetter(a.text) && k == i && !a.exact && !a.word && !nonASCII(a.text) {
+				continue // a Japanese name that opens on a code (UAEディルハム) may touch the number
 			}
 			if a.text == "元" && !yuanFollower(s, e) {
 				continue
@@ -631,4 +631,14 @@ func affixEq(s string, a affix) bool {
 		return s == a.text
 	}
 	return len(s) == len(a.text) && hasPrefixFold(s, a.text)
+}
+
+// nonASCII reports a string holding a byte beyond ASCII.
+func nonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }

@@ -164,8 +164,13 @@
 //   - Ranges ("$8-10 million", "$8 million to $10 million", "between $8m and
 //     $10m", "8~10億ドル", "80億~100億ドル") give Value = lower bound, Max =
 //     upper bound, Approx = true. A lower bound without a scale takes the
-//     upper bound's scale when that keeps it below the upper bound. "from $8m
-//     to $10m" is a change, so it yields two amounts.
+//     upper bound's scale when that keeps it below the upper bound. The
+//     text of "between $8m and $10m" starts at "between". "from $8m to
+//     $10m" is a change, so it yields two amounts, and so is "rose $1.20 to
+//     $84.35" (a verb of change before it); after a verb of range ("range
+//     from £80,000 to £120,000", "cost from") it is one range. Japanese
+//     「100億から200億円」 is a range unless a change follows (に増額,
+//     へ引き上げ; になる, に上る and に達する keep the range).
 //   - Bitcoin counts ("500 BTC", "500ビットコイン", "₿5") are amounts with
 //     Currency "BTC" and a nil USD value, so reviewers see them;
 //     Config.SkipBTC drops them from Find. A dollar price next to the word

@@ -292,6 +292,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 			m = pre.a.mult()
 		}
 		value, maxV, end, isRange = r.lo*m, r.hi*m, r.end, true
+		if r.from >= lo {
+			start = r.from
+		}
 		code = r.code
 		unitText = r.suf
 	}
@@ -458,6 +461,9 @@ type rangeResult struct {
 	end    int
 	code   string
 	suf    side
+	// from is where the range's text starts when a word before the first
+	// amount belongs to it ("between $1 and $2 billion"), else -1.
+	from int
 }
 
 // rangeAfter looks for the second half of a range after the first amount
@@ -469,15 +475,23 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 		return rangeResult{}, false
 	}
 	before := wordBefore(s, start)
+	from := -1
 	switch kind {
 	case "to":
-		if before == "from" || before == "by" {
+		if before == "from" && !rangeVerbs[wordBefore(s, start-len(" from"))] || before == "by" || changeVerbs[before] {
+			// "rose $1.20 to $84.35", "cut its target from $20 to $15": a
+			// change, two amounts; "range from $2 to $4" is one range.
 			return rangeResult{}, false
 		}
 	case "and":
 		if before != "between" {
 			return rangeResult{}, false
 		}
+		k := start
+		if k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		from = k - len("between") // "between $1 and $2 billion" is the range's text
 	}
 	var pre2 side
 	numAt := q
@@ -533,7 +547,46 @@ func (p *Parser) rangeAfter(s string, start, end int, n1 number, code1 string) (
 		e = suf2.end
 		m = suf2.a.mult()
 	}
-	return rangeResult{lo: lo * m, hi: n2.value * m, end: e, code: code, suf: suf2}, true
+	if kind == "kara" && changeAfter(s[e:]) {
+		return rangeResult{}, false // 「100億円から200億円に増額」: a change, two amounts
+	}
+	return rangeResult{lo: lo * m, hi: n2.value * m, end: e, code: code, suf: suf2, from: from}, true
+}
+
+// changeVerbs are English words before "X to Y" that make it a change
+// from one amount to another, not a range.
+var changeVerbs = map[string]bool{
+	"rose": true, "rise": true, "rises": true, "rising": true, "fell": true, "fall": true, "falls": true, "falling": true,
+	"increased": true, "increase": true, "increases": true, "decreased": true, "decrease": true, "climbed": true, "jumped": true,
+	"dropped": true, "declined": true, "grew": true, "slid": true, "gained": true, "lost": true, "surged": true, "soared": true,
+	"plunged": true, "tumbled": true, "slipped": true, "eased": true, "edged": true, "raised": true, "cut": true, "lifted": true,
+	"lowered": true, "boosted": true, "reduced": true, "trimmed": true, "up": true, "down": true, "moved": true, "went": true,
+}
+
+// rangeVerbs are English words before "from X to Y" that make it a
+// range.
+var rangeVerbs = map[string]bool{
+	"range": true, "ranges": true, "ranging": true, "ranged": true, "vary": true, "varies": true, "varying": true,
+	"varied": true, "anywhere": true, "cost": true, "costs": true, "priced": true, "valued": true, "estimated": true,
+}
+
+// changeAfter reports words after a Japanese 「AからB」 that make it a
+// change from one amount to another (に増額, へ引き上げ), not a range; a
+// level reached (になる, に上る, に達する) keeps the range.
+func changeAfter(rest string) bool {
+	switch {
+	case strings.HasPrefix(rest, "へ"):
+		return true
+	case strings.HasPrefix(rest, "に"):
+		r := rest[len("に"):]
+		for _, w := range [...]string{"な", "上る", "のぼ", "達", "上り"} {
+			if strings.HasPrefix(r, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // rangeSep reads a range separator at i: "-", "–", "~" (with optional
@@ -548,6 +601,8 @@ func rangeSep(s string, i int) (int, string) {
 		p++
 	case strings.HasPrefix(s[p:], "–"):
 		p += len("–")
+	case p == i && strings.HasPrefix(s[p:], "から") && p+len("から") < len(s) && isNumeralStart(rune0(s[p+len("から"):])):
+		return p + len("から"), "kara" // 「100億から200億円」
 	case p > i && strings.HasPrefix(s[p:], "to ") || p > i && strings.HasPrefix(s[p:], "and "):
 		kind := "to"
 		if s[p] == 'a' {

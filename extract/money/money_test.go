@@ -193,7 +193,7 @@ var moneyCases = []struct {
 	{"$8 million-$10 million", []w{{"$8 million-$10 million", 8e6, "USD", "", true, 1e7}}},
 	{"$1.5-2 billion", []w{{"$1.5-2 billion", 1.5e9, "USD", "", true, 2e9}}},
 	{"$500,000-1 million", []w{{"$500,000-1 million", 5e5, "USD", "", true, 1e6}}},
-	{"between $8m and $10m", []w{{"$8m and $10m", 8e6, "USD", "", true, 1e7}}},
+	{"between $8m and $10m", []w{{"between $8m and $10m", 8e6, "USD", "", true, 1e7}}},
 	{"8 to 10 billion yen", []w{{"8 to 10 billion yen", 8e9, "JPY", "", true, 1e10}}},
 	// Bitcoin is its own currency.
 	{"500 BTC", []w{{"500 BTC", 500, "BTC", "", false, 0}}},
@@ -366,6 +366,15 @@ var moneyCases = []struct {
 	{"Hosting income reached 96 USD million in the half.", []w{{"96 USD million", 96e6, "USD", "", false, 0}}},
 	{"It paid 3 USD, then 2 EUR bn for the site.", []w{{"3 USD", 3, "USD", "", false, 0}, {"2 EUR bn", 2e9, "EUR", "", false, 0}}},
 	{"Free cash flow was negative $7.5 million.", []w{{"negative $7.5 million", -7.5e6, "USD", "", false, 0}}},
+	// "X to Y" after a verb of change is two amounts; after a verb of range
+	// (and "AからB" reaching a level) one range; a Japanese name opening on
+	// a code may touch the number.
+	{"Spot prices rose $1.20 to $84.35 a barrel.", []w{{"$1.20", 1.2, "USD", "", false, 0}, {"$84.35", 84.35, "USD", "", false, 0}}},
+	{"Rents range from £80,000 to £120,000 a year.", []w{{"£80,000 to £120,000", 8e4, "GBP", "", true, 1.2e5}}},
+	{"The pilot may cost from $2 to $4 million, but the budget was cut from $9 million to $7 million.", []w{{"$2 to $4 million", 2e6, "USD", "", true, 4e6}, {"$9 million", 9e6, "USD", "", false, 0}, {"$7 million", 7e6, "USD", "", false, 0}}},
+	{"事業費は100億から200億円になる見通しだ。", []w{{"100億から200億円", 1e10, "JPY", "", true, 2e10}}},
+	{"予算を100億円から200億円に増額した。", []w{{"100億円", 1e10, "JPY", "", false, 0}, {"200億円", 2e10, "JPY", "", false, 0}}},
+	{"政府系ファンドは100億UAEディルハムを投じる。", []w{{"100億UAEディルハム", 1e10, "AED", "", false, 0}}},
 }
 
 func TestFindTable(t *testing.T) {
