@@ -127,6 +127,11 @@ func isStopToken(s string) bool {
 	return letters < 2
 }
 
+// nameEndNouns are stop words that, capitalised after a proper word, end
+// an organisation's name: "IFM Investors", "Creek Road Miners",
+// "Washington State Investment Board".
+var nameEndNouns = map[string]bool{"investors": true, "miners": true, "board": true}
+
 // placeWords are places and facility words: a capitalised name made only of
 // them, or starting with a facility word, is not an organisation.
 var placeWords = map[string]bool{
@@ -619,6 +624,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 				words = words[:len(words)-1]
 				break
 			}
+			if nameEndNouns[lw] && end == nameEnd && len(words) > 1 && !stopWords[strings.ToLower(words[len(words)-2])] && !placeWords[strings.ToLower(words[len(words)-2])] &&
+				capitalised(words[len(words)-1]) && !allGeneric(words[:len(words)-1]) {
+				break // "IFM Investors", "Washington State Investment Board": a capitalised group noun ends the name
+			}
 			if stopWords[lw] {
 				end = start + strings.LastIndex(text[start:end], words[len(words)-1])
 				end = len(strings.TrimRight(text[:end], " "))
@@ -658,8 +667,8 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			allStop = allStop || len(fs) < 3 || !strongEnd[strings.ToLower(strings.TrimRight(fs[len(fs)-1], "."))]
 		}
 	}
-	if allStop || isStopToken(name) || siteAfter(text[end:]) {
-		return Mention{}, false
+	if allStop || isStopToken(name) || siteAfter(text[end:]) || len(fs) == 1 && allGeneric(fs) {
+		return Mention{}, false // "the Group", "the Fund": a word of a kind alone names nothing
 	}
 	return Mention{Name: name, Text: text[start:end], Span: [2]int{start, end}}, true
 }
