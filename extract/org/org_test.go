@@ -184,7 +184,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"into an ATM agreement", 8, "", false},
 		{"data centre in Las Vegas, which", 15, "", false}, // a city
 		{"in San Antonio, the", 3, "", false},
-		{"from CMBS lenders", 5, "", false}, // a kind of security, not a company
+		{"from CMBS lenders", 5, "", false},                            // a kind of security, not a company
 		{"by Kestrel Investors in 2022", 3, "Kestrel Investors", true}, // a capitalised group noun after a proper word ends the name
 		{"from the Oregon State Pension Board last year", 5, "Oregon State Pension Board", true},
 		{"with Japanese Investors", 5, "", false},
