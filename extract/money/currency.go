@@ -63,7 +63,7 @@ func prefixTable() []affix {
 		{text: "NT $", code: "TWD", word: true},
 		{text: "\\", code: "JPY"}, // the yen sign as Shift_JIS shows it: "\100"
 		{text: "Rs.", code: "INR", word: true, exact: true}, {text: "Rs", code: "INR", word: true, exact: true},
-		{text: "RM", code: "MYR", word: true, exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
+		{text: "RM", code: "MYR", word: true, exact: true}, {text: "R", code: "ZAR", exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
 		{text: "Fr.", code: "CHF", word: true, exact: true}, {text: "SFr.", code: "CHF", word: true, exact: true},
 		{text: "sFr.", code: "CHF", word: true, exact: true},
 		{text: "$m", code: "USD", scale: 1e6}, {text: "£m", code: "GBP", scale: 1e6}, {text: "€m", code: "EUR", scale: 1e6},

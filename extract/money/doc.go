@@ -47,7 +47,10 @@
 //     thousands separator ("€1,299" = 1299).
 //   - With a currency next to it, a number may use spaces between groups of
 //     three ("1 500 円", "€ 1 200"), and a single-letter scale may follow a
-//     space after a prefix ("$2.5 m").
+//     space after a prefix ("$2.5 m"); a comma-grouped number may go on in
+//     spaced groups before a currency suffix ("$3,000 000 USD" = 3e6).
+//   - The rand's "R" is a prefix at a word's start before a scaled or
+//     comma-grouped figure ("R2bn", "R1,500"); "R2" alone is no amount.
 //   - A banknote or coin names its face value: "1万円札" holds the amount
 //     1万円, "五百円玉" the amount 五百円.
 //   - Text and Span cover the whole expression including qualifier words

@@ -440,6 +440,13 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 			return false
 		}
 	}
+	// "R" is the rand's sign only at a word's start and before a scaled
+	// or grouped figure ("R2bn", "R1,500"): "R2" alone is a model or a road.
+	if pre.ok && pre.a.text == "R" {
+		if pre.start > 0 && isASCIIAlnum(s[pre.start-1]) || !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') {
+			return false
+		}
+	}
 	// An English-style number glued to a Latin word ("H100 dollars",
 	// "A5 million") is a model name, unless a currency prefix explains it.
 	if !pre.ok && i > 0 && isASCIIAlnum(s[i-1]) && !n.scaled {
@@ -659,8 +666,8 @@ func (p *Parser) widen(s string, n number, hasPre bool) number {
 			return n
 		}
 	}
-	if n.dec != 0 || n.end-n.start > 3 {
-		return n
+	if n.dec != 0 || n.end-n.start > 3 && !commaGrouped(s[n.start:n.end]) {
+		return n // "$3,000 000 USD" mixes the two separators: a comma-grouped number goes on
 	}
 	mant, k, groups := n.mant, n.end, 0
 	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
@@ -683,13 +690,33 @@ func (p *Parser) widen(s string, n number, hasPre bool) number {
 		}
 		mant, k = m, j
 	}
-	if _, _, ok := p.matchSuffixAt(s, k); !ok && (!hasPre || digitAfter(s, k)) {
-		return n
+	if _, _, ok := p.matchSuffixAt(s, k); !ok && (!hasPre || digitAfter(s, k) || n.end-n.start > 3) {
+		return n // "$3,000 500 people": a comma-grouped number goes on only before a currency
 	}
 	n.mant, n.dec, n.end = mant, dec, k
 	n.value = scaleOf(mant, dec, 1)
 	n.coef = n.value
 	return n
+}
+
+// commaGrouped reports digits in comma-separated groups of three after a
+// first group of one to three ("3,000", "12,500,000").
+func commaGrouped(t string) bool {
+	first := strings.IndexByte(t, ',')
+	if first < 1 || first > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == ',':
+			if (len(t)-i-1)%4 != 3 {
+				return false
+			}
+		case !isDigit(t[i]):
+			return false
+		}
+	}
+	return (len(t)-first)%4 == 0
 }
 
 // spacedLetterScale reads " m", " M", " k", " bn"-less single letters after

@@ -375,6 +375,11 @@ var moneyCases = []struct {
 	{"事業費は100億から200億円になる見通しだ。", []w{{"100億から200億円", 1e10, "JPY", "", true, 2e10}}},
 	{"予算を100億円から200億円に増額した。", []w{{"100億円", 1e10, "JPY", "", false, 0}, {"200億円", 2e10, "JPY", "", false, 0}}},
 	{"政府系ファンドは100億UAEディルハムを投じる。", []w{{"100億UAEディルハム", 1e10, "AED", "", false, 0}}},
+	// The rand's R before a scaled or grouped figure; mixed separators.
+	{"The bank backed the expansion with a R2bn facility and a R1,500 fee.", []w{{"R2bn", 2e9, "ZAR", "", false, 0}, {"R1,500", 1500, "ZAR", "", false, 0}}},
+	{"Take the R2 road to the R500 site.", nil},
+	{"The fund will invest $3,000 000 USD in cash.", []w{{"$3,000 000 USD", 3e6, "USD", "", false, 0}}},
+	{"It paid $3,000 500 people.", []w{{"$3,000", 3000, "USD", "", false, 0}}},
 }
 
 func TestFindTable(t *testing.T) {
