@@ -813,7 +813,7 @@ func otherBackers(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 // along with investors including B and C". A verb that goes on to its own
 // object ("also invested in Y", "also joined the board") is not matched:
 // the verb must end the clause or name the round.
-var joinedRoundRE = regexp.MustCompile(`\b(?:(?:also|likewise) (?:participated|joined|invested|took part|co-invested)(?:[.,;]|$| in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b)|(?:also )?(?:participated|took part|co-invested) in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b|(?:also )?joined (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b|(?:led|co-led|anchored) (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|offering|placement)\b)`)
+var joinedRoundRE = regexp.MustCompile(`\b(?:(?:also|likewise) (?:participated|joined|invested|took part|co-invested)(?:[.,;]|$| in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|fundraising|fund-raising|funding|offering|placement)\b)|(?:also )?(?:participated|took part|co-invested) in (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|fundraising|fund-raising|funding|offering|placement)\b|(?:also )?joined (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|fundraising|fund-raising|funding|offering|placement)\b|(?:led|co-led|anchored) (?:the|this) (?:[a-z0-9-]+ ){0,3}(?:round|raise|financing|fundraising|fund-raising|funding|offering|placement)\b)`)
 
 // roundJoiners gives each organisation a sentence matching joinedRoundRE
 // names its own copy of the last equity or financing deal told in the
@@ -851,6 +851,9 @@ func roundJoiners(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 			break // "A also participated, said B": the names before the verb took part
 		}
 		seen[m.Name] = true
+		if hasDeal(told, lead.Company, m.Name) {
+			continue // "A is investing $350 million in X, while B also took part": A's deal is told
+		}
 		if led && m.Span[0] < sp[0]+loc[0] && lead.Counterparty == "" {
 			lead.Counterparty = pipeline.NullString(m.Name)
 			lead.Rule += "+role"

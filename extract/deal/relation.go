@@ -313,6 +313,11 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	out = expandLists(sc, out)
 	if !isJA {
 		out = splitBackers(d, sp, ms, out)
+		// "Mubadala is investing $350 million in PDG, while existing
+		// backers A and B also participated in the fundraising".
+		if co, ok := roundJoiners(d, sp, ms, out); ok {
+			out = append(out, co...)
+		}
 	} else {
 		out = backersJA(d, sp, ms, out)
 		out = groupJA(sc, out)
