@@ -24,7 +24,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		// A weak buying, selling or funding word ("から…を購入した") makes
 		// a pending deal: it stands only if the next sentence gives its
 		// value (購入額は…), see dropPending.
-		pending := !c.w.strong
+		pending := !c.w.strong && !(!isJA && doneBefore(d.lower[max(sp[0], c.start-40):c.start]))
 		// 「AとBは共同で開発する」, "A and B teamed up": a weak joint
 		// word makes a partnership of a pair that is the sentence's
 		// subject, nothing else.
@@ -394,4 +394,16 @@ func latinWord(name string) bool {
 		}
 	}
 	return letters >= 4 && lower // not an abbreviation (IRI, CLLP) whose expansion the text gives elsewhere
+}
+
+// doneWords end the text right before a weak deal word when the deal is
+// done or agreed, not only spoken of: "completed the sale of a site to
+// X", "agreed to sell its stake to Y".
+var doneWords = []string{"completed the ", "completes the ", "has completed the ", "closed the ", "closes the ",
+	"finalized the ", "finalised the ", "completion of the ", "closing of the ", "agreed to ", "agrees to ",
+	"an agreement to ", "a definitive agreement to ", "a deal to "}
+
+// doneBefore reports text ending with one of doneWords.
+func doneBefore(before string) bool {
+	return text.HasAnySuffix(before, doneWords...)
 }
