@@ -202,8 +202,10 @@ func listMark(s string, isJA bool) bool {
 		// 「デジタルブリッジと米KKR」: a country's one-kanji prefix.
 		return ok && len(d) == len("米") && strings.Contains("米英独仏中韓豪加印台露伊蘭", d)
 	}
-	switch strings.TrimSpace(s) {
-	case ",", ", and", "and", ", &":
+	// "Bluepeak Inc., Harbor Labs": the dot of a legal form the name's
+	// span left out; "A and the B Authority".
+	switch strings.TrimSpace(strings.TrimPrefix(s, ".")) {
+	case ",", ", and", "and", ", &", "and the", ", and the":
 		return true
 	}
 	// "with cloud gaming company Boosteroid and real estate firm DL Invest":
