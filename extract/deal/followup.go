@@ -84,6 +84,9 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 	if k, ok := afterLeadPhrase(ws); ok && ws[0] != "under" && k < len(ws) {
 		ws = ws[k:] // "Including two extension options, the lease has…"
 	}
+	if len(ws) == 1 && (ws[0] == "the" || ws[0] == "this") && amountNounRE.MatchString(d.lower[a.Span[1]:sp[1]]) {
+		return "", true // "The €59m deal is expected to close in 2025": the deal just told
+	}
 	if len(ws) < 2 {
 		return "", false
 	}
@@ -126,12 +129,23 @@ func transferVerb(lower string) bool {
 	return text.ContainsAny(lower, " purchase ", " buy ", " pay ", " receive ", " generate ", " earn ", " spend ", " supply ", " deliver ", " provide ")
 }
 
+// amountNounRE follows an amount that opens a sentence as the deal's
+// modifier: "(The €59m) deal", "(The $1.2 billion) all-stock transaction".
+var amountNounRE = regexp.MustCompile(`^[ -](?:all-stock |all-cash |cash |cash-and-stock |stock |proposed |planned )?(?:deal|acquisition|transaction|agreement|purchase|sale|contract|lease|takeover|buyout|merger|financing|loan|facility|investment)\b`)
+
+// amountDealOpenRE opens a sentence on an amount and a deal noun: "The
+// €59m deal", "This $2 billion transaction".
+var amountDealOpenRE = regexp.MustCompile(`^(?:the|this) (?:us\$|a\$|c\$|s\$|hk\$|\$|€|£|¥)?[\d.,]+ ?(?:million|billion|bn|mn|mln|m|b)?(?:[ -](?:dollar|euro|pound))?[ -](?:all-stock |all-cash |cash |proposed |planned )?(?:deal|acquisition|transaction|agreement|purchase|sale|contract|lease|takeover|buyout|merger|financing|loan|facility|investment)\b`)
+
 // dealReference reports a sentence opening on the deal just told ("The
 // lease is expected to generate…", "This agreement…", 同契約は, 本契約の):
 // a press release puts it in a paragraph of its own, still about the
 // previous paragraph's deal.
 func dealReference(lower string) bool {
 	lower = afterReportPhrase(lower)
+	if amountDealOpenRE.MatchString(lower) {
+		return true // "The €59m deal is expected to be completed…"
+	}
 	if strings.Contains(lower, "契約の総額") || strings.Contains(lower, "契約総額") || strings.HasPrefix(lower, "契約期間は") && strings.Contains(lower, "総額") {
 		return true // "基本契約の総額だけで92億ドルを超える"
 	}
