@@ -147,6 +147,10 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		company, p.how = &s, "subject"
 	case pairA != nil:
 		company, p.how = pairA, "pair"
+	case !isJA && passiveBuyer(sc.d.lower, zm) != nil:
+		// "The land was purchased by X for $49 million": the agent of a
+		// passive purchase is the buyer, not the topic's other side.
+		company, p.how = passiveBuyer(sc.d.lower, zm), "passive"
 	case hasTopic:
 		t := topic
 		company, p.how = &t, "topic"
@@ -600,4 +604,18 @@ func raisesMoneyJA(lower string) bool {
 func raisesMoney(lower string) bool {
 	return text.ContainsAny(lower, " raised", " raises", " raising", " raise ", " secured", " secures", " borrowed", " borrowing", " issued", " priced", " fundrais", " series ") &&
 		!text.ContainsAny(lower, " invested ", " invests ", " will invest", " to invest", " lent ", " lends ", " to lend", " provided ", " provides ", " to provide", " will provide")
+}
+
+// passiveBuyer returns the mention of zm that is the agent of a passive
+// purchase ("was purchased by X", "were acquired by X"), or nil.
+func passiveBuyer(lower string, zm []mention) *mention {
+	for i := range zm {
+		m := &zm[i]
+		if m.label == lCP && usable(*m) && text.HasAnySuffix(lower[max(0, m.Span[0]-24):m.Span[0]],
+			"was purchased by ", "were purchased by ", "was acquired by ", "were acquired by ", "was bought by ", "were bought by ",
+			"been purchased by ", "been acquired by ", "been bought by ") {
+			return m
+		}
+	}
+	return nil
 }
