@@ -418,7 +418,7 @@ func TestExtractRules(t *testing.T) {
 		{"with the company is the article's company", "", "Lambda rents GPU servers to cloud customers. Lambda grew fast. Later, Microsoft struck a $90 million deal with the company to lease 2,000 servers.",
 			[]string{"Microsoft|Lambda|$90 million|lease"}},
 		{"a total value far from its deal word", "", "In May, Microsoft agreed to lease 4,000 GPU servers built on Nvidia chips from Lambda for three years, with a total value of $600 million.",
-			[]string{"Microsoft|Lambda|$600 million|lease"}},
+			[]string{"Microsoft|Lambda|$600 million|hpc_contract"}},
 		{"an investor's money goes to the article's company", "", "Hut 8 is building a campus in Ohio. As part of that, Macquarie Asset Management will invest up to $700 million in the second phase.",
 			[]string{"Hut 8|Macquarie Asset Management|up to $700 million|equity"}},
 		{"a list ends where a clause begins", "", "Hut 8 formed a partnership with Citigroup and Coinbase signed a lease with Riot.",
