@@ -210,6 +210,8 @@ func TestExtractRules(t *testing.T) {
 		{"en the agent of a passive purchase is the buyer", "",
 			"The land was purchased by Harbor Cloud Inc. for $49.1 million.",
 			[]string{"Harbor Cloud||$49.1 million|acquisition"}},
+		{"en a backer describing the deal is no party of it", "",
+			"The Google-backed lease with Pinecrest Cloud Inc. is valued at $7 billion.", nil},
 		{"en a backer that also joined a board joins no round", "",
 			"Halden Cloud Inc. has closed a $40 million seed round led by Index Ventures. Sequoia Capital also joined the board of Pinecrest Data Inc.",
 			[]string{"Halden Cloud|Index Ventures|$40 million|equity"}},

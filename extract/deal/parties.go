@@ -854,6 +854,17 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ms[i].label = lPoss
 		}
 	}
+	// "a Google-backed lease with Fluidstack": a backer describing a deal
+	// or a thing, not a name, is no party of the sentence's deal.
+	for i := range ms {
+		rest := strings.ToLower(text[ms[i].Span[1]:min(len(text), ms[i].Span[1]+40)])
+		for _, b := range [...]string{"-backed ", "-funded ", "-supported ", "-sponsored ", " sponsored "} {
+			if after, ok := strings.CutPrefix(rest, b); ok && after != "" && after[0] >= 'a' && after[0] <= 'z' && !strings.HasPrefix(after, "by ") {
+				ms[i].label = lPoss
+				break
+			}
+		}
+	}
 	// "buy $X of Nvidia GB300 systems … from Dell": the seller named after
 	// from beats the maker of the products.
 	for i := range ms {

@@ -9,7 +9,8 @@ import (
 
 // Normalize returns s in NFKC form with a few extra foldings that matter for
 // extraction: wave dashes (〜 U+301C, ～ U+FF5E, ∼ U+223C, ⁓ U+2053) become
-// "~", the minus sign U+2212 becomes "-", zero-width characters and the BOM
+// "~", the minus sign U+2212 and the hyphens U+2010 and U+2011 become "-"
+// ("Google‐backed" is "Google-backed"), zero-width characters and the BOM
 // are removed, and every space-like rune NFKC leaves alone (NBSP variants,
 // ideographic space) becomes an ASCII space, and invalid UTF-8 bytes become
 // U+FFFD. Full-width digits and letters
@@ -50,7 +51,7 @@ func fold(s string) string {
 			// dropped
 		case r == '\u301C' || r == '\uFF5E' || r == '\u223C' || r == '\u2053':
 			b.WriteByte('~')
-		case r == '\u2212':
+		case r == '\u2212' || r == '\u2010' || r == '\u2011':
 			b.WriteByte('-')
 		case isOddSpace(r):
 			b.WriteByte(' ')
@@ -63,7 +64,7 @@ func fold(s string) string {
 
 func needsFold(r rune) bool {
 	return isZeroWidth(r) || r == '\u301C' || r == '\uFF5E' || r == '\u223C' ||
-		r == '\u2053' || r == '\u2212' || isOddSpace(r)
+		r == '\u2053' || r == '\u2212' || r == '\u2010' || r == '\u2011' || isOddSpace(r)
 }
 
 // isZeroWidth reports zero-width spaces, joiners, word joiner, soft hyphen

@@ -20,6 +20,7 @@ func TestNormalize(t *testing.T) {
 		{"fullwidth dollar and yen", "＄５ ￥１００", "$5 ¥100"},
 		{"halfwidth katakana", "ﾏｲｸﾛｿﾌﾄ", "マイクロソフト"},
 		{"minus sign", "\u22125%", "-5%"},
+		{"hyphens", "Google\u2010backed, non\u2011binding", "Google-backed, non-binding"},
 		{"fullwidth punctuation", "増加！本当？（注）", "増加!本当?(注)"},
 		{"plain ascii unchanged", "Cipher signed a $5.5 billion lease.", "Cipher signed a $5.5 billion lease."},
 	}
