@@ -144,6 +144,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// slot of a Japanese deal sentence is a company's.
 			continue
 		}
+		if p.how == "pair" && !isJA && pluralDealWord(d.lower, c.start, c.end) {
+			continue // "A and B signed hosting agreements": each its own, none with the other
+		}
 		if p.how == "pair" && !isJA && kind != pipeline.KindPartnership && thirdPartyAfter(zm, p) && !strings.HasSuffix(d.lower[:p.company.Span[0]], "between ") {
 			// "KKR and GIP will pay $90.50 for each CyrusOne share as per
 			// the deal": a pair acting together on a third company is no
@@ -406,4 +409,18 @@ var doneWords = []string{"completed the ", "completes the ", "has completed the 
 // doneBefore reports text ending with one of doneWords.
 func doneBefore(before string) bool {
 	return text.HasAnySuffix(before, doneWords...)
+}
+
+// pluralDealWord reports a deal word written in the plural at [start,
+// end) ("agreements", "contracts", "leases"): a pair told with it made its
+// deals each on its own.
+func pluralDealWord(lower string, start, end int) bool {
+	for end < len(lower) && lower[end] >= 'a' && lower[end] <= 'z' {
+		end++ // the cue may be the word's stem
+	}
+	switch w := lower[start:end]; w {
+	case "agreements", "contracts", "leases", "loans", "facilities", "programs", "programmes", "arrangements":
+		return !strings.Contains(lower[end:min(len(lower), end+40)], "with each other") && !strings.Contains(lower[end:min(len(lower), end+40)], "between them")
+	}
+	return false
 }

@@ -242,6 +242,12 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			}
 			continue
 		}
+		if p.how == "pair" && !isJA && pluralDealWord(d.lower, trig.start, trig.end) {
+			// "Riot and Marathon also entered into $750 million ATM
+			// agreements": a pair each making its own agreements, told
+			// together, made none with the other.
+			continue
+		}
 		if p.how == "pair" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) {
 			// "DigitalBridge and Silver Lake led a $9.2B investment in the
 			// firm", "SMBC and NatWest provide £100 million to X", "A and
