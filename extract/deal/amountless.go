@@ -415,12 +415,26 @@ func doneBefore(before string) bool {
 // end) ("agreements", "contracts", "leases"): a pair told with it made its
 // deals each on its own.
 func pluralDealWord(lower string, start, end int) bool {
-	for end < len(lower) && lower[end] >= 'a' && lower[end] <= 'z' {
-		end++ // the cue may be the word's stem
-	}
-	switch w := lower[start:end]; w {
-	case "agreements", "contracts", "leases", "loans", "facilities", "programs", "programmes", "arrangements":
-		return !strings.Contains(lower[end:min(len(lower), end+40)], "with each other") && !strings.Contains(lower[end:min(len(lower), end+40)], "between them")
+	// The cue may be a stem ("agreement" in "agreements") or a word before
+	// the noun ("signed hosting agreements"): its word and the two after.
+	k := start
+	for n := 0; n < 3 && k < len(lower); n++ {
+		e := k
+		for e < len(lower) && lower[e] >= 'a' && lower[e] <= 'z' {
+			e++
+		}
+		if pluralDealNouns[lower[k:e]] {
+			after := lower[e:min(len(lower), e+40)]
+			return !strings.Contains(after, "with each other") && !strings.Contains(after, "between them")
+		}
+		if e >= len(lower) || lower[e] != ' ' {
+			return false
+		}
+		k = e + 1
 	}
 	return false
 }
+
+// pluralDealNouns are deal nouns in the plural.
+var pluralDealNouns = map[string]bool{"agreements": true, "contracts": true, "leases": true, "loans": true, "facilities": true,
+	"programs": true, "programmes": true, "arrangements": true}
