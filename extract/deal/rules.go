@@ -97,10 +97,16 @@ type PartyRule struct {
 	// the name in the document matches at its start (case as written): a
 	// name the text also writes as a site's ("the Helios facility",
 	// "Dorothy 2") is that site wherever it stands.
-	ElsewhereMatch string   `yaml:"elsewhere_match"`
-	Names          []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
-	Match          string   `yaml:"match"` // a regular expression the whole name matches
-	Roles          []string `yaml:"roles"` // the gazetteer role of a known name
+	ElsewhereMatch string `yaml:"elsewhere_match"`
+	// Surname: a person's name — a given name and one capitalised word
+	// ("Kevin Mammel"), or a one-word name the text also writes right
+	// after a given name ("Rishi Sunak has pledged…", later "Sunak"):
+	// people are named again by their last word, companies by their
+	// first. The given names are org.GivenName's list.
+	Surname bool     `yaml:"surname"`
+	Names   []string `yaml:"names"` // the name itself (compared lower-cased, without dots)
+	Match   string   `yaml:"match"` // a regular expression the whole name matches
+	Roles   []string `yaml:"roles"` // the gazetteer role of a known name
 	// Both: the rule fires only when a condition on the text before the
 	// name and one on the text after it both hold (by default either does).
 	Both bool `yaml:"both"`
@@ -368,7 +374,7 @@ func (pr *PartyRule) compile(ids map[string]bool) error {
 		}
 		pr.elsewhereRE = re
 	}
-	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil && pr.beforeRE == nil && pr.elsewhereRE == nil {
+	if len(pr.Before)+len(pr.After)+len(pr.Names)+len(pr.Roles) == 0 && pr.re == nil && pr.afterRE == nil && pr.beforeRE == nil && pr.elsewhereRE == nil && !pr.Surname {
 		return fmt.Errorf("party rule %s: no condition", pr.ID)
 	}
 	return nil
@@ -406,6 +412,11 @@ func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, 
 	if pr.elsewhereRE != nil && memoised(memo, elsewhereKey{re: pr.elsewhereRE, name: m.Name}, func() bool {
 		return writtenElsewhere(text, m.Name, pr.elsewhereRE)
 	}) {
+		return true
+	}
+	if pr.Surname && (personName(m.Text) || memoised(memo, elsewhereKey{name: m.Text, text: "surname"}, func() bool {
+		return surnameUse(text, m.Text)
+	})) {
 		return true
 	}
 	if pr.Both {
@@ -492,6 +503,53 @@ func memoised(memo map[elsewhereKey]bool, k elsewhereKey, f func() bool) bool {
 		memo[k] = hit
 	}
 	return hit
+}
+
+// surnameUse reports a one-word name (as written) that text writes right
+// after a given name (org.GivenName) with no capitalised word after it
+// ("Kevin Sunak Capital" is a company's name).
+func surnameUse(text, name string) bool {
+	if len(name) < 3 || strings.ContainsAny(name, " 0123456789&-.") || !(name[0] >= 'A' && name[0] <= 'Z') || strings.ToUpper(name) == name {
+		return false
+	}
+	return eachWordUse(text, name, 50, func(end int) bool { return givenNameBefore(text, name, end) })
+}
+
+// personName reports a name written as a given name and one capitalised
+// word that is no organisation's ("Kevin Mammel", not "Sharon AI").
+func personName(name string) bool {
+	first, last, ok := strings.Cut(name, " ")
+	return ok && org.GivenName(first) && !strings.Contains(last, " ") && len(last) > 1 &&
+		last[0] >= 'A' && last[0] <= 'Z' && strings.ToUpper(last) != last && !org.CorporateWord(last) && !org.IsStop(last)
+}
+
+// givenNameBefore reports the use of name ending at end written right
+// after a given name (see surnameUse).
+func givenNameBefore(text, name string, end int) bool {
+	{
+		at := end - len(name)
+		if at < 2 || text[at-1] != ' ' {
+			return false
+		}
+		k := at - 1
+		for k > 0 && isWordByte(text[k-1]) {
+			k--
+		}
+		w := text[k : at-1]
+		if len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || strings.ToUpper(w) == w || k > 0 && !strings.ContainsRune(" \n(\"“", rune(text[k-1])) {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			if !(w[i] >= 'a' && w[i] <= 'z') {
+				return false
+			}
+		}
+		if !org.GivenName(w) || org.CorporateWord(name) {
+			return false
+		}
+		rest := strings.TrimLeft(text[end:min(len(text), end+30)], " ")
+		return rest == "" || !(rest[0] >= 'A' && rest[0] <= 'Z')
+	}
 }
 
 // writtenElsewhere reports a use of name in text (as a word) after which

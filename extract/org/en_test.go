@@ -141,3 +141,14 @@ func TestCurlyApostrophe(t *testing.T) {
 		t.Errorf("Find(%q) = %+v, want the whole known name", in, got)
 	}
 }
+
+func TestGivenName(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{{"Kevin", true}, {"Rishi", true}, {"Bharti", false}, {"Sharon", false}, {"kevin", false}, {"Northwind", false}} {
+		if got := GivenName(tc.w); got != tc.want {
+			t.Errorf("GivenName(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+}

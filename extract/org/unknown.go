@@ -1,6 +1,7 @@
 package org
 
 import (
+	_ "embed"
 	"regexp"
 	"sort"
 	"strings"
@@ -301,6 +302,32 @@ var demonyms = map[string]bool{
 // IsDemonym reports the adjective of a nation or a region, in any case
 // ("Japanese", "South African").
 func IsDemonym(w string) bool { return demonyms[strings.ToLower(w)] }
+
+// givenNamesText is given_names.txt: common given names, one per line.
+//
+//go:embed given_names.txt
+var givenNamesText string
+
+var givenNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(givenNamesText, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+}()
+
+// GivenName reports a common given name as written ("Kevin", "Rishi"):
+// before a capitalised word it makes a person's name.
+func GivenName(w string) bool { return givenNames[w] }
+
+// CorporateWord reports a word that makes a capitalised sequence an
+// organisation's name (Capital, Mining, Inc…).
+func CorporateWord(w string) bool {
+	l := strings.ToLower(strings.TrimRight(w, ".,"))
+	return corporate[l] || legal[l]
+}
 
 // nationality words (and "X-based", "X-listed") describe a company before
 // its name ("Japanese trading house Sojitz", "Asunción-based Acme"): the
