@@ -380,6 +380,7 @@ var moneyCases = []struct {
 	{"Take the R2 road to the R500 site.", nil},
 	{"The fund will invest $3,000 000 USD in cash.", []w{{"$3,000 000 USD", 3e6, "USD", "", false, 0}}},
 	{"It paid $3,000 500 people.", []w{{"$3,000", 3000, "USD", "", false, 0}}},
+	{"The tenant, a $3T+ market-cap company, signed; 3t of steel arrived.", []w{{"$3T+", 3e12, "USD", "over", false, 0}}},
 }
 
 func TestFindTable(t *testing.T) {

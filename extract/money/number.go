@@ -451,6 +451,8 @@ func englishScale(s string, i int) (float64, int) {
 		v = 1e6
 	case 'b', 'B':
 		v = 1e9
+	case 'T':
+		v = 1e12 // "$3T+ market cap"; upper case only ("3t" is tonnes)
 	default:
 		return 0, i
 	}
