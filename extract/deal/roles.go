@@ -136,6 +136,10 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 			pairA, pairB = nil, nil
 		}
 	}
+	var buyer *mention
+	if !isJA && zs == nil && !hasSubj && pairA == nil {
+		buyer = passiveBuyer(sc.d.lower, zm)
+	}
 	switch {
 	case pairA != nil && pairB != nil:
 		company, p.how = pairA, "pair"
@@ -147,10 +151,10 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		company, p.how = &s, "subject"
 	case pairA != nil:
 		company, p.how = pairA, "pair"
-	case !isJA && passiveBuyer(sc.d.lower, zm) != nil:
+	case !isJA && buyer != nil:
 		// "The land was purchased by X for $49 million": the agent of a
 		// passive purchase is the buyer, not the topic's other side.
-		company, p.how = passiveBuyer(sc.d.lower, zm), "passive"
+		company, p.how = buyer, "passive"
 	case hasTopic:
 		t := topic
 		company, p.how = &t, "topic"

@@ -526,30 +526,23 @@ func personName(name string) bool {
 // givenNameBefore reports the use of name ending at end written right
 // after a given name (see surnameUse).
 func givenNameBefore(text, name string, end int) bool {
-	{
-		at := end - len(name)
-		if at < 2 || text[at-1] != ' ' {
-			return false
-		}
-		k := at - 1
-		for k > 0 && isWordByte(text[k-1]) {
-			k--
-		}
-		w := text[k : at-1]
-		if len(w) < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || strings.ToUpper(w) == w || k > 0 && !strings.ContainsRune(" \n(\"“", rune(text[k-1])) {
-			return false
-		}
-		for i := 1; i < len(w); i++ {
-			if !(w[i] >= 'a' && w[i] <= 'z') {
-				return false
-			}
-		}
-		if !org.GivenName(w) || org.CorporateWord(name) {
-			return false
-		}
-		rest := strings.TrimLeft(text[end:min(len(text), end+30)], " ")
-		return rest == "" || !(rest[0] >= 'A' && rest[0] <= 'Z')
+	at := end - len(name)
+	if at < 2 || text[at-1] != ' ' {
+		return false
 	}
+	k := at - 1
+	for k > 0 && isWordByte(text[k-1]) {
+		k--
+	}
+	if k > 0 && (text[k-1] == '-' || text[k-1] == '.') {
+		return false // "Jean-Kevin", "Mr.Kevin": not a given name standing alone
+	}
+	w := text[k : at-1]
+	if !org.GivenName(w) || org.CorporateWord(name) {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:min(len(text), end+30)], " ")
+	return rest == "" || !(rest[0] >= 'A' && rest[0] <= 'Z')
 }
 
 // writtenElsewhere reports a use of name in text (as a word) after which
