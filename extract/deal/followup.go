@@ -131,11 +131,14 @@ func transferVerb(lower string) bool {
 
 // amountNounRE follows an amount that opens a sentence as the deal's
 // modifier: "(The €59m) deal", "(The $1.2 billion) all-stock transaction".
-var amountNounRE = regexp.MustCompile(`^[ -](?:all-stock |all-cash |cash |cash-and-stock |stock |proposed |planned )?(?:deal|acquisition|transaction|agreement|purchase|sale|contract|lease|takeover|buyout|merger|financing|loan|facility|investment)\b`)
+var amountNounRE = regexp.MustCompile(`^[ -](?:all-stock |all-cash |cash |cash-and-stock |stock |proposed |planned )?` + amountDealNoun)
+
+// amountDealNoun is the deal noun an amount may modify ("the €59m deal").
+const amountDealNoun = `(?:deal|acquisition|transaction|agreement|purchase|sale|contract|lease|takeover|buyout|merger|financing|loan|facility|investment)\b`
 
 // amountDealOpenRE opens a sentence on an amount and a deal noun: "The
 // €59m deal", "This $2 billion transaction".
-var amountDealOpenRE = regexp.MustCompile(`^(?:the|this) (?:us\$|a\$|c\$|s\$|hk\$|\$|€|£|¥)?[\d.,]+ ?(?:million|billion|bn|mn|mln|m|b)?(?:[ -](?:dollar|euro|pound))?[ -](?:all-stock |all-cash |cash |proposed |planned )?(?:deal|acquisition|transaction|agreement|purchase|sale|contract|lease|takeover|buyout|merger|financing|loan|facility|investment)\b`)
+var amountDealOpenRE = regexp.MustCompile(`^(?:the|this) (?:us\$|a\$|c\$|s\$|hk\$|\$|€|£|¥)?[\d.,]+ ?(?:million|billion|bn|mn|mln|m|b)?(?:[ -](?:dollar|euro|pound))?[ -](?:all-stock |all-cash |cash |proposed |planned )?` + amountDealNoun)
 
 // dealReference reports a sentence opening on the deal just told ("The
 // lease is expected to generate…", "This agreement…", 同契約は, 本契約の):

@@ -509,7 +509,8 @@ func memoised(memo map[elsewhereKey]bool, k elsewhereKey, f func() bool) bool {
 // after a given name (org.GivenName) with no capitalised word after it
 // ("Kevin Sunak Capital" is a company's name).
 func surnameUse(text, name string) bool {
-	if len(name) < 3 || strings.ContainsAny(name, " 0123456789&-.") || !(name[0] >= 'A' && name[0] <= 'Z') || strings.ToUpper(name) == name {
+	if len(name) < 3 || strings.ContainsAny(name, " 0123456789&-.") || !(name[0] >= 'A' && name[0] <= 'Z') || strings.ToUpper(name) == name ||
+		org.CorporateWord(name) {
 		return false
 	}
 	return eachWordUse(text, name, 50, func(end int) bool { return givenNameBefore(text, name, end) })
@@ -524,7 +525,8 @@ func personName(name string) bool {
 }
 
 // givenNameBefore reports the use of name ending at end written right
-// after a given name (see surnameUse).
+// after a given name and before no capitalised word (see surnameUse,
+// which checks the name itself once).
 func givenNameBefore(text, name string, end int) bool {
 	at := end - len(name)
 	if at < 2 || text[at-1] != ' ' {
@@ -538,7 +540,7 @@ func givenNameBefore(text, name string, end int) bool {
 		return false // "Jean-Kevin", "Mr.Kevin": not a given name standing alone
 	}
 	w := text[k : at-1]
-	if !org.GivenName(w) || org.CorporateWord(name) {
+	if !org.GivenName(w) {
 		return false
 	}
 	rest := strings.TrimLeft(text[end:min(len(text), end+30)], " ")
