@@ -308,7 +308,7 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 					continue // "DigitalBridge is to acquire data centre developer Yondr": Yondr's deal names the buyer
 				}
 				same := o.EvidenceSpan == d.EvidenceSpan && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:"))
-				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) &&
+				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) && !distinctSites(o, d) &&
 					o.EvidenceSpan[0] < d.EvidenceSpan[1]+near && d.EvidenceSpan[0] < o.EvidenceSpan[1]+near
 				if same || close {
 					keep = false

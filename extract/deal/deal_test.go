@@ -56,6 +56,10 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"en a site bought, its seller named in another sentence, is one deal", "", "Hut 8 Buys Ohio Data Centre Site as Miners Race for Power\nThe miner said on Monday that Hut 8 acquired the 40-acre site from Bluepeak Holdings in May.",
 			[]string{"Hut 8|Bluepeak Holdings||acquisition"}},
+		{"en two plots of different sizes bought by one company are two purchases", "", "Hut 8 acquired an 85-acre campus in Ohio in March.\nIn a move to add capacity, Hut 8 Corp. later bought 120 acres in Texas for a second campus.",
+			[]string{"Hut 8|||acquisition", "Hut 8|||acquisition"}},
+		{"en one plot told twice with its size is one purchase", "", "Hut 8 acquired an 85-acre campus in Ohio in March.\nThe company bought the 85 acres to build a campus.",
+			[]string{"Hut 8|||acquisition"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",
@@ -516,6 +520,25 @@ func TestDedupeJoinsBoughtTarget(t *testing.T) {
 		}
 		if tc.want == 1 && (got[0].Amount == nil || got[0].Company != "DPN" || got[0].Counterparty != "Argo") {
 			t.Errorf("%s: got %+v, want DPN | Argo | $5 million", tc.kind, got[0])
+		}
+	}
+}
+
+func TestSiteAreas(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"acquired an 85-acre campus", []string{"85acre"}},
+		{"bought 26.3 acres and eight acres", []string{"26.3acre", "8acre"}},
+		{"a 767,000-square-foot terrain", []string{"767000sqft"}},
+		{"1,400 hectares of land", []string{"1400ha"}},
+		{"約2万平方メートルの用地", nil}, // the figure before the unit is not a plain number
+		{"3,000平方メートルの用地", []string{"3000sqm"}},
+		{"a site in Ohio", nil},
+	} {
+		if got := siteAreas(tt.in); !slices.Equal(slices.Compact(got), tt.want) {
+			t.Errorf("siteAreas(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

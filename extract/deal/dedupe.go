@@ -123,7 +123,7 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 			}
 			a, b := ds[i], ds[j]
 			switch {
-			case sameParties(a, b) && sameAmount(a.Amount, b.Amount) && (a.Amount != nil || sameKindOr(a.Kind, b.Kind)):
+			case sameParties(a, b) && sameAmount(a.Amount, b.Amount) && (a.Amount != nil || sameKindOr(a.Kind, b.Kind) && !distinctSites(a, b)):
 				// Two deals of the same two companies without a value are
 				// one deal only when their kinds may agree: "ordered
 				// miners from Bitmain" and "its new partnership with

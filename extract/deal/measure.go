@@ -1,9 +1,12 @@
 package deal
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kozan-dev/kozan/pipeline"
 )
 
 // numberBefore reads a decimal number ending at byte i (digits, one dot),
@@ -148,4 +151,72 @@ func findCapacity(s string, lo, hi, pos int) (float64, bool) {
 		}
 	}
 	return best, bestD >= 0
+}
+
+// areaUnits are the units a plot of land or a building is sized in, each
+// with the key its figures are compared under.
+var areaUnits = []struct{ word, key string }{
+	{"acres", "acre"}, {"acre", "acre"}, {"hectares", "ha"}, {"hectare", "ha"},
+	{"square feet", "sqft"}, {"square-foot", "sqft"}, {"square foot", "sqft"}, {"sq ft", "sqft"}, {"sq. ft", "sqft"},
+	{"square metres", "sqm"}, {"square meters", "sqm"}, {"square-metre", "sqm"}, {"square-meter", "sqm"},
+	{"エーカー", "acre"}, {"ヘクタール", "ha"}, {"平方メートル", "sqm"}, {"㎡", "sqm"},
+}
+
+// siteAreas returns the areas s gives ("85-acre campus", "26.3 acres",
+// "eight acres", "767,000-square-foot terrain", "約2万平方メートル" is
+// not read: no plain number before the unit) as unit-keyed strings.
+func siteAreas(s string) []string {
+	lower := strings.ToLower(s)
+	var out []string
+	var seen []int // where a unit was read: "acres" is not read again as "acre"
+	for _, u := range areaUnits {
+		for off := 0; ; {
+			k := strings.Index(lower[off:], u.word)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(u.word)
+			if slices.Contains(seen, at) {
+				continue
+			}
+			seen = append(seen, at)
+			j := at
+			if j > 0 && (lower[j-1] == ' ' || lower[j-1] == '-') {
+				j--
+			}
+			if v, _, ok := numberBefore(lower, j); ok {
+				out = append(out, strconv.FormatFloat(v, 'f', -1, 64)+u.key)
+				continue
+			}
+			w := j
+			for w > 0 && lower[w-1] >= 'a' && lower[w-1] <= 'z' || w > 0 && lower[w-1] == '-' {
+				w--
+			}
+			if v, ok := enNumberWords[lower[w:j]]; ok {
+				out = append(out, strconv.FormatFloat(v, 'f', -1, 64)+u.key)
+			}
+		}
+	}
+	return out
+}
+
+// distinctSites reports two deals told in different sentences whose
+// sentences each size a plot and share no size: "acquired an 85-acre
+// campus in Culpeper" and "the purchase of a 95-acre campus in Atlanta"
+// are two purchases, not one told twice.
+func distinctSites(a, b pipeline.Deal) bool {
+	if a.EvidenceSpan == b.EvidenceSpan {
+		return false
+	}
+	x, y := siteAreas(a.Evidence), siteAreas(b.Evidence)
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	for _, s := range x {
+		if slices.Contains(y, s) {
+			return false
+		}
+	}
+	return true
 }
