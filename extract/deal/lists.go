@@ -30,7 +30,7 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		}
 		members := listOf(sc, string(dl.Counterparty))
 		if dl.Amount != nil && len(members) > 0 {
-			switch listSum(sc, string(dl.Counterparty), members) {
+			switch listSum(sc, dl, members) {
 			case groupLead:
 				continue // "a consortium including A, B and C agreed to pay $X": the group's price, its lead named
 			case openSum:
@@ -53,9 +53,13 @@ func expandLists(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 // members: groupLead for a group's members ("a consortium including A, B
 // and C agreed to pay $X": the value is the group's, its lead named),
 // openSum for a list left open ("A, B and others", 「A、Bなど」: the value
-// is a sum), 0 when each member entered the agreement of that value ("led
-// by A and B", "with A and B").
-func listSum(sc *sent, name string, others []mention) int {
+// is a sum) or told as the members' total before the value (「A、B、Cが合計で
+// 最大250億円を出資」, "A and B invested a combined $80 million"; not a
+// loan's: each lender of a syndicated loan is given the loan's value), 0
+// when each member entered the agreement of that value ("led by A and B",
+// "with A and B").
+func listSum(sc *sent, dl pipeline.Deal, others []mention) int {
+	name := string(dl.Counterparty)
 	lo, hi := len(sc.d.text), 0
 	for _, m := range sc.ms {
 		if m.Name == name || slices.ContainsFunc(others, func(o mention) bool { return o.Span == m.Span }) {
@@ -76,8 +80,18 @@ func listSum(sc *sent, name string, others []mention) int {
 	if text.HasAnyPrefix(after, " and others", ", among others", " among others", "など", "等") || strings.HasSuffix(before, "such as") {
 		return openSum
 	}
+	pair := slices.ContainsFunc(others, func(o mention) bool { return o.Name == dl.Company })
+	if a := dl.Amount; a != nil && !pair && dl.Kind != pipeline.KindFinancing && a.Span[0] >= hi && a.Span[0]-hi <= 40 &&
+		text.ContainsAny(sc.d.lower[hi:a.Span[0]], sumCues...) {
+		return openSum
+	}
 	return 0
 }
+
+// sumCues, between a list of parties and the value, tell the value is the
+// members' total (総額 is not one: 「AとBは総額23億ドルで経営統合」 is the
+// deal's value, and the list its two sides).
+var sumCues = []string{"合計", "あわせて", "合わせて", " combined ", "a total of", " in total", " together "}
 
 // The ways listSum reads a value told with a list.
 const (

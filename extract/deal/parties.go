@@ -129,6 +129,10 @@ func labelJA(text string, ms []mention) {
 		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
 			// Headline style "A、Bと提携": the name opening the line is the subject.
 			m.label = lSubj
+		case strings.HasPrefix(rest, "に加え"), strings.HasPrefix(rest, "に続き"), strings.HasPrefix(rest, "に続いて"), strings.HasPrefix(rest, "に次いで"):
+			// 「既に出資している三菱UFJ銀行に加え、三井住友銀行が出資する」:
+			// X is one more of the subject's kind, not the recipient.
+			m.label = lPlain
 		case strings.HasPrefix(rest, "に"):
 			// "Xに対し…融資枠を設ける": X receives (the borrower, investee).
 			m.label = lDat
