@@ -139,13 +139,7 @@ func listOf(sc *sent, name string) []mention {
 		}
 		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), sc.isJA)
 	}
-	lo, hi := at, at
-	for lo > 0 && joined(lo-1) {
-		lo--
-	}
-	for hi+1 < len(ms) && joined(hi) {
-		hi++
-	}
+	lo, hi := listAround(ms, at, joined)
 	var out []mention
 	for i := lo; i <= hi; i++ {
 		if i != at && usable(ms[i]) && ms[i].Name != name {
@@ -153,6 +147,19 @@ func listOf(sc *sent, name string) []mention {
 		}
 	}
 	return out
+}
+
+// listAround returns the first and last index of the run of ms around
+// at that joined (whether ms[i] and ms[i+1] are one list) keeps together.
+func listAround(ms []mention, at int, joined func(i int) bool) (lo, hi int) {
+	lo, hi = at, at
+	for lo > 0 && joined(lo-1) {
+		lo--
+	}
+	for hi+1 < len(ms) && joined(hi) {
+		hi++
+	}
+	return lo, hi
 }
 
 // listHead returns the first member of the English list m belongs to

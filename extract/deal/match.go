@@ -2,13 +2,14 @@ package deal
 
 import (
 	"fmt"
-	"github.com/kozan-dev/kozan/extract/org"
-	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 
@@ -44,13 +45,23 @@ type DealRule struct {
 	// before the sentence ("Partners Group acquired the company"): the
 	// pattern captures only {company}.
 	TopicParty bool `yaml:"topic_party"`
+	// ToldCompany: the deal's company is the company of the last deal of
+	// the rule's kind told before, the captured party its counterparty
+	// ("Ascenty will enter into a $650 million term loan. Citi acted as
+	// lead arranger": the borrower is the company); with no such deal
+	// the rule makes none.
+	ToldCompany bool `yaml:"told_company"`
 	// RoleEvidence: the role the pattern gives its {counterparty} ("X's
 	// acquisition of Y", 「Yと共同出資」) is evidence enough that Y is an
 	// organisation (places, people and products were vetoed before).
 	// Without it a name the company list lacks needs more (see
 	// partyEvident): "buying machines from Quarrystone" may name a place.
-	RoleEvidence bool         `yaml:"role_evidence"`
-	Examples     DealExamples `yaml:"examples"`
+	RoleEvidence bool `yaml:"role_evidence"`
+	// EachListed: every other member of the list the party the pattern
+	// captured belongs to ("Citi, ING and Natixis are acting as joint
+	// lead arrangers") is a party of the same deal too, in its place.
+	EachListed bool         `yaml:"each_listed"`
+	Examples   DealExamples `yaml:"examples"`
 
 	re    *regexp.Regexp
 	needs []int32 // Needs in Rules.phrases
@@ -228,7 +239,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				a := d.amounts[vals[0]]
 				amt = &a
 			}
-			var comp, cp *mention
+			var comp, cp, captured *mention
 			for k, name := range r.re.SubexpNames() {
 				if sub[k] == "" || (name != "company" && name != "counterparty") {
 					continue
@@ -239,6 +250,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				} else {
 					cp = &ms[idx]
 				}
+				captured = &ms[idx]
 			}
 			if r.TopicParty {
 				if !st.hasBefore || comp == nil || sameName(st.before.Name, comp.Name) {
@@ -246,6 +258,13 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				}
 				t := st.before
 				cp = &t
+			}
+			if r.ToldCompany {
+				b := toldOfKind(st.told, pipeline.Kind(r.Kind), sp[0])
+				if comp == nil || b == nil || sameName(b.Company, comp.Name) {
+					continue
+				}
+				cp, comp = comp, &mention{Mention: org.Mention{Name: b.Company, Text: b.Company, Known: true}}
 			}
 			if comp == nil {
 				switch {
@@ -275,7 +294,51 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				dl.Counterparty = pipeline.NullString(cp.Name)
 			}
 			out = append(out, dl)
+			if r.EachListed && captured != nil && dl.Counterparty != "" {
+				out = append(out, x.listedWith(d, ms, captured, dl, r.RoleEvidence, isJA)...)
+			}
 		}
+	}
+	return out
+}
+
+// toldOfKind returns the last deal of kind k among told whose sentence
+// ends at most toldNear bytes before at, or nil.
+func toldOfKind(told []pipeline.Deal, k pipeline.Kind, at int) *pipeline.Deal {
+	const toldNear = 1500 // a paragraph or two
+	for i := len(told) - 1; i >= 0; i-- {
+		if d := &told[i]; d.Kind == k && d.EvidenceSpan[1] <= at && at-d.EvidenceSpan[1] <= toldNear {
+			return d
+		}
+	}
+	return nil
+}
+
+// listedWith returns dl told of every other member of the list of names
+// the party p belongs to (names joined only by list marks, listMark), in
+// p's place, each a party by the rule's evidence.
+func (x *Extractor) listedWith(d *doc, ms []mention, p *mention, dl pipeline.Deal, roleEvidence, isJA bool) []pipeline.Deal {
+	other := string(dl.Counterparty) // the side p is not
+	if other == p.Name {
+		other = dl.Company
+	}
+	at := slices.IndexFunc(ms, func(m mention) bool { return m.Span == p.Span })
+	if at < 0 {
+		return nil
+	}
+	lo, hi := listAround(ms, at, func(i int) bool {
+		return ms[i].Span[1] <= ms[i+1].Span[0] && listMark(stripAsides(d.text[ms[i].Span[1]:ms[i+1].Span[0]]), isJA)
+	})
+	var out []pipeline.Deal
+	for i := lo; i <= hi; i++ {
+		m := &ms[i]
+		if i == at || !usable(*m) || sameName(m.Name, other) || sameName(m.Name, p.Name) || !roleEvidence && !x.partyEvident(d, m) ||
+			hasDeal(out, other, m.Name) {
+			continue
+		}
+		c := dl
+		c.Company, c.Counterparty, c.Rule = other, pipeline.NullString(m.Name), "list:"+dl.Rule
+		out = append(out, c)
 	}
 	return out
 }

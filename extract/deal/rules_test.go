@@ -64,7 +64,8 @@ func TestRuleExamples(t *testing.T) {
 
 // TestDealRuleExamples runs every deal rule's examples through the whole
 // extractor: "TEXT => Company | Counterparty" must be among the deals made
-// by that rule; a keep example gets no deal from it.
+// by that rule (or told by it of each member of a list, each_listed); a
+// keep example gets no deal from it.
 func TestDealRuleExamples(t *testing.T) {
 	x := newExtractor(t)
 	for _, r := range x.rules.Deals {
@@ -72,7 +73,7 @@ func TestDealRuleExamples(t *testing.T) {
 			checkOutcomes(t, r.ID, r.Examples, func(txt string) []string {
 				var got []string
 				for _, d := range x.Extract("", text.Normalize(txt)).Fired {
-					if d.Rule == "data:"+r.ID {
+					if strings.TrimPrefix(d.Rule, "list:") == "data:"+r.ID {
 						cp := string(d.Counterparty)
 						if cp == "" {
 							cp = "null"
