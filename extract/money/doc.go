@@ -139,8 +139,10 @@
 //     accounts write a minus (▲3億円 = △3億円 = -3e8 JPY). "-" counts only
 //     after a space, the start, or a non-alphanumeric rune that is not a
 //     digit, so "Q3-5億円" and "$3-$5" (a range) stay positive; a range is
-//     never negative. Parenthesised accounting negatives ("($5 million)")
-//     stay positive: parentheses in news are mostly conversions.
+//     never negative. A figure in brackets right after the currency's sign
+//     is an accounting negative ("$(10.4) million" = -10.4e6 USD,
+//     "$(10.4)M"); a bracketed whole ("($5 million)") stays positive:
+//     parentheses in news are mostly conversions.
 //   - Currency names beyond the majors, in English and Japanese, map to ISO
 //     codes (francs/フラン → CHF, rupees/ルピー/Rs/₹ → INR, won/ウォン/₩ → KRW,
 //     dirhams/ディルハム → AED, riyals/リヤル → SAR, ringgit/リンギット/RM →

@@ -236,18 +236,33 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		return pipeline.Amount{}, false
 	}
 	var pre side
-	if a, st, ok := p.matchPrefixBefore(s, i, lo); ok && !nameAfterEuro(s, a, st, n1) {
+	// "$(10.4) million": a figure in brackets right after the currency's
+	// sign is an accounting negative (a bracketed whole, "($5 million)",
+	// is not: in news it is mostly a conversion).
+	acct := i >= 2 && s[i-1] == '(' && n1.end < len(s) && s[n1.end] == ')' && !n1.article
+	if acct {
+		if a, st, ok := p.matchPrefixBefore(s, i-1, lo); ok && a.text == strings.TrimSpace(a.text) {
+			pre = side{code: a.code, start: st, end: i - 1, a: a, ok: true}
+		} else {
+			acct = false
+		}
+	}
+	if a, st, ok := p.matchPrefixBefore(s, i, lo); !acct && ok && !nameAfterEuro(s, a, st, n1) {
 		pre = side{code: a.code, start: st, end: i, a: a, ok: true}
 		if code, at, ok := dollarCodeBefore(s, st, lo); ok && a.code == "USD" && strings.TrimSpace(a.text) == "$" {
 			pre.code, pre.start = code, at // "CAD $46 million": the code names the dollar
 		}
 	}
-	if n1.plain {
+	if n1.plain && !acct {
 		n1 = p.widen(s, n1, pre.ok)
 	}
 	var suf side
-	if a, e, ok := p.matchSuffixAt(s, n1.end); ok {
-		suf = side{code: a.code, start: n1.end, end: e, a: a, ok: true}
+	sufAt := n1.end
+	if acct {
+		sufAt++ // past the closing bracket
+	}
+	if a, e, ok := p.matchSuffixAt(s, sufAt); ok {
+		suf = side{code: a.code, start: sufAt, end: e, a: a, ok: true}
 	}
 	if suf.ok && (suf.a.exact || suf.a.code3) && suf.a.scale == 0 && !n1.scaled {
 		// "412 USD million", "57 EUR bn": a scale word after the code, the
@@ -268,6 +283,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		start = pre.start
 	}
 	end := n1.end
+	if acct {
+		end++
+	}
 	if suf.ok {
 		end = suf.end
 	}
@@ -286,7 +304,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !n1.article && !suf.a.cents && !r.suf.a.cents {
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !acct && !n1.article && !suf.a.cents && !r.suf.a.cents {
 		m := 1.0
 		if pre.ok && r.suf.a.scale == 0 {
 			m = pre.a.mult()
@@ -304,7 +322,12 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if !p.plausible(s, i, n1, pre, unitText, code) {
 		return pipeline.Amount{}, false
 	}
-	if !isRange && !suf.a.cents {
+	if acct {
+		if u, e := englishScale(s, end); u > 1 && !suf.ok {
+			value, end = value*u, e // "$(10.4) million", "$(10.4)M"
+		}
+		value = -value
+	} else if !isRange && !suf.a.cents {
 		if c, e, ok := p.centsAfter(s, end, n1, code); ok {
 			value = math.Round((value+c)*100) / 100 // sub-units are hundredths: no float residue (2.53, not 2.5300000000000002)
 			end = e
@@ -313,7 +336,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 
 	// A sign written before the amount makes it negative: "-$5 million",
 	// ▲3億円, △3億円 (Japanese accounting), マイナス2億円, "minus $2 million".
-	if !isRange {
+	if !isRange && !acct {
 		if st, ok := signBefore(s, start, lo); ok {
 			value = -value
 			start = st

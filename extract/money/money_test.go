@@ -366,6 +366,11 @@ var moneyCases = []struct {
 	{"Hosting income reached 96 USD million in the half.", []w{{"96 USD million", 96e6, "USD", "", false, 0}}},
 	{"It paid 3 USD, then 2 EUR bn for the site.", []w{{"3 USD", 3, "USD", "", false, 0}, {"2 EUR bn", 2e9, "EUR", "", false, 0}}},
 	{"Free cash flow was negative $7.5 million.", []w{{"negative $7.5 million", -7.5e6, "USD", "", false, 0}}},
+	// An accounting negative: the figure in brackets right after the sign;
+	// a bracketed whole stays a positive conversion.
+	{"Operating cash flow was $(10.4) million, or $(10.4)M year to date.", []w{{"$(10.4) million", -10.4e6, "USD", "", false, 0}, {"$(10.4)M", -10.4e6, "USD", "", false, 0}}},
+	{"A net loss of ¥(300) million and US$(1,234).", []w{{"¥(300) million", -3e8, "JPY", "", false, 0}, {"US$(1,234)", -1234, "USD", "", false, 0}}},
+	{"It raised €575 million ($610 million).", []w{{"€575 million", 575e6, "EUR", "", false, 0}, {"$610 million", 610e6, "USD", "", false, 0}}},
 	// "X to Y" after a verb of change is two amounts; after a verb of range
 	// (and "AからB" reaching a level) one range; a Japanese name opening on
 	// a code may touch the number.
