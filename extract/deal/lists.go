@@ -137,7 +137,13 @@ func listOf(sc *sent, name string) []mention {
 		if !sc.isJA && ms[i+1].label == lSubj || ms[i].Span[1] > ms[i+1].Span[0] {
 			return false // "a loan with Citigroup and Vireo signed…": Vireo opens a clause of its own
 		}
-		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), sc.isJA)
+		if sc.isJA {
+			// 「ビストラ(Vistra)社、テラ・パワー社」: a name and its
+			// spelling in brackets are one member.
+			gap := txt[ms[i].Span[1]:ms[i+1].Span[0]]
+			return jaListGap(gap) || (gap == "(" || gap == "（") && ms[i].Name == ms[i+1].Name
+		}
+		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), false)
 	}
 	lo, hi := listAround(ms, at, joined)
 	var out []mention
@@ -290,6 +296,12 @@ func groupJoined(txt string, a, b mention) bool {
 	if (gap == "(" || gap == "（") && text.HasAnyPrefix(txt[b.Span[1]:], ")", "）") {
 		return true
 	}
+	return jaListGap(gap)
+}
+
+// jaListGap reports the text between two Japanese names a list mark once
+// legal forms, asides and the word 社 are set aside.
+func jaListGap(gap string) bool {
 	for _, f := range []string{"株式会社", "(株)", "合同会社", "有限会社"} {
 		gap = strings.ReplaceAll(gap, f, "")
 	}

@@ -47,6 +47,10 @@ func labelJA(text string, ms []mention) {
 			// "米ブラックストーンが運用するファンドから": the manager
 			// takes the place of its fund.
 			rest = rest[n:]
+		} else if loc := countedCompaniesRE.FindStringSubmatchIndex(rest); loc != nil {
+			// 「ビストラ社、テラ・パワー社、オクロ社の3社と契約」: the list's
+			// count stands between its last member and the particle.
+			rest = rest[loc[2]:]
 		}
 		switch {
 		case strings.HasPrefix(rest, "を含む"), strings.HasPrefix(rest, "などの"):
@@ -1349,6 +1353,10 @@ func tickerBracket(between string) bool {
 // before it (Xが運用するファンド, Xが管理する投資ファンド, Xの運用ファンド,
 // Xが運用するクレジットファンド) or an unnamed unit of it (Xの子会社から), or
 // 0.
+// countedCompaniesRE is the count a Japanese list of companies ends on
+// before its particle: 「の3社と」「など2社が」「の両社は」.
+var countedCompaniesRE = regexp.MustCompile(`^(?:の|など|ら)?(?:[0-9０-９]{1,2}|[二三四五六七八九十]{1,2}|両)(?:社|行)((?:[はがとにをの]|から|より))`)
+
 func fundOf(rest string) int {
 	// 「NYDIGの子会社から借り入れた」: an unnamed unit of X acts for X.
 	for _, w := range []string{"の完全子会社", "の子会社", "の関連会社", "の金融子会社", "の投資部門", "の融資部門"} {
