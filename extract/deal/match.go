@@ -46,7 +46,8 @@ type DealRule struct {
 	// pattern captures only {company}.
 	TopicParty bool `yaml:"topic_party"`
 	// ToldCompany: the deal's company is the company of the last deal of
-	// the rule's kind told before, the captured party its counterparty
+	// the rule's kind told before, the one party the pattern captures
+	// ({company} or {counterparty}) its counterparty
 	// ("Ascenty will enter into a $650 million term loan. Citi acted as
 	// lead arranger": the borrower is the company); with no such deal
 	// the rule makes none.
@@ -57,9 +58,9 @@ type DealRule struct {
 	// Without it a name the company list lacks needs more (see
 	// partyEvident): "buying machines from Quarrystone" may name a place.
 	RoleEvidence bool `yaml:"role_evidence"`
-	// EachListed: every other member of the list the party the pattern
-	// captured belongs to ("Citi, ING and Natixis are acting as joint
-	// lead arrangers") is a party of the same deal too, in its place.
+	// EachListed: every other member of the list the deal's counterparty
+	// belongs to ("Citi, ING and Natixis are acting as joint lead
+	// arrangers") is a counterparty of the same deal too.
 	EachListed bool         `yaml:"each_listed"`
 	Examples   DealExamples `yaml:"examples"`
 
@@ -239,7 +240,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				a := d.amounts[vals[0]]
 				amt = &a
 			}
-			var comp, cp, captured *mention
+			var comp, cp *mention
 			for k, name := range r.re.SubexpNames() {
 				if sub[k] == "" || (name != "company" && name != "counterparty") {
 					continue
@@ -250,7 +251,6 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				} else {
 					cp = &ms[idx]
 				}
-				captured = &ms[idx]
 			}
 			if r.TopicParty {
 				if !st.hasBefore || comp == nil || sameName(st.before.Name, comp.Name) {
@@ -260,11 +260,15 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				cp = &t
 			}
 			if r.ToldCompany {
+				p := comp // the party the pattern captured, whichever its name
+				if p == nil {
+					p = cp
+				}
 				b := toldOfKind(st.told, pipeline.Kind(r.Kind), sp[0])
-				if comp == nil || b == nil || sameName(b.Company, comp.Name) {
+				if p == nil || b == nil || sameName(b.Company, p.Name) {
 					continue
 				}
-				cp, comp = comp, &mention{Mention: org.Mention{Name: b.Company, Text: b.Company, Known: true}}
+				cp, comp = p, &mention{Mention: org.Mention{Name: b.Company, Text: b.Company, Known: true}}
 			}
 			if comp == nil {
 				switch {
@@ -294,8 +298,8 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				dl.Counterparty = pipeline.NullString(cp.Name)
 			}
 			out = append(out, dl)
-			if r.EachListed && captured != nil && dl.Counterparty != "" {
-				out = append(out, x.listedWith(d, ms, captured, dl, r.RoleEvidence, isJA)...)
+			if r.EachListed && cp != nil && string(dl.Counterparty) == cp.Name {
+				out = append(out, x.listedWith(d, ms, cp, dl, r.RoleEvidence, isJA)...)
 			}
 		}
 	}
