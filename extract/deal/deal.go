@@ -572,6 +572,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	}
 	if !hasJapanese(txt) {
 		addKnown()
+		d.mentions = firstWordNames(txt, d.mentions)
 	} else {
 		// kagome's organisation names are needed only where a rule can
 		// make or complete a deal: see needPieces.

@@ -2,10 +2,12 @@ package deal
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -70,6 +72,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Meta|Oklo||other", "Meta|Vistra||other", "Meta|TerraPower||other"}},
 		{"ja power procurement is no money raised", "", "関西電力は、ビストラ、オクロの2社と電力調達を含む契約を結んだ。",
 			[]string{"Kansai Electric Power|Oklo||other", "Kansai Electric Power|Vistra||other"}},
+		{"en a name's first word standing alone later is the name, not the last subject", "", "Constellation Energy runs reactors. Vorn Data Inc. leases one of them. Constellation also struck a $300 million lease with Kestrel Holdings.",
+			[]string{"Constellation Energy|Kestrel Holdings|$300 million|lease"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",
@@ -531,6 +535,29 @@ func TestDedupeJoinsBoughtTarget(t *testing.T) {
 		if tc.want == 1 && (got[0].Amount == nil || got[0].Company != "DPN" || got[0].Counterparty != "Argo") {
 			t.Errorf("%s: got %+v, want DPN | Argo | $5 million", tc.kind, got[0])
 		}
+	}
+}
+
+// TestFirstWordNames: a name's first word standing alone later is a
+// mention of the name, unless a capital follows it (another name), a
+// capitalised word precedes it (inside a run), or it opens a sentence
+// without a verb or a possessive after it.
+func TestFirstWordNames(t *testing.T) {
+	txt := "Advanced Blockchain runs miners. Advanced said it signed. Advanced cooling helps. Advanced's site grew. " +
+		"It bought rigs from Advanced in May. Advanced Micro Devices sells chips. The New Advanced fund grew."
+	ms := []mention{{Mention: org.Mention{Name: "Advanced Blockchain", Text: "Advanced Blockchain", Span: [2]int{0, 19}}}}
+	var got []string
+	for _, m := range firstWordNames(txt, ms)[1:] {
+		got = append(got, txt[m.Span[0]:m.Span[1]]+"@"+strconv.Itoa(m.Span[0])+"="+m.Name)
+	}
+	want := []string{"Advanced@33=Advanced Blockchain", "Advanced@82=Advanced Blockchain", "Advanced@124=Advanced Blockchain"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Two names opening on one word: the word alone names neither.
+	ms = append(ms, mention{Mention: org.Mention{Name: "Advanced Compute", Text: "Advanced Compute", Span: [2]int{200, 216}}})
+	if got := firstWordNames(txt+" Advanced Compute grew.", ms); len(got) != 2 {
+		t.Errorf("shared first word: %d mentions, want 2", len(got))
 	}
 }
 

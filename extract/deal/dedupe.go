@@ -165,6 +165,12 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				} else {
 					absorb(j, i)
 				}
+			case b.Amount == nil && b.Counterparty == "" && a.Amount != nil && a.Counterparty == "" && a.Company == b.Company &&
+				strings.HasPrefix(b.Rule, "title+") && !strings.HasPrefix(a.Rule, "title+") && sameKindOr(a.Kind, b.Kind):
+				// "Greyfield, Arctos and Lumenhash Raise $720 Million" over
+				// "Greyfield Mining priced $320 million of notes": the
+				// headline's deal without its value is the body's.
+				absorb(i, j)
 			case headlineNamesOther(a, b):
 				drop[j] = true
 			case b.Amount != nil && a.Amount != nil && b.Amount.Currency == "BTC" && a.Amount.Currency != "BTC" &&

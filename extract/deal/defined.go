@@ -434,3 +434,82 @@ func aliasBounded(txt string, sp [2]int) bool {
 	}
 	return !glued(prev, first) && !glued(last, next)
 }
+
+// firstWordNames adds the later uses of an English name's first word
+// standing alone as mentions of the name: "Constellation Energy" … then
+// "Constellation also struck an agreement with Meta", "Core's filing"
+// after "Core Scientific". The word must be capitalised, not an acronym,
+// not a stop, place, corporate or given-name word, and the first word of
+// one name of the text only; a use inside another capitalised run is
+// none, and one opening a sentence needs a verb or a possessive after it
+// ("Advanced gas-cooled reactors" after "Advanced Blockchain" is no use).
+func firstWordNames(txt string, ms []mention) []mention {
+	owner := map[string]int{} // first word → index in ms, -1 when two names share it
+	for i, m := range ms {
+		sp := strings.IndexByte(m.Text, ' ')
+		if sp < 0 || !strings.HasPrefix(m.Name, m.Text[:sp]) {
+			continue
+		}
+		w := m.Text[:sp]
+		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || text.Capitals(w, len(w), len(w)) || !asciiWord(w) ||
+			org.IsStop(w) || org.OnlyStopOrPlace([]string{w}) || org.CorporateWord(w) || org.IsDemonym(w) || org.GivenName(w) {
+			continue
+		}
+		if j, ok := owner[w]; ok && j >= 0 && !sameName(ms[j].Name, m.Name) {
+			owner[w] = -1
+		} else if !ok {
+			owner[w] = i
+		}
+	}
+	if len(owner) == 0 {
+		return ms
+	}
+	idx := newSpanIndex(len(ms), func(i int) [2]int { return ms[i].Span })
+	var add []mention
+	for w, i := range owner {
+		if i < 0 {
+			continue
+		}
+		eachWordUse(txt, w, 50, func(end int) bool {
+			at := end - len(w)
+			if idx.overlaps([2]int{at, end}) {
+				return false
+			}
+			rest := txt[end:]
+			if len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' {
+				return false // "Constellation Brands": another name
+			}
+			before := strings.TrimRight(txt[:at], " ")
+			opens := before == "" || strings.HasSuffix(before, "\n") || text.HasAnySuffix(before, ".", "!", "?", "\"", "“", ":")
+			if !opens {
+				k := strings.LastIndexByte(before, ' ')
+				if pw := before[k+1:]; pw != "" && pw[0] >= 'A' && pw[0] <= 'Z' {
+					return false // inside a capitalised run
+				}
+			} else if !text.HasAnyPrefix(rest, "'s ", "’s ", " also ", " has ", " have ", " had ", " said", " says", " is ", " was ",
+				" will ", " signed", " agreed", " struck", " announced", " reported", " inked", ", ") {
+				return false
+			}
+			o := ms[i]
+			o.Span, o.Text, o.weak = [2]int{at, end}, w, false
+			add = append(add, o)
+			return false
+		})
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Span[0] < ms[b].Span[0] })
+	return ms
+}
+
+// asciiWord reports a word of ASCII letters only.
+func asciiWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
