@@ -63,10 +63,11 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		// an opening adverbial of time.
 		add(sp[1]-len(rest), true)
 	}
-	// A word with a capital inside (DataBank, CenturyLink) names something
-	// wherever it stands: "On Jan. 17 DataBank acquired C7 Data Centers".
+	// A word with a capital inside (DataBank, CenturyLink) or going on
+	// before its digits (Data4) names something wherever it stands: "On
+	// Jan. 17 DataBank acquired C7 Data Centers".
 	eachWord(txt, sp, func(off, end int) {
-		if innerCapital(strings.TrimRight(txt[off:end], ".,;:")) {
+		if w := strings.TrimRight(txt[off:end], ".,;:"); innerCapital(w) || org.WordDigitName(w) {
 			add(off, false)
 		}
 	})

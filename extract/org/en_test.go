@@ -152,3 +152,12 @@ func TestGivenName(t *testing.T) {
 		}
 	}
 }
+
+func TestWordDigitName(t *testing.T) {
+	for w, want := range map[string]bool{"Data4": true, "Core42": true, "GB300": false, "S21": false, "H100": false,
+		"COVID19": false, "data4": false, "Data": false, "": false} {
+		if got := WordDigitName(w); got != want {
+			t.Errorf("WordDigitName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -772,6 +772,12 @@ func modelNumber(w string) bool {
 	return i <= 3 || strings.ToUpper(w[:i]) == w[:i]
 }
 
+// WordDigitName reports a capitalised word that goes on before its digits
+// (Data4, Core42): a company's name, not a model number (GB300, S21).
+func WordDigitName(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && hasLetterDigit(w) && !modelNumber(w)
+}
+
 // findUnknown finds English names with corporate words and Japanese names
 // with company suffixes.
 func findUnknown(text string) []Mention {
