@@ -96,7 +96,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			}
 			pending = false
 		}
-		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, ctx, p, x.gaz)] {
+		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, sc.aiCtx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not
 			// name": a deal whose value the next sentence may give.
 			key := p.company.Name + "\x00"

@@ -30,7 +30,10 @@ type sent struct {
 	// company of a deal a non-miner backs or rents without naming the miner.
 	topicMiner    mention
 	hasTopicMiner bool
-	ctx           bool // AI/HPC context in the sentence or the article
+	ctx           bool // AI/HPC context in the sentence or the article, and no power deal told
+	// aiCtx is the AI/HPC context alone: a deal with a party the text
+	// does not name is told only in one (a power deal too).
+	aiCtx bool
 }
 
 // newSent reads a sentence: its mentions with their roles, its lexicon
@@ -49,9 +52,17 @@ func (x *Extractor) newSent(d *doc, sp [2]int, st *state) sent {
 	if !isJA {
 		st.describe(txt, ms)
 	}
-	sc.ctx = sentenceContext(cues) || d.aiDoc
+	// A power deal in an AI story ("reached a deal with the local utility
+	// to increase the power capacity") stays of kind other.
+	sc.aiCtx = sentenceContext(cues) || d.aiDoc
+	sc.ctx = sc.aiCtx && !text.ContainsAny(sc.lower, powerDealWords...)
 	return sc
 }
+
+// powerDealWords tell a sentence about supplying power or fuel.
+var powerDealWords = []string{"power supply", "power purchase", "energy supplier", "energy supply", "electricity supply",
+	"utility", "renewable power", "renewable energy", " ppa", "grid connection", "interconnection agreement", "natural gas",
+	"energy deposit", "power agreement", "電力供給", "電力購入", "電力会社", "送電", "系統接続"}
 
 // sentence runs the relation rules over one sentence span.
 // prev are the deals of the previous sentence of the same paragraph: a
