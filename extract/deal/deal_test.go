@@ -76,6 +76,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Constellation Energy|Kestrel Holdings|$300 million|lease"}},
 		{"en a power deal in an AI story stays of kind other", "", "Hut 8 runs AI data centers for GPU cloud tenants. Hut 8 reached a $3.5 million agreement with its energy supplier Vorn Partners to repay a deposit.",
 			[]string{"Hut 8|Vorn Partners|$3.5 million|other"}},
+		{"en a stake sold to a buyer: the stake's company and the buyer are the sides", "", "Northwind Holdings agreed to sell a minority stake in Vorn Data Centres to Kestrel Infrastructure Partners.",
+			[]string{"Vorn Data Centres|Kestrel Infrastructure Partners||equity"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",

@@ -159,7 +159,13 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		t := topic
 		company, p.how = &t, "topic"
 	}
-	if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name {
+	if !isJA && inv != nil && dat != nil && company != nil && dat.Span[0] > inv.Span[1] && company.Name != inv.Name && company.Name != dat.Name &&
+		stakeSold(sc.d.lower[max(sc.sp[0], inv.Span[0]-80):inv.Span[0]]) {
+		// "ST Telemedia agreed to sell a minority stake in VIRTUS to the
+		// Macquarie fund": the stake's company and its buyer are the deal's
+		// sides; the seller only leaves it.
+		company, p.cp, p.how = inv, dat, "investee"
+	} else if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name {
 		// "closed the acquisition of Dorothy 1A from Spring Lane": an
 		// asset bought from its seller, who is the other side.
 		p.cp = seller
@@ -622,4 +628,15 @@ func passiveBuyer(lower string, zm []mention) *mention {
 		}
 	}
 	return nil
+}
+
+// stakeSoldRE ends the words before a company whose stake is sold:
+// "to sell a significant minority stake in ", "sold a 49% interest in ".
+var stakeSoldRE = regexp.MustCompile(`\b(?:sell|sells|sold|selling|divest|divests|divested|divesting)\s+(?:a|an)\s+(?:[\w%.,-]+\s+){0,4}(?:stake|interest|shareholding|holding)s?\s+in\s+(?:the\s+)?$`)
+
+// stakeSold reports lower-cased words before a company that sell a stake
+// in it: "a" stake, a part of the company; a seller's own stake ("its 50%
+// stake in the joint venture") is the seller's deal with the buyer.
+func stakeSold(before string) bool {
+	return strings.Contains(before, " in") && stakeSoldRE.MatchString(before)
 }
