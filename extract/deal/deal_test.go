@@ -78,6 +78,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|Vorn Partners|$3.5 million|other"}},
 		{"en a stake sold to a buyer: the stake's company and the buyer are the sides", "", "Northwind Holdings agreed to sell a minority stake in Vorn Data Centres to Kestrel Infrastructure Partners.",
 			[]string{"Vorn Data Centres|Kestrel Infrastructure Partners||equity"}},
+		{"en an acronym opening a sentence is a name; the one it backs receives the money", "", "KCG Real Estate has backed Vorn Data Centres with £25m funding.",
+			[]string{"Vorn Data Centres|KCG Real Estate|£25m|financing"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",

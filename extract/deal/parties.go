@@ -662,6 +662,9 @@ var enPreps = map[string]label{
 	// "an agreement that grants Fluidstack full use of the campus": the
 	// one a deal gives something to is its other side.
 	"grants": lCP, "granting": lCP, "gives": lCP, "giving": lCP,
+	// "ICG has backed Proximity Data Centres with £25m": the one backed,
+	// funded or lent to receives the money.
+	"backed": lDat, "backs": lDat, "funded": lDat, "funds": lDat, "financed": lDat, "lent": lDat,
 }
 
 // modifiesAgreement reports a name between a determiner or an agreement's

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
+	"github.com/kozan-dev/kozan/extract/text"
 )
 
 // truecase holds what the body of an article says about capitalised words:
@@ -100,6 +101,9 @@ func (tc *truecase) known(x *Extractor, w string) bool {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	if tc.mid[w] || innerCapital(w) {
 		return true // "CenturyLink", "DataBank": no common word has a capital inside
+	}
+	if text.Capitals(w, 2, 6) && !org.IsStop(w) {
+		return true // "ICG has backed…": an acronym is no common word either
 	}
 	for _, b := range tc.names {
 		if !b.Known && (strings.HasPrefix(b.Name, w+" ") || b.Name == w) {
