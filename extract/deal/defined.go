@@ -174,12 +174,7 @@ func (x *Extractor) spreadNames(txt string, ms []mention) []mention {
 			add = append(add, a)
 		})
 	}
-	if len(add) == 0 {
-		return ms
-	}
-	ms = append(ms, add...)
-	sort.Slice(ms, func(i, j int) bool { return ms[i].Span[0] < ms[j].Span[0] })
-	return ms
+	return withAdded(ms, add)
 }
 
 // describedJA reports text before a name ending on a description of an
@@ -496,6 +491,11 @@ func firstWordNames(txt string, ms []mention) []mention {
 			return false
 		})
 	}
+	return withAdded(ms, add)
+}
+
+// withAdded returns ms with add's mentions, all in order of their starts.
+func withAdded(ms, add []mention) []mention {
 	if len(add) == 0 {
 		return ms
 	}
