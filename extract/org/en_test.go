@@ -84,6 +84,10 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"from North Dakota.", 5, "", false},
 		{"to Go Public Through SPAC Merger", 13, "", false},
 		{"a merger with SPAC Harrowgate Acquisition Corp", 14, "Harrowgate Acquisition", true},
+		// A possessive ends the name; a country's opens the next one.
+		{"will host Zephyrus's AI workloads", 10, "Zephyrus", true},
+		{"will host Zephyrus’s AI workloads", 10, "Zephyrus", true},
+		{"founders of Indonesia's PT Lintasnet", 12, "PT Lintasnet", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

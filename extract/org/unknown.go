@@ -582,6 +582,11 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		}
 		words = append(words, w)
 		end = j
+		if kztext.HasAnySuffix(w, "'s", "’s") && !PlacePossessive(w) {
+			// "Fluidstack's AI workloads": a possessive ends the name (a
+			// country's, "Japan's Hokuriku Energy", opens one).
+			break
+		}
 		if j < len(text) && text[j] == ' ' {
 			i = j + 1
 			continue
