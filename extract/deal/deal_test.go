@@ -80,6 +80,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Vorn Data Centres|Kestrel Infrastructure Partners||equity"}},
 		{"en an acronym opening a sentence is a name; the one it backs receives the money", "", "KCG Real Estate has backed Vorn Data Centres with £25m funding.",
 			[]string{"Vorn Data Centres|KCG Real Estate|£25m|financing"}},
+		{"ja an organisation opening the sentence with では is its subject", "", "KDDIでは、2021年に三井物産との間で合弁事業に関する契約を締結している。",
+			[]string{"KDDI|Mitsui & Co.||partnership"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",

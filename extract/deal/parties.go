@@ -117,6 +117,10 @@ func labelJA(text string, ms []mention) {
 				// described before its name, the pair opening the sentence.
 				m.label = lPairA
 			}
+		case strings.HasPrefix(rest, "では、") && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
+			// 「Coltでは、2021年に三井物産と…契約を締結しており」: an
+			// organisation opening the sentence with では is its topic.
+			m.label, m.wa = lSubj, true
 		case strings.HasPrefix(rest, "は"), strings.HasPrefix(rest, "が"), strings.HasPrefix(rest, "も"),
 			strings.HasPrefix(rest, ":"):
 			m.label = lSubj
