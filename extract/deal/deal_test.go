@@ -82,6 +82,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Vorn Data Centres|KCG Real Estate|£25m|financing"}},
 		{"ja an organisation opening the sentence with では is its subject", "", "KDDIでは、2021年に三井物産との間で合弁事業に関する契約を締結している。",
 			[]string{"KDDI|Mitsui & Co.||partnership"}},
+		{"ja a company sold to a buyer is the buyer's acquisition of it; 出資先 is no deal word", "", "KDDIは出資先のIIJをNTTに売却すると発表した。",
+			[]string{"NTT|Internet Initiative Japan||acquisition"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",

@@ -165,6 +165,11 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		// Macquarie fund": the stake's company and its buyer are the deal's
 		// sides; the seller only leaves it.
 		company, p.cp, p.how = inv, dat, "investee"
+	} else if isJA && kind == pipeline.KindAssetSale && obj != nil && dat != nil && company != nil && obj.Name != company.Name &&
+		dat.Name != company.Name && obj.Span[1] <= dat.Span[0] {
+		// 「EDFは出資先のExaionをMARAに売却する」: a company sold is the
+		// deal of its buyer, as the key pairs acquirer and target.
+		company, p.cp, p.how = obj, dat, "acquisition"
 	} else if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name {
 		// "closed the acquisition of Dorothy 1A from Spring Lane": an
 		// asset bought from its seller, who is the other side.
