@@ -180,6 +180,9 @@ func placeAfter(rest string) bool {
 		return false
 	}
 	rest = rest[2:]
+	if len(rest) >= 2 && usStates[rest[:2]] && (len(rest) == 2 || strings.ContainsRune(",.; )", rune(rest[2]))) {
+		return true // "based in El Segundo, CA, for $16.3 million": a city and its state's code
+	}
 	for n := 0; n < 2; n++ {
 		if rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
 			return false
@@ -487,3 +490,13 @@ func whichClause(txt string, sp [2]int, ms []mention, a pipeline.Amount) ([]ment
 	}
 	return nil, false
 }
+
+// usStates are the postal codes of the US states a dateline or an address
+// writes after a city.
+var usStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC") {
+		m[c] = true
+	}
+	return m
+}()

@@ -84,6 +84,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"KDDI|Mitsui & Co.||partnership"}},
 		{"ja a company sold to a buyer is the buyer's acquisition of it; 出資先 is no deal word", "", "KDDIは出資先のIIJをNTTに売却すると発表した。",
 			[]string{"NTT|Internet Initiative Japan||acquisition"}},
+		{"en a city and its state's postal code is a place, not the buyer", "", "Harbor Logistics has sold a data center in Philadelphia to Pine Dividend, an investment firm based in El Segundo, CA, for $16.3 million.",
+			[]string{"Harbor Logistics|Pine Dividend|$16.3 million|asset_sale"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",
