@@ -251,7 +251,7 @@ func appositiveCompany(rest string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(rest[:end])) {
-		if companyHeads[strings.Trim(w, "()")] || w == "subsidiary" || w == "unit" || w == "fund" || w == "investor" || w == "manager" || w == "platform" {
+		if companyHeads[strings.Trim(w, "()")] || w == "subsidiary" || w == "unit" || w == "fund" || w == "investor" || w == "manager" || w == "platform" || w == "partner" {
 			return true
 		}
 	}

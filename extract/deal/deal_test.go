@@ -86,6 +86,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"NTT|Internet Initiative Japan||acquisition"}},
 		{"en a city and its state's postal code is a place, not the buyer", "", "Harbor Logistics has sold a data center in Philadelphia to Pine Dividend, an investment firm based in El Segundo, CA, for $16.3 million.",
 			[]string{"Harbor Logistics|Pine Dividend|$16.3 million|asset_sale"}},
+		{"en a name opening the sentence, described as a company in an aside, is the subject; a name inside the aside is none", "", "Zentora, a Nvidia cloud partner based in Berlin, has confirmed a financing deal with Macquarie Group worth up to €117m.",
+			[]string{"Zentora|Macquarie Group|up to €117m|financing"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",

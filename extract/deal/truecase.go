@@ -140,6 +140,9 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 	if len(ws) > 1 && corporateWord(ws[len(ws)-1]) {
 		return m, true // "Annual Capital Partners": a company suffix makes the name
 	}
+	if rest := text[m.Span[1]:]; !headline && !dateOrLead(ws) && (strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ")) && appositiveCompany(rest[2:]) {
+		return m, true // "Polarise, a cloud provider based in Berlin, has…": described as a company
+	}
 	if !headline && len(ws) >= 2 && dealVerbNext(text[m.Span[1]:]) && !dateOrLead(ws) {
 		// "Peak 10 acquired ViaWest", "United Internet acquired Strato":
 		// capitalised words opening a sentence on a deal verb name the
