@@ -1608,6 +1608,53 @@ func listGaps(txt string, ms []mention, max int, f func(gap string, off int) []m
 // katakana alone (「九州電力、IIJ、QTnet、1FINITY、ノーチラス・テクノロジーズ」)
 // are organisations too.
 func listMembersJA(txt string, ms []mention) []mention {
+	return append(listGapsJA(txt, ms), countedListHeads(txt, ms)...)
+}
+
+// countedListHeads finds the first member of a Japanese list of companies
+// counted after it when that member is written in Latin letters or
+// katakana and the finders missed it: 「RUTILEA、東北電力、日立製作所、
+// 日本政策投資銀行の4社は」. Only a list its count closes qualifies.
+func countedListHeads(txt string, ms []mention) []mention {
+	var add []mention
+	for i := 0; i < len(ms); i++ {
+		j := i
+		for j+1 < len(ms) && ms[j].Span[1] <= ms[j+1].Span[0] && jaListGap(txt[ms[j].Span[1]:ms[j+1].Span[0]]) {
+			j++
+		}
+		last := ms[j].Span[1]
+		if k := closingAside(txt[last:]); k > 0 {
+			last += k
+		}
+		if rest := strings.TrimPrefix(txt[last:], "社"); !groupCountRE.MatchString(rest) && !countedCompaniesRE.MatchString(rest) {
+			i = j
+			continue
+		}
+		// The item before the list's first member, back to the clause's start.
+		end := ms[i].Span[0]
+		if !strings.HasSuffix(txt[:end], "、") {
+			i = j
+			continue
+		}
+		stop := end - len("、")
+		start := 0
+		if k := strings.LastIndexAny(txt[:stop], "、。\n「」"); k >= 0 {
+			_, n := utf8.DecodeRuneInString(txt[k:])
+			start = k + n
+		}
+		it := strings.TrimSpace(txt[start:stop])
+		if it != "" && listItemNameJA(it) {
+			off := start + strings.Index(txt[start:stop], it)
+			add = append(add, mention{Mention: org.Mention{Name: it, Text: it, Span: [2]int{off, off + len(it)}}})
+		}
+		i = j
+	}
+	return add
+}
+
+// listGapsJA finds the names between two organisations of a Japanese list
+// (listMembersJA).
+func listGapsJA(txt string, ms []mention) []mention {
 	return listGaps(txt, ms, 90, func(gap string, off int) []mention {
 		// An aside in brackets after a name (IIJ(インターネットイニシアティブ)) is skipped.
 		if k := closingAside(gap); k > 0 {

@@ -88,6 +88,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Harbor Logistics|Pine Dividend|$16.3 million|asset_sale"}},
 		{"en a name opening the sentence, described as a company in an aside, is the subject; a name inside the aside is none", "", "Zentora, a Nvidia cloud partner based in Berlin, has confirmed a financing deal with Macquarie Group worth up to €117m.",
 			[]string{"Zentora|Macquarie Group|up to €117m|financing"}},
+		{"ja a counted list's first member in Latin letters is a company", "", "ZENTORA、東北電力、日立製作所の3社は、11月12日、AIデータセンターの構築に向け、共同検討を開始したと発表した。",
+			[]string{"ZENTORA|Tohoku Electric Power||partnership", "ZENTORA|Hitachi||partnership"}},
 		{"ja 同社 in the dative is the company the article is about", "", "ハイレゾは香川県のデータセンター事業者だ。KDDIは2023年、同社に10億円を出資した。",
 			[]string{"KDDI|Highreso|10億円|equity"}},
 		{"ja an unknown investee in the dative right before the value it receives", "", "三菱商事はベクターデータに5億ドルを出資した。",
