@@ -229,3 +229,19 @@ func TestRunReportsFailedExtraction(t *testing.T) {
 		t.Errorf("no record reported as failed: %+v", rep.Skipped)
 	}
 }
+
+// TestFigureNearZero: a figure of zero ("dividend 0.00円") is near only a
+// zero amount, not every amount without a range.
+func TestFigureNearZero(t *testing.T) {
+	zero := pipeline.Amount{Value: 0, Currency: "JPY"}
+	five := pipeline.Amount{Value: 5e6, Currency: "JPY"}
+	if !figureNear(&zero, 0, "JPY", 0.005) {
+		t.Error("0 JPY is not near 0 JPY")
+	}
+	if figureNear(&five, 0, "JPY", 0.005) {
+		t.Error("5,000,000 JPY is near 0 JPY")
+	}
+	if figureNear(&zero, 5e6, "JPY", 0.005) {
+		t.Error("0 JPY is near 5,000,000 JPY")
+	}
+}

@@ -151,6 +151,9 @@ func figureNear(a *pipeline.Amount, v float64, cur string, tol float64) bool {
 	if a == nil || !strings.EqualFold(a.Currency, cur) {
 		return false
 	}
+	if v == 0 {
+		return a.Value == 0 && a.Max == 0 // "0.00円": a zero matches only a zero, not every amount without a range
+	}
 	close := func(x float64) bool { return x != 0 && math.Abs(math.Abs(x)-math.Abs(v)) <= tol*math.Abs(v) }
 	return close(a.Value) || close(a.Max)
 }
