@@ -143,6 +143,11 @@
 //     is an accounting negative ("$(10.4) million" = -10.4e6 USD,
 //     "$(10.4)M"); a bracketed whole ("($5 million)") stays positive:
 //     parentheses in news are mostly conversions.
+//   - A bare ¥ is yen, unless a dollar figure converting one of the text's
+//     bare ¥ figures right after it sets a rate of yuan (4 to 12 to the
+//     dollar: "¥3.06bn ($466m)"): then every bare ¥ of the text is yuan.
+//     "won" after a spelled-out number without a scale ("though one won")
+//     is the verb, not Korean won.
 //   - Currency names beyond the majors, in English and Japanese, map to ISO
 //     codes (francs/フラン → CHF, rupees/ルピー/Rs/₹ → INR, won/ウォン/₩ → KRW,
 //     dirhams/ディルハム → AED, riyals/リヤル → SAR, ringgit/リンギット/RM →

@@ -155,8 +155,38 @@ func (p *Parser) find(text string) []pipeline.Amount {
 		}
 		i += w
 	}
+	yuanByConversion(text, out)
 	p.fillUSD(out)
 	return out
+}
+
+// yuanByConversion reads bare ¥ figures as yuan when the dollar figure
+// converting one of them right after ("approximately ¥3.06bn (roughly
+// $466m)") sets a rate of yuan, not of yen: 4 to 12 to the dollar (the
+// yen's has been above 75 since 1973). A text writes one currency with
+// the sign, so every bare ¥ figure of it is then yuan.
+func yuanByConversion(text string, as []pipeline.Amount) {
+	bare := func(a *pipeline.Amount) bool {
+		return a.Currency == "JPY" && (strings.Contains(a.Text, "¥") || strings.Contains(a.Text, "￥")) && !strings.Contains(a.Text, "JP")
+	}
+	yuan := false
+	for k := 0; k+1 < len(as) && !yuan; k++ {
+		a, b := &as[k], as[k+1]
+		if !bare(a) || b.Currency != "USD" || b.Value <= 0 || a.Value <= 0 || b.Span[0]-a.Span[1] > 12 ||
+			!strings.Contains(text[a.Span[1]:b.Span[0]], "(") {
+			continue
+		}
+		r := a.Value / b.Value
+		yuan = r >= 4 && r <= 12
+	}
+	if !yuan {
+		return
+	}
+	for k := range as {
+		if bare(&as[k]) {
+			as[k].Currency = "CNY"
+		}
+	}
 }
 
 // fillUSD sets USD from the FX table, with one allocation for all amounts.
@@ -270,6 +300,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		if u, e := englishScale(s, suf.end); u >= 1e6 && s[suf.end] == ' ' {
 			suf.a.scale, suf.end = u, e
 		}
+	}
+	if n1.words && !n1.scaled && !pre.ok && suf.ok && suf.code == "KRW" && strings.EqualFold(strings.TrimSpace(s[suf.start:suf.end]), "won") {
+		return pipeline.Amount{}, false // "though one won't": the verb, not a won
 	}
 	code := pickCode(pre, suf)
 	if pre.ok && suf.ok && suf.code != code {

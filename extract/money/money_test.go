@@ -371,6 +371,12 @@ var moneyCases = []struct {
 	{"Operating cash flow was $(10.4) million, or $(10.4)M year to date.", []w{{"$(10.4) million", -10.4e6, "USD", "", false, 0}, {"$(10.4)M", -10.4e6, "USD", "", false, 0}}},
 	{"A net loss of ¥(300) million and US$(1,234).", []w{{"¥(300) million", -3e8, "JPY", "", false, 0}, {"US$(1,234)", -1234, "USD", "", false, 0}}},
 	{"It raised €575 million ($610 million).", []w{{"€575 million", 575e6, "EUR", "", false, 0}, {"$610 million", 610e6, "USD", "", false, 0}}},
+	// A bare ¥ converted at a yuan's rate is yuan, and so is every bare ¥
+	// of the text; at a yen's rate it stays yen.
+	{"It values the chipmaker at ¥3.06bn ($466m) and pays ¥1bn in cash.", []w{{"¥3.06bn", 3.06e9, "CNY", "", false, 0}, {"$466m", 466e6, "USD", "", false, 0}, {"¥1bn", 1e9, "CNY", "", false, 0}}},
+	{"SoftBank paid ¥300bn ($2bn) for the stake.", []w{{"¥300bn", 300e9, "JPY", "", false, 0}, {"$2bn", 2e9, "USD", "", false, 0}}},
+	// "won" after a spelled-out number without a scale is the verb.
+	{"No one won the bid, though one won a prize; it paid five billion won.", []w{{"five billion won", 5e9, "KRW", "", false, 0}}},
 	// "X to Y" after a verb of change is two amounts; after a verb of range
 	// (and "AからB" reaching a level) one range; a Japanese name opening on
 	// a code may touch the number.
