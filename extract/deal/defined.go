@@ -461,35 +461,46 @@ func firstWordNames(txt string, ms []mention) []mention {
 	}
 	idx := newSpanIndex(len(ms), func(i int) [2]int { return ms[i].Span })
 	var add []mention
-	for w, i := range owner {
-		if i < 0 {
+	uses := map[string]int{}
+	// One pass over the text's capitalised ASCII words: a long page with
+	// many names costs its length, not its length times its names.
+	for at := 0; at < len(txt); {
+		c := txt[at]
+		if c < 'A' || c > 'Z' || at > 0 && isWordByte(txt[at-1]) {
+			at++
 			continue
 		}
-		eachWordUse(txt, w, 50, func(end int) bool {
-			at := end - len(w)
-			if idx.overlaps([2]int{at, end}) {
-				return false
+		end := at + 1
+		for end < len(txt) && (txt[end]|0x20) >= 'a' && (txt[end]|0x20) <= 'z' {
+			end++
+		}
+		w := txt[at:end]
+		i, ok := owner[w]
+		next := end
+		if !ok || i < 0 || end < len(txt) && isWordByte(txt[end]) || uses[w] >= 50 || idx.overlaps([2]int{at, end}) {
+			at = next
+			continue
+		}
+		at = next
+		rest := txt[end:]
+		if len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' {
+			continue // "Constellation Brands": another name
+		}
+		before := strings.TrimRight(txt[:end-len(w)], " ")
+		opens := before == "" || strings.HasSuffix(before, "\n") || text.HasAnySuffix(before, ".", "!", "?", "\"", "“", ":")
+		if !opens {
+			k := strings.LastIndexByte(before, ' ')
+			if pw := before[k+1:]; pw != "" && pw[0] >= 'A' && pw[0] <= 'Z' {
+				continue // inside a capitalised run
 			}
-			rest := txt[end:]
-			if len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' {
-				return false // "Constellation Brands": another name
-			}
-			before := strings.TrimRight(txt[:at], " ")
-			opens := before == "" || strings.HasSuffix(before, "\n") || text.HasAnySuffix(before, ".", "!", "?", "\"", "“", ":")
-			if !opens {
-				k := strings.LastIndexByte(before, ' ')
-				if pw := before[k+1:]; pw != "" && pw[0] >= 'A' && pw[0] <= 'Z' {
-					return false // inside a capitalised run
-				}
-			} else if !text.HasAnyPrefix(rest, "'s ", "’s ", " also ", " has ", " have ", " had ", " said", " says", " is ", " was ",
-				" will ", " signed", " agreed", " struck", " announced", " reported", " inked", ", ") {
-				return false
-			}
-			o := ms[i]
-			o.Span, o.Text, o.weak = [2]int{at, end}, w, false
-			add = append(add, o)
-			return false
-		})
+		} else if !text.HasAnyPrefix(rest, "'s ", "’s ", " also ", " has ", " have ", " had ", " said", " says", " is ", " was ",
+			" will ", " signed", " agreed", " struck", " announced", " reported", " inked", ", ") {
+			continue
+		}
+		uses[w]++
+		o := ms[i]
+		o.Span, o.Text, o.weak = [2]int{end - len(w), end}, w, false
+		add = append(add, o)
 	}
 	return withAdded(ms, add)
 }
