@@ -170,7 +170,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	if st.hasMiner {
 		st.docMiner = st.miner
 	}
-	prevEnd, prevFrom, lastFrom := 0, 0, -1
+	prevEnd, prevFrom, lastFrom, noted := 0, 0, -1, 0 // noted: deals[:noted] are in st.lastTold
 	boiler := boilerplate(txt, d.lower, sents)
 	var dr *dataRuns
 	if len(txt) >= parallelFrom && len(x.rules.Deals) > 0 {
@@ -201,6 +201,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 		prevEnd = s[1]
 		from := len(deals)
 		st.told = deals // the deals told so far, for a lender named paragraphs later
+		st.lastTold, noted = noteTold(st.lastTold, deals[noted:]), len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
 		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 && hasTrigger(cuesIn(d.cues, s)) {
 			// Kept apart until the end: an amount-less deal of a data

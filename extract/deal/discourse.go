@@ -2,6 +2,7 @@ package deal
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -43,6 +44,34 @@ type state struct {
 	// array as the extractor's list, so a counterparty filled in here is
 	// filled there).
 	told []pipeline.Deal
+	// lastTold is the company and end of the last deal told of each kind,
+	// copied on every change: the data rules read it on goroutines of
+	// their own while told's deals are still being filled in.
+	lastTold []toldRef
+}
+
+// toldRef is a deal told: its kind, its company, where its sentence ends.
+type toldRef struct {
+	kind    pipeline.Kind
+	company string
+	end     int
+}
+
+// noteTold returns refs with the deals ds told last of each kind.
+func noteTold(refs []toldRef, ds []pipeline.Deal) []toldRef {
+	if len(ds) == 0 {
+		return refs
+	}
+	out := slices.Clone(refs)
+	for _, d := range ds {
+		r := toldRef{kind: d.Kind, company: d.Company, end: d.EvidenceSpan[1]}
+		if k := slices.IndexFunc(out, func(o toldRef) bool { return o.kind == d.Kind }); k >= 0 {
+			out[k] = r
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // describedName is a name an appositive described, and the sentence that did.

@@ -137,13 +137,7 @@ func listOf(sc *sent, name string) []mention {
 		if !sc.isJA && ms[i+1].label == lSubj || ms[i].Span[1] > ms[i+1].Span[0] {
 			return false // "a loan with Citigroup and Vireo signed…": Vireo opens a clause of its own
 		}
-		if sc.isJA {
-			// 「ビストラ(Vistra)社、テラ・パワー社」: a name and its
-			// spelling in brackets are one member.
-			gap := txt[ms[i].Span[1]:ms[i+1].Span[0]]
-			return jaListGap(gap) || (gap == "(" || gap == "（") && ms[i].Name == ms[i+1].Name
-		}
-		return listMark(stripAsides(txt[ms[i].Span[1]:ms[i+1].Span[0]]), false)
+		return joinedAsList(txt, ms[i], ms[i+1], sc.isJA)
 	}
 	lo, hi := listAround(ms, at, joined)
 	var out []mention
@@ -153,6 +147,18 @@ func listOf(sc *sent, name string) []mention {
 		}
 	}
 	return out
+}
+
+// joinedAsList reports two names, a before b, that the text between joins
+// as members of one list: list marks with asides set aside, and in
+// Japanese legal forms and 社 too (「ビストラ(Vistra)社、テラ・パワー社」),
+// or a name and its spelling in brackets, one member.
+func joinedAsList(txt string, a, b mention, isJA bool) bool {
+	gap := txt[a.Span[1]:b.Span[0]]
+	if isJA {
+		return jaListGap(gap) || (gap == "(" || gap == "（") && a.Name == b.Name
+	}
+	return listMark(stripAsides(gap), false)
 }
 
 // listAround returns the first and last index of the run of ms around

@@ -264,11 +264,11 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				if p == nil {
 					p = cp
 				}
-				b := toldOfKind(st.told, pipeline.Kind(r.Kind), sp[0])
-				if p == nil || b == nil || sameName(b.Company, p.Name) {
+				b, ok := toldOfKind(st.lastTold, pipeline.Kind(r.Kind), sp[0])
+				if p == nil || !ok || sameName(b.company, p.Name) {
 					continue
 				}
-				cp, comp = p, &mention{Mention: org.Mention{Name: b.Company, Text: b.Company, Known: true}}
+				cp, comp = p, &mention{Mention: org.Mention{Name: b.company, Text: b.company, Known: true}}
 			}
 			if comp == nil {
 				switch {
@@ -306,43 +306,37 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 	return out
 }
 
-// toldOfKind returns the last deal of kind k among told whose sentence
-// ends at most toldNear bytes before at, or nil.
-func toldOfKind(told []pipeline.Deal, k pipeline.Kind, at int) *pipeline.Deal {
+// toldOfKind returns the last deal of kind k told when its sentence ends
+// at most toldNear bytes before at.
+func toldOfKind(refs []toldRef, k pipeline.Kind, at int) (toldRef, bool) {
 	const toldNear = 1500 // a paragraph or two
-	for i := len(told) - 1; i >= 0; i-- {
-		if d := &told[i]; d.Kind == k && d.EvidenceSpan[1] <= at && at-d.EvidenceSpan[1] <= toldNear {
-			return d
+	for _, r := range refs {
+		if r.kind == k && r.end <= at && at-r.end <= toldNear {
+			return r, true
 		}
 	}
-	return nil
+	return toldRef{}, false
 }
 
 // listedWith returns dl told of every other member of the list of names
-// the party p belongs to (names joined only by list marks, listMark), in
-// p's place, each a party by the rule's evidence.
-func (x *Extractor) listedWith(d *doc, ms []mention, p *mention, dl pipeline.Deal, roleEvidence, isJA bool) []pipeline.Deal {
-	other := string(dl.Counterparty) // the side p is not
-	if other == p.Name {
-		other = dl.Company
-	}
-	at := slices.IndexFunc(ms, func(m mention) bool { return m.Span == p.Span })
+// its counterparty cp belongs to (names joined only by list marks,
+// joinedAsList), each a party by the rule's evidence.
+func (x *Extractor) listedWith(d *doc, ms []mention, cp *mention, dl pipeline.Deal, roleEvidence, isJA bool) []pipeline.Deal {
+	at := slices.IndexFunc(ms, func(m mention) bool { return m.Span == cp.Span })
 	if at < 0 {
 		return nil
 	}
 	lo, hi := listAround(ms, at, func(i int) bool {
-		return ms[i].Span[1] <= ms[i+1].Span[0] && listMark(stripAsides(d.text[ms[i].Span[1]:ms[i+1].Span[0]]), isJA)
+		return ms[i].Span[1] <= ms[i+1].Span[0] && joinedAsList(d.text, ms[i], ms[i+1], isJA)
 	})
 	var out []pipeline.Deal
 	for i := lo; i <= hi; i++ {
 		m := &ms[i]
-		if i == at || !usable(*m) || sameName(m.Name, other) || sameName(m.Name, p.Name) || !roleEvidence && !x.partyEvident(d, m) ||
-			hasDeal(out, other, m.Name) {
+		if i == at || !usable(*m) || sameName(m.Name, dl.Company) || sameName(m.Name, cp.Name) || !roleEvidence && !x.partyEvident(d, m) ||
+			hasDeal(out, dl.Company, m.Name) {
 			continue
 		}
-		c := dl
-		c.Company, c.Counterparty, c.Rule = other, pipeline.NullString(m.Name), "list:"+dl.Rule
-		out = append(out, c)
+		out = append(out, withCounterparty(dl, m.Name, "list:"))
 	}
 	return out
 }
