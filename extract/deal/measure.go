@@ -201,12 +201,13 @@ func siteAreas(s string) []string {
 	return out
 }
 
-// distinctSites reports two deals told in different sentences whose
+// distinctSites reports two purchases told in different sentences whose
 // sentences each size a plot and share no size: "acquired an 85-acre
 // campus in Culpeper" and "the purchase of a 95-acre campus in Atlanta"
-// are two purchases, not one told twice.
+// are two purchases, not one told twice. Deals of other kinds are not
+// read (the sizes are only looked for where they can matter).
 func distinctSites(a, b pipeline.Deal) bool {
-	if a.EvidenceSpan == b.EvidenceSpan {
+	if a.EvidenceSpan == b.EvidenceSpan || kindFamily[a.Kind] != "buying" || kindFamily[b.Kind] != "buying" {
 		return false
 	}
 	x, y := siteAreas(a.Evidence), siteAreas(b.Evidence)
