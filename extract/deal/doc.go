@@ -81,9 +81,13 @@
 // holding ("invested $50 million in X" is no place); of limits a party
 // rule to some names, its other conditions deciding ("Strategy" ending
 // "Future Energy Strategy"); deal rules: pattern (with needs),
-// topic_party, and role_evidence (the pattern's slot makes its
+// topic_party, role_evidence (the pattern's slot makes its
 // counterparty an organisation without more evidence: "X's acquisition
-// of Y"); figure rules: before (within), after, after_match
+// of Y"), each_listed (every other member of the counterparty's list is
+// a counterparty too: "Citi, ING and Natixis are acting as joint lead
+// arrangers") and told_company (the company is that of the last deal of
+// the rule's kind told before; the captured name its counterparty);
+// figure rules: before (within), after, after_match
 // (with after_needs, words one of which must follow the figure for the
 // expression to run), before_match (with before_needs: an expression the
 // sentence before the figure ends on, "brings its financing to"),
