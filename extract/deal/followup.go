@@ -834,7 +834,7 @@ var joinedRoundRE = regexp.MustCompile(`\b(?:(?:also|likewise) (?:participated|j
 
 // roundJoiners gives each organisation a sentence matching joinedRoundRE
 // names its own copy of the last equity or financing deal told in the
-// 1,500 bytes before, without the figure: each took part in it, none for
+// toldNear bytes before, without the figure: each took part in it, none for
 // the whole sum. The organisation that "led the round" fills that deal's
 // counterparty when it has none, figure kept (it is the round's lead).
 func roundJoiners(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipeline.Deal, bool) {
@@ -850,7 +850,7 @@ func roundJoiners(d *doc, sp [2]int, ms []mention, told []pipeline.Deal) ([]pipe
 	}
 	i := -1
 	for k := len(told) - 1; k >= 0; k-- {
-		if told[k].EvidenceSpan[1] < sp[0]-1500 {
+		if told[k].EvidenceSpan[1] < sp[0]-toldNear {
 			break // deals are told in text order
 		}
 		if told[k].Kind == pipeline.KindFinancing || told[k].Kind == pipeline.KindEquity {

@@ -306,10 +306,14 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 	return out
 }
 
+// toldNear is how far back, in bytes, a deal told before is still the one
+// a sentence goes on about (a lender, a joiner of the round): a paragraph
+// or two.
+const toldNear = 1500
+
 // toldOfKind returns the last deal of kind k told when its sentence ends
 // at most toldNear bytes before at.
 func toldOfKind(refs []toldRef, k pipeline.Kind, at int) (toldRef, bool) {
-	const toldNear = 1500 // a paragraph or two
 	for _, r := range refs {
 		if r.kind == k && r.end <= at && at-r.end <= toldNear {
 			return r, true
