@@ -81,9 +81,8 @@
 // holding ("invested $50 million in X" is no place); of limits a party
 // rule to some names, its other conditions deciding ("Strategy" ending
 // "Future Energy Strategy"); deal rules: pattern (with needs),
-// topic_party, role_evidence (the pattern's slot makes its
-// counterparty an organisation without more evidence: "X's acquisition
-// of Y"), each_listed (every other member of the counterparty's list is
+// topic_party, role_evidence (the pattern's slots make its parties
+// organisations without more evidence: "X's acquisition of Y"), each_listed (every other member of the counterparty's list is
 // a counterparty too: "Citi, ING and Natixis are acting as joint lead
 // arrangers") and told_company (the company is that of the last deal of
 // the rule's kind told before; the captured name its counterparty);

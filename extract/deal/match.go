@@ -52,9 +52,10 @@ type DealRule struct {
 	// lead arranger": the borrower is the company); with no such deal
 	// the rule makes none.
 	ToldCompany bool `yaml:"told_company"`
-	// RoleEvidence: the role the pattern gives its {counterparty} ("X's
-	// acquisition of Y", 「Yと共同出資」) is evidence enough that Y is an
-	// organisation (places, people and products were vetoed before).
+	// RoleEvidence: the roles the pattern gives its {company} and
+	// {counterparty} ("X's acquisition of Y", 「Yと共同出資」) are evidence
+	// enough that X and Y are organisations, each named once (places,
+	// people and products were vetoed before).
 	// Without it a name the company list lacks needs more (see
 	// partyEvident): "buying machines from Quarrystone" may name a place.
 	RoleEvidence bool `yaml:"role_evidence"`
@@ -270,6 +271,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				}
 				cp, comp = p, &mention{Mention: org.Mention{Name: b.company, Text: b.company, Known: true}}
 			}
+			captured := comp != nil // the pattern gave it its role
 			if comp == nil {
 				switch {
 				case st.hasTopic:
@@ -282,7 +284,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 			}
 			dl := pipeline.Deal{Company: comp.Name, Kind: pipeline.Kind(r.Kind), Evidence: d.text[sp[0]:sp[1]],
 				EvidenceSpan: sp, Confidence: r.Confidence, Rule: "data:" + r.ID}
-			if !x.partyEvident(d, comp) || cp != nil && !r.RoleEvidence && !x.partyEvident(d, cp) {
+			if !(r.RoleEvidence && captured) && !x.partyEvident(d, comp) || cp != nil && !r.RoleEvidence && !x.partyEvident(d, cp) {
 				continue
 			}
 			dl.Amount = amt
