@@ -29,7 +29,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	txt := d.text
 	add := func(pos int, initial bool) {
 		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
-		if !ok || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) || vetoedSpan(d, m.Span) {
+		if !ok || org.FieldOfPost(txt, m.Span[0]) || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) || vetoedSpan(d, m.Span) {
 			return // a part of a name set aside ("Magazine" of Bitcoin Magazine) is none either
 		}
 		if strings.HasSuffix(d.lower[:pos], " in ") && placeAfter(txt[m.Span[1]:sp[1]]) {

@@ -50,6 +50,15 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"compass word opening a company's name", "signed with West Fjord Group on Monday", "West Fjord Group?"},
 		{"compass word opening a place", "signed in West Virginia on Monday", ""},
 		{"through opens no name", "Quillon Digital to Go Public Through SPAC Merger", "Quillon Digital?"},
+		{"a framework of rules is no organisation", "The bond follows the Technical Screening Criteria of the Nordic Taxonomy for Green Finance.", ""},
+		{"a post's organisation after its of", "said Mara Quell, Managing Director of Harrowgate Capital, on Monday", "Harrowgate Capital?"},
+		{"a minister's field is no organisation", "Minister of Communications and Informatics Dara Quell visited", ""},
+		{"a job title is no organisation", "Mara Quell, Group Head of Sector Solutions at Quarry Bank, said", "Quarry Bank?"},
+		{"a bank's corporate and investment unit is one name", "lenders include Harrowgate Corporate and Investment Bank and others", "Harrowgate Corporate and Investment Bank?"},
+		{"a headline's gerund opens no name", "Quillon Digital Secures $110M for Expanding Texas Bitcoin Mining", "Quillon Digital?"},
+		{"a region is no organisation", "a landmark project for the Far East and all of Russia", ""},
+		{"generative AI is no organisation", "used by Gen AI video startup Quillon Labs", "Quillon Labs?"},
+		{"chips after a company's name are its product", "a $3 billion package to buy Harrowgate Labs TPUs for the lab", "Harrowgate Labs?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

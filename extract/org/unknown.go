@@ -77,7 +77,46 @@ var stopWords = map[string]bool{
 	"swedish": true, "european": true, "asian": true, "nordic": true, "indian": true, "saudi": true, "emirati": true,
 	"paraguayan": true, "brazilian": true, "mexican": true, "swiss": true, "dutch": true, "irish": true,
 	"finnish": true, "icelandic": true, "kazakh": true, "ethiopian": true, "malaysian": true, "thai": true,
+	// Chips a company's name may be written before ("Google TPUs"), and
+	// whole names that are a technology or a region, not a party.
+	"tpu": true, "tpus": true, "asics": true, "gen ai": true, "genai": true, "generative ai": true,
+	"far east": true, "middle east": true,
 }
+
+// documentEnds end the names of rules, laws and frameworks, not of
+// organisations: "Technical Screening Criteria", "Green Financing
+// Framework", "Inflation Reduction Act".
+var documentEnds = map[string]bool{"criteria": true, "guidelines": true, "principles": true, "framework": true,
+	"taxonomy": true, "regulations": true, "act": true}
+
+// titleWords name a person's post; before "of" they open a job title, not
+// an organisation ("Group Head of Sector Solutions", "Director of Finance").
+var titleWords = map[string]bool{"head": true, "director": true, "officer": true, "president": true, "chairman": true,
+	"chairwoman": true, "chair": true, "secretary": true, "minister": true, "governor": true, "manager": true}
+
+// domainTitles are the posts whose "of" names a field, not an
+// organisation ("Head of Research", "Minister of Finance").
+var domainTitles = map[string]bool{"head": true, "minister": true, "secretary": true, "governor": true}
+
+// FieldOfPost reports a post whose "of" names a field written right before
+// pos ("Head of |Sector Solutions", "Minister of |Communications"): the
+// words at pos name no organisation.
+func FieldOfPost(text string, pos int) bool {
+	b, ok := strings.CutSuffix(text[:pos], " of ")
+	if !ok {
+		return false
+	}
+	w := b[strings.LastIndexByte(b, ' ')+1:]
+	return capitalised(w) && domainTitles[strings.ToLower(w)]
+}
+
+// headlineGerunds open a Title Case headline's phrase, never a name
+// ("…Secures $110M for Expanding US Bitcoin Mining").
+var headlineGerunds = map[string]bool{"expanding": true, "building": true, "launching": true, "powering": true,
+	"boosting": true, "fueling": true, "fuelling": true, "accelerating": true, "scaling": true, "driving": true,
+	"supporting": true, "funding": true, "financing": true, "growing": true, "developing": true, "advancing": true,
+	"bringing": true, "securing": true, "acquiring": true, "buying": true, "selling": true, "leasing": true,
+	"strengthening": true, "enabling": true, "transforming": true, "creating": true, "delivering": true, "deploying": true}
 
 // jaStop are Japanese or Latin tokens kagome may tag as organisations that
 // are not parties of a deal.
@@ -541,7 +580,8 @@ func institutionNamed(words []string) bool {
 // CapitalizedAt reads an English organisation name written as capitalised
 // words starting at byte offset pos (after spaces and a leading "the"). It
 // returns false when there is none or when it is only stop words (months,
-// places, "AI"…).
+// places, "AI"…); with false, a span is set only over a job title the
+// words make ("Head of Sector Solutions"), which no name starts inside.
 func CapitalizedAt(text string, pos int) (Mention, bool) {
 	if pos < 0 || pos >= len(text) {
 		return Mention{}, false
@@ -574,6 +614,8 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		case capitalised(w) || len(words) > 0 && allDigits(w) && len(w) <= 2:
 		case len(words) > 0 && (w == "&" || lw == "of" || nameConnector[w]) && j+1 < len(text) && text[j] == ' ' && capitalisedAhead(text, j+1):
 		case len(words) > 0 && lw == "ai":
+		case len(words) > 0 && lw == "and" && strings.EqualFold(words[len(words)-1], "corporate") && strings.HasPrefix(text[j:], " Investment Bank"):
+			// "Crédit Agricole Corporate and Investment Bank": a bank's unit.
 		default:
 			j = -1
 		}
@@ -609,13 +651,31 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
 	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) ||
-		headlineVerbs[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
+		headlineVerbs[strings.ToLower(words[0])] || headlineGerunds[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
 		// "City of Denton", "State of Texas": a word the "of" after it
 		// belongs to stays (the whole may name a public body).
 		start = strings.Index(text[start:end], words[1]) + start
 		words = words[1:]
 	}
 	if len(words) == 0 || strings.EqualFold(words[0], "of") {
+		return Mention{}, false
+	}
+	for k := 0; k+1 < len(words); k++ {
+		if lw := strings.ToLower(words[k]); titleWords[lw] && words[k+1] == "of" {
+			if domainTitles[lw] {
+				// "Group Head of Sector Solutions", "Minister of
+				// Communications": a post, the field after its "of" no
+				// organisation either; the span tells the finder how far
+				// to skip.
+				return Mention{Span: [2]int{start, end}}, false
+			}
+			// "Managing Director of Harrowgate Capital": the name is
+			// after the post.
+			at := start + strings.Index(text[start:end], words[k]+" of ") + len(words[k]) + len(" of ")
+			return CapitalizedAt(text, at)
+		}
+	}
+	if documentEnds[strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))] {
 		return Mention{}, false
 	}
 	// A model number (GB300, H100, S21) is a product, not a company;
@@ -800,7 +860,7 @@ func findUnknown(text string) []Mention {
 			if j <= i {
 				j = i + n
 			}
-			i = j
+			i = max(j, m.Span[1]) // past a post's whole title
 			continue
 		}
 		ws := strings.Fields(m.Text)
