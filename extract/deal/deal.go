@@ -610,6 +610,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		d.mentions = x.sameBank(txt, d.mentions)
 		d.mentions = x.definedNames(txt, d.mentions)
 		d.mentions = x.spreadNames(txt, d.mentions)
+		d.mentions = x.outsideRICs(txt, d.mentions)
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.mentions = extendByAcronym(txt, d.mentions)
@@ -1826,6 +1827,139 @@ func stretchName(m *mention, txt string, p int) {
 	m.Text = txt[m.Span[0]:p]
 	m.Name = m.Text
 	m.Known, m.miner = false, false
+}
+
+// ricRE matches a Reuters instrument code (RUM.O, NB2.DE, 9984.T, ORCL.N):
+// a ticker, a dot and the exchange's code, written after a name. The
+// ticker may be glued to a Latin name before it (CoreWeaveCRWV.O,
+// IRENIREN.O): rics cuts it out.
+var ricRE = regexp.MustCompile(`([A-Za-z0-9]{2,30})\.(O|OQ|N|A|K|P|T|DE|F|L|HK|KS|KQ|SS|SZ|PA|AS|MI|TO|V|AX|SI|BO|NS|TW|S|SW|ST|OL|CO|HE|MC|BR|LS|VI|WA|IS|SA|MX)(?:$|[^A-Za-z0-9.])`)
+
+// rics returns the spans of the Reuters codes in txt, each from its
+// ticker to the end of its exchange's code.
+func rics(txt string) [][2]int {
+	var out [][2]int
+	for _, l := range ricRE.FindAllStringSubmatchIndex(txt, -1) {
+		if l[2] > 0 && (isASCIIAlnum(txt[l[2]-1]) || txt[l[2]-1] == '.') {
+			continue // "U.S.A", "Inc.A"
+		}
+		run := txt[l[2]:l[3]]
+		tick := run
+		switch {
+		case len(run)%2 == 0 && run[:len(run)/2] == run[len(run)/2:]:
+			tick = run[len(run)/2:] // IRENIREN.O
+		case strings.ContainsAny(run, lowerLetters):
+			k := len(run)
+			for k > 0 && (run[k-1] >= 'A' && run[k-1] <= 'Z' || run[k-1] >= '0' && run[k-1] <= '9') {
+				k--
+			}
+			tick = run[k:] // CoreWeaveCRWV.O
+		}
+		if len(tick) < 2 || len(tick) > 6 || strings.ContainsAny(tick, lowerLetters) {
+			continue
+		}
+		out = append(out, [2]int{l[3] - len(tick), l[5]})
+	}
+	return out
+}
+
+const lowerLetters = "abcdefghijklmnopqrstuvwxyz"
+
+func isASCIIAlnum(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// outsideRICs drops the names read inside a Reuters instrument code
+// (「ノーザン・データ」NB2.DE read as NB and DE): a code names no other
+// party than the name before it. That name, when no name was read there,
+// is a listed company's: the katakana, the Latin or the quoted words right
+// before the code (「ランブル」RUM.O, ビットディア・テクノロジーズBTDR.O).
+// A known name read in a code no name comes before stays (MSFT.O alone).
+func (x *Extractor) outsideRICs(txt string, ms []mention) []mention {
+	for _, c := range rics(txt) {
+		sp, named := nameBeforeRIC(txt, c[0])
+		ms = slices.DeleteFunc(ms, func(m mention) bool {
+			return m.Span[0] >= c[0] && m.Span[1] <= c[1] && (named || !m.Known)
+		})
+		if !named {
+			continue
+		}
+		// The name's mention reaches over the code (and a bracket closing
+		// it), so the particle after the code is the name's: ランブルRUM.Oは.
+		end := c[1]
+		if r, n := utf8.DecodeRuneInString(txt[end:]); r == ')' || r == '>' || r == '\uff09' || r == '\uff1e' {
+			end += n
+		}
+		at := slices.IndexFunc(ms, func(m mention) bool { return m.Span[0] < sp[1] && sp[0] < m.Span[1] })
+		switch {
+		case at < 0:
+			ms = append(ms, x.codeNamed(txt, [2]int{sp[0], sp[1]}, end))
+		case ms[at].Span[1] == sp[1]:
+			ms[at].Span[1] = end
+		case !ms[at].Known && ms[at].Span[1] > sp[1] && ms[at].Span[1] <= end:
+			ms[at] = x.codeNamed(txt, [2]int{ms[at].Span[0], sp[1]}, end) // IRENIREN.O read as one name
+		}
+	}
+	return ms
+}
+
+// codeNamed is the mention of the name at sp, written before a Reuters
+// code that ends at end: a name the company list knows is that company.
+func (x *Extractor) codeNamed(txt string, sp [2]int, end int) mention {
+	name := txt[sp[0]:sp[1]]
+	m := mention{Mention: org.Mention{Name: name, Text: name, Span: [2]int{sp[0], end}}}
+	if c, ok := x.gaz.Canonical(name); ok {
+		m.Name, m.Known = c, true
+	}
+	return m
+}
+
+// ricMarks may stand between a name and its Reuters code.
+var ricMarks = []string{"」", " ", "(", "<", "\uff08", "\uff1c"}
+
+// ricAfter reports a Reuters instrument code right after a name ending at
+// end, or after a mark from ricMarks: a listed company's name.
+func ricAfter(txt string, end int) bool {
+	rest := txt[end:min(len(txt), end+40)]
+	for _, c := range rics(rest) {
+		if c[0] == 0 || slices.Contains(ricMarks, rest[:c[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBeforeRIC returns the span of the name written right before a
+// Reuters code starting at i, after at most one mark from ricMarks: words
+// in 「」, a katakana run (with ・ and ー) or Latin letters glued to the
+// code.
+func nameBeforeRIC(txt string, i int) ([2]int, bool) {
+	j := i
+	for _, p := range ricMarks[1:] {
+		if strings.HasSuffix(txt[:j], p) {
+			j -= len(p)
+			break
+		}
+	}
+	if strings.HasSuffix(txt[:j], "」") {
+		end := j - len("」")
+		k := strings.LastIndex(txt[:end], "「")
+		if k < 0 || end-k-len("「") > 60 || end == k+len("「") {
+			return [2]int{}, false
+		}
+		return [2]int{k + len("「"), end}, true
+	}
+	k := j
+	latin := j == i && j > 0 && isASCIIAlnum(txt[j-1])
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(txt[:k])
+		if latin && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) || !latin && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
+			break
+		}
+		k -= n
+	}
+	if j-k < 2*len("ア") && !latin || j-k < 2 {
+		return [2]int{}, false
+	}
+	return [2]int{k, j}, true
 }
 
 // extendLatinNames stretches a Latin name in Japanese text over the

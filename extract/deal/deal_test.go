@@ -510,6 +510,10 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|||lease"}},
 		{"en a lease the project is contingent upon is no deal yet", "", "The Ohio campus of Northwind Hashing Inc. is contingent upon executing a lease with a hyperscaler.", nil},
 		{"talks are no deal", "", "Northwind was in talks to raise $500 million from Pine Ventures Inc., the paper reported.", nil},
+		{"ja a Reuters code names the company before it, never a party of its own", "", "[2日 ロイター] - 動画配信の「ミナトビデオ」MNV.Oは、ドイツの計算基盤企業「ホクセイ・データ」HKS.DEを約5億ドルで買収すると発表した。",
+			[]string{"ホクセイ・データ|ミナトビデオ|約5億ドル|acquisition"}},
+		{"ja a Reuters code glued to the name before it", "", "[3日 ロイター] - 米マイクロソフト MSFT.Oは、IRENIREN.Oと総額97億ドルの契約を締結した。",
+			[]string{"Microsoft|IREN|97億ドル|other"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}

@@ -355,7 +355,7 @@ func (x *Extractor) listedWith(d *doc, ms []mention, cp *mention, dl pipeline.De
 // ("bought the rigs from Foundry … Foundry is also financing …").
 func (x *Extractor) partyEvident(d *doc, m *mention) bool {
 	if m.Known || x.rules.orgEvidence(m.Name) || x.rules.orgEvidence(m.Text) || org.SharesFollow(d.text[m.Span[1]:]) || legalAround(d.text, m.Span) ||
-		orgDescribedBefore(d.text, m.Span) || org.DescribedAt(d.text, m.Span[0]) {
+		orgDescribedBefore(d.text, m.Span) || org.DescribedAt(d.text, m.Span[0]) || ricAfter(d.text, m.Span[0]+len(m.Text)) {
 		return true
 	}
 	return mentionedTwice(d.text, m.Text)
