@@ -1865,7 +1865,9 @@ func rics(txt string) [][2]int {
 
 const lowerLetters = "abcdefghijklmnopqrstuvwxyz"
 
-func isASCIIAlnum(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // outsideRICs drops the names read inside a Reuters instrument code
 // (「ノーザン・データ」NB2.DE read as NB and DE): a code names no other
