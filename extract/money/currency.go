@@ -298,7 +298,7 @@ func worldWords() []affix {
 	w("HUF", "forints", "forint", "Hungarian forints")
 	w("CZK", "koruna", "korunas", "Czech koruna", "Czech korunas", "Czech crowns")
 	w("UAH", "hryvnias", "hryvnia", "hryvnas")
-	w("KZT", "tenge")
+	w("KZT", "tenge", "tenges", "Kazakhstani tenge", "Kazakhstani tenges", "Kazakh tenge")
 	w("EGP", "Egyptian pounds", "Egyptian pound")
 	w("BDT", "taka")
 	w("PAB", "balboas", "balboa", "Panamanian balboas", "Panamanian balboa")
