@@ -97,6 +97,10 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"will host Zephyrus's AI workloads", 10, "Zephyrus", true},
 		{"will host Zephyrus’s AI workloads", 10, "Zephyrus", true},
 		{"founders of Indonesia's PT Lintasnet", 12, "PT Lintasnet", true},
+		// A facility word opens a site's or a project's name, not an
+		// organisation's after it.
+		{"funding of Project Dorothy 2 and more", 11, "", false},
+		{"said Managing Director of Harrowgate Capital", 5, "Harrowgate Capital", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -94,6 +94,11 @@ var documentEnds = map[string]bool{"criteria": true, "guidelines": true, "princi
 var titleWords = map[string]bool{"head": true, "director": true, "officer": true, "president": true, "chairman": true,
 	"chairwoman": true, "chair": true, "secretary": true, "minister": true, "governor": true, "manager": true}
 
+// facilityWords open the names of sites, projects and tranches, not of
+// organisations.
+var facilityWords = map[string]bool{"project": true, "phase": true, "campus": true, "site": true, "plant": true,
+	"facility": true, "building": true, "tranche": true}
+
 // domainTitles are the posts whose "of" names a field, not an
 // organisation ("Head of Research", "Minister of Finance").
 var domainTitles = map[string]bool{"head": true, "minister": true, "secretary": true, "governor": true}
@@ -648,6 +653,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		// company itself, not another organisation.
 		return Mention{}, false
 	}
+	n0, first0 := len(words), ""
+	if n0 > 0 {
+		first0 = words[0]
+	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
 	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) ||
@@ -657,7 +666,9 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		start = strings.Index(text[start:end], words[1]) + start
 		words = words[1:]
 	}
-	if len(words) == 0 || strings.EqualFold(words[0], "of") {
+	if len(words) == 0 || strings.EqualFold(words[0], "of") || len(words) < n0 && facilityWords[strings.ToLower(strings.TrimRight(first0, ".,"))] {
+		// "Project Dorothy 2", "Campus Kati 1": a facility's name, not the
+		// name after its facility word.
 		return Mention{}, false
 	}
 	for k := 0; k+1 < len(words); k++ {
