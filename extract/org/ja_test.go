@@ -128,7 +128,7 @@ func TestKanaGeneric(t *testing.T) {
 		{"ビットコイン・マイニング", true},
 		{"コロケーションサービス", true},
 		{"ハッシュワン", true}, // ハッシュ + ワン: a name needs more context than the run
-		{"ソウル", true}, // a city where a plot was bought
+		{"ソウル", true},    // a city where a plot was bought
 		{"ビデオ・プラットフォーム", true},
 		{"ルミナ", false},
 		{"ブロックワークス", false},
