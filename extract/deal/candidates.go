@@ -2,6 +2,7 @@ package deal
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -13,6 +14,9 @@ import (
 // English names read from capitalised words after a preposition or at the
 // start of the sentence.
 func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
+	if ms, ok := d.ahead[sp]; ok {
+		return spreadInto(d, sp, slices.Clone(ms))
+	}
 	var ms []mention
 	// d.mentions are sorted by start: look only at those starting inside.
 	for _, m := range d.mentions[lowerBound(len(d.mentions), func(i int) bool { return d.mentions[i].Span[0] >= sp[0] }):] {
@@ -500,3 +504,75 @@ var usStates = func() map[string]bool {
 	}
 	return m
 }()
+
+// readAhead reads the mentions of every sentence of an English text before
+// the sentences are gone through, so that a name read in one sentence
+// ("Charlotte-based Peak 10 provides…") is a mention in the others too,
+// before it as well as after it ("Peak 10 acquired ViaWest…", where no
+// frame shows it). Only names of two words or more, or written with a
+// capital inside or a digit, spread: a single common-looking word
+// ("Prime") needs its own sign.
+func (x *Extractor) readAhead(d *doc, sents [][2]int, boiler []bool) {
+	ahead := make(map[[2]int][]mention, len(sents))
+	seen := map[string]bool{}
+	var spread []mention
+	for si, s := range sents {
+		if boiler[si] {
+			continue
+		}
+		ms := x.sentenceMentions(d, s, false)
+		ahead[s] = ms
+		for _, m := range ms {
+			if m.Known || m.weak || seen[m.Text] || !spreadable(m.Text) || !org.DescribedAt(d.text, m.Span[0]) && !legalAfterEN(d.text[m.Span[1]:]) {
+				continue
+			}
+			seen[m.Text] = true
+			spread = append(spread, m)
+		}
+	}
+	d.ahead, d.spread = ahead, spread
+}
+
+// spreadable reports a name that reads as a name wherever it is written.
+func spreadable(name string) bool {
+	return strings.Contains(name, " ") || innerCapital(name) || strings.ContainsAny(name, "0123456789")
+}
+
+// spreadInto adds to ms, the mentions of the sentence at sp, the uses of
+// the names read in other sentences (readAhead) that no mention covers.
+func spreadInto(d *doc, sp [2]int, ms []mention) []mention {
+	added := false
+	for _, n := range d.spread {
+		if n.Span[0] >= sp[0] && n.Span[1] <= sp[1] {
+			continue // read in this sentence
+		}
+		eachWordUse(d.text[:sp[1]], n.Text, 8, func(end int) bool {
+			at := end - len(n.Text)
+			if at < sp[0] {
+				return false
+			}
+			span := [2]int{at, end}
+			if overlaps(ms, span) || overlapsAmount(d.amounts, span) || vetoedSpan(d, span) {
+				return false
+			}
+			m := n
+			m.Span, m.label, m.wa, m.passive, m.weak = span, 0, false, false, true
+			ms = append(ms, m)
+			d.read = append(d.read, m.Mention) // names() keeps one per span
+			added = true
+			return false
+		})
+	}
+	if added {
+		sortMentions(ms)
+		ms = withoutOverlaps(ms)
+	}
+	return ms
+}
+
+// legalAfterEN reports a legal form right after a name ("Inc.", ", LLC").
+func legalAfterEN(rest string) bool {
+	rest = strings.TrimPrefix(rest, ",")
+	w, _, _ := strings.Cut(strings.TrimSpace(rest[:min(len(rest), 12)]), " ")
+	return w != "" && strings.HasPrefix(rest, " ") && org.LegalForm(w)
+}

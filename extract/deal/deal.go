@@ -136,6 +136,12 @@ type doc struct {
 	// next.
 	lastSp [2]int
 	lastMs []mention
+	// ahead holds, for an English text, every sentence's mentions read
+	// before the sentences are gone through, and spread the names read in
+	// some sentence that stand for an organisation in every other
+	// (readAhead).
+	ahead  map[[2]int][]mention
+	spread []mention
 	// hits is where the rules' words occur in lower (Rules.phrases).
 	hits *phraseHits
 }
@@ -172,6 +178,9 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	}
 	prevEnd, prevFrom, lastFrom, noted := 0, 0, -1, 0 // noted: deals[:noted] are in st.lastTold
 	boiler := boilerplate(txt, d.lower, sents)
+	if !hasJapanese(txt) {
+		x.readAhead(d, sents, boiler)
+	}
 	var dr *dataRuns
 	if len(txt) >= parallelFrom && len(x.rules.Deals) > 0 {
 		dr = startDataRuns(len(sents), x.dataRulesOn(d))

@@ -700,6 +700,23 @@ func TestOneSpanOneMention(t *testing.T) {
 	}
 }
 
+// TestNameReadAhead: a name a later sentence shows to be an
+// organisation's ("Denver-based Northgate 7") is a mention where it is
+// written before without a sign (a headline glued to its body).
+func TestNameReadAhead(t *testing.T) {
+	x := newExtractor(t)
+	txt := text.Normalize("Northgate 7 Buys Brightline From Quarry Power: Northgate 7 acquired Brightline from its parent Quarry Power in a $40 million deal.\nDenver-based Northgate 7 runs three campuses in Colorado.")
+	res := x.Extract("", txt)
+	checkResult(t, txt, res)
+	first := strings.Index(txt, ": Northgate 7") + 2
+	for _, m := range res.Names {
+		if m.Span[0] == first && m.Name == "Northgate 7" {
+			return
+		}
+	}
+	t.Errorf("no mention of Northgate 7 at %d; names %v", first, res.Names)
+}
+
 // TestRecoverResult: a panic of the rules becomes Result.Err, with no
 // deals, instead of ending the caller's run.
 func TestRecoverResult(t *testing.T) {
