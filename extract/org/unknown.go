@@ -435,6 +435,10 @@ func skipDescriptor(text string, i int) int {
 			if k+1 < len(text) && capitalised(text[k+1:]) {
 				return k + 1
 			}
+			// "a company called Neptune", "a startup named Quillon".
+			if w2, k2 := wordAt(text, k+1); (w2 == "called" || w2 == "named") && k2+1 < len(text) && text[k2] == ' ' && capitalised(text[k2+1:]) {
+				return k2 + 1
+			}
 			return i
 		case capitalised(w) && !(n == 0 && (nationality[lw] || stopWords[lw] || leadStrip[lw])) && !(lw == "ai" || lw == "hpc" || lw == "gpu"):
 			return i
@@ -464,6 +468,14 @@ func describedAt(text string, pos int) bool {
 	w := text[a:b]
 	if !apposed && PlaceBased(w) {
 		return true
+	}
+	if !apposed && (w == "called" || w == "named") && a > 1 && text[a-1] == ' ' {
+		// "a company called Neptune": the description is the word before.
+		b, a = a-1, a-1
+		for a > 0 && isLatinAt(text, prevStart(text, a)) {
+			a = prevStart(text, a)
+		}
+		w = text[a:b]
 	}
 	if !descriptorHeads[w] && !(apposed && strings.HasSuffix(w, "s") && descriptorHeads[w[:len(w)-1]]) {
 		return false // "its largest rivals, DuPont Fabros": one of them
@@ -888,7 +900,7 @@ func findUnknown(text string) []Mention {
 			ws = ws[1:]
 		}
 		dataCenters := len(ws) >= 3 && (last == "centers" || last == "centres") && strings.EqualFold(ws[len(ws)-2], "data")
-		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) {
+		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) && !(len(ws) == 1 && allGeneric(ws)) {
 			m.Name = trimLegal(strings.Join(ws, " "))
 			first := strings.ToLower(strings.Fields(m.Name)[0])
 			if !isStopToken(m.Name) && (!stopWords[first] || numberName(ws) || mid && nameOpener[first] || IsDemonym(first) && allGeneric(ws[1:])) && !siteAfter(text[m.Span[1]:]) {
