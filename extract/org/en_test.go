@@ -50,6 +50,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"compass word opening a company's name", "signed with West Fjord Group on Monday", "West Fjord Group?"},
 		{"compass word opening a place", "signed in West Virginia on Monday", ""},
 		{"through opens no name", "Quillon Digital to Go Public Through SPAC Merger", "Quillon Digital?"},
+		{"operators and investors the list knows", "Elliott sold its stake in Kao Data to Actis", "Elliott Investment Management|Kao Data|Actis"},
 		{"a company called X", "the lab agreed to acquire a company called Quillon to train models", "Quillon?"},
 		{"a startup named X", "it bought a startup named Harrowgate in May", "Harrowgate?"},
 		{"a framework of rules is no organisation", "The bond follows the Technical Screening Criteria of the Nordic Taxonomy for Green Finance.", ""},
