@@ -514,6 +514,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ホクセイ・データ|ミナトビデオ|約5億ドル|acquisition"}},
 		{"ja a Reuters code glued to the name before it", "", "[3日 ロイター] - 米マイクロソフト MSFT.Oは、IRENIREN.Oと総額97億ドルの契約を締結した。",
 			[]string{"Microsoft|IREN|97億ドル|other"}},
+		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
+			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}

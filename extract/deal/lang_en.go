@@ -67,7 +67,10 @@ func (en) zoneClause(txt string, lo, hi int, a pipeline.Amount, before, after bo
 
 // andVerbs are deal verbs that open a coordinated clause after "and".
 var andVerbs = []string{"signed", "agreed", "inked", "struck", "entered", "sold", "bought", "raised", "secured",
-	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures"}
+	"closed", "acquired", "will", "also", "separately", "plans", "signs", "agrees", "sells", "buys", "raises", "secures",
+	// A pronoun opens a clause of its own subject ("raised $500m in
+	// funding and we spoke to a provider called X").
+	"we", "they", "he", "she", "i"}
 
 // cutAtVerbs narrows the zone [lo, hi) of amount a to its own clause: the
 // last sep+verb before the amount (when before) and the first after it
@@ -297,7 +300,8 @@ func ownedAside(rest string) bool {
 // ("…, and Nvidia agreed to…", "…; Google backstops…", "… and receive
 // warrants…").
 var enClauseBreaks = []string{"; ", ", and ", ", while ", ", whereas ", ", where ", " and receive ", " and receives ",
-	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get ", " and separately ", " and also "}
+	" and will ", " and agreed ", " and signed ", " and sold ", " and take ", " and get ", " and separately ", " and also ",
+	" and we ", " and they ", " and he ", " and she "}
 
 // enClause bounds the English clause around [a,b) within sentence sp.
 func enClause(txt string, sp [2]int, a, b int) (int, int) {
