@@ -41,9 +41,9 @@ type DealRule struct {
 	// these (lower-cased), a cheap test before the regular expression.
 	Needs      []string `yaml:"needs"`
 	Confidence float64  `yaml:"confidence"` // default 0.6
-	// TopicParty: the other side is the company the text was about
+	// TopicParty: the deal's company is the company the text was about
 	// before the sentence ("Partners Group acquired the company"): the
-	// pattern captures only {company}.
+	// pattern captures only {company}, which becomes the other side.
 	TopicParty bool `yaml:"topic_party"`
 	// ToldCompany: the deal's company is the company of the last deal of
 	// the rule's kind told before, the one party the pattern captures
@@ -257,8 +257,10 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 				if !st.hasBefore || comp == nil || sameName(st.before.Name, comp.Name) {
 					continue
 				}
+				// The text's company is the deal's; the name captured, its
+				// tenant, customer or backer, the other side.
 				t := st.before
-				cp = &t
+				comp, cp = &t, comp
 			}
 			if r.ToldCompany {
 				p := comp // the party the pattern captured, whichever its name
