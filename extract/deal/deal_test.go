@@ -514,6 +514,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"ホクセイ・データ|ミナトビデオ|約5億ドル|acquisition"}},
 		{"ja a Reuters code glued to the name before it", "", "[3日 ロイター] - 米マイクロソフト MSFT.Oは、IRENIREN.Oと総額97億ドルの契約を締結した。",
 			[]string{"Microsoft|IREN|97億ドル|other"}},
+		{"en a deal's other side named without the figure joins the deal told with it, of that deal's kind", "", "Northwind Hashing Inc. backed out of a deal to purchase energy assets from Harbor Power Corp.\nNorthwind had planned to acquire hundreds of gas wells for CAD2 million.",
+			[]string{"Northwind Hashing|Harbor Power|CAD2 million|acquisition"}},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
