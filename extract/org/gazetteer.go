@@ -252,12 +252,22 @@ func fold(r rune) rune {
 		}
 		return r
 	case r >= 0x3000 && r < 0xA640:
-		return r // CJK, kana and their punctuation have no case
+		// CJK, kana and their punctuation have no case; katakana spellings
+		// of one foreign name vary in a voiced mark and a small vowel
+		// (ビットファームズ/ビットファームス, ヴァンテージ/バンテージ,
+		// コアウィーブ/コアウイーブ): they fold together.
+		if k, ok := kanaVariant[r]; ok {
+			return k
+		}
+		return r
 	case r == '’' || r == 'ʼ':
 		return '\'' // "Ontario Teachers’ Pension Plan" is the list's "Ontario Teachers' Pension Plan"
 	}
 	return unicode.ToLower(r)
 }
+
+// kanaVariant maps a katakana rune to the one its variant spellings share.
+var kanaVariant = map[rune]rune{'ズ': 'ス', 'ヴ': 'ブ', 'ィ': 'イ', 'ェ': 'エ'}
 
 // isLatin reports an ASCII-range letter or digit (after NFKC).
 func isLatin(r rune) bool {

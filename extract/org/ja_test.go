@@ -205,3 +205,14 @@ func TestJARoleBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestKanaVariants: katakana spellings of one name that differ in a voiced
+// mark or a small vowel find the same company.
+func TestKanaVariants(t *testing.T) {
+	g := builtin(t)
+	for _, in := range []string{"ビットファームスが発表した。", "ビットファームズが発表した。"} {
+		if got := names(g.Find(in)); got != "Bitfarms" {
+			t.Errorf("Find(%q) = %q, want Bitfarms", in, got)
+		}
+	}
+}
