@@ -707,6 +707,9 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			at = ms[first].Span[0]
 		}
 		ws := wordsBefore(text, sent[0], at, 5)
+		if len(ws) == 5 && org.UnitNoun(ws[0]) {
+			ws = wordsBefore(text, sent[0], at, 9) // "from Digital Currency Group's mining subsidiary Foundry"
+		}
 		pws := ws
 		if len(ws) > 1 && org.PlacePossessive(ws[0]) {
 			pws = ws[1:] // "a unit of Japan's Sojitz": the country describes the name
@@ -742,7 +745,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			if w == "and" && k > 0 && k+1 < len(ws) && descriptorRun(ws[:k]) && descriptorRun(ws[k+1:k+2]) {
 				continue // "to data centre developer and operator Pure DC": the and joins two nouns of one description
 			}
-			if l, ok := enPreps[w]; ok && (k < 4 || longDescriptor(ws[:k])) {
+			if l, ok := enPreps[w]; ok && (k < 4 || longDescriptor(ws[:k]) || unitOfNamedRun(ws[:k])) {
 				if w == "and" {
 					if k == 0 && clauseVerbAfter(text[m.Span[1]:sent[1]]) && (!prevMention || ms[i-1].label != lPlain && ms[i-1].label != lSubj) {
 						// "A closed a loan with B and C signed…": C opens
@@ -1147,6 +1150,46 @@ func longDescriptor(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// unitOfNamedRun reports the words between a preposition and a name
+// (lower-cased, nearest first) as a named company's unit ("from Digital
+// Currency Group's mining subsidiary Foundry"): the unit keeps the
+// preposition's role (its owner is no party, en.party.possessor); "its
+// subsidiary", "the company's unit" name the company's own part.
+func unitOfNamedRun(ws []string) bool {
+	if len(ws) < 2 || !org.UnitNoun(ws[0]) {
+		return false
+	}
+	for k := 1; k < len(ws) && k < 4; k++ {
+		w := ws[k]
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			// "Digital Currency Group's" names a company; "the group's",
+			// "its" the company itself.
+			named := !org.GenericPossessive(w) || k+1 < len(ws) && ws[k+1] != "the" && isLowerWord(ws[k+1]) && !enPrepWord(ws[k+1])
+			return named && len(ws)-k <= 5
+		}
+		if !isLowerWord(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// enPrepWord reports a preposition of enPreps.
+func enPrepWord(w string) bool {
+	_, ok := enPreps[w]
+	return ok
+}
+
+// isLowerWord reports a word of lower-case ASCII letters and hyphens.
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if (r < 'a' || r > 'z') && r != '-' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // adjacentPrep keep their role over a possessive right after them ("with

@@ -404,6 +404,38 @@ var descriptorNoise = map[string]bool{"research": true, "analyst": true, "analyt
 	"consulting": true, "advisory": true, "rating": true, "ratings": true, "data": false, "pr": true,
 	"brokerage": true, "polling": true, "auditing": true, "accounting": true}
 
+// unitNouns name a company as another's part or tie: after a named
+// company's possessive they describe the name that follows ("Digital
+// Currency Group's mining subsidiary Foundry").
+var unitNouns = map[string]bool{"subsidiary": true, "unit": true, "arm": true, "affiliate": true, "division": true}
+
+// UnitNoun reports a word naming a company as another's unit
+// (subsidiary, unit, arm, affiliate, division).
+func UnitNoun(w string) bool { return unitNouns[w] }
+
+// GenericPossessive reports the possessive of a common noun standing for
+// a company ("Company's", "the firm's"), in any case.
+func GenericPossessive(w string) bool { return genericPossessive(w) }
+
+// namedPossessiveBefore reports a named company's possessive among the
+// last words of s ("Harbor Group's mining "), not "its" or "the
+// Company's".
+func namedPossessiveBefore(s string) bool {
+	q := max(strings.LastIndex(s, "'s "), strings.LastIndex(s, "’s "))
+	if q < 0 {
+		return false
+	}
+	st := strings.LastIndexByte(s[:q], ' ') + 1
+	w := s[st:q] + "'s"
+	if !capitalised(w) {
+		return false
+	}
+	// "Harbor Group's" names a company; "the Group's" is the company itself.
+	prev := strings.TrimRight(s[:st], " ")
+	prev = prev[strings.LastIndexByte(prev, ' ')+1:]
+	return !genericPossessive(w) || capitalised(prev) && !strings.EqualFold(prev, "the")
+}
+
 // skipDescriptor returns the offset of a capitalised name after a
 // description at i ("Japanese trading house ", "AI cloud startup "), or i.
 func skipDescriptor(text string, i int) int {
@@ -468,6 +500,11 @@ func describedAt(text string, pos int) bool {
 	w := text[a:b]
 	if !apposed && PlaceBased(w) {
 		return true
+	}
+	if !apposed && unitNouns[w] {
+		// "Harbor Group's mining subsidiary Foundry": a unit of a named
+		// company (its own unit is no other party).
+		return namedPossessiveBefore(text[max(0, a-60):a])
 	}
 	if !apposed && (w == "called" || w == "named") && a > 1 && text[a-1] == ' ' {
 		// "a company called Neptune": the description is the word before.
