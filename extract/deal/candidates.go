@@ -546,22 +546,23 @@ func spreadInto(d *doc, sp [2]int, ms []mention) []mention {
 		if n.Span[0] >= sp[0] && n.Span[1] <= sp[1] {
 			continue // read in this sentence
 		}
-		eachWordUse(d.text[:sp[1]], n.Text, 8, func(end int) bool {
-			at := end - len(n.Text)
-			if at < sp[0] {
-				return false
+		for i := sp[0]; ; {
+			k := strings.Index(d.text[i:sp[1]], n.Text)
+			if k < 0 {
+				break
 			}
-			span := [2]int{at, end}
-			if overlaps(ms, span) || overlapsAmount(d.amounts, span) || vetoedSpan(d, span) {
-				return false
+			span := [2]int{i + k, i + k + len(n.Text)}
+			i = span[1]
+			if span[0] > 0 && isWordByte(d.text[span[0]-1]) || span[1] < len(d.text) && isWordByte(d.text[span[1]]) ||
+				overlaps(ms, span) || overlapsAmount(d.amounts, span) || vetoedSpan(d, span) {
+				continue
 			}
 			m := n
 			m.Span, m.label, m.wa, m.passive, m.weak = span, 0, false, false, true
 			ms = append(ms, m)
 			d.read = append(d.read, m.Mention) // names() keeps one per span
 			added = true
-			return false
-		})
+		}
 	}
 	if added {
 		sortMentions(ms)
