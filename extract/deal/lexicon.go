@@ -105,9 +105,11 @@ func (e *LexEntry) check(ids map[string]bool) error {
 // spending reports a deal whose deal word needs a counterparty (an entry
 // with needs_counterparty) told without one, its sentence holding none of
 // the entry's unless words: "Nvidia has invested $250 million in Vietnam"
-// is spending, not a deal. It returns the entry's id.
+// is spending, "Riot received $8 million in power credits" income, not a
+// deal. An equity word's deal counts only while it is still equity. It
+// returns the entry's id.
 func (r *Rules) spending(d pipeline.Deal) (string, bool) {
-	if d.Counterparty != "" || d.Kind != pipeline.KindEquity {
+	if d.Counterparty != "" {
 		return "", false
 	}
 	_, id, ok := strings.Cut(d.Rule, "@")
@@ -121,6 +123,9 @@ func (r *Rules) spending(d pipeline.Deal) (string, bool) {
 		e := &r.Lexicon[i]
 		if e.ID != id || !e.NeedsCounterparty {
 			continue
+		}
+		if e.Kind == string(pipeline.KindEquity) && d.Kind != pipeline.KindEquity {
+			return "", false // an investment a kind rule read as a loan or a venture
 		}
 		lower := strings.ToLower(d.Evidence)
 		for _, u := range e.Unless {
