@@ -523,6 +523,7 @@ func TestExtractRules(t *testing.T) {
 		{"en money received with no other side named is income, no deal", "", "Northwind Hashing Inc. received $8 million in power credits in July.", nil},
 		{"en money received from a named side is a deal", "", "Northwind Hashing Inc. will receive $150 million from Harbor Capital for new preferred shares.",
 			[]string{"Northwind Hashing|Harbor Capital|$150 million|other"}},
+		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
