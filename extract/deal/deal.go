@@ -423,13 +423,19 @@ func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, d := range ds {
 		money := d.Kind == pipeline.KindFinancing || d.Kind == pipeline.KindBackstop || d.Kind == pipeline.KindOther || d.Kind == pipeline.KindPartnership
-		if money && d.Amount == nil && d.Counterparty != "" && lender(d.Company) && lender(string(d.Counterparty)) {
+		// A figure told as the lenders' joint loan (「…との協調融資」, "a
+		// co-financing with") is no loan between them either.
+		joint := d.Amount == nil || text.ContainsAny(strings.ToLower(d.Evidence), coLending...)
+		if money && joint && d.Counterparty != "" && lender(d.Company) && lender(string(d.Counterparty)) {
 			continue
 		}
 		out = append(out, d)
 	}
 	return out
 }
+
+// coLending words tell a loan several lenders make together.
+var coLending = []string{"協調融資", "シンジケートローン", "シンジケート・ローン", "co-financing", "cofinancing", "co-lend", "syndicated"}
 
 // bankWordsJA end the Japanese names of lenders.
 var bankWordsJA = []string{"銀行", "信用金庫", "信金", "信用組合"}

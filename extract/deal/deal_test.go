@@ -524,6 +524,8 @@ func TestExtractRules(t *testing.T) {
 		{"en money received from a named side is a deal", "", "Northwind Hashing Inc. will receive $150 million from Harbor Capital for new preferred shares.",
 			[]string{"Northwind Hashing|Harbor Capital|$150 million|other"}},
 		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
+		{"ja banks lending together with a figure are no deal between them", "", "国際協力銀行は南星データに融資する。本融資は、三菱UFJ銀行及び千葉銀行との協調融資により実施するもので、協調融資総額は5億米ドルです。",
+			nil},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
