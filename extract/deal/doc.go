@@ -84,7 +84,8 @@
 // topic_party, role_evidence (the pattern's slots make its parties
 // organisations without more evidence: "X's acquisition of Y"), each_listed (every other member of the counterparty's list is
 // a counterparty too: "Citi, ING and Natixis are acting as joint lead
-// arrangers") and told_company (the company is that of the last deal of
+// arrangers"), unless_after (words right after the match that make no
+// deal: "… Nvidia servers from Supermicro") and told_company (the company is that of the last deal of
 // the rule's kind told before; the captured name its counterparty);
 // figure rules: before (within), after, after_match
 // (with after_needs, words one of which must follow the figure for the

@@ -62,8 +62,12 @@ type DealRule struct {
 	// EachListed: every other member of the list the deal's counterparty
 	// belongs to ("Citi, ING and Natixis are acting as joint lead
 	// arrangers") is a counterparty of the same deal too.
-	EachListed bool         `yaml:"each_listed"`
-	Examples   DealExamples `yaml:"examples"`
+	EachListed bool `yaml:"each_listed"`
+	// UnlessAfter: the text right after the match starting with one of
+	// these (lower-cased) makes no deal ("bought Nvidia servers from
+	// Supermicro": the seller named after is another rule's party).
+	UnlessAfter []string     `yaml:"unless_after"`
+	Examples    DealExamples `yaml:"examples"`
 
 	re    *regexp.Regexp
 	needs []int32 // Needs in Rules.phrases
@@ -209,6 +213,9 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 		for _, loc := range r.re.FindAllStringSubmatchIndex(s, -1) {
 			if deniedMatch(s, loc[0], loc[1], isJA) {
 				continue // "has not signed a lease with Y", 「Yとの提携憶測」
+			}
+			if len(r.UnlessAfter) > 0 && text.HasAnyPrefix(strings.ToLower(s[loc[1]:min(len(s), loc[1]+24)]), r.UnlessAfter...) {
+				continue
 			}
 			sub := make([]string, len(loc)/2)
 			for k := range sub {

@@ -1376,12 +1376,17 @@ func productAfter(rest string) bool {
 		if productNouns[w] {
 			return true
 		}
-		if !strings.ContainsAny(w, "0123456789") && !(len(raw) <= 4 && strings.ToUpper(raw) == raw) && !(i == 0 && productNames[w]) {
+		if !strings.ContainsAny(w, "0123456789") && !(len(raw) <= 4 && strings.ToUpper(raw) == raw) && !(i == 0 && productNames[w]) && !modelSuffixes[w] {
 			return false
 		}
 	}
 	return false
 }
+
+// modelSuffixes follow a model number in a product's name ("S19 Pro",
+// "S21 XP Hyd", "A1566 Pro").
+var modelSuffixes = map[string]bool{"pro": true, "max": true, "plus": true, "ultra": true, "xp": true, "hydro": true,
+	"hyd": true, "mini": true, "lite": true, "se": true, "air": true, "immersion": true}
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
