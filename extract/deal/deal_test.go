@@ -731,6 +731,20 @@ func TestNameReadAhead(t *testing.T) {
 	t.Errorf("no mention of Northgate 7 at %d; names %v", first, res.Names)
 }
 
+// TestDefinedAgreementNoName: a filing's defined term for an agreement or
+// an offering ("Pursuant to the Private Placement") names no organisation.
+func TestDefinedAgreementNoName(t *testing.T) {
+	x := newExtractor(t)
+	txt := text.Normalize("Northwind Hashing Inc. sold shares to Harbor Capital in a private placement. Pursuant to the Private Placement, the Company issued 23,333,334 Common Shares.")
+	res := x.Extract("", txt)
+	checkResult(t, txt, res)
+	for _, m := range res.Names {
+		if m.Name == "Private Placement" {
+			t.Errorf("%q read as a name at %v", m.Text, m.Span)
+		}
+	}
+}
+
 // TestRecoverResult: a panic of the rules becomes Result.Err, with no
 // deals, instead of ending the caller's run.
 func TestRecoverResult(t *testing.T) {

@@ -81,6 +81,10 @@ var stopWords = map[string]bool{
 	// whole names that are a technology or a region, not a party.
 	"tpu": true, "tpus": true, "asics": true, "gen ai": true, "genai": true, "generative ai": true,
 	"far east": true, "middle east": true,
+	// Defined terms of a filing ("Pursuant to the Private Placement"):
+	// agreements and offerings, not organisations.
+	"private placement": true, "term sheet": true, "purchase agreement": true, "credit agreement": true,
+	"loan agreement": true, "merger agreement": true, "securities purchase agreement": true, "registered direct offering": true,
 }
 
 // documentEnds end the names of rules, laws and frameworks, not of
