@@ -622,10 +622,12 @@ var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": tr
 	"announce": true, "announces": true, "agree": true, "agrees": true, "merge": true, "backs": true, "back": true,
 	"taps": true, "tap": true, "picks": true, "hires": true, "to": true, "with": true, "from": true, "for": true,
 	"start": true, "starts": true, "launch": true, "launches": true, "begin": true, "begins": true, "plan": true, "plans": true,
-	"eye": true, "eyes": true, "seek": true, "seeks": true, "unveil": true, "unveils": true, "join": true, "joins": true,
-	// Prepositions a Title Case headline capitalises ("… Desiweminer In A
-	// $140M Deal").
-	"in": true, "at": true, "on": true, "by": true, "into": true, "amid": true, "after": true, "over": true, "as": true}
+	"eye": true, "eyes": true, "seek": true, "seeks": true, "unveil": true, "unveils": true, "join": true, "joins": true}
+
+// headlinePreps are prepositions a Title Case headline capitalises: inside
+// a run of capitals they end the name ("… Desiweminer In Landmark Deal").
+var headlinePreps = map[string]bool{"in": true, "at": true, "on": true, "by": true, "into": true, "amid": true, "after": true,
+	"over": true, "as": true}
 
 // institutionHeads end the names of public institutions that begin with a
 // place ("Texas Tech University System", "Missouri Department of…").
@@ -668,7 +670,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			break
 		}
 		lw := strings.ToLower(strings.TrimRight(w, "."))
-		if len(words) > 0 && headlineVerbs[lw] && capitalised(w) && !upperWord(w) && !corporateNext(text, j) {
+		if len(words) > 0 && (headlineVerbs[lw] || headlinePreps[lw]) && capitalised(w) && !upperWord(w) && !corporateNext(text, j) {
 			break // "Lumenhash Raise $250 Million": the headline's verb ends the name
 		}
 		switch {
