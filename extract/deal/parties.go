@@ -1361,7 +1361,7 @@ func dottedAbbrev(s string) bool {
 var productNouns = map[string]bool{"gpu": true, "gpus": true, "chip": true, "chips": true, "server": true, "servers": true,
 	"system": true, "systems": true, "accelerator": true, "accelerators": true, "hardware": true, "machine": true,
 	"machines": true, "miners": true, "rigs": true, "units": true, "processors": true, "equipment": true,
-	"racks": true, "superchips": true, "asics": true, "asic": true}
+	"racks": true, "superchips": true, "asics": true, "asic": true, "antminers": true, "whatsminers": true}
 
 // productAfter reports a product noun right after a name, possibly behind
 // model codes or a product family ("Nvidia GPUs", "Nvidia B200 chips",
