@@ -1846,38 +1846,58 @@ func stretchName(m *mention, txt string, p int) {
 	m.Known, m.miner = false, false
 }
 
-// ricRE matches a Reuters instrument code (RUM.O, NB2.DE, 9984.T, ORCL.N):
-// a ticker, a dot and the exchange's code, written after a name. The
-// ticker may be glued to a Latin name before it (CoreWeaveCRWV.O,
-// IRENIREN.O): rics cuts it out.
-var ricRE = regexp.MustCompile(`([A-Za-z0-9]{2,30})\.(O|OQ|N|A|K|P|T|DE|F|L|HK|KS|KQ|SS|SZ|PA|AS|MI|TO|V|AX|SI|BO|NS|TW|S|SW|ST|OL|CO|HE|MC|BR|LS|VI|WA|IS|SA|MX)(?:$|[^A-Za-z0-9.])`)
+// ricExchanges are the exchange codes a Reuters instrument code ends on
+// (RUM.O, NB2.DE, 9984.T, ORCL.N).
+var ricExchanges = map[string]bool{"O": true, "OQ": true, "N": true, "A": true, "K": true, "P": true, "T": true, "DE": true,
+	"F": true, "L": true, "HK": true, "KS": true, "KQ": true, "SS": true, "SZ": true, "PA": true, "AS": true, "MI": true,
+	"TO": true, "V": true, "AX": true, "SI": true, "BO": true, "NS": true, "TW": true, "S": true, "SW": true, "ST": true,
+	"OL": true, "CO": true, "HE": true, "MC": true, "BR": true, "LS": true, "VI": true, "WA": true, "IS": true, "SA": true, "MX": true}
 
-// rics returns the spans of the Reuters codes in txt, each from its
-// ticker to the end of its exchange's code.
+// rics returns the spans of the Reuters instrument codes in txt, each
+// from its ticker to the end of its exchange's code: a ticker, a dot and
+// the exchange's code, written after a name. The ticker may be glued to a
+// Latin name before it (CoreWeaveCRWV.O, IRENIREN.O): rics cuts it out.
+// It reads the text once, from each dot, without an expression (a long
+// page has many dots and few codes).
 func rics(txt string) [][2]int {
 	var out [][2]int
-	for _, l := range ricRE.FindAllStringSubmatchIndex(txt, -1) {
-		if l[2] > 0 && (isASCIIAlnum(txt[l[2]-1]) || txt[l[2]-1] == '.') {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(txt[i:], '.')
+		if k < 0 {
+			return out
+		}
+		i += k
+		e := i + 1
+		for e < len(txt) && txt[e] >= 'A' && txt[e] <= 'Z' && e-i <= 2 {
+			e++
+		}
+		if e == i+1 || !ricExchanges[txt[i+1:e]] || e < len(txt) && (isASCIIAlnum(txt[e]) || txt[e] == '.') {
+			continue
+		}
+		st := i
+		for st > 0 && i-st < 30 && isASCIIAlnum(txt[st-1]) {
+			st--
+		}
+		if i-st < 2 || st > 0 && (isASCIIAlnum(txt[st-1]) || txt[st-1] == '.') {
 			continue // "U.S.A", "Inc.A"
 		}
-		run := txt[l[2]:l[3]]
+		run := txt[st:i]
 		tick := run
 		switch {
 		case len(run)%2 == 0 && run[:len(run)/2] == run[len(run)/2:]:
 			tick = run[len(run)/2:] // IRENIREN.O
 		case strings.ContainsAny(run, lowerLetters):
-			k := len(run)
-			for k > 0 && (run[k-1] >= 'A' && run[k-1] <= 'Z' || run[k-1] >= '0' && run[k-1] <= '9') {
-				k--
+			j := len(run)
+			for j > 0 && (run[j-1] >= 'A' && run[j-1] <= 'Z' || run[j-1] >= '0' && run[j-1] <= '9') {
+				j--
 			}
-			tick = run[k:] // CoreWeaveCRWV.O
+			tick = run[j:] // CoreWeaveCRWV.O
 		}
 		if len(tick) < 2 || len(tick) > 6 || strings.ContainsAny(tick, lowerLetters) {
 			continue
 		}
-		out = append(out, [2]int{l[3] - len(tick), l[5]})
+		out = append(out, [2]int{i - len(tick), e})
 	}
-	return out
 }
 
 const lowerLetters = "abcdefghijklmnopqrstuvwxyz"

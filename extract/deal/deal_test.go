@@ -862,3 +862,29 @@ func TestFollowUpSharedByList(t *testing.T) {
 		}
 	}
 }
+
+// TestRICs: Reuters instrument codes are read after a name, glued to it
+// or not; abbreviations with dots are none.
+func TestRICs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ランブルRUM.Oは", "RUM.O"},
+		{"「ノーザン・データ」NB2.DEを", "NB2.DE"},
+		{"ソフトバンクグループ<9984.T>は", "9984.T"},
+		{"オラクル(ORCL.N)と", "ORCL.N"},
+		{"コアウィーブCRWV.Oは", "CRWV.O"},
+		{"IRENIREN.Oと", "IREN.O"},
+		{"CoreWeaveCRWV.O said", "CRWV.O"},
+		{"the U.S.A. and Acme Inc.A", ""},
+		{"version 2.0 of", ""},
+		{"ABC.DEF is no code", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range rics(tt.in) {
+			got = append(got, tt.in[c[0]:c[1]])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("rics(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

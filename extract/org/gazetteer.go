@@ -256,8 +256,15 @@ func fold(r rune) rune {
 		// of one foreign name vary in a voiced mark and a small vowel
 		// (ビットファームズ/ビットファームス, ヴァンテージ/バンテージ,
 		// コアウィーブ/コアウイーブ): they fold together.
-		if k, ok := kanaVariant[r]; ok {
-			return k
+		switch r {
+		case 'ズ':
+			return 'ス'
+		case 'ヴ':
+			return 'ブ'
+		case 'ィ':
+			return 'イ'
+		case 'ェ':
+			return 'エ'
 		}
 		return r
 	case r == '’' || r == 'ʼ':
@@ -265,9 +272,6 @@ func fold(r rune) rune {
 	}
 	return unicode.ToLower(r)
 }
-
-// kanaVariant maps a katakana rune to the one its variant spellings share.
-var kanaVariant = map[rune]rune{'ズ': 'ス', 'ヴ': 'ブ', 'ィ': 'イ', 'ェ': 'エ'}
 
 // isLatin reports an ASCII-range letter or digit (after NFKC).
 func isLatin(r rune) bool {
