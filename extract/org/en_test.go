@@ -185,3 +185,18 @@ func TestWordDigitName(t *testing.T) {
 		}
 	}
 }
+
+// TestStopNames: a deal's or a field's common noun, a defined agreement and
+// a Japanese word for a big company name no organisation by themselves.
+func TestStopNames(t *testing.T) {
+	for _, n := range []string{"Acquisition", "Working Capital", "Artificial Intelligence", "Private Placement", "Term Sheet", "Gen AI", "Far East", "巨人"} {
+		if !IsStop(n) {
+			t.Errorf("IsStop(%q) = false, want true", n)
+		}
+	}
+	for _, n := range []string{"Harrowgate Capital", "Acquisition Corp"} {
+		if IsStop(n) {
+			t.Errorf("IsStop(%q) = true, want false", n)
+		}
+	}
+}

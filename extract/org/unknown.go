@@ -85,6 +85,10 @@ var stopWords = map[string]bool{
 	// agreements and offerings, not organisations.
 	"private placement": true, "term sheet": true, "purchase agreement": true, "credit agreement": true,
 	"loan agreement": true, "merger agreement": true, "securities purchase agreement": true, "registered direct offering": true,
+	// A deal's or a field's common noun opening a bullet or standing in
+	// a body's name ("Acquisition worth $125M", "the Working Capital
+	// Loan", "Authority for Data and Artificial Intelligence").
+	"acquisition": true, "divestiture": true, "working capital": true, "artificial intelligence": true,
 }
 
 // documentEnds end the names of rules, laws and frameworks, not of
@@ -145,7 +149,7 @@ var jaStop = map[string]bool{
 	"dx": true, "gx": true, "ev": true, "os": true, "pc": true, "ceo兼": true, "東証": true, "東証プライム": true,
 	"東証グロース": true, "東証スタンダード": true, "金融庁": true, "経済産業省": true, "経産省": true, "総務省": true,
 	"財務省": true, "内閣府": true, "環境省": true, "国土交通省": true, "証券取引所": true, "東京証券取引所": true,
-	"新会社": true, "合弁会社": true, "持株会社": true, "事業会社": true, "グループ会社": true, "関連会社": true,
+	"巨人": true, "新会社": true, "合弁会社": true, "持株会社": true, "事業会社": true, "グループ会社": true, "関連会社": true,
 	"電力会社": true, "銀行": true, "邦銀": true, "大手": true, "データセンター事業者": true, "クラウド": true,
 	"サーバー": true, "電力": true, "契約": true, "事業": true, "インフラ": true, "エネルギー": true,
 	"テクノロジー": true, "コロケーション": true, "ホスティング": true,
