@@ -95,7 +95,7 @@ var stopWords = map[string]bool{
 // organisations: "Technical Screening Criteria", "Green Financing
 // Framework", "Inflation Reduction Act".
 var documentEnds = map[string]bool{"criteria": true, "guidelines": true, "principles": true, "framework": true,
-	"taxonomy": true, "regulations": true, "act": true}
+	"taxonomy": true, "regulations": true, "act": true, "tracker": true}
 
 // titleWords name a person's post; before "of" they open a job title, not
 // an organisation ("Group Head of Sector Solutions", "Director of Finance").
@@ -245,6 +245,7 @@ var placeWords = map[string]bool{
 	"armenia": true, "azerbaijan": true, "hanoi": true, "taipei": true, "shenzhen": true, "guangzhou": true,
 	"hangzhou": true, "chengdu": true, "tianjin": true, "xinjiang": true, "sichuan": true, "yunnan": true,
 	"mongolian": true, "inner": true, "kuala": true, "lumpur": true, "perth": true, "brisbane": true,
+	"surabaya": true, "semarang": true, "medan": true, "makassar": true, "bandung": true, "cyberjaya": true, "penang": true,
 }
 
 // IsStop reports whether name is a word that never names an organisation
