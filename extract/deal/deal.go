@@ -628,6 +628,10 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		d.mentions = x.definedNames(txt, d.mentions)
 		d.mentions = x.spreadNames(txt, d.mentions)
 		d.mentions = x.outsideRICs(txt, d.mentions)
+		// 「パトリック・フルーリー(Patrick Fleury)」: a person's name, no party.
+		d.mentions = slices.DeleteFunc(d.mentions, func(m mention) bool {
+			return !m.Known && (org.KatakanaPerson(m.Name) || latinPerson(m.Name))
+		})
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.mentions = extendByAcronym(txt, d.mentions)
@@ -1844,6 +1848,15 @@ func stretchName(m *mention, txt string, p int) {
 	m.Text = txt[m.Span[0]:p]
 	m.Name = m.Text
 	m.Known, m.miner = false, false
+}
+
+// latinPerson reports a Latin name of two capitalised words, the first a
+// given name and neither a corporate word ("Patrick Fleury" in a Japanese
+// text, where no English frame tells a person).
+func latinPerson(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) == 2 && org.GivenName(ws[0]) && !org.CorporateWord(ws[1]) && !org.CorporateWord(ws[0]) &&
+		ws[1][0] >= 'A' && ws[1][0] <= 'Z'
 }
 
 // ricExchanges are the exchange codes a Reuters instrument code ends on

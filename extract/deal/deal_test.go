@@ -888,3 +888,21 @@ func TestRICs(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNames: a person's name in a Japanese text, in katakana or in
+// Latin letters, opens with a given name.
+func TestPersonNames(t *testing.T) {
+	for _, n := range []string{"パトリック・フルーリー", "ジェンスン・フアン"} {
+		if !org.KatakanaPerson(n) {
+			t.Errorf("KatakanaPerson(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"ビットファームズ", "コア・サイエンティフィック", "マイク"} {
+		if org.KatakanaPerson(n) {
+			t.Errorf("KatakanaPerson(%q) = true", n)
+		}
+	}
+	if !latinPerson("Patrick Fleury") || latinPerson("Patrick Capital") || latinPerson("Harbor Fleury") {
+		t.Error("latinPerson: want a given name and a surname only")
+	}
+}

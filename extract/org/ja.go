@@ -1140,3 +1140,23 @@ func dedupeMentions(ms []Mention) []Mention {
 	}
 	return out
 }
+
+// katakanaGiven are given names written in katakana, first in a person's
+// name (パトリック・フルーリー, ジェンスン・フアン): a name opening with one is
+// a person's, no organisation's.
+var katakanaGiven = wordSet(`
+ジョン ジョナサン マイケル マイク デビッド デイビッド デヴィッド ジェームズ ロバート ウィリアム リチャード トーマス トム パトリック
+マーク ポール ピーター ジョージ スティーブ スティーブン スティーヴン アダム アンドリュー ブライアン クリス クリストファー ダニエル
+エリック ジェフ ジェフリー ケビン ケヴィン マット マシュー ニック ニコラス ライアン サム サミュエル スコット ティム ティモシー
+ジャック ジェイソン ジョー ジョセフ ラリー サティア サンダー ジェンスン イーロン ドナルド フランク ヘンリー チャールズ エドワード
+アンソニー アレックス アレクサンダー ベン ベンジャミン ジャスティン ジョシュ ジョシュア ザック ザッカリー マーティン ケネス カール
+ハンス フレッド ウォーレン ビル ジム ジミー ジェイ ジャン ピエール ルイ フランソワ ミシェル アンドレ オリバー ハリー チャーリー
+ジェニファー メアリー エリザベス サラ リサ キャサリン アン アンナ マリア ローラ エミリー ジュリア レイチェル スーザン カレン
+`)
+
+// KatakanaPerson reports a katakana name that opens with a given name
+// and is written with a middle dot: a person's name.
+func KatakanaPerson(name string) bool {
+	first, _, ok := strings.Cut(name, "・")
+	return ok && katakanaGiven[first]
+}
