@@ -1161,6 +1161,9 @@ func dropNonDealWords(txt, lower string, cs []cue) []cue {
 		if c.w.class == cueTrigger && c.w.ja && jaNegated.MatchString(lower[c.end:min(len(lower), c.end+60)]) {
 			continue // 「提携を発表していません」「契約は締結しておらず」
 		}
+		if c.w.class == cueTrigger && c.w.ja && jaBusinessOf(lower[c.end:min(len(lower), c.end+40)]) {
+			continue // 「リースを手掛ける東京センチュリー」: what a company does, told to describe it
+		}
 		if c.w.class == cueTrigger && (c.w.ja && text.HasAnyPrefix(lower[c.end:], "の対価として", "の見返りに", "の見返りとして") ||
 			!c.w.ja && text.HasAnySuffix(lower[max(0, c.start-30):c.start], "in exchange for ", "in return for ", "as consideration for ", "in exchange for its ", "in return for its ")) {
 			continue // 「財務保証の対価として…ワラントを受け取った」: the deal is the warrants, the guarantee its reason
@@ -1848,6 +1851,14 @@ func stretchName(m *mention, txt string, p int) {
 	m.Text = txt[m.Span[0]:p]
 	m.Name = m.Text
 	m.Known, m.miner = false, false
+}
+
+// jaBusinessOf reports the words after a Japanese deal word telling a
+// company's line of business (「リースを手掛ける」「融資事業を展開する」): the
+// word describes the company named next, it tells no deal.
+func jaBusinessOf(rest string) bool {
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "事業"), "業務")
+	return text.HasAnyPrefix(rest, "を手掛ける", "を手がける", "を手掛け、", "を手がけ、", "を展開する", "を営む", "を主力とする", "を本業とする")
 }
 
 // latinPerson reports a Latin name of two capitalised words, the first a

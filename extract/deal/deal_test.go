@@ -526,6 +526,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
 		{"ja banks lending together with a figure are no deal between them", "", "国際協力銀行は南星データに融資する。本融資は、三菱UFJ銀行及び千葉銀行との協調融資により実施するもので、協調融資総額は5億米ドルです。",
 			nil},
+		{"ja a company's line of business is no deal word", "", "KDDIと情報通信関連機器のリースを手掛ける東京センチュリーは、合弁会社を設立する。",
+			[]string{"Tokyo Century|KDDI||partnership"}},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
