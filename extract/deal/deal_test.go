@@ -528,6 +528,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"ja a company's line of business is no deal word", "", "KDDIと情報通信関連機器のリースを手掛ける東京センチュリーは、合弁会社を設立する。",
 			[]string{"Tokyo Century|KDDI||partnership"}},
+		{"en money raised to buy a maker's products is no deal with the maker", "", "Northwind Hashing Inc. raised $200 million in debt to buy Nvidia GPUs.",
+			[]string{"Northwind Hashing||$200 million|financing"}},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",

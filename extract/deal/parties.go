@@ -801,6 +801,11 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			// "buy the Nvidia GPUs", "acquire Bitmain S21 machines": the
 			// maker sells products, it is not the company bought.
 			m.label = lCP
+			if moneyRaisedToBuy(strings.ToLower(text[sent[0]:m.Span[0]])) {
+				// "raised $200 million in debt to buy Nvidia GPUs": the
+				// maker is no side of the financing that pays for them.
+				m.label = lPlain
+			}
 		}
 		if possessive(rest) && m.label != lPlain && m.label != lObj && m.label != lInv && !(len(ws) > 0 && adjacentPrep[ws[0]]) {
 			// "part of Lambda's payments", "including Nvidia's GB300": a
@@ -1381,6 +1386,18 @@ func productAfter(rest string) bool {
 		}
 	}
 	return false
+}
+
+// moneyRaisedToBuy reports a sentence before a maker's name that raises
+// or borrows money to buy its products ("raised $200 million in debt to
+// buy Nvidia GPUs").
+func moneyRaisedToBuy(before string) bool {
+	k := max(strings.LastIndex(before, " to buy "), strings.LastIndex(before, " to purchase "), strings.LastIndex(before, " to acquire "))
+	if k < 0 || len(before)-k > 30 {
+		return false
+	}
+	return text.ContainsAny(before[:k], " raised ", " raises ", " raising ", " borrowed ", " borrows ", " borrowing ", " in debt", " loan", " financing",
+		" credit facility", " notes ", " secured $", " secures $")
 }
 
 // modelSuffixes follow a model number in a product's name ("S19 Pro",
