@@ -1867,7 +1867,7 @@ func jaBusinessOf(rest string) bool {
 func latinPerson(name string) bool {
 	ws := strings.Fields(name)
 	return len(ws) == 2 && org.GivenName(ws[0]) && !org.CorporateWord(ws[1]) && !org.CorporateWord(ws[0]) &&
-		ws[1][0] >= 'A' && ws[1][0] <= 'Z'
+		ws[1][0] >= 'A' && ws[1][0] <= 'Z' && strings.ContainsAny(ws[1], lowerLetters) // a surname, not "Sharon AI"
 }
 
 // ricExchanges are the exchange codes a Reuters instrument code ends on

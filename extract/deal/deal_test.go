@@ -906,7 +906,7 @@ func TestPersonNames(t *testing.T) {
 			t.Errorf("KatakanaPerson(%q) = true", n)
 		}
 	}
-	if !latinPerson("Patrick Fleury") || latinPerson("Patrick Capital") || latinPerson("Harbor Fleury") {
+	if !latinPerson("Patrick Fleury") || latinPerson("Patrick Capital") || latinPerson("Harbor Fleury") || latinPerson("Sharon AI") {
 		t.Error("latinPerson: want a given name and a surname only")
 	}
 }
