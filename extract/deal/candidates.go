@@ -509,9 +509,10 @@ var usStates = func() map[string]bool {
 // the sentences are gone through, so that a name read in one sentence
 // ("Charlotte-based Peak 10 provides…") is a mention in the others too,
 // before it as well as after it ("Peak 10 acquired ViaWest…", where no
-// frame shows it). Only names of two words or more, or written with a
-// capital inside or a digit, spread: a single common-looking word
-// ("Prime") needs its own sign.
+// frame shows it). Only names a description or a legal form shows to be
+// an organisation's where they are read, of two words or more or written
+// with a capital inside or a digit, spread: a single common-looking word
+// ("Prime") needs its own sign wherever it stands.
 func (x *Extractor) readAhead(d *doc, sents [][2]int, boiler []bool) {
 	ahead := make(map[[2]int][]mention, len(sents))
 	seen := map[string]bool{}

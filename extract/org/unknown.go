@@ -745,8 +745,11 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			}
 			// "Managing Director of Harrowgate Capital": the name is
 			// after the post.
-			at := start + strings.Index(text[start:end], words[k]+" of ") + len(words[k]) + len(" of ")
-			return CapitalizedAt(text, at)
+			p := strings.Index(text[start:end], words[k]+" of ")
+			if p < 0 {
+				return Mention{}, false
+			}
+			return CapitalizedAt(text, start+p+len(words[k])+len(" of "))
 		}
 	}
 	if documentEnds[strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))] {
