@@ -246,7 +246,7 @@ func joinValued(ds []pipeline.Deal, join func(pipeline.Deal) bool) []pipeline.De
 	var joined []bool // the pending deals given away, once one is
 	var order []int   // ds's indexes by evidence start, built at the first pending deal
 	for i, dl := range ds {
-		if !join(dl) || dl.Amount != nil || dl.Counterparty == "" || kindFamily[dl.Kind] == "" {
+		if !join(dl) || dl.Amount != nil || kindFamily[dl.Kind] == "" {
 			continue
 		}
 		if order == nil {

@@ -247,7 +247,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	all = append(append([]pipeline.Deal(nil), deals...), res.Fired...)
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("its other side given to its company's one deal of its kind with a figure and no other side, told near it (joined)", deals,
-		joinValued(clone(deals), func(dl pipeline.Deal) bool { return strings.HasPrefix(dl.Rule, "noamount:") }))
+		joinValued(clone(deals), func(dl pipeline.Deal) bool { return strings.HasPrefix(dl.Rule, "noamount:") && dl.Counterparty != "" }))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = stage("its two parties are two names of one company", deals, x.dropSelfDeals(clone(deals)))
 	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
