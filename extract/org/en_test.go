@@ -54,6 +54,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"a named company's unit", "is borrowing $9 million from Harbor Group's mining subsidiary Pinecrest this year", "Harbor Group?|Pinecrest?"},
 		{"the company's own unit is none", "the Company's mining subsidiary Pinecrest signed", ""},
 		{"a Title Case headline's preposition ends a name", "Quillon Digital Acquires Harrowgate Labs In Landmark $40M Deal", "Quillon Digital?|Harrowgate Labs?"},
+		{"a headline's participle ends a name", "Harbor Funds $2B For Quillon Capital Group Leased To Its Tenant", "Quillon Capital Group?"},
 		{"a Norwegian legal form is no preposition", "to acquire Tydal Data Center AS from its owners", "Tydal Data Center?"},
 		{"a company called X", "the lab agreed to acquire a company called Quillon to train models", "Quillon?"},
 		{"a startup named X", "it bought a startup named Harrowgate in May", "Harrowgate?"},

@@ -629,10 +629,12 @@ var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": tr
 	"start": true, "starts": true, "launch": true, "launches": true, "begin": true, "begins": true, "plan": true, "plans": true,
 	"eye": true, "eyes": true, "seek": true, "seeks": true, "unveil": true, "unveils": true, "join": true, "joins": true}
 
-// headlinePreps are prepositions a Title Case headline capitalises: inside
-// a run of capitals they end the name ("… Desiweminer In Landmark Deal").
+// headlinePreps are prepositions and past participles a Title Case
+// headline capitalises: inside a run of capitals they end the name ("…
+// Desiweminer In Landmark Deal", "… Project Leased To Oracle").
 var headlinePreps = map[string]bool{"in": true, "at": true, "on": true, "by": true, "into": true, "amid": true, "after": true,
-	"over": true, "as": true}
+	"over": true, "as": true, "leased": true, "acquired": true, "sold": true, "signed": true, "backed": true, "funded": true,
+	"financed": true, "owned": true, "operated": true, "built": true, "bought": true}
 
 // institutionHeads end the names of public institutions that begin with a
 // place ("Texas Tech University System", "Missouri Department of…").
