@@ -1895,14 +1895,14 @@ func rics(txt string) [][2]int {
 		for e < len(txt) && txt[e] >= 'A' && txt[e] <= 'Z' && e-i <= 2 {
 			e++
 		}
-		if e == i+1 || !ricExchanges[txt[i+1:e]] || e < len(txt) && (isASCIIAlnum(txt[e]) || txt[e] == '.') {
+		if e == i+1 || !ricExchanges[txt[i+1:e]] || e < len(txt) && (isWordByte(txt[e]) || txt[e] == '.') {
 			continue
 		}
 		st := i
-		for st > 0 && i-st < 30 && isASCIIAlnum(txt[st-1]) {
+		for st > 0 && i-st < 30 && isWordByte(txt[st-1]) {
 			st--
 		}
-		if i-st < 2 || st > 0 && (isASCIIAlnum(txt[st-1]) || txt[st-1] == '.') {
+		if i-st < 2 || st > 0 && (isWordByte(txt[st-1]) || txt[st-1] == '.') {
 			continue // "U.S.A", "Inc.A"
 		}
 		run := txt[st:i]
@@ -1925,10 +1925,6 @@ func rics(txt string) [][2]int {
 }
 
 const lowerLetters = "abcdefghijklmnopqrstuvwxyz"
-
-func isASCIIAlnum(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
 
 // outsideRICs drops the names read inside a Reuters instrument code
 // (「ノーザン・データ」NB2.DE read as NB and DE): a code names no other
@@ -2011,10 +2007,10 @@ func nameBeforeRIC(txt string, i int) ([2]int, bool) {
 		return [2]int{k + len("「"), end}, true
 	}
 	k := j
-	latin := j == i && j > 0 && isASCIIAlnum(txt[j-1])
+	latin := j == i && j > 0 && isWordByte(txt[j-1])
 	for k > 0 {
 		r, n := utf8.DecodeLastRuneInString(txt[:k])
-		if latin && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) || !latin && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
+		if latin && !(r < utf8.RuneSelf && isWordByte(byte(r))) || !latin && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
 			break
 		}
 		k -= n

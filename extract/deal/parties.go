@@ -1141,10 +1141,8 @@ func longDescriptor(ws []string) bool {
 		return false
 	}
 	for k, w := range ws[1:] {
-		for _, r := range w {
-			if (r < 'a' || r > 'z') && r != '-' {
-				return false
-			}
+		if !isLowerWord(w) {
+			return false
 		}
 		if w == "and" && k+2 < len(ws) && descriptorRun(ws[k:k+1]) && descriptorRun(ws[k+2:k+3]) {
 			continue // "developer and operator": two role nouns of one description
