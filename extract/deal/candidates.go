@@ -524,7 +524,7 @@ func (x *Extractor) readAhead(d *doc, sents [][2]int, boiler []bool) {
 		ms := x.sentenceMentions(d, s, false)
 		ahead[s] = ms
 		for _, m := range ms {
-			if m.Known || m.weak || seen[m.Text] || !spreadable(m.Text) || !org.DescribedAt(d.text, m.Span[0]) && !legalAfterEN(d.text[m.Span[1]:]) {
+			if m.Known || m.weak || seen[m.Text] || !spreadable(m.Text) || !org.DescribedAt(d.text, m.Span[0]) && latinLegalAt(d.text[m.Span[1]:]) == 0 {
 				continue
 			}
 			seen[m.Text] = true
@@ -570,11 +570,4 @@ func spreadInto(d *doc, sp [2]int, ms []mention) []mention {
 		ms = withoutOverlaps(ms)
 	}
 	return ms
-}
-
-// legalAfterEN reports a legal form right after a name ("Inc.", ", LLC").
-func legalAfterEN(rest string) bool {
-	rest = strings.TrimPrefix(rest, ",")
-	w, _, _ := strings.Cut(strings.TrimSpace(rest[:min(len(rest), 12)]), " ")
-	return w != "" && strings.HasPrefix(rest, " ") && org.LegalForm(w)
 }
