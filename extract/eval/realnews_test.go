@@ -127,7 +127,7 @@ func urlKey(u string) string {
 // on); the test split, with KOZAN_SCORE_TEST=1 only, by its scores alone
 // (it stays unread). It skips when
 // the cache is absent; README says how to rebuild it. It is a measurement:
-// it fails only when the key is inconsistent with its texts.
+// it fails only when the key is inconsistent with the texts it has.
 func TestRealnews(t *testing.T) {
 	dir := realnewsCache()
 	recs := loadRealnews(t)
@@ -141,10 +141,21 @@ func TestRealnews(t *testing.T) {
 		t.Skipf("no real-news texts cached in %s (set KOZAN_REALNEWS_DIR or rebuild the cache: README, 'Real news')", dir)
 	}
 	p := money.New(money.Config{})
+	missing := 0
 	for _, r := range recs {
-		for _, pr := range Check(r, ReadText(dir, r), p) {
+		txt := ReadText(dir, r)
+		if txt.Status == TextMissing {
+			// A cache being rebuilt lacks texts: they are not scored (Run
+			// skips them and says so), and that is no fault of the key.
+			missing++
+			continue
+		}
+		for _, pr := range Check(r, txt, p) {
 			t.Errorf("%s", pr)
 		}
+	}
+	if missing > 0 {
+		t.Logf("%d of %d texts are not cached; they are left out of the scores", missing, len(recs))
 	}
 	x, err := extract.New(extract.Config{})
 	if err != nil {

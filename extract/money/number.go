@@ -238,6 +238,11 @@ func parseGroup(s string, i int, leading bool) (group, bool) {
 					g.digits++
 					p += w2
 				}
+				// A kanji decimal point before a big unit: 五・五億円, 〇・三兆円.
+				if f, e, ok := kanjiFraction(s, p); ok {
+					coef += f
+					p = e
+				}
 			}
 		}
 		// A small unit may follow the coefficient.
@@ -287,6 +292,7 @@ func parseNumber(s string, i int) (number, bool) {
 		if !ok {
 			break
 		}
+		g = spacedThousands(s, g)
 		groups++
 		n.kanji = n.kanji || g.kanji
 		n.vague = n.vague || g.vague
@@ -351,6 +357,67 @@ func parseNumber(s string, i int) (number, bool) {
 		}
 	}
 	return n, true
+}
+
+// kanjiFraction reads the fraction of a kanji decimal at s[p:], a "・"
+// and kanji digits with a big unit right after them ("・五億"); it
+// returns the fraction and where its digits end.
+func kanjiFraction(s string, p int) (float64, int, bool) {
+	const dot = "・"
+	if !strings.HasPrefix(s[p:], dot) {
+		return 0, p, false
+	}
+	q := p + len(dot)
+	f, scale := 0.0, 0.1
+	for q < len(s) {
+		r, w := utf8.DecodeRuneInString(s[q:])
+		d, ok := kanjiDigit(r)
+		if !ok {
+			break
+		}
+		f += d * scale
+		scale /= 10
+		q += w
+	}
+	if scale == 0.1 || q >= len(s) {
+		return 0, p, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[q:]); bigUnit(r) == 0 {
+		return 0, p, false
+	}
+	return f, q, true
+}
+
+// spacedThousands extends a group of one to three Arabic digits with the
+// space-separated thousands that follow it when a big unit comes right
+// after them ("1 000万円", "12 500 億"): without the unit, the spaces
+// separate numbers.
+func spacedThousands(s string, g group) group {
+	if !g.arabic || g.dec != 0 || g.mant >= 1000 {
+		return g
+	}
+	mant, k := g.mant, g.end
+	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
+		(k+4 == len(s) || !isDigit(s[k+4])) {
+		mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
+		k += 4
+	}
+	if k == g.end {
+		return g
+	}
+	p := k
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p >= len(s) {
+		return g
+	}
+	if r, _ := utf8.DecodeRuneInString(s[p:]); bigUnit(r) == 0 {
+		return g
+	}
+	g.digits += (k - g.end) / 4
+	g.mant, g.value, g.end = mant, mant, k
+	return g
 }
 
 // spacedGroup reports whether a group at i is followed (after an optional
