@@ -443,6 +443,16 @@ func spacedGroup(s string, i int, last float64) bool {
 	return u != 0 && u < last
 }
 
+// symbolAt reports a currency symbol that follows a scale abbreviation at i.
+func symbolAt(s string, i int) bool {
+	for _, sym := range [...]string{"€", "$", "£", "¥", "₣"} {
+		if strings.HasPrefix(s[i:], sym) {
+			return true
+		}
+	}
+	return false
+}
+
 // englishScale reads " million", "-billion", "bn", "M", "k", " hundred",
 // " hundred million"… after a number ending at i. Single letters must follow
 // the digits directly.
@@ -489,8 +499,8 @@ func englishScale(s string, i int) (float64, int) {
 	}{{"mio", 1e6}, {"mrd", 1e9}} {
 		if hasPrefixFold(s[p:], w.w) && wordEnd(s, p+len(w.w)) {
 			e := p + len(w.w)
-			if e+2 < len(s) && s[e] == '.' && s[e+1] == ' ' && isASCIILetterByte(s[e+2]) {
-				e++
+			if e+2 < len(s) && s[e] == '.' && s[e+1] == ' ' && (isASCIILetterByte(s[e+2]) || symbolAt(s, e+2)) {
+				e++ // "3,5 Mrd. Euro", "2,5 Mio. €"
 			}
 			return w.v, e
 		}

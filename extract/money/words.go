@@ -69,6 +69,12 @@ func wordValue(w string) (v float64, kind byte) {
 		return 0.5, 'h'
 	case "quarter", "quarters":
 		return 0.25, 'q'
+	case "third", "thirds":
+		return 1.0 / 3, 'q'
+	case "fifth", "fifths":
+		return 0.2, 'q'
+	case "tenth", "tenths":
+		return 0.1, 'q'
 	case "of":
 		return 0, 'o'
 	case "hundred":
@@ -98,7 +104,8 @@ func isWordNumberStart(c byte) bool {
 
 // parseWordNumber reads an English number in words at s[i:], with the
 // fractions of a scale word: "half a million", "a quarter (of a) billion",
-// "three quarters of a billion", "one and a half million", "a billion and a
+// "three quarters of a billion", "a third of a billion", "two fifths of a
+// million", "one and a half million", "a billion and a
 // half". A lone article ("a dollar") or "half a" ("half a dollar") is a
 // number too, marked article: the caller accepts it only before a currency
 // word that ends the phrase.
@@ -109,6 +116,7 @@ func parseWordNumber(s string, i int) (number, bool) {
 	words := 0
 	var prev byte
 	frac := 0.0 // half, a quarter, three quarters: multiplies the next scale
+	needOf := false // "a third" is a fraction only with "of": "a third billion-dollar deal" is an ordinal
 	var lastScale float64
 	for pos < len(s) {
 		j := wordAt(s, pos)
@@ -163,7 +171,7 @@ func parseWordNumber(s string, i int) (number, bool) {
 		case 'H':
 			ok = prev == 'u' || prev == 'a' && frac == 0
 		case 's':
-			ok = prev == 'u' || prev == 'a' || prev == 'H' || prev == 'h' || prev == 'q'
+			ok = (prev == 'u' || prev == 'a' || prev == 'H' || prev == 'h' || prev == 'q') && !needOf
 		case '&':
 			ok = prev == 'H' || prev == 's'
 		}
@@ -183,6 +191,9 @@ func parseWordNumber(s string, i int) (number, bool) {
 				coef = cur
 			}
 			frac, cur = v*coef, 1
+			needOf = v != 0.25
+		case 'o':
+			needOf = false
 		case 'H':
 			cur *= 100
 		case 's':
