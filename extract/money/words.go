@@ -115,7 +115,7 @@ func parseWordNumber(s string, i int) (number, bool) {
 	pos := i
 	words := 0
 	var prev byte
-	frac := 0.0 // half, a quarter, three quarters: multiplies the next scale
+	frac := 0.0     // half, a quarter, three quarters: multiplies the next scale
 	needOf := false // "a third" is a fraction only with "of": "a third billion-dollar deal" is an ordinal
 	var lastScale float64
 	for pos < len(s) {
