@@ -34,6 +34,9 @@ type mention struct {
 	weak  bool // an unknown name from kagome or a capitalised frame
 	// passive marks the recipient of a passive verb ("was extended to X").
 	passive bool
+	// funder marks the one leading a financing ("…notes, JPMorgan-led"):
+	// its money goes to someone else.
+	funder bool
 }
 
 // labelJA gives mentions of a Japanese sentence their particle roles.
@@ -884,6 +887,17 @@ func labelEN(text string, sent [2]int, ms []mention) {
 		for _, b := range [...]string{"-backed ", "-funded ", "-supported ", "-sponsored ", " sponsored "} {
 			if after, ok := strings.CutPrefix(rest, b); ok && after != "" && after[0] >= 'a' && after[0] <= 'z' && !strings.HasPrefix(after, "by ") {
 				ms[i].label = lPoss
+				break
+			}
+		}
+	}
+	// "$4.6B of senior secured notes, JPMorgan-led.": the one leading a
+	// financing is its lender or arranger, not the one raising it.
+	for i := range ms {
+		rest := text[ms[i].Span[1]:min(len(text), ms[i].Span[1]+16)]
+		for _, b := range [...]string{"-led", "-arranged", "-underwritten"} {
+			if after, ok := strings.CutPrefix(rest, b); ok && (after == "" || after[0] == '.' || after[0] == ',' || after[0] == ';' || after[0] == ')') {
+				ms[i].funder = true
 				break
 			}
 		}

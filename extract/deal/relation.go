@@ -283,6 +283,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 				(fundsOthers(p.company) || text.ContainsAny(d.lower[lo:hi], leadsRound...)) {
 				p = sc.fundedTopic(p) // "MAM will invest up to $900 million": in the company the article is about
 			}
+			if p.cp == nil && p.company.funder {
+				continue // "…notes, JPMorgan-led." with nobody before to borrow: the lender's, not its own raise
+			}
 		}
 		if !isJA && kind == pipeline.KindAcquisition && p.how == "acquisition" && assetOf(txt[p.company.Span[1]:hi]) {
 			// "QTS agreed to buy Bitdeer's 86-megawatt site for $X": the
@@ -577,10 +580,10 @@ func mostNamed(ms []mention, but string) (mention, bool) {
 var leadsRound = []string{"lead the financing round", "lead the funding round", "lead the round", "led the round",
 	"led the financing round", "led the funding round", "as lead investor", "as the lead investor"}
 
-// fundsOthers reports a listed investor or lender: money it puts in goes
-// to someone else.
+// fundsOthers reports a listed investor or lender, or a name told leading
+// the financing: money it puts in goes to someone else.
 func fundsOthers(m mention) bool {
-	return m.Known && (m.Role == "investor" || m.Role == "lender")
+	return m.funder || m.Known && (m.Role == "investor" || m.Role == "lender")
 }
 
 // fundedTopic makes the company the paragraph is about, else the one the
