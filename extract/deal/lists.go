@@ -221,6 +221,8 @@ func listMark(s string, isJA bool) bool {
 		switch s {
 		case "、", "・", "および", "及び", "や", ",", "/", "／":
 			return true
+		case "のほか、", "のほか":
+			return true // 「伊藤忠商事のほか、東急不動産、横浜銀行が名を連ねる」
 		}
 		// 「シャープ、米サーバー大手のスーパー・マイクロ」: a member's
 		// description after the list mark.

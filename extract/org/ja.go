@@ -29,6 +29,9 @@ var jaGroupWords = []struct {
 	{"テクノロジーズ", false}, {"インベストメンツ", false},
 	// A property vehicle and a REIT: 「ナガヤマ特定目的会社」「ユナイテッド・アーバン投資法人」.
 	{"特定目的会社", true}, {"投資法人", true},
+	// Funds written with their legal form, limited partnerships for
+	// investment and LLPs: 「東京都蓄電所投資事業有限責任組合」「キャピタリンク2号有限責任事業組合」.
+	{"投資事業有限責任組合", true}, {"有限責任事業組合", true},
 	// Lenders: 「百十四銀行、香川銀行、高松信用金庫とシンジケートローンを組成」.
 	{"銀行", true}, {"信用金庫", true}, {"信用組合", true},
 	// Insurers and securities houses lend, arrange and invest too:
