@@ -212,7 +212,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 		st.told = deals // the deals told so far, for a lender named paragraphs later
 		st.lastTold, noted = noteTold(st.lastTold, deals[noted:]), len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
-		if isJA := hasJapanese(txt[s[0]:s[1]]); len(x.rules.Deals) > 0 && hasTrigger(cuesIn(d.cues, s)) {
+		if isJA := hasJapanese(txt[s[0]:s[1]]); x.rules.dataRulesRead(d.hits, d.lower, s, hasTrigger(cuesIn(d.cues, s))) {
 			// Kept apart until the end: an amount-less deal of a data
 			// rule takes no figure from the sentences after it.
 			ms := d.lastMs

@@ -66,7 +66,12 @@ type DealRule struct {
 	// UnlessAfter: the text right after the match starting with one of
 	// these (lower-cased) makes no deal ("bought Nvidia servers from
 	// Supermicro": the seller named after is another rule's party).
-	UnlessAfter []string     `yaml:"unless_after"`
+	UnlessAfter []string `yaml:"unless_after"`
+	// AnySentence: the rule reads sentences that hold no deal word of the
+	// lexicon too, when they hold one of its Needs ("Its other clients
+	// include X": the clients are the deal); other rules read only
+	// sentences with a deal word.
+	AnySentence bool         `yaml:"any_sentence"`
 	Examples    DealExamples `yaml:"examples"`
 
 	re    *regexp.Regexp
@@ -202,9 +207,10 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA 
 	}
 	var s string // masked on first use
 	var out []pipeline.Deal
+	trig := hasTrigger(cuesIn(d.cues, sp))
 	for i := range x.rules.Deals {
 		r := &x.rules.Deals[i]
-		if r.Lang != "" && (r.Lang == "ja") != isJA || !r.needed(d.lower, d.hits, sp) {
+		if r.Lang != "" && (r.Lang == "ja") != isJA || !trig && !r.AnySentence || !r.needed(d.lower, d.hits, sp) {
 			continue
 		}
 		if s == "" {

@@ -193,6 +193,20 @@ type Rules struct {
 	// phrases holds every word the rules test a stretch of text for, so
 	// that a document is searched for all of them in one pass (LoadRules).
 	phrases phraseSet
+	// anyNeeds are the Needs of the deal rules that read sentences
+	// without a deal word (DealRule.AnySentence), in phrases.
+	anyNeeds     []int32
+	anyNeedWords []string
+}
+
+// dataRulesRead reports whether the deal rules read the sentence sp: it
+// holds a deal word of the lexicon (trig), or a need of a rule that reads
+// any sentence.
+func (r *Rules) dataRulesRead(hits *phraseHits, lower string, sp [2]int, trig bool) bool {
+	if len(r.Deals) == 0 {
+		return false
+	}
+	return trig || len(r.anyNeeds) > 0 && containsAny(lower, hits, r.anyNeedWords, r.anyNeeds, sp[0], sp[1])
 }
 
 // LoadRules reads the built-in rule files, then each extra file (config
@@ -263,6 +277,10 @@ func (r *Rules) indexPhrases() error {
 	for i := range r.Deals {
 		r.Deals[i].needs = r.phrases.idsOf(r.Deals[i].Needs)
 		r.Deals[i].words = r.phrases.groups(requiredWords(r.Deals[i].re.String()))
+		if r.Deals[i].AnySentence && len(r.Deals[i].needs) == len(r.Deals[i].Needs) {
+			r.anyNeeds = append(r.anyNeeds, r.Deals[i].needs...)
+			r.anyNeedWords = append(r.anyNeedWords, r.Deals[i].Needs...)
+		}
 	}
 	for i := range r.Figures {
 		fr := &r.Figures[i]
