@@ -86,7 +86,9 @@
 // a counterparty too: "Citi, ING and Natixis are acting as joint lead
 // arrangers"), unless_after (words right after the match that make no
 // deal: "… Nvidia servers from Supermicro") and told_company (the company is that of the last deal of
-// the rule's kind told before; the captured name its counterparty);
+// the rule's kind told before; the captured name its counterparty) and
+// any_sentence (the rule reads sentences without a deal word of the
+// lexicon too, those holding one of its needs: "Its clients include X");
 // figure rules: before (within), after, after_match
 // (with after_needs, words one of which must follow the figure for the
 // expression to run), before_match (with before_needs: an expression the
