@@ -401,21 +401,21 @@ var roleOpeners = []string{"the buyer", "the purchaser", "the acquirer", "the le
 var agentVerbs = []string{"led", "co-led", "arranged", "provided", "underwritten", "funded", "backed", "financed",
 	"syndicated", "extended", "anchored", "made"}
 
-// passiveAgent reads "The <deal noun> was <verb> by …" at the start of a
+// passiveAgent reads "The <deal noun> was <verb> by …" (or "This …") at the start of a
 // sentence and returns the offset after "by". The verb may also follow
 // the noun as a participle ("The new funding round, backed by X, …") and
 // an arranger may be "arranged with" X ("The debt facility, arranged with
 // Y acting as the initial lender, …").
 func passiveAgent(lower string) (int, bool) {
-	if !strings.HasPrefix(lower, "the ") {
-		return 0, false // both forms open on "The <deal noun>"
+	if !strings.HasPrefix(lower, "the ") && !strings.HasPrefix(lower, "this ") {
+		return 0, false // both forms open on "The <deal noun>" ("This latest raise was led by X")
 	}
 	if loc := agentAfterAside.FindStringIndex(lower); loc != nil {
 		// "The funding round, which was materially upsized, was led by X".
 		return loc[1], true
 	}
 	ws := strings.Fields(lower)
-	if len(ws) < 4 || ws[0] != "the" {
+	if len(ws) < 4 || ws[0] != "the" && ws[0] != "this" {
 		return 0, false
 	}
 	noun := -1
@@ -464,7 +464,7 @@ func passiveAgent(lower string) (int, bool) {
 
 // agentAfterAside is "The <deal noun>, <an aside>, was <verb> by " at the
 // start of a sentence.
-var agentAfterAside = regexp.MustCompile(`^the (?:new |latest |initial |recent |\w+ )?(?:funding round|financing round|round|financing|raise|loan|facility|credit facility|offering|notes|investment|deal),[^.;]{1,90}?, (?:was|were|is|has been|will be) (?:led|arranged|provided|underwritten|funded|backed|financed|anchored|co-led) by `)
+var agentAfterAside = regexp.MustCompile(`^(?:the|this) (?:new |latest |initial |recent |\w+ )?(?:funding round|financing round|round|financing|raise|loan|facility|credit facility|offering|notes|investment|deal),[^.;]{1,90}?, (?:was|were|is|has been|will be) (?:led|arranged|provided|underwritten|funded|backed|financed|anchored|co-led) by `)
 
 // participantsFrom is where a sentence lists the other investors of a
 // round it tells: "with participation from A and B", "alongside A".
@@ -696,7 +696,7 @@ func moneyNounOpens(lower string) bool {
 	for i := 1; i < len(ws) && i <= 4; i++ {
 		switch strings.Trim(ws[i], ",") {
 		case "facility", "loan", "loans", "notes", "bonds", "financing", "round", "funding", "raise", "investment", "credit", "debt", "offering":
-			return ws[0] == "the"
+			return ws[0] == "the" || ws[0] == "this" // "This latest raise was led by X"
 		}
 	}
 	return false

@@ -158,7 +158,29 @@ func joinedAsList(txt string, a, b mention, isJA bool) bool {
 	if isJA {
 		return jaListGap(gap) || (gap == "(" || gap == "（") && a.Name == b.Name
 	}
-	return listMark(stripAsides(gap), false)
+	if listMark(stripAsides(gap), false) {
+		return true
+	}
+	// "Citibank Europe, and Nordea Bank": a known name's span may leave out
+	// a capitalised word of its full name (a region, a unit) before the mark.
+	rest := gap
+	for range 2 {
+		w := len(rest)
+		if len(rest) > 2 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z' {
+			w = 2
+			for w < len(rest) && (rest[w] >= 'a' && rest[w] <= 'z' || rest[w] >= 'A' && rest[w] <= 'Z') {
+				w++
+			}
+		}
+		if w == len(rest) {
+			return false
+		}
+		rest = rest[w:]
+		if a.Known && listMark(rest, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // listAround returns the first and last index of the run of ms around
