@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 
 	"github.com/kozan-dev/kozan/extract/eval"
 	"github.com/kozan-dev/kozan/extract/money"
@@ -18,10 +20,11 @@ func (a *app) evalCmd() *cobra.Command {
 		golds                                []string
 		texts, split, aliasFile              string
 		asJSON, explain, scoresOnly, doCheck bool
-		byRule                               bool
+		byRule, missing                      bool
+		put                                  string
 	)
 	cmd := &cobra.Command{
-		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--aliases FILE] [--split S] [--json] [--explain] [--scores-only] [--by-rule] [--check]",
+		Use:   "eval --gold FILE.jsonl [--gold FILE]... [--texts DIR] [--aliases FILE] [--split S] [--json] [--explain] [--scores-only] [--by-rule] [--check] [--missing] [--put ID]",
 		Short: "Score the deal extractor on an answer key",
 		Long: `eval runs the deal extractor on each record's text and scores what it finds
 against the record's deals: precision, recall and F1 per language, per split and
@@ -64,7 +67,14 @@ amount:subject, a lexicon entry, a data rule) with the deals it had a hand in,
 how many were right and its precision: which rules to mend first. --check
 scores nothing: it checks the answer key against its texts (form, sha256,
 evidence in the text, every annotated figure a money mention of the text, every
-money mention accounted for) and exits 1 when anything is wrong.`,
+money mention accounted for) and exits 1 when anything is wrong.
+
+Rebuilding the text cache (extract/eval/realnews/README.md): --missing lists
+the records whose text is missing or changed, grouped by the query that finds
+them; --put ID reads that record's text on standard input — the excerpt as the
+search tool prints it, a JSON string in double quotes, or the raw text, one
+final newline dropped — and writes it to the --texts directory only when its
+sha256 is the record's (exit 1, nothing written, otherwise).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(golds) == 0 {
@@ -99,6 +109,32 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 			}
 			if doCheck {
 				return a.checkKey(recs, dir, asJSON)
+			}
+			if missing {
+				qs, by := eval.MissingByQuery(dir, recs)
+				for _, q := range qs {
+					fmt.Fprintf(a.stdout, "QUERY: %s\n", q)
+					for _, r := range by[q] {
+						fmt.Fprintf(a.stdout, "  %s  %s\n", r.ID, r.URL)
+					}
+				}
+				fmt.Fprintf(a.stderr, "kozan: eval: %d queries, %d of %d records without their text\n", len(qs), countRecords(by), len(recs))
+				return nil
+			}
+			if put != "" {
+				i := slices.IndexFunc(recs, func(r eval.Record) bool { return r.ID == put })
+				if i < 0 {
+					return usageError{fmt.Errorf("--put %s: no such record in the answer key", put)}
+				}
+				in, err := io.ReadAll(io.LimitReader(a.stdin, 1<<24))
+				if err != nil {
+					return fmt.Errorf("--put: %w", err)
+				}
+				if err := eval.PutText(dir, recs[i], in); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "%s: written to %s\n", put, filepath.Join(dir, recs[i].TextFile()))
+				return nil
 			}
 			a.noIndex = true // scoring indexes nothing
 			x, err := a.extractor()
@@ -147,6 +183,8 @@ money mention accounted for) and exits 1 when anything is wrong.`,
 	cmd.Flags().BoolVar(&scoresOnly, "scores-only", false, "scores and error counts only, no text")
 	cmd.Flags().BoolVar(&byRule, "by-rule", false, "per rule: deals made, right, wrong and precision")
 	cmd.Flags().BoolVar(&doCheck, "check", false, "check the answer key against its texts instead of scoring")
+	cmd.Flags().BoolVar(&missing, "missing", false, "list the records without their text, by query, instead of scoring")
+	cmd.Flags().StringVar(&put, "put", "", "write record ID's text, read on standard input, once its sha256 checks")
 	return cmd
 }
 
@@ -180,4 +218,13 @@ func (a *app) checkKey(recs []eval.Record, dir string, asJSON bool) error {
 		return err
 	}
 	return nil
+}
+
+// countRecords counts the records of the groups.
+func countRecords(by map[string][]eval.Record) int {
+	n := 0
+	for _, rs := range by {
+		n += len(rs)
+	}
+	return n
 }
