@@ -154,6 +154,12 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// will serve a site in C County" names its two sides.
 			continue
 		}
+		if p.how == "pair" && isJA && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) && thirdPartyIn(zm, p) {
+			// 「DBJは…AとBに…融資」「MUFGに加え、AとB、Cが合計で出資する」:
+			// a pair that lends, invests or is funded beside a third name
+			// acts with it, or each with it; no money passes between the two.
+			continue
+		}
 		if p.how == "miner" {
 			// A deal word with no figure, and a company chosen only for
 			// being a miner the sentence names ("The deal comes as
@@ -213,6 +219,17 @@ func thirdPartyAfter(zm []mention, p parties) bool {
 			continue
 		}
 		if m.Span[0] > p.company.Span[1] && (p.cp == nil || m.Span[0] > p.cp.Span[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// thirdPartyIn reports a usable name of the clause, other than the pair's
+// two, anywhere in it.
+func thirdPartyIn(zm []mention, p parties) bool {
+	for _, m := range zm {
+		if m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) && usable(m) && m.label != lPoss {
 			return true
 		}
 	}

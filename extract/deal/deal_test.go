@@ -21,6 +21,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
 		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
 			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},
+		{"ja a pair investing with a third makes no deal between the two", "",
+			"既に出資している東和銀行に加え、南星銀行と青葉銀行、東洋銀行が合計で新会社に出資する。", nil},
 		{"ja a Latin name in the partner's slot of a signed deal", "", "CoinmintはAlocaと10年間のリース契約を締結しました。",
 			[]string{"Coinmint|Aloca||lease"}},
 		{"ja an abbreviation in the partner's slot is no company", "", "当社は、FCJ、IRIとの3社で業務提携契約を締結した。", nil},
