@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // requiredWords reads a rule's regular expression and returns groups of
@@ -49,8 +50,8 @@ func oneOf(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		w, ok := lowerLiteral(re)
-		if !ok || len(strings.ReplaceAll(w, " ", "")) < minWord {
-			return nil
+		if !ok || len(strings.ReplaceAll(w, " ", "")) < minWord || utf8.RuneCountInString(w) < 2 {
+			return nil // one kana or kanji (の, に, 社) is in nearly every Japanese sentence too
 		}
 		return []string{w}
 	case syntax.OpCapture:

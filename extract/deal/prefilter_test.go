@@ -22,6 +22,7 @@ func TestRequiredWords(t *testing.T) {
 		{`(?:leased?|rent)+ into`, [][]string{{"lease", "rent"}, {" into"}}},
 		{`(?:lease|x*) into`, [][]string{{" into"}}}, // a branch without a word drops the group
 		{`\x{E000}\d+\x{E001}と提携`, [][]string{{"と提携"}}},
+		{`の(?:投資家|株主)(?:に|から|の)支援`, [][]string{{"投資家", "株主"}, {"支援"}}}, // one kana is in every sentence: no group
 		{`(?i)Straße`, nil}, // ß folds outside ASCII
 		{`(`, nil},
 	} {
