@@ -635,6 +635,9 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
 	}
 	d.mentions = extendByAcronym(txt, d.mentions)
+	if !hasJapanese(txt) {
+		d.mentions = formerLatter(txt, d.lower, d.mentions)
+	}
 	d.cues = pruneCues(d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	x.veto(d)

@@ -485,3 +485,74 @@ func pairAnaphora(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		Rule:         "noamount:pair_anaphor@" + strong.w.id,
 	})
 }
+
+// formerLatterNext are the words after "the former" or "the latter" that
+// make it a pronoun ("the latter is the former's landlord", "acquired the
+// latter in partnership with"), not an adjective ("the former CEO").
+var formerLatterNext = map[string]bool{"is": true, "was": true, "has": true, "had": true, "will": true, "would": true,
+	"said": true, "says": true, "agreed": true, "acquired": true, "bought": true, "sold": true, "paid": true, "owns": true,
+	"owned": true, "holds": true, "and": true, "in": true, "for": true, "with": true, "to": true, "as": true, "at": true,
+	"on": true, "from": true, "by": true, "remains": true, "became": true}
+
+// formerLatter adds a mention for each "the former" and "the latter" that
+// stands for one of the last two organisations named as a list before it
+// (within formerLatterReach bytes): the former for the first of them, the
+// latter for the second ("CoreWeave and Core Scientific still work
+// together: the latter is the former's landlord"; "acquisitions of Data4
+// and Compass. It acquired the latter with…"). ms are sorted by position.
+func formerLatter(txt, lower string, ms []mention) []mention {
+	const formerLatterReach = 400
+	var add []mention
+	for _, w := range [...]string{"the former", "the latter"} {
+		text.EachIndex(lower, w, func(at, end int) {
+			if at > 0 && isWordByte(lower[at-1]) || end < len(lower) && isWordByte(lower[end]) {
+				return
+			}
+			rest := lower[end:]
+			switch {
+			case strings.HasPrefix(rest, "'s"), strings.HasPrefix(rest, "’s"), rest == "", rest[0] == '.' || rest[0] == ',' || rest[0] == ';':
+			case rest[0] == ' ':
+				next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+				if !formerLatterNext[strings.TrimRight(next, ",.;")] {
+					return
+				}
+			default:
+				return
+			}
+			// The last pair named as a list before ("A and B", "A, B"):
+			// the former is its first, the latter its second.
+			var last, prev *mention
+			for i := len(ms) - 1; i > 0; i-- {
+				m := &ms[i]
+				if m.Span[1] > at {
+					continue
+				}
+				if at-m.Span[1] > formerLatterReach {
+					break
+				}
+				p := &ms[i-1]
+				if usable(*m) && usable(*p) && m.Name != p.Name && p.Span[1] <= m.Span[0] && joinedAsList(txt, *p, *m, false) {
+					last, prev = m, p
+					break
+				}
+			}
+			if last == nil {
+				return
+			}
+			ref := *last
+			if w == "the former" {
+				ref = *prev
+			}
+			ref.Span = [2]int{at, end}
+			ref.Text = txt[at:end]
+			ref.weak = false
+			add = append(add, ref)
+		})
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := append(slices.Clone(ms), add...)
+	slices.SortStableFunc(out, func(a, b mention) int { return a.Span[0] - b.Span[0] })
+	return out
+}
