@@ -613,13 +613,14 @@ func coAgents(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipeline.De
 		return nil
 	}
 	var out []pipeline.Deal
-	end := ms[at].Span[1]
+	prev := ms[at]
+	end := prev.Span[1]
 	for i := at + 1; i < len(ms); i++ {
 		m := ms[i]
-		if m.Span[0] < end || !listMark(stripAsides(d.text[end:m.Span[0]]), false) {
+		if m.Span[0] < end || !joinedAsList(d.text, prev, m, false) {
 			break
 		}
-		end = m.Span[1]
+		prev, end = m, m.Span[1]
 		if !usable(m) || m.Name == lead.Company || m.Name == string(lead.Counterparty) {
 			continue
 		}

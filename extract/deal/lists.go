@@ -161,6 +161,11 @@ func joinedAsList(txt string, a, b mention, isJA bool) bool {
 	if listMark(stripAsides(gap), false) {
 		return true
 	}
+	// "backed by Blue Owl Capital's Real Assets platform and Primary
+	// Digital": a member told by its unit stays a member.
+	if rest, ok := possessiveUnit(gap); ok && listMark(rest, false) {
+		return true
+	}
 	// "Citibank Europe, and Nordea Bank": a known name's span may leave out
 	// a capitalised word of its full name (a region, a unit) before the mark.
 	rest := gap
@@ -383,4 +388,31 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		i = j
 	}
 	return out
+}
+
+// possessiveUnit cuts "'s Real Assets platform" (a possessive and at most
+// four words ending on a unit noun) from the start of gap and returns the
+// rest.
+func possessiveUnit(gap string) (string, bool) {
+	rest, ok := strings.CutPrefix(gap, "'s ")
+	if !ok {
+		if rest, ok = strings.CutPrefix(gap, "’s "); !ok {
+			return gap, false
+		}
+	}
+	for range 4 {
+		w, after, found := strings.Cut(rest, " ")
+		if !found {
+			return gap, false
+		}
+		lw := strings.ToLower(strings.TrimRight(w, ","))
+		if unitNouns[lw] || lw == "platform" || lw == "fund" || lw == "funds" {
+			if strings.HasSuffix(w, ",") {
+				return ", " + after, true
+			}
+			return " " + after, true
+		}
+		rest = after
+	}
+	return gap, false
 }
