@@ -247,8 +247,16 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			joint := pairEnd <= trig.start && text.ContainsAny(d.lower[pairEnd:trig.start], "partner", "joint", "venture", ",") ||
 				strings.HasSuffix(strings.TrimRight(d.lower[:min(p.company.Span[0], p.cp.Span[0])], " "), "between")
 			if !joint {
+				// "…each raised $500 million", "securing $1 billion each":
+				// the figure is every member's own, not their sum.
+				each := !isJA && eachOwnFigure(d.lower, a, p)
 				for _, m := range []mention{p.company, *p.cp} {
-					out = append(out, ownRaise(txt, sp, m, kind, "pairsum:each@"+trig.w.id))
+					dl := ownRaise(txt, sp, m, kind, "pairsum:each@"+trig.w.id)
+					if each {
+						a := a
+						dl.Amount, dl.Rule = &a, "each:"+trig.w.id
+					}
+					out = append(out, dl)
 				}
 			}
 			continue
@@ -641,6 +649,25 @@ func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
 
 // ownRaise is the deal of one of several companies told raising a sum
 // together (sentence sp): its own raise, of no value told.
+// eachOwnFigure reports a figure told as each one's ("A and B each raised
+// $500 million", "A and B securing $1 billion each"): "each" right after
+// the figure, or between the pair and the figure.
+func eachOwnFigure(lower string, a pipeline.Amount, p parties) bool {
+	if strings.HasPrefix(lower[a.Span[1]:], " each") && !isWordByte(byteAt(lower, a.Span[1]+len(" each"))) {
+		return true
+	}
+	pairEnd := max(p.company.Span[1], p.cp.Span[1])
+	return pairEnd < a.Span[0] && a.Span[0]-pairEnd <= 40 && strings.HasPrefix(strings.TrimLeft(lower[pairEnd:a.Span[0]], " ,"), "each ")
+}
+
+// byteAt returns s[i], or 0 past its end.
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
 func ownRaise(txt string, sp [2]int, m mention, kind pipeline.Kind, rule string) pipeline.Deal {
 	return pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
 		Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: rule}
