@@ -3,6 +3,7 @@ package deal
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
@@ -89,6 +90,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			if p.cp == nil && isJA && p.how == "subject" && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity) {
 				p = withOnlyOther(p, zm) // 「GoogleはTeraWulfの株式を購入するワラントを受け取った」
 			}
+		}
+		if ok && isJA && speakerOfQuote(d.text, sp, p, c.start) {
+			continue // 「Xは公開書簡で『今回の買収はYを過小評価』と述べた」: the speaker makes no deal
 		}
 		if joint {
 			if !ok || p.how != "pair" || p.cp == nil {
@@ -223,6 +227,31 @@ func thirdPartyAfter(zm []mention, p parties) bool {
 		}
 	}
 	return false
+}
+
+// speakerOfQuote reports a deal word inside a quotation 「…」 still open
+// at at, with a party named before the quotation opens: the speaker
+// quoted, whose words tell of a deal, is no side of it.
+func speakerOfQuote(txt string, sp [2]int, p parties, at int) bool {
+	q := strings.LastIndex(txt[sp[0]:at], "「")
+	if q < 0 {
+		return false
+	}
+	q += sp[0]
+	if strings.Contains(txt[q:at], "」") {
+		return false
+	}
+	// Speech, not the name of an agreement (「資本業務提携契約」を締結): a
+	// quotation that reads as a sentence, with a comma or a stop in it or
+	// long.
+	quote := txt[q+len("「") : sp[1]]
+	if k := strings.Index(quote, "」"); k >= 0 {
+		quote = quote[:k]
+	}
+	if !strings.ContainsAny(quote, "、。") && utf8.RuneCountInString(quote) <= 20 {
+		return false
+	}
+	return p.company.Span[1] <= q || p.cp != nil && p.cp.Span[1] <= q
 }
 
 // thirdPartyIn reports a usable name of the clause, other than the pair's
