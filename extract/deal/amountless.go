@@ -158,7 +158,10 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// will serve a site in C County" names its two sides.
 			continue
 		}
-		if p.how == "pair" && isJA && (kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) && thirdPartyIn(zm, p) {
+		if p.how == "pair" && isJA && ((kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) && thirdPartyIn(zm, p) ||
+			partnerAfterPair(zm, p)) {
+			// 「東北電力とDBJがNTT東日本と締結した協定」: a pair that signs
+			// with a third makes no deal between the two either.
 			// 「DBJは…AとBに…融資」「MUFGに加え、AとB、Cが合計で出資する」:
 			// a pair that lends, invests or is funded beside a third name
 			// acts with it, or each with it; no money passes between the two.
@@ -252,6 +255,21 @@ func speakerOfQuote(txt string, sp [2]int, p parties, at int) bool {
 		return false
 	}
 	return p.company.Span[1] <= q || p.cp != nil && p.cp.Span[1] <= q
+}
+
+// partnerAfterPair reports a third name after the pair in the partner's
+// slot (と, との): the pair acts together with it.
+func partnerAfterPair(zm []mention, p parties) bool {
+	end := p.company.Span[1]
+	if p.cp != nil {
+		end = max(end, p.cp.Span[1])
+	}
+	for _, m := range zm {
+		if m.Span[0] >= end && m.label == lCP && usable(m) && m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // thirdPartyIn reports a usable name of the clause, other than the pair's

@@ -27,6 +27,8 @@ func TestExtractRules(t *testing.T) {
 			"北辰通信株式会社はこの日、公開書簡を通じて、「今回の買収は南星電力株式会社を深刻に過小評価している」と述べた。", nil},
 		{"ja an agreement named in quotation marks is still the pair's", "",
 			"北辰通信株式会社は南星電力株式会社と「資本業務提携契約」を締結した。", []string{"北辰通信|南星電力||partnership"}},
+		{"ja a pair that signs with a third makes no deal between the two", "",
+			"北辰電力株式会社と南星銀行が東洋通信株式会社と締結した協定に基づき、データセンターの誘致を進める。", nil},
 		{"ja a Latin name in the partner's slot of a signed deal", "", "CoinmintはAlocaと10年間のリース契約を締結しました。",
 			[]string{"Coinmint|Aloca||lease"}},
 		{"ja an abbreviation in the partner's slot is no company", "", "当社は、FCJ、IRIとの3社で業務提携契約を締結した。", nil},
