@@ -647,8 +647,6 @@ func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
 	return false
 }
 
-// ownRaise is the deal of one of several companies told raising a sum
-// together (sentence sp): its own raise, of no value told.
 // eachOwnFigure reports a figure told as each one's ("A and B each raised
 // $500 million", "A and B securing $1 billion each"): "each" right after
 // the figure, or between the pair and the figure.
@@ -668,6 +666,8 @@ func byteAt(s string, i int) byte {
 	return 0
 }
 
+// ownRaise is the deal of one of several companies told raising a sum
+// together (sentence sp): its own raise, of no value told.
 func ownRaise(txt string, sp [2]int, m mention, kind pipeline.Kind, rule string) pipeline.Deal {
 	return pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
 		Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: rule}
