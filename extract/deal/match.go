@@ -148,6 +148,9 @@ func (r *DealRule) compile(ids map[string]bool) error {
 	if !strings.Contains(r.Pattern, "{counterparty}") && !strings.Contains(r.Pattern, "{company}") {
 		return fmt.Errorf("deal rule %s: the pattern names neither {company} nor {counterparty}", r.ID)
 	}
+	if r.AnySentence && len(r.Needs) == 0 {
+		return fmt.Errorf("deal rule %s: any_sentence needs needs: the words that let it read a sentence without a deal word", r.ID)
+	}
 	re, err := regexp.Compile(`(?i)` + expr)
 	if err != nil {
 		return fmt.Errorf("deal rule %s: pattern: %w", r.ID, err)

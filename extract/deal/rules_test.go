@@ -120,6 +120,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"figure without condition", "figures:\n  - {id: my.fig}\n", "no before, after, after_match, before_match or max_usd"},
 		{"bad lang", "figures:\n  - {id: my.fig, lang: fr, max_usd: 3}\n", "lang"},
 		{"after_needs alone", "figures:\n  - {id: my.fig, after: [' in fees'], after_needs: [fees]}\n", "after_needs without after_match"},
+		{"any_sentence without needs", "deals:\n  - {id: my.deal, kind: equity, pattern: 'backers include {company}', any_sentence: true}\n", "any_sentence needs needs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
