@@ -7,7 +7,7 @@
 //
 // # How a document is read
 //
-//  1. Analysis (deal.go analyze): money figures (extract/money), lexicon
+//  1. Analysis (analyze.go: analyze, veto): money figures (extract/money), lexicon
 //     words in one pass (lexicon.go), organisations (the gazetteer of
 //     extract/org, and kagome's organisation tokens for Japanese in the
 //     sentences that hold an amount, a deal word or a name found without
@@ -18,12 +18,14 @@
 //     once to be an organisation's, at every use; a name cut at "for" or
 //     "of" stretched to what its bracketed acronym spells), then the veto
 //     rules: mentions that are no parties and figures that are no deal
-//     values are set aside (Result.Vetoes). On a text of 16 KB or more
-//     the organisation finder and the figure rules each run on a
-//     goroutine of their own beside the other passes (background,
-//     vetoFigures), and so do the relation patterns of step 3, a
-//     sentence behind (dataRuns); the output is the same as read in one
-//     goroutine.
+//     values are set aside (Result.Vetoes); names.go completes names
+//     from the document (investees, list members, 同行, acronyms, Reuters
+//     codes, names written longer) and headline.go reads the title. On a
+//     text of 16 KB or more the organisation finder and the figure rules
+//     each run on a goroutine of their own beside the other passes
+//     (parallel.go: background; vetoFigures), and so do the relation
+//     patterns of step 3, a sentence behind (dataRuns); the output is the
+//     same as read in one goroutine.
 //  2. Sentence rules (relation.go, parties.go, followup.go): each figure is
 //     tied to the nearest deal word of its clause unless a figure word
 //     (revenue, cash, valuation…) sits closer; its parties come from
@@ -37,7 +39,7 @@
 //  3. Relation patterns (match.go): data rules over the sentence with its
 //     organisations and figures masked ("{company}{gap}\bfrom
 //     {counterparty}"); each match is a deal named "data:<id>".
-//  4. Resolution (deal.go, kinds.go, dedupe.go): kind rules refine the
+//  4. Resolution (settle.go, kinds.go, dedupe.go): kind rules refine the
 //     kinds, an asset sale is told from the buyer's side when the party
 //     order asks for it (of two miners, the acquirer); pending deals whose value never came,
 //     deals whose only figure was vetoed, parts of an acquisition price and
@@ -153,7 +155,8 @@
 //     helpers (relative clauses and particles; asides and clause breaks).
 //     A rule of one language only tests sent.isJA.
 //
-// Beside them: parties.go (roles from particles and frames), followup.go
+// Beside them: deal.go (the door: Config, Extractor, Extract and the order
+// the phases run in), parties.go (roles from particles and frames), followup.go
 // (values told in the next sentence), measure.go (term and capacity),
 // dedupe.go, truecase.go (names versus capitalised common words), boiler.go
 // (press-release boilerplate), product.go (makers named before their
