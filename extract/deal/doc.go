@@ -26,7 +26,7 @@
 //     (parallel.go: background; vetoFigures), and so do the relation
 //     patterns of step 3, a sentence behind (dataRuns); the output is the
 //     same as read in one goroutine.
-//  2. Sentence rules (relation.go, parties.go, followup.go): each figure is
+//  2. Sentence rules (relation.go, parties_ja.go, parties_en.go, followup.go): each figure is
 //     tied to the nearest deal word of its clause unless a figure word
 //     (revenue, cash, valuation…) sits closer; its parties come from
 //     Japanese particles (は/が subject, と/との/から/に counterparty, を
@@ -156,7 +156,8 @@
 //     A rule of one language only tests sent.isJA.
 //
 // Beside them: deal.go (the door: Config, Extractor, Extract and the order
-// the phases run in), parties.go (roles from particles and frames), followup.go
+// the phases run in), parties.go (the mention and its roles; parties_ja.go
+// gives them from particles, parties_en.go from frames), followup.go
 // (values told in the next sentence), measure.go (term and capacity),
 // dedupe.go, truecase.go (names versus capitalised common words), boiler.go
 // (press-release boilerplate), product.go (makers named before their
