@@ -98,6 +98,27 @@ func TestEvalUserKey(t *testing.T) {
 	if strings.Contains(out, "u1 ") || strings.Contains(out, "u2 ") {
 		t.Errorf("--check reported a consistent record:\n%s", out)
 	}
+	// Rebuilding the cache: --missing lists u3 (changed) and u4 (missing);
+	// --put writes a text only once its sha256 is the record's.
+	code, out, _ = kozan(t, "", "eval", "--missing", "--gold", gold, "--texts", dir)
+	if code != exitOK || !strings.Contains(out, "  u3  ") || !strings.Contains(out, "  u4  ") || strings.Contains(out, "  u1  ") {
+		t.Errorf("--missing: exit %d, out:\n%s", code, out)
+	}
+	if code, _, errOut := kozan(t, `"the text as it was"`, "eval", "--put", "u3", "--gold", gold, "--texts", dir); code != exitOK {
+		t.Errorf("--put u3: exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "u3.txt")); string(b) != "the text as it was" {
+		t.Errorf("--put u3 wrote %q", b)
+	}
+	if code, _, errOut := kozan(t, "not the text\n", "eval", "--put", "u4", "--gold", gold, "--texts", dir); code != exitFailed || !strings.Contains(errOut, "sha256") {
+		t.Errorf("--put u4 with a wrong text: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "u4.txt")); err == nil {
+		t.Error("--put wrote a text whose sha256 does not match")
+	}
+	if code, _, _ := kozan(t, "x", "eval", "--put", "nosuch", "--gold", gold, "--texts", dir); code != exitUsage {
+		t.Errorf("--put of an unknown record: exit %d, want %d", code, exitUsage)
+	}
 	for _, args := range [][]string{{"eval"}, {"eval", "--gold", gold, "--json", "--explain"}} {
 		if code, _, errOut := kozan(t, "", args...); code != exitUsage {
 			t.Errorf("%v: exit %d (%s), want %d", args, code, errOut, exitUsage)
