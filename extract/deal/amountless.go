@@ -158,14 +158,20 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// will serve a site in C County" names its two sides.
 			continue
 		}
-		if p.how == "pair" && isJA && ((kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) && thirdPartyIn(zm, p) ||
-			partnerAfterPair(zm, p)) {
-			// 「東北電力とDBJがNTT東日本と締結した協定」: a pair that signs
-			// with a third makes no deal between the two either.
-			// 「DBJは…AとBに…融資」「MUFGに加え、AとB、Cが合計で出資する」:
-			// a pair that lends, invests or is funded beside a third name
-			// acts with it, or each with it; no money passes between the two.
-			continue
+		pps := []parties{p}
+		if p.how == "pair" && isJA {
+			if (kind == pipeline.KindFinancing || kind == pipeline.KindEquity || kind == pipeline.KindBackstop) && thirdPartyIn(zm, p) {
+				// 「DBJは…AとBに…融資」「MUFGに加え、AとB、Cが合計で出資する」:
+				// a pair that lends, invests or is funded beside a third name
+				// acts with it, or each with it; no money passes between the two.
+				continue
+			}
+			if t := partnerAfterPair(zm, p); t != nil {
+				// 「東北電力とDBJがNTT東日本と締結した協定」: a pair that signs
+				// with a third makes no deal between the two; each makes it
+				// with the third.
+				pps = []parties{{company: p.company, cp: t, how: "pair_with"}, {company: *p.cp, cp: t, how: "pair_with"}}
+			}
 		}
 		if p.how == "miner" {
 			// A deal word with no figure, and a company chosen only for
@@ -175,44 +181,48 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			// its rules were tuned. Precision first: no deal.
 			continue
 		}
-		key := p.company.Name + "\x00" + p.cp.Name
-		dcp := absInt(c.start - p.cp.Span[1])
-		if pending {
-			dcp += 1 << 20 // a strong deal word wins
+		base := kind
+		for _, p := range pps {
+			kind := base
+			key := p.company.Name + "\x00" + p.cp.Name
+			dcp := absInt(c.start - p.cp.Span[1])
+			if pending {
+				dcp += 1 << 20 // a strong deal word wins
+			}
+			if kind == pipeline.KindOther {
+				dcp += 1 << 19 // "leased the campus to X under a long-term agreement": the lease tells the kind
+			}
+			if prev, ok := seen[key]; ok && prev <= dcp {
+				continue
+			}
+			seen[key] = dcp
+			if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
+				kind = pipeline.KindPartnership // "agreed to set up a joint venture to run GPU halls"
+			}
+			kind = refineKind(kind, ctx, p, x.gaz)
+			if ppaIn(cues, lo, hi) {
+				kind = pipeline.KindOther
+			}
+			dl := pipeline.Deal{
+				Company:      p.company.Name,
+				Counterparty: pipeline.NullString(p.cp.Name),
+				Kind:         kind,
+				Evidence:     d.text[sp[0]:sp[1]],
+				EvidenceSpan: sp,
+				Confidence:   p.confidence(false),
+				Rule:         "noamount:" + p.how + "@" + c.w.id,
+			}
+			if pending {
+				dl.Rule = pendingRule + p.how + "@" + c.w.id
+			}
+			x.measures(d, &dl, lo, hi, c.start)
+			if k, ok := idx[key]; ok {
+				out[k] = dl
+				continue
+			}
+			idx[key] = len(out)
+			out = append(out, dl)
 		}
-		if kind == pipeline.KindOther {
-			dcp += 1 << 19 // "leased the campus to X under a long-term agreement": the lease tells the kind
-		}
-		if prev, ok := seen[key]; ok && prev <= dcp {
-			continue
-		}
-		seen[key] = dcp
-		if kind == pipeline.KindOther && hasPartnerWord(cues, lo, hi) {
-			kind = pipeline.KindPartnership // "agreed to set up a joint venture to run GPU halls"
-		}
-		kind = refineKind(kind, ctx, p, x.gaz)
-		if ppaIn(cues, lo, hi) {
-			kind = pipeline.KindOther
-		}
-		dl := pipeline.Deal{
-			Company:      p.company.Name,
-			Counterparty: pipeline.NullString(p.cp.Name),
-			Kind:         kind,
-			Evidence:     d.text[sp[0]:sp[1]],
-			EvidenceSpan: sp,
-			Confidence:   p.confidence(false),
-			Rule:         "noamount:" + p.how + "@" + c.w.id,
-		}
-		if pending {
-			dl.Rule = pendingRule + p.how + "@" + c.w.id
-		}
-		x.measures(d, &dl, lo, hi, c.start)
-		if k, ok := idx[key]; ok {
-			out[k] = dl
-			continue
-		}
-		idx[key] = len(out)
-		out = append(out, dl)
 	}
 	return out
 }
@@ -257,19 +267,19 @@ func speakerOfQuote(txt string, sp [2]int, p parties, at int) bool {
 	return p.company.Span[1] <= q || p.cp != nil && p.cp.Span[1] <= q
 }
 
-// partnerAfterPair reports a third name after the pair in the partner's
-// slot (と, との): the pair acts together with it.
-func partnerAfterPair(zm []mention, p parties) bool {
+// partnerAfterPair returns a third name after the pair in the partner's
+// slot (と, との), or nil: the pair acts together with it.
+func partnerAfterPair(zm []mention, p parties) *mention {
 	end := p.company.Span[1]
 	if p.cp != nil {
 		end = max(end, p.cp.Span[1])
 	}
-	for _, m := range zm {
+	for i, m := range zm {
 		if m.Span[0] >= end && m.label == lCP && usable(m) && m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) {
-			return true
+			return &zm[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // thirdPartyIn reports a usable name of the clause, other than the pair's

@@ -29,7 +29,7 @@ func (p parties) confidence(withAmount bool) float64 {
 	switch p.how {
 	case "pair":
 		c = 0.9
-	case "subject", "acquisition", "investee", "passive":
+	case "subject", "acquisition", "investee", "passive", "pair_with":
 		c = 0.8
 	case "topic":
 		c = 0.65
