@@ -407,6 +407,14 @@ var agentVerbs = []string{"led", "co-led", "arranged", "provided", "underwritten
 // an arranger may be "arranged with" X ("The debt facility, arranged with
 // Y acting as the initial lender, …").
 func passiveAgent(lower string) (int, bool) {
+	if k := reportedRest(lower); k > 0 {
+		// "Vantage claims the debt package, led by MUFG and SocGen, is…":
+		// the report's own words.
+		if j, ok := passiveAgent(lower[k:]); ok {
+			return k + j, true
+		}
+		return 0, false
+	}
 	if !strings.HasPrefix(lower, "the ") && !strings.HasPrefix(lower, "this ") {
 		return 0, false // both forms open on "The <deal noun>" ("This latest raise was led by X")
 	}
@@ -421,7 +429,7 @@ func passiveAgent(lower string) (int, bool) {
 	noun := -1
 	for i := 1; i < len(ws) && i <= 3; i++ {
 		w := strings.TrimSuffix(ws[i], ",")
-		if enDealNouns[w] || w == "notes" || w == "round" || w == "credit" || w == "bonds" || w == "fundraising" || w == "raise" || w == "placement" ||
+		if enDealNouns[w] || w == "notes" || w == "round" || w == "credit" || w == "bonds" || w == "fundraising" || w == "raise" || w == "placement" || w == "package" ||
 			w == "funding" && (i+1 == len(ws) || ws[i+1] != "round" && ws[i+1] != "round,") {
 			noun = i
 		}
@@ -690,13 +698,30 @@ func shareMoneyDeal(d *doc, sp [2]int, dl *pipeline.Deal, names []string, tag, c
 	return out
 }
 
+// reportLead is a short reporting clause opening a sentence ("Vantage
+// claims", "The company said that") before the words it reports.
+var reportLead = regexp.MustCompile(`^[^,.;:]{1,60}? (?:claims|claimed|said|says|noted|notes|added|adds|stated|states) (?:that )?`)
+
+// reportedRest returns where the reported words start after a reporting
+// clause that opens the sentence, when they open on "the" or "this"; 0
+// without one.
+func reportedRest(lower string) int {
+	loc := reportLead.FindStringIndex(lower)
+	if loc == nil || !strings.HasPrefix(lower[loc[1]:], "the ") && !strings.HasPrefix(lower[loc[1]:], "this ") {
+		return 0
+	}
+	return loc[1]
+}
+
 // moneyNounOpens reports a sentence opening on a money deal's noun within
-// its first four words: "The debt facility", "The new funding round".
+// its first four words: "The debt facility", "The new funding round" (after
+// a reporting clause too: "Vantage claims the debt package…").
 func moneyNounOpens(lower string) bool {
+	lower = lower[reportedRest(lower):]
 	ws := strings.Fields(lower)
 	for i := 1; i < len(ws) && i <= 4; i++ {
 		switch strings.Trim(ws[i], ",") {
-		case "facility", "loan", "loans", "notes", "bonds", "financing", "round", "funding", "raise", "investment", "credit", "debt", "offering":
+		case "facility", "loan", "loans", "notes", "bonds", "financing", "round", "funding", "raise", "investment", "credit", "debt", "offering", "package":
 			return ws[0] == "the" || ws[0] == "this" // "This latest raise was led by X"
 		}
 	}
