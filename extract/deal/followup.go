@@ -588,11 +588,12 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 	from += sp[0]
 	var out []pipeline.Deal
 	prevEnd := from
+	var prevM mention
 	for _, m := range ms {
 		if m.Span[0] < from || !usable(m) || m.Name == lead.Company || m.Name == string(lead.Counterparty) {
 			continue
 		}
-		if m.Span[0] > prevEnd && !listMark(stripAsides(d.text[prevEnd:m.Span[0]]), false) && prevEnd != from {
+		if m.Span[0] > prevEnd && prevEnd != from && !joinedAsList(d.text, prevM, m, false) {
 			break // the list has ended
 		}
 		if gap := strings.TrimSpace(d.lower[from:m.Span[0]]); prevEnd == from && gap != "" && gap != "the" &&
@@ -600,7 +601,7 @@ func participants(d *doc, sp [2]int, ms []mention, lead pipeline.Deal) []pipelin
 			break // "participation from major industry names including A, B…"
 		}
 		out = append(out, tookPart(d, sp, lead, m.Name, "participant:"))
-		prevEnd = m.Span[1]
+		prevEnd, prevM = m.Span[1], m
 	}
 	return out
 }
