@@ -223,7 +223,7 @@ func listHead(sc *sent, m *mention) *mention {
 	}
 	txt := sc.d.text
 	lo := at
-	for lo > 0 && ms[lo-1].Span[1] <= ms[lo].Span[0] && listMark(stripAsides(txt[ms[lo-1].Span[1]:ms[lo].Span[0]]), false) {
+	for lo > 0 && ms[lo-1].Span[1] <= ms[lo].Span[0] && joinedAsList(txt, ms[lo-1], ms[lo], false) {
 		lo--
 	}
 	if lo == at || !usable(ms[lo]) {

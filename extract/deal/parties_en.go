@@ -251,7 +251,7 @@ func labelEN(text string, sent [2]int, ms []mention) {
 	// a counterparty are counterparties too, not a pair of their own.
 	for i := 1; i < len(ms); i++ {
 		if ms[i-1].label == lCP && (ms[i].label == lPlain || ms[i].label == lPairA || ms[i].label == lPairB) &&
-			ms[i-1].Span[1] <= ms[i].Span[0] && listMark(stripAsides(text[ms[i-1].Span[1]:ms[i].Span[0]]), false) {
+			ms[i-1].Span[1] <= ms[i].Span[0] && joinedAsList(text, ms[i-1], ms[i], false) {
 			ms[i].label = lCP
 		}
 	}

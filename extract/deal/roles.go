@@ -595,7 +595,7 @@ func coSubjects(sc *sent, a, b *mention) (*mention, bool) {
 			continue
 		}
 		first := -1
-		for k := i; k > 0 && sc.ms[k-1].Span[1] <= sc.ms[k].Span[0] && listMark(stripAsides(txt[sc.ms[k-1].Span[1]:sc.ms[k].Span[0]]), false) && usable(sc.ms[k-1]); k-- {
+		for k := i; k > 0 && sc.ms[k-1].Span[1] <= sc.ms[k].Span[0] && joinedAsList(txt, sc.ms[k-1], sc.ms[k], false) && usable(sc.ms[k-1]); k-- {
 			first = k - 1
 		}
 		if first >= 0 {
