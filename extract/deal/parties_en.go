@@ -277,6 +277,15 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
+	// "A real estate investment fund sponsored by Digital Realty, Digital
+	// Core REIT, is set to…": a fund's sponsor describes it; it is no party.
+	for i := range ms {
+		before := strings.ToLower(text[max(sent[0], ms[i].Span[0]-40):ms[i].Span[0]])
+		if strings.HasSuffix(before, " sponsored by ") && (strings.Contains(before, "fund") || strings.Contains(before, "reit") ||
+			strings.Contains(before, "trust") || strings.Contains(before, "vehicle") || strings.Contains(before, "platform")) {
+			ms[i].label = lPoss
+		}
+	}
 	// "$4.6B of senior secured notes, JPMorgan-led.": the one leading a
 	// financing is its lender or arranger, not the one raising it.
 	for i := range ms {
