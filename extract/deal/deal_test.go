@@ -284,6 +284,8 @@ func TestExtractRules(t *testing.T) {
 		{"en a pair raising a figure together raised their sum, no figure each", "",
 			"Hut 8 and TeraWulf raised $900 million in convertible notes this year.",
 			[]string{"Hut 8|||financing", "TeraWulf|||financing"}},
+		{"en a supporter named in an aside is no side of the deal", "",
+			"Pinecrest Data Inc., with the support of Google, has signed colocation leases for 200 MW this year.", nil},
 		{"en a fund's sponsor describes it and is no party of its deal", "",
 			"A real estate investment fund sponsored by Equinix, Pinecrest Data Trust, is set to increase its stake in a data centre in Frankfurt.", nil},
 		{"en a backer describing the deal is no party of it", "",

@@ -286,6 +286,15 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			ms[i].label = lPoss
 		}
 	}
+	// "Fluidstack, with the support of Google, has signed close to 1GW of
+	// leases": a supporter named in an aside is no side of the deal.
+	for i := range ms {
+		before := strings.ToLower(text[max(sent[0], ms[i].Span[0]-30):ms[i].Span[0]])
+		if (strings.HasSuffix(before, ", with the support of ") || strings.HasSuffix(before, ", with support from ")) &&
+			strings.HasPrefix(text[ms[i].Span[1]:], ",") {
+			ms[i].label = lPoss
+		}
+	}
 	// "$4.6B of senior secured notes, JPMorgan-led.": the one leading a
 	// financing is its lender or arranger, not the one raising it.
 	for i := range ms {
