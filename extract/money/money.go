@@ -725,14 +725,8 @@ func (p *Parser) widen(s string, n number, hasPre bool) number {
 	if n.dec != 0 || n.end-n.start > 3 && !commaGrouped(s[n.start:n.end]) {
 		return n // "$3,000 000 USD" mixes the two separators: a comma-grouped number goes on
 	}
-	mant, k, groups := n.mant, n.end, 0
-	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
-		(k+4 == len(s) || !isDigit(s[k+4])) {
-		mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
-		k += 4
-		groups++
-	}
-	if groups == 0 {
+	mant, k := spacedGroups(s, n.end, n.mant)
+	if k == n.end {
 		return n
 	}
 	dec := 0

@@ -396,12 +396,7 @@ func spacedThousands(s string, g group) group {
 	if !g.arabic || g.dec != 0 || g.mant >= 1000 {
 		return g
 	}
-	mant, k := g.mant, g.end
-	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
-		(k+4 == len(s) || !isDigit(s[k+4])) {
-		mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
-		k += 4
-	}
+	mant, k := spacedGroups(s, g.end, g.mant)
 	if k == g.end {
 		return g
 	}
@@ -418,6 +413,18 @@ func spacedThousands(s string, g group) group {
 	g.digits += (k - g.end) / 4
 	g.mant, g.value, g.end = mant, mant, k
 	return g
+}
+
+// spacedGroups reads the groups of three digits, each after a space, that
+// follow a number of value mant ending at k ("1 500 000": " 500", " 000"),
+// and returns the number's value and its new end (k when there is none).
+func spacedGroups(s string, k int, mant float64) (float64, int) {
+	for k+3 < len(s) && s[k] == ' ' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) &&
+		(k+4 == len(s) || !isDigit(s[k+4])) {
+		mant = mant*1000 + float64(s[k+1]-'0')*100 + float64(s[k+2]-'0')*10 + float64(s[k+3]-'0')
+		k += 4
+	}
+	return mant, k
 }
 
 // spacedGroup reports whether a group at i is followed (after an optional
