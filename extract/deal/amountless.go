@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -232,10 +233,7 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 // a thing ("quadrupling Khazna's portfolio") is none.
 func thirdPartyAfter(zm []mention, p parties) bool {
 	for _, m := range zm {
-		if m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name || !usable(m) || m.label == lPoss {
-			continue
-		}
-		if m.Span[0] > p.company.Span[1] && (p.cp == nil || m.Span[0] > p.cp.Span[1]) {
+		if thirdOf(m, p) && m.Span[0] > p.company.Span[1] && (p.cp == nil || m.Span[0] > p.cp.Span[1]) {
 			return true
 		}
 	}
@@ -275,7 +273,7 @@ func partnerAfterPair(zm []mention, p parties) *mention {
 		end = max(end, p.cp.Span[1])
 	}
 	for i, m := range zm {
-		if m.Span[0] >= end && m.label == lCP && usable(m) && m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) {
+		if m.Span[0] >= end && m.label == lCP && thirdOf(m, p) {
 			return &zm[i]
 		}
 	}
@@ -285,12 +283,13 @@ func partnerAfterPair(zm []mention, p parties) *mention {
 // thirdPartyIn reports a usable name of the clause, other than the pair's
 // two, anywhere in it.
 func thirdPartyIn(zm []mention, p parties) bool {
-	for _, m := range zm {
-		if m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) && usable(m) && m.label != lPoss {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(zm, func(m mention) bool { return thirdOf(m, p) })
+}
+
+// thirdOf reports a usable organisation other than the pair p's two (an
+// owner of a thing, lPoss, is none).
+func thirdOf(m mention, p parties) bool {
+	return m.Name != p.company.Name && (p.cp == nil || m.Name != p.cp.Name) && usable(m) && m.label != lPoss
 }
 
 // pendingKinds are the kinds of weak deal words that may make a pending
