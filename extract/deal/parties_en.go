@@ -277,27 +277,23 @@ func labelEN(text string, sent [2]int, ms []mention) {
 			}
 		}
 	}
-	// "A real estate investment fund sponsored by Digital Realty, Digital
-	// Core REIT, is set to…": a fund's sponsor describes it; it is no party.
+	// What the words around a name say of it:
 	for i := range ms {
 		before := strings.ToLower(text[max(sent[0], ms[i].Span[0]-40):ms[i].Span[0]])
-		if strings.HasSuffix(before, " sponsored by ") && (strings.Contains(before, "fund") || strings.Contains(before, "reit") ||
-			strings.Contains(before, "trust") || strings.Contains(before, "vehicle") || strings.Contains(before, "platform")) {
+		switch {
+		case strings.HasSuffix(before, " sponsored by ") && (strings.Contains(before, "fund") || strings.Contains(before, "reit") ||
+			strings.Contains(before, "trust") || strings.Contains(before, "vehicle") || strings.Contains(before, "platform")):
+			// "A real estate investment fund sponsored by Digital Realty,
+			// Digital Core REIT, is set to…": a fund's sponsor describes it.
+			ms[i].label = lPoss
+		case (strings.HasSuffix(before, ", with the support of ") || strings.HasSuffix(before, ", with support from ")) &&
+			strings.HasPrefix(text[ms[i].Span[1]:], ","):
+			// "Fluidstack, with the support of Google, has signed close to
+			// 1GW of leases": a supporter named in an aside is no side.
 			ms[i].label = lPoss
 		}
-	}
-	// "Fluidstack, with the support of Google, has signed close to 1GW of
-	// leases": a supporter named in an aside is no side of the deal.
-	for i := range ms {
-		before := strings.ToLower(text[max(sent[0], ms[i].Span[0]-30):ms[i].Span[0]])
-		if (strings.HasSuffix(before, ", with the support of ") || strings.HasSuffix(before, ", with support from ")) &&
-			strings.HasPrefix(text[ms[i].Span[1]:], ",") {
-			ms[i].label = lPoss
-		}
-	}
-	// "$4.6B of senior secured notes, JPMorgan-led.": the one leading a
-	// financing is its lender or arranger, not the one raising it.
-	for i := range ms {
+		// "$4.6B of senior secured notes, JPMorgan-led.": the one leading a
+		// financing is its lender or arranger, not the one raising it.
 		rest := text[ms[i].Span[1]:min(len(text), ms[i].Span[1]+16)]
 		for _, b := range [...]string{"-led", "-arranged", "-underwritten"} {
 			if after, ok := strings.CutPrefix(rest, b); ok && (after == "" || after[0] == '.' || after[0] == ',' || after[0] == ';' || after[0] == ')') {
