@@ -406,7 +406,7 @@ func possessiveUnit(gap string) (string, bool) {
 			return gap, false
 		}
 		lw := strings.ToLower(strings.TrimRight(w, ","))
-		if unitNouns[lw] || lw == "platform" || lw == "fund" || lw == "funds" {
+		if unitNoun(lw) || lw == "platform" || lw == "fund" || lw == "funds" {
 			if strings.HasSuffix(w, ",") {
 				return ", " + after, true
 			}

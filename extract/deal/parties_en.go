@@ -417,9 +417,12 @@ func backerBetween(between string) bool {
 	return false
 }
 
-// unitNouns name a part of a company ("the data center subsidiary of X").
-var unitNouns = map[string]bool{"subsidiary": true, "unit": true, "arm": true, "affiliate": true, "division": true,
-	"subsidiaries": true, "units": true, "business": true, "spinoff": true, "spin-off": true}
+// unitNoun reports a word naming a part of a company ("the data center
+// subsidiary of X"): org's unit nouns, their plurals, business and spinoff.
+func unitNoun(w string) bool { return org.UnitNoun(w) || moreUnitNouns[w] }
+
+// moreUnitNouns name a part of a company beside org.UnitNoun's.
+var moreUnitNouns = map[string]bool{"subsidiaries": true, "units": true, "business": true, "spinoff": true, "spin-off": true}
 
 // unitAfter reports a unit noun right after a name ("Volta Cloud
 // subsidiary", "BUZZ HPC unit").
@@ -429,7 +432,7 @@ func unitAfter(rest string) bool {
 		if i >= 2 {
 			break
 		}
-		if unitNouns[strings.Trim(w, ".,;")] {
+		if unitNoun(strings.Trim(w, ".,;")) {
 			return true
 		}
 	}
@@ -439,7 +442,7 @@ func unitAfter(rest string) bool {
 // parentRole reads "<prep> the … subsidiary of X" in ws (the words before
 // X, nearest first) and returns the role of the preposition.
 func parentRole(ws []string) (label, bool) {
-	if len(ws) < 3 || ws[0] != "of" || !unitNouns[ws[1]] {
+	if len(ws) < 3 || ws[0] != "of" || !unitNoun(ws[1]) {
 		return lPlain, false
 	}
 	for _, w := range ws[2:] {
