@@ -210,7 +210,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 		st.told = deals // the deals told so far, for a lender named paragraphs later
 		st.lastTold, noted = noteTold(st.lastTold, deals[noted:]), len(deals)
 		deals = append(deals, x.sentence(d, s, st, deals[prevFrom:])...)
-		if isJA := hasJapanese(txt[s[0]:s[1]]); x.rules.dataRulesRead(d.hits, d.lower, s, hasTrigger(cuesIn(d.cues, s))) {
+		if trig, isJA := hasTrigger(cuesIn(d.cues, s)), hasJapanese(txt[s[0]:s[1]]); x.rules.dataRulesRead(d.hits, d.lower, s, trig) {
 			// Kept apart until the end: an amount-less deal of a data
 			// rule takes no figure from the sentences after it.
 			ms := d.lastMs
@@ -218,9 +218,9 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 				ms = x.sentenceMentions(d, s, isJA)
 			}
 			if dr != nil {
-				dr.jobs <- dataRun{i: si, sp: s, ms: slices.Clone(ms), st: *st, isJA: isJA}
+				dr.jobs <- dataRun{i: si, sp: s, ms: slices.Clone(ms), st: *st, isJA: isJA, trig: trig}
 			} else {
-				res.Fired = append(res.Fired, x.matchDeals(d, s, ms, st, isJA)...)
+				res.Fired = append(res.Fired, x.matchDeals(d, s, ms, st, isJA, trig)...)
 			}
 		}
 		if len(deals) > from {

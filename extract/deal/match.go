@@ -203,14 +203,14 @@ func masked(d *doc, sp [2]int, ms []mention) string {
 }
 
 // matchDeals runs the deal rules over one sentence and returns the deals
-// they make, each naming its rule.
-func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA bool) []pipeline.Deal {
+// they make, each naming its rule. trig says the sentence holds a deal word
+// of the lexicon; without one only the rules with AnySentence read it.
+func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA, trig bool) []pipeline.Deal {
 	if len(x.rules.Deals) == 0 || len(ms) == 0 && !st.hasTopic && !st.hasDocMiner {
 		return nil // a rule without a name takes the topic's ("同社は…取得")
 	}
 	var s string // masked on first use
 	var out []pipeline.Deal
-	trig := hasTrigger(cuesIn(d.cues, sp))
 	for i := range x.rules.Deals {
 		r := &x.rules.Deals[i]
 		if r.Lang != "" && (r.Lang == "ja") != isJA || !trig && !r.AnySentence || !r.needed(d.lower, d.hits, sp) {

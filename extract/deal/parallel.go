@@ -53,6 +53,7 @@ type dataRun struct {
 	ms   []mention
 	st   state
 	isJA bool
+	trig bool // the sentence holds a deal word of the lexicon
 }
 
 // dataRuns runs the deal rules (matchDeals) over a long text's sentences
@@ -75,7 +76,7 @@ func (x *Extractor) dataRulesOn(d *doc) func(dataRun) []pipeline.Deal {
 		h.merged = nil
 		dd.hits = &h
 	}
-	return func(j dataRun) []pipeline.Deal { return x.matchDeals(&dd, j.sp, j.ms, &j.st, j.isJA) }
+	return func(j dataRun) []pipeline.Deal { return x.matchDeals(&dd, j.sp, j.ms, &j.st, j.isJA, j.trig) }
 }
 
 // startDataRuns starts run over n sentences, given in order on jobs.
