@@ -39,6 +39,12 @@ type Text struct {
 	Err    error  // why it is not scorable
 }
 
+// sha256Hex is the hex sha256 of b, as a record holds it.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
 // ReadText reads the record's text from dir and checks its sha256.
 func ReadText(dir string, r Record) Text {
 	p := filepath.Join(dir, r.TextFile())
@@ -52,8 +58,7 @@ func ReadText(dir string, r Record) Text {
 		t.Status, t.Err = TextUnreadable, fmt.Errorf("read text: %w", err)
 		return t
 	}
-	sum := sha256.Sum256(b)
-	t.SHA256 = hex.EncodeToString(sum[:])
+	t.SHA256 = sha256Hex(b)
 	t.Body = string(b)
 	switch {
 	case r.SHA256 == "":
@@ -93,8 +98,7 @@ func PutText(dir string, r Record, in []byte) error {
 		cands = append(cands, bytes.TrimSuffix(in, []byte("\n")), in)
 	}
 	for _, b := range cands {
-		sum := sha256.Sum256(b)
-		if !strings.EqualFold(hex.EncodeToString(sum[:]), r.SHA256) {
+		if !strings.EqualFold(sha256Hex(b), r.SHA256) {
 			continue
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
