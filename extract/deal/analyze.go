@@ -67,6 +67,12 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		knownIdx := newSpanIndex(len(d.mentions), func(i int) [2]int { return d.mentions[i].Span })
 		amountIdx := newSpanIndex(len(d.amounts), func(i int) [2]int { return d.amounts[i].Span })
 		for _, m := range names {
+			if j := prefixedGuess(d.mentions, knownIdx, m.Span); j >= 0 && !amountIdx.overlaps(m.Span) {
+				// 「大和エナジー・インフラも出資」: the finder guessed the
+				// katakana; kagome's name has the kanji before it too.
+				d.mentions[j].Mention = m
+				continue
+			}
 			if !knownIdx.overlaps(m.Span) && !amountIdx.overlaps(m.Span) {
 				// A name ending in an organisation word (百十四銀行,
 				// 北風電力) is an organisation's, not a guess.
@@ -301,6 +307,25 @@ func addInvestees(ms []mention, inv []org.Mention) []mention {
 		}
 	}
 	return append(out, added...)
+}
+
+// prefixedGuess returns the index of the one mention of ms (indexed by idx)
+// that sp overlaps when it is a guess of the finder (no listed company)
+// ending where sp ends and starting after sp starts: sp is the same name
+// with a word before it. Else -1.
+func prefixedGuess(ms []mention, idx spanIndex, sp [2]int) int {
+	found := -1
+	idx.each(sp, func(i int) {
+		if ms[i].Span[1] <= sp[0] || ms[i].Span[0] >= sp[1] {
+			return
+		}
+		if found != -1 || ms[i].Known || ms[i].Span[1] != sp[1] || ms[i].Span[0] <= sp[0] {
+			found = -2
+			return
+		}
+		found = i
+	})
+	return max(found, -1)
 }
 
 // spanIndex answers which of a fixed set of spans overlap a given one,

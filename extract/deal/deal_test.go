@@ -569,7 +569,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Harbor Capital|$150 million|other"}},
 		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
 		{"ja banks lending together with a figure are no deal between them", "", "国際協力銀行は南星データに融資する。本融資は、三菱UFJ銀行及び千葉銀行との協調融資により実施するもので、協調融資総額は5億米ドルです。",
-			nil},
+			[]string{"南星データ|Japan Bank for International Cooperation||financing"}},
 		{"ja a company's line of business is no deal word", "", "KDDIと情報通信関連機器のリースを手掛ける東京センチュリーは、合弁会社を設立する。",
 			[]string{"Tokyo Century|KDDI||partnership"}},
 		{"en money raised to buy a maker's products is no deal with the maker", "", "Northwind Hashing Inc. raised $200 million in debt to buy Nvidia GPUs.",

@@ -274,8 +274,19 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 					continue
 				}
 				// The text's company is the deal's; the name captured, its
-				// tenant, customer or backer, the other side.
+				// tenant, customer or backer, the other side. A deal of the
+				// rule's kind told just before names that company more
+				// surely than the topic: 「DBJはハイレゾ香川に出資する。みず
+				// ほ銀行も出資契約を結んだ」 joins ハイレゾ香川's backers,
+				// not DBJ's. Only backers join that way: the company of an
+				// acquisition told before is its buyer, while "acquired the
+				// company" means the topic.
 				t := st.before
+				if k := pipeline.Kind(r.Kind); k == pipeline.KindEquity || k == pipeline.KindFinancing {
+					if b, ok := toldOfKind(st.lastTold, k, sp[0]); ok && !sameName(b.company, comp.Name) {
+						t = mention{Mention: org.Mention{Name: b.company, Text: b.company, Known: true}}
+					}
+				}
 				comp, cp = &t, comp
 			}
 			if r.ToldCompany {

@@ -225,6 +225,37 @@ func TestFromTokensStop(t *testing.T) {
 	}
 }
 
+// TestFromTokensKanjiLed: a kanji proper noun and the katakana glued after
+// it are one name; a country, a site, an area or a market segment is not.
+func TestFromTokensKanjiLed(t *testing.T) {
+	tok, err := jtok.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"三菱ケミカルは北風社と提携した。", "三菱ケミカル?"},
+		{"日立エナジーが変圧器を受注した。", "日立エナジー?"},
+		{"みずほ銀行、大和エナジー・インフラも出資した。", "大和エナジー・インフラ?"},
+		{"住友ファーマと組んだ。", "住友ファーマ?"},
+		{"米国エヌビディアは発表した。", ""},
+		{"東京リージョンを開設した。", ""},
+		{"石狩データセンターを建てる。", ""},
+		{"大阪オフィスに移った。", ""},
+		{"東証プライムに上場した。", ""},
+	} {
+		var got []string
+		for _, m := range FromTokens(tc.in, tok.Tokens(tc.in)) {
+			if !isKanji([]rune(m.Name)[0]) {
+				continue // other names are FromTokens's other rules'
+			}
+			got = append(got, m.Name+"?")
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("FromTokens(%q) = %q, want %q", tc.in, g, tc.want)
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	g := builtin(f)
 	for _, s := range []string{"", "IREN", "CoreScientificと", "Acme Technologies, Inc.", "米X社", "\xffCIFR", "Hut 8's"} {

@@ -1170,6 +1170,14 @@ func (g *Gazetteer) FindTokens(text string, toks []jtok.Token) []Mention {
 func FromTokens(text string, toks []jtok.Token) []Mention {
 	var extra []Mention
 	for i := 0; i < len(toks); i++ {
+		if k, ok := kanjiLedName(toks, i); ok && !isStopToken(text[toks[i].Start:toks[k-1].End]) {
+			// 三菱ケミカル, 住友ファーマ, 大和エナジー・インフラ: a kanji
+			// proper noun and the katakana glued after it are one name.
+			extra = append(extra, Mention{Name: text[toks[i].Start:toks[k-1].End], Text: text[toks[i].Start:toks[k-1].End],
+				Span: [2]int{toks[i].Start, toks[k-1].End}})
+			i = k - 1
+			continue
+		}
 		if !isOrgToken(toks[i]) {
 			continue
 		}
@@ -1196,6 +1204,87 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return extra
+}
+
+// kanaPlaceUnits are katakana words a place's name takes without naming a
+// company (東京リージョン, 関西エリア, 大阪オフィス); kanaSiteWords are the
+// others.
+var kanaPlaceUnits = []string{"エリア", "リージョン", "オフィス", "ルート", "ライン", "グリッド", "ツアー", "タウン", "シティ", "マーケット"}
+
+// kanjiLedName reports a name of toks[i:k] made of a kanji proper noun and
+// the katakana nouns glued after it, which kagome cuts in two: an
+// organisation's token (三菱|ケミカル, 日立|エナジー, 東芝|エネルギー|システムズ),
+// a surname (住友|ファーマ, 森|トラスト) or a place that is not a country
+// (東京|センチュリー, 大和|エナジー|・|インフラ). A surname or a place opens a
+// name only when a particle or a comma ends the katakana and the katakana
+// is not a site or an area (東京リージョン, 石狩データセンター); a country
+// never does (米国エヌビディア is Nvidia).
+func kanjiLedName(toks []jtok.Token, i int) (int, bool) {
+	t := toks[i]
+	if len(t.POS) < 3 || t.POS[0] != "名詞" || t.POS[1] != "固有名詞" {
+		return 0, false
+	}
+	org := t.POS[2] == "組織"
+	if !org && !(t.POS[2] == "人名" && len(t.POS) > 3 && t.POS[3] == "姓") && !(t.POS[2] == "地域" && len(t.POS) > 3 && t.POS[3] == "一般") {
+		return 0, false
+	}
+	for _, r := range t.Surface {
+		if !isKanji(r) {
+			return 0, false
+		}
+	}
+	k, kana := i+1, 0
+	for k < len(toks) && toks[k].Start == toks[k-1].End {
+		s := toks[k].Surface
+		if (s == "・" || s == "&") && kana > 0 && k+1 < len(toks) && katakanaNoun(toks[k+1]) {
+			k++
+			continue
+		}
+		if !katakanaNoun(toks[k]) {
+			break
+		}
+		kana++
+		k++
+	}
+	if kana == 0 {
+		return 0, false
+	}
+	if org {
+		return k, true
+	}
+	tail := strings.ReplaceAll(joinSurfaces(toks[i+1:k]), "・", "")
+	if kanaSite(tail) || kztext.HasAnySuffix(tail, kanaPlaceUnits...) || utf8.RuneCountInString(tail) < 3 {
+		return 0, false
+	}
+	if k < len(toks) {
+		next := toks[k]
+		if len(next.POS) == 0 || next.POS[0] != "助詞" && !(next.POS[0] == "記号" && (next.Surface == "、" || next.Surface == "(" || next.Surface == "（")) {
+			return 0, false
+		}
+	}
+	return k, true
+}
+
+// katakanaNoun reports a noun token written in katakana only.
+func katakanaNoun(t jtok.Token) bool {
+	if len(t.POS) == 0 || t.POS[0] != "名詞" || t.Surface == "" {
+		return false
+	}
+	for _, r := range t.Surface {
+		if !isKana(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinSurfaces is the text of adjacent tokens.
+func joinSurfaces(toks []jtok.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Surface)
+	}
+	return b.String()
 }
 
 // EndsNames reports a token no name of FromTokens continues past: it is
