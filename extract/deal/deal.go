@@ -246,7 +246,10 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("its other side given to its company's one deal of its kind with a figure and no other side, told near it (joined)", deals,
 		joinValued(clone(deals), func(dl pipeline.Deal) bool { return strings.HasPrefix(dl.Rule, "noamount:") && dl.Counterparty != "" }))
-	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
+	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals), func(o pipeline.Deal) bool {
+		_, sp := x.rules.spending(o)
+		return sp
+	}))
 	deals = stage("its two parties are two names of one company", deals, x.dropSelfDeals(clone(deals)))
 	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
 	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))

@@ -15,7 +15,7 @@ import (
 // developer Y" is the deal of Y bought by the company), or a deal of a
 // like kind with a value is told near it (a site acquired, then its price
 // two sentences on).
-func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
+func yieldNameless(ds []pipeline.Deal, spending func(pipeline.Deal) bool) []pipeline.Deal {
 	const near = 400 // bytes: a sentence or two
 	out := ds[:0]
 	for i, d := range ds {
@@ -24,6 +24,9 @@ func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 			for j, o := range ds {
 				if j == i || o.Company != d.Company && (string(o.Counterparty) != d.Company || o.Kind != d.Kind) {
 					continue // "DigitalBridge is to acquire data centre developer Yondr": Yondr's deal names the buyer
+				}
+				if spending(o) {
+					continue // "paid $2.5 million for a property": paying with nobody named is dropped below; the site's purchase stays
 				}
 				same := o.EvidenceSpan == d.EvidenceSpan && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:"))
 				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) && !distinctSites(o, d) &&

@@ -173,6 +173,10 @@ func unitOfAmount(d *doc, c cue) bool {
 	return i > 0 && c.start-d.amounts[i-1].Span[1] <= 1
 }
 
+// soldHoldings are balance words that, between a sale's word and its
+// amount, name what was sold, not a balance.
+var soldHoldings = map[string]bool{"holdings": true, "holding": true, "reserves": true, "treasury": true}
+
 // valuation negatives do not block an acquisition price.
 var valuationWords = map[string]bool{"評価額": true, "価値": true, "時価": true, "valuation": true, "valued": true,
 	"valuing": true, "values": true,
@@ -203,6 +207,10 @@ func blockedByNegative(sc *sent, a pipeline.Amount, lo, hi int, trig cue, kind p
 			}
 			if unitOfAmount(d, c) {
 				continue // "$2.30 per share": the unit of another figure
+			}
+			if kind == pipeline.KindAssetSale && soldHoldings[c.w.s] && trig.end <= c.start && c.end <= a.Span[0] &&
+				strings.TrimSpace(d.lower[c.end:a.Span[0]]) == "for" {
+				continue // "sold 78.6% of its bitcoin holdings for $167 million": the holdings are what was sold
 			}
 			if buybackWords[c.w.s] && c.start >= a.Span[1] && c.start-a.Span[1] <= 45 &&
 				!strings.Contains(txt[a.Span[1]:c.start], ",") && !strings.Contains(txt[a.Span[1]:c.start], " and ") {
