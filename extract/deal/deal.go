@@ -246,15 +246,15 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	deals = stage("a weak deal word whose value the next sentence did not give", all, append(dropPending(deals), res.Fired...))
 	deals = stage("its other side given to its company's one deal of its kind with a figure and no other side, told near it (joined)", deals,
 		joinValued(clone(deals), func(dl pipeline.Deal) bool { return strings.HasPrefix(dl.Rule, "noamount:") && dl.Counterparty != "" }))
+	deals = stage("its two parties are two names of one company", deals, x.dropSelfDeals(clone(deals)))
+	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
+	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(d, clone(deals)))
+	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty, or a weak deal word made it", deals, dropNoValues(d, clone(deals)))
+	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals), func(o pipeline.Deal) bool {
 		_, sp := x.rules.spending(o)
 		return sp
 	}))
-	deals = stage("its two parties are two names of one company", deals, x.dropSelfDeals(clone(deals)))
-	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
-	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(clone(deals)))
-	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty, or a weak deal word made it", deals, dropNoValues(d, clone(deals)))
-	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	deals = stage("the deal told before, its value restated ('the contract was worth…')", deals, dropRestated(d.lower, clone(deals)))

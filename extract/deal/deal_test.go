@@ -570,6 +570,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
 		{"ja banks lending together with a figure are no deal between them", "", "国際協力銀行は南星データに融資する。本融資は、三菱UFJ銀行及び千葉銀行との協調融資により実施するもので、協調融資総額は5億米ドルです。",
 			[]string{"南星データ|Japan Bank for International Cooperation||financing"}},
+		{"en two banks backing a loan for a named company each lend to it", "", "JP Morgan and Goldman Sachs have committed to back the construction loan for Hut 8's new campus in Ohio.",
+			[]string{"Hut 8|JPMorgan||financing", "Hut 8|Goldman Sachs||financing"}},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",

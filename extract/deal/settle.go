@@ -124,23 +124,57 @@ func (x *Extractor) twoKnown(a, b string) bool {
 // else; neither is the other's counterparty. Only a deal told without a
 // figure: a loan with its amount from one lender to another (a private
 // credit manager borrowing from a bank) stays, and so does an
-// acquisition or a stake between two lenders.
-func (x *Extractor) dropCoLenders(ds []pipeline.Deal) []pipeline.Deal {
+// acquisition or a stake between two lenders. When the sentence names one
+// other company, not a lender ("JP Morgan and Goldman Sachs have committed
+// to back the construction loan for Hut 8's campus"), the financing is
+// each lender's with it (rule borrower:…).
+func (x *Extractor) dropCoLenders(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	lender := func(name string) bool {
 		return x.roleOf(name) == "lender" || hasJapanese(name) && text.HasAnySuffix(name, bankWordsJA...)
 	}
 	out := ds[:0]
-	for _, d := range ds {
-		money := d.Kind == pipeline.KindFinancing || d.Kind == pipeline.KindBackstop || d.Kind == pipeline.KindOther || d.Kind == pipeline.KindPartnership
+	var lent []pipeline.Deal
+	for _, dl := range ds {
+		money := dl.Kind == pipeline.KindFinancing || dl.Kind == pipeline.KindBackstop || dl.Kind == pipeline.KindOther || dl.Kind == pipeline.KindPartnership
 		// A figure told as the lenders' joint loan (「…との協調融資」, "a
 		// co-financing with") is no loan between them either.
-		joint := d.Amount == nil || text.ContainsAny(strings.ToLower(d.Evidence), coLending...)
-		if money && joint && d.Counterparty != "" && lender(d.Company) && lender(string(d.Counterparty)) {
+		joint := dl.Amount == nil || text.ContainsAny(strings.ToLower(dl.Evidence), coLending...)
+		if money && joint && dl.Counterparty != "" && lender(dl.Company) && lender(string(dl.Counterparty)) {
+			if b, ok := x.borrowerIn(d, dl, lender); ok && dl.Kind == pipeline.KindFinancing {
+				for _, l := range []string{dl.Company, string(dl.Counterparty)} {
+					bd := withCounterparty(dl, l, "borrower:")
+					bd.Company = b
+					lent = append(lent, bd)
+				}
+			}
 			continue
 		}
-		out = append(out, d)
+		out = append(out, dl)
+	}
+	for _, l := range lent {
+		if !hasDeal(out, l.Company, string(l.Counterparty)) {
+			out = append(out, l)
+		}
 	}
 	return out
+}
+
+// borrowerIn returns the one company of dl's sentence that is neither of
+// its two lenders nor a lender at all, named or evidently an organisation.
+func (x *Extractor) borrowerIn(d *doc, dl pipeline.Deal, lender func(string) bool) (string, bool) {
+	b := ""
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.Span[0] < dl.EvidenceSpan[0] || m.Span[1] > dl.EvidenceSpan[1] || !usable(*m) || lender(m.Name) ||
+			sameName(m.Name, dl.Company) || sameName(m.Name, string(dl.Counterparty)) || !m.Known && !x.partyEvident(d, m) {
+			continue
+		}
+		if b != "" && !sameName(b, m.Name) {
+			return "", false
+		}
+		b = m.Name
+	}
+	return b, b != ""
 }
 
 // coLending words tell a loan several lenders make together.
