@@ -622,3 +622,54 @@ func mostOf(ms []mention, keep func(mention) bool) (mention, bool) {
 // lookup for Japanese text: the figure rules lower the text around every
 // figure.
 func toLower(s string) string { return text.Lower(s) }
+
+// listSlotNames returns the members of Japanese lists of organisations that
+// no finder read: one or two words standing between two names, set off by
+// 、 on both sides (「東京センチュリー、日本郵政、芙蓉総合リース」), are members
+// too. ms must be in text order. The members are weak names: only a rule
+// that gives their role makes them parties.
+func listSlotNames(txt string, ms []mention) []mention {
+	const mark = "、"
+	var out []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if a.Span[1] >= b.Span[0] {
+			continue
+		}
+		gap := txt[a.Span[1]:b.Span[0]]
+		inner, ok := strings.CutPrefix(gap, mark)
+		if !ok {
+			continue
+		}
+		if inner, ok = strings.CutSuffix(inner, mark); !ok || inner == "" {
+			continue
+		}
+		parts := strings.Split(inner, mark)
+		if len(parts) > 2 || slices.IndexFunc(parts, func(p string) bool { return !slotName(p) }) >= 0 {
+			continue
+		}
+		off := a.Span[1] + len(mark)
+		for _, p := range parts {
+			out = append(out, mention{Mention: org.Mention{Name: p, Text: p, Span: [2]int{off, off + len(p)}}, weak: true})
+			off += len(p) + len(mark)
+		}
+	}
+	return out
+}
+
+// slotName reports a word that may name an organisation standing in a
+// list: two to twenty runes of kanji, katakana or Latin letters and
+// digits, no hiragana (a clause), no stop word.
+func slotName(p string) bool {
+	n := utf8.RuneCountInString(p)
+	if n < 2 || n > 20 || org.IsStop(p) {
+		return false
+	}
+	for _, r := range p {
+		if !(r >= 0x4E00 && r <= 0x9FFF || r == '々' || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r == '・' || r == '&' ||
+			r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
