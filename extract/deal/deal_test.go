@@ -574,6 +574,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|JPMorgan||financing", "Hut 8|Goldman Sachs||financing"}},
 		{"ja a list member no finder reads is a member", "", "北風データ株式会社は新しい基金を設立した。出資者には、東京センチュリー、日本郵政、みずほ銀行が名を連ねる。",
 			[]string{"北風データ|Tokyo Century||equity", "北風データ|日本郵政||equity", "北風データ|Mizuho||equity"}},
+		{"ja investors putting in a total together invest in the company told, each without the total", "", "北風データ株式会社は新工場を建てる。東洋銀行とみずほ銀行が合計で最大250億円を出資する。",
+			[]string{"北風データ|東洋銀行||equity", "北風データ|Mizuho||equity"}},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",

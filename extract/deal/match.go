@@ -253,7 +253,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 					vals = append(vals, k)
 				}
 			}
-			if len(vals) == 1 {
+			if len(vals) == 1 && !(r.EachListed && listTotal(sub[0], vals[0])) {
 				a := d.amounts[vals[0]]
 				amt = &a
 			}
@@ -335,6 +335,23 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 		}
 	}
 	return out
+}
+
+// listTotalWords say a figure is what the members of a list put in
+// together (「A、BとCが合計で最大250億円を出資する」), not each one's.
+var listTotalWords = []string{"合計で", "合計", "総額で", "合わせて", "combined", "in total", "together"}
+
+// listTotal reports the figure k of a masked match m told as a list's
+// total: a total word right before it.
+func listTotal(m string, k int) bool {
+	at := strings.Index(m, amtOpen+strconv.Itoa(k)+amtClose)
+	if at < 0 {
+		return false
+	}
+	before := strings.TrimRight(m[max(0, at-40):at], " 、")
+	before = strings.TrimSuffix(before, "最大")
+	before = strings.TrimSuffix(before, "約")
+	return text.HasAnySuffix(strings.ToLower(strings.TrimRight(before, " ")), listTotalWords...)
 }
 
 // toldNear is how far back, in bytes, a deal told before is still the one
