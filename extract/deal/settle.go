@@ -437,3 +437,44 @@ func weakWord(rule string) bool {
 	first, _, _ := strings.Cut(rule, ",")
 	return strings.HasSuffix(first, ".weak")
 }
+
+// dropProductMakers drops a deal one of whose parties is a maker (role
+// vendor) that its sentence names only before its products: "leased 504
+// Nvidia B200 GPUs", "deploy 800 Bitmain machines", 「エヌビディア製GPU」. The
+// maker sold nothing in a lease, a hosting contract or an investment; a
+// purchase or an acquisition stays (buying a maker's machines is buying from
+// it).
+func (x *Extractor) dropProductMakers(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+	out := ds[:0]
+	for _, dl := range ds {
+		if dl.Kind != pipeline.KindPurchase && dl.Kind != pipeline.KindAcquisition &&
+			(x.makerOnly(d, dl, dl.Company) || dl.Counterparty != "" && x.makerOnly(d, dl, string(dl.Counterparty))) {
+			continue
+		}
+		out = append(out, dl)
+	}
+	return out
+}
+
+// makerOnly reports a vendor named in dl's sentence, every time, right
+// before a product (a model number or a product noun, or 製) or opening a
+// product's name in corner brackets.
+func (x *Extractor) makerOnly(d *doc, dl pipeline.Deal, name string) bool {
+	if x.roleOf(name) != "vendor" {
+		return false
+	}
+	seen := false
+	for _, m := range d.mentions {
+		if m.Span[0] < dl.EvidenceSpan[0] || m.Span[1] > dl.EvidenceSpan[1] || !sameName(m.Name, name) {
+			continue
+		}
+		rest := d.text[m.Span[1]:min(len(d.text), m.Span[1]+60)]
+		before := d.text[max(0, m.Span[0]-12):m.Span[0]]
+		quoted := strings.HasSuffix(before, "「") && strings.Contains(rest, "」") // 「NVIDIA H100 Tensor コア GPU」: a product's name
+		if !strings.HasPrefix(rest, "製") && !(strings.HasPrefix(rest, " ") && productAfter(rest)) && !quoted {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
