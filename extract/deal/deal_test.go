@@ -582,6 +582,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing|Bitmain|$20 million|purchase"}},
 		{"ja a maker of the GPUs a company invests in is no party", "", "北風データ株式会社は3年間で130億円を投資し、米エヌビディア製GPUを導入する。",
 			nil},
+		{"ja a Latin name's katakana gloss in brackets before と leaves it the partner", "", "北風データ株式会社はHarbor Power Energy Systems(ハーバー・パワー・エナジー・システムズ)と20年間の電力購入契約を締結した。",
+			[]string{"北風データ|Harbor Power Energy Systems||other"}},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",

@@ -455,7 +455,10 @@ func afterMention(text string, p int) int {
 			p++ // 「ニューヨーク・デジタル・インベストメント・グループ(NYDIG)の子会社から」: the short name in brackets stands for the long one
 		case text[p] == '(':
 			e := strings.IndexByte(text[p:], ')')
-			if e < 0 || e > 40 && !profileBracket(text[p:p+e]) {
+			// The limit counts runes: a katakana gloss of a Latin name
+			// ("Constellation Energy(コンステレーション・エナジー)と") takes
+			// three bytes a rune.
+			if e < 0 || utf8.RuneCountInString(text[p:p+e]) > 24 && !profileBracket(text[p:p+e]) {
 				return p
 			}
 			p += e + 1

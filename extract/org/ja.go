@@ -971,11 +971,15 @@ func capsGlued(text string, i int) int {
 	for k > 0 && i-k < 5 && text[k-1] >= 'A' && text[k-1] <= 'Z' {
 		k--
 	}
-	if k == i || i-k > 4 || k > 0 && isASCIIAlnum(text[k-1]) {
+	if k == i || i-k > 4 || k > 0 && isASCIIAlnum(text[k-1]) || postTitles[text[k:i]] {
 		return -1
 	}
 	return k
 }
+
+// postTitles are capitals glued before a person's name, not a name's
+// prefix: 「TetherのCEOパオロ・アルドイノ」.
+var postTitles = map[string]bool{"CEO": true, "CFO": true, "COO": true, "CTO": true, "CIO": true, "CSO": true, "CMO": true, "EVP": true, "SVP": true, "VP": true}
 
 func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -20,6 +20,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"kabu bracket", "(株)ミドリ演算と", "ミドリ演算?"},
 		{"legal suffix after a compound particle", "用地について南星電機株式会社とリース契約を結んだ。", "南星電機?"},
 		{"legal suffix after として", "新たな株主としてミドリ演算株式会社が加わった。", "ミドリ演算?"},
+		{"a post's capitals glued before a person are no name's prefix", "北風データのCEOパオロ・ミズチは、ミナト社との提携を発表した。", "ミナト?"},
 		{"local governments signing", "同社は北風県、南星市と立地協定を結んだ。", "北風県?|南星市?"},
 		{"a port authority as the other side", "同社は東雲郡港湾局との間でリース契約を締結した。", "東雲郡港湾局?"},
 		{"a local government as the subject", "北風県がミズチと連携協定を締結した。", "北風県?"},
