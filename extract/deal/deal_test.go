@@ -584,6 +584,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"ja a Latin name's katakana gloss in brackets before と leaves it the partner", "", "北風データ株式会社はHarbor Power Energy Systems(ハーバー・パワー・エナジー・システムズ)と20年間の電力購入契約を締結した。",
 			[]string{"北風データ|Harbor Power Energy Systems||other"}},
+		{"en a post before a person's name makes no party", "", "CEO Ben Gagnon and CFO Jeff Lucas discussed the company's merger with Stronghold Digital Mining.",
+			nil},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",

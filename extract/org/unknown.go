@@ -616,7 +616,10 @@ func startOfSentence(text string, i int) bool {
 // leadStrip are descriptive words a Title Case headline puts before a name.
 var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "miner": true, "miners": true,
 	"ai": true, "hpc": true, "the": true, "a": true, "an": true, "us": true, "u.s": true, "u.s.": true,
-	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true, "spac": true}
+	"cloud": true, "giant": true, "operator": true, "firm": true, "company": true, "rival": true, "spac": true,
+	// A post before a person's name ("CFO Jeff Lucas"): the person is no
+	// organisation either, and the name left is read as a person's.
+	"ceo": true, "cfo": true, "coo": true, "cto": true, "cio": true}
 
 // headlineVerbs are deal verbs a Title Case headline capitalises before a
 // name ("Bitdeer to Acquire Northfield Digital"): never a name's first word.
