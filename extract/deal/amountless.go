@@ -421,7 +421,7 @@ func signedDeal(sc *sent, c cue) (int, int, bool) {
 	for _, w := range strings.Fields(lower[c.end:end]) {
 		at = c.end + strings.Index(lower[c.end:end], w)
 		switch w {
-		case "lease", "leases", "agreement", "agreements", "contract", "contracts", "deal":
+		case "lease", "leases", "agreement", "agreements", "contract", "contracts", "deal", "deals":
 			return at, at + len(w), true
 		case "with", "to":
 			return 0, 0, false // "signed a deal with…": its partner is named, or should be

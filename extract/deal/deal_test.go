@@ -586,6 +586,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北風データ|Harbor Power Energy Systems||other"}},
 		{"en a post before a person's name makes no party", "", "CEO Ben Gagnon and CFO Jeff Lucas discussed the company's merger with Stronghold Digital Mining.",
 			nil},
+		{"en hosting deals signed with no partner named are the signer's", "", "Northwind Hashing Inc. signs 10-year 200 MW hosting deals",
+			[]string{"Northwind Hashing|||hosting"}},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",
