@@ -588,6 +588,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"en hosting deals signed with no partner named are the signer's", "", "Hut 8 signs 10-year 200 MW hosting deals",
 			[]string{"Hut 8|||hosting"}},
+		{"ja an amount told as an estimate (とみられる) is no deal's", "", "東芝や京セラは投資額を明かしていないが、いずれも50億円を上回るものとみられる。",
+			nil},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",
