@@ -590,6 +590,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Hut 8|||hosting"}},
 		{"ja an amount told as an estimate (とみられる) is no deal's", "", "東芝や京セラは投資額を明かしていないが、いずれも50億円を上回るものとみられる。",
 			nil},
+		{"ja two investors of the company told are no deal with each other", "", "北風データ株式会社は私募ファンドを組成した。そこに三菱地所と東京センチュリーが出資する仕組みだ。",
+			[]string{"北風データ|Mitsubishi Estate||equity", "北風データ|Tokyo Century||equity"}},
 		{"en holdings sold for a figure are a sale, not a balance", "", "Northwind Hashing Inc. sold 40% of its bitcoin holdings for $12 million in May.",
 			[]string{"Northwind Hashing||$12 million|asset_sale"}},
 		{"en holdings worth a figure are a balance", "", "Northwind Hashing Inc. sold 300 miners in May; its bitcoin holdings were worth $12 million.",

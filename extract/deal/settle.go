@@ -478,3 +478,43 @@ func (x *Extractor) makerOnly(d *doc, dl pipeline.Deal, name string) bool {
 	}
 	return seen
 }
+
+// dropCoParties drops a deal between A and B when a data rule told, in the
+// same sentence, the same kind of deal of a third company with each of
+// them: 「そこに三菱地所と東京センチュリーが出資する」 makes both the fund's
+// investors, not each other's.
+func dropCoParties(ds []pipeline.Deal) []pipeline.Deal {
+	with := func(d pipeline.Deal, name string) bool {
+		return d.Counterparty != "" && (string(d.Counterparty) == name || d.Company == name) &&
+			strings.Contains(d.Rule, "data:")
+	}
+	out := ds[:0]
+	for i, d := range ds {
+		drop := false
+		if d.Counterparty != "" && !strings.Contains(d.Rule, "data:") {
+			a, b := d.Company, string(d.Counterparty)
+			for j, e := range ds {
+				if j == i || e.EvidenceSpan != d.EvidenceSpan || e.Kind != d.Kind || !with(e, a) {
+					continue
+				}
+				third := e.Company
+				if third == a {
+					third = string(e.Counterparty)
+				}
+				if third == b {
+					continue
+				}
+				for k, f := range ds {
+					if k != i && k != j && f.EvidenceSpan == d.EvidenceSpan && f.Kind == d.Kind && with(f, b) &&
+						(f.Company == third || string(f.Counterparty) == third) {
+						drop = true
+					}
+				}
+			}
+		}
+		if !drop {
+			out = append(out, d)
+		}
+	}
+	return out
+}
