@@ -566,7 +566,7 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing||$9 million|financing"}},
 		{"en money received with no other side named is income, no deal", "", "Northwind Hashing Inc. received $8 million in power credits in July.", nil},
 		{"en money received from a named side is a deal", "", "Northwind Hashing Inc. will receive $150 million from Harbor Capital for new preferred shares.",
-			[]string{"Northwind Hashing|Harbor Capital|$150 million|other"}},
+			[]string{"Northwind Hashing|Harbor Capital|$150 million|equity"}},
 		{"ja a payment with nobody named is no deal", "", "テラウルフは前金として20万ドルを支払った。", nil},
 		{"ja banks lending together with a figure are no deal between them", "", "国際協力銀行は南星データに融資する。本融資は、三菱UFJ銀行及び千葉銀行との協調融資により実施するもので、協調融資総額は5億米ドルです。",
 			[]string{"南星データ|Japan Bank for International Cooperation||financing"}},
