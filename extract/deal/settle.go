@@ -482,39 +482,48 @@ func (x *Extractor) makerOnly(d *doc, dl pipeline.Deal, name string) bool {
 // dropCoParties drops a deal between A and B when a data rule told, in the
 // same sentence, the same kind of deal of a third company with each of
 // them: 「そこに三菱地所と東京センチュリーが出資する」 makes both the fund's
-// investors, not each other's.
+// investors, not each other's. Deals are compared only within their
+// sentence.
 func dropCoParties(ds []pipeline.Deal) []pipeline.Deal {
-	with := func(d pipeline.Deal, name string) bool {
-		return d.Counterparty != "" && (string(d.Counterparty) == name || d.Company == name) &&
-			strings.Contains(d.Rule, "data:")
-	}
-	out := ds[:0]
+	bySpan := map[[2]int][]int{}
 	for i, d := range ds {
-		drop := false
-		if d.Counterparty != "" && !strings.Contains(d.Rule, "data:") {
-			a, b := d.Company, string(d.Counterparty)
-			for j, e := range ds {
-				if j == i || e.EvidenceSpan != d.EvidenceSpan || e.Kind != d.Kind || !with(e, a) {
-					continue
-				}
-				third := e.Company
-				if third == a {
-					third = string(e.Counterparty)
-				}
-				if third == b {
-					continue
-				}
-				for k, f := range ds {
-					if k != i && k != j && f.EvidenceSpan == d.EvidenceSpan && f.Kind == d.Kind && with(f, b) &&
-						(f.Company == third || string(f.Counterparty) == third) {
-						drop = true
-					}
-				}
+		bySpan[d.EvidenceSpan] = append(bySpan[d.EvidenceSpan], i)
+	}
+	// others returns the companies a data rule told a deal of kind k with
+	// name in the sentence of group g.
+	others := func(g []int, k pipeline.Kind, name string) map[string]bool {
+		out := map[string]bool{}
+		for _, j := range g {
+			e := ds[j]
+			if e.Kind != k || e.Counterparty == "" || !strings.Contains(e.Rule, "data:") {
+				continue
+			}
+			switch name {
+			case e.Company:
+				out[string(e.Counterparty)] = true
+			case string(e.Counterparty):
+				out[e.Company] = true
 			}
 		}
-		if !drop {
-			out = append(out, d)
+		return out
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		if d.Counterparty != "" && !strings.Contains(d.Rule, "data:") {
+			g := bySpan[d.EvidenceSpan]
+			a, b := d.Company, string(d.Counterparty)
+			withB := others(g, d.Kind, b)
+			drop := false
+			for third := range others(g, d.Kind, a) {
+				if third != b && withB[third] {
+					drop = true
+				}
+			}
+			if drop {
+				continue
+			}
 		}
+		out = append(out, d)
 	}
 	return out
 }
