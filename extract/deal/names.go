@@ -33,7 +33,7 @@ func investees(txt string) []org.Mention {
 				start := end
 				for start > lo {
 					r, n := utf8.DecodeLastRuneInString(txt[:start])
-					if !(r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r == '・') {
+					if !(isKatakana(r) || r == '・') {
 						break
 					}
 					start -= n
@@ -666,8 +666,7 @@ func slotName(p string) bool {
 		return false
 	}
 	for _, r := range p {
-		if !(r >= 0x4E00 && r <= 0x9FFF || r == '々' || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r == '・' || r == '&' ||
-			r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+		if !(isKanjiRune(r) || isKatakana(r) || r == '・' || r == '&' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
 			return false
 		}
 	}

@@ -411,8 +411,11 @@ func profileBracket(b string) bool {
 
 func isKatakanaAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return r >= 0x30A1 && r <= 0x30FA || r == 'ー'
+	return isKatakana(r)
 }
+
+// isKatakana reports a katakana letter or the long-vowel mark.
+func isKatakana(r rune) bool { return r >= 0x30A1 && r <= 0x30FA || r == 'ー' }
 
 // lineStart is the offset of the start of the line holding i.
 func lineStart(text string, i int) int {
@@ -557,7 +560,7 @@ func ledGroup(text string, p int) (int, bool) {
 func groupWord(text string, q int) int {
 	for n := 0; n < 10 && q < len(text); n++ {
 		r, sz := utf8.DecodeRuneInString(text[q:])
-		if !(r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA || r == 'ー' || r >= '0' && r <= '9') {
+		if !(isKanjiRune(r) && r != '々' || isKatakana(r) || r >= '0' && r <= '9') {
 			break
 		}
 		q += sz
