@@ -42,8 +42,11 @@
 //  4. Resolution (settle.go, kinds.go, dedupe.go): kind rules refine the
 //     kinds, an asset sale is told from the buyer's side when the party
 //     order asks for it (of two miners, the acquirer); pending deals whose value never came,
-//     deals whose only figure was vetoed, parts of an acquisition price and
-//     nameless data deals beside a fuller one are dropped (Result.Dropped);
+//     deals whose only figure was vetoed, parts of an acquisition price,
+//     deals between co-lenders or co-investors (each another company's
+//     lender or investor: its deals instead), a maker named only before its
+//     products, and nameless data deals beside a fuller one are dropped
+//     (Result.Dropped, each with the stage's reason);
 //     the same deal told twice is merged and keeps the names of the data
 //     rules that found it too (two value-less deals of one pair only when
 //     their kinds may tell one deal; a figure and its conversion into
