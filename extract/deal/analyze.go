@@ -18,6 +18,10 @@ import (
 // analyze finds amounts, lexicon cues and organisations once per document.
 func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d := &doc{text: txt, lower: asciiLower(txt)}
+	if len(txt) >= parallelFrom {
+		// A long page names many parties, each read for its other uses.
+		d.party.words = newWordIndex(txt)
+	}
 	// The organisation finder reads the whole text on its own: on a long
 	// text it runs beside the other passes (money, rule words, sentences,
 	// kagome's names), and its names join them below.
@@ -126,7 +130,7 @@ func (x *Extractor) veto(d *doc) {
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
 		if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
-			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 			continue
 		}
 		kept = append(kept, m)
@@ -455,10 +459,10 @@ func (x *Extractor) vetoMention(d *doc, m org.Mention, isJA bool) (string, bool)
 	if m.Known {
 		role = x.gaz.Role(m.Name)
 	}
-	if d.elsewhere == nil {
-		d.elsewhere = map[elsewhereKey]bool{}
+	if d.party.answers == nil {
+		d.party.answers = map[elsewhereKey]bool{}
 	}
-	return x.rules.vetoParty(d.text, d.lower, d.hits, m, role, isJA, d.elsewhere)
+	return x.rules.vetoParty(d.text, d.lower, d.hits, m, role, isJA, &d.party)
 }
 
 // pruneCues drops lexicon words inside organisation names ("Soluna

@@ -3,6 +3,7 @@ package deal
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/org"
@@ -54,7 +55,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			m.Name, m.Known = name, true // "Applied Blockchain (APLD)": a former name
 		}
 		if id, ok := x.vetoMention(d, m, false); ok {
-			d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 			return
 		}
 		ms = append(ms, mention{Mention: m, weak: true})
@@ -126,7 +127,7 @@ func (x *Extractor) addListMembers(d *doc, ms []mention, members func(string, []
 				m.Name, m.Known = name, true
 			}
 			if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
-				d.vetoes = append(d.vetoes, Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+				d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 				continue
 			}
 			ms = append(ms, m) // not weak: a member of a list of organisations
@@ -443,10 +444,35 @@ func capitalisedStart(s string) bool {
 	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
 }
 
-// vetoedSpan reports a span inside a mention a party rule set aside.
+// vetoParty records a party veto: in the document's account and in the
+// index vetoedSpan searches.
+func (d *doc) vetoParty(v Veto) {
+	d.vetoes = append(d.vetoes, v)
+	pv := &d.partyVetoes
+	// Kept in order of start: vetoes come sentence by sentence, but a
+	// sentence's come after the document's.
+	at := sort.Search(len(pv.spans), func(i int) bool { return pv.spans[i][0] > v.Span[0] })
+	pv.spans = slices.Insert(pv.spans, at, v.Span)
+	pv.maxLen = max(pv.maxLen, v.Span[1]-v.Span[0])
+}
+
+// spanSet is a set of spans searched by containment: sorted by start, with
+// the longest span's length bounding how far back a containing span may
+// start.
+type spanSet struct {
+	spans  [][2]int
+	maxLen int
+}
+
+// vetoedSpan reports a span inside a mention a party rule set aside. The
+// vetoes are searched by position: a long page holds thousands.
 func vetoedSpan(d *doc, sp [2]int) bool {
-	for _, v := range d.vetoes {
-		if v.What == "party" && sp[0] >= v.Span[0] && sp[1] <= v.Span[1] {
+	pv := &d.partyVetoes
+	// The spans starting at or before sp[0]; of them, only those starting
+	// at most maxLen before it can reach sp[1].
+	i := sort.Search(len(pv.spans), func(i int) bool { return pv.spans[i][0] > sp[0] })
+	for j := i - 1; j >= 0 && sp[0]-pv.spans[j][0] <= pv.maxLen; j-- {
+		if sp[1] <= pv.spans[j][1] {
 			return true
 		}
 	}

@@ -120,6 +120,7 @@ type doc struct {
 	noDeal      map[string]bool   // figure rules whose figure tells no deal at all (FigureRule.NoDeal)
 	parents     map[[2]int]string // span of a subsidiary's mention → the parent named in its place (parentOf)
 	vetoes      []Veto
+	partyVetoes spanSet       // the spans of vetoes[i].What == "party", for vetoedSpan
 	read        []org.Mention // names read from capitalised frames, sentence by sentence (for Result.Names)
 	aiDoc       bool          // the document is about AI/HPC: a miner's contract is an HPC contract
 	// tc tells names from common words capitalised at a sentence start or
@@ -127,8 +128,10 @@ type doc struct {
 	// headline's clauses in text (none when the headline is not Title Case).
 	tc       *truecase
 	headline [][2]int
-	// elsewhere memoises the party rules' reading of a name's other uses.
-	elsewhere map[elsewhereKey]bool
+	// party memoises the party rules' reading of a name's other uses and,
+	// on a long text, indexes its words for them (built before the
+	// sentences are read, then only read).
+	party partyMemo
 	// lastSp and lastMs are the span and the mentions of the sentence the
 	// relation rules read last (newSent), for the data rules that read it
 	// next.

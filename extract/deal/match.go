@@ -404,7 +404,7 @@ func (x *Extractor) partyEvident(d *doc, m *mention) bool {
 		orgDescribedBefore(d.text, m.Span) || org.DescribedAt(d.text, m.Span[0]) || ricAfter(d.text, m.Span[0]+len(m.Text)) {
 		return true
 	}
-	return mentionedTwice(d.text, m.Text)
+	return mentionedTwice(d.text, d.party.words, m.Text)
 }
 
 // orgDescribers end a Japanese description written right before a name
@@ -428,10 +428,11 @@ func legalAround(txt string, sp [2]int) bool {
 		hasJapanese(txt[sp[0]:sp[1]]) && text.HasAnySuffix(txt[sp[0]:sp[1]], "県", "市", "町", "村", "府", "郡", "庁", "省", "局")
 }
 
-// mentionedTwice reports name written at least twice in txt, as a word.
-func mentionedTwice(txt, name string) bool {
+// mentionedTwice reports name written at least twice in txt, as a word
+// (words: txt's word index, or nil).
+func mentionedTwice(txt string, words *wordIndex, name string) bool {
 	n := 0
-	return eachWordUse(txt, name, len(txt), func(int) bool {
+	return words.eachUse(txt, name, len(txt), func(int) bool {
 		n++
 		return n == 2
 	})

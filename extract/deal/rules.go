@@ -410,7 +410,8 @@ func (pr *PartyRule) applies(isJA bool) bool {
 // fires reports whether the rule makes the mention m of text no party.
 // lower is text lower-cased in ASCII; role is m's gazetteer role.
 // keys are nameKeyLoose of m's name and text, computed once per mention.
-func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, keys [2]string, role string, memo map[elsewhereKey]bool) bool {
+func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, keys [2]string, role string, pm *partyMemo) bool {
+	memo := pm.answersMap()
 	if pr.UnknownOnly && m.Known || pr.of != nil && !pr.of[keys[0]] && !pr.of[keys[1]] {
 		return false
 	}
@@ -428,12 +429,12 @@ func (pr *PartyRule) fires(text, lower string, hits *phraseHits, m org.Mention, 
 	// The answer depends on the name only: read the text once per name,
 	// not once per mention (a long page names a party often).
 	if pr.elsewhereRE != nil && memoised(memo, elsewhereKey{re: pr.elsewhereRE, name: m.Name}, func() bool {
-		return writtenElsewhere(text, m.Name, pr.elsewhereRE)
+		return writtenElsewhere(text, pm.wordIndex(), m.Name, pr.elsewhereRE)
 	}) {
 		return true
 	}
 	if pr.Surname && (personName(m.Text) || memoised(memo, elsewhereKey{name: m.Text, text: "surname"}, func() bool {
-		return surnameUse(text, m.Text)
+		return surnameUse(text, pm.wordIndex(), m.Text)
 	})) {
 		return true
 	}
@@ -526,12 +527,12 @@ func memoised(memo map[elsewhereKey]bool, k elsewhereKey, f func() bool) bool {
 // surnameUse reports a one-word name (as written) that text writes right
 // after a given name (org.GivenName) with no capitalised word after it
 // ("Kevin Sunak Capital" is a company's name).
-func surnameUse(text, name string) bool {
+func surnameUse(text string, words *wordIndex, name string) bool {
 	if len(name) < 3 || strings.ContainsAny(name, " 0123456789&-.") || !(name[0] >= 'A' && name[0] <= 'Z') || strings.ToUpper(name) == name ||
 		org.CorporateWord(name) {
 		return false
 	}
-	return eachWordUse(text, name, 50, func(end int) bool { return givenNameBefore(text, name, end) })
+	return words.eachUse(text, name, 50, func(end int) bool { return givenNameBefore(text, name, end) })
 }
 
 // personName reports a name written as a given name and one capitalised
@@ -566,11 +567,86 @@ func givenNameBefore(text, name string, end int) bool {
 }
 
 // writtenElsewhere reports a use of name in text (as a word) after which
-// re matches; it reads at most 50 uses and 80 bytes after each.
-func writtenElsewhere(text, name string, re *regexp.Regexp) bool {
-	return eachWordUse(text, name, 50, func(end int) bool {
+// re matches; it reads at most 50 uses and 80 bytes after each. words,
+// when not nil, is text's word index.
+func writtenElsewhere(text string, words *wordIndex, name string, re *regexp.Regexp) bool {
+	return words.eachUse(text, name, 50, func(end int) bool {
 		return re.MatchString(text[end:min(len(text), end+80)])
 	})
+}
+
+// partyMemo is what the party rules keep for one document: their answers
+// that depend on a name only, and the document's word index (nil on a
+// short text, where reading the text is cheap).
+type partyMemo struct {
+	answers map[elsewhereKey]bool
+	words   *wordIndex
+}
+
+func (pm *partyMemo) answersMap() map[elsewhereKey]bool {
+	if pm == nil {
+		return nil
+	}
+	return pm.answers
+}
+
+func (pm *partyMemo) wordIndex() *wordIndex {
+	if pm == nil {
+		return nil
+	}
+	return pm.words
+}
+
+// wordIndex holds where each ASCII word of a text starts, so that the
+// uses of a name are found without reading a long text once per name.
+type wordIndex struct {
+	at map[string][]int
+}
+
+// newWordIndex indexes text's words (runs of isWordByte bytes).
+func newWordIndex(text string) *wordIndex {
+	w := &wordIndex{at: map[string][]int{}}
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w.at[text[i:j]] = append(w.at[text[i:j]], i)
+		i = j
+	}
+	return w
+}
+
+// eachUse is eachWordUse through the index: the uses of a name that opens
+// on a word are among its first word's starts. max counts the uses read.
+// A nil index, or a name opening on no word byte, reads the text.
+func (w *wordIndex) eachUse(text, name string, max int, f func(end int) bool) bool {
+	if w == nil || name == "" || !isWordByte(name[0]) {
+		return eachWordUse(text, name, max, f)
+	}
+	k := 0
+	for k < len(name) && isWordByte(name[k]) {
+		k++
+	}
+	n := 0
+	for _, at := range w.at[name[:k]] {
+		if n >= max {
+			break
+		}
+		end := at + len(name)
+		if !strings.HasPrefix(text[at:], name) || end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		n++
+		if f(end) {
+			return true
+		}
+	}
+	return false
 }
 
 // eachWordUse calls f with the end of each use of name in text as a whole
@@ -598,11 +674,11 @@ func eachWordUse(text, name string, max int, f func(end int) bool) bool {
 
 // vetoParty returns the id of the first rule that makes m no party.
 // memo (may be nil) keeps the document's writtenElsewhere answers.
-func (r *Rules) vetoParty(text, lower string, hits *phraseHits, m org.Mention, role string, isJA bool, memo map[elsewhereKey]bool) (string, bool) {
+func (r *Rules) vetoParty(text, lower string, hits *phraseHits, m org.Mention, role string, isJA bool, pm *partyMemo) (string, bool) {
 	keys := [2]string{nameKeyLoose(m.Name), nameKeyLoose(m.Text)}
 	for i := range r.Parties {
 		pr := &r.Parties[i]
-		if pr.applies(isJA) && pr.fires(text, lower, hits, m, keys, role, memo) {
+		if pr.applies(isJA) && pr.fires(text, lower, hits, m, keys, role, pm) {
 			return pr.ID, true
 		}
 	}

@@ -17,6 +17,13 @@ import (
 type truecase struct {
 	mid   map[string]bool // words capitalised mid-sentence in the body
 	names []org.Mention   // the body's organisation names found with a corporate word or in the gazetteer
+	// Looked up by text, not searched (a long page names thousands):
+	// prefixAt maps each name and each of its leading words up to a space
+	// to the first name so written; nameAt each name to its first index;
+	// unknownLead holds the first words of the names the gazetteer lacks,
+	// and those names whole.
+	prefixAt, nameAt map[string]int
+	unknownLead      map[string]bool
 }
 
 // newTruecase reads the body text and its organisation mentions; the
@@ -48,12 +55,41 @@ func newTruecase(body string, ms []mention, heads ...[2]int) *truecase {
 		}
 		i = j
 	}
+	tc.prefixAt, tc.nameAt, tc.unknownLead = map[string]int{}, map[string]int{}, map[string]bool{}
+	first := func(idx map[string]int, k string, i int) {
+		if _, ok := idx[k]; !ok {
+			idx[k] = i
+		}
+	}
 	for _, m := range ms {
-		if !m.weak {
-			tc.names = append(tc.names, m.Mention)
+		if m.weak {
+			continue
+		}
+		i := len(tc.names)
+		tc.names = append(tc.names, m.Mention)
+		name := m.Mention.Name
+		first(tc.nameAt, name, i)
+		first(tc.prefixAt, name, i)
+		for k := strings.IndexByte(name, ' '); k >= 0; k = nextSpace(name, k) {
+			first(tc.prefixAt, name[:k], i)
+			if !m.Known && !strings.Contains(name[:k], " ") {
+				tc.unknownLead[name[:k]] = true
+			}
+		}
+		if !m.Known {
+			tc.unknownLead[name] = true
 		}
 	}
 	return tc
+}
+
+// nextSpace is the index of the first space of s after index k, or -1.
+func nextSpace(s string, k int) int {
+	j := strings.IndexByte(s[k+1:], ' ')
+	if j < 0 {
+		return -1
+	}
+	return k + 1 + j
 }
 
 func isLatinLetter(r rune) bool {
@@ -105,10 +141,8 @@ func (tc *truecase) known(x *Extractor, w string) bool {
 	if text.Capitals(w, 2, 6) && !org.IsStop(w) {
 		return true // "ICG has backed…": an acronym is no common word either
 	}
-	for _, b := range tc.names {
-		if !b.Known && (strings.HasPrefix(b.Name, w+" ") || b.Name == w) {
-			return true // the first word of a name the body writes with a corporate word
-		}
+	if tc.unknownLead[w] {
+		return true // the first word of a name the body writes with a corporate word
 	}
 	_, ok := x.gaz.Canonical(w)
 	return ok
@@ -126,14 +160,24 @@ func (tc *truecase) fix(x *Extractor, text string, m org.Mention, initial, headl
 		return m, true
 	}
 	if headline {
-		for _, b := range tc.names {
-			if m.Text == b.Name || strings.HasPrefix(b.Name, m.Text+" ") {
-				return m, true // the body's "Granite Hash Inc."
+		// The first body name, in the order they were found, that either
+		// starts with the candidate's words ("Granite Hash Inc.": the
+		// candidate stays) or is their tail ("Texas Miner Brazos Hash" is
+		// "Brazos Hash").
+		pre, okPre := tc.prefixAt[m.Text]
+		suf, okSuf := -1, false
+		for k := strings.IndexByte(m.Text, ' '); k >= 0; k = nextSpace(m.Text, k) {
+			if i, ok := tc.nameAt[m.Text[k+1:]]; ok && (!okSuf || i < suf) {
+				suf, okSuf = i, true
 			}
-			if len(b.Name) < len(m.Text) && strings.HasSuffix(m.Text, " "+b.Name) {
-				off := len(m.Text) - len(b.Name)
-				return org.Mention{Name: b.Name, Text: m.Text[off:], Span: [2]int{m.Span[0] + off, m.Span[1]}, Known: b.Known, Role: b.Role}, true
-			}
+		}
+		if okPre && (!okSuf || pre < suf) {
+			return m, true // the body's "Granite Hash Inc."
+		}
+		if okSuf {
+			b := tc.names[suf]
+			off := len(m.Text) - len(b.Name)
+			return org.Mention{Name: b.Name, Text: m.Text[off:], Span: [2]int{m.Span[0] + off, m.Span[1]}, Known: b.Known, Role: b.Role}, true
 		}
 	}
 	ws := strings.Fields(m.Text)
