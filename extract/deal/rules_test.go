@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +196,23 @@ func TestKindRuleExamples(t *testing.T) {
 				return got
 			})
 		})
+	}
+}
+
+// TestWordIndexUses: the word index finds the same whole-word uses of a
+// name as reading the text does.
+func TestWordIndexUses(t *testing.T) {
+	txt := "Hut 8 and Hutton met. Hut 8's deal with AT&T; AT&T-backed Core Scientific and Core Scientifics. hut 8, Hut 81, Hut 8."
+	w := newWordIndex(txt)
+	for _, name := range []string{"Hut 8", "Hut", "AT&T", "Core Scientific", "Core", "hut 8", "Nobody", "8"} {
+		var want, got []int
+		eachWordUse(txt, name, len(txt), func(end int) bool { want = append(want, end); return false })
+		w.eachUse(txt, name, len(txt), func(end int) bool { got = append(got, end); return false })
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("uses of %q: index %v, text %v", name, got, want)
+		}
+	}
+	if !mentionedTwice(txt, w, "Hut 8") || mentionedTwice(txt, w, "Hutton") {
+		t.Errorf("mentionedTwice through the index: Hut 8 twice, Hutton once")
 	}
 }
