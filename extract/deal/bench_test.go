@@ -71,3 +71,46 @@ func BenchmarkKagomeBare(b *testing.B) {
 		kt.Tokenize(s)
 	}
 }
+
+// BenchmarkExtractRealNews5MB extracts 5 MiB of real English news: the
+// cached real-news texts (extract/eval/realnews/README.md) one after the
+// other, as a long page of many articles. It skips without the cache. A
+// real page names thousands of parties, which the seed and the synthetic
+// pages do not: a cost that grows with names times length shows here (in
+// the seventeenth session, 8.6 s before the indexes of truecase, party
+// vetoes and word uses, 5.1 s after, for `kozan extract`).
+func BenchmarkExtractRealNews5MB(b *testing.B) {
+	dir := os.Getenv("KOZAN_REALNEWS_DIR")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			b.Skip("no home directory")
+		}
+		dir = filepath.Join(home, ".cache", "kozan", "realnews")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "e*.txt"))
+	more, _ := filepath.Glob(filepath.Join(dir, "f*.txt"))
+	files = append(files, more...)
+	if len(files) == 0 {
+		b.Skip("no real-news texts cached in " + dir)
+	}
+	var sb strings.Builder
+	for sb.Len() < 5<<20 {
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(raw)
+			sb.WriteString("\n\n")
+		}
+	}
+	s := sb.String()[:5<<20]
+	x := newExtractor(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	for b.Loop() {
+		x.Extract("", s)
+	}
+}
