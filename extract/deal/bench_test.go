@@ -47,8 +47,12 @@ func benchText(b *testing.B) string {
 // (extract/org) takes about a seventh, the rest is spread over many small
 // text tests.
 func BenchmarkExtractJA(b *testing.B) {
+	benchExtract(b, benchText(b))
+}
+
+// benchExtract measures Extract on s, per byte.
+func benchExtract(b *testing.B, s string) {
 	x := newExtractor(b)
-	s := benchText(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(s)))
 	b.ResetTimer()
@@ -105,12 +109,5 @@ func BenchmarkExtractRealNews5MB(b *testing.B) {
 			sb.WriteString("\n\n")
 		}
 	}
-	s := sb.String()[:5<<20]
-	x := newExtractor(b)
-	b.ReportAllocs()
-	b.SetBytes(int64(len(s)))
-	b.ResetTimer()
-	for b.Loop() {
-		x.Extract("", s)
-	}
+	benchExtract(b, sb.String()[:5<<20])
 }
