@@ -18,7 +18,7 @@ import (
 // analyze finds amounts, lexicon cues and organisations once per document.
 func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	d := &doc{text: txt, lower: asciiLower(txt)}
-	if len(txt) >= parallelFrom {
+	if len(txt) >= wordIndexFrom {
 		// A long page names many parties, each read for its other uses.
 		d.party.words = newWordIndex(txt)
 	}

@@ -13,6 +13,11 @@ import (
 // organisation finder beside its other passes.
 const parallelFrom = 16 << 10
 
+// wordIndexFrom is the text length from which a word index serves the
+// party rules' reading of a name's other uses (analyze): below it, reading
+// the text once per name costs less than indexing it.
+const wordIndexFrom = 256 << 10
+
 // background runs f in its own goroutine when async, else at once, and
 // returns a function that waits for f's result. A panic in f is raised
 // again in the caller, whose recoverResult turns it into an error.
