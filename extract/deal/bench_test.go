@@ -36,9 +36,10 @@ func benchText(b *testing.B) string {
 // 0.6×, not reached). On the seed, on a shared 2-core machine, test
 // binaries of before and after run alternately: 0.92× once, when the
 // rules were fewer; 1.2–1.4× after the tenth round (medians 9.1 ms
-// against kagome's 7.8 ms); in the seventeenth session, eight runs of
-// each alternating, medians 9.8 ms against kagome's 10.8 ms (0.9×; single
-// runs on a quieter machine read 0.6×). kagome
+// against kagome's 7.8 ms); in the seventeenth session, runs of each
+// alternating, medians 9.8 ms against kagome's 10.8 ms (0.9×) midway and
+// 8.3 ms against 10.2 ms (0.8×) at its end; single runs on a quieter
+// machine read 0.6×. kagome
 // reads only the sentences the rules need (those with an amount, a deal
 // word, an investee or a role opener) through jtok's own lattice; that is
 // about a fifth of the cost. The rules' words are found in one
