@@ -130,7 +130,7 @@ func (x *Extractor) veto(d *doc) {
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
 		if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
-			d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			d.addPartyVeto(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 			continue
 		}
 		kept = append(kept, m)

@@ -19,11 +19,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		return spreadInto(d, sp, slices.Clone(ms))
 	}
 	var ms []mention
-	// d.mentions are sorted by start: look only at those starting inside.
-	for _, m := range d.mentions[lowerBound(len(d.mentions), func(i int) bool { return d.mentions[i].Span[0] >= sp[0] }):] {
-		if m.Span[0] >= sp[1] {
-			break
-		}
+	for _, m := range d.mentionsFrom(sp) {
 		if m.Span[1] <= sp[1] {
 			ms = append(ms, m)
 		}
@@ -55,7 +51,7 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 			m.Name, m.Known = name, true // "Applied Blockchain (APLD)": a former name
 		}
 		if id, ok := x.vetoMention(d, m, false); ok {
-			d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+			d.addPartyVeto(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 			return
 		}
 		ms = append(ms, mention{Mention: m, weak: true})
@@ -127,7 +123,7 @@ func (x *Extractor) addListMembers(d *doc, ms []mention, members func(string, []
 				m.Name, m.Known = name, true
 			}
 			if id, ok := x.vetoMention(d, m.Mention, isJA); ok {
-				d.vetoParty(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
+				d.addPartyVeto(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 				continue
 			}
 			ms = append(ms, m) // not weak: a member of a list of organisations
@@ -284,6 +280,14 @@ func sortMentions(ms []mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// mentionsFrom returns the document's mentions that start inside sp (some
+// may end after it): d.mentions are sorted by start, so a window of them.
+func (d *doc) mentionsFrom(sp [2]int) []mention {
+	lo := lowerBound(len(d.mentions), func(i int) bool { return d.mentions[i].Span[0] >= sp[0] })
+	hi := lo + lowerBound(len(d.mentions)-lo, func(i int) bool { return d.mentions[lo+i].Span[0] >= sp[1] })
+	return d.mentions[lo:hi]
 }
 
 func mentionsIn(ms []mention, lo, hi int) []mention {
@@ -444,9 +448,9 @@ func capitalisedStart(s string) bool {
 	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
 }
 
-// vetoParty records a party veto: in the document's account and in the
+// addPartyVeto records a party veto: in the document's account and in the
 // index vetoedSpan searches.
-func (d *doc) vetoParty(v Veto) {
+func (d *doc) addPartyVeto(v Veto) {
 	d.vetoes = append(d.vetoes, v)
 	pv := &d.partyVetoes
 	// Kept in order of start: vetoes come sentence by sentence, but a

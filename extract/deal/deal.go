@@ -256,10 +256,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty, or a weak deal word made it", deals, dropNoValues(d, clone(deals)))
 	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
 	deals = stage("a party is a maker named only for its products (\"504 Nvidia B200 GPUs\", 「エヌビディア製GPU」), in a deal that buys none from it", deals, x.dropProductMakers(d, clone(deals)))
-	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals), func(o pipeline.Deal) bool {
-		_, sp := x.rules.spending(o)
-		return sp
-	}))
+	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))
 	deals = x.refineKinds(x.fullNames(d, withParents(d, deals)))
 	deals = stage("a part of an acquisition price told just before", deals, dropPriceParts(txt, clone(deals)))
 	deals = stage("the deal told before, its value restated ('the contract was worth…')", deals, dropRestated(d.lower, clone(deals)))

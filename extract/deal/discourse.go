@@ -57,6 +57,12 @@ type toldRef struct {
 	end     int
 }
 
+// companyMention is the told deal's company as a party of a deal a rule
+// makes of it (a known name: the deal named it already).
+func (r toldRef) companyMention() mention {
+	return mention{Mention: org.Mention{Name: r.company, Text: r.company, Known: true}}
+}
+
 // noteTold returns refs with the deals ds told last of each kind.
 func noteTold(refs []toldRef, ds []pipeline.Deal) []toldRef {
 	if len(ds) == 0 {

@@ -284,7 +284,7 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 				t := st.before
 				if k := pipeline.Kind(r.Kind); k == pipeline.KindEquity || k == pipeline.KindFinancing {
 					if b, ok := toldOfKind(st.lastTold, k, sp[0]); ok && !sameName(b.company, comp.Name) {
-						t = mention{Mention: org.Mention{Name: b.company, Text: b.company, Known: true}}
+						t = b.companyMention()
 					}
 				}
 				comp, cp = &t, comp
@@ -298,7 +298,8 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 				if p == nil || !ok || sameName(b.company, p.Name) {
 					continue
 				}
-				cp, comp = p, &mention{Mention: org.Mention{Name: b.company, Text: b.company, Known: true}}
+				cm := b.companyMention()
+				cp, comp = p, &cm
 			}
 			captured := comp != nil // the pattern gave it its role
 			if comp == nil {

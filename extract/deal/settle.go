@@ -14,8 +14,10 @@ import (
 // to acquire a site from X" is X's deal; "is to acquire data centre
 // developer Y" is the deal of Y bought by the company), or a deal of a
 // like kind with a value is told near it (a site acquired, then its price
-// two sentences on).
-func yieldNameless(ds []pipeline.Deal, spending func(pipeline.Deal) bool) []pipeline.Deal {
+// two sentences on). It runs after the drops, so it yields only to deals
+// that stay ("paid $2.5 million for a property": the payment, dropped as
+// spending, leaves the site's purchase).
+func yieldNameless(ds []pipeline.Deal) []pipeline.Deal {
 	const near = 400 // bytes: a sentence or two
 	out := ds[:0]
 	for i, d := range ds {
@@ -24,9 +26,6 @@ func yieldNameless(ds []pipeline.Deal, spending func(pipeline.Deal) bool) []pipe
 			for j, o := range ds {
 				if j == i || o.Company != d.Company && (string(o.Counterparty) != d.Company || o.Kind != d.Kind) {
 					continue // "DigitalBridge is to acquire data centre developer Yondr": Yondr's deal names the buyer
-				}
-				if spending(o) {
-					continue // "paid $2.5 million for a property": paying with nobody named is dropped below; the site's purchase stays
 				}
 				same := o.EvidenceSpan == d.EvidenceSpan && (o.Counterparty != "" || !strings.HasPrefix(o.Rule, "data:"))
 				close := o.Amount != nil && d.Amount == nil && likeKinds(o.Kind, d.Kind) && !distinctSites(o, d) &&
@@ -163,9 +162,10 @@ func (x *Extractor) dropCoLenders(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 // its two lenders nor a lender at all, named or evidently an organisation.
 func (x *Extractor) borrowerIn(d *doc, dl pipeline.Deal, lender func(string) bool) (string, bool) {
 	b := ""
-	for i := range d.mentions {
-		m := &d.mentions[i]
-		if m.Span[0] < dl.EvidenceSpan[0] || m.Span[1] > dl.EvidenceSpan[1] || !usable(*m) || lender(m.Name) ||
+	ms := d.mentionsFrom(dl.EvidenceSpan)
+	for i := range ms {
+		m := &ms[i]
+		if m.Span[1] > dl.EvidenceSpan[1] || !usable(*m) || lender(m.Name) ||
 			sameName(m.Name, dl.Company) || sameName(m.Name, string(dl.Counterparty)) || !m.Known && !x.partyEvident(d, m) {
 			continue
 		}
@@ -464,8 +464,8 @@ func (x *Extractor) makerOnly(d *doc, dl pipeline.Deal, name string) bool {
 		return false
 	}
 	seen := false
-	for _, m := range d.mentions {
-		if m.Span[0] < dl.EvidenceSpan[0] || m.Span[1] > dl.EvidenceSpan[1] || !sameName(m.Name, name) {
+	for _, m := range d.mentionsFrom(dl.EvidenceSpan) {
+		if m.Span[1] > dl.EvidenceSpan[1] || !sameName(m.Name, name) {
 			continue
 		}
 		rest := d.text[m.Span[1]:min(len(d.text), m.Span[1]+60)]

@@ -72,12 +72,10 @@ func newTruecase(body string, ms []mention, heads ...[2]int) *truecase {
 		first(tc.prefixAt, name, i)
 		for k := strings.IndexByte(name, ' '); k >= 0; k = nextSpace(name, k) {
 			first(tc.prefixAt, name[:k], i)
-			if !m.Known && !strings.Contains(name[:k], " ") {
-				tc.unknownLead[name[:k]] = true
-			}
 		}
 		if !m.Known {
-			tc.unknownLead[name] = true
+			lead, _, _ := strings.Cut(name, " ")
+			tc.unknownLead[lead], tc.unknownLead[name] = true, true
 		}
 	}
 	return tc

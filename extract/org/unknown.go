@@ -1173,7 +1173,7 @@ func (g *Gazetteer) FindTokens(text string, toks []jtok.Token) []Mention {
 func FromTokens(text string, toks []jtok.Token) []Mention {
 	var extra []Mention
 	for i := 0; i < len(toks); i++ {
-		if k, ok := kanjiLedName(toks, i); ok && !isStopToken(text[toks[i].Start:toks[k-1].End]) {
+		if k, ok := kanjiLedName(text, toks, i); ok && !isStopToken(text[toks[i].Start:toks[k-1].End]) {
 			// 三菱ケミカル, 住友ファーマ, 大和エナジー・インフラ: a kanji
 			// proper noun and the katakana glued after it are one name.
 			extra = append(extra, Mention{Name: text[toks[i].Start:toks[k-1].End], Text: text[toks[i].Start:toks[k-1].End],
@@ -1222,7 +1222,7 @@ var kanaPlaceUnits = []string{"エリア", "リージョン", "オフィス", "�
 // name only when a particle or a comma ends the katakana and the katakana
 // is not a site or an area (東京リージョン, 石狩データセンター); a country
 // never does (米国エヌビディア is Nvidia).
-func kanjiLedName(toks []jtok.Token, i int) (int, bool) {
+func kanjiLedName(text string, toks []jtok.Token, i int) (int, bool) {
 	t := toks[i]
 	if len(t.POS) < 3 || t.POS[0] != "名詞" || t.POS[1] != "固有名詞" {
 		return 0, false
@@ -1255,7 +1255,7 @@ func kanjiLedName(toks []jtok.Token, i int) (int, bool) {
 	if org {
 		return k, true
 	}
-	tail := strings.ReplaceAll(joinSurfaces(toks[i+1:k]), "・", "")
+	tail := strings.ReplaceAll(text[toks[i+1].Start:toks[k-1].End], "・", "") // the tokens are adjacent
 	if kanaSite(tail) || kztext.HasAnySuffix(tail, kanaPlaceUnits...) || utf8.RuneCountInString(tail) < 3 {
 		return 0, false
 	}
@@ -1279,15 +1279,6 @@ func katakanaNoun(t jtok.Token) bool {
 		}
 	}
 	return true
-}
-
-// joinSurfaces is the text of adjacent tokens.
-func joinSurfaces(toks []jtok.Token) string {
-	var b strings.Builder
-	for _, t := range toks {
-		b.WriteString(t.Surface)
-	}
-	return b.String()
 }
 
 // EndsNames reports a token no name of FromTokens continues past: it is
