@@ -250,6 +250,9 @@ func listItemName(it string) bool {
 				return false
 			}
 		}
+		if k := strings.IndexByte(w, '-'); k >= 0 && k+1 < len(w) && w[k+1] >= 'a' && w[k+1] <= 'z' {
+			return false // "NYSE-listed", "Texas-based": a description of the name after it
+		}
 	}
 	return !org.IsStop(it)
 }

@@ -65,8 +65,8 @@ func writtenName(s string) string {
 		}
 	}
 	ws := strings.Fields(strings.ReplaceAll(s, ",", " "))
-	for len(ws) > 1 && legalForm[strings.ToLower(strings.TrimRight(ws[len(ws)-1], "."))] {
-		ws = ws[:len(ws)-1]
+	for len(ws) > 1 && (legalForm[strings.ToLower(strings.TrimRight(ws[len(ws)-1], "."))] || ws[len(ws)-1] == "&") {
+		ws = ws[:len(ws)-1] // "Mitsui & Co.": the "&" goes with the legal form
 	}
 	return strings.Join(ws, " ")
 }

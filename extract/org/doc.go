@@ -40,6 +40,13 @@
 // nor does "Rule 144A" or "Securities Act" make one. A number word opening
 // a name that ends in a corporate word (Two Rivers AI, First Meridian
 // Capital Partners) is part of it.
+// A place before a utility's trade names the utility (Kentucky Utilities,
+// Georgia Power & Light), and "Companies" after one proper word ends a
+// group's name (Hollin Companies).
+// A former name written beside the current one ("X (formerly Y)", "X,
+// formerly known as Y,", "Formerly known as Y, X", "Y (now X)", X(旧Y),
+// Y(現X)) is the same party: Find gives both, and every other use of the
+// renamed spelling, the identity the list knows, else the current name's.
 // FindTokens adds kagome's 名詞,固有名詞,組織 tokens. CapitalizedAt reads an
 // English capitalised name at a position, for the deal rules' frames.
 //
@@ -49,6 +56,7 @@
 //   - match.go: Mention, Find and the alias matcher.
 //   - unknown.go: unknown English organisations, CapitalizedAt, kagome
 //     tokens (FromTokens), stop words.
+//   - former.go: former names written beside the current one.
 //   - ja.go: unknown Japanese organisations (legal forms, group words, 社,
 //     bare katakana names).
 //   - kanastop.go: katakana common nouns and the compound splitter.

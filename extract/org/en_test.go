@@ -156,6 +156,33 @@ func TestDefinedTerms(t *testing.T) {
 	}
 }
 
+// TestFormerNames: a former name written beside the current one is the
+// same party, under the name the list knows, else the current one; other
+// uses of the former spelling follow it.
+func TestFormerNames(t *testing.T) {
+	g := builtin(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"formerly in brackets", "Verlo Compute (formerly Pinegate Mining) signed. Pinegate Mining paid.", "Verlo Compute?|Verlo Compute?|Verlo Compute?"},
+		{"formerly known as, comma", "Verlo Compute, formerly known as Pinegate Mining, signed.", "Verlo Compute?|Verlo Compute?"},
+		{"opener before the former name", "Formerly known as Pinegate Mining, NYSE-listed Verlo Compute teamed up.", "Verlo Compute?|Verlo Compute?"},
+		{"now after the former name", "Pinegate Mining (now Verlo Compute) signed.", "Verlo Compute?|Verlo Compute?"},
+		{"the list's name wins", "Marathon Patent Group, now known as Vantor Compute, signed.", "MARA|MARA"},
+		{"two known companies stay apart", "Riot Platforms (formerly Bitfarms) is wrong but kept.", "Riot Platforms|Bitfarms"},
+		{"a person's former employer", "Ann Vole, formerly of Pinegate Mining, joined Verlo Compute.", "Pinegate Mining?|Verlo Compute?"},
+		{"Japanese 旧", "Verlo Compute(旧Pinegate Mining)が買った。", "Verlo Compute?|Verlo Compute?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.in)
+			if names(got) != tt.want {
+				t.Errorf("Find(%q) = %q, want %q", tt.in, names(got), tt.want)
+			}
+		})
+	}
+}
+
 // TestCurlyApostrophe: a known name written with a curly apostrophe is
 // matched whole, not cut at the apostrophe.
 func TestCurlyApostrophe(t *testing.T) {

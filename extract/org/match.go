@@ -28,7 +28,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 	all := merge(known, unk)
 	// A short name a filing defines after a name, known or not ("Bitmain
 	// Technologies Limited (“Seller”)"), stands for it where it is used.
-	return merge(all, definedTerms(text, all))
+	return formerNames(text, merge(all, definedTerms(text, all)))
 }
 
 // tickered makes a name no list knows the company whose ticker follows it

@@ -190,6 +190,12 @@ func TestCapitalizedAt(t *testing.T) {
 		{"with Japanese Investors", 5, "", false},
 		{"Then the Group entered into", 5, "", false}, // a word of a kind alone is no name
 		{"with the Fund on", 5, "", false},
+		{"from Hollin Companies and", 5, "Hollin Companies", true}, // a group named "Companies" keeps the word
+		{"from the Companies and", 5, "", false},
+		{"with Kentucky Utilities for", 5, "Kentucky Utilities", true}, // a utility named by its place and trade
+		{"with Georgia Power & Light for", 5, "Georgia Power & Light", true},
+		{"with Texas utilities", 5, "", false},
+		{"with Texas Data Ventures", 5, "Data Ventures", true}, // a place before other corporate words still goes
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

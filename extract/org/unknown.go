@@ -646,6 +646,28 @@ var institutionHeads = map[string]bool{"university": true, "system": true, "auth
 
 // institutionNamed reports three or more words ending on an institution's
 // noun: the place word opening them is part of the name.
+// placeUtility reports a utility named by its place and its trade alone:
+// "Kentucky Utilities", "Georgia Power", "Tampa Electric", "Florida Power &
+// Light". Without the place the name is a common word.
+func placeUtility(words []string) bool {
+	rest := words[1:]
+	if len(rest) == 3 && rest[1] == "&" {
+		rest = []string{rest[0], rest[2]}
+	}
+	if len(rest) == 0 || len(rest) > 2 {
+		return false
+	}
+	for _, w := range rest {
+		if !utilityWords[strings.ToLower(strings.TrimRight(w, ".,"))] || !capitalised(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// utilityWords name a utility's trade.
+var utilityWords = map[string]bool{"power": true, "utilities": true, "electric": true, "light": true, "gas": true}
+
 func institutionNamed(words []string) bool {
 	return len(words) >= 3 && institutionHeads[strings.ToLower(strings.TrimRight(words[len(words)-1], "."))]
 }
@@ -727,7 +749,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	}
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
-	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) ||
+	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) && !placeUtility(words) ||
 		headlineVerbs[strings.ToLower(words[0])] || headlineGerunds[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
 		// "City of Denton", "State of Texas": a word the "of" after it
 		// belongs to stays (the whole may name a public body).
@@ -797,6 +819,10 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 				// common words.
 				words = words[:len(words)-1]
 				break
+			}
+			if lw == "companies" && end == nameEnd && len(words) == 2 && capitalised(words[0]) && !stopWords[strings.ToLower(words[0])] &&
+				!placeWords[strings.ToLower(words[0])] && !allGeneric(words[:1]) {
+				break // "Related Companies", "Hunt Companies": a group's name
 			}
 			if nameEndNouns[lw] && end == nameEnd && len(words) > 1 && !stopWords[strings.ToLower(words[len(words)-2])] && !placeWords[strings.ToLower(words[len(words)-2])] &&
 				capitalised(words[len(words)-1]) && !allGeneric(words[:len(words)-1]) {
