@@ -71,11 +71,21 @@ func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
 		}
 	}
 	// "…MARAと、…の基本合意書を締結": a clause ending on a counterparty
-	// particle continues into the next one.
+	// particle continues into the next one, also over clauses between
+	// that end on a verb's continuative form (「Yと、ガスを使用し、…契約を
+	// 締結」: Y is the partner of the verb at the end).
 	for lo > sp[0] {
 		prev := strings.TrimSuffix(txt[sp[0]:lo], "、")
-		if len(prev) == lo-sp[0] || !endsWithCPParticle(prev) {
+		if len(prev) == lo-sp[0] {
 			break
+		}
+		if !endsWithCPParticle(prev) {
+			back, ok := overContinuative(txt, sp[0], lo)
+			if !ok {
+				break
+			}
+			lo = back
+			continue
 		}
 		k := strings.LastIndex(prev, "、")
 		// "X株式会社(本社:札幌市、以下「X」)と、": a 、 inside a profile
@@ -96,6 +106,30 @@ func (ja) clauseAround(txt string, sp [2]int, c cue) (int, int) {
 		hi += c.end
 	}
 	return lo, hi
+}
+
+// overContinuative returns the start of the clause before lo when the
+// clause ending at lo ends on a verb's continuative form (し、, して、, り、)
+// and an earlier clause of the sentence, at most two back, ends on a
+// counterparty particle: the partner named there belongs to the verb
+// after lo. ok is false otherwise.
+func overContinuative(txt string, start, lo int) (int, bool) {
+	at := lo
+	for n := 0; n < 2; n++ {
+		prev := strings.TrimSuffix(txt[start:at], "、")
+		if len(prev) == at-start || !text.HasAnySuffix(prev, "し", "して", "り", "って", "いて") {
+			return 0, false
+		}
+		k := commaOutside(prev, true)
+		if k < 0 {
+			return 0, false
+		}
+		if endsWithCPParticle(prev[:k]) {
+			return start + k + len("、"), true
+		}
+		at = start + k + len("、")
+	}
+	return 0, false
 }
 
 // commaOutside is the offset of the first (or, with last, the last) 、 of

@@ -196,6 +196,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"with Georgia Power & Light for", 5, "Georgia Power & Light", true},
 		{"with Texas utilities", 5, "", false},
 		{"with Texas Data Ventures", 5, "Data Ventures", true}, // a place before other corporate words still goes
+		{"from the Bakken Shale Basin wells", 5, "", false},    // an oil field, not an organisation
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -91,6 +91,10 @@ var stopWords = map[string]bool{
 	"acquisition": true, "divestiture": true, "working capital": true, "artificial intelligence": true,
 }
 
+// placeEnds end the names of oil and gas fields and basins, not of
+// organisations: "Bakken Shale Basin", "Permian Basin".
+var placeEnds = map[string]bool{"basin": true, "shale": true, "oilfield": true}
+
 // documentEnds end the names of rules, laws and frameworks, not of
 // organisations: "Technical Screening Criteria", "Green Financing
 // Framework", "Inflation Reduction Act".
@@ -779,7 +783,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 			return CapitalizedAt(text, start+p+len(words[k])+len(" of "))
 		}
 	}
-	if documentEnds[strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))] {
+	if lw := strings.ToLower(strings.TrimRight(words[len(words)-1], ".,")); documentEnds[lw] || placeEnds[lw] {
 		return Mention{}, false
 	}
 	// A model number (GB300, H100, S21) is a product, not a company;
@@ -1227,7 +1231,7 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		}
 		i = k - 1
 		name := text[s:e]
-		if isStopToken(name) || allDigits(name) {
+		if isStopToken(name) || allDigits(name) || placeEnds[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])] {
 			continue
 		}
 		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
