@@ -184,7 +184,9 @@
 //   - Bitcoin counts ("500 BTC", "500ビットコイン", "₿5") are amounts with
 //     Currency "BTC" and a nil USD value, so reviewers see them;
 //     Config.SkipBTC drops them from Find. A dollar price next to the word
-//     ("$100,000 bitcoin") stays a USD amount.
+//     ("$100,000 bitcoin") stays a USD amount. A count before "bitcoin"
+//     that describes the things counted ("5,000 bitcoin miners", "20,000
+//     Bitcoin mining machines", "10 Bitcoin ATMs") is no amount.
 //   - USD = Value × Config.FXUSD[Currency] (USD is always 1); nil when the
 //     rate is unknown or the currency is BTC.
 //   - Guards: a lone kanji digit after another kanji is a word (関東一円,

@@ -485,6 +485,11 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 	if suf.ok && !pre.ok && !pencePlausible(s, n, suf) {
 		return false
 	}
+	// "5,000 bitcoin miners", "200,000 Bitcoin mining machines", "10 Bitcoin
+	// ATMs": the word bitcoin describes the things counted.
+	if suf.ok && !pre.ok && code == "BTC" && btcAttributive(s[suf.end:]) {
+		return false
+	}
 	// "In 2020 won weakened": a year before the verb, not 2020 won.
 	if suf.ok && !pre.ok && suf.a.text == "won" && n.plain && n.dec == 0 && n.end-n.start == 4 && n.value >= 1900 && n.value < 2100 {
 		return false
@@ -1149,3 +1154,24 @@ func dollarCodeBefore(s string, dollar, lo int) (string, int, bool) {
 	}
 	return code, lo + len(b) - 3, true
 }
+
+// btcAttributive reports a noun right after a bitcoin count that the word
+// bitcoin describes ("miners", "mining machines", "ATMs"): machines or
+// places counted, not coins.
+func btcAttributive(rest string) bool {
+	if !strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "-") {
+		return false
+	}
+	w := strings.ToLower(strings.TrimLeft(rest, " -"))
+	if k := strings.IndexAny(w, " ,.;:)"); k >= 0 {
+		w = w[:k]
+	}
+	return btcNouns[w]
+}
+
+// btcNouns are the things a number before "bitcoin" may count.
+var btcNouns = map[string]bool{"miner": true, "miners": true, "mining": true, "machine": true, "machines": true,
+	"rig": true, "rigs": true, "atm": true, "atms": true, "kiosk": true, "kiosks": true, "node": true, "nodes": true,
+	"mine": true, "mines": true, "farm": true, "farms": true, "wallet": true, "wallets": true, "address": true,
+	"addresses": true, "holder": true, "holders": true, "user": true, "users": true, "company": true,
+	"companies": true, "etf": true, "etfs": true, "server": true, "servers": true, "asic": true, "asics": true}
