@@ -311,3 +311,18 @@ func TestBuiltinNoDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestFromTokensKatakanaPiece: a proper noun kagome cuts out of a longer
+// katakana word (スティング of ホスティング) is no name.
+func TestFromTokensKatakanaPiece(t *testing.T) {
+	tok, err := jtok.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "北辰がメイン州の施設に関連するホスティング料金と電力料金を支払っていなかった。"
+	for _, m := range FromTokens(s, tok.Tokens(s)) {
+		if m.Name == "スティング" {
+			t.Errorf("FromTokens(%q) found %q", s, m.Name)
+		}
+	}
+}

@@ -1231,6 +1231,9 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		}
 		i = k - 1
 		name := text[s:e]
+		if katakanaGlued(text, s) {
+			continue // スティング of ホスティング: kagome cut a proper noun out of a longer katakana word
+		}
 		if isStopToken(name) || allDigits(name) || placeEnds[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])] {
 			continue
 		}
@@ -1320,6 +1323,22 @@ func EndsNames(t jtok.Token) bool {
 
 // isOrgToken reports kagome organisation tokens and Latin nouns with a
 // capital (kagome tags unknown Latin words 組織 or 一般 by context).
+// katakanaGlued reports a katakana run at text[s:e] that starts inside a
+// longer katakana word (スティング in ホスティング): a piece of a word, no name
+// of its own. A run going on after (Xグループ) may still be a name.
+func katakanaGlued(text string, s int) bool {
+	if s >= len(text) || !isKanaAt(text, s) {
+		return false
+	}
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if r >= 0x30A1 && r <= 0x30FA || r == 'ー' {
+			return true
+		}
+	}
+	return false
+}
+
 func isOrgToken(t jtok.Token) bool {
 	if len(t.POS) >= 3 && t.POS[0] == "名詞" && t.POS[1] == "固有名詞" && t.POS[2] == "組織" {
 		return true
