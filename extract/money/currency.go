@@ -64,6 +64,16 @@ func prefixTable() []affix {
 		{text: "\\", code: "JPY"}, // the yen sign as Shift_JIS shows it: "\100"
 		{text: "Rs.", code: "INR", word: true, exact: true}, {text: "Rs", code: "INR", word: true, exact: true},
 		{text: "RM", code: "MYR", word: true, exact: true}, {text: "R", code: "ZAR", exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
+		// Local abbreviations of news in Kenya, Tanzania, Uganda, Israel and
+		// the Gulf ("KSh 245 million", "NIS 2.8 billion", "Dh1.2bn",
+		// "SR3.75 billion"); the two-letter ones need a scaled, grouped or
+		// decimal figure (see plausible).
+		{text: "KSh", code: "KES", word: true, exact: true}, {text: "Ksh", code: "KES", word: true, exact: true},
+		{text: "TSh", code: "TZS", word: true, exact: true}, {text: "USh", code: "UGX", word: true, exact: true},
+		{text: "NIS", code: "ILS", word: true, exact: true}, {text: "Dhs", code: "AED", word: true, exact: true},
+		{text: "Dh", code: "AED", word: true, exact: true}, {text: "SR", code: "SAR", word: true, exact: true},
+		{text: "QR", code: "QAR", word: true, exact: true}, {text: "KD", code: "KWD", word: true, exact: true},
+		{text: "GH₵", code: "GHS"}, {text: "GH¢", code: "GHS"},
 		{text: "Fr.", code: "CHF", word: true, exact: true}, {text: "SFr.", code: "CHF", word: true, exact: true},
 		{text: "sFr.", code: "CHF", word: true, exact: true},
 		{text: "$m", code: "USD", scale: 1e6}, {text: "£m", code: "GBP", scale: 1e6}, {text: "€m", code: "EUR", scale: 1e6},
@@ -115,7 +125,7 @@ func scaledCodes() []affix {
 func suffixTable() []affix {
 	return withNakaguro(append(append(append(append(codeAffixes(), []affix{
 		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD", exact: true}, {text: "ドル", code: "USD"},
-		{text: "米国ドル", code: "USD"},
+		{text: "米国ドル", code: "USD"}, {text: "NIS", code: "ILS", word: true, exact: true},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
 		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD", exact: true},
 		{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
@@ -390,7 +400,7 @@ func codeAffixes() []affix {
 	for _, c := range [...]string{"BRL", "RUB", "TRY", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "THB",
 		"MYR", "IDR", "VND", "AED", "SAR", "QAR", "KWD", "ILS", "NGN", "EGP", "CZK", "HUF", "ARS", "CLP",
 		"COP", "PKR", "BDT", "LKR", "KES", "UAH", "KZT", "ISK", "RON", "BGN", "MAD", "TND", "OMR", "BHD",
-		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT", "LBP"} {
+		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT", "LBP", "TZS", "UGX", "ETB"} {
 		out = append(out, affix{text: c, code: c, word: true, exact: true})
 	}
 	return out

@@ -154,7 +154,11 @@
 //     MYR, baht/バーツ/฿ → THB, rubles/ルーブル/₽ → RUB, lira/リラ/₺ → TRY,
 //     reais/レアル/R$ → BRL, rand/ランド → ZAR, rupiah/ルピア/Rp → IDR,
 //     dong/ドン/₫ → VND, zł → PLN, 新台币 → TWD, 港元 → HKD, 人民元/人民币 as a
-//     prefix → CNY, "\100" (the Shift_JIS yen sign) → JPY…). A bare name
+//     prefix → CNY, "\100" (the Shift_JIS yen sign) → JPY, the local
+//     abbreviations KSh/Ksh → KES, TSh → TZS, USh → UGX, NIS → ILS (before
+//     or after the number), Dh/Dhs → AED, SR → SAR, QR → QAR, KD → KWD,
+//     GH₵ → GHS; the two-letter ones only before a scaled, grouped or
+//     decimal figure, since "SR 20" and "QR 50" name other things…). A bare name
 //     shared by several countries goes to the commonest: pesos/ペソ → MXN
 //     (Philippine, Argentine, Chilean, Colombian pesos by adjective),
 //     francs/フラン → CHF, kroner/krone/クローネ → NOK, kronor/krona/kr/クローナ

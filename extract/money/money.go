@@ -503,6 +503,9 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 	}
 	// "R" is the rand's sign only at a word's start and before a scaled
 	// or grouped figure ("R2bn", "R1,500"): "R2" alone is a model or a road.
+	if pre.ok && shortLocalSign[pre.a.text] && !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') && n.dec == 0 {
+		return false // "SR 20", "KD 5", "QR 50": a model, a grade or a code, not riyals or dinars
+	}
 	if pre.ok && pre.a.text == "R" {
 		if pre.start > 0 && isASCIIAlnum(s[pre.start-1]) || !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') {
 			return false
@@ -1175,3 +1178,8 @@ var btcNouns = map[string]bool{"miner": true, "miners": true, "mining": true, "m
 	"mine": true, "mines": true, "farm": true, "farms": true, "wallet": true, "wallets": true, "address": true,
 	"addresses": true, "holder": true, "holders": true, "user": true, "users": true, "company": true,
 	"companies": true, "etf": true, "etfs": true, "server": true, "servers": true, "asic": true, "asics": true}
+
+// shortLocalSign are two-letter local currency abbreviations that are
+// also other things; they read as money only before a scaled, grouped or
+// decimal figure ("SR3.75 billion", "Dh1,200", "KD 2.5").
+var shortLocalSign = map[string]bool{"SR": true, "QR": true, "KD": true, "Dh": true}
