@@ -141,6 +141,8 @@ func suffixTable() []affix {
 		{text: "pence", code: "GBP", word: true, cents: true},
 		{text: "$", code: "USD"}, {text: "¥", code: "JPY"},
 		{text: "cents", code: "USD", word: true, cents: true}, {text: "cent", code: "USD", word: true, cents: true},
+		{text: "U.S. cents", code: "USD", word: true, cents: true}, {text: "U.S. cent", code: "USD", word: true, cents: true},
+		{text: "US cents", code: "USD", word: true, cents: true}, {text: "US cent", code: "USD", word: true, cents: true},
 		{text: "美元", code: "USD"}, {text: "日元", code: "JPY"}, {text: "欧元", code: "EUR"},
 		{text: "英镑", code: "GBP"}, {text: "港元", code: "HKD"}, {text: "人民币", code: "CNY"},
 		{text: "€", code: "EUR"}, {text: "£", code: "GBP"},
