@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/extract/text"
@@ -276,7 +278,7 @@ func startsWithAnaphor(lower string) bool {
 	if !strings.HasPrefix(lower, "the ") {
 		return false
 	}
-	ws := strings.Fields(lower)
+	ws := headFields(lower, 6) // the first words are enough
 	for i := 1; i < len(ws) && i <= 4; i++ {
 		switch strings.Trim(ws[i], ",") {
 		case "company", "miner", "firm", "operator", "group", "developer", "company's", "miner's",
@@ -338,7 +340,7 @@ func hasAnaphor(lower string) bool {
 			return true
 		}
 	}
-	if ws := strings.Fields(lower); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
+	if ws := headFields(lower, 3); len(ws) > 1 && ws[0] == "the" && enDealNouns[strings.Trim(ws[1], ",")] {
 		return true // "The facility, provided by…": the deal just told, so its company
 	}
 	return strings.HasPrefix(lower, "it ") || describedCompany(lower) || startsWithAnaphor(lower)
@@ -357,7 +359,7 @@ func describedCompany(lower string) bool {
 	if !strings.HasPrefix(lower, "the ") {
 		return false
 	}
-	ws := strings.Fields(lower)
+	ws := headFields(lower, 10) // words up to the ninth are read
 	for i := 1; i < len(ws) && i <= 6; i++ {
 		w := strings.Trim(ws[i], ",")
 		if !companyHeads[w] {
@@ -560,5 +562,29 @@ func formerLatter(txt, lower string, ms []mention) []mention {
 	}
 	out := append(slices.Clone(ms), add...)
 	slices.SortStableFunc(out, func(a, b mention) int { return a.Span[0] - b.Span[0] })
+	return out
+}
+
+// headFields is strings.Fields(s) cut to its first n fields, without
+// splitting the rest of s: rules that read a sentence's opening words.
+func headFields(s string, n int) []string {
+	var out []string
+	for i := 0; i < len(s) && len(out) < n; {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
 	return out
 }

@@ -725,7 +725,7 @@ func reportedRest(lower string) int {
 // a reporting clause too: "Vantage claims the debt package…").
 func moneyNounOpens(lower string) bool {
 	lower = lower[reportedRest(lower):]
-	ws := strings.Fields(lower)
+	ws := headFields(lower, 5)
 	for i := 1; i < len(ws) && i <= 4; i++ {
 		switch strings.Trim(ws[i], ",") {
 		case "facility", "loan", "loans", "notes", "bonds", "financing", "round", "funding", "raise", "investment", "credit", "debt", "offering", "package":

@@ -21,7 +21,7 @@ func (en) read(txt string, sp [2]int, ms []mention, cues []cue) []cue {
 }
 
 func (en) genericSubject(lower string) bool {
-	ws := strings.Fields(lower)
+	ws := headFields(lower, 4)
 	for i, w := range ws {
 		if i >= 4 {
 			break
