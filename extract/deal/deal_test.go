@@ -37,6 +37,8 @@ func TestExtractRules(t *testing.T) {
 		{"ja a partner named before a clause that ends on a continuative verb", "",
 			"実証事業の一環として、北辰石油株式会社は南星エナジー株式会社と、油田のガスを使用し、発電機に電力を供給する契約を締結した。",
 			[]string{"北辰石油|南星エナジー||other"}},
+		{"en a data-center operator selling to a fund stays the seller's side", "", "Global Switch sold its Australian business to Harbor Capital Partners for $1.4 billion.",
+			[]string{"Global Switch|Harbor Capital Partners|$1.4 billion|asset_sale"}},
 		{"en will partner with", "", "Harbor Labs will partner with Kestrel Power to build a data center in Iceland.",
 			[]string{"Harbor Labs|Kestrel Power||partnership"}},
 		{"ja a short name defined in brackets stands for the long one", "", "投資会社のハルモニア・キャピタル(以下、「HMC」)は8月25日、系統用蓄電所の開発で株式会社ミナトテック(以下、「MNT」)と提携すると発表した。両社は7月にも基本合意書を締結している。",

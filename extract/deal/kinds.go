@@ -166,11 +166,13 @@ func (x *Extractor) roleOf(name string) string {
 
 // refineKinds applies the kind rules, then reports an asset sale between
 // two named parties from the buyer's side when the party order of
-// shared/realnews/ANNOTATION.md asks for it (the miner's side; of two
-// miners, the acquirer): when the buyer is a miner, or the seller is a
-// company the list knows and no miner, or a company it does not know sells
-// a site (a factory, land, a campus, a data center) to one it knows: the
-// buyer is the data-center side. The buyer then acquires.
+// shared/realnews/ANNOTATION.md asks for it (the miner's or data-center
+// side; of two, the acquirer): when the buyer is a miner or a data-center
+// operator, or the seller is a company the list knows and neither (a
+// data-center operator selling a site or a business of its own stays the
+// seller), or a company it does not know sells a site (a factory, land, a
+// campus, a data center) to one it knows: the buyer is the data-center
+// side. The buyer then acquires.
 func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	role := x.roleOf
 	for i := range ds {
@@ -196,7 +198,11 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 		}
 		if d.Kind == pipeline.KindAssetSale && d.Counterparty != "" {
 			seller, buyer := role(d.Company), role(string(d.Counterparty))
-			if buyer == org.RoleMiner || seller != "" && seller != org.RoleMiner || seller == "" && buyer != "" && siteSold(d.Evidence) {
+			// A data-center operator selling a site or a business of its own
+			// is the data-center side: its sale stays an asset sale (the
+			// company it holds sold on is the buyer's acquisition).
+			opSells := seller == roleNeocloud && (siteSold(d.Evidence) || text.ContainsAny(strings.ToLower(d.Evidence), " business", "事業"))
+			if buyer == org.RoleMiner || buyer == roleNeocloud || seller != "" && seller != org.RoleMiner && !opSells || seller == "" && buyer != "" && siteSold(d.Evidence) {
 				d.Company, d.Counterparty = string(d.Counterparty), pipeline.NullString(d.Company)
 				d.Kind = pipeline.KindAcquisition
 				d.Rule += ",kind:buyer-side"
@@ -205,6 +211,10 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	return ds
 }
+
+// roleNeocloud is the gazetteer's role of data-center operators and GPU
+// clouds: with the miners, the data-center side of a deal.
+const roleNeocloud = "neocloud"
 
 // siteSold reports a site, land or buildings in a sale's evidence.
 func siteSold(ev string) bool {
