@@ -167,8 +167,8 @@ func (x *Extractor) roleOf(name string) string {
 // refineKinds applies the kind rules, then reports an asset sale between
 // two named parties from the buyer's side when the party order of
 // shared/realnews/ANNOTATION.md asks for it (the miner's or data-center
-// side; of two, the acquirer): when the buyer is a miner or a data-center
-// operator, or the seller is a company the list knows and neither (a
+// side, the miner's first; of two miners, the acquirer): when the buyer is a
+// miner, or a data-center operator buying from no miner, or the seller is a company the list knows and neither (a
 // data-center operator selling a site or a business of its own stays the
 // seller), or a company it does not know sells a site (a factory, land, a
 // campus, a data center) to one it knows: the buyer is the data-center
@@ -202,7 +202,8 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 			// is the data-center side: its sale stays an asset sale (the
 			// company it holds sold on is the buyer's acquisition).
 			opSells := seller == roleNeocloud && (siteSold(d.Evidence) || text.ContainsAny(strings.ToLower(d.Evidence), " business", "事業"))
-			if buyer == org.RoleMiner || buyer == roleNeocloud || seller != "" && seller != org.RoleMiner && !opSells || seller == "" && buyer != "" && siteSold(d.Evidence) {
+			if buyer == org.RoleMiner || buyer == roleNeocloud && seller != org.RoleMiner || seller != "" && seller != org.RoleMiner && !opSells ||
+				seller == "" && buyer != "" && siteSold(d.Evidence) {
 				d.Company, d.Counterparty = string(d.Counterparty), pipeline.NullString(d.Company)
 				d.Kind = pipeline.KindAcquisition
 				d.Rule += ",kind:buyer-side"
