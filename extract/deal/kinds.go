@@ -167,12 +167,12 @@ func (x *Extractor) roleOf(name string) string {
 // refineKinds applies the kind rules, then reports an asset sale between
 // two named parties from the buyer's side when the party order of
 // shared/realnews/ANNOTATION.md asks for it (the miner's or data-center
-// side, the miner's first; of two miners, the acquirer): when the buyer is a
-// miner, or a data-center operator buying from no miner, or the seller is a company the list knows and neither (a
-// data-center operator selling a site or a business of its own stays the
-// seller), or a company it does not know sells a site (a factory, land, a
-// campus, a data center) to one it knows: the buyer is the data-center
-// side. The buyer then acquires.
+// side, the miner's first; of two miners, the acquirer): when the buyer is
+// a miner, or a data-center operator buying from no miner, or the seller
+// is a company the list knows and neither (a data-center operator selling
+// a site or a business of its own stays the seller), or a company it does
+// not know sells a site (a factory, land, a campus, a data center) to one
+// it knows: the buyer is the data-center side. The buyer then acquires.
 func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	role := x.roleOf
 	for i := range ds {
