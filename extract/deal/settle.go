@@ -202,18 +202,50 @@ func gone(before, after []pipeline.Deal, reason string) []Drop {
 		k     pipeline.Kind
 		ev    [2]int
 	}
-	left := map[key]int{}
-	for _, d := range after {
-		left[key{d.Company, string(d.Counterparty), d.Kind, d.EvidenceSpan}]++
-	}
+	keyOf := func(d *pipeline.Deal) key { return key{d.Company, string(d.Counterparty), d.Kind, d.EvidenceSpan} }
+	// Most stages only drop deals and keep the others in order: walk both
+	// lists once. The result is the count-based one below whenever no
+	// dropped deal's key is still among the kept ones.
 	var out []Drop
-	for _, d := range before {
-		k := key{d.Company, string(d.Counterparty), d.Kind, d.EvidenceSpan}
+	j := 0
+	for i := range before {
+		if j < len(after) && keyOf(&before[i]) == keyOf(&after[j]) {
+			j++
+			continue
+		}
+		out = append(out, Drop{Deal: before[i], Reason: reason})
+	}
+	if j == len(after) {
+		if len(out) == 0 {
+			return nil
+		}
+		dropped := make(map[key]bool, len(out))
+		for i := range out {
+			dropped[keyOf(&out[i].Deal)] = true
+		}
+		clean := true
+		for i := range after {
+			if dropped[keyOf(&after[i])] {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return out
+		}
+	}
+	left := make(map[key]int, len(after))
+	for i := range after {
+		left[keyOf(&after[i])]++
+	}
+	out = out[:0]
+	for i := range before {
+		k := keyOf(&before[i])
 		if left[k] > 0 {
 			left[k]--
 			continue
 		}
-		out = append(out, Drop{Deal: d, Reason: reason})
+		out = append(out, Drop{Deal: before[i], Reason: reason})
 	}
 	return out
 }
