@@ -284,6 +284,11 @@ func (r *Rules) indexPhrases() error {
 	}
 	for i := range r.Figures {
 		fr := &r.Figures[i]
+		for k, b := range fr.Before {
+			// The text before a figure is read without its trailing
+			// spaces: "a fine of " is "a fine of" right before "$3 million".
+			fr.Before[k] = strings.TrimRight(b, " ")
+		}
 		if fr.Within > 0 {
 			fr.before = r.phrases.idsOf(fr.Before)
 		}
