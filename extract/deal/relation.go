@@ -200,6 +200,9 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			continue
 		}
 		zm := mentionsIn(ms, lo, hi)
+		if isJA {
+			zm = laterVerbsNames(cues, trig, a, zm)
+		}
 		var rel []mention // the relative clause the amount stands in
 		if !isJA {
 			if rz, ok := whichClause(txt, sp, ms, a); ok {
@@ -671,4 +674,33 @@ func byteAt(s string, i int) byte {
 func ownRaise(txt string, sp [2]int, m mention, kind pipeline.Kind, rule string) pipeline.Deal {
 	return pipeline.Deal{Company: m.Name, Kind: kind, Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp,
 		Confidence: parties{company: m, how: "pair"}.confidence(false), Rule: rule}
+}
+
+// laterVerbsNames leaves out of a Japanese zone the names of a later
+// clause with a deal word of its own, when the amount's deal word stands
+// before the amount: 「RIOTは…ビットコインを売却し、その資金(約9600万ドル)を
+// 使ってRockdaleの土地を購入し」 — the land's seller is the purchase's
+// side, not the sale's.
+func laterVerbsNames(cues []cue, trig cue, a pipeline.Amount, zm []mention) []mention {
+	if trig.end > a.Span[0] {
+		return zm
+	}
+	next := -1
+	for _, c := range cues {
+		if c.w.class == cueTrigger && c.start >= a.Span[1] && c.w.kind != trig.w.kind {
+			next = c.start
+			break
+		}
+	}
+	if next < 0 {
+		return zm
+	}
+	out := zm[:0:0]
+	for _, m := range zm {
+		if m.Span[0] >= a.Span[1] && m.Span[1] <= next {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
