@@ -171,6 +171,7 @@ func TestFormerNames(t *testing.T) {
 		{"the list's name wins", "Marathon Patent Group, now known as Vantor Compute, signed.", "MARA|MARA"},
 		{"two known companies stay apart", "Riot Platforms (formerly Bitfarms) is wrong but kept.", "Riot Platforms|Bitfarms"},
 		{"a person's former employer", "Ann Vole, formerly of Pinegate Mining, joined Verlo Compute.", "Pinegate Mining?|Verlo Compute?"},
+		{"a possessive after now", "Pinegate Mining, now Verlo Compute's largest holder, sold.", "Pinegate Mining?|Verlo Compute?"},
 		{"Japanese 旧", "Verlo Compute(旧Pinegate Mining)が買った。", "Verlo Compute?|Verlo Compute?"},
 	}
 	for _, tt := range tests {

@@ -52,6 +52,9 @@ func formerNames(text string, ms []Mention) []Mention {
 			continue
 		}
 		gap := strings.ToLower(text[a.Span[1]:b.Span[0]])
+		if rest := text[b.Span[1]:]; strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+			continue // "Harbor Labs, now Bitfarms' largest holder": a possessive, no name
+		}
 		var cur, old *Mention
 		switch {
 		case hasGap(formerAfter, gap):
