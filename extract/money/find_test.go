@@ -3,6 +3,7 @@ package money
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -256,5 +257,28 @@ func BenchmarkFindForms(b *testing.B) {
 		for _, s := range sents {
 			p.Find(s)
 		}
+	}
+}
+
+// TestFindCostLinear: on a text four times as long, Find allocates at most
+// 1.5 times as much per input byte. Every currency form is read with a
+// look at a few bytes around the number, never at the rest of the text
+// (a bitcoin count once lower-cased all the text after it: quadratic on a
+// long page). It measures memory, not time.
+func TestFindCostLinear(t *testing.T) {
+	p := New(Config{})
+	unit := "Northwind sold 300 bitcoin and bought 5,000 bitcoin miners for $12 million; 同社は500ビットコインを売却し、20億円を調達した。 It paid €3.5m (US$3.8m) and NIS 2.8 billion. "
+	cost := func(n int) float64 {
+		s := strings.Repeat(unit, n)
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		p.Find(s)
+		runtime.ReadMemStats(&m1)
+		return float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(s))
+	}
+	small, large := cost(500), cost(2000)
+	if large > 1.5*small {
+		t.Errorf("Find allocates %.0f bytes per input byte on a long text, %.0f on one four times shorter: not linear", large, small)
 	}
 }

@@ -1165,11 +1165,11 @@ func btcAttributive(rest string) bool {
 	if !strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "-") {
 		return false
 	}
-	w := strings.ToLower(strings.TrimLeft(rest, " -"))
+	w := strings.TrimLeft(rest[:min(len(rest), 24)], " -") // the next word only: never the whole rest of a long page
 	if k := strings.IndexAny(w, " ,.;:)"); k >= 0 {
 		w = w[:k]
 	}
-	return btcNouns[w]
+	return btcNouns[strings.ToLower(w)]
 }
 
 // btcNouns are the things a number before "bitcoin" may count.
