@@ -38,8 +38,10 @@ func benchText(b *testing.B) string {
 // rules were fewer; 1.2–1.4× after the tenth round (medians 9.1 ms
 // against kagome's 7.8 ms); in the seventeenth session, runs of each
 // alternating, medians 9.8 ms against kagome's 10.8 ms (0.9×) midway and
-// 8.3 ms against 10.2 ms (0.8×) at its end; single runs on a quieter
-// machine read 0.6×. kagome
+// 8.3 ms against 10.2 ms (0.8×) at its end; in the eighteenth, six
+// alternating runs each, medians 10.2 ms against 15.0 ms (0.68×; kagome's
+// own runs spread from 12 to 20 ms, single pairs read 0.58× to 0.83×);
+// single runs on a quieter machine read 0.6×. kagome
 // reads only the sentences the rules need (those with an amount, a deal
 // word, an investee or a role opener) through jtok's own lattice; that is
 // about a fifth of the cost. The rules' words are found in one
