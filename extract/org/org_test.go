@@ -197,6 +197,7 @@ func TestCapitalizedAt(t *testing.T) {
 		{"with Texas utilities", 5, "", false},
 		{"with Texas Data Ventures", 5, "Data Ventures", true}, // a place before other corporate words still goes
 		{"from the Bakken Shale Basin wells", 5, "", false},    // an oil field, not an organisation
+		{"to Expand Into Bitcoin Mining", 3, "", false},        // a headline's preposition opens no name
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

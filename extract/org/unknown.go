@@ -625,6 +625,12 @@ var leadStrip = map[string]bool{"bitcoin": true, "btc": true, "crypto": true, "m
 	// organisation either, and the name left is read as a person's.
 	"ceo": true, "cfo": true, "coo": true, "cto": true, "cio": true}
 
+// midPreps are prepositions a Title Case headline capitalises mid-line
+// ("Raises $28M to Expand Into Bitcoin Mining") that never open a name;
+// the ones that also open sentences ("On March 3 NorthLink…") are left to
+// the sentence's own reading.
+var midPreps = map[string]bool{"into": true, "onto": true, "amid": true, "toward": true, "towards": true}
+
 // headlineVerbs are deal verbs a Title Case headline capitalises before a
 // name ("Bitdeer to Acquire Northfield Digital"): never a name's first word.
 var headlineVerbs = map[string]bool{"acquire": true, "acquires": true, "buy": true, "buys": true, "sell": true, "sells": true,
@@ -754,7 +760,7 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 	// Leading stop words ("Bitcoin Miner Gryphon" in a Title Case headline)
 	// and a country's possessive ("Japan's Hokuriku Energy Trading").
 	for len(words) > 1 && words[1] != "of" && (leadStrip[strings.ToLower(words[0])] || placeWords[strings.ToLower(words[0])] && !institutionNamed(words) && !placeUtility(words) ||
-		headlineVerbs[strings.ToLower(words[0])] || headlineGerunds[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
+		headlineVerbs[strings.ToLower(words[0])] || headlineGerunds[strings.ToLower(words[0])] || midPreps[strings.ToLower(words[0])] || PlacePossessive(words[0])) {
 		// "City of Denton", "State of Texas": a word the "of" after it
 		// belongs to stays (the whole may name a public body).
 		start = strings.Index(text[start:end], words[1]) + start
