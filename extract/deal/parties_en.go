@@ -662,7 +662,7 @@ func investBeforeRaw(text string, start, end int) bool {
 var roleNouns = map[string]bool{"shareholder": true, "investor": true, "group": true, "partner": true, "lender": true,
 	"bank": true, "buyer": true, "purchaser": true, "acquirer": true, "customer": true, "client": true, "tenant": true,
 	"company": true, "firm": true, "developer": true, "operator": true, "provider": true, "fund": true, "manager": true,
-	"consortium": true, "utility": true, "startup": true, "backer": true, "owner": true, "affiliate": true}
+	"consortium": true, "utility": true, "startup": true, "backer": true, "owner": true, "affiliate": true, "maker": true}
 
 // appositiveRole reads "<prep> [its largest] <role noun>, <name>": the
 // name's role is the preposition's.
@@ -671,16 +671,21 @@ func appositiveRole(text string, start, pos int) (label, bool) {
 	if !strings.HasSuffix(b, ",") {
 		return lPlain, false
 	}
-	ws := wordsBefore(text, start, start+len(b)-1, 5)
+	ws := wordsBefore(text, start, start+len(b)-1, 12)
 	if len(ws) < 2 || !roleNouns[ws[0]] {
 		return lPlain, false
 	}
-	for k := 1; k < len(ws) && k < 4; k++ {
+	// "led by quantitative investment manager and digital assets market
+	// maker, Blue Sky Capital": a description of several words may stand
+	// between the preposition and its role noun, not a verb or a clause.
+	for k := 1; k < len(ws) && k < 11; k++ {
 		switch ws[k] {
 		case "with", "from", "by", "for":
 			return lCP, true
 		case "to":
 			return lDat, true
+		case "said", "says", "is", "was", "are", "were", "has", "have", "which", "that", "who", "will":
+			return lPlain, false
 		}
 	}
 	return lPlain, false
