@@ -30,6 +30,11 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 	txt := d.text
 	add := func(pos int, initial bool) {
 		m, ok := org.CapitalizedAt(txt[:sp[1]], pos)
+		if ok && !initial {
+			// "from Golden TechGen": a longer name read after a preposition
+			// replaces the piece a word with an inner capital gave before.
+			ms = dropWeakTail(ms, m.Span)
+		}
 		if !ok || org.FieldOfPost(txt, m.Span[0]) || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) || vetoedSpan(d, m.Span) {
 			return // a part of a name set aside ("Magazine" of Bitcoin Magazine) is none either
 		}
@@ -600,4 +605,23 @@ func spreadInto(d *doc, sp [2]int, ms []mention) []mention {
 		ms = withoutOverlaps(ms)
 	}
 	return ms
+}
+
+// dropWeakTail drops from ms the one weak unknown name that ends where sp
+// ends and starts inside it ("TechGen" of "Golden TechGen"), when nothing
+// else overlaps sp.
+func dropWeakTail(ms []mention, sp [2]int) []mention {
+	k := -1
+	for i, m := range ms {
+		if sp[0] < m.Span[1] && m.Span[0] < sp[1] {
+			if k >= 0 || !m.weak || m.Known || m.Span[1] != sp[1] || m.Span[0] <= sp[0] {
+				return ms
+			}
+			k = i
+		}
+	}
+	if k < 0 {
+		return ms
+	}
+	return append(ms[:k:k], ms[k+1:]...)
 }

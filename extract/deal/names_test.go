@@ -39,3 +39,14 @@ func TestWrittenName(t *testing.T) {
 		}
 	}
 }
+
+// TestLongerNameAfterPreposition: a name read after a preposition ("from
+// Golden HashGen") replaces the piece a word with an inner capital gave
+// before ("HashGen").
+func TestLongerNameAfterPreposition(t *testing.T) {
+	x := newExtractor(t)
+	res := x.Extract("", "Northwind Mining Inc. agreed to buy 5,000 machines from Golden HashGen, a company owned by a former executive, for $20 million.")
+	if len(res.Deals) != 1 || string(res.Deals[0].Counterparty) != "Golden HashGen" {
+		t.Errorf("deals %+v, want one with Golden HashGen", res.Deals)
+	}
+}
