@@ -654,8 +654,6 @@ var headlinePreps = map[string]bool{"in": true, "at": true, "on": true, "by": tr
 var institutionHeads = map[string]bool{"university": true, "system": true, "authority": true, "department": true, "commission": true,
 	"agency": true, "board": true, "council": true, "college": true, "institute": true}
 
-// institutionNamed reports three or more words ending on an institution's
-// noun: the place word opening them is part of the name.
 // placeUtility reports a utility named by its place and its trade alone:
 // "Kentucky Utilities", "Georgia Power", "Tampa Electric", "Florida Power &
 // Light". Without the place the name is a common word.
@@ -678,6 +676,8 @@ func placeUtility(words []string) bool {
 // utilityWords name a utility's trade.
 var utilityWords = map[string]bool{"power": true, "utilities": true, "electric": true, "light": true, "gas": true}
 
+// institutionNamed reports three or more words ending on an institution's
+// noun: the place word opening them is part of the name.
 func institutionNamed(words []string) bool {
 	return len(words) >= 3 && institutionHeads[strings.ToLower(strings.TrimRight(words[len(words)-1], "."))]
 }
