@@ -655,7 +655,7 @@ var institutionHeads = map[string]bool{"university": true, "system": true, "auth
 	"agency": true, "board": true, "council": true, "college": true, "institute": true}
 
 // placeUtility reports a utility named by its place and its trade alone:
-// "Kentucky Utilities", "Georgia Power", "Tampa Electric", "Florida Power &
+// "Kentucky Utilities", "Georgia Power", "Florida Power &
 // Light". Without the place the name is a common word.
 func placeUtility(words []string) bool {
 	rest := words[1:]
