@@ -33,7 +33,10 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		if ok && !initial {
 			// "from Golden TechGen": a longer name read after a preposition
 			// replaces the piece a word with an inner capital gave before.
-			ms = dropWeakTail(ms, m.Span)
+			var gone [2]int
+			if ms, gone = dropWeakTail(ms, m.Span); gone != [2]int{} {
+				d.read = slices.DeleteFunc(d.read, func(r org.Mention) bool { return r.Span == gone })
+			}
 		}
 		if !ok || org.FieldOfPost(txt, m.Span[0]) || overlaps(ms, m.Span) || overlapsAmount(d.amounts, m.Span) || vetoedSpan(d, m.Span) {
 			return // a part of a name set aside ("Magazine" of Bitcoin Magazine) is none either
@@ -609,19 +612,19 @@ func spreadInto(d *doc, sp [2]int, ms []mention) []mention {
 
 // dropWeakTail drops from ms the one weak unknown name that ends where sp
 // ends and starts inside it ("TechGen" of "Golden TechGen"), when nothing
-// else overlaps sp.
-func dropWeakTail(ms []mention, sp [2]int) []mention {
+// else overlaps sp, and returns its span (zero when none).
+func dropWeakTail(ms []mention, sp [2]int) ([]mention, [2]int) {
 	k := -1
 	for i, m := range ms {
 		if sp[0] < m.Span[1] && m.Span[0] < sp[1] {
 			if k >= 0 || !m.weak || m.Known || m.Span[1] != sp[1] || m.Span[0] <= sp[0] {
-				return ms
+				return ms, [2]int{}
 			}
 			k = i
 		}
 	}
 	if k < 0 {
-		return ms
+		return ms, [2]int{}
 	}
-	return append(ms[:k:k], ms[k+1:]...)
+	return append(ms[:k:k], ms[k+1:]...), ms[k].Span
 }
