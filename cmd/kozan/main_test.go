@@ -183,8 +183,9 @@ func TestDemoFindsItsDeals(t *testing.T) {
 }
 
 // demoMatch: both parties in either order (an expected null counterparty
-// matches only a null one, as kozan eval and ANNOTATION.md match), the amount within 1% in the same currency (an expected
-// null amount matches anything), reported by the expected article.
+// matches only a null one, as kozan eval and ANNOTATION.md match), the
+// amount within 1% in the same currency (an expected null amount matches
+// anything), reported by the expected article.
 func demoMatch(e demo.ExpectedDeal, got []pipeline.DealRecord) bool {
 	for _, r := range got {
 		urls := append([]string{r.URL}, r.URLs...)
