@@ -284,11 +284,6 @@ func (r *Rules) indexPhrases() error {
 	}
 	for i := range r.Figures {
 		fr := &r.Figures[i]
-		for k, b := range fr.Before {
-			// The text before a figure is read without its trailing
-			// spaces: "a fine of " is "a fine of" right before "$3 million".
-			fr.Before[k] = strings.TrimRight(b, " ")
-		}
 		if fr.Within > 0 {
 			fr.before = r.phrases.idsOf(fr.Before)
 		}
@@ -949,6 +944,11 @@ func (r *Rules) add(f RuleFile, ids map[string]bool) error {
 			}
 			fr.afterRE = re
 			fr.Lang = idLang(fr.ID, fr.Lang) // an expression reads one language's words
+		}
+		for k, b := range fr.Before {
+			// The text before a figure is read without its trailing
+			// spaces: "a fine of " is "a fine of" right before "$3 million".
+			fr.Before[k] = strings.TrimRight(b, " ")
 		}
 		if fr.BeforeMatch != "" {
 			re, err := compileSuffix(fr.BeforeMatch)

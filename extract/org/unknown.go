@@ -1329,20 +1329,15 @@ func EndsNames(t jtok.Token) bool {
 
 // isOrgToken reports kagome organisation tokens and Latin nouns with a
 // capital (kagome tags unknown Latin words 組織 or 一般 by context).
-// katakanaGlued reports a katakana run at text[s:e] that starts inside a
+// katakanaGlued reports a katakana run at text[s:] that starts inside a
 // longer katakana word (スティング in ホスティング): a piece of a word, no name
 // of its own. A run going on after (Xグループ) may still be a name.
 func katakanaGlued(text string, s int) bool {
-	if s >= len(text) || !isKanaAt(text, s) {
+	if s == 0 || s >= len(text) || !isKanaAt(text, s) {
 		return false
 	}
-	if s > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:s])
-		if r >= 0x30A1 && r <= 0x30FA || r == 'ー' {
-			return true
-		}
-	}
-	return false
+	r, _ := utf8.DecodeLastRuneInString(text[:s])
+	return isKana(r)
 }
 
 func isOrgToken(t jtok.Token) bool {
