@@ -201,8 +201,8 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 			// A data-center operator selling a site or a business of its own
 			// is the data-center side: its sale stays an asset sale (the
 			// company it holds sold on is the buyer's acquisition).
-			opSells := seller == roleNeocloud && (siteSold(d.Evidence) || text.ContainsAny(strings.ToLower(d.Evidence), " business", "事業"))
-			if buyer == org.RoleMiner || buyer == roleNeocloud && seller != org.RoleMiner || seller != "" && seller != org.RoleMiner && !opSells ||
+			opSells := seller == org.RoleNeocloud && (siteSold(d.Evidence) || text.ContainsAny(strings.ToLower(d.Evidence), " business", "事業"))
+			if buyer == org.RoleMiner || buyer == org.RoleNeocloud && seller != org.RoleMiner || seller != "" && seller != org.RoleMiner && !opSells ||
 				seller == "" && buyer != "" && siteSold(d.Evidence) {
 				d.Company, d.Counterparty = string(d.Counterparty), pipeline.NullString(d.Company)
 				d.Kind = pipeline.KindAcquisition
@@ -212,10 +212,6 @@ func (x *Extractor) refineKinds(ds []pipeline.Deal) []pipeline.Deal {
 	}
 	return ds
 }
-
-// roleNeocloud is the gazetteer's role of data-center operators and GPU
-// clouds: with the miners, the data-center side of a deal.
-const roleNeocloud = "neocloud"
 
 // siteSold reports a site, land or buildings in a sale's evidence.
 func siteSold(ev string) bool {

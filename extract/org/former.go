@@ -2,7 +2,10 @@ package org
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	kztext "github.com/kozan-dev/kozan/extract/text"
 )
 
 // Former names: a company that changed its name is often written with the
@@ -57,11 +60,11 @@ func formerNames(text string, ms []Mention) []Mention {
 		}
 		var cur, old *Mention
 		switch {
-		case hasGap(formerAfter, gap):
+		case slices.Contains(formerAfter, gap):
 			cur, old = &ms[i], &ms[i+1]
-		case hasGap(nowAfter, gap):
+		case slices.Contains(nowAfter, gap):
 			cur, old = &ms[i+1], &ms[i]
-		case (gap == ", " || gap == "、" || listedGap.MatchString(gap)) && hasOpener(strings.ToLower(text[max(0, a.Span[0]-24):a.Span[0]])):
+		case (gap == ", " || gap == "、" || listedGap.MatchString(gap)) && kztext.HasAnySuffix(strings.ToLower(text[max(0, a.Span[0]-24):a.Span[0]]), formerBefore...):
 			cur, old = &ms[i+1], &ms[i]
 		default:
 			continue
@@ -84,24 +87,4 @@ func formerNames(text string, ms []Mention) []Mention {
 		}
 	}
 	return ms
-}
-
-// hasGap reports gap being one of the connectors, whole.
-func hasGap(connectors []string, gap string) bool {
-	for _, c := range connectors {
-		if gap == c {
-			return true
-		}
-	}
-	return false
-}
-
-// hasOpener reports before ending with one of formerBefore.
-func hasOpener(before string) bool {
-	for _, o := range formerBefore {
-		if strings.HasSuffix(before, o) {
-			return true
-		}
-	}
-	return false
 }

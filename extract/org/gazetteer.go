@@ -19,7 +19,8 @@ var builtinYAML []byte
 
 // Roles of gazetteer entries.
 const (
-	RoleMiner = "miner" // a bitcoin miner or miner-turned-datacenter operator
+	RoleMiner    = "miner"    // a bitcoin miner or miner-turned-datacenter operator
+	RoleNeocloud = "neocloud" // a data-center operator or GPU cloud
 )
 
 // Entry is one company of the gazetteer file.
