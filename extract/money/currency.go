@@ -64,13 +64,13 @@ func prefixTable() []affix {
 		{text: "\\", code: "JPY"}, // the yen sign as Shift_JIS shows it: "\100"
 		{text: "Rs.", code: "INR", word: true, exact: true}, {text: "Rs", code: "INR", word: true, exact: true},
 		{text: "RM", code: "MYR", word: true, exact: true}, {text: "R", code: "ZAR", exact: true}, {text: "Rp", code: "IDR", word: true, exact: true},
-		// Local abbreviations of news in Kenya, Tanzania, Uganda, Israel and
-		// the Gulf ("KSh 245 million", "NIS 2.8 billion", "Dh1.2bn",
-		// "SR3.75 billion"); the two-letter ones need a scaled, grouped or
-		// decimal figure (see plausible).
+		// Local abbreviations of news in Kenya, Tanzania, Uganda and the
+		// Gulf ("KSh 245 million", "Dh1.2bn", "SR3.75 billion"; the shekel's
+		// NIS is with the codes); the two-letter ones need a scaled, grouped
+		// or decimal figure (see plausible).
 		{text: "KSh", code: "KES", word: true, exact: true}, {text: "Ksh", code: "KES", word: true, exact: true},
 		{text: "TSh", code: "TZS", word: true, exact: true}, {text: "USh", code: "UGX", word: true, exact: true},
-		{text: "NIS", code: "ILS", word: true, exact: true}, {text: "Dhs", code: "AED", word: true, exact: true},
+		{text: "Dhs", code: "AED", word: true, exact: true},
 		{text: "Dh", code: "AED", word: true, exact: true}, {text: "SR", code: "SAR", word: true, exact: true},
 		{text: "QR", code: "QAR", word: true, exact: true}, {text: "KD", code: "KWD", word: true, exact: true},
 		{text: "GH₵", code: "GHS"}, {text: "GH¢", code: "GHS"},
@@ -125,7 +125,7 @@ func scaledCodes() []affix {
 func suffixTable() []affix {
 	return withNakaguro(append(append(append(append(codeAffixes(), []affix{
 		{text: "米ドル", code: "USD"}, {text: "USドル", code: "USD", exact: true}, {text: "ドル", code: "USD"},
-		{text: "米国ドル", code: "USD"}, {text: "NIS", code: "ILS", word: true, exact: true},
+		{text: "米国ドル", code: "USD"},
 		{text: "香港ドル", code: "HKD"}, {text: "豪ドル", code: "AUD"}, {text: "オーストラリアドル", code: "AUD"},
 		{text: "カナダドル", code: "CAD"}, {text: "シンガポールドル", code: "SGD"}, {text: "NZドル", code: "NZD", exact: true},
 		{text: "ニュージーランドドル", code: "NZD"}, {text: "台湾ドル", code: "TWD"}, {text: "新台湾ドル", code: "TWD"},
@@ -405,7 +405,9 @@ func codeAffixes() []affix {
 		"JOD", "IRR", "NPR", "PHP", "XOF", "XAF", "GHS", "PEN", "UYU", "MNT", "LBP", "TZS", "UGX", "ETB"} {
 		out = append(out, affix{text: c, code: c, word: true, exact: true})
 	}
-	return out
+	// The new Israeli shekel's abbreviation, written as a code is ("NIS
+	// 2.8 billion", 「28億NIS」).
+	return append(out, affix{text: "NIS", code: "ILS", word: true, exact: true})
 }
 
 // affixIndex buckets affixes by one byte (the last byte of their text, or
