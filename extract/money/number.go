@@ -460,7 +460,7 @@ func symbolAt(s string, i int) bool {
 	return false
 }
 
-// englishScale reads " million", "-billion", "bn", "M", "k", " hundred",
+// englishScale reads " million", "-billion", "bn", "bil", "M", "k", " hundred",
 // " hundred million"… after a number ending at i. Single letters must follow
 // the digits directly.
 func englishScale(s string, i int) (float64, int) {
@@ -475,7 +475,7 @@ func englishScale(s string, i int) (float64, int) {
 		v float64
 	}{
 		{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tn", 1e12},
+		{"mln", 1e6}, {"mil", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bil", 1e9}, {"bn", 1e9}, {"trn", 1e12}, {"tril", 1e12}, {"tn", 1e12},
 	}
 	if p >= len(s) {
 		return 0, i
