@@ -337,13 +337,13 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !acct && !n1.article && (!suf.a.cents || r.suf.a.cents) {
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !acct && !n1.article && (!suf.a.cents || r.suf.a.cents) && (!r.suf.a.cents || !pre.ok && (!suf.ok || suf.a.cents)) {
 		m := 1.0
 		if pre.ok && r.suf.a.scale == 0 {
 			m = pre.a.mult()
 		}
 		if r.suf.a.cents {
-			m = 0.01 // 「2〜3セント」, "2-3 cents": hundredths, both ends
+			m = 0.01 // 「2〜3セント」, "2-3 cents": hundredths, both ends ("$30 to 68 cents" is no range)
 		}
 		value, maxV, end, isRange = r.lo*m, r.hi*m, r.end, true
 		if r.from >= lo {
