@@ -659,6 +659,32 @@ func TestDedupeJoinsBoughtTarget(t *testing.T) {
 	}
 }
 
+// TestDedupeKeepsOtherFamilies: a deal of two companies told without its
+// value joins their deal with a value, unless the two kinds are specific
+// and of different families (a sale and a hosting agreement are two
+// deals); a generic kind may be either.
+func TestDedupeKeepsOtherFamilies(t *testing.T) {
+	usd := &pipeline.Amount{Value: 65e6, Currency: "USD"}
+	for _, tc := range []struct {
+		valued, bare pipeline.Kind
+		want         int
+	}{
+		{pipeline.KindAssetSale, pipeline.KindHosting, 2},
+		{pipeline.KindAcquisition, pipeline.KindLease, 2},
+		{pipeline.KindFinancing, pipeline.KindPurchase, 2},
+		{pipeline.KindAssetSale, pipeline.KindAcquisition, 1},
+		{pipeline.KindLease, pipeline.KindHosting, 1},
+		{pipeline.KindAssetSale, pipeline.KindPartnership, 1},
+		{pipeline.KindAcquisition, pipeline.KindOther, 1},
+	} {
+		valued := pipeline.Deal{Company: "Argo", Counterparty: "Galaxy", Kind: tc.valued, Amount: usd, Confidence: 0.8, EvidenceSpan: [2]int{0, 40}}
+		bare := pipeline.Deal{Company: "Galaxy", Counterparty: "Argo", Kind: tc.bare, Confidence: 0.8, EvidenceSpan: [2]int{100, 140}}
+		if got := dedupe([]pipeline.Deal{valued, bare}); len(got) != tc.want {
+			t.Errorf("%s with a value, %s without: %d deals, want %d", tc.valued, tc.bare, len(got), tc.want)
+		}
+	}
+}
+
 // TestFirstWordNames: a name's first word standing alone later is a
 // mention of the name, unless a capital follows it (another name), a
 // capitalised word precedes it (inside a run), or it opens a sentence

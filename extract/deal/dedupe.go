@@ -144,7 +144,11 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 				// billion ($4.54 billion) of financing, said OCBC": the
 				// deal its other side is named in, in any currency.
 				absorb(i, j)
-			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind):
+			case b.Amount == nil && a.Amount != nil && sameParties(a, b) && b.Counterparty != "" && kindsAgree(a.Kind, b.Kind) && !otherFamilies(a.Kind, b.Kind):
+				// The same two companies' deal told again without its
+				// value, unless the kinds are of two families: "sell the
+				// facility to Galaxy for $65 million" and "Argo and
+				// Galaxy entered into a hosting agreement" are two.
 				absorb(i, j)
 			case b.Amount == nil && b.Counterparty == "" && a.Counterparty != "" && a.Company == b.Company &&
 				(a.Kind == b.Kind || genericKind(a.Kind) || genericKind(b.Kind)) && (strings.HasPrefix(b.Rule, "noamount:signed") || siteBought(a, b)):
@@ -297,6 +301,13 @@ func genericKind(k pipeline.Kind) bool {
 // purchase, asset sale), or one of them only "other".
 func sameKindOr(a, b pipeline.Kind) bool {
 	return a == b || a == pipeline.KindOther || b == pipeline.KindOther || kindFamily[a] != "" && kindFamily[a] == kindFamily[b]
+}
+
+// otherFamilies reports two specific kinds of different families (a
+// hosting agreement and an asset sale): two agreements, not one told
+// twice. A generic kind (partnership, HPC contract, other) may be either.
+func otherFamilies(a, b pipeline.Kind) bool {
+	return !genericKind(a) && !genericKind(b) && kindFamily[a] != "" && kindFamily[b] != "" && kindFamily[a] != kindFamily[b]
 }
 
 var kindFamily = map[pipeline.Kind]string{
