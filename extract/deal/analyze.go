@@ -58,7 +58,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 		}
 		var names []org.Mention
 		if toks == nil {
-			names = x.tokenNames(txt, keep)
+			names = x.tokenNames(txt, keep, len(txt) >= parallelFrom)
 		} else {
 			if keep != nil {
 				toks = tokensIn(txt, toks, keep)
@@ -232,30 +232,101 @@ func dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 // and returns kagome's organisation names in them (org.FromTokens), as
 // FromTokens over all those tokens at once would, but holding only a few
 // pieces' tokens at a time: a run of tokens is read as soon as it ends on
-// a token no name continues past (org.EndsNames).
-func (x *Extractor) tokenNames(txt string, keep func(start, end int) bool) []org.Mention {
+// a token no name continues past (org.EndsNames). When async, the pieces
+// are tokenized tokenBatch bytes at a time, the second half of each batch
+// on a goroutine of its own beside the first (the tokenizer is safe for
+// concurrent use and a piece's tokens do not depend on the others).
+func (x *Extractor) tokenNames(txt string, keep func(start, end int) bool, async bool) []org.Mention {
+	var kept [][2]int
+	for _, p := range jtok.Pieces(txt) {
+		if keep == nil || keep(p[0], p[1]) {
+			kept = append(kept, p)
+		}
+	}
+	run, first, second := x.tokenBuf(), x.tokenBuf(), x.tokenBuf()
+	var names []org.Mention
+	read := func(tb *tokenBatchBuf) {
+		from := 0
+		for _, to := range tb.ends {
+			run.toks = append(run.toks, tb.toks[from:to]...)
+			from = to
+			if n := len(run.toks); n > 0 && org.EndsNames(run.toks[n-1]) {
+				names = append(names, org.FromTokens(txt, run.toks)...)
+				clear(run.toks)
+				run.toks = run.toks[:0]
+			}
+		}
+	}
+	for len(kept) > 0 {
+		n, size := 0, 0
+		for n < len(kept) && (n == 0 || size < tokenBatch) {
+			size += kept[n][1] - kept[n][0]
+			n++
+		}
+		batch := kept[:n]
+		kept = kept[n:]
+		h := len(batch)
+		if async {
+			// The batch's halves by bytes: [0, h) here, [h, n) beside.
+			h = 0
+			for half := 0; h < n && half < size/2; h++ {
+				half += batch[h][1] - batch[h][0]
+			}
+		}
+		var wait func() *tokenBatchBuf
+		if h < n {
+			wait = background(true, func() *tokenBatchBuf { return x.tokenize(second, txt, batch[h:]) })
+		}
+		read(x.tokenize(first, txt, batch[:h]))
+		if wait != nil {
+			read(wait())
+		}
+	}
+	names = append(names, org.FromTokens(txt, run.toks)...)
+	for _, b := range []*tokenBatchBuf{run, first, second} {
+		b.release(x)
+	}
+	return names
+}
+
+// tokenBatch is how many bytes of pieces tokenNames tokenizes at a time
+// when it tokenizes on two goroutines: enough to pay for the goroutine,
+// few enough that only a few pieces' tokens are held at once.
+const tokenBatch = 32 << 10
+
+// tokenBatchBuf holds the tokens of a few pieces, ends[i] being the end
+// of piece i's tokens in toks.
+type tokenBatchBuf struct {
+	buf  *[]jtok.Token // pooled (Extractor.toks)
+	toks []jtok.Token
+	ends []int
+}
+
+// tokenBuf takes a token buffer from the extractor's pool.
+func (x *Extractor) tokenBuf() *tokenBatchBuf {
 	buf, _ := x.toks.Get().(*[]jtok.Token)
 	if buf == nil {
 		buf = new([]jtok.Token)
 	}
-	run := (*buf)[:0]
-	var names []org.Mention
-	for _, p := range jtok.Pieces(txt) {
-		if keep != nil && !keep(p[0], p[1]) {
-			continue
-		}
-		run = x.tok.AppendPiece(run, txt, p)
-		if n := len(run); n > 0 && org.EndsNames(run[n-1]) {
-			names = append(names, org.FromTokens(txt, run)...)
-			clear(run)
-			run = run[:0]
-		}
+	return &tokenBatchBuf{buf: buf, toks: (*buf)[:0]}
+}
+
+// tokenize fills tb with the tokens of pieces, in order, and returns it.
+func (x *Extractor) tokenize(tb *tokenBatchBuf, txt string, pieces [][2]int) *tokenBatchBuf {
+	tb.toks, tb.ends = tb.toks[:0], tb.ends[:0]
+	for _, p := range pieces {
+		tb.toks = x.tok.AppendPiece(tb.toks, txt, p)
+		tb.ends = append(tb.ends, len(tb.toks))
 	}
-	names = append(names, org.FromTokens(txt, run)...)
-	clear(run) // drop the references to txt before pooling
-	*buf = run[:0]
-	x.toks.Put(buf)
-	return names
+	return tb
+}
+
+// release gives tb's buffer back to the pool, without the references to
+// the text its tokens hold.
+func (tb *tokenBatchBuf) release(x *Extractor) {
+	clear(tb.toks)
+	*tb.buf = tb.toks[:0]
+	x.toks.Put(tb.buf)
 }
 
 // addInvestees adds the investees' names to ms: a longer katakana run

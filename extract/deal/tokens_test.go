@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/extract/text"
 )
 
@@ -70,6 +71,46 @@ func TestNeededPiecesChangeNothing(t *testing.T) {
 		}
 		if shared := noNames(x.ExtractTokens(title, txt, x.tok.Tokens(txt))); !reflect.DeepEqual(got, shared) {
 			t.Errorf("%s: own tokens:\n got %+v\nwant %+v (the whole text's)", c.ID, got.Deals, shared.Deals)
+		}
+	}
+}
+
+// TestTokenNamesParallel: tokenizing a text piece by piece, batch by
+// batch, on one goroutine or two, finds the names org.FromTokens finds in
+// all its tokens at once, on the Japanese passages joined into one long text (a
+// name's run of tokens may then cross a batch's halves and batches) and
+// on each passage alone.
+func TestTokenNamesParallel(t *testing.T) {
+	x := newExtractor(t)
+	var sb strings.Builder
+	var texts []string
+	for _, c := range tokenCases(t) {
+		txt := text.Normalize(c.Text)
+		if !hasJapanese(txt) {
+			continue
+		}
+		texts = append(texts, txt)
+		sb.WriteString(txt)
+		sb.WriteString("\n")
+	}
+	long := sb.String()
+	if len(long) < 4*tokenBatch {
+		t.Fatalf("the Japanese passages make %d bytes, want at least %d", len(long), 4*tokenBatch)
+	}
+	// One line of 100 KB without a line break or a 。: its pieces are cut
+	// at spaces, and a run of Latin name tokens goes on across pieces and
+	// batches.
+	line := strings.Repeat("Zorvia Quantum Holdings Kestrel Data Partners ", 2300)
+	texts = append(texts, line)
+	for i, txt := range append(texts, long) {
+		one := org.FromTokens(txt, x.tok.Tokens(txt))
+		for _, async := range []bool{false, true} {
+			if got := x.tokenNames(txt, nil, async); !reflect.DeepEqual(got, one) {
+				t.Fatalf("text %d (%d bytes), async %v: piece by piece\n got %v\nwant %v (all tokens at once)", i, len(txt), async, got, one)
+			}
+		}
+		if len(one) == 0 && i >= len(texts)-1 {
+			t.Fatalf("text %d: no names", i)
 		}
 	}
 }
