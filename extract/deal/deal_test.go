@@ -1019,3 +1019,26 @@ func TestPersonNames(t *testing.T) {
 		t.Error("latinPerson: want a given name and a surname only")
 	}
 }
+
+// TestHypothetical: a deal word after a wish, a need, a condition or a
+// denial is no deal made; the same word told plainly is.
+func TestHypothetical(t *testing.T) {
+	for _, tc := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"the upfront money the miner needs to invest in the site", "invest", true},
+		{"the miners need to invest more in cooling", "invest", true},
+		{"the miner hopes to lease the site to a cloud", "lease", true},
+		{"the deal is subject to signing a lease", "lease", true},
+		{"the miner did not sign a lease", "lease", true},
+		{"the miner will invest $5 million in the site", "invest", false},
+		{"the miner signed a lease with a cloud", "lease", false},
+		{"the fund, which needs no approval, will invest in the miner", "invest", false},
+	} {
+		at := strings.Index(tc.s, tc.word)
+		if got := hypothetical(tc.s, 0, at); got != tc.want {
+			t.Errorf("hypothetical(%q at %q) = %v, want %v", tc.s, tc.word, got, tc.want)
+		}
+	}
+}

@@ -122,8 +122,10 @@ func hypothetical(lower string, sentStart, at int) bool {
 	return strings.Contains(lower[sentStart:at], "price target") ||
 		text.ContainsAny(lower[max(sentStart, at-40):at], "contingent upon", "contingent on", "subject to executing", "subject to signing", "subject to entering",
 			"once it signs", "once it secures", "if it signs", "if it secures", "upon signing", "upon executing") ||
-		// "Compute North hopes to contract with Wolf Hollow… to lease space": a wish.
-		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ")
+		// "Compute North hopes to contract with Wolf Hollow… to lease space": a wish;
+		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ") ||
+		// "the upfront money the miner needs to invest": a need.
+		text.ContainsAny(lower[max(sentStart, at-12):at], " needs to ", " need to ")
 }
 
 // markClause marks the deal word tied to an amount, and the deal words of
