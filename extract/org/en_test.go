@@ -47,6 +47,8 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"SPAC is a description", "Quillon Digital to Go Public Through Merger with SPAC Harrowgate Acquisition Corp", "Quillon Digital?|Harrowgate Acquisition?"},
 		{"demonym before generic words is the name's", "Ethiopian Sovereign Wealth Fund to Start Mining", "Ethiopian Sovereign Wealth Fund?"},
 		{"demonym before a distinct name is not", "a deal with Norwegian Tinde Power Trading on", "Tinde Power Trading?"},
+		{"a capitalised description is no name", "In May, Canadian Crypto Mining Company said the loan was $50 million.", ""},
+		{"a distinct word makes it a name", "In May, Quillon Mining Company said the loan was $50 million.", "Quillon Mining Company?"},
 		{"compass word opening a company's name", "signed with West Fjord Group on Monday", "West Fjord Group?"},
 		{"compass word opening a place", "signed in West Virginia on Monday", ""},
 		{"through opens no name", "Quillon Digital to Go Public Through SPAC Merger", "Quillon Digital?"},

@@ -572,6 +572,33 @@ func allGeneric(ws []string) bool {
 	return len(ws) > 0
 }
 
+// industryDescriptor reports words that only say what a company does and
+// that it is one ("Crypto Mining Company", "Bitcoin Mining Firm", "AI Cloud
+// Provider"): a capitalised description, no name. A legal form ("Corp.",
+// "Inc.") would make it a registered name.
+func industryDescriptor(ws []string) bool {
+	if len(ws) < 2 || !industryHeads[strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".,"))] {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !industryWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// industryHeads are the nouns that end a capitalised description of a
+// company (a few of descriptorHeads: not "group" or "fund", which end
+// names too).
+var industryHeads = map[string]bool{"company": true, "companies": true, "firm": true, "operator": true, "developer": true,
+	"provider": true, "startup": true, "miner": true, "producer": true}
+
+// industryWords say what a company in this field does.
+var industryWords = map[string]bool{"crypto": true, "cryptocurrency": true, "bitcoin": true, "btc": true, "mining": true,
+	"data": true, "center": true, "centre": true, "cloud": true, "ai": true, "computing": true, "compute": true, "hosting": true,
+	"infrastructure": true, "digital": true, "asset": true, "assets": true, "gpu": true, "hpc": true, "tech": true, "technology": true}
+
 // strongEnd are the corporate words that end only a company's name, never
 // a place's or a facility's.
 var strongEnd = map[string]bool{"group": true, "holdings": true, "capital": true, "partners": true, "ventures": true,
@@ -993,6 +1020,12 @@ func findUnknown(text string) []Mention {
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) && !(mid && nameOpener[strings.ToLower(ws[0])]) &&
 			!(IsDemonym(ws[0]) && allGeneric(ws[1:])) {
 			ws = ws[1:]
+		}
+		if industryDescriptor(ws) {
+			// "Canadian Crypto Mining Company said…": what the company
+			// does, capitalised, not its name.
+			i = m.Span[1]
+			continue
 		}
 		dataCenters := len(ws) >= 3 && (last == "centers" || last == "centres") && strings.EqualFold(ws[len(ws)-2], "data")
 		if len(ws) >= 2 && (corporate[last] || dataCenters || corporateInside(ws) || legal[last] && (last != "as" && last != "se" || upperWord(ws[len(ws)-1]))) || len(ws) >= 1 && describedAt(text, m.Span[0]) && !allStopWords(ws) && !(len(ws) == 1 && allGeneric(ws)) {
