@@ -24,8 +24,9 @@
 //     text of 16 KB or more the organisation finder and the figure rules
 //     each run on a goroutine of their own beside the other passes
 //     (parallel.go: background; vetoFigures), and so do the relation
-//     patterns of step 3, a sentence behind (dataRuns); the output is the
-//     same as read in one goroutine.
+//     patterns of step 3, a sentence behind (dataRuns), and the second
+//     half of each batch of Japanese pieces to tokenize (tokenNames); the
+//     output is the same as read in one goroutine.
 //  2. Sentence rules (relation.go, parties_ja.go, parties_en.go, followup.go): each figure is
 //     tied to the nearest deal word of its clause unless a figure word
 //     (revenue, cash, valuation…) sits closer; its parties come from
@@ -49,7 +50,8 @@
 //     (Result.Dropped, each with the stage's reason);
 //     the same deal told twice is merged and keeps the names of the data
 //     rules that found it too (two value-less deals of one pair only when
-//     their kinds may tell one deal; a figure and its conversion into
+//     their kinds may tell one deal, a value-less one into one with a
+//     value unless their kinds are of two families; a figure and its conversion into
 //     dollars are one, by the dollar value the text gives when it gives
 //     one: textConversions); a subsidiary introduced as such gives way to its
 //     parent (roles.go parentOf, withParents); each known party is named
