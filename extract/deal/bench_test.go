@@ -47,8 +47,8 @@ func benchText(b *testing.B) string {
 // pieces tokenized on two goroutines (tokenNames), four alternating runs
 // of 600 iterations each: medians 8.5 ms against the start's 9.8 ms and
 // kagome's 14.3 ms (0.60×, from 0.69×); later series, kagome's runs
-// spreading from 6.7 to 15 ms, read 0.66× and 0.92× (the start 0.88–0.92×
-// slower in each): see BenchmarkExtractVsKagome. kagome
+// spreading from 6.7 to 15 ms, read 0.66× and 0.92× (the end taking 0.88–0.92×
+// the start's time in each): see BenchmarkExtractVsKagome. kagome
 // reads only the sentences the rules need (those with an amount, a deal
 // word, an investee or a role opener) through jtok's own lattice, the
 // second half of each batch of pieces beside the first; that is about a
