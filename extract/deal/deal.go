@@ -174,6 +174,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	}
 	st.docMiner, st.hasDocMiner = docMiner(d.mentions)
 	st.main, st.hasMain = mostOf(d.mentions, func(m mention) bool { return usable(m) && (m.Known || !m.weak) })
+	st.docMinerLeads = st.hasDocMiner && (!st.hasMain || timesNamed(d.mentions, st.main.Name) <= timesNamed(d.mentions, st.docMiner.Name))
 	if st.hasMiner {
 		st.docMiner = st.miner
 	}

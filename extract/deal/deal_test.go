@@ -1042,3 +1042,29 @@ func TestHypothetical(t *testing.T) {
 		}
 	}
 }
+
+// TestMinerNamedInPassing: a sentence without a subject of its own in a
+// story about other companies is no deal of a miner the story names in
+// passing; when the story is about the miner, or the sentence points
+// back ("its"), the deal is the miner's (minerPrior, docMinerLeads).
+func TestMinerNamedInPassing(t *testing.T) {
+	x := newExtractor(t)
+	about := func(res Result, name string) bool {
+		for _, d := range res.Deals {
+			if d.Company == name || string(d.Counterparty) == name {
+				return true
+			}
+		}
+		return false
+	}
+	passing := text.Normalize("Zephyr Data Centers runs 50 campuses, among them a site in Texas once owned by Hut 8.\n\n" +
+		"A newly formed investment consortium, the Quillon Infrastructure Partnership, will acquire Zephyr Data Centers in a $40 billion deal, the companies announced Wednesday.")
+	if res := x.Extract("", passing); about(res, "Hut 8") {
+		t.Errorf("named in passing: got %+v, want no deal of Hut 8", res.Deals)
+	}
+	its := text.Normalize("The new hall in Childress brings the capacity Nebius has contracted across IREN's Texas sites to 300 MW.\n" +
+		"The company said the addition lifts the value of its Nebius hosting contracts to about $3.2 billion over five years.")
+	if res := x.Extract("", its); !about(res, "IREN") {
+		t.Errorf("pointed back to: got %+v, want IREN's deal", res.Deals)
+	}
+}

@@ -30,6 +30,10 @@ type state struct {
 	// miner, else the miner the article names most.
 	docMiner    mention
 	hasDocMiner bool
+	// docMinerLeads: no organisation is named more often than the
+	// article's miner (the article is about it, or as much about it as
+	// about any other).
+	docMinerLeads bool
 	// main is the organisation the article names most; prevNames the
 	// names of the sentence read last: "OpenAI picked Nscale… It also
 	// partnered with Microsoft" goes on about the article's company, which

@@ -603,6 +603,17 @@ func docMiner(ms []mention) (mention, bool) {
 	return mostOf(ms, func(m mention) bool { return m.miner })
 }
 
+// timesNamed is how many of ms name name.
+func timesNamed(ms []mention, name string) int {
+	n := 0
+	for _, m := range ms {
+		if m.Name == name {
+			n++
+		}
+	}
+	return n
+}
+
 // mostOf is the organisation of ms that keep accepts which the article
 // names most (the first on a tie).
 func mostOf(ms []mention, keep func(mention) bool) (mention, bool) {

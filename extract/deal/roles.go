@@ -373,7 +373,11 @@ func (sc *sent) minerPrior(p parties, kind pipeline.Kind) parties {
 		m = &sc.topicMiner
 	case st.hasMiner:
 		m = &st.miner
-	case st.hasDocMiner:
+	case st.hasDocMiner && (st.docMinerLeads || p.how == "topic" || hasAnaphor(lower)):
+		// The article's miner, when the sentence points back to a company
+		// ("its", "the company", 同社) or the article is about the miner:
+		// a sentence without a subject in a story about others (a
+		// consortium's takeover) is no deal of a miner named in passing.
 		m = &st.docMiner
 	}
 	if m == nil || m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name {
