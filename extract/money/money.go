@@ -337,7 +337,7 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	isRange := false
 	unitText := suf
-	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !acct && !n1.article && (!suf.a.cents || r.suf.a.cents) && (!r.suf.a.cents || !pre.ok && (!suf.ok || suf.a.cents)) {
+	if r, ok := p.rangeAfter(s, start, end, n1, code); ok && !acct && !n1.article && centsRange(pre, suf, r.suf) {
 		m := 1.0
 		if pre.ok && r.suf.a.scale == 0 {
 			m = pre.a.mult()
@@ -409,6 +409,16 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		Span:      [2]int{start, end},
 	}
 	return a, true
+}
+
+// centsRange reports whether the ends of a range agree on cents: neither
+// in cents, or the second in cents and the first bare or in cents too
+// ("2-3 cents", 「2セント〜3セント」); "$30 to 68 cents" is two amounts.
+func centsRange(pre, suf, suf2 side) bool {
+	if !suf2.a.cents {
+		return !suf.a.cents
+	}
+	return !pre.ok && (!suf.ok || suf.a.cents)
 }
 
 // pickCode chooses between a prefix and a suffix currency: a dollar suffix
