@@ -133,6 +133,8 @@ func TestKanaGeneric(t *testing.T) {
 		{"ハッシュワン", true}, // ハッシュ + ワン: a name needs more context than the run
 		{"ソウル", true},    // a city where a plot was bought
 		{"ビデオ・プラットフォーム", true},
+		{"ネオクラウドプロバイダー", true}, // neocloud providers, a kind of company
+		{"ネオクラウド", true},
 		{"ルミナ", false},
 		{"ブロックワークス", false},
 		{"", true},
