@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/extract/text"
@@ -572,23 +570,5 @@ func formerLatter(txt, lower string, ms []mention) []mention {
 // headFields is strings.Fields(s) cut to its first n fields, without
 // splitting the rest of s: rules that read a sentence's opening words.
 func headFields(s string, n int) []string {
-	var out []string
-	for i := 0; i < len(s) && len(out) < n; {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += w
-			continue
-		}
-		j := i
-		for j < len(s) {
-			r, w := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += w
-		}
-		out = append(out, s[i:j])
-		i = j
-	}
-	return out
+	return strings.Fields(headWords(s, n))
 }

@@ -514,11 +514,11 @@ func (p *Parser) plausible(s string, i int, n number, pre side, suf side, code s
 			return false
 		}
 	}
-	// "R" is the rand's sign only at a word's start and before a scaled
-	// or grouped figure ("R2bn", "R1,500"): "R2" alone is a model or a road.
 	if pre.ok && shortLocalSign[pre.a.text] && !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') && n.dec == 0 {
 		return false // "SR 20", "KD 5", "QR 50": a model, a grade or a code, not riyals or dinars
 	}
+	// "R" is the rand's sign only at a word's start and before a scaled
+	// or grouped figure ("R2bn", "R1,500"): "R2" alone is a model or a road.
 	if pre.ok && pre.a.text == "R" {
 		if pre.start > 0 && isASCIIAlnum(s[pre.start-1]) || !n.scaled && !strings.ContainsRune(s[n.start:n.end], ',') {
 			return false
