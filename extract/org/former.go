@@ -43,9 +43,7 @@ var listedGap = regexp.MustCompile(`^, [a-z0-9.]+-(listed|based|headquartered|ow
 // one party (in place), and every other mention of the renamed spelling
 // in the text renamed too.
 func formerNames(text string, ms []Mention) []Mention {
-	if !strings.Contains(text, "ormerly") && !strings.Contains(text, "reviously") && !strings.Contains(text, "now ") &&
-		!strings.Contains(text, "f/k/a") && !strings.Contains(text, "fka") && !strings.Contains(text, "rename") &&
-		!strings.Contains(text, "rebrand") && !strings.Contains(text, "旧") && !strings.Contains(text, "現") {
+	if !kztext.ContainsAny(text, "ormerly", "reviously", "now ", "f/k/a", "fka", "rename", "rebrand", "旧", "現") {
 		return ms
 	}
 	same := map[string]Mention{} // a renamed spelling -> the identity it takes
