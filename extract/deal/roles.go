@@ -170,9 +170,11 @@ func resolve(sc *sent, zm []mention, kind pipeline.Kind, pos, end int) (parties,
 		// 「EDFは出資先のExaionをMARAに売却する」: a company sold is the
 		// deal of its buyer, as the key pairs acquirer and target.
 		company, p.cp, p.how = obj, dat, "acquisition"
-	} else if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name {
+	} else if seller := sellerAfter(sc, zm, obj); kind == pipeline.KindAcquisition && obj != nil && seller != nil && company != nil && company.Name != seller.Name && !firmBought(sc, obj) {
 		// "closed the acquisition of Dorothy 1A from Spring Lane": an
-		// asset bought from its seller, who is the other side.
+		// asset bought from its seller, who is the other side. A company
+		// bought from its owner ("acquired Harbor Data Corp. from Orion
+		// Holdings") is the deal's other side itself (the next case).
 		p.cp = seller
 	} else if kind == pipeline.KindAcquisition && obj != nil {
 		// Company is the target; the acquirer is the counterparty.
@@ -580,6 +582,25 @@ func sellerAfter(sc *sent, zm []mention, obj *mention) *mention {
 		}
 	}
 	return nil
+}
+
+// firmBought reports an acquisition's object that is a company, not an
+// asset: a name the company list knows, one written with its legal form
+// ("Harbor Data Corp."), or a bare name right after the buying verb
+// ("acquired ViaWest from Shaw"; an asset comes with its article or its
+// kind: "the acquisition of Dorothy 1A", "acquired the Cedarvale site").
+func firmBought(sc *sent, obj *mention) bool {
+	if obj.Known {
+		return true
+	}
+	if ws := strings.Fields(obj.Text); len(ws) > 1 && org.LegalForm(ws[len(ws)-1]) {
+		return true
+	}
+	if text.HasAnySuffix(strings.ToLower(obj.Name), "datacenter", "data center", "data centre", "campus", "site", "facility", "plant", "farm", "park") {
+		return false // "to acquire Fyresdal Datacenter from Norsk Data": a site bought from its owner
+	}
+	before := sc.d.lower[max(sc.sp[0], obj.Span[0]-12):obj.Span[0]]
+	return text.HasAnySuffix(before, " acquired ", " acquires ", " acquire ", " bought ", " buys ", " buy ", " purchased ", " purchases ")
 }
 
 // coSubjects reports a pair that is part of a group of subjects rather
