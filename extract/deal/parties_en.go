@@ -662,17 +662,19 @@ func investBeforeRaw(text string, start, end int) bool {
 var roleNouns = map[string]bool{"shareholder": true, "investor": true, "group": true, "partner": true, "lender": true,
 	"bank": true, "buyer": true, "purchaser": true, "acquirer": true, "customer": true, "client": true, "tenant": true,
 	"company": true, "firm": true, "developer": true, "operator": true, "provider": true, "fund": true, "manager": true,
-	"consortium": true, "utility": true, "startup": true, "backer": true, "owner": true, "affiliate": true, "maker": true}
+	"consortium": true, "utility": true, "startup": true, "backer": true, "owner": true, "affiliate": true, "maker": true,
+	"rival": true, "competitor": true, "peer": true, "miner": true}
 
 // appositiveRole reads "<prep> [its largest] <role noun>, <name>": the
-// name's role is the preposition's.
+// name's role is the preposition's; after a buying verb ("will acquire one
+// of its oldest rivals, DuPont Fabros") the name is the one bought.
 func appositiveRole(text string, start, pos int) (label, bool) {
 	b := strings.TrimRight(text[start:pos], " ")
 	if !strings.HasSuffix(b, ",") {
 		return lPlain, false
 	}
 	ws := wordsBefore(text, start, start+len(b)-1, 12)
-	if len(ws) < 2 || !roleNouns[ws[0]] {
+	if len(ws) < 2 || !roleNouns[ws[0]] && !(strings.HasSuffix(ws[0], "s") && roleNouns[strings.TrimSuffix(ws[0], "s")]) {
 		return lPlain, false
 	}
 	// "led by quantitative investment manager and digital assets market
@@ -684,6 +686,8 @@ func appositiveRole(text string, start, pos int) (label, bool) {
 			return lCP, true
 		case "to":
 			return lDat, true
+		case "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying":
+			return lObj, true
 		case "said", "says", "is", "was", "are", "were", "has", "have", "which", "that", "who", "will":
 			return lPlain, false
 		}
