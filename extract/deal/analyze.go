@@ -105,7 +105,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 	if !hasJapanese(txt) {
 		d.mentions = formerLatter(txt, d.lower, d.mentions)
 	}
-	d.cues = pruneCues(d.lower, d.cues, d.mentions)
+	d.cues = pruneCues(d.text, d.lower, d.cues, d.mentions)
 	d.cues = dropNonDealWords(txt, d.lower, d.cues)
 	x.veto(d)
 	return d
@@ -539,7 +539,7 @@ func (x *Extractor) vetoMention(d *doc, m org.Mention, isJA bool) (string, bool)
 // pruneCues drops lexicon words inside organisation names ("Soluna
 // Holdings", "Two Prime Capital") and turns a deal word followed by a
 // figure word into a figure word ("hosting revenue", "リース収入").
-func pruneCues(lower string, cs []cue, ms []mention) []cue {
+func pruneCues(txt, lower string, cs []cue, ms []mention) []cue {
 	out := cs[:0]
 	mi := 0
 	for _, c := range cs {
@@ -550,6 +550,9 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 			mi++
 		}
 		if mi < len(ms) && ms[mi].Span[0] < c.end && c.start < ms[mi].Span[1] {
+			continue
+		}
+		if mi > 0 && nameTail(txt, ms[mi-1].Span[1], c) {
 			continue
 		}
 		out = append(out, c)
@@ -564,6 +567,27 @@ func pruneCues(lower string, cs []cue, ms []mention) []cue {
 	}
 	return out
 }
+
+// nameTail reports a capitalised deal or figure word that goes on the name
+// ending at end through capitalised words only: the gazetteer knows
+// "Chindata", the text writes "Chindata Group Holdings Ltd.", whose
+// "Holdings" are no bitcoin holdings.
+func nameTail(txt string, end int, c cue) bool {
+	if c.start < end || c.start-end > 40 || txt[c.start] < 'A' || txt[c.start] > 'Z' || !nameWords[c.w.s] {
+		return false
+	}
+	for _, w := range strings.Fields(txt[end:c.start]) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return c.start > end && txt[c.start-1] == ' '
+}
+
+// nameWords are the lexicon's words that end many a company's name
+// (a Title Case headline's "Lease" or "Revenue" is no name's).
+var nameWords = map[string]bool{"holdings": true, "capital": true, "credit": true, "equity": true, "finance": true,
+	"financial": true, "investments": true, "ventures": true, "partners": true, "leasing": true, "lending": true, "funding": true}
 
 // termRevenue is the deal word a revenue tied to a contract's term
 // becomes.

@@ -156,6 +156,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Harbor Data|Northwind Capital|$50 million|acquisition"}},
 		{"en the one bought named after a description of it ('one of its rivals, X')", "", "Northwind Data will acquire one of its oldest rivals, Harbor Compute (HC), in a $2 billion transaction.",
 			[]string{"Harbor Compute|Northwind Data|$2 billion|acquisition"}},
+		{"en a word of a known company's longer written name is no figure word ('Group Holdings' are no bitcoin holdings)", "", "Bitdeer Group Holdings Ltd. obtained a $490 million five-year syndicated loan.",
+			[]string{"Bitdeer||$490 million|financing"}},
 		{"en a site bought from its owner: the owner is the other side", "", "Pinecrest Data agreed to acquire Lakeshore Datacenter from Harbor Hosting Inc. for $50 million.",
 			[]string{"Pinecrest Data|Harbor Hosting|$50 million|acquisition"}},
 		{"en an asset named after 'the acquisition of' is bought from its seller", "", "Northwind Capital closed the acquisition of Cedar 2A from Spring Lane Capital for $50 million.",
