@@ -691,14 +691,17 @@ func findBareKatakana(text string) []Mention {
 		// A name ending in a corporate word may open a list of companies
 		// (フラワーコミュニケーションズ/北海道電力/東急不動産の3社は).
 		listed := kztext.HasAnyPrefix(text[e:], "/", "／", "、") && kanaCorpEnd(run)
+		// KBアセット・マネジメント, IMMインベストメント: capitals glued
+		// before a corporate word name a company, common as the word is.
+		capsCorp := s < ks && capsCorpTail(run)
 		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject && !listed ||
-			kanaGeneric(run) && !kanaCorpName(run) && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
+			kanaGeneric(run) && !kanaCorpName(run) && !capsCorp && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
 			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) && !namedFund(run) {
 			continue
 		}
 		// A single katakana word is a common noun more often than a name:
 		// it needs a sign of a company (ルミナ・ラボ has one in its ・).
-		if !strings.Contains(run, "・") && !jaCompanySign(text, s, e) && !kanaCorpEnd(run) && !roleBefore() &&
+		if !strings.Contains(run, "・") && !capsCorp && !jaCompanySign(text, s, e) && !kanaCorpEnd(run) && !roleBefore() &&
 			!(subject && utf8.RuneCountInString(run) >= 5) && !(partnerSlot(text[e:]) && utf8.RuneCountInString(run) >= 4) {
 			continue
 		}
@@ -798,6 +801,19 @@ func kanaCorpEnd(run string) bool {
 		}
 	}
 	return false
+}
+
+// capsCorpTail reports a katakana run ending in a corporate word, alone
+// or after other words (アセット・マネジメント, インベストメント), for a
+// name whose own part is the capitals glued before it.
+func capsCorpTail(run string) bool {
+	k := strings.ReplaceAll(run, "・", "")
+	for _, w := range kanaCorpEnds {
+		if strings.HasSuffix(k, w) {
+			return true
+		}
+	}
+	return kztext.HasAnySuffix(k, "インベストメント", "マネジメント", "マネージメント", "ファイナンス", "グループ", "パワー", "テレコム")
 }
 
 // kanaCorpName reports a katakana run of at least three ・-joined words
