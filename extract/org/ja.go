@@ -693,7 +693,8 @@ func findBareKatakana(text string) []Mention {
 		listed := kztext.HasAnyPrefix(text[e:], "/", "／", "、") && kanaCorpEnd(run)
 		// KBアセット・マネジメント, IMMインベストメント: capitals glued
 		// before a corporate word name a company, common as the word is.
-		capsCorp := s < ks && capsCorpTail(run)
+		// The field's abbreviations are no name's part (AIグループ: a team).
+		capsCorp := s < ks && capsCorpTail(run) && !isStopToken(text[s:ks])
 		if utf8.RuneCountInString(strings.ReplaceAll(run, "・", "")) < 3 || !jaPartyFollows(text[e:]) && !(jaCopula(text[e:]) && roleBefore()) && !subject && !listed ||
 			kanaGeneric(run) && !kanaCorpName(run) && !capsCorp && !(jaCompanySign(text, s, e) && strings.Contains(run, "・")) ||
 			kanaSite(run) && !(s < ks && jaCompanySign(text, s, e)) && !namedFund(run) {

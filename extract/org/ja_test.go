@@ -66,6 +66,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"capitals glued before a corporate word of common katakana", "同社はKBアセット・マネジメントと提携した。", "KBアセット・マネジメント?"},
 		{"capitals glued before a bare corporate word", "同社はIMMインベストメントと提携した。", "IMMインベストメント?"},
 		{"capitals before a common katakana word that is no corporate word", "同社はAIデータセンターを建設した。", ""},
+		{"a field's abbreviation before a corporate word is no name", "同社はAIグループと提携した。", ""},
 		{"a digit glued after a katakana name", "発電事業者のサンライズ1から電力を購入する。", "サンライズ1?"},
 		{"a generic katakana word after capitals is no name", "同社はAIデータセンターと契約した。", ""},
 		{"bare after role noun", "相手先はAI企業のミズチで、契約額は", "ミズチ?"},
