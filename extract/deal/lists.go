@@ -70,6 +70,12 @@ func listSum(sc *sent, dl pipeline.Deal, others []mention) int {
 		return 0
 	}
 	before := strings.TrimRight(sc.d.lower[max(0, lo-20):lo], " ")
+	if a := dl.Amount; a != nil && a.Span[1] <= lo && text.HasAnySuffix(before, "including", "such as", " like") &&
+		fromBackersRE.MatchString(sc.d.lower[a.Span[1]:lo]) {
+		// "raised $100 million from investors including A, B and C": some
+		// of the backers, each in the round, none for the whole sum.
+		return openSum
+	}
 	if text.HasAnySuffix(before, groupCues...) {
 		return groupLead
 	}

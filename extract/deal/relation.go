@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/text"
@@ -370,11 +371,16 @@ func moneyFromList(lower string, zm []mention, a pipeline.Amount, kind pipeline.
 	for _, m := range zm {
 		if m.Span[0] >= a.Span[1] {
 			gap := lower[a.Span[1]:m.Span[0]]
-			return len(gap) < 60 && !strings.ContainsAny(gap, ",;") && strings.HasSuffix(gap, " from ")
+			return len(gap) < 90 && !strings.ContainsAny(gap, ";") && fromBackersRE.MatchString(gap)
 		}
 	}
 	return false
 }
+
+// fromBackersRE ends the words between a sum raised and the first name of
+// a list of its backers: "from", or "from investors including", "from a
+// group of lenders such as".
+var fromBackersRE = regexp.MustCompile(`^[^,]* from (?:(?:a (?:group|syndicate|consortium) of |its |existing |new |institutional |strategic |several |major |other |global )*(?:investors|backers|lenders|banks|shareholders),? (?:including|such as|like|led by) )?$`)
 
 // noDealValue reports a sentence without a figure a figure rule leaves as
 // a deal's value.
