@@ -95,11 +95,19 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 		if ok && isJA && speakerOfQuote(d.text, sp, p, c.start) {
 			continue // 「Xは公開書簡で『今回の買収はYを過小評価』と述べた」: the speaker makes no deal
 		}
+		firm := false
 		if joint {
 			if !ok || p.how != "pair" || p.cp == nil {
 				continue
 			}
 			pending = false
+		}
+		if pending && !isJA && ok && p.cp != nil && p.cp.label == lObj && firmBought(sc, p.cp) && (p.company.Known || !p.company.weak) &&
+			(kind == pipeline.KindPurchase || kind == pipeline.KindAcquisition || kind == pipeline.KindEquity) {
+			// "which bought Data4 from Axa IM in 2023", "to buy AirTrunk":
+			// a company bought outright is an acquisition, its value or
+			// not; it still takes the value the next sentence gives.
+			firm, kind = true, pipeline.KindAcquisition
 		}
 		if ok && p.cp == nil && c.w.strong && unnamedParty(d.lower[lo:hi]) && minerKinds[refineKind(kind, sc.aiCtx, p, x.gaz)] {
 			// "signed a colocation agreement with a hyperscaler it did not
@@ -215,6 +223,9 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 			}
 			if pending {
 				dl.Rule = pendingRule + p.how + "@" + c.w.id
+				if firm {
+					dl.Rule = pendingRule + firmBoughtRule + p.how + "@" + c.w.id
+				}
 			}
 			x.measures(d, &dl, lo, hi, c.start)
 			if k, ok := idx[key]; ok {
@@ -301,6 +312,10 @@ var pendingKinds = map[pipeline.Kind]bool{pipeline.KindPurchase: true, pipeline.
 // sentence's value to stand.
 const pendingRule = "pending:"
 
+// firmBoughtRule marks a pending deal whose object is a company bought
+// outright: it stands without a value too.
+const firmBoughtRule = "firm:"
+
 // joinPending gives a pending deal's other side to its company's one deal
 // of that kind family told with an amount and no counterparty in the same
 // story, and drops the pending deal (「トラクト社は…土地を1億3600万ドルで取得
@@ -368,7 +383,7 @@ func dropPending(ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, dl := range ds {
 		if strings.HasPrefix(dl.Rule, pendingRule) {
-			if dl.Amount == nil && !strings.HasPrefix(dl.Rule, pendingRule+"unnamed:") {
+			if dl.Amount == nil && !strings.HasPrefix(dl.Rule, pendingRule+"unnamed:") && !strings.HasPrefix(dl.Rule, pendingRule+firmBoughtRule) {
 				continue
 			}
 			dl.Rule = "noamount:" + strings.TrimPrefix(dl.Rule, pendingRule)

@@ -596,6 +596,9 @@ func firmBought(sc *sent, obj *mention) bool {
 	if ws := strings.Fields(obj.Text); len(ws) > 1 && org.LegalForm(ws[len(ws)-1]) {
 		return true
 	}
+	if rest := sc.d.text[obj.Span[1]:min(len(sc.d.text), obj.Span[1]+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") {
+		return false // "may buy Lloyds Banking Group’s data centers": the owner of what is bought
+	}
 	if text.HasAnySuffix(strings.ToLower(obj.Name), "datacenter", "data center", "data centre", "campus", "site", "facility", "plant", "farm", "park") {
 		return false // "to acquire Fyresdal Datacenter from Norsk Data": a site bought from its owner
 	}
