@@ -1085,3 +1085,29 @@ func TestMinerNamedInPassing(t *testing.T) {
 		t.Errorf("pointed back to: got %+v, want IREN's deal", res.Deals)
 	}
 }
+
+// TestCuesOutsideNames: the lexicon's words inside a sentence's names
+// ("Pinecrest Hosting", read from capitalised words after an opening
+// adverbial) are no deal or figure words; the document's cues are not
+// changed.
+func TestCuesOutsideNames(t *testing.T) {
+	x := newExtractor(t)
+	s := "In May, Pinecrest Hosting signed a $50 million agreement with Hut 8."
+	d := x.analyze(s, nil)
+	before := slices.Clone(d.cues)
+	sc := x.newSent(d, d.sents[0], &state{})
+	var got []string
+	for _, c := range sc.cues {
+		got = append(got, s[c.start:c.end])
+	}
+	if slices.Contains(got, "Hosting") || !slices.Contains(got, "agreement") {
+		t.Errorf("sentence cues = %q, want \"agreement\" and not the name's \"Hosting\"", got)
+	}
+	if !slices.Equal(d.cues, before) {
+		t.Errorf("document cues changed")
+	}
+	res := x.Extract("", s)
+	if len(res.Deals) != 1 || res.Deals[0].Kind != pipeline.KindOther {
+		t.Errorf("deals = %+v, want one of kind other (the name's Hosting tells no kind)", res.Deals)
+	}
+}

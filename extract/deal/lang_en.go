@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kozan-dev/kozan/extract/text"
@@ -17,7 +18,26 @@ func (en) maxDist() int { return maxDistEN }
 func (en) read(txt string, sp [2]int, ms []mention, cues []cue) []cue {
 	labelEN(txt, sp, ms)
 	plainAsides(txt, sp, ms)
-	return cues
+	return cuesOutside(cues, ms)
+}
+
+// cuesOutside drops the lexicon's words inside the sentence's names, the
+// names read from capitalised words too ("Orion Holdings", "Harbor
+// Capital Partners"): the document's pass knew only the listed names. It
+// copies cues (a window on the document's) before dropping any.
+func cuesOutside(cues []cue, ms []mention) []cue {
+	inside := func(c cue) bool {
+		for _, m := range ms {
+			if m.Span[0] <= c.start && c.end <= m.Span[1] {
+				return true
+			}
+		}
+		return false
+	}
+	if !slices.ContainsFunc(cues, inside) {
+		return cues
+	}
+	return slices.DeleteFunc(slices.Clone(cues), inside)
 }
 
 func (en) genericSubject(lower string) bool {
