@@ -100,6 +100,8 @@ func TestCapitalizedAtDescriptor(t *testing.T) {
 		{"with XE9680L servers", 5, "", false},
 		{"with GB300 racks", 5, "", false},
 		{"from Compute North.", 5, "Compute North", true},
+		{"Zephyrus Partners with Fjordhash on AI Hosting", 0, "Zephyrus", true},
+		{"a lease with Harbor Capital Partners with support", 13, "Harbor Capital Partners", true},
 		{"from North Dakota.", 5, "", false},
 		{"to Go Public Through SPAC Merger", 13, "", false},
 		{"a merger with SPAC Harrowgate Acquisition Corp", 14, "Harrowgate Acquisition", true},

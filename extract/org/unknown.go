@@ -742,6 +742,12 @@ func CapitalizedAt(text string, pos int) (Mention, bool) {
 		if len(words) > 0 && (headlineVerbs[lw] || headlinePreps[lw]) && capitalised(w) && !upperWord(w) && !corporateNext(text, j) {
 			break // "Lumenhash Raise $250 Million": the headline's verb ends the name
 		}
+		if len(words) > 0 && len(words) <= 2 && (lw == "partners" || lw == "teams") && (start == 0 || text[start-1] == '\n') &&
+			kztext.HasAnyPrefix(text[j:], " with ", " With ", " Up ", " up ") {
+			// "TeraWulf Partners with Fluidstack", "Hut 8 Teams Up With…":
+			// the verb of a headline that opens on its subject.
+			break
+		}
 		switch {
 		case capitalised(w) || len(words) > 0 && allDigits(w) && len(w) <= 2:
 		case len(words) > 0 && (w == "&" || lw == "of" || nameConnector[w]) && j+1 < len(text) && text[j] == ' ' && capitalisedAhead(text, j+1):
