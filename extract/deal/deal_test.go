@@ -165,6 +165,8 @@ func TestExtractRules(t *testing.T) {
 		{"en a company bought outright is an acquisition without a value told", "", "Brookfield bought Harbor Data from Orion Capital in 2023.",
 			[]string{"Brookfield|Harbor Data||acquisition"}},
 		{"en the owner of assets bought is not the company bought", "", "Brookfield bought Orion Capital’s data centers in 2023.", nil},
+		{"en 'These agreements' opening the next paragraph give the agreements just told their value", "", "Northwind Hashing Inc. has announced two 10-year colocation agreements with Pinecrest Compute for its campus.\nThese agreements, projected to generate approximately $3.7 billion in revenue over the initial term, have potential total revenues of up to $8.7 billion if extension options are exercised.",
+			[]string{"Northwind Hashing|Pinecrest Compute|approximately $3.7 billion|colocation"}},
 		{"en a site bought from its owner: the owner is the other side", "", "Pinecrest Data agreed to acquire Lakeshore Datacenter from Harbor Hosting Inc. for $50 million.",
 			[]string{"Pinecrest Data|Harbor Hosting|$50 million|acquisition"}},
 		{"en an asset named after 'the acquisition of' is bought from its seller", "", "Northwind Capital closed the acquisition of Cedar 2A from Spring Lane Capital for $50 million.",

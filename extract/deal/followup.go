@@ -91,7 +91,7 @@ func followUpAmount(d *doc, sp [2]int, a pipeline.Amount, ms []mention, prev []p
 		return "", false
 	}
 	switch ws[0] {
-	case "the", "this", "that", "under":
+	case "the", "this", "that", "these", "both", "under":
 	default:
 		return "", false
 	}
@@ -173,8 +173,8 @@ func dealReference(lower string) bool {
 		}
 		ws = ws[k:]
 	}
-	if len(ws) < 3 || ws[0] != "the" && ws[0] != "this" {
-		return false
+	if len(ws) < 3 || ws[0] != "the" && ws[0] != "this" && ws[0] != "these" && ws[0] != "both" {
+		return false // "These agreements, projected to generate…": the deals just told
 	}
 	for i := 1; i < len(ws) && i <= 3; i++ {
 		if w := strings.Trim(ws[i], ","); enDealNouns[w] {
