@@ -13,6 +13,19 @@ import (
 
 // labelJA gives mentions of a Japanese sentence their particle roles.
 // ms are sorted by position; text is the whole document.
+// acquiredBefore reports the text before a name ending in a relative
+// clause of buying a company (「…で買収した」「傘下に収めた」), a country's
+// mark (米, 英…) after it allowed.
+func acquiredBefore(before string) bool {
+	for _, c := range []string{"米", "英", "独", "仏", "豪", "加", "中", "韓", "台"} {
+		if b, ok := strings.CutSuffix(before, c); ok {
+			before = b
+			break
+		}
+	}
+	return text.HasAnySuffix(before, "買収した", "買収する", "買収済みの", "傘下に収めた", "子会社化した", "完全子会社化した")
+}
+
 func labelJA(text string, ms []mention) {
 	for i := range ms {
 		m := &ms[i]
@@ -143,6 +156,12 @@ func labelJA(text string, ms []mention) {
 			}
 		default:
 			m.label = lPlain
+		}
+		if m.label != lCP && acquiredBefore(text[:m.Span[0]]) {
+			// 「同社は1億2500万ドルで買収したStronghold Digital Miningが…」:
+			// the name a relative clause of buying describes is the one
+			// bought, whatever its particle in the main clause.
+			m.label = lObj
 		}
 		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
 			m.label = lPairB
