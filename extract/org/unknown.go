@@ -1251,8 +1251,8 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		if k, ok := kanjiLedName(text, toks, i); ok && !isStopToken(text[toks[i].Start:toks[k-1].End]) {
 			// 三菱ケミカル, 住友ファーマ, 大和エナジー・インフラ: a kanji
 			// proper noun and the katakana glued after it are one name.
-			extra = append(extra, Mention{Name: text[toks[i].Start:toks[k-1].End], Text: text[toks[i].Start:toks[k-1].End],
-				Span: [2]int{toks[i].Start, toks[k-1].End}})
+			s, e := afterCountryMark(text, toks[i].Start, toks[k-1].End), toks[k-1].End
+			extra = append(extra, Mention{Name: text[s:e], Text: text[s:e], Span: [2]int{s, e}})
 			i = k - 1
 			continue
 		}
@@ -1275,6 +1275,7 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 			break
 		}
 		i = k - 1
+		s = afterCountryMark(text, s, e)
 		name := text[s:e]
 		if katakanaGlued(text, s) {
 			continue // スティング of ホスティング: kagome cut a proper noun out of a longer katakana word
@@ -1285,6 +1286,18 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return extra
+}
+
+// afterCountryMark is where a name text[s:e] starts past a one-kanji
+// country mark before katakana or Latin (米ケイロス・パワー, 英Arm): the mark
+// says where the company is from and is no part of its name.
+func afterCountryMark(text string, s, e int) int {
+	if r, n := utf8.DecodeRuneInString(text[s:e]); jaCountry[r] && s+n < e {
+		if r2, _ := utf8.DecodeRuneInString(text[s+n : e]); isKana(r2) || isLatin(r2) {
+			return s + n
+		}
+	}
+	return s
 }
 
 // kanaPlaceUnits are katakana words a place's name takes without naming a
