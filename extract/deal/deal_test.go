@@ -22,6 +22,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"南星データ|北辰マイニング|1億2500万ドル|acquisition"}},
 		{"ja a country's mark before a name kagome reads is no part of the name", "", "KDDIは米ケイロス・パワーと電力購入契約を結んだ。",
 			[]string{"KDDI|ケイロス・パワー||other"}},
+		{"ja a group led by a company's fund buys for the company; a consortium is no name", "", "北辰キャピタル株式会社傘下の投資会社が率いる連合体は15日、南星データ株式会社を買収すると発表した。",
+			[]string{"南星データ|北辰キャピタル||acquisition"}},
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
 		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
 			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},

@@ -13,6 +13,11 @@ import (
 
 // labelJA gives mentions of a Japanese sentence their particle roles.
 // ms are sorted by position; text is the whole document.
+// leadsGroupRE opens the text after a name that leads the group the
+// sentence is about (「Xが率いる連合体は」「X傘下のファンドが主導する
+// コンソーシアムが」).
+var leadsGroupRE = regexp.MustCompile(`^(?:傘下の[^、。]{0,12}?)?(?:が|の)(?:率いる|主導する)(?:投資家|企業|投資)?(?:連合体|連合|コンソーシアム|グループ)(?:は|が)`)
+
 // acquiredBefore reports the text before a name ending in a relative
 // clause of buying a company (「…で買収した」「傘下に収めた」), a country's
 // mark (米, 英…) after it allowed.
@@ -41,6 +46,10 @@ func labelJA(text string, ms []mention) {
 			rest = rest[loc[2]:]
 		}
 		switch {
+		case leadsGroupRE.MatchString(rest):
+			// 「ブラックロック傘下の投資会社が率いる連合体は…買収」: the
+			// group acts for its leader, who is the deal's side.
+			m.label, m.wa = lSubj, true
 		case strings.HasPrefix(rest, "を含む"), strings.HasPrefix(rest, "などの"):
 			// 「ブラックロックとエヌビディアを含む投資家グループが…買収」:
 			// members of a group named after them; the first named leads

@@ -153,7 +153,7 @@ var jaStop = map[string]bool{
 	"dx": true, "gx": true, "ev": true, "os": true, "pc": true, "ceo兼": true, "東証": true, "東証プライム": true,
 	"東証グロース": true, "東証スタンダード": true, "金融庁": true, "経済産業省": true, "経産省": true, "総務省": true,
 	"財務省": true, "内閣府": true, "環境省": true, "国土交通省": true, "証券取引所": true, "東京証券取引所": true,
-	"巨人": true, "新会社": true, "合弁会社": true, "持株会社": true, "事業会社": true, "グループ会社": true, "関連会社": true,
+	"巨人": true, "新会社": true, "合弁会社": true, "連合体": true, "企業連合": true, "投資家連合": true, "共同事業体": true, "企業連合体": true, "持株会社": true, "事業会社": true, "グループ会社": true, "関連会社": true,
 	"電力会社": true, "銀行": true, "邦銀": true, "大手": true, "データセンター事業者": true, "クラウド": true,
 	"サーバー": true, "電力": true, "契約": true, "事業": true, "インフラ": true, "エネルギー": true,
 	"テクノロジー": true, "コロケーション": true, "ホスティング": true,
