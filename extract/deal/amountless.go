@@ -353,8 +353,8 @@ func joinValued(ds []pipeline.Deal, join func(pipeline.Deal) bool) []pipeline.De
 				break
 			}
 			if o.Amount == nil || o.Counterparty != "" || o.Company != dl.Company || strings.HasPrefix(o.Rule, pendingRule) ||
-				kindFamily[o.Kind] != kindFamily[dl.Kind] {
-				continue
+				kindFamily[o.Kind] != kindFamily[dl.Kind] || unnamedParty(asciiLower(o.Evidence)) {
+				continue // 「…顧客名は公表していない」: a deal whose other side is kept unnamed
 			}
 			if only >= 0 {
 				only = -2
@@ -398,7 +398,8 @@ func dropPending(ds []pipeline.Deal) []pipeline.Deal {
 // 社名は非公表).
 func unnamedParty(lower string) bool {
 	for _, w := range []string{"unnamed", "undisclosed", "did not name", "did not identify", "declined to name", "declined to identify",
-		"ハイパースケーラー", "非公表", "非開示"} {
+		"did not disclose", "declined to disclose", "ハイパースケーラー", "非公表", "非開示", "公表していない", "明らかにしていない", "明かしていない",
+		"名前は明かさ", "社名は明かさ", "名は明かさ"} {
 		if strings.Contains(lower, w) {
 			return true
 		}

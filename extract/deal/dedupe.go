@@ -198,7 +198,9 @@ func dedupe(ds []pipeline.Deal) []pipeline.Deal {
 		}
 	}
 	for i := range ds {
-		if drop[i] || ds[i].Amount == nil || ds[i].Counterparty != "" {
+		if drop[i] || ds[i].Amount == nil || ds[i].Counterparty != "" || unnamedParty(asciiLower(ds[i].Evidence)) {
+			// 「…の契約を締結したと発表したが、顧客名は公表していない」: the
+			// other side is kept unnamed, not told elsewhere.
 			continue
 		}
 		farOnly := -1 // the one deal further away that may be the other half, -2 with several

@@ -230,12 +230,31 @@ func blockedByNegative(sc *sent, a pipeline.Amount, lo, hi int, trig cue, kind p
 			if dealValue(d.lower, c) || newTotal(d.lower, c, a) {
 				continue
 			}
+			if isJA && c.end <= a.Span[0] && valueOfContractJA(txt[a.Span[1]:min(len(txt), a.Span[1]+120)]) {
+				continue // 「年間収入で300億ドル規模のクラウド契約」: the figure sizes the contract
+			}
 			if dist(c, a) < td {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// valueOfContractJA reports the text after an amount that makes it the
+// size of a contract: 「(約4兆円)規模のクラウド契約」「の長期契約」.
+func valueOfContractJA(rest string) bool {
+	if strings.HasPrefix(rest, "(") {
+		if e := strings.IndexByte(rest, ')'); e > 0 && e < 60 {
+			rest = rest[e+1:]
+		}
+	}
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(rest, "規模"), "の")
+	if !ok {
+		return false
+	}
+	k := strings.Index(rest, "契約")
+	return k >= 0 && k <= 36 && !strings.ContainsAny(rest[:k], "、。")
 }
 
 // clauseBreak reports words that start a new clause between an amount and
