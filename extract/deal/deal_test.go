@@ -28,6 +28,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北辰クラウド||300億ドル|hpc_contract"}},
 		{"ja a contract whose customer is kept unnamed takes no other side from the deal told before", "", "北辰クラウド株式会社は南星AI株式会社にクラウドを提供する契約を結んでいる。\n北辰クラウド株式会社は今週、300億ドル規模のクラウド契約を締結したと発表したが、顧客名は公表していない。",
 			[]string{"北辰クラウド|南星AI||hpc_contract", "北辰クラウド||300億ドル|hpc_contract"}},
+		{"ja a Latin name ending on a digit sells power from its slot", "", "北辰データ株式会社は、太陽光発電事業者であるSolarNorth1から、80MW分の電力を購入する長期契約を締結したと発表した。",
+			[]string{"北辰データ|SolarNorth1||other"}},
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
 		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
 			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},

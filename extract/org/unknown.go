@@ -1274,6 +1274,14 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 			}
 			break
 		}
+		if d := digitTail(text, e); d > e && k < len(toks) && toks[k].Start == e && isLatinAt(text, prevStart(text, e)) && strings.ToUpper(text[s:e]) != text[s:e] {
+			// SunEnergy1から: kagome cuts the digit a Latin name ends on
+			// (capitals and a digit, DEN2, TY8, name a site).
+			e = d
+			for k < len(toks) && toks[k].End <= e {
+				k++
+			}
+		}
 		i = k - 1
 		s = afterCountryMark(text, s, e)
 		name := text[s:e]
@@ -1286,6 +1294,27 @@ func FromTokens(text string, toks []jtok.Token) []Mention {
 		extra = append(extra, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
 	return extra
+}
+
+// digitTail is where one or two ASCII digits glued at text[e:] end when a
+// particle, a bracket or punctuation follows them (SunEnergy1から), else e:
+// a counter or a unit after them (1万台, 2社) makes them a number.
+func digitTail(text string, e int) int {
+	d := e
+	for d < len(text) && d-e < 3 && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == e || d-e > 2 || d < len(text) && text[d] >= '0' && text[d] <= '9' {
+		return e
+	}
+	if d == len(text) {
+		return d
+	}
+	r, _ := utf8.DecodeRuneInString(text[d:])
+	if r >= 0x3041 && r <= 0x309f || strings.ContainsRune("、。・()（）「」 ,.", r) {
+		return d
+	}
+	return e
 }
 
 // afterCountryMark is where a name text[s:e] starts past a one-kanji
