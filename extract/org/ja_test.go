@@ -63,6 +63,7 @@ func TestFindJapaneseUnknown(t *testing.T) {
 		{"bare english in brackets", "カゲロウ(Kagero Labs)と契約", "カゲロウ?"},
 		{"a known name glossing a katakana spelling", "ホインストーンUS(Whinstone US)は提携を結んだ。", "Whinstone|Whinstone"},
 		{"short capitals glued before a katakana name", "専門企業SCゼウス・データセンターと提携した。", "SCゼウス・データセンター?"},
+		{"a name written short with 社 is the longer name it opens", "ミナト・キャピタル・パートナーズは投資を倍増させた。ミナト社は用地を取得した。", "ミナト・キャピタル・パートナーズ?|ミナト・キャピタル・パートナーズ?"},
 		{"capitals glued before a corporate word of common katakana", "同社はKBアセット・マネジメントと提携した。", "KBアセット・マネジメント?"},
 		{"capitals glued before a bare corporate word", "同社はIMMインベストメントと提携した。", "IMMインベストメント?"},
 		{"capitals before a common katakana word that is no corporate word", "同社はAIデータセンターを建設した。", ""},

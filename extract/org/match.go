@@ -28,7 +28,26 @@ func (g *Gazetteer) Find(text string) []Mention {
 	all := merge(known, unk)
 	// A short name a filing defines after a name, known or not ("Bitmain
 	// Technologies Limited (“Seller”)"), stands for it where it is used.
-	return formerNames(text, merge(all, definedTerms(text, all)))
+	return shortForms(text, formerNames(text, merge(all, definedTerms(text, all))))
+}
+
+// shortForms gives a name written short with the counter 社 the identity of
+// the longer name it opens, told before: 「ガウ・キャピタル・パートナーズは…。
+// ガウ社は…」 names one company twice.
+func shortForms(text string, ms []Mention) []Mention {
+	for i := range ms {
+		m := &ms[i]
+		if m.Known || !strings.HasPrefix(text[m.Span[1]:], "社") || utf8.RuneCountInString(m.Name) < 2 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if long := ms[j].Name; strings.HasPrefix(long, m.Name+"・") {
+				m.Name, m.Known, m.Role = long, ms[j].Known, ms[j].Role
+				break
+			}
+		}
+	}
+	return ms
 }
 
 // tickered makes a name no list knows the company whose ticker follows it
