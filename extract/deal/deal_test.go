@@ -30,6 +30,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北辰クラウド|南星AI||hpc_contract", "北辰クラウド||300億ドル|hpc_contract"}},
 		{"ja a Latin name ending on a digit sells power from its slot", "", "北辰データ株式会社は、太陽光発電事業者であるSolarNorth1から、80MW分の電力を購入する長期契約を締結したと発表した。",
 			[]string{"北辰データ|SolarNorth1||other"}},
+		{"ja 同社 is the article's company, not a name told once in passing", "", "ミナト・キャピタル・パートナーズは日本への投資を倍増させた。ミナト社は用地を取得した。ミナト社の担当者は語った。\n他の投資家には北辰ファンド株式会社が含まれる。\n同社は2022年に南星データ株式会社と提携した。",
+			[]string{"ミナト・キャピタル・パートナーズ|||acquisition", "ミナト・キャピタル・パートナーズ|南星データ||partnership"}},
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
 		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
 			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},

@@ -171,6 +171,8 @@ func (sc *sent) readTopic() {
 		// "OpenAI picked Nscale to develop its site. It also partnered
 		// with Microsoft": the article's company, named just before.
 		topic = st.main
+	} else if isJA && anaphoric && !hasSubj && hasTopic {
+		topic = st.passingTopic(sc.d, topic)
 	}
 	// The topic stands for the company only in a sentence that refers
 	// back or has no subject of its own.
@@ -184,6 +186,17 @@ func (sc *sent) readTopic() {
 		// largest backer, will backstop…") backs the article's miner.
 		sc.topicMiner, sc.hasTopicMiner = st.miner, true
 	}
+}
+
+// passingTopic is the company 同社 stands for when the topic is a name
+// told once in passing and the article is about another, named three
+// times or more: 「…他の投資家にはESRが含まれる。…同社は2022年に…と提携し」.
+func (st *state) passingTopic(d *doc, topic mention) mention {
+	if st.hasMain && topic.Name != st.main.Name && !topic.miner &&
+		timesNamed(d.mentions, topic.Name) == 1 && timesNamed(d.mentions, st.main.Name) >= 3 {
+		return st.main
+	}
+	return topic
 }
 
 // after moves the topic on once a sentence is read: its subject, else its

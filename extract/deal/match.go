@@ -304,6 +304,9 @@ func (x *Extractor) matchDeals(d *doc, sp [2]int, ms []mention, st *state, isJA,
 			captured := comp != nil // the pattern gave it its role
 			if comp == nil {
 				switch {
+				case st.hasTopic && isJA && startsWithAnaphor(d.lower[sp[0]:sp[1]]):
+					t := st.passingTopic(d, st.topic)
+					comp = &t
 				case st.hasTopic:
 					comp = &st.topic
 				case st.hasDocMiner:
