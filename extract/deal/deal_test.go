@@ -32,6 +32,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北辰データ|SolarNorth1||other"}},
 		{"ja 同社 is the article's company, not a name told once in passing", "", "ミナト・キャピタル・パートナーズは日本への投資を倍増させた。ミナト社は用地を取得した。ミナト社の担当者は語った。\n他の投資家には北辰ファンド株式会社が含まれる。\n同社は2022年に南星データ株式会社と提携した。",
 			[]string{"ミナト・キャピタル・パートナーズ|||acquisition", "ミナト・キャピタル・パートナーズ|南星データ||partnership"}},
+		{"ja a pair of lenders gives each its deal with the one whose project they fund", "", "南星銀行および東雲信託銀行は、北辰エナジー株式会社が英国で展開するプロジェクトへの資金支援を目的として、最大1億ポンドの追加融資枠を提供した。",
+			[]string{"北辰エナジー|南星銀行|最大1億ポンド|financing", "北辰エナジー|東雲信託銀行|最大1億ポンド|financing"}},
 		{"ja pair", "", "IRENとマイクロソフトの5年間97億ドルの契約が話題だ。", []string{"IREN|Microsoft|97億ドル|hpc_contract"}},
 		{"ja a data rule's deal takes its figure past a conversion set aside", "", "Digital Realtyは三菱商事から60億円(4000万ドル)で大阪のデータセンターの15%の権利を取得し、日本に進出した。",
 			[]string{"Digital Realty|Mitsubishi Corporation|60億円|acquisition"}},

@@ -375,6 +375,9 @@ func sharesTaken(rest string) bool {
 // 対し): one clause, no 、 or 。 before に対し.
 func ownedRecipient(rest string) bool {
 	k := strings.Index(rest, "に対し")
+	if j := strings.Index(rest, "への"); j >= 0 && (k < 0 || j < k) && text.HasAnyPrefix(rest[j+len("への"):], "資金支援", "融資", "出資", "投資", "資金提供") {
+		k = j // 「Xが英国で展開するプロジェクトへの資金支援」
+	}
 	if k < 0 || k > 120 || strings.ContainsAny(rest[:k], "、。") {
 		return false
 	}

@@ -278,6 +278,18 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			// invests, lends or guarantees acts together on a third
 			// party, or each on its own; the figure is no deal between
 			// the two. On the real-news dev split: 2 right, 6 wrong.
+			// The one the clause names as receiving it ("SMBC and NatWest
+			// provide £100 million to X", 「SMBCおよびNatWestは、Xが展開する
+			// プロジェクトへの…融資枠を提供」) takes the figure from each.
+			if r := soleRecipient(zm, p); r != nil {
+				for _, lender := range []*mention{&p.company, p.cp} {
+					amt := a
+					dl := pipeline.Deal{Company: r.Name, Counterparty: pipeline.NullString(lender.Name), Kind: kind, Amount: &amt,
+						Evidence: txt[sp[0]:sp[1]], EvidenceSpan: sp, Confidence: p.confidence(true), Rule: "amount:pair_to@" + trig.w.id}
+					x.measures(d, &dl, lo, hi, a.Span[0])
+					out = append(out, dl)
+				}
+			}
 			continue
 		}
 		if p.cp != nil && !isJA && p.cp.Span[0] > a.Span[1] && text.ContainsAny(d.lower[a.Span[1]:p.cp.Span[0]], participantsFrom...) {
@@ -358,6 +370,23 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 	out = pairAnaphora(sc, out)
 	st.after(sc, out)
 	return out
+}
+
+// soleRecipient is the one mention of zm, other than the pair p, that the
+// clause marks as receiving money (lDat, lInv), or nil.
+func soleRecipient(zm []mention, p parties) *mention {
+	var r *mention
+	for i := range zm {
+		m := &zm[i]
+		if (m.label != lDat && m.label != lInv) || !usable(*m) || m.Name == p.company.Name || p.cp != nil && m.Name == p.cp.Name {
+			continue
+		}
+		if r != nil && r.Name != m.Name {
+			return nil
+		}
+		r = m
+	}
+	return r
 }
 
 // moneyFromList reports a financing or an equity round whose figure comes
