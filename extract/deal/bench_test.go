@@ -50,9 +50,9 @@ func benchText(b *testing.B) string {
 // spreading from 6.7 to 15 ms, read 0.66× and 0.92× (the end taking 0.88–0.92×
 // the start's time in each): see BenchmarkExtractVsKagome. In the
 // twentieth, on a machine where kagome itself ran faster (6.8–7.3 ms),
-// three alternating runs of 400 iterations: Extract 7.3–7.7 ms at the
-// start and the end alike, ExtractVsKagome 0.85–0.91×; the target is not
-// met there. kagome
+// three alternating runs of 400 iterations: Extract 6.9–7.2 ms at the
+// start, 7.3–7.6 ms at the end, ExtractVsKagome 0.95–0.97× and
+// 0.91–0.94×; the target is not met there. kagome
 // reads only the sentences the rules need (those with an amount, a deal
 // word, an investee or a role opener) through jtok's own lattice, the
 // second half of each batch of pieces beside the first; that is about a
