@@ -281,7 +281,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			// The one the clause names as receiving it ("SMBC and NatWest
 			// provide £100 million to X", 「SMBCおよびNatWestは、Xが展開する
 			// プロジェクトへの…融資枠を提供」) takes the figure from each.
-			if r := soleRecipient(zm, p); r != nil {
+			if r := soleRecipient(zm, p); r != nil && p.cp != nil {
 				for _, lender := range []*mention{&p.company, p.cp} {
 					amt := a
 					dl := pipeline.Deal{Company: r.Name, Counterparty: pipeline.NullString(lender.Name), Kind: kind, Amount: &amt,

@@ -35,16 +35,23 @@ func (g *Gazetteer) Find(text string) []Mention {
 // the longer name it opens, told before: 「ガウ・キャピタル・パートナーズは…。
 // ガウ社は…」 names one company twice.
 func shortForms(text string, ms []Mention) []Mention {
+	var longs map[string]int // a name's first word before ・ -> the first mention of that name
 	for i := range ms {
 		m := &ms[i]
+		if head, _, ok := strings.Cut(m.Name, "・"); ok {
+			if longs == nil {
+				longs = map[string]int{}
+			}
+			if _, seen := longs[head]; !seen {
+				longs[head] = i
+			}
+			continue
+		}
 		if m.Known || !strings.HasPrefix(text[m.Span[1]:], "社") || utf8.RuneCountInString(m.Name) < 2 {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			if long := ms[j].Name; strings.HasPrefix(long, m.Name+"・") {
-				m.Name, m.Known, m.Role = long, ms[j].Known, ms[j].Role
-				break
-			}
+		if j, ok := longs[m.Name]; ok {
+			m.Name, m.Known, m.Role = ms[j].Name, ms[j].Known, ms[j].Role
 		}
 	}
 	return ms
