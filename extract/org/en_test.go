@@ -11,6 +11,7 @@ func TestFindEnglishUnknown(t *testing.T) {
 		{"mid-sentence New opens the name", "sold its stake to New Dawn Energy & Digital for $70 million", "New Dawn Energy & Digital?"},
 		{"sentence-initial New is no part of a name", "New Fjordhash Capital plans were shown.", "Fjordhash Capital?"},
 		{"connector de la", "a loan from Banco de la Plata Capital", "Banco de la Plata Capital?"},
+		{"a name its acronym defines, lower-case words giving letters", "Caisse de gestion et placement du Nordland (CGPN) will lend $10 million.", "Caisse de gestion et placement du Nordland?"},
 		{"based descriptor", "sold to Oslo-based Fjordhash for $10 million", "Fjordhash?"},
 		{"trading house descriptor", "signed with Korean trading house Hanbit Corp. on Monday", "Hanbit?"},
 		{"startup descriptor", "a lease with AI startup Quillon for 20 MW", "Quillon?"},

@@ -1129,7 +1129,8 @@ func describesNext(rest string) bool {
 }
 
 // acronymConnectors join the words of a name an acronym spells.
-var acronymConnectors = map[string]bool{"and": true, "of": true, "&": true, "de": true, "for": true, "del": true}
+var acronymConnectors = map[string]bool{"and": true, "of": true, "&": true, "de": true, "for": true, "del": true,
+	"et": true, "du": true, "des": true, "la": true, "le": true, "di": true, "y": true}
 
 // initialsMatch returns how many of the last words of ws spell acr with
 // their initials (connectors optional), or 0.
@@ -1152,13 +1153,16 @@ func initialsMatch(ws []string, acr string) int {
 			}
 			return match(i-1, k-1)
 		}
-		if !capitalised(w) || !isLatinAt(w, 0) || unicode.ToUpper(rune(w[0])) != rune(acr[k]) {
+		// A lower-case word gives its letter inside a name whose first
+		// word is capitalised ("Caisse de dépôt et placement du Québec
+		// (CDPQ)"); the check below asks for that first word.
+		if !isLatinAt(w, 0) || unicode.ToUpper(rune(w[0])) != rune(acr[k]) {
 			return 0
 		}
 		return match(i-1, k-1)
 	}
 	n := match(len(ws)-1, len(acr)-1)
-	if n > 0 && acronymConnectors[strings.ToLower(ws[len(ws)-n])] {
+	if n > 0 && (acronymConnectors[strings.ToLower(ws[len(ws)-n])] || !capitalised(ws[len(ws)-n]) || !capitalised(ws[len(ws)-1])) {
 		return 0
 	}
 	return n
