@@ -236,13 +236,19 @@ func leadPhraseNoun(ws []string) bool {
 // contractOfAmount reports an amount that names a contract right after it
 // (…億ドルの契約を結び, (約5600億円)規模の契約を締結).
 func contractOfAmount(rest string) bool {
+	return text.HasAnyPrefix(sizeWordAfter(rest, 40), "の契約を結", "の契約を締結", "の契約に合意", "の契約で合意")
+}
+
+// sizeWordAfter is the text after an amount past a bracketed aside shorter
+// than within bytes ((約5600億円)) and the size word 規模 after it: where
+// the noun the amount sizes is named.
+func sizeWordAfter(rest string, within int) string {
 	if strings.HasPrefix(rest, "(") {
-		if e := strings.IndexByte(rest, ')'); e > 0 && e < 40 {
+		if e := strings.IndexByte(rest, ')'); e > 0 && e < within {
 			rest = rest[e+1:]
 		}
 	}
-	rest = strings.TrimPrefix(rest, "規模")
-	return text.HasAnyPrefix(rest, "の契約を結", "の契約を締結", "の契約に合意", "の契約で合意")
+	return strings.TrimPrefix(rest, "規模")
 }
 
 // partyOf reports an organisation that is a party of one of the deals just

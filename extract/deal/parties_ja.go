@@ -20,7 +20,8 @@ var leadsGroupRE = regexp.MustCompile(`^(?:傘下の[^、。]{0,12}?)?(?:が|の
 
 // acquiredBefore reports the text before a name ending in a relative
 // clause of buying a company (「…で買収した」「傘下に収めた」), a country's
-// mark (米, 英…) after it allowed.
+// mark (米, 英…) after it allowed. The marks are fewer than org's: 日 after
+// 買収した is the day of the purchase (「買収した日に」), no country.
 func acquiredBefore(before string) bool {
 	for _, c := range []string{"米", "英", "独", "仏", "豪", "加", "中", "韓", "台"} {
 		if b, ok := strings.CutSuffix(before, c); ok {

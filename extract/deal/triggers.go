@@ -244,12 +244,7 @@ func blockedByNegative(sc *sent, a pipeline.Amount, lo, hi int, trig cue, kind p
 // valueOfContractJA reports the text after an amount that makes it the
 // size of a contract: 「(約4兆円)規模のクラウド契約」「の長期契約」.
 func valueOfContractJA(rest string) bool {
-	if strings.HasPrefix(rest, "(") {
-		if e := strings.IndexByte(rest, ')'); e > 0 && e < 60 {
-			rest = rest[e+1:]
-		}
-	}
-	rest, ok := strings.CutPrefix(strings.TrimPrefix(rest, "規模"), "の")
+	rest, ok := strings.CutPrefix(sizeWordAfter(rest, 60), "の")
 	if !ok {
 		return false
 	}

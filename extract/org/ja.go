@@ -587,13 +587,8 @@ func jaBackward(text string, end int, kanji, hira bool) int {
 				changed = true
 			}
 		}
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if jaCountry[r] && i+n < end {
-			r2, _ := utf8.DecodeRuneInString(text[i+n : end])
-			if isKana(r2) || isLatin(r2) {
-				i += n
-				changed = true
-			}
+		if j := afterCountryMark(text, i, end); j > i {
+			i, changed = j, true
 		}
 	}
 	for strings.HasPrefix(text[i:end], "・") {
