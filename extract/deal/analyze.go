@@ -212,12 +212,12 @@ func (x *Extractor) vetoFigures(d *doc, hits *phraseHits, isJA bool) figureVetoe
 // a weak deal word, is no deal.
 // The figures stay in the analysis, where they still delimit clauses and
 // anchor phrases ("for $1.15 per share…, valuing it at $X").
-func dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
+func (r *Rules) dropNoValues(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 	out := ds[:0]
 	for _, dl := range ds {
 		if dl.Amount != nil {
 			if id, ok := d.noValue[dl.Amount.Span]; ok {
-				if dl.Counterparty == "" || d.noDeal[id] || weakWord(dl.Rule) {
+				if dl.Counterparty == "" || d.noDeal[id] || r.weakWord(dl.Rule) {
 					continue
 				}
 				dl.Amount = nil

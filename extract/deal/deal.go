@@ -254,7 +254,7 @@ func (x *Extractor) ExtractTokens(title, txt string, toks []jtok.Token) (res Res
 	deals = stage("a joint venture's partnership with one of its owners yields to the owners' (jv_owners)", deals, jvOwnersYield(clone(deals)))
 	deals = stage("its two parties are banks that lend or underwrite together", deals, x.dropCoLenders(d, clone(deals)))
 	deals = stage("its two parties are each another company's backer or partner of the same kind in the sentence (co-investors)", deals, dropCoParties(clone(deals)))
-	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty, or a weak deal word made it", deals, dropNoValues(d, clone(deals)))
+	deals = stage("its only figure is no deal value (a figure rule) and it names no counterparty, or a weak deal word made it", deals, x.rules.dropNoValues(d, clone(deals)))
 	deals = stage("spending: its deal word needs a counterparty and none is named (a capex plan is no deal)", deals, x.dropSpending(clone(deals)))
 	deals = stage("a party is a maker named only for its products (\"504 Nvidia B200 GPUs\", 「エヌビディア製GPU」), in a deal that buys none from it", deals, x.dropProductMakers(d, clone(deals)))
 	deals = stage("a data rule's deal without counterparty yields to another deal of its company in the sentence", deals, yieldNameless(clone(deals)))

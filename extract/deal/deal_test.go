@@ -650,6 +650,12 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Northwind Hashing||$200 million|financing"}},
 		{"en a pronoun after 'and' opens a clause of its own", "", "Northwind Hashing Inc. raised $500 million in new funding and we spoke to a provider called Harrowgate about it.",
 			[]string{"Northwind Hashing||$500 million|equity"}},
+		{"ja a weak deal word whose figure is an investment plan makes no deal with a company of another clause", "",
+			"北辰データ株式会社は今後5年間で80億ドルを投資する予定であり、米グーグルも10億ドル規模のデータセンター建設を計画している。", nil},
+		{"ja a weak deal word whose figure is a capex figure makes no deal, counterparty or not", "",
+			"東雲投資委員会(SIB)は5月、データセンターへの総額30億ドルの投資を承認しており、米マイクロソフトも昨年、データセンター開設計画を発表している。", nil},
+		{"ja 投資 with its figure a deal value stays a deal", "", "北辰データ株式会社は南星クラウド株式会社に30億円を投資した。",
+			[]string{"南星クラウド|北辰データ|30億円|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}

@@ -461,15 +461,6 @@ func raising(a, b pipeline.Kind) bool {
 	return (a == pipeline.KindFinancing || a == pipeline.KindEquity) && (b == pipeline.KindFinancing || b == pipeline.KindEquity)
 }
 
-// weakWord reports a deal made by a weak deal word ("shares", "purchase",
-// "investment"), which tells a deal only with its value: when the figure is
-// no deal value ("their shares dip to $7.99 and $13.78"), there is no deal
-// left, counterparty or not. On the real-news dev split: 2 right, 5 wrong.
-func weakWord(rule string) bool {
-	first, _, _ := strings.Cut(rule, ",")
-	return strings.HasSuffix(first, ".weak")
-}
-
 // dropProductMakers drops a deal one of whose parties is a maker (role
 // vendor) that its sentence names only before its products: "leased 504
 // Nvidia B200 GPUs", "deploy 800 Bitmain machines", 「エヌビディア製GPU」. The
