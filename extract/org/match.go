@@ -303,7 +303,8 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 		if p.latinZ && isLatin(next) || p.kanaZ && isKana(next) {
 			return 0
 		}
-		if p.kanaZ && otherCompanyAfter(text[t:], g.entries[p.entry]) {
+		if p.kanaZ && otherCompanyAfter(text[t:], g.entries[p.entry], true) ||
+			endsHira(text[:t]) && isKana(next) && otherCompanyAfter(text[t:], g.entries[p.entry], false) {
 			return 0
 		}
 		// 「関電工」 is not 関電 (Kansai Electric) followed by 工: a short
@@ -320,6 +321,15 @@ func (g *Gazetteer) matchAt(text string, rs []runeInfo, i int, p *pattern) int {
 // kanjiAfterName are the kanji written right after a company's short name
 // that are not part of it: 東電系, 関電側, 中電管内, 東電社長, 東電株.
 const kanjiAfterName = "系社側傘管株等子幹首会長本向製内以前元現新両各同他及並又全"
+
+// endsHira reports s ending on a hiragana: a name such as みずほ, which a
+// katakana word glued to it carries on into another company's (みずほリース).
+// A kanji name glued to one (三井住友ファイナンス) is left alone: its
+// shorter readings would be taken for names instead.
+func endsHira(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isHira(r)
+}
 
 // hasHiragana reports a hiragana in s: Japanese text.
 func hasHiragana(s string) bool {
@@ -339,15 +349,20 @@ var jaNameWords = []struct{ ja, en string }{
 	{"サービス", "service"}, {"ネットワーク", "network"}, {"コミュニケーション", "communication"},
 	{"インターナショナル", "international"}, {"ベンチャーズ", "ventures"}, {"マネジメント", "management"},
 	{"ファイナンス", "financ"}, {"リアルティ", "realty"}, {"インフラ", "infra"}, {"ロボティクス", "robotics"},
-	{"モバイル", "mobile"}, {"クラウド", "cloud"}, {"データセンター", "data cent"},
+	{"モバイル", "mobile"}, {"クラウド", "cloud"}, {"データセンター", "data cent"}, {"リース", "leas"},
 }
 
-// otherCompanyAfter reports rest opening on a middle dot and one of
-// jaNameWords that none of e's names holds: the name goes on into another
-// company's.
-func otherCompanyAfter(rest string, e Entry) bool {
-	for _, dot := range [...]string{"・", "･"} {
-		after, ok := strings.CutPrefix(rest, dot)
+// otherCompanyAfter reports rest opening on one of jaNameWords that none of
+// e's names holds, after a middle dot when dot: the name goes on into
+// another company's (「ソフトバンク・テクノロジー」; glued to a name ending on
+// hiragana, 「みずほリース」).
+func otherCompanyAfter(rest string, e Entry, dot bool) bool {
+	seps := [...]string{"・", "･"}
+	if !dot {
+		seps = [...]string{"", ""}
+	}
+	for _, sep := range seps {
+		after, ok := strings.CutPrefix(rest, sep)
 		if !ok {
 			continue
 		}

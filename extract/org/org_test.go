@@ -60,6 +60,7 @@ func TestFind(t *testing.T) {
 		{"not across newline", "Cipher\nMining", "Cipher Digital"},
 		{"longer name after a middle dot", "ソフトバンク・テクノロジーが丸紅に譲渡", "ソフトバンク・テクノロジー?|Marubeni"},
 		{"same company after a middle dot", "ビットディア・テクノロジーズ・グループは", "Bitdeer"},
+		{"a hiragana name glued to a company word is another company", "みずほリースの子会社と、みずほ銀行が出資", "Mizuho"},
 		{"list with a middle dot", "ソフトバンク・KDDIの合弁", "SoftBank|KDDI"},
 		{"japanese trading houses", "双日と伊藤忠商事、三井物産が出資", "Sojitz|Itochu|Mitsui & Co."},
 		{"japanese bank longest alias", "三井住友信託銀行と三井住友銀行と三菱UFJ銀行", "Sumitomo Mitsui Trust|SMBC|MUFG"},
