@@ -362,13 +362,14 @@ func clauseHead(s string) string {
 var shareIssues = []string{"第三者割当増資", "第三者割当", "増資", "新株", "株式", "優先株", "普通株"}
 
 // sharesTaken reports rest (after Xの) naming X's shares taken by the
-// subject: an issue, then 引き受け/引受/取得 in the same clause.
+// subject: an issue, then 引き受け/引受/取得 (or 買収/買い取り/購入: 「YからXの株式
+// 100%を買収」, X is bought, not the seller) in the same clause.
 func sharesTaken(rest string) bool {
 	if !text.HasAnyPrefix(rest, shareIssues...) {
 		return false
 	}
 	rest = clauseHead(rest)
-	return strings.Contains(rest, "引き受") || strings.Contains(rest, "引受") || strings.Contains(rest, "取得")
+	return text.ContainsAny(rest, "引き受", "引受", "取得", "買収", "買い取", "購入")
 }
 
 // ownedRecipient reports rest (what follows Xが) as a relative clause in
