@@ -745,10 +745,28 @@ func TestFirstWordNames(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	// Two names opening on one word: the word alone names neither.
+	// Two names opening on one word, each named as often: the word alone
+	// names neither.
 	ms = append(ms, mention{Mention: org.Mention{Name: "Advanced Compute", Text: "Advanced Compute", Span: [2]int{200, 216}}})
 	if got := firstWordNames(txt+" Advanced Compute grew.", ms); len(got) != 2 {
 		t.Errorf("shared first word: %d mentions, want 2", len(got))
+	}
+	// The text's company, named more often than a vehicle named after it
+	// later, keeps the word.
+	txt = "Harbor Datacenters LLC plans two sites. Harbor Datacenters raised funds. A fund called Harbor Investors I LLC raised $3 million. Harbor said it signed a loan."
+	ms = []mention{
+		{Mention: org.Mention{Name: "Harbor Datacenters", Text: "Harbor Datacenters", Span: [2]int{0, 18}}},
+		{Mention: org.Mention{Name: "Harbor Datacenters", Text: "Harbor Datacenters", Span: [2]int{40, 58}}},
+		{Mention: org.Mention{Name: "Harbor Investors I", Text: "Harbor Investors I", Span: [2]int{87, 105}}},
+	}
+	got = nil
+	for _, m := range firstWordNames(txt, ms) {
+		if m.Text == "Harbor" {
+			got = append(got, m.Name)
+		}
+	}
+	if want := []string{"Harbor Datacenters"}; !slices.Equal(got, want) {
+		t.Errorf("shared first word, one name more used: got %q, want %q", got, want)
 	}
 }
 

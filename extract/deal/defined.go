@@ -435,11 +435,16 @@ func aliasBounded(txt string, sp [2]int) bool {
 // "Constellation also struck an agreement with Meta", "Core's filing"
 // after "Core Scientific". The word must be capitalised, not an acronym,
 // not a stop, place, corporate or given-name word, and the first word of
-// one name of the text only; a use inside another capitalised run is
+// one name of the text only, or of the one named more often than the
+// others it opens; a use inside another capitalised run is
 // none, and one opening a sentence needs a verb or a possessive after it
 // ("Advanced gas-cooled reactors" after "Advanced Blockchain" is no use).
 func firstWordNames(txt string, ms []mention) []mention {
 	owner := map[string]int{} // first word → index in ms, -1 when two names share it
+	count := map[string]int{}
+	for _, m := range ms {
+		count[m.Name]++
+	}
 	for i, m := range ms {
 		sp := strings.IndexByte(m.Text, ' ')
 		if sp < 0 || !strings.HasPrefix(m.Name, m.Text[:sp]) {
@@ -450,7 +455,11 @@ func firstWordNames(txt string, ms []mention) []mention {
 			org.IsStop(w) || org.OnlyStopOrPlace([]string{w}) || org.CorporateWord(w) || org.IsDemonym(w) || org.GivenName(w) {
 			continue
 		}
-		if j, ok := owner[w]; ok && j >= 0 && !sameName(ms[j].Name, m.Name) {
+		if j, ok := owner[w]; ok && j >= 0 && !sameName(ms[j].Name, m.Name) && count[ms[j].Name] <= count[m.Name] {
+			// Two names share the word, the first no more used than the
+			// later: the word alone may be either. The text's company
+			// named more often keeps it ("Compass Datacenters" … "a
+			// Compass affiliate called Compass Investors I LLC").
 			owner[w] = -1
 		} else if !ok {
 			owner[w] = i
