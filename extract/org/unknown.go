@@ -1023,6 +1023,7 @@ func findUnknown(text string) []Mention {
 		// itself ("to New Era Energy & Digital", "in Texas Critical Data
 		// Centers LLC"): only function words go there.
 		mid := !startOfSentence(text, m.Span[0])
+		ws = afterClock(ws)
 		for len(ws) > 1 && stopWords[strings.ToLower(ws[0])] && !numberName(ws) && !(mid && nameOpener[strings.ToLower(ws[0])]) &&
 			!(IsDemonym(ws[0]) && allGeneric(ws[1:])) {
 			ws = ws[1:]
@@ -1071,6 +1072,28 @@ func findUnknown(text string) []Mention {
 		out = dedupeMentions(append(en, ja...))
 	}
 	return out
+}
+
+// afterClock drops a byline's clock from the words opening a name: "8:33
+// AM ETChina Xiangtai Food Co." (the time zone glued to the name) names
+// China Xiangtai Food.
+func afterClock(ws []string) []string {
+	if len(ws) < 2 || ws[0] != "AM" && ws[0] != "PM" {
+		return ws
+	}
+	for _, zone := range [...]string{"ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "GMT", "UTC", "BST", "CET", "JST"} {
+		rest, ok := strings.CutPrefix(ws[1], zone)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return ws[2:]
+		}
+		if r := firstRune(rest); unicode.IsUpper(r) && hasLowerAfter(rest) {
+			return append([]string{rest}, ws[2:]...)
+		}
+	}
+	return ws
 }
 
 // acronymNames finds names a text defines with their initials in brackets
