@@ -58,6 +58,9 @@ func (x *Extractor) sentenceMentions(d *doc, sp [2]int, isJA bool) []mention {
 		} else if name, known := x.gaz.ByTicker(txt, m.Span[1]); known {
 			m.Name, m.Known = name, true // "Applied Blockchain (APLD)": a former name
 		}
+		if !m.Known && pluralAcronym(m.Name) {
+			return // "a stake in the SPVs", "REITs", "PPAs": a kind of thing, many of them
+		}
 		if id, ok := x.vetoMention(d, m, false); ok {
 			d.addPartyVeto(Veto{Rule: id, What: "party", Text: m.Text, Span: m.Span})
 			return
@@ -627,4 +630,11 @@ func dropWeakTail(ms []mention, sp [2]int) ([]mention, [2]int) {
 		return ms, [2]int{}
 	}
 	return append(ms[:k:k], ms[k+1:]...), ms[k].Span
+}
+
+// pluralAcronym reports an abbreviation in the plural ("SPVs", "REITs",
+// "PPAs"): two to six capitals and an s, which names a kind of thing, not
+// one organisation.
+func pluralAcronym(n string) bool {
+	return len(n) >= 3 && n[len(n)-1] == 's' && text.Capitals(n[:len(n)-1], 2, 6)
 }

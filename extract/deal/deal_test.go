@@ -659,6 +659,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"北辰データ|東雲クラウド|約28億円|acquisition"}},
 		{"ja 投資 with its figure a deal value stays a deal", "", "北辰データ株式会社は南星クラウド株式会社に30億円を投資した。",
 			[]string{"南星クラウド|北辰データ|30億円|equity"}},
+		{"en an abbreviation in the plural is a kind of thing, no party", "", "Northwind Hashing Inc. took a 33 per cent stake in the SPVs for $50 million.",
+			[]string{"Northwind Hashing||$50 million|equity"}},
 		{"dedupe", "", "TeraWulf signed a $3.7 billion lease with Fluidstack. Fluidstack will pay TeraWulf $3.7 billion over ten years.",
 			[]string{"TeraWulf|Fluidstack|$3.7 billion|lease"}},
 	}
