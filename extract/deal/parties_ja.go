@@ -176,7 +176,7 @@ func labelJA(text string, ms []mention) {
 		if i > 0 && ms[i-1].label == lPairA && m.label != lCP && m.label != lPairA {
 			m.label = lPairB
 		}
-		if newEntityBefore(text[:m.Span[0]]) || newEntityAfter(text[afterMention(text, m.Span[1]):]) {
+		if newEntityBefore(text[:m.Span[0]]) || newEntityAfter(text[afterMention(text, m.Span[1]):]) || newFund(text[:m.Span[0]], text[m.Span[1]:]) {
 			// "合弁会社「ノーザン・コンピュート株式会社」を設立", 「X株式会社という
 			// 合弁会社を設立」: the venture being set up is no party of the deal
 			// that sets it up.
@@ -313,6 +313,18 @@ func newEntityBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// newFund reports a fund named in corner brackets as it is formed
+// (ファンド「X」を組成): the subject's own vehicle, no other side of the
+// commitments it gathers. A fund invested in (ファンド「X」に出資) stays a
+// party.
+func newFund(before, rest string) bool {
+	if !text.HasAnySuffix(before, "ファンド「", "ファンドの「", "ファンドである「") {
+		return false
+	}
+	rest, ok := strings.CutPrefix(rest, "」")
+	return ok && text.HasAnyPrefix(rest, "を組成", "を設立", "を立ち上げ", "を新設", "を創設", "の組成", "の設立", "の立ち上げ")
 }
 
 // newEntityAfter reports a name called a new venture right after it
