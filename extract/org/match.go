@@ -28,7 +28,49 @@ func (g *Gazetteer) Find(text string) []Mention {
 	all := merge(known, unk)
 	// A short name a filing defines after a name, known or not ("Bitmain
 	// Technologies Limited (“Seller”)"), stands for it where it is used.
-	return shortForms(text, formerNames(text, merge(all, definedTerms(text, all))))
+	return g.cutAtEnd(text, shortForms(text, formerNames(text, merge(all, definedTerms(text, all)))))
+}
+
+// cutAtEnd adds the known name whose first letters end the text mid-word:
+// an excerpt cut short ("…a loan facility with Coinbas", "…involving
+// TeraWul", "Core Scientif"). The cut part must hold at least five
+// letters and three fifths of the name, and open on a word of its own.
+func (g *Gazetteer) cutAtEnd(text string, ms []Mention) []Mention {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !isLatin(last) || len(ms) > 0 && ms[len(ms)-1].Span[1] >= len(text) {
+		return ms
+	}
+	tail := text[max(0, len(text)-60):]
+	best, bestLen := -1, 0
+	for i := range g.entries {
+		e := &g.entries[i]
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			for k := len(a) - 1; k >= 5 && k*5 >= len(a)*3; k-- {
+				if !strings.HasSuffix(tail, a[:k]) || !utf8.ValidString(a[:k]) {
+					continue
+				}
+				at := len(text) - k
+				if prev, _ := utf8.DecodeLastRuneInString(text[:at]); at > 0 && isLatin(prev) {
+					continue
+				}
+				if k > bestLen {
+					best, bestLen = i, k
+				}
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return ms
+	}
+	sp := [2]int{len(text) - bestLen, len(text)}
+	for _, m := range ms {
+		if m.Span[1] > sp[0] {
+			return ms // a name found over it already
+		}
+	}
+	e := g.entries[best]
+	return append(ms, Mention{Name: e.Name, Text: text[sp[0]:], Span: sp, Known: true, Role: e.Role})
 }
 
 // shortForms gives a name written short with the counter 社 the identity of

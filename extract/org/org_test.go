@@ -53,6 +53,8 @@ func TestFind(t *testing.T) {
 		{"google chinese", "谷歌に譲渡", "Google"},
 		{"unknown english suffix", "a loan from Blue Harbor Capital Partners LLC today", "Blue Harbor Capital Partners?"},
 		{"unknown legal form comma", "Acme Technologies, Inc. signed", "Acme Technologies?"},
+		{"a known name the text's end cuts short", "CleanSpark signed a loan facility with Coinbas", "CleanSpark|Coinbase"},
+		{"too little of a name at the text's end", "CleanSpark signed a loan facility with Coin", "CleanSpark"},
 		{"a byline's clock glued to the name", "Jan. 06, 2022 8:33 AM ETNorthwind Hashing Co., Ltd. (NWH)", "Northwind Hashing?"},
 		{"india's private limited", "a loan to Gramercy Techpark Private Ltd and Acme Pvt. Ltd. today", "Gramercy Techpark?|Acme?"},
 		{"unknown japanese suffix", "米ノヴァリス社と契約", "ノヴァリス?"},
