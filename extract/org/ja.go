@@ -804,12 +804,8 @@ func kanaCorpEnd(run string) bool {
 // name whose own part is the capitals glued before it.
 func capsCorpTail(run string) bool {
 	k := strings.ReplaceAll(run, "・", "")
-	for _, w := range kanaCorpEnds {
-		if strings.HasSuffix(k, w) {
-			return true
-		}
-	}
-	return kztext.HasAnySuffix(k, "インベストメント", "マネジメント", "マネージメント", "ファイナンス", "グループ", "パワー", "テレコム")
+	return kztext.HasAnySuffix(k, kanaCorpEnds...) ||
+		kztext.HasAnySuffix(k, "インベストメント", "マネジメント", "マネージメント", "ファイナンス", "グループ", "パワー", "テレコム")
 }
 
 // kanaCorpName reports a katakana run of at least three ・-joined words

@@ -399,9 +399,9 @@ var jaNameWords = []struct{ ja, en string }{
 // another company's (「ソフトバンク・テクノロジー」; glued to a name ending on
 // hiragana, 「みずほリース」).
 func otherCompanyAfter(rest string, e Entry, dot bool) bool {
-	seps := [...]string{"・", "･"}
+	seps := []string{"・", "･"}
 	if !dot {
-		seps = [...]string{"", ""}
+		seps = []string{""}
 	}
 	for _, sep := range seps {
 		after, ok := strings.CutPrefix(rest, sep)

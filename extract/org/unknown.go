@@ -1338,7 +1338,7 @@ func digitTail(text string, e int) int {
 		return d
 	}
 	r, _ := utf8.DecodeRuneInString(text[d:])
-	if r >= 0x3041 && r <= 0x309f || strings.ContainsRune("、。・()（）「」 ,.", r) {
+	if isHira(r) || strings.ContainsRune("、。・()（）「」 ,.", r) {
 		return d
 	}
 	return e
