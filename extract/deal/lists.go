@@ -329,6 +329,10 @@ var signedByRE = regexp.MustCompile(`(締結|署名|調印)(した|する)のは
 // groupWorkJA are the words of a group's joint work after its list.
 var groupWorkJA = []string{"協定", "覚書", "提携", "連携", "協業", "合意", "共同", "協力", "設立", "開発", "構築", "実証", "整備", "推進", "運営"}
 
+// jaLegalForms are the legal forms written before or after a Japanese
+// company's name.
+var jaLegalForms = []string{"株式会社", "(株)", "合同会社", "有限会社"}
+
 // groupJoined reports two names of a Japanese list of companies: joined by
 // a list mark (legal forms aside: 「日本郵船株式会社、株式会社NTTファシリティーズ」),
 // or the second the first's abbreviation in brackets (インターネットイニシアティブ(IIJ)).
@@ -343,8 +347,16 @@ func groupJoined(txt string, a, b mention) bool {
 // jaListGap reports the text between two Japanese names a list mark once
 // legal forms, asides and the word 社 are set aside.
 func jaListGap(gap string) bool {
-	for _, f := range []string{"株式会社", "(株)", "合同会社", "有限会社"} {
+	for _, f := range jaLegalForms {
 		gap = strings.ReplaceAll(gap, f, "")
+	}
+	// 「Evroc社、スタズビック(Studsvik)社」: the next member found by its
+	// bracketed spelling, its written name before the bracket.
+	if text.HasAnySuffix(gap, "(", "（") {
+		g := strings.TrimRight(gap, "(（")
+		if k := strings.LastIndex(g, "、"); k >= 0 && listItemNameJA(g[k+len("、"):]) {
+			gap = g[:k+len("、")]
+		}
 	}
 	// 「ブリカラ(Blykalla)社、Evroc社」: the word 社 after a name, its
 	// aside before it.
@@ -369,11 +381,17 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 			continue
 		}
 		after := txt[ms[j].Span[1]:sc.sp[1]]
+		if text.HasAnySuffix(txt[:ms[j].Span[0]], "(", "（") {
+			after = strings.TrimLeft(after, ")）") // 「スタズビック(Studsvik)社の3社は」, the name found in its brackets
+		}
 		if k := closingAside(after); k > 0 {
 			after = after[k:]
 		}
 		if strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（") {
 			after = stripAsides(after) // 「スタズビック(Studsvik)社の3社は」
+		}
+		for _, f := range jaLegalForms {
+			after = strings.TrimPrefix(after, f) // 「東急不動産株式会社の3社は」
 		}
 		after = strings.TrimPrefix(after, "社")
 		counted := groupCountRE.MatchString(after)
@@ -382,14 +400,19 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 			i = j
 			continue
 		}
-		head := ms[i]
-		for k := i + 1; k <= j; k++ {
+		head, first, rule := ms[i], i+1, "group:ja.group"
+		if m := groupCountRE.FindString(after); strings.HasSuffix(m, "と") && sc.hasSubj && sc.subj.Span[1] <= ms[i].Span[0] {
+			// 「メタ社は…A社、B社、C社の3社と契約を締結」: the members deal
+			// with the subject, not with each other.
+			head, first, rule = sc.subj, i, "group:ja.group_with"
+		}
+		for k := first; k <= j; k++ {
 			m := ms[k]
 			if !usable(m) || !usable(head) || sameName(m.Name, head.Name) || hasDeal(out, head.Name, m.Name) {
 				continue // a name and its abbreviation in brackets are one member
 			}
 			out = append(out, pipeline.Deal{Company: head.Name, Counterparty: pipeline.NullString(m.Name), Kind: pipeline.KindPartnership,
-				Evidence: txt[sc.sp[0]:sc.sp[1]], EvidenceSpan: sc.sp, Confidence: 0.6, Rule: "group:ja.group"})
+				Evidence: txt[sc.sp[0]:sc.sp[1]], EvidenceSpan: sc.sp, Confidence: 0.6, Rule: rule})
 		}
 		i = j
 	}
