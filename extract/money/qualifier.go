@@ -29,7 +29,7 @@ func jaPrefixQuals() []qualWord {
 // suffixQuals come right after an amount ("92億ドル超", "$1bn or more").
 func suffixQuals() []qualWord {
 	return []qualWord{
-		{"以上", pipeline.QualOver}, {"超", pipeline.QualOver}, {"強", pipeline.QualOver},
+		{"以上", pipeline.QualOver}, {"超え", pipeline.QualOver}, {"超", pipeline.QualOver}, {"強", pipeline.QualOver},
 		{"余り", pipeline.QualOver}, {"あまり", pipeline.QualOver}, {"余", pipeline.QualOver},
 		{"未満", pipeline.QualUnder}, {"以下", pipeline.QualUnder}, {"弱", pipeline.QualUnder},
 		{"足らず", pipeline.QualUnder}, {"近く", pipeline.QualUnder},

@@ -20,6 +20,8 @@ const (
 	suiteMaxExtras = 0
 	formsFloor     = 0.98
 	formsMaxExtras = 0
+	probeFloor     = 0.98
+	probeMaxExtras = 0
 )
 
 // suiteCase is one line of a suite file (testdata/suite.tsv, forms.tsv).
@@ -110,6 +112,12 @@ func TestSuite(t *testing.T) {
 // names and symbols of many countries, traps), the same way.
 func TestForms(t *testing.T) {
 	runSuite(t, "forms.tsv", formsFloor, formsMaxExtras)
+}
+
+// TestProbe runs testdata/probe.tsv, cases a second team member wrote from
+// a list of forms without reading the parser or the other suites.
+func TestProbe(t *testing.T) {
+	runSuite(t, "probe.tsv", probeFloor, probeMaxExtras)
 }
 
 func runSuite(t *testing.T, name string, floor float64, maxExtras int) {
