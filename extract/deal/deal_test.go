@@ -490,6 +490,7 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"ja a sum over counted companies is no one deal", "", "テラウルフは転換社債を発行した。12の上場マイニング企業による社債の発行総額は、第3四半期に38億ドルに達した。", nil},
 		{"ja a sale denied with 一切 and 行っていない", "", "クリーンスパークは月次報告を発表した。同社は11月に620BTCを採掘したが、ビットコインの売却は一切行っていない。", nil},
 		{"ja deal guessed at", "", "ハット8はメタとの提携憶測で株価が上がった。", nil},
 		{"ja deal not to be done", "", "ハット8は、約2,400万ドルの資金調達が完了できない可能性が高いと発表した。", nil},

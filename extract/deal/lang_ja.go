@@ -2,6 +2,7 @@ package deal
 
 import (
 	"github.com/kozan-dev/kozan/extract/text"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -235,5 +236,9 @@ func pluralJA(s string) bool {
 			return true
 		}
 	}
-	return false
+	return countedFirmsJA.MatchString(s)
 }
+
+// countedFirmsJA are companies or deals counted before a sum:
+// 「15の公開マイニング企業による…発行総額」「上場企業12社」「3件の契約の合計」.
+var countedFirmsJA = regexp.MustCompile(`[0-9０-９]+(の[^、。0-9]{0,12})?(企業|件|銘柄)`)
