@@ -328,6 +328,14 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			// Yと電力購入契約を締結" keeps the acquisition.
 			kind = pipeline.KindOther
 		}
+		if !isJA && p.how == "miner" && (p.company.Span[0] < sp[0] || p.company.Span[1] > sp[1]) && !hasAnaphor(sc.lower) {
+			// The article's miner given a figure of a sentence that
+			// neither names it nor points back to it ("Their new supply
+			// contract: up to $14.2 billion", "This amount includes a $35
+			// million purchase price"): on real news the figure was its
+			// deal's once in eleven.
+			continue
+		}
 		amt := a
 		dl := pipeline.Deal{
 			Company:      p.company.Name,
