@@ -44,6 +44,10 @@ func suffixQuals() []qualWord {
 // on word boundaries, with one space between them and the amount.
 func enPrefixQuals() []qualWord {
 	return []qualWord{
+		// A negated bound first, before the bound it holds: "no more
+		// than $5m" is at most $5m.
+		{"no more than", pipeline.QualUnder}, {"not more than", pipeline.QualUnder}, {"at most", pipeline.QualUnder},
+		{"no less than", pipeline.QualOver}, {"not less than", pipeline.QualOver},
 		{"up to", pipeline.QualUpTo}, {"as much as", pipeline.QualUpTo}, {"as high as", pipeline.QualUpTo},
 		{"a maximum of", pipeline.QualUpTo}, {"a max of", pipeline.QualUpTo},
 		{"more than", pipeline.QualOver}, {"over", pipeline.QualOver}, {"above", pipeline.QualOver},

@@ -114,10 +114,12 @@ func TestForms(t *testing.T) {
 	runSuite(t, "forms.tsv", formsFloor, formsMaxExtras)
 }
 
-// TestProbe runs testdata/probe.tsv, cases a second team member wrote from
-// a list of forms without reading the parser or the other suites.
+// TestProbe runs testdata/probe.tsv and probe2.tsv, cases a second team
+// member wrote from lists of forms without reading the parser or the other
+// suites.
 func TestProbe(t *testing.T) {
 	runSuite(t, "probe.tsv", probeFloor, probeMaxExtras)
+	runSuite(t, "probe2.tsv", probeFloor, probeMaxExtras)
 }
 
 func runSuite(t *testing.T, name string, floor float64, maxExtras int) {
