@@ -175,6 +175,11 @@ func (x *Extractor) amountless(sc *sent, used []bool, judged []pipeline.Amount) 
 				// acts with it, or each with it; no money passes between the two.
 				continue
 			}
+			if kind == pipeline.KindFinancing && text.HasAnyPrefix(c.w.s, "補助", "助成") {
+				// 「AとBが、経済産業省の補助金を活用し」: a subsidy comes from
+				// a government; the pair receives it together.
+				continue
+			}
 			if t := partnerAfterPair(zm, p); t != nil {
 				// 「東北電力とDBJがNTT東日本と締結した協定」: a pair that signs
 				// with a third makes no deal between the two; each makes it

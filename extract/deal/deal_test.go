@@ -490,6 +490,7 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"ja a pair receiving a subsidy makes no deal between the two", "", "北風データ株式会社及び株式会社南星クラウドが、国の補助金を活用し、新しいデータセンターを建設する。", nil},
 		{"ja a pair whose second name has its legal form before it", "", "北風データ株式会社と株式会社ハット8が、データセンターの立地協定を締結した。", []string{"Hut 8|北風データ||partnership"}},
 		{"en the article's miner is given no figure of a sentence that neither names it nor points back to it", "", "Microsoft has taken another 100 MW at Hut 8's River Bend campus, Hut 8 said. The expansion is expected to add about $4.1 billion in investment by the software giant.", nil},
 		{"ja a sum over counted companies is no one deal", "", "テラウルフは転換社債を発行した。12の上場マイニング企業による社債の発行総額は、第3四半期に38億ドルに達した。", nil},
