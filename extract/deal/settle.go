@@ -139,7 +139,13 @@ func (x *Extractor) dropCoLenders(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		// co-financing with") is no loan between them either.
 		joint := dl.Amount == nil || text.ContainsAny(strings.ToLower(dl.Evidence), coLending...)
 		if money && joint && dl.Counterparty != "" && lender(dl.Company) && lender(string(dl.Counterparty)) {
-			if b, ok := x.borrowerIn(d, dl, lender); ok && dl.Kind == pipeline.KindFinancing {
+			b, ok := x.borrowerIn(d, dl, lender)
+			if !ok && dl.Kind == pipeline.KindFinancing && text.ContainsAny(strings.ToLower(dl.Evidence), coLending...) {
+				// 「本融資は、A銀行及びB銀行との協調融資により実施」: the loan
+				// told before, its borrower the one the co-lenders lend to.
+				b, ok = borrowerBefore(ds, dl, lender)
+			}
+			if ok && dl.Kind == pipeline.KindFinancing {
 				for _, l := range []string{dl.Company, string(dl.Counterparty)} {
 					bd := withCounterparty(dl, l, "borrower:")
 					bd.Company = b
@@ -173,6 +179,27 @@ func (x *Extractor) borrowerIn(d *doc, dl pipeline.Deal, lender func(string) boo
 			return "", false
 		}
 		b = m.Name
+	}
+	return b, b != ""
+}
+
+// borrowerBefore returns the borrower of the last loan told before dl
+// whose lender is one of dl's two lenders: the other side of that loan,
+// when it is no lender itself.
+func borrowerBefore(ds []pipeline.Deal, dl pipeline.Deal, lender func(string) bool) (string, bool) {
+	b := ""
+	for _, o := range ds {
+		if o.EvidenceSpan[0] >= dl.EvidenceSpan[0] || o.Kind != pipeline.KindFinancing || o.Counterparty == "" {
+			continue
+		}
+		for _, l := range []string{dl.Company, string(dl.Counterparty)} {
+			switch {
+			case sameName(o.Company, l) && !lender(string(o.Counterparty)):
+				b = string(o.Counterparty)
+			case sameName(string(o.Counterparty), l) && !lender(o.Company):
+				b = o.Company
+			}
+		}
 	}
 	return b, b != ""
 }
