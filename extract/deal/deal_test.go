@@ -490,6 +490,8 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"ja a syndicated loan a lender forms with banks goes to the company it funded just before", "", "南星銀行は北風データ株式会社に出資すると発表した。南星銀行は、東西銀行、西海銀行とシンジケートローンも組成した。",
+			[]string{"北風データ|南星銀行||equity", "北風データ|西海銀行||financing", "北風データ|東西銀行||financing"}},
 		{"ja a pair receiving a subsidy makes no deal between the two", "", "北風データ株式会社及び株式会社南星クラウドが、国の補助金を活用し、新しいデータセンターを建設する。", nil},
 		{"ja a pair whose second name has its legal form before it", "", "北風データ株式会社と株式会社ハット8が、データセンターの立地協定を締結した。", []string{"Hut 8|北風データ||partnership"}},
 		{"en the article's miner is given no figure of a sentence that neither names it nor points back to it", "", "Microsoft has taken another 100 MW at Hut 8's River Bend campus, Hut 8 said. The expansion is expected to add about $4.1 billion in investment by the software giant.", nil},

@@ -183,13 +183,14 @@ func (x *Extractor) borrowerIn(d *doc, dl pipeline.Deal, lender func(string) boo
 	return b, b != ""
 }
 
-// borrowerBefore returns the borrower of the last loan told before dl
-// whose lender is one of dl's two lenders: the other side of that loan,
-// when it is no lender itself.
+// borrowerBefore returns the borrower of the last loan or investment told
+// before dl whose lender or investor is one of dl's two lenders (「DBJは
+// ハイレゾ香川に出資…DBJは、百十四銀行、香川銀行とシンジケートローンも組成」):
+// the other side of that deal, when it is no lender itself.
 func borrowerBefore(ds []pipeline.Deal, dl pipeline.Deal, lender func(string) bool) (string, bool) {
 	b := ""
 	for _, o := range ds {
-		if o.EvidenceSpan[0] >= dl.EvidenceSpan[0] || o.Kind != pipeline.KindFinancing || o.Counterparty == "" {
+		if o.EvidenceSpan[0] >= dl.EvidenceSpan[0] || o.Kind != pipeline.KindFinancing && o.Kind != pipeline.KindEquity || o.Counterparty == "" {
 			continue
 		}
 		for _, l := range []string{dl.Company, string(dl.Counterparty)} {
