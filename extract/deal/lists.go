@@ -395,6 +395,13 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		}
 		after = strings.TrimPrefix(after, "社")
 		counted := groupCountRE.MatchString(after)
+		if m := groupCountRE.FindString(after); counted && text.HasAnyPrefix(after[len(m):], "いずれも", "それぞれ", "各社とも") {
+			// 「A、B、C、Dの4社はいずれも…10億ドル規模の調達を行った」: each
+			// member made the deal told of one of them, with its figure.
+			out = eachOfGroup(ms[i:j+1], out)
+			i = j
+			continue
+		}
 		signed := signedByRE.MatchString(txt[max(sc.sp[0], ms[i].Span[0]-40):ms[i].Span[0]])
 		if !counted && !signed || counted && !text.ContainsAny(after, groupWorkJA...) {
 			i = j
@@ -415,6 +422,26 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 				Evidence: txt[sc.sp[0]:sc.sp[1]], EvidenceSpan: sc.sp, Confidence: 0.6, Rule: rule})
 		}
 		i = j
+	}
+	return out
+}
+
+// eachOfGroup gives every member of a counted group the deals without
+// counterparty told of one of them in the sentence.
+func eachOfGroup(members []mention, out []pipeline.Deal) []pipeline.Deal {
+	n := len(out)
+	for _, dl := range out[:n] {
+		if dl.Counterparty != "" || !slices.ContainsFunc(members, func(m mention) bool { return m.Name == dl.Company }) {
+			continue
+		}
+		for _, m := range members {
+			if !usable(m) || hasDeal(out, m.Name, "") {
+				continue
+			}
+			e := dl
+			e.Company, e.Rule = m.Name, "each:ja.group@"+dl.Rule
+			out = append(out, e)
+		}
 	}
 	return out
 }
