@@ -490,6 +490,8 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"en three companies each raising a figure each raised it", "", "Hut 8, Riot Platforms and CleanSpark each raised $500 million through convertible notes this quarter.",
+			[]string{"Hut 8||$500 million|financing", "Riot Platforms||$500 million|financing", "CleanSpark||$500 million|financing"}},
 		{"ja each member of a group counted before いずれも made the deal told of one", "", "北風マイニング株式会社、南星データ株式会社、東西計算株式会社の3社はいずれも、転換社債の発行で5億ドルを調達した。",
 			[]string{"東西計算||5億ドル|financing", "北風マイニング||5億ドル|financing", "南星データ||5億ドル|financing"}},
 		{"ja a syndicated loan a lender forms with banks goes to the company it funded just before", "", "南星銀行は北風データ株式会社に出資すると発表した。南星銀行は、東西銀行、西海銀行とシンジケートローンも組成した。",

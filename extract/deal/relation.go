@@ -218,9 +218,23 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			// through convertible bonds": the figure sums their raises;
 			// each raised its own money, of no value told.
 			if raise {
+				last := 0
+				for _, m := range zm {
+					if m.Span[1] <= a.Span[0] {
+						last = max(last, m.Span[1])
+					}
+				}
+				// "A, B and C each raised $500 million": the figure is
+				// every member's own.
+				each := eachOwnFigure(d.lower, a, last)
 				for _, m := range zm {
 					if m.Span[1] <= a.Span[0] && usable(m) && !hasDeal(out, m.Name, "") {
-						out = append(out, ownRaise(txt, sp, m, kind, "listsum:each@"+trig.w.id))
+						dl := ownRaise(txt, sp, m, kind, "listsum:each@"+trig.w.id)
+						if each {
+							a := a
+							dl.Amount, dl.Rule = &a, "each:"+trig.w.id
+						}
+						out = append(out, dl)
 					}
 				}
 			}
@@ -253,7 +267,7 @@ func (x *Extractor) sentence(d *doc, sp [2]int, st *state, prev []pipeline.Deal)
 			if !joint {
 				// "…each raised $500 million", "securing $1 billion each":
 				// the figure is every member's own, not their sum.
-				each := !isJA && eachOwnFigure(d.lower, a, p)
+				each := !isJA && eachOwnFigure(d.lower, a, max(p.company.Span[1], p.cp.Span[1]))
 				for _, m := range []mention{p.company, *p.cp} {
 					dl := ownRaise(txt, sp, m, kind, "pairsum:each@"+trig.w.id)
 					if each {
@@ -695,13 +709,12 @@ func inNameAside(txt string, sp [2]int, ms []mention, a pipeline.Amount) bool {
 
 // eachOwnFigure reports a figure told as each one's ("A and B each raised
 // $500 million", "A and B securing $1 billion each"): "each" right after
-// the figure, or between the pair and the figure.
-func eachOwnFigure(lower string, a pipeline.Amount, p parties) bool {
+// the figure, or between the names (ending at pairEnd) and the figure.
+func eachOwnFigure(lower string, a pipeline.Amount, pairEnd int) bool {
 	if strings.HasPrefix(lower[a.Span[1]:], " each") && !isWordByte(byteAt(lower, a.Span[1]+len(" each"))) {
 		return true
 	}
-	pairEnd := max(p.company.Span[1], p.cp.Span[1])
-	return pairEnd < a.Span[0] && a.Span[0]-pairEnd <= 40 && strings.HasPrefix(strings.TrimLeft(lower[pairEnd:a.Span[0]], " ,"), "each ")
+	return pairEnd > 0 && pairEnd < a.Span[0] && a.Span[0]-pairEnd <= 40 && strings.HasPrefix(strings.TrimLeft(lower[pairEnd:a.Span[0]], " ,"), "each ")
 }
 
 // byteAt returns s[i], or 0 past its end.
