@@ -490,6 +490,8 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"en a cash payment and shares the price includes are parts of it", "", "Northwind Hashing Inc. agreed to acquire Bluepeak Data LLC for $14.3 million. The transaction includes a $2.3 million cash payment and the issuance of Northwind shares worth $12 million.",
+			[]string{"Bluepeak Data|Northwind Hashing|$14.3 million|acquisition"}},
 		{"en three companies each raising a figure each raised it", "", "Hut 8, Riot Platforms and CleanSpark each raised $500 million through convertible notes this quarter.",
 			[]string{"Hut 8||$500 million|financing", "Riot Platforms||$500 million|financing", "CleanSpark||$500 million|financing"}},
 		{"ja each member of a group counted before いずれも made the deal told of one", "", "北風マイニング株式会社、南星データ株式会社、東西計算株式会社の3社はいずれも、転換社債の発行で5億ドルを調達した。",

@@ -332,8 +332,10 @@ func dropPriceParts(txt string, ds []pipeline.Deal) []pipeline.Deal {
 			for i := 0; i < j; i++ {
 				a := ds[i]
 				if a.Kind == pipeline.KindAcquisition && a.Amount != nil && a.Amount.Currency == dl.Amount.Currency &&
-					a.Amount.Value > dl.Amount.Value && a.Company == dl.Company &&
-					(dl.Counterparty == "" || sameName(string(a.Counterparty), string(dl.Counterparty))) {
+					a.Amount.Value > dl.Amount.Value && (a.Company == dl.Company &&
+					(dl.Counterparty == "" || sameName(string(a.Counterparty), string(dl.Counterparty))) ||
+					// the buyer paying a part of the target's price
+					dl.Counterparty == "" && sameName(string(a.Counterparty), dl.Company)) {
 					part = true
 				}
 			}
@@ -354,12 +356,15 @@ func paymentPart(txt string, a pipeline.Amount) bool {
 	}
 	before := toLower(txt[max(0, a.Span[0]-24):a.Span[0]])
 	after := toLower(txt[a.Span[1]:min(len(txt), a.Span[1]+24)])
-	if text.HasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued") &&
+	if text.HasAnyPrefix(after, " in cash", " in stock", " in shares", " of cash", " in newly issued", " cash payment", " cash consideration") &&
 		(strings.HasSuffix(before, "pay ") || strings.HasSuffix(before, "pays ") || strings.HasSuffix(before, "paying ") ||
-			strings.Contains(before, " will pay ") || strings.Contains(before, " of which ") || strings.Contains(before, "comprising ") ||
-			strings.Contains(before, "consisting of ") || strings.Contains(before, "consists of ") || strings.Contains(before, "comprises ") ||
-			strings.Contains(before, "made up of ") || strings.Contains(before, "composed of ")) {
-		return true
+			text.ContainsAny(before, " will pay ", " of which ", "comprising ", "consisting of ", "consists of ", "comprises ",
+				"made up of ", "composed of ", "satisfied through ", "satisfied by ", "includes ", "including ", "include ")) {
+		return true // "valued at $14.3 million, includes a $2.3 million cash payment", "satisfied through C$1,000,000 in cash"
+	}
+	if text.HasAnySuffix(before, "shares worth ", "stock worth ", "shares valued at ", "stock valued at ") &&
+		text.ContainsAny(toLower(txt[max(0, a.Span[0]-160):a.Span[0]]), "includes ", "including ", "satisfied ", "consisting of ", "comprising ") {
+		return true // "…includes a cash payment and the issuance of shares worth $12 million"
 	}
 	return strings.Contains(before, "うち") && (strings.Contains(before, "現金") || strings.Contains(after, "を現金") ||
 		strings.Contains(after, "は現金") || strings.Contains(before, "株式"))
