@@ -16,7 +16,9 @@
 //
 // Tests: testdata/suite.tsv (the field's forms) and testdata/forms.tsv
 // (forms beyond it, with traps) are scored by TestSuite and TestForms with
-// floors; testdata/corpus.txt is a golden file.
+// floors; probe.tsv and probe2.tsv, written by a second team member from
+// lists of forms without reading the parser, by TestProbe; testdata/corpus.txt
+// is a golden file.
 //
 // Input must be normalised with text.Normalize first (full-width digits and
 // signs folded by NFKC, wave dashes folded to "~"); spans are byte offsets
@@ -58,7 +60,9 @@
 //   - Qualifier: 約/およそ/概ね/前後/程度/about/approximately/around/roughly →
 //     "about"; 超/以上/強/余り/more than/over/at least/in excess of → "over";
 //     未満/以下/弱/近く/less than/under/nearly/almost → "under";
-//     最大/上限/up to/as much as → "up_to". When a bound and "about" appear
+//     最大/上限/up to/as much as → "up_to"; a negated bound is the other
+//     bound ("no more than", "at most" → "under"; "no less than" → "over").
+//     When a bound and "about" appear
 //     together (約4.57億ドル超) the bound wins and Approx stays true.
 //   - Approx is true for "about" and for ranges; a bound alone ("over",
 //     "under", "up_to") is not approximate.
