@@ -179,9 +179,9 @@
 // Figures that are never deal values: cash held, a value that holds only
 // if options are exercised, per-unit prices, the former size of a changed
 // deal (upsized from $X, 当初は…), net proceeds, vague magnitudes ("several
-// billion"; extract/money already reads 数十億ドル as none), instalments, a share price after a move, enterprise
-// or equity value when no deal is told. An amended or upsized deal reports
-// its new total.
+// billion"; extract/money already reads 数十億ドル as none), instalments, a
+// share price after a move, enterprise or equity value when no deal is
+// told. An amended or upsized deal reports its new total.
 //
 // Kinds: warrants and shares bought are equity; buying a company is an
 // acquisition (priced by "valuing X at", never by a per-share price); a

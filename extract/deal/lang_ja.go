@@ -239,6 +239,6 @@ func pluralJA(s string) bool {
 	return countedFirmsJA.MatchString(s)
 }
 
-// countedFirmsJA are companies or deals counted before a sum:
-// 「15の公開マイニング企業による…発行総額」「上場企業12社」「3件の契約の合計」.
-var countedFirmsJA = regexp.MustCompile(`[0-9０-９]+(の[^、。0-9]{0,12})?(企業|件|銘柄)`)
+// countedFirmsJA are two or more companies or deals counted before a sum:
+// 「15の公開マイニング企業による…発行総額」「3件の契約の合計」 (「1件の契約」 is one).
+var countedFirmsJA = regexp.MustCompile(`(^|[^0-9０-９.])([2-9２-９]|[1-9１-９][0-9０-９]+)(の[^、。0-9]{0,12})?(企業|件|銘柄)`)
