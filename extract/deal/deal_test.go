@@ -490,6 +490,8 @@ func TestExtractRules(t *testing.T) {
 		{"a subsidy is financing", "", "サクラ・クラウドは、GPU基盤の整備に向けて経済産業省から最大20億円の補助金を受ける。",
 			[]string{"サクラ・クラウド|Ministry of Economy, Trade and Industry|最大20億円|financing"}},
 		{"ja deal denied", "", "ハット8はメタとの提携をまだ発表していない。", nil},
+		{"en 'the utility' opening a sentence is the company just told", "", "Pinecrest Power Inc. reported results on Monday, and its shares rose.\nThe utility has also secured three power purchase agreements and a storage agreement with Bluepeak Compute Inc., totaling 1 GW.",
+			[]string{"Pinecrest Power|Bluepeak Compute||other"}},
 		{"en a cash payment and shares the price includes are parts of it", "", "Northwind Hashing Inc. agreed to acquire Bluepeak Data LLC for $14.3 million. The transaction includes a $2.3 million cash payment and the issuance of Northwind shares worth $12 million.",
 			[]string{"Bluepeak Data|Northwind Hashing|$14.3 million|acquisition"}},
 		{"en three companies each raising a figure each raised it", "", "Hut 8, Riot Platforms and CleanSpark each raised $500 million through convertible notes this quarter.",

@@ -364,7 +364,8 @@ func hasAnaphor(lower string) bool {
 // companyHeads are the nouns a description of the topic company ends on.
 var companyHeads = map[string]bool{"company": true, "firm": true, "miner": true, "developer": true, "operator": true,
 	"provider": true, "startup": true, "start-up": true, "group": true, "owner": true, "builder": true, "reit": true,
-	"hyperscaler": true, "specialist": true, "business": true}
+	"hyperscaler": true, "specialist": true, "business": true, "utility": true, "giant": true, "maker": true, "manufacturer": true,
+	"chipmaker": true, "producer": true, "supplier": true, "lab": true, "conglomerate": true}
 
 // describedCompany reports a sentence opening on a description of the
 // topic company: "The Denver-based data center developer and operator
