@@ -16,7 +16,7 @@
 //
 // Tests: testdata/suite.tsv (the field's forms) and testdata/forms.tsv
 // (forms beyond it, with traps) are scored by TestSuite and TestForms with
-// floors; probe.tsv and probe2.tsv, written by a second team member from
+// floors; probe.tsv, probe2.tsv and probe3.tsv, written by a second team member from
 // lists of forms without reading the parser, by TestProbe; testdata/corpus.txt
 // is a golden file.
 //

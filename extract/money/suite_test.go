@@ -114,12 +114,13 @@ func TestForms(t *testing.T) {
 	runSuite(t, "forms.tsv", formsFloor, formsMaxExtras)
 }
 
-// TestProbe runs testdata/probe.tsv and probe2.tsv, cases a second team
+// TestProbe runs testdata/probe.tsv, probe2.tsv and probe3.tsv, cases a second team
 // member wrote from lists of forms without reading the parser or the other
 // suites.
 func TestProbe(t *testing.T) {
 	runSuite(t, "probe.tsv", probeFloor, probeMaxExtras)
 	runSuite(t, "probe2.tsv", probeFloor, probeMaxExtras)
+	runSuite(t, "probe3.tsv", probeFloor, probeMaxExtras)
 }
 
 func runSuite(t *testing.T, name string, floor float64, maxExtras int) {
