@@ -16,9 +16,9 @@
 //
 // Tests: testdata/suite.tsv (the field's forms) and testdata/forms.tsv
 // (forms beyond it, with traps) are scored by TestSuite and TestForms with
-// floors; probe.tsv, probe2.tsv and probe3.tsv, written by a second team member from
-// lists of forms without reading the parser, by TestProbe; testdata/corpus.txt
-// is a golden file.
+// floors; probe.tsv, probe2.tsv and probe3.tsv, written by a second team
+// member from lists of forms without reading the parser, by TestProbe;
+// testdata/corpus.txt is a golden file.
 //
 // Input must be normalised with text.Normalize first (full-width digits and
 // signs folded by NFKC, wave dashes folded to "~"); spans are byte offsets
