@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kozan-dev/kozan/extract/org"
 	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
@@ -329,10 +330,6 @@ var signedByRE = regexp.MustCompile(`(締結|署名|調印)(した|する)のは
 // groupWorkJA are the words of a group's joint work after its list.
 var groupWorkJA = []string{"協定", "覚書", "提携", "連携", "協業", "合意", "共同", "協力", "設立", "開発", "構築", "実証", "整備", "推進", "運営"}
 
-// jaLegalForms are the legal forms written before or after a Japanese
-// company's name.
-var jaLegalForms = []string{"株式会社", "(株)", "合同会社", "有限会社"}
-
 // groupJoined reports two names of a Japanese list of companies: joined by
 // a list mark (legal forms aside: 「日本郵船株式会社、株式会社NTTファシリティーズ」),
 // or the second the first's abbreviation in brackets (インターネットイニシアティブ(IIJ)).
@@ -347,7 +344,7 @@ func groupJoined(txt string, a, b mention) bool {
 // jaListGap reports the text between two Japanese names a list mark once
 // legal forms, asides and the word 社 are set aside.
 func jaListGap(gap string) bool {
-	for _, f := range jaLegalForms {
+	for _, f := range org.JALegalForms {
 		gap = strings.ReplaceAll(gap, f, "")
 	}
 	// 「Evroc社、スタズビック(Studsvik)社」: the next member found by its
@@ -390,12 +387,13 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 		if strings.HasPrefix(after, "(") || strings.HasPrefix(after, "（") {
 			after = stripAsides(after) // 「スタズビック(Studsvik)社の3社は」
 		}
-		for _, f := range jaLegalForms {
+		for _, f := range org.JALegalForms {
 			after = strings.TrimPrefix(after, f) // 「東急不動産株式会社の3社は」
 		}
 		after = strings.TrimPrefix(after, "社")
-		counted := groupCountRE.MatchString(after)
-		if m := groupCountRE.FindString(after); counted && text.HasAnyPrefix(after[len(m):], "いずれも", "それぞれ", "各社とも") {
+		count := groupCountRE.FindString(after)
+		counted := count != ""
+		if counted && text.HasAnyPrefix(after[len(count):], "いずれも", "それぞれ", "各社とも") {
 			// 「A、B、C、Dの4社はいずれも…10億ドル規模の調達を行った」: each
 			// member made the deal told of one of them, with its figure.
 			out = eachOfGroup(ms[i:j+1], out)
@@ -408,7 +406,7 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 			continue
 		}
 		head, first, rule := ms[i], i+1, "group:ja.group"
-		if m := groupCountRE.FindString(after); strings.HasSuffix(m, "と") && sc.hasSubj && sc.subj.Span[1] <= ms[i].Span[0] {
+		if strings.HasSuffix(count, "と") && sc.hasSubj && sc.subj.Span[1] <= ms[i].Span[0] {
 			// 「メタ社は…A社、B社、C社の3社と契約を締結」: the members deal
 			// with the subject, not with each other.
 			head, first, rule = sc.subj, i, "group:ja.group_with"
@@ -429,8 +427,7 @@ func groupJA(sc *sent, out []pipeline.Deal) []pipeline.Deal {
 // eachOfGroup gives every member of a counted group the deals without
 // counterparty told of one of them in the sentence.
 func eachOfGroup(members []mention, out []pipeline.Deal) []pipeline.Deal {
-	n := len(out)
-	for _, dl := range out[:n] {
+	for _, dl := range out { // the deals told before: range reads out's length once
 		if dl.Counterparty != "" || !slices.ContainsFunc(members, func(m mention) bool { return m.Name == dl.Company }) {
 			continue
 		}

@@ -425,8 +425,8 @@ func orgDescribedBefore(txt string, sp [2]int) bool {
 // the name (南星電機株式会社, 株式会社南星電機, 南星電機(株)): a company;
 // or a Japanese public body's name.
 func legalAround(txt string, sp [2]int) bool {
-	return text.HasAnyPrefix(txt[sp[1]:], "株式会社", "(株)", "合同会社", "有限会社") ||
-		text.HasAnySuffix(txt[:sp[0]], "株式会社", "(株)", "合同会社", "有限会社") ||
+	return text.HasAnyPrefix(txt[sp[1]:], org.JALegalForms...) ||
+		text.HasAnySuffix(txt[:sp[0]], org.JALegalForms...) ||
 		// A local government or public body the finder read as the other
 		// side of an agreement (玄海町と進出協定を結んだ).
 		hasJapanese(txt[sp[0]:sp[1]]) && text.HasAnySuffix(txt[sp[0]:sp[1]], "県", "市", "町", "村", "府", "郡", "庁", "省", "局")

@@ -94,7 +94,7 @@ func labelJA(text string, ms []mention) {
 				}
 				n = 0
 			}
-			if i+1 < len(ms) && ms[i+1].Span[0] >= p+step && (ms[i+1].Span[0]-(p+step) <= 3 || slices.Contains(jaLegalForms, text[p+step:ms[i+1].Span[0]])) {
+			if i+1 < len(ms) && ms[i+1].Span[0] >= p+step && (ms[i+1].Span[0]-(p+step) <= 3 || slices.Contains(org.JALegalForms, text[p+step:ms[i+1].Span[0]])) {
 				// 「北風データと株式会社ハット8が」: a legal form before the second name.
 				m.label = lPairA
 				if nr := text[afterMention(text, ms[i+1].Span[1]):]; step != len("と") && strings.HasPrefix(nr, "と") && !strings.HasPrefix(nr, "との間") {

@@ -137,10 +137,11 @@ func (x *Extractor) dropCoLenders(d *doc, ds []pipeline.Deal) []pipeline.Deal {
 		money := dl.Kind == pipeline.KindFinancing || dl.Kind == pipeline.KindBackstop || dl.Kind == pipeline.KindOther || dl.Kind == pipeline.KindPartnership
 		// A figure told as the lenders' joint loan (「…との協調融資」, "a
 		// co-financing with") is no loan between them either.
-		joint := dl.Amount == nil || text.ContainsAny(strings.ToLower(dl.Evidence), coLending...)
+		colend := text.ContainsAny(strings.ToLower(dl.Evidence), coLending...)
+		joint := dl.Amount == nil || colend
 		if money && joint && dl.Counterparty != "" && lender(dl.Company) && lender(string(dl.Counterparty)) {
 			b, ok := x.borrowerIn(d, dl, lender)
-			if !ok && dl.Kind == pipeline.KindFinancing && text.ContainsAny(strings.ToLower(dl.Evidence), coLending...) {
+			if !ok && dl.Kind == pipeline.KindFinancing && colend {
 				// 「本融資は、A銀行及びB銀行との協調融資により実施」: the loan
 				// told before, its borrower the one the co-lenders lend to.
 				b, ok = borrowerBefore(ds, dl, lender)

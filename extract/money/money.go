@@ -262,6 +262,11 @@ func (p *Parser) parseAt(s string, i, lo int) (pipeline.Amount, bool) {
 // a range, qualifiers.
 func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool) {
 	i := n1.start
+	if n1.vague {
+		// 数十億円, 十数億ドル: a size, not an amount (as "billions of
+		// dollars"); no value is exactly right.
+		return pipeline.Amount{}, false
+	}
 	if followedByBlocker(s, n1.end) {
 		return pipeline.Amount{}, false
 	}
@@ -379,11 +384,6 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 		}
 	}
 
-	if n1.vague {
-		// 数十億円, 十数億ドル: a size, not an amount (as "billions of
-		// dollars"); no value is exactly right.
-		return pipeline.Amount{}, false
-	}
 	qual := ""
 	approx := isRange
 	// Up to two qualifiers before ("最大約", "up to about").

@@ -15,9 +15,9 @@ import (
 // slot (ルミナ・ラボと…契約, グルポ・アミスタッドに売却). Names may mix kanji,
 // katakana, Latin and a leading hiragana word (みちのくパワー株式会社).
 
-// jaLegal are legal forms written before or after a name; they are not part
-// of the name.
-var jaLegal = []string{"株式会社", "(株)", "有限会社", "合同会社"}
+// JALegalForms are the Japanese legal forms written before or after a name;
+// they are not part of the name. Read only.
+var JALegalForms = []string{"株式会社", "(株)", "有限会社", "合同会社"}
 
 // jaGroupWords end a name and stay part of it; kanji marks the ones a
 // kanji-only name may carry (南海ホールディングス, not 企業グループ).
@@ -87,7 +87,7 @@ func findJapanese(text string) []Mention {
 	// group word) is a common word; a legal form is strong evidence, so
 	// only a single common word is refused there.
 	add := func(s, b, e int, legal bool) {
-		for _, lf := range jaLegal {
+		for _, lf := range JALegalForms {
 			// 株式会社Xホールディングス: the legal form is not part of the name.
 			if strings.HasPrefix(text[s:e], lf) && s+len(lf) < b {
 				s += len(lf)
@@ -102,7 +102,7 @@ func findJapanese(text string) []Mention {
 		}
 		out = append(out, Mention{Name: name, Text: name, Span: [2]int{s, e}})
 	}
-	for _, lf := range jaLegal {
+	for _, lf := range JALegalForms {
 		kztext.EachIndex(text, lf, func(at, off int) {
 			// X株式会社: the name precedes; else 株式会社X: it follows.
 			if s := jaBackward(text, at, true, true); s < at {
@@ -375,7 +375,7 @@ func findAddressed(text string) [][2]int {
 
 // legalEnd reports a name ending in a Japanese legal form.
 func legalEnd(name string) bool {
-	for _, lf := range jaLegal {
+	for _, lf := range JALegalForms {
 		if strings.HasSuffix(name, lf) {
 			return true
 		}
