@@ -96,6 +96,7 @@ func (x *Extractor) analyze(txt string, toks []jtok.Token) *doc {
 			return !m.Known && (org.KatakanaPerson(m.Name) || latinPerson(m.Name))
 		})
 		sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })
+		d.mentions = joinGlossed(txt, d.mentions)
 		if add := listSlotNames(txt, d.mentions); len(add) > 0 {
 			d.mentions = append(d.mentions, add...)
 			sort.Slice(d.mentions, func(i, j int) bool { return d.mentions[i].Span[0] < d.mentions[j].Span[0] })

@@ -531,6 +531,62 @@ func extendLatinNames(txt string, ms []mention) []mention {
 	return ms
 }
 
+// joinGlossed joins a Latin name split by its katakana reading:
+// 「Northwind(ノースウインド)Group」 leaves "Northwind" and a bare "Group"
+// (and the reading, when the list knows it), and a corporate word alone
+// names nothing: the two are one name, "Northwind Group" (or the list's
+// company the first part is). ms are in text order.
+func joinGlossed(txt string, ms []mention) []mention {
+	out := ms[:0]
+	for _, n := range ms {
+		if n.Known || strings.Contains(n.Name, " ") || !org.CorporateWord(n.Name) {
+			out = append(out, n)
+			continue
+		}
+		k := len(out) - 1
+		if k >= 1 && out[k].Span[1] <= n.Span[0] && !glossedBy(txt, out[k], n) && glossedBy(txt, out[k-1], n) {
+			k-- // the reading in the bracket is a name the list knows
+		}
+		if k < 0 || out[k].Span[1] > n.Span[0] || !glossedBy(txt, out[k], n) {
+			out = append(out, n)
+			continue
+		}
+		m := out[k]
+		if !m.Known {
+			m.Name += " " + n.Name
+		}
+		m.Span[1], m.Text = n.Span[1], txt[m.Span[0]:n.Span[1]]
+		out = append(out[:k], m)
+	}
+	return out
+}
+
+// glossedBy reports a Latin name m and a name n after it with only a
+// katakana reading in brackets between them.
+func glossedBy(txt string, m, n mention) bool {
+	return m.Span[1] <= n.Span[0] && isASCIIWord(strings.ReplaceAll(m.Text, " ", "")) && readingGloss(txt[m.Span[1]:n.Span[0]])
+}
+
+// readingGloss reports a bracketed katakana reading, 「(ノースウインド)」.
+func readingGloss(s string) bool {
+	var body string
+	switch {
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
+		body = s[1 : len(s)-1]
+	case strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）"):
+		body = s[len("（") : len(s)-len("）")]
+	}
+	if body == "" {
+		return false
+	}
+	for _, r := range body {
+		if !isKatakana(r) && r != '・' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // notNameWords after a Latin name in Japanese text name a product, a
 // field or a title, not a unit of the company; legal forms are
 // org.LegalForm's, and "company" and "incorporated" written out.

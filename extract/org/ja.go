@@ -40,8 +40,9 @@ var jaGroupWords = []struct {
 }
 
 // jaPartyAfter are particles after a bare katakana name that put it in a
-// party slot of a deal sentence.
-var jaPartyAfter = []string{"との", "と", "は", "が", "も", "に", "から", "へ", "向け", "を", "より", "傘下", "側"}
+// party slot of a deal sentence (主導: 「X主導のコンソーシアムに売却」, the
+// name leads the side it stands for).
+var jaPartyAfter = []string{"との", "と", "は", "が", "も", "に", "から", "へ", "向け", "を", "より", "傘下", "側", "主導"}
 
 // jaFunction are hiragana function words that may stand between a clause
 // and a name ("…であるみちのくパワー株式会社"); longest first.
