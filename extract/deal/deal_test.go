@@ -314,7 +314,7 @@ func TestExtractRules(t *testing.T) {
 			"The land was purchased by Harbor Cloud Inc. for $49.1 million.",
 			[]string{"Harbor Cloud||$49.1 million|acquisition"}},
 		{"en the bank that led a financing is its lender, not the one raising it", "",
-			"• $2.1B of 7.250% senior secured notes, Citigroup-led.\n• Harbor Data Centers priced its first bond deal on Monday.", nil},
+			"• $2.1B of 7.250% senior secured notes, Citigroup-led.\n• Harbor Data Centers priced its first bond deal on Monday.", []string{"Harbor Data Centers|||financing"}},
 		{"en a bank leading a financing told after the borrower lends it", "",
 			"Harbor Data Centers closes record financing\nHarbor Data Centers Inc. priced its first bond deal on Monday.\n• $2.1B of 7.250% senior secured notes, Citigroup-led.",
 			[]string{"Harbor Data Centers|Citigroup|$2.1B|financing"}},
