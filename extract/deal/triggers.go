@@ -123,7 +123,12 @@ func hypothetical(lower string, sentStart, at int) bool {
 		text.ContainsAny(lower[max(sentStart, at-40):at], "contingent upon", "contingent on", "subject to executing", "subject to signing", "subject to entering",
 			"once it signs", "once it secures", "if it signs", "if it secures", "upon signing", "upon executing") ||
 		// "Compute North hopes to contract with Wolf Hollow… to lease space": a wish;
-		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ") ||
+		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ",
+			// "is in talks to buy", "is weighing a stake sale": no deal yet.
+			" in talks to ", " is considering ", " are considering ", " is weighing ", " is mulling ", " is exploring ") ||
+		// "are both trying to acquire atNorth": an attempt (not "trying to
+		// complete a merger", a deal agreed).
+		text.ContainsAny(lower[max(sentStart, at-12):at], " trying to ", " attempting to ") ||
 		// "the upfront money the miner needs to invest": a need.
 		text.ContainsAny(lower[max(sentStart, at-12):at], " needs to ", " need to ")
 }
