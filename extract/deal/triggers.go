@@ -126,9 +126,9 @@ func hypothetical(lower string, sentStart, at int) bool {
 		text.ContainsAny(lower[sentStart:at], " hopes to ", " hoping to ", " hope to ", " wants to ", " would like to ", " is seeking to ", " seeks to ",
 			// "is in talks to buy", "is weighing a stake sale": no deal yet.
 			" in talks to ", " is considering ", " are considering ", " is weighing ", " is mulling ", " is exploring ") ||
-		// "are both trying to acquire atNorth": an attempt (not "trying to
-		// complete a merger", a deal agreed).
-		text.ContainsAny(lower[max(sentStart, at-12):at], " trying to ", " attempting to ") ||
+		// "are both trying to acquire atNorth", "had attempted a takeover":
+		// an attempt (not "trying to complete a merger", a deal agreed).
+		text.ContainsAny(lower[max(sentStart, at-14):at], " trying to ", " attempting to ", " attempted a ", " attempted to ", " tried to ") ||
 		// "the upfront money the miner needs to invest": a need.
 		text.ContainsAny(lower[max(sentStart, at-12):at], " needs to ", " need to ")
 }
