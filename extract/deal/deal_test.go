@@ -42,6 +42,8 @@ func TestExtractRules(t *testing.T) {
 			[]string{"Pinewood Data||$41.5 million|acquisition"}},
 		{"en an attempt to buy is no deal yet", "", "Harbor Digital and Northwind Capital are both trying to acquire the Danish operator Pinecrest Data.",
 			nil},
+		{"ja two banks leading one loan package lend nothing to each other", "", "北風銀行と南星銀行が主導する約500億円の融資パッケージが組成された。",
+			nil},
 		{"en an attempted takeover is no deal", "", "Harbor Digital had previously attempted a takeover, only for Northwind Capital to buy Pinecrest Data instead.",
 			nil},
 		{"en a sale being weighed is no deal yet", "", "Owner Harbor Digital is weighing a minority stake sale in Pinecrest Data, people familiar said.",

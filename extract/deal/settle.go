@@ -207,7 +207,9 @@ func borrowerBefore(ds []pipeline.Deal, dl pipeline.Deal, lender func(string) bo
 }
 
 // coLending words tell a loan several lenders make together.
-var coLending = []string{"協調融資", "シンジケートローン", "シンジケート・ローン", "co-financing", "cofinancing", "co-lend", "syndicated"}
+var coLending = []string{"協調融資", "シンジケートローン", "シンジケート・ローン", "co-financing", "cofinancing", "co-lend", "syndicated",
+	// 「XとYが主導する融資パッケージ」, "co-led by X and Y": the leads of one loan.
+	"主導", "co-led", "jointly led", "joint lead arranger"}
 
 // bankWordsJA end the Japanese names of lenders.
 var bankWordsJA = []string{"銀行", "信用金庫", "信金", "信用組合"}
