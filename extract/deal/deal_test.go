@@ -44,6 +44,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"ja two banks leading one loan package lend nothing to each other", "", "北風銀行と南星銀行が主導する約500億円の融資パッケージが組成された。",
 			nil},
+		{"ja land a company is only in talks to buy is no deal yet", "", "Digital Edgeはインドで事業を広げている。同社は不動産会社のHarbor Propertiesとともに、鉄鋼メーカーのNorthsteelから40エーカーの土地区画を取得するために「事前協議中」であるという。",
+			nil},
 		{"en an attempted takeover is no deal", "", "Harbor Digital had previously attempted a takeover, only for Northwind Capital to buy Pinecrest Data instead.",
 			nil},
 		{"en a sale being weighed is no deal yet", "", "Owner Harbor Digital is weighing a minority stake sale in Pinecrest Data, people familiar said.",
