@@ -46,6 +46,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"ja land a company is only in talks to buy is no deal yet", "", "Digital Edgeはインドで事業を広げている。同社は不動産会社のHarbor Propertiesとともに、鉄鋼メーカーのNorthsteelから40エーカーの土地区画を取得するために「事前協議中」であるという。",
 			nil},
+		{"ja a list of three opening a line is the other sides, not a subject and its partners", "", "KDDIは1月9日、原子力を軸にした電力戦略を発表しました。\nVistra、TerraPower、Okloとの三つの契約を通じ、新しい炉の開発も支えます。",
+			nil},
 		{"en an attempted takeover is no deal", "", "Harbor Digital had previously attempted a takeover, only for Northwind Capital to buy Pinecrest Data instead.",
 			nil},
 		{"en a sale being weighed is no deal yet", "", "Owner Harbor Digital is weighing a minority stake sale in Pinecrest Data, people familiar said.",

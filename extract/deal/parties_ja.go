@@ -134,7 +134,7 @@ func labelJA(text string, ms []mention) {
 				// recipient is X's own project, so X receives.
 				m.label = lDat
 			}
-		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。"):
+		case strings.HasPrefix(rest, "、") && i == 0 && !strings.ContainsAny(text[lineStart(text, m.Span[0]):m.Span[0]], "、。") && !listOfThree(text, ms):
 			// Headline style "A、Bと提携": the name opening the line is the subject.
 			m.label = lSubj
 		case strings.HasPrefix(rest, "に加え"), strings.HasPrefix(rest, "に続き"), strings.HasPrefix(rest, "に続いて"), strings.HasPrefix(rest, "に次いで"):
@@ -574,6 +574,25 @@ func afterMention(text string, p int) int {
 		}
 	}
 	return p
+}
+
+// listOfThree reports the first three names of ms written as one list of
+// other sides, 「A、B、Cとの…」: a list opening the sentence names several
+// partners of the topic company, not a subject and its partner.
+func listOfThree(s string, ms []mention) bool {
+	if len(ms) < 3 {
+		return false
+	}
+	for k := 0; k < 2; k++ {
+		p := afterMention(s, ms[k].Span[1])
+		if !strings.HasPrefix(s[p:], "、") || ms[k+1].Span[0] != p+len("、") {
+			return false
+		}
+	}
+	// The list is the other side (「…との」「…と」「…から」), not a counted
+	// subject (「A、B、Cの3社は」).
+	rest := s[afterMention(s, ms[2].Span[1]):]
+	return text.HasAnyPrefix(rest, "と", "から", "、")
 }
 
 // ledGroup reads a group led by the name before p ("を中心とする銀行団",
