@@ -48,6 +48,8 @@ func TestExtractRules(t *testing.T) {
 			nil},
 		{"ja a list of three opening a line is the other sides, not a subject and its partners", "", "KDDIは1月9日、原子力を軸にした電力戦略を発表しました。\nVistra、TerraPower、Okloとの三つの契約を通じ、新しい炉の開発も支えます。",
 			nil},
+		{"ja 「XによるYのN億ドルの買収」: X buys Y at that price", "", "3月に、北辰キャピタル株式会社による南星データ株式会社の82億ドルの買収が完了した。",
+			[]string{"南星データ|北辰キャピタル|82億ドル|acquisition"}},
 		{"en an attempted takeover is no deal", "", "Harbor Digital had previously attempted a takeover, only for Northwind Capital to buy Pinecrest Data instead.",
 			nil},
 		{"en a sale being weighed is no deal yet", "", "Owner Harbor Digital is weighing a minority stake sale in Pinecrest Data, people familiar said.",

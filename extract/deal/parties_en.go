@@ -19,6 +19,10 @@ var ownedFigure = regexp.MustCompile(`^['’]s\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:US
 // boughtAfter reports what follows Xの naming X as the company bought:
 // 「ビットアイルの完全子会社化」「Xの買収」「Xの全株式」.
 func boughtAfter(s string) bool {
+	// 「Axtelの1億7500万ドルの買収」: the price between the name and the noun.
+	if loc := pricedRE.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:]
+	}
 	for _, p := range []string{"完全子会社化", "子会社化", "買収", "株式取得", "全株式", "全株"} {
 		if strings.HasPrefix(s, p) {
 			return true
@@ -26,6 +30,10 @@ func boughtAfter(s string) bool {
 	}
 	return false
 }
+
+// pricedRE is a price written before the acquisition noun it sizes:
+// 「1億7500万ドルの」「約82億ドル規模での」.
+var pricedRE = regexp.MustCompile(`^(?:約|推定|総額)?[0-9０-９][0-9０-９,.]*(?:[兆億万千百][0-9０-９,.]*)*(?:米ドル|ドル|円|ユーロ|ポンド|元|ウォン)(?:規模|相当)?(?:での|の)`)
 
 // assetBought reports an asset of the name before it (its site, plant,
 // data center, business) bought in the same clause: 「(Xの)パラグアイにある

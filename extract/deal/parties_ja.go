@@ -73,6 +73,10 @@ func labelJA(text string, ms []mention) {
 			strings.HasPrefix(rest, "をリード投資家"), strings.HasPrefix(rest, "をリードインベスター"),
 			strings.HasPrefix(rest, "を引受先"), strings.HasPrefix(rest, "を割当先"), strings.HasPrefix(rest, "を割当予定先"):
 			m.label = lCP
+		case strings.HasPrefix(rest, "による") && byBuyerRE.MatchString(rest[len("による"):]):
+			// 「エクイニクスによるAxtelの1億7500万ドルの買収が完了」: X is
+			// the buyer of the acquisition its clause names.
+			m.label = lSubj
 		case strings.HasPrefix(rest, "との"), strings.HasPrefix(rest, "から"), strings.HasPrefix(rest, "より"),
 			strings.HasPrefix(rest, "へ"), strings.HasPrefix(rest, "によ"),
 			strings.HasPrefix(rest, "と共同"), strings.HasPrefix(rest, "とともに"),
@@ -575,6 +579,10 @@ func afterMention(text string, p int) int {
 	}
 	return p
 }
+
+// byBuyerRE reads the rest of 「Xによる…の買収」 up to its acquisition noun,
+// within the clause: X is the buyer.
+var byBuyerRE = regexp.MustCompile(`^[^、。はが]{0,60}?の(?:完全子会社化|子会社化|買収|株式取得|取得)(?:は|が|を|に|の|、|。|$)`)
 
 // listOfThree reports the first three names of ms written as one list of
 // other sides, 「A、B、Cとの…」: a list opening the sentence names several
