@@ -16,8 +16,8 @@
 //
 // Tests: testdata/suite.tsv (the field's forms) and testdata/forms.tsv
 // (forms beyond it, with traps) are scored by TestSuite and TestForms with
-// floors; probe.tsv, probe2.tsv and probe3.tsv, written by a second team
-// member from lists of forms without reading the parser, by TestProbe;
+// floors; probe.tsv … probe4.tsv, written by a second team member from
+// lists of forms without reading the parser, by TestProbe;
 // testdata/corpus.txt is a golden file.
 //
 // Input must be normalised with text.Normalize first (full-width digits and
@@ -46,7 +46,8 @@
 //     "€1.234.567,89", "1.234.567", and a decimal comma of one or two digits
 //     ("€2,50", "12,5"). A single dot group without a comma ("€1.299") stays
 //     the English decimal 1.299; a comma before three digits stays a
-//     thousands separator ("€1,299" = 1299).
+//     thousands separator ("€1,299" = 1299). The Swiss apostrophe groups
+//     thousands too ("CHF 2'500'000" = 2.5e6).
 //   - With a currency next to it, a number may use spaces between groups of
 //     three ("1 500 円", "€ 1 200"), and a single-letter scale may follow a
 //     space after a prefix ("$2.5 m"); a comma-grouped number may go on in
@@ -75,15 +76,16 @@
 //   - Cents (99 cents, 50セント, 25¢) are USD hundredths; pence (10 pence,
 //     5ペンス) are GBP hundredths. Whole dollars or pounds followed by their
 //     hundredths make one amount: "3ドル50セント" = 3.5 USD, "ten dollars
-//     and fifty cents" = 10.5 USD, "£2 and 20 pence" = 2.2 GBP.
+//     and fifty cents" = 10.5 USD, "£2 and 20 pence" = 2.2 GBP, "£4 and
+//     30p" = 4.3 GBP.
 //   - Slang counts only with its currency, in lower case: "20 bucks" is
 //     USD, "100 quid" GBP ("the 2024 Bucks" is a team); "10 grand" names no
 //     currency and is not an amount.
 //   - A scale may be written with the code: "MUSD 12", "12 MUSD", "MMUSD",
 //     "USDm 45", "USDbn" are millions/billions; "kUSD 250", "KEUR" and the
 //     German "TEUR"/"TSEK" thousands; these are case-sensitive ("TUSD" is a
-//     stablecoin and is not read as thousands). "$5MM"/"$12 MM" (upper case)
-//     is finance shorthand for millions; "EUR 2.5 Mio" and "3,5 Mrd. Euro"
+//     stablecoin and is not read as thousands). "$5MM"/"$12 MM", and "mm"
+//     glued to its digits ("$1.2mm"), are finance shorthand for millions; "EUR 2.5 Mio" and "3,5 Mrd. Euro"
 //     are read; lakh (1e5), crore (1e7) and "lakh crore" (1e12) are scale
 //     words ("Rs 5 crore", "₹2-3 lakh"). A scale word after a code that
 //     follows the number is the table's unit: "96 USD million" = 96e6 USD,
@@ -138,7 +140,8 @@
 //     only before えん/どる, since "日本にドルが" is a particle.
 //   - Negative amounts: a minus written right before the amount makes Value
 //     negative and is part of Text: "-$5 million" = -5e6 USD, "-€250",
-//     "-5億円", "minus $2 million", "negative $7.5 million", マイナス2億円, and ▲/△ as Japanese
+//     "-5億円", "minus $2 million", "negative $7.5 million", "USD -2.1 million" (a
+//     minus between a code and its figure), マイナス2億円, and ▲/△ as Japanese
 //     accounts write a minus (▲3億円 = △3億円 = -3e8 JPY). "-" counts only
 //     after a space, the start, or a non-alphanumeric rune that is not a
 //     digit, so "Q3-5億円" and "$3-$5" (a range) stay positive; a range is

@@ -288,6 +288,15 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 			pre.code, pre.start = code, at // "CAD $46 million": the code names the dollar
 		}
 	}
+	// "USD -2.1 million", "EUR -350m": a minus between a currency code and
+	// its figure.
+	codeNeg := false
+	if !pre.ok && !acct && i >= 2 && s[i-1] == '-' && !isDigit(s[i-2]) {
+		if a, st, ok := p.matchPrefixBefore(s, i-1, lo); ok && len(a.text) >= 3 && startsASCIILetter(strings.TrimSpace(a.text)) && endsASCIILetter(strings.TrimSpace(a.text)) {
+			pre = side{code: a.code, start: st, end: i - 1, a: a, ok: true}
+			codeNeg = true
+		}
+	}
 	if n1.plain && !acct {
 		n1 = p.widen(s, n1, pre.ok)
 	}
@@ -362,6 +371,9 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	}
 	if !p.plausible(s, i, n1, pre, unitText, code) {
 		return pipeline.Amount{}, false
+	}
+	if codeNeg {
+		value = -value
 	}
 	if acct {
 		if u, e := englishScale(s, end); u > 1 && !suf.ok {
@@ -942,8 +954,10 @@ func (p *Parser) centsAfter(s string, end int, n number, code string) (float64, 
 	if !ok || n2.value >= 100 {
 		return 0, end, false
 	}
-	// "$20 and 43c": a glued c is cents after a whole amount.
-	if n2.end < len(s) && s[n2.end] == 'c' && wordEnd(s, n2.end+1) && !n2.words && (centsFamily(code) || code == "MYR") {
+	// "$20 and 43c": a glued c is cents after a whole amount; "£4 and
+	// 30p" a glued p pence.
+	if n2.end < len(s) && s[n2.end] == 'c' && wordEnd(s, n2.end+1) && !n2.words && (centsFamily(code) || code == "MYR") ||
+		n2.end < len(s) && s[n2.end] == 'p' && wordEnd(s, n2.end+1) && !n2.words && code == "GBP" {
 		return n2.value / 100, n2.end + 1, true
 	}
 	a, e, ok := p.matchSuffixAt(s, n2.end)

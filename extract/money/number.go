@@ -36,8 +36,9 @@ func scaleOf(mant float64, dec int, unit float64) float64 {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// parseArabic reads "123", "1,234,567", "3.7", "1,234.5" at s[i:]. Commas
-// must separate groups of exactly three digits.
+// parseArabic reads "123", "1,234,567", "2'500'000", "3.7", "1,234.5" at
+// s[i:]. Commas (or apostrophes) must separate groups of exactly three
+// digits.
 func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
@@ -55,8 +56,14 @@ func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 	if m, e, ok := indianGroups(s, i, j, mant); ok {
 		mant, j = m, e
 	} else if j-i <= 3 {
-		// Thousands separators: only when the leading run is 1–3 digits.
-		for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+		// Thousands separators: only when the leading run is 1–3 digits;
+		// commas, or the Swiss apostrophe ("CHF 2'500'000"), one kind in a
+		// number.
+		sepc := byte(',')
+		if j < len(s) && s[j] == '\'' {
+			sepc = '\''
+		}
+		for j+3 < len(s)+0 && s[j] == sepc && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 >= len(s) || !isDigit(s[j+4])) {
 			mant = mant*1000 + float64(s[j+1]-'0')*100 + float64(s[j+2]-'0')*10 + float64(s[j+3]-'0')
 			j += 4
@@ -520,7 +527,11 @@ func englishScale(s string, i int) (float64, int) {
 			}
 		case 'M':
 			if strings.HasPrefix(s[p:], "MM") && wordEnd(s, p+2) {
-				return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand, upper case only
+				return 1e6, p + 2 // "$5MM", "$12 MM": finance shorthand
+			}
+		case 'm':
+			if !sep && strings.HasPrefix(s[p:], "mm") && wordEnd(s, p+2) {
+				return 1e6, p + 2 // "$1.2mm" glued to its digits (a currency makes it money, not millimetres)
 			}
 		}
 	}

@@ -58,7 +58,9 @@ func readSuite(t *testing.T, name string) []suiteCase {
 			if err != nil {
 				t.Fatalf("%s:%d: value %q: %v", name, n, parts[1], err)
 			}
-			a := w{text: parts[0], value: v, cur: parts[2], qual: parts[3]}
+			// The sentence is normalised as the extractor does (full-width
+			// digits, odd spaces); the amount's text is read the same way.
+			a := w{text: text.Normalize(parts[0]), value: v, cur: parts[2], qual: parts[3]}
 			if len(parts) == 5 {
 				if a.max, err = strconv.ParseFloat(parts[4], 64); err != nil {
 					t.Fatalf("%s:%d: max %q: %v", name, n, parts[4], err)
@@ -121,6 +123,7 @@ func TestProbe(t *testing.T) {
 	runSuite(t, "probe.tsv", probeFloor, probeMaxExtras)
 	runSuite(t, "probe2.tsv", probeFloor, probeMaxExtras)
 	runSuite(t, "probe3.tsv", probeFloor, probeMaxExtras)
+	runSuite(t, "probe4.tsv", probeFloor, probeMaxExtras)
 }
 
 func runSuite(t *testing.T, name string, floor float64, maxExtras int) {
