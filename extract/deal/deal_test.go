@@ -884,7 +884,12 @@ func FuzzExtract(f *testing.F) {
 		"Hut 8 closed a $400 million loan. The loan was provided by Coinbase, DNB, Eksfin, and SEB, and others.",
 		"アルゴは、北風(NW)の子会社から1億ドルを借り入れた。さらに同行から", "関西電力、KDDI、日本政策投資銀行の3社は協定を締結した。",
 		"Cipher signed a $3 billion lease backed by Google", "(X)の子会社から)", "Xのパラグアイにある鉱山を買収",
-		"Hut 8 signed a lease.\n- \nNext line.", "GoogleはNorthwind Power Systems(NPS)と契約した。同社は10億ドルを投じ、NPS社、Microsoft社と提携した。"} { // a line that is only a bullet once read past its sentence's end
+		"Hut 8 signed a lease.\n- \nNext line.", "GoogleはNorthwind Power Systems(NPS)と契約した。同社は10億ドルを投じ、NPS社、Microsoft社と提携した。", // a line that is only a bullet once read past its sentence's end
+		// The twenty-third session's forms: a reading in brackets inside a
+		// name, による before a priced acquisition, a list opening a line.
+		"南星ホールディングスは2日、Northwind(ノースウインド)Groupを約12億ドルで買収すると発表した。", "X(カ)Group", "（）Group",
+		"3月に、北辰キャピタル株式会社による南星データ株式会社の82億ドルの買収が完了した。", "による", "の1億ドルの買収",
+		"KDDIは電力戦略を発表した。\nVistra、TerraPower、Okloとの三つの契約を通じ、炉の開発も支える。", "、、と"} {
 		f.Add("", s)
 	}
 	f.Add("Hut 8 lands $7 billion lease", "The miner said.")

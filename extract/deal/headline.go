@@ -106,12 +106,16 @@ func (x *Extractor) titleDeals(title, txt string, sents [][2]int, tc *truecase) 
 		dl.Confidence = round2(dl.Confidence * 0.9)
 		dl.Rule = "title+" + dl.Rule
 		if dl.Amount != nil {
-			if dl.Amount.Span[0] >= base && dl.Amount.Span[1] <= base+len(first) {
-				dl.Amount.Span[0] += ev[0] - base
-				dl.Amount.Span[1] += ev[0] - base
+			// A copy: deals of one figure (a list's members) share its
+			// Amount, which must move into the body's offsets once.
+			a := *dl.Amount
+			if a.Span[0] >= base && a.Span[1] <= base+len(first) {
+				a.Span[0] += ev[0] - base
+				a.Span[1] += ev[0] - base
 			} else {
-				dl.Amount.Span = ev
+				a.Span = ev
 			}
+			dl.Amount = &a
 		}
 		if first == "" {
 			dl.Evidence = title
