@@ -160,10 +160,11 @@ func checkAmounts(t *testing.T, p *Parser, in string) {
 }
 
 // signed reports whether an amount's text carries a minus sign, after any
-// qualifier words.
+// qualifier words, or the brackets of an accounting negative ("$(10.4)").
 func signed(text string) bool {
 	return strings.ContainsAny(text, "-▲△") || strings.Contains(text, "マイナス") ||
-		strings.Contains(strings.ToLower(text), "minus ") || strings.Contains(strings.ToLower(text), "negative ")
+		strings.Contains(strings.ToLower(text), "minus ") || strings.Contains(strings.ToLower(text), "negative ") ||
+		strings.Contains(text, "(") && strings.Contains(text, ")")
 }
 
 var fuzzSeeds = []string{

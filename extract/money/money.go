@@ -372,8 +372,8 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	if !p.plausible(s, i, n1, pre, unitText, code) {
 		return pipeline.Amount{}, false
 	}
-	if codeNeg {
-		value = -value
+	if codeNeg && !isRange {
+		value = -value // a range is never negative ("USD-1-2")
 	}
 	if acct {
 		if u, e := englishScale(s, end); u > 1 && !suf.ok {

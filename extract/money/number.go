@@ -72,8 +72,13 @@ func parseArabic(s string, i int) (mant float64, dec, end int, ok bool) {
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
 		j++
 		for j < len(s) && isDigit(s[j]) {
-			mant = mant*10 + float64(s[j]-'0')
-			dec++
+			if dec < 18 {
+				// Digits past the eighteenth decimal change nothing a float
+				// holds; hundreds of them would overflow mant and 10^dec
+				// into Inf/Inf = NaN ("$0.2000…0").
+				mant = mant*10 + float64(s[j]-'0')
+				dec++
+			}
 			j++
 		}
 	}
