@@ -85,9 +85,10 @@
 //     "USDm 45", "USDbn" are millions/billions; "kUSD 250", "KEUR" and the
 //     German "TEUR"/"TSEK" thousands; these are case-sensitive ("TUSD" is a
 //     stablecoin and is not read as thousands). "$5MM"/"$12 MM", and "mm"
-//     glued to its digits ("$1.2mm"), are finance shorthand for millions; "EUR 2.5 Mio" and "3,5 Mrd. Euro"
-//     are read; lakh (1e5), crore (1e7) and "lakh crore" (1e12) are scale
-//     words ("Rs 5 crore", "₹2-3 lakh"). A scale word after a code that
+//     glued to its digits ("$1.2mm"), are finance shorthand for millions;
+//     "EUR 2.5 Mio" and "3,5 Mrd. Euro" are read; lakh (1e5), crore (1e7)
+//     and "lakh crore" (1e12) are scale words ("Rs 5 crore", "₹2-3 lakh").
+//     A scale word after a code that
 //     follows the number is the table's unit: "96 USD million" = 96e6 USD,
 //     "2 EUR bn". "USD million 5" is not a form.
 //   - Fractions of a scale word in words: "half a million", "a half-billion",
