@@ -1,11 +1,11 @@
 package deal
 
 import (
-	"github.com/kozan-dev/kozan/extract/text"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kozan-dev/kozan/extract/text"
 	"github.com/kozan-dev/kozan/pipeline"
 )
 

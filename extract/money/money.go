@@ -292,7 +292,8 @@ func (p *Parser) amountFrom(s string, n1 number, lo int) (pipeline.Amount, bool)
 	// its figure.
 	codeNeg := false
 	if !pre.ok && !acct && i >= 2 && s[i-1] == '-' && !isDigit(s[i-2]) {
-		if a, st, ok := p.matchPrefixBefore(s, i-1, lo); ok && len(a.text) >= 3 && startsASCIILetter(strings.TrimSpace(a.text)) && endsASCIILetter(strings.TrimSpace(a.text)) {
+		a, st, ok := p.matchPrefixBefore(s, i-1, lo)
+		if t := strings.TrimSpace(a.text); ok && len(a.text) >= 3 && startsASCIILetter(t) && endsASCIILetter(t) {
 			pre = side{code: a.code, start: st, end: i - 1, a: a, ok: true}
 			codeNeg = true
 		}

@@ -44,7 +44,11 @@ func (g *Gazetteer) cutAtEnd(text string, ms []Mention) []Mention {
 	best, bestLen := -1, 0
 	for i := range g.entries {
 		e := &g.entries[i]
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
+		for n := -1; n < len(e.Aliases); n++ { // the name, then each alias, without a slice of them per entry
+			a := e.Name
+			if n >= 0 {
+				a = e.Aliases[n]
+			}
 			for k := len(a) - 1; k >= 5 && k*5 >= len(a)*3; k-- {
 				if !strings.HasSuffix(tail, a[:k]) || !utf8.ValidString(a[:k]) {
 					continue
